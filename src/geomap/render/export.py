@@ -1,0 +1,173 @@
+"""Ways out of the HTML page: embed snippets for reports and a PNG via headless Chromium."""
+
+from __future__ import annotations
+
+import logging
+import re
+from concurrent.futures import ThreadPoolExecutor
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import GeomapError, OutputError
+from geomap.render.leaflet_map import write_atomic
+
+logger = logging.getLogger(__name__)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+RENDER_TIMEOUT_MS = 15_000
+
+
+def _size(value: str | int) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?(%|px|em|rem|vh|vw)?", text):
+        raise ValueError(f"not a CSS size: {value!r}")
+    return text
+
+
+def embed_snippets(
+    html_path: str | Path, *, width: str | int = "100%", height: str | int = 600
+) -> dict[str, str]:
+    """HTML to put a saved map into another page.
+
+    Parameters
+    ----------
+    html_path : str or Path
+        A map page written by :func:`save_html`.
+    width, height : str or int
+        CSS sizes of the frame (ints are pixels).
+
+    Returns
+    -------
+    dict
+        ``"iframe"``: a frame that loads the file by its name (keep the map beside the
+        page); ``"inline"``: the whole map inside the frame's ``srcdoc``, so the snippet
+        alone is enough. Both are sandboxed frames, so the map's ids and scripts cannot
+        clash with the host page.
+
+    Raises
+    ------
+    OutputError
+        If the map file cannot be read.
+    ValueError
+        If ``width`` or ``height`` is not a CSS size.
+    """
+    path = Path(html_path)
+    try:
+        page = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise OutputError(f"cannot read {path}: {err.strerror or err}") from err
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    w, h = _size(width), _size(height)
+    if w.isdigit():
+        w += "px"
+    if h.isdigit():
+        h += "px"
+    common = (
+        f'title="{title.group(1) if title else "Map"}" '
+        f'style="width:{w};height:{h};border:0" loading="lazy" '
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"'
+    )
+    return {
+        "iframe": f'<iframe src="{escape(path.name, quote=True)}" {common}></iframe>',
+        "inline": f'<iframe srcdoc="{escape(page, quote=True)}" {common}></iframe>',
+    }
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Start Debian's headless Chromium with network-quiet flags.
+
+    Raises
+    ------
+    GeomapError
+        If ``/usr/bin/chromium`` is missing.
+    """
+    if not Path(CHROMIUM).exists():
+        raise GeomapError(f"{CHROMIUM} not found: install Debian's 'chromium' package")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+
+
+def wait_for_map(page: Any) -> None:
+    """Wait until Leaflet has built the map, its layer control and drawn the story."""
+    page.wait_for_selector(".leaflet-control-layers", state="attached", timeout=RENDER_TIMEOUT_MS)
+    page.wait_for_function(
+        "document.querySelectorAll('.geomap-f, .geomap-basemap').length > 0",
+        timeout=RENDER_TIMEOUT_MS,
+    )
+    frames = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    page.evaluate(frames)
+    # fitBounds may start a zoom animation; the vectors are redrawn when it ends.
+    page.wait_for_function(
+        "!document.querySelector('.leaflet-zoom-anim')", timeout=RENDER_TIMEOUT_MS
+    )
+    page.wait_for_timeout(50)
+    page.evaluate(frames)
+
+
+def save_png(
+    html_path: str | Path, png_path: str | Path, *, width: int = 1200, height: int = 800
+) -> Path:
+    """Screenshot a saved map page with headless Chromium.
+
+    Requests that leave the machine are blocked, so an offline page renders the same
+    picture everywhere and an online-tiles page simply shows no tiles.
+
+    Parameters
+    ----------
+    html_path : str or Path
+        A map page written by :func:`save_html`.
+    png_path : str or Path
+        Where to write the PNG (written atomically; parents created).
+    width, height : int
+        Viewport size in CSS pixels.
+
+    Returns
+    -------
+    Path
+        The written PNG.
+
+    Raises
+    ------
+    GeomapError
+        If Playwright or Chromium is missing or the page does not render in time.
+    OutputError
+        If the PNG cannot be written.
+    """
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError as err:
+        raise GeomapError("PNG export needs playwright: pip install 'geomap[png]'") from err
+    source = Path(html_path).resolve()
+    if not source.is_file():
+        raise OutputError(f"no map page at {source}")
+
+    def shoot() -> bytes:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.route(re.compile(r"^(?!file:|data:|about:).*"), lambda route: route.abort())
+                page.goto(source.as_uri())
+                wait_for_map(page)
+                return page.screenshot(type="png")
+            finally:
+                browser.close()
+
+    # Playwright's sync API refuses to run inside an event loop (Jupyter, or another
+    # Playwright session); a worker thread has none.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        try:
+            data = pool.submit(shoot).result()
+        except PlaywrightError as err:
+            raise GeomapError(f"PNG export failed: {err.message.splitlines()[0]}") from err
+    return write_atomic(Path(png_path), data)

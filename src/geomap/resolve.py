@@ -1,0 +1,250 @@
+"""Toponym resolution: choose one gazetteer entry for each recognised name.
+
+A small logistic-regression ranker (weights in ``data/geoparser.json``, trained by
+``geodata/train_geoparser.py``) scores every candidate of a name from the candidate's
+kind and population and from its agreement with the rest of the document: the
+countries the article's unambiguous places lie in, the provinces it names, a
+"Springfield, Ill."-style qualifier, and the distance to the article's other places.
+The best-scoring candidate wins; the softmax of the scores is the confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer
+from .gazetteer.build import (
+    FORM_ADJECTIVE,
+    FORM_ALIAS,
+    FORM_DEMONYM,
+    FORM_LANGUAGE,
+    FORM_NAME,
+    KIND_CODE,
+    KINDS,
+)
+from .gazetteer.geocoder import KIND_PRIOR
+from .models import PlaceKind
+
+MAX_CANDIDATES = 40  # most populous readings considered per name (plus every non-city)
+
+FORM_NAMES = {
+    FORM_NAME: "name",
+    FORM_ALIAS: "alias",
+    FORM_DEMONYM: "demonym",
+    FORM_ADJECTIVE: "adjective",
+    FORM_LANGUAGE: "language",
+}
+CITY = KIND_CODE["city"]
+COUNTRY = KIND_CODE["country"]
+ADMIN1 = KIND_CODE["admin1"]
+_PRIOR = {KIND_CODE[k.value]: v for k, v in KIND_PRIOR.items()}
+
+
+@dataclass
+class DocContext:
+    """What the rest of the document says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admins: set[str] = field(default_factory=set)  # GeoNames admin1 codes ("US.IL")
+    # points of unambiguous or dominant readings, with the name they come from
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """Countries and provinces named right after a name ("Springfield, Ill.")."""
+
+    countries: frozenset[str]
+    admins: frozenset[str]
+
+
+class Resolver:
+    """Rank the candidates of recognised names in their document's context.
+
+    Parameters
+    ----------
+    gazetteer
+        Where candidates come from.
+    model
+        ``{"bias": float, "weights": {feature: weight}}``; without weights a fixed
+        prior (kind, population, context) is used.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, model: dict | None = None) -> None:
+        self.gazetteer = gazetteer
+        model = model or {}
+        self.weights: dict[str, float] = model.get("weights", {})
+        self.bias: float = model.get("bias", 0.0)
+        g = gazetteer
+        self._kind = g.column("kind")
+        self._pop = g.column("population")
+        self._cc = g.column("cc")
+        self._admin1 = g.column("admin1")
+        self._lat = g.column("lat")
+        self._lon = g.column("lon")
+
+    # -- context ------------------------------------------------------------------------
+    def context(self, names: Sequence[tuple[str, tuple[int, ...]]]) -> DocContext:
+        """Document context from the names' unambiguous or dominant readings."""
+        ctx = DocContext()
+        for key, forms in names:
+            if not forms:
+                continue
+            top = forms[0]
+            kind = self._kind[top]
+            unique = len(forms) == 2
+            if kind in (COUNTRY, ADMIN1) or self._pop[top] > 1_000_000 or unique:
+                if self._cc[top]:
+                    ctx.countries[self._cc[top]] += 1
+                if kind == ADMIN1 and self._admin1[top]:
+                    ctx.admins.add(self._admin1[top])
+                if kind == CITY:
+                    ctx.admins.add(self._admin1[top])
+                if kind != COUNTRY or unique:
+                    ctx.anchors.append((key, self._lat[top], self._lon[top]))
+        return ctx
+
+    def qualifier(self, forms: tuple[int, ...]) -> Qualifier:
+        """The countries/provinces a qualifying name may be."""
+        ccs, admins = set(), set()
+        for k in range(0, len(forms), 2):
+            idx = forms[k]
+            if self._kind[idx] == COUNTRY and self._cc[idx]:
+                ccs.add(self._cc[idx])
+            elif self._kind[idx] == ADMIN1:
+                admins.add(self._admin1[idx])
+                ccs.add(self._cc[idx])
+        return Qualifier(frozenset(ccs), frozenset(admins))
+
+    # -- ranking ------------------------------------------------------------------------
+    def candidates(self, forms: tuple[int, ...]) -> list[tuple[int, int]]:
+        """``(entry, form kind)`` pairs worth ranking: non-cities and the biggest cities."""
+        out = []
+        cities = 0
+        for k in range(0, len(forms), 2):
+            idx = forms[k]
+            if self._kind[idx] == CITY:
+                cities += 1
+                if cities > MAX_CANDIDATES:
+                    continue
+            out.append((idx, forms[k + 1]))
+        return out
+
+    def features(
+        self, key: str, cands: Sequence[tuple[int, int]], ctx: DocContext, qual: Qualifier | None
+    ) -> list[list[str]]:
+        """Binary features of each candidate of one name."""
+        total = sum(ctx.countries.values()) or 1
+        pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
+        kinds_present = {self._kind[i] for i, _ in cands}
+        big_city = any(self._kind[i] == CITY and self._pop[i] > 100_000 for i, _ in cands)
+        out = []
+        for idx, fk in cands:
+            kind = KINDS[self._kind[idx]]
+            form = FORM_NAMES[fk]
+            pop = self._pop[idx]
+            pb = min(int(math.log10(pop + 1)), 8)
+            f = [
+                f"kind={kind}",
+                f"form={form}",
+                f"kind={kind}|form={form}",
+                f"kind={kind}|pop={pb}",
+            ]
+            rank = pops.index(pop)
+            f.append(f"pop_rank={min(rank, 2)}")
+            if rank == 0 and len(cands) > 1:
+                f.append(f"most_populous|kind={kind}")
+            cc = self._cc[idx]
+            if cc and cc in ctx.countries:
+                share = ctx.countries[cc] / total
+                f.append("cc_doc")
+                f.append(f"cc_share={0 if share < 0.2 else 1 if share < 0.5 else 2}|kind={kind}")
+            elif cc:
+                f.append(f"cc_not_doc|kind={kind}")
+            if kind == "city" and self._admin1[idx] in ctx.admins:
+                f.append("admin_doc")
+            if qual is not None and (qual.countries or qual.admins):
+                if cc in qual.countries:
+                    f.append("q_cc")
+                if kind == "city" and self._admin1[idx] in qual.admins:
+                    f.append("q_admin")
+                if cc not in qual.countries:
+                    f.append("q_miss")
+            if kind == "admin1" and big_city:
+                f.append("admin_vs_big_city")
+            if COUNTRY in kinds_present and kind != "country":
+                f.append("country_present")
+            d = self._anchor_km(idx, key, ctx)
+            if d is not None:
+                f.append(f"near={_km_bucket(d)}")
+            out.append(f)
+        return out
+
+    def score(self, feats: Sequence[str]) -> float:
+        """Logit of one candidate."""
+        w = self.weights
+        return self.bias + sum(w.get(x, 0.0) for x in feats)
+
+    def prior(self, idx: int, fk: int, ctx: DocContext, qual: Qualifier | None) -> float:
+        """Hand-set score used when no trained weights are available."""
+        sc = _PRIOR[self._kind[idx]] + 0.35 * math.log10(self._pop[idx] + 1)
+        sc += 0.5 if fk == FORM_NAME else 0.8
+        cc = self._cc[idx]
+        if cc in ctx.countries:
+            sc += 0.8 + 2.0 * ctx.countries[cc] / (sum(ctx.countries.values()) or 1)
+        if qual is not None and cc in qual.countries:
+            sc += 3.0
+        return sc
+
+    def rank(
+        self, key: str, forms: tuple[int, ...], ctx: DocContext, qual: Qualifier | None
+    ) -> list[tuple[float, int, int]]:
+        """``(confidence, entry, form kind)`` of each candidate, best first."""
+        cands = self.candidates(forms)
+        if not cands:
+            return []
+        if self.weights:
+            logits = [self.score(f) for f in self.features(key, cands, ctx, qual)]
+        else:
+            logits = [self.prior(i, fk, ctx, qual) for i, fk in cands]
+        m = max(logits)
+        exps = [math.exp(x - m) for x in logits]
+        z = sum(exps)
+        ranked = sorted(
+            ((e / z, -n, i, fk) for n, (e, (i, fk)) in enumerate(zip(exps, cands))), reverse=True
+        )
+        return [(round(p, 3), i, fk) for p, _, i, fk in ranked]
+
+    def _anchor_km(self, idx: int, key: str, ctx: DocContext) -> float | None:
+        """Distance to the nearest point of the document's other names."""
+        lat, lon = self._lat[idx], self._lon[idx]
+        best = None
+        for akey, alat, alon in ctx.anchors:
+            if akey == key:
+                continue
+            d = _fast_km(lat, lon, alat, alon)
+            if best is None or d < best:
+                best = d
+        return best
+
+
+def place_kind_of(idx: int, gazetteer: Gazetteer) -> PlaceKind:
+    """The kind of entry ``idx``."""
+    return PlaceKind(KINDS[gazetteer.column("kind")[idx]])
+
+
+def _km_bucket(d: float) -> int:
+    for i, limit in enumerate((25, 100, 300, 1000, 3000)):
+        if d < limit:
+            return i
+    return 5
+
+
+def _fast_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: accurate enough for bucketing."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
