@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -74,13 +75,12 @@ CALENDAR = frozenset(
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
-    r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+|-[^\W\d_]+)*\.?"  # words ("O'Brien"), not "'s"
+    r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+|-[^\W\d_]+)*"  # words ("O'Brien"), not "'s"
     r"|\d+"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -89,18 +89,40 @@ class Token:
     upper: bool  # all upper case (and more than one letter)
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_token(s: str) -> str:
+    """:func:`fold` for one token, memoised (news vocabulary repeats a lot)."""
+    k = _FOLDED.get(s)
+    if k is None:
+        k = s.lower() if s.isascii() else fold(s)
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        _FOLDED[s] = k
+    return k
+
+
 def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` with offsets. A trailing period stays only if it is part of an
-    abbreviation (the caller decides via the gazetteer, see :func:`_span_key`)."""
+    """Word tokens of ``text`` with offsets ("U.S." is one token; "Ill." is "Ill" and the
+    proposer checks the period against the gazetteer)."""
     out = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         s = m.group()
-        start, end = m.start(), m.end()
-        if s.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", s):
-            # keep "Ill." only as a separate reading; the plain token is "Ill"
-            s = s[:-1]
-            end -= 1
-        out.append(Token(start, end, s, fold(s), s[:1].isupper(), len(s) > 1 and s.isupper()))
+        if s.islower() and s.isascii():  # most tokens: their own key, not capitalised
+            append(Token(m.start(), m.end(), s, s, False, False))
+        else:
+            append(
+                Token(
+                    m.start(),
+                    m.end(),
+                    s,
+                    _fold_token(s),
+                    s[0].isupper(),
+                    len(s) > 1 and s.isupper(),
+                )
+            )
     return out
 
 

@@ -90,6 +90,7 @@ class Resolver:
     def context(self, names: Sequence[tuple[str, tuple[int, ...]]]) -> DocContext:
         """Document context from the names' unambiguous or dominant readings."""
         ctx = DocContext()
+        seen: set[str] = set()
         for key, forms in names:
             if not forms:
                 continue
@@ -103,7 +104,8 @@ class Resolver:
                     ctx.admins.add(self._admin1[top])
                 if kind == CITY:
                     ctx.admins.add(self._admin1[top])
-                if kind != COUNTRY or unique:
+                if (kind != COUNTRY or unique) and key not in seen:
+                    seen.add(key)
                     ctx.anchors.append((key, self._lat[top], self._lon[top]))
         return ctx
 
