@@ -301,7 +301,102 @@ class _Usage(GeomapError):
     exit_code = 2
 
 
-COMMANDS = {"places": cmd_places, "geocode": cmd_geocode}
+def cmd_build(a: argparse.Namespace) -> int:
+    from .article import read
+    from .story import build_story, slug
+
+    article = read(a.input, offline=a.offline)
+    if article.is_empty:
+        raise InputError(f"{a.input}: the article is empty")
+    story = build_story(article)
+    output = a.output or Path("maps") / f"{slug(article.title or Path(a.input).stem)}.html"
+    written = story.save(output, png=a.png, svg=a.svg, tiles=a.tiles, cdn=a.cdn)
+    _report(story, written)
+    return 0
+
+
+def cmd_story(a: argparse.Namespace) -> int:
+    from .article import read
+    from .story import build_story
+
+    sys.stdout.write(build_story(read(a.input, offline=a.offline)).to_geojson())
+    return 0
+
+
+def cmd_render(a: argparse.Namespace) -> int:
+    from .story import Story
+
+    story = Story.load(a.story)
+    output = a.output or a.story.with_suffix(".html")
+    from .render import save_html, save_png, save_svg
+
+    written = {"html": save_html(story.data, output, tiles=a.tiles, cdn=a.cdn)}
+    if a.svg:
+        written["svg"] = save_svg(story.data, output.with_suffix(".svg"))
+    if a.png:
+        written["png"] = save_png(written["html"], output.with_suffix(".png"))
+    _report(story, written)
+    return 0
+
+
+def cmd_embed(a: argparse.Namespace) -> int:
+    from .render import embed_snippets
+
+    if not a.map.is_file():
+        raise InputError(f"{a.map}: no such map file")
+    snippets = embed_snippets(a.map, height=a.height)
+    print("<!-- iframe: keep the map file beside the report -->")
+    print(snippets["iframe"])
+    print()
+    print("<!-- inline: self-contained, paste anywhere -->")
+    print(snippets["inline"])
+    return 0
+
+
+def cmd_batch(a: argparse.Namespace) -> int:
+    from .batch import build_many
+
+    results = build_many(
+        a.inputs,
+        a.output_dir,
+        jobs=a.jobs or None,
+        offline=a.offline,
+        tiles=a.tiles,
+        cdn=a.cdn,
+        progress=_progress,
+    )
+    failed = [r for r in results if r.error]
+    for r in results:
+        if r.error:
+            print(f"geomap: {r.input}: {r.error}", file=sys.stderr)
+        else:
+            print(f"{r.input} -> {r.output}")
+    print(f"{len(results) - len(failed)} maps built, {len(failed)} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _report(story: Any, written: dict[str, Path]) -> None:
+    counts: dict[str, int] = {}
+    for f in story.features:
+        counts[f["properties"]["layer"]] = counts.get(f["properties"]["layer"], 0) + 1
+    summary = (
+        ", ".join(f"{n} {layer.replace('_', ' ')}" for layer, n in counts.items()) or "no places"
+    )
+    print(f"{story.title}: {summary}", file=sys.stderr)
+    for kind in ("html", "geojson", "svg", "png"):
+        if kind in written:
+            print(written[kind])
+
+
+COMMANDS = {
+    "build": cmd_build,
+    "story": cmd_story,
+    "places": cmd_places,
+    "geocode": cmd_geocode,
+    "render": cmd_render,
+    "embed": cmd_embed,
+    "batch": cmd_batch,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,15 +26,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .gazetteer import Gazetteer
 from .gazetteer.build import (
     FORM_ADJECTIVE,
     FORM_ALIAS,
+    FORM_ALT,
     FORM_DEMONYM,
     FORM_LANGUAGE,
     FORM_NAME,
@@ -75,7 +75,7 @@ CALENDAR = frozenset(
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
-    r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+|-[^\W\d_]+)*"  # words ("O'Brien"), not "'s"
+    r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+)*"  # words ("O'Brien"), not "'s"; hyphens split
     r"|\d+"
 )
 
@@ -148,8 +148,10 @@ FEATURE_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
     airport station river lake mountains mountain valley island islands bay beach harbor
     harbour port canal strait gulf sea ocean desert peninsula plaza market hill hills
-    estate quarter village""".split()
+    estate village center centre university college hospital stadium arena hall
+    school church cathedral mosque temple museum theatre theater library prison mall hotel inn institute campus base""".split()
 )
+HEADS = ADMIN_HEADS | FEATURE_HEADS
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -204,7 +206,8 @@ class Geoparser:
 
     # -- 1. spans ------------------------------------------------------------------------
     def propose(self, text: str, tokens: Sequence[Token]) -> list[Span]:
-        """All spans whose text is a gazetteer form (longest per start token)."""
+        """Candidate spans, one per capitalised start token: the longest gazetteer form
+        starting there, or a name + head word ("Badakhshan province", "Royal Street")."""
         names = self.gazetteer.names
         spans: list[Span] = []
         n = len(tokens)
@@ -212,8 +215,8 @@ class Geoparser:
             if not t.cap or t.key in CALENDAR:
                 continue
             best: Span | None = None
+            head: tuple[int, str] | None = None  # (head token, key of the name before it)
             key = ""
-            last = i
             for j in range(i, min(n, i + MAX_TOKENS)):
                 tj = tokens[j]
                 if j > i:
@@ -222,6 +225,14 @@ class Geoparser:
                         gap == ". " and tokens[j - 1].end - tokens[j - 1].start == 2
                     ):
                         break
+                    if (
+                        head is None
+                        and gap == " "
+                        and tj.key in HEADS
+                        and tokens[j - 1].cap
+                        and key not in CONTEXT_WORDS  # "The centre"
+                    ):
+                        head = (j, key)
                     key = f"{key}{gap if gap == '-' else ' '}{tj.key}"
                 else:
                     key = tj.key
@@ -229,7 +240,6 @@ class Geoparser:
                     if tj.key in CONNECTORS:
                         continue
                     break
-                last = j
                 forms = names.get(key)
                 end = tj.end
                 # "Ill." / "Calif." / "St." abbreviations keep their period.
@@ -239,29 +249,25 @@ class Geoparser:
                     key2 = key
                 if forms:
                     best = Span(i, j, t.start, end, key2, forms)
-            head = self._head_span(text, tokens, i, last, best)
-            if head is not None:
-                best = head
+            if head is not None and (best is None or best.j < head[0]):
+                best = self._head_span(tokens, i, *head)
             if best is not None:
                 spans.append(best)
         return spans
 
-    def _head_span(
-        self, text: str, tokens: Sequence[Token], i: int, last: int, best: Span | None
-    ) -> Span | None:
-        """'Badakhshan province', 'Collier County', 'Royal Street': name + head word."""
-        j = last + 1
-        if j >= len(tokens) or text[tokens[last].end : tokens[j].start] != " ":
-            return None
+    def _head_span(self, tokens: Sequence[Token], i: int, j: int, name_key: str) -> Span:
+        """Name + head word. The name's readings are its own, else those of its longest
+        known ending ("Carnegie Moscow Center" -> Moscow); admin heads keep only
+        provinces and regions when there are any."""
         head = tokens[j].key
-        if head not in ADMIN_HEADS and head not in FEATURE_HEADS:
-            return None
-        if best is not None and best.j >= j:
-            return None
-        name_key = " ".join(t.key for t in tokens[i : last + 1])
-        forms = self.gazetteer.names.get(name_key, ())
+        names = self.gazetteer.names
+        forms = names.get(name_key, ())
+        words = name_key.split(" ")
+        for k in range(1, len(words)):
+            if forms:
+                break
+            forms = names.get(" ".join(words[k:]), ())
         if head in ADMIN_HEADS:
-            # only the admin1 (or curated) readings of the name
             forms = (
                 tuple(
                     x
@@ -430,7 +436,27 @@ class Geoparser:
             alternatives = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
-        return mentions
+        return self._place_at_locus(mentions, spans)
+
+    def _place_at_locus(self, mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
+        """Unknown streets, buildings and counties ("Royal Street", "Collier County") are
+        placed at the document's locus, its most mentioned town or province."""
+        counts = Counter(
+            m.place.key
+            for m in mentions
+            if m.place is not None and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+        )
+        if not counts:
+            return mentions
+        top = max(counts.values())
+        locus_key = min(k for k, c in counts.items() if c == top)
+        locus = next(m.place for m in mentions if m.place is not None and m.place.key == locus_key)
+        return [
+            Mention(m.start, m.end, m.surface, m.kind, locus, 0.3)
+            if m.place is None and s.head is not None
+            else m
+            for m, s in zip(mentions, spans)
+        ]
 
 
 _VERBS_AFTER_METONYM = frozenset(
@@ -458,6 +484,7 @@ _FORM_NAMES = {
     FORM_DEMONYM: "demonym",
     FORM_ADJECTIVE: "adjective",
     FORM_LANGUAGE: "language",
+    FORM_ALT: "alternate",
 }
 
 

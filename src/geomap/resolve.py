@@ -19,14 +19,13 @@ from .gazetteer import Gazetteer
 from .gazetteer.build import (
     FORM_ADJECTIVE,
     FORM_ALIAS,
+    FORM_ALT,
     FORM_DEMONYM,
     FORM_LANGUAGE,
     FORM_NAME,
     KIND_CODE,
     KINDS,
 )
-from .gazetteer.geocoder import KIND_PRIOR
-from .models import PlaceKind
 
 MAX_CANDIDATES = 40  # most populous readings considered per name (plus every non-city)
 
@@ -36,11 +35,22 @@ FORM_NAMES = {
     FORM_DEMONYM: "demonym",
     FORM_ADJECTIVE: "adjective",
     FORM_LANGUAGE: "language",
+    FORM_ALT: "alternate",
 }
 CITY = KIND_CODE["city"]
 COUNTRY = KIND_CODE["country"]
 ADMIN1 = KIND_CODE["admin1"]
-_PRIOR = {KIND_CODE[k.value]: v for k, v in KIND_PRIOR.items()}
+# Fallback preference between kinds when no trained weights are available: a bare name
+# most often means the country, then a region, then a province, then the biggest town.
+_PRIOR = {
+    KIND_CODE["country"]: 4.0,
+    KIND_CODE["continent"]: 3.5,
+    KIND_CODE["region"]: 3.0,
+    KIND_CODE["historical"]: 2.5,
+    KIND_CODE["feature"]: 2.5,
+    KIND_CODE["admin1"]: 1.5,
+    KIND_CODE["city"]: 0.0,
+}
 
 
 @dataclass
@@ -143,6 +153,8 @@ class Resolver:
         pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
         kinds_present = {self._kind[i] for i, _ in cands}
         big_city = any(self._kind[i] == CITY and self._pop[i] > 100_000 for i, _ in cands)
+        # another candidate bears the name as its own, not as a translation or old name
+        named = any(fk in (FORM_NAME, FORM_ALIAS) for _, fk in cands)
         out = []
         for idx, fk in cands:
             kind = KINDS[self._kind[idx]]
@@ -175,6 +187,8 @@ class Resolver:
                     f.append("q_admin")
                 if cc not in qual.countries:
                     f.append("q_miss")
+            if fk == FORM_ALT and named:
+                f.append("alternate_beside_name")
             if kind == "admin1" and big_city:
                 f.append("admin_vs_big_city")
             if COUNTRY in kinds_present and kind != "country":
@@ -193,7 +207,7 @@ class Resolver:
     def prior(self, idx: int, fk: int, ctx: DocContext, qual: Qualifier | None) -> float:
         """Hand-set score used when no trained weights are available."""
         sc = _PRIOR[self._kind[idx]] + 0.35 * math.log10(self._pop[idx] + 1)
-        sc += 0.5 if fk == FORM_NAME else 0.8
+        sc += 0.5 if fk == FORM_NAME else 0.0 if fk == FORM_ALT else 0.8
         cc = self._cc[idx]
         if cc in ctx.countries:
             sc += 0.8 + 2.0 * ctx.countries[cc] / (sum(ctx.countries.values()) or 1)
@@ -233,9 +247,17 @@ class Resolver:
         return best
 
 
-def place_kind_of(idx: int, gazetteer: Gazetteer) -> PlaceKind:
-    """The kind of entry ``idx``."""
-    return PlaceKind(KINDS[gazetteer.column("kind")[idx]])
+_RESOLVERS: dict[int, Resolver] = {}
+
+
+def default_resolver(gazetteer: Gazetteer) -> Resolver:
+    """The resolver with the shipped weights, one per gazetteer (memoised)."""
+    r = _RESOLVERS.get(id(gazetteer))
+    if r is None or r.gazetteer is not gazetteer:
+        from .geoparse import load_model
+
+        r = _RESOLVERS[id(gazetteer)] = Resolver(gazetteer, load_model().get("resolver"))
+    return r
 
 
 def _km_bucket(d: float) -> int:

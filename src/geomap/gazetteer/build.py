@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 3
 
 # How a name form refers to its entry. Stored beside each entry index in the name table.
-FORM_NAME, FORM_ALIAS, FORM_DEMONYM, FORM_ADJECTIVE, FORM_LANGUAGE = range(5)
+# FORM_ALT is a GeoNames alternate name of a town ("Salisbury" for Harare).
+FORM_NAME, FORM_ALIAS, FORM_DEMONYM, FORM_ADJECTIVE, FORM_LANGUAGE, FORM_ALT = range(6)
 FORM_KINDS = {"demonym": FORM_DEMONYM, "adjective": FORM_ADJECTIVE, "language": FORM_LANGUAGE}
 
 KINDS = ("city", "country", "admin1", "region", "continent", "historical", "feature")
@@ -152,6 +153,17 @@ class _Builder:
         # Keep the most specific reading (a name beats an alias beats a demonym).
         if idx not in forms or form_kind < forms[idx]:
             forms[idx] = form_kind
+
+    def admin_populations(self) -> None:
+        """A province's population: the sum of its towns' (GeoNames gives none)."""
+        kinds, admin1, pop = self.cols["kind"], self.cols["admin1"], self.cols["population"]
+        totals: dict[str, int] = {}
+        for k, a, p in zip(kinds, admin1, pop):
+            if k == KIND_CODE["city"] and a:
+                totals[a] = totals.get(a, 0) + p
+        for i, (k, a) in enumerate(zip(kinds, admin1)):
+            if k == KIND_CODE["admin1"] and not pop[i]:
+                pop[i] = totals.get(a, 0)
 
     def result(self, wordfreq: dict[str, float]) -> dict[str, Any]:
         pop = self.cols["population"]
@@ -275,7 +287,7 @@ def _cities(b: _Builder) -> None:
         )
         for alt in c.get("alternatenames") or ():
             if _usable_alternate(alt, c["name"]):
-                b.add_form(alt, idx, FORM_NAME)
+                b.add_form(alt, idx, FORM_ALT)
 
 
 def _continents(b: _Builder) -> None:
@@ -367,4 +379,5 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _curated_places(b, cur)
     _cities(b)
     _curated_forms(b, cur)
+    b.admin_populations()
     return b.result(_word_frequencies(b.names))

@@ -16,47 +16,23 @@ from geopy.location import Location
 from geopy.point import Point
 
 from ..models import Place, PlaceKind
-from .build import FORM_NAME
+from .build import fold
 from .index import Gazetteer
 
-__all__ = ["OfflineGeocoder", "rank_places"]
-
-# A bare name in a query most often means the country, then the province, then the
-# biggest town of that name.
-KIND_PRIOR = {
-    PlaceKind.COUNTRY: 4.0,
-    PlaceKind.CONTINENT: 3.5,
-    PlaceKind.REGION: 3.0,
-    PlaceKind.HISTORICAL: 2.5,
-    PlaceKind.ADMIN1: 1.5,
-    PlaceKind.FEATURE: 2.5,
-    PlaceKind.CITY: 0.0,
-}
-
-
-def prior_score(place: Place, *, exact_name: bool = True) -> float:
-    """Context-free preference for a candidate: kind, then population."""
-    return (
-        KIND_PRIOR[place.kind]
-        + 0.35 * math.log10(place.population + 1)
-        + (0.5 if exact_name else 0.0)
-    )
+__all__ = ["OfflineGeocoder", "rank_places", "to_location"]
 
 
 def rank_places(gazetteer: Gazetteer, name: str) -> list[tuple[Place, float]]:
-    """Candidates for ``name`` with a 0-1 score, best first (no document context)."""
-    pairs = gazetteer.forms(name)
-    scored = []
-    for k in range(0, len(pairs), 2):
-        place = gazetteer.place(pairs[k])
-        scored.append((prior_score(place, exact_name=pairs[k + 1] == FORM_NAME), -k, place))
-    if not scored:
-        return []
-    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    top = scored[0][0]
-    weights = [math.exp(s - top) for s, _, _ in scored]
-    total = sum(weights)
-    return [(p, round(w / total, 4)) for (_, _, p), w in zip(scored, weights)]
+    """Candidates for ``name`` with a 0-1 score, best first.
+
+    The geoparser's resolver ranks them with no document context, so a bare "Kabul" is
+    the city (not the province) and "Georgia" the country, as in an article.
+    """
+    from ..resolve import DocContext, default_resolver
+
+    resolver = default_resolver(gazetteer)
+    ranked = resolver.rank(fold(name), gazetteer.forms(name), DocContext(), None)
+    return [(gazetteer.place(i), p) for p, i, _ in ranked]
 
 
 def to_location(place: Place, score: float | None = None) -> Location:

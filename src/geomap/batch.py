@@ -1,0 +1,80 @@
+"""Many articles -> many maps, in parallel processes (``geomap batch``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import GeomapError
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One input's outcome: the map written, or a one-line error."""
+
+    input: str
+    output: Path | None = None
+    error: str | None = None
+
+
+def build_one(source: str, out: Path, options: dict[str, Any]) -> BatchResult:
+    """Build one map at ``out``; a GeomapError becomes the result's ``error``."""
+    from .article import read
+    from .story import build_story
+
+    try:
+        article = read(source, offline=options.get("offline", False))
+        if article.is_empty:
+            return BatchResult(source, error="the article is empty")
+        story = build_story(article)
+        story.save(out, tiles=options.get("tiles"), cdn=options.get("cdn", False))
+        return BatchResult(source, output=out)
+    except GeomapError as err:
+        return BatchResult(source, error=str(err).splitlines()[0])
+
+
+def output_names(sources: Sequence[str]) -> list[str]:
+    """A distinct file name per source, from its file or URL name (known before reading)."""
+    from .story import slug
+
+    names: list[str] = []
+    for source in sources:
+        stem = Path(source.rstrip("/").split("?")[0]).stem
+        base = slug(stem, default="article")
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base}-{n}", n + 1
+        names.append(name)
+    return names
+
+
+def build_many(
+    sources: Iterable[str],
+    output_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    offline: bool = False,
+    tiles: str | None = None,
+    cdn: bool = False,
+    progress: Callable[[Sequence[Any], str], Iterable[Any]] | None = None,
+) -> list[BatchResult]:
+    """Build the map of every source into ``output_dir`` using ``jobs`` processes.
+
+    Results come back in input order; failures do not stop the batch.
+    """
+    todo = list(dict.fromkeys(sources))
+    outs = [Path(output_dir) / f"{name}.html" for name in output_names(todo)]
+    options = {"offline": offline, "tiles": tiles, "cdn": cdn}
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    if jobs == 1:
+        pairs = list(zip(todo, outs))
+        it = progress(pairs, "building maps") if progress else pairs
+        return [build_one(s, o, options) for s, o in it]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(build_one, s, o, options) for s, o in zip(todo, outs)]
+        it = progress(futures, "building maps") if progress else futures
+        return [f.result() for f in it]

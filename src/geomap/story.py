@@ -1,0 +1,489 @@
+"""The story: an article's places and thematic facts as one GeoJSON FeatureCollection.
+
+A :class:`Story` is the hand-off between analysis and drawing. It is saved as the Story
+GeoJSON of the design contract (``NAME.geojson`` beside ``NAME.html``), so a user can
+edit it (delete a wrong place, add a feature) and re-render the map from it; every
+feature cites its evidence sentences by exact offsets into ``article.text``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .errors import StoryError
+from .files import write_text_atomic
+from .models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
+
+if TYPE_CHECKING:  # heavy imports only where used
+    import folium
+    import geopandas
+
+    from .article import Article
+    from .gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+LAYERS = tuple(layer.value for layer in Layer)
+REQUIRED = ("id", "layer", "label", "places", "geonameids", "evidence")
+COORD_DECIMALS = 5
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story GeoJSON (``data``), with conversions and I/O.
+
+    Build one with :func:`build_story` (from an article) or :meth:`Story.load` /
+    :meth:`Story.from_geojson` (from a file or dict, validated).
+    """
+
+    data: dict[str, Any]
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def from_geojson(cls, data: Any) -> Story:
+        """Validate a Story GeoJSON mapping.
+
+        Raises
+        ------
+        StoryError
+            Naming the first feature that is not valid GeoJSON or misses a required
+            property, or whose evidence does not match the article text.
+        """
+        validate(data)
+        return cls(data)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Story:
+        """Read and validate a story GeoJSON file.
+
+        Raises
+        ------
+        StoryError
+            If the file cannot be read, is not JSON, or is not a valid story.
+        """
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as err:
+            raise StoryError(f"{p}: no such file") from err
+        except IsADirectoryError as err:
+            raise StoryError(f"{p}: is a directory") from err
+        except UnicodeDecodeError as err:
+            raise StoryError(f"{p}: not UTF-8 text") from err
+        except json.JSONDecodeError as err:
+            raise StoryError(f"{p}: not valid JSON (line {err.lineno}: {err.msg})") from err
+        except OSError as err:
+            raise StoryError(f"{p}: {err.strerror or err}") from err
+        try:
+            return cls.from_geojson(data)
+        except StoryError as err:
+            raise StoryError(f"{p}: {err}") from err
+
+    # -- views ----------------------------------------------------------------------------
+    @property
+    def features(self) -> list[dict[str, Any]]:
+        return self.data["features"]
+
+    @property
+    def article(self) -> dict[str, Any]:
+        return self.data.get("article", {})
+
+    @property
+    def title(self) -> str:
+        return self.article.get("title") or "Untitled story"
+
+    def layer(self, name: str | Layer) -> list[dict[str, Any]]:
+        """The features of one layer."""
+        name = name.value if isinstance(name, Layer) else name
+        return [f for f in self.features if f["properties"]["layer"] == name]
+
+    def to_geojson(self, *, indent: int | None = 1) -> str:
+        """The story as GeoJSON text (sorted keys: byte-identical for the same story)."""
+        return json.dumps(self.data, indent=indent, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def to_geodataframe(self) -> geopandas.GeoDataFrame:
+        """The features as a GeoDataFrame in EPSG:4326 (one row per feature)."""
+        import geopandas as gpd
+
+        rows = []
+        for f in self.features:
+            props = dict(f["properties"])
+            for key in ("places", "geonameids", "evidence", "alternatives"):
+                if key in props:
+                    props[key] = json.dumps(props[key], ensure_ascii=False)
+            rows.append({"type": "Feature", "geometry": f["geometry"], "properties": props})
+        return gpd.GeoDataFrame.from_features(rows, crs="EPSG:4326")
+
+    def to_folium(self, **options: Any) -> folium.Map:
+        """A folium map of the story (shows inline in Jupyter); options as render_map."""
+        from .render import render_map
+
+        return render_map(self.data, **options)
+
+    def _repr_html_(self) -> str:  # Jupyter
+        return self.to_folium()._repr_html_()
+
+    def save(
+        self, path: str | os.PathLike[str], *, png: bool = False, svg: bool = False, **options: Any
+    ) -> dict[str, Path]:
+        """Write ``NAME.html`` and ``NAME.geojson`` (and optionally PNG/SVG) atomically.
+
+        Parameters
+        ----------
+        path
+            The map's path; the story GeoJSON goes beside it with a ``.geojson`` suffix.
+        png, svg
+            Also write a static picture (PNG needs Chromium).
+        **options
+            Passed to :func:`geomap.render.render_map` (``tiles``, ``cdn``).
+
+        Returns
+        -------
+        dict
+            ``{"html": Path, "geojson": Path, ...}`` of the files written.
+        """
+        from .render import save_html, save_png, save_svg
+
+        html = Path(path)
+        if html.suffix.lower() not in (".html", ".htm"):
+            html = html.with_suffix(".html")
+        out = {"geojson": write_text_atomic(html.with_suffix(".geojson"), self.to_geojson())}
+        out["html"] = save_html(self.data, html, **options)
+        if svg:
+            out["svg"] = save_svg(self.data, html.with_suffix(".svg"))
+        if png:
+            out["png"] = save_png(out["html"], html.with_suffix(".png"))
+        return out
+
+
+# -- building ---------------------------------------------------------------------------
+def build_story(
+    article: Article,
+    *,
+    mentions: Sequence[Mention] | None = None,
+    facts: Sequence[Fact] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Story:
+    """Geoparse an article, detect its thematic facts and assemble the story.
+
+    Parameters
+    ----------
+    article
+        From :func:`geomap.read` or :func:`geomap.read_text`.
+    mentions, facts
+        Precomputed results of the geoparser and of :func:`geomap.themes.detect_facts`;
+        computed when omitted.
+    gazetteer
+        The gazetteer to use (the full cached one by default).
+
+    Returns
+    -------
+    Story
+        Empty (no features) for an article without places; places only when it states
+        no thematic fact.
+    """
+    from .geoparse import Geoparser, default_parser, geoparse
+    from .themes import detect_facts
+
+    if mentions is None:
+        parser = Geoparser(gazetteer) if gazetteer is not None else default_parser()
+        gazetteer = parser.gazetteer
+        mentions = geoparse(article, parser=parser)
+    if facts is None:
+        lookup = gazetteer.get if gazetteer is not None else None
+        facts = detect_facts(article.text, article.sentences, mentions, places=lookup)
+    sentences = _evidence_spans(article)
+    place_features = _place_features(article.text, mentions, sentences, facts)
+    fact_features = _fact_features(facts, mentions)
+    unresolved: dict[str, int] = {}
+    for m in mentions:
+        if m.place is None:
+            unresolved[m.surface] = unresolved.get(m.surface, 0) + 1
+    data = {
+        "type": "FeatureCollection",
+        "generator": f"geomap {__version__}",
+        "article": {
+            "title": article.title,
+            "byline": article.byline,
+            "source": article.source,
+            "url": article.url,
+            "date": article.date,
+            "text": article.text,
+        },
+        "unresolved": [{"name": n, "count": c} for n, c in sorted(unresolved.items())],
+        "features": fact_features + place_features,
+    }
+    if not data["features"]:
+        log.warning("no places found in %s", article.title or "the article")
+    return Story(data)
+
+
+def _evidence_spans(article: Article) -> list[Sentence]:
+    """Sentences, plus the lines outside them (title, captions) so every mention has one."""
+    spans = list(article.sentences)
+    covered = [(s.start, s.end) for s in spans]
+    for m in re.finditer(r"[^\n]+", article.text):
+        a, b = m.start(), m.end()
+        if any(s < b and a < e for s, e in covered):
+            continue
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        if text:
+            spans.append(Sentence(a + lead, a + lead + len(text), text))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _sentence_of(sentences: Sequence[Sentence], start: int) -> Sentence | None:
+    for s in sentences:
+        if s.start <= start < s.end:
+            return s
+    return None
+
+
+def _evidence(sentence: Sentence | Evidence, marks: Sequence[Mention]) -> dict[str, Any]:
+    inside = sorted(
+        {(m.start, m.end) for m in marks if sentence.start <= m.start and m.end <= sentence.end}
+    )
+    item: dict[str, Any] = {"text": sentence.text, "start": sentence.start, "end": sentence.end}
+    if inside:
+        item["marks"] = [list(x) for x in inside]
+    return item
+
+
+def _place_features(
+    text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence], facts: Sequence[Fact]
+) -> list[dict[str, Any]]:
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.place is not None:
+            groups.setdefault(m.place.key, []).append(m)
+    focus = focus_places(text, mentions, facts)
+    features = []
+    for key, ms in groups.items():
+        place = ms[0].place
+        assert place is not None
+        evidence = []
+        seen = set()
+        for m in ms:
+            s = _sentence_of(sentences, m.start)
+            if s is not None and s.start not in seen:
+                seen.add(s.start)
+                evidence.append(_evidence(s, ms))
+        confidence = min(m.confidence for m in ms)
+        props: dict[str, Any] = {
+            "id": f"place:{_slug(key)}",
+            "layer": Layer.PLACES.value,
+            "label": place.name,
+            "places": [place.name],
+            "geonameids": [place.geonameid],
+            "geonameid": place.geonameid,
+            "kind": place.kind.value,
+            "country_code": place.country_code,
+            "mentions": len(ms),
+            "surfaces": sorted({m.surface for m in ms}),
+            "mention_kinds": sorted({m.kind.value for m in ms}),
+            "focus": key in focus,
+            "confidence": round(confidence, 3),
+            "evidence": evidence,
+        }
+        alts = next((m.alternatives for m in ms if m.confidence == confidence), ())
+        if alts:
+            props["alternatives"] = [_candidate(c.place, c.score) for c in alts]
+        features.append(_feature(_point(place), props))
+    features.sort(key=lambda f: (-f["properties"]["mentions"], f["properties"]["id"]))
+    return features
+
+
+def _candidate(place: Place, score: float) -> dict[str, Any]:
+    return {
+        "name": place.name,
+        "kind": place.kind.value,
+        "country_code": place.country_code,
+        "geonameid": place.geonameid,
+        "score": round(score, 3),
+    }
+
+
+def _fact_features(facts: Sequence[Fact], mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+    from shapely.geometry import mapping
+
+    from .geometry import fact_geometry
+
+    features = []
+    used: set[str] = set()
+    for fact in facts:
+        if not fact.evidence or not fact.places:
+            continue  # no fact without evidence and a place
+        geom = fact_geometry(fact)
+        geometry = (
+            _round(mapping(geom))
+            if geom is not None and not geom.is_empty
+            else _point(fact.places[0])
+        )
+        keys = [p.key for p in fact.places]
+        fid = f"{fact.layer.value}:{'+'.join(_slug(k) for k in keys)}"
+        n = 2
+        while fid in used:  # same places, another fact of the layer
+            fid = f"{fact.layer.value}:{'+'.join(_slug(k) for k in keys)}:{n}"
+            n += 1
+        used.add(fid)
+        relevant = [
+            m
+            for m in mentions
+            if m.place is not None and m.place.key in set(keys) | {a.key for a in fact.actors}
+        ]
+        props: dict[str, Any] = {
+            "id": fid,
+            "layer": fact.layer.value,
+            "label": fact.label,
+            "places": [p.name for p in fact.places],
+            "geonameids": [p.geonameid for p in fact.places],
+            "shape": fact.shape,
+            "evidence": [_evidence(e, relevant) for e in fact.evidence],
+        }
+        for name in ("actors", "rivals"):
+            group = getattr(fact, name, ())
+            if group:
+                props[name] = [p.name for p in group]
+        if getattr(fact, "qualifier", ""):
+            props["qualifier"] = fact.qualifier
+        features.append(_feature(geometry, props))
+    return features
+
+
+def focus_places(text: str, mentions: Sequence[Mention], facts: Sequence[Fact] = ()) -> set[str]:
+    """Keys of the places the article is *about*, as opposed to places it only mentions.
+
+    Salience counts mentions (a capital used as a metonym, "Moscow said", counts for its
+    country instead), weighs the title and opening double, and adds three for each
+    thematic fact a place takes part in. Focus places have at least 30 % of the top
+    salience (at most five).
+    """
+    if not mentions:
+        return set()
+    head_end = _opening_end(text)
+    salience: dict[str, float] = {}
+    countries: dict[str, str] = {}
+    for m in mentions:
+        if m.place is not None and m.place.kind is PlaceKind.COUNTRY and m.place.country_code:
+            countries[m.place.country_code] = m.place.key
+    for m in mentions:
+        if m.place is None:
+            continue
+        w = 2.0 if m.start < head_end else 1.0
+        key = m.place.key
+        if m.kind is MentionKind.METONYM and m.place.country_code in countries:
+            key = countries[m.place.country_code]
+        salience[key] = salience.get(key, 0.0) + w
+    for f in facts:
+        for p in {*f.places, *f.actors}:
+            if p.key in salience:
+                salience[p.key] += 3.0
+    top = max(salience.values())
+    ranked = sorted(salience.items(), key=lambda kv: (-kv[1], kv[0]))
+    return {k for k, v in ranked[:5] if v >= 0.3 * top}
+
+
+def _opening_end(text: str) -> int:
+    """End of the title and first paragraph (roughly the first 600 characters)."""
+    return min(len(text), 600)
+
+
+# -- validation -------------------------------------------------------------------------
+def validate(data: Any) -> None:
+    """Check a Story GeoJSON against the contract (see :meth:`Story.from_geojson`)."""
+    from shapely.geometry import shape
+
+    if not isinstance(data, Mapping) or data.get("type") != "FeatureCollection":
+        raise StoryError("not a GeoJSON FeatureCollection")
+    article = data.get("article")
+    if not isinstance(article, Mapping) or not isinstance(article.get("text"), str):
+        raise StoryError('no "article" object with the article "text"')
+    text = article["text"]
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise StoryError('no "features" list')
+    for n, f in enumerate(features):
+        name = _feature_name(f, n)
+        if not isinstance(f, Mapping) or f.get("type") != "Feature":
+            raise StoryError(f"{name} is not a GeoJSON Feature")
+        props = f.get("properties")
+        if not isinstance(props, Mapping):
+            raise StoryError(f"{name} has no properties")
+        missing = [k for k in REQUIRED if k not in props]
+        if missing:
+            raise StoryError(f"{name} misses required properties: {', '.join(missing)}")
+        try:
+            geom = shape(f.get("geometry"))
+        except Exception as err:  # shapely raises several types for malformed input
+            raise StoryError(f"{name} has invalid geometry: {err}") from err
+        if geom.is_empty:
+            raise StoryError(f"{name} has empty geometry")
+        if not isinstance(props["evidence"], list):
+            raise StoryError(f"{name}: evidence must be a list")
+        for e in props["evidence"]:
+            ok = (
+                isinstance(e, Mapping)
+                and isinstance(e.get("start"), int)
+                and isinstance(e.get("end"), int)
+                and text[e["start"] : e["end"]] == e.get("text")
+            )
+            if not ok:
+                raise StoryError(f"{name}: evidence does not match the article text at its offsets")
+
+
+def _feature_name(f: Any, n: int) -> str:
+    fid = (
+        f.get("properties", {}).get("id")
+        if isinstance(f, Mapping) and isinstance(f.get("properties"), Mapping)
+        else None
+    )
+    return f"feature {n} ({fid})" if fid else f"feature {n}"
+
+
+# -- small helpers ----------------------------------------------------------------------
+def _feature(geometry: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "geometry": geometry, "properties": props}
+
+
+def _point(place: Place) -> dict[str, Any]:
+    return {
+        "type": "Point",
+        "coordinates": [round(place.lon, COORD_DECIMALS), round(place.lat, COORD_DECIMALS)],
+    }
+
+
+def _round(obj: Any) -> Any:
+    """GeoJSON geometry with tuples as lists and coordinates rounded."""
+    if isinstance(obj, float):
+        return round(obj, COORD_DECIMALS) if math.isfinite(obj) else obj
+    if isinstance(obj, (list, tuple)):
+        return [_round(x) for x in obj]
+    if isinstance(obj, Mapping):
+        return {k: _round(v) for k, v in obj.items()}
+    return obj
+
+
+def _slug(value: str) -> str:
+    """Stable, readable id part: ``"Badakhshān"`` -> ``"badakhshan"``."""
+    text = unicodedata.normalize("NFKD", value)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def slug(title: str, *, default: str = "story") -> str:
+    """File-name slug of a title (at most 60 characters)."""
+    s = _slug(title or "")[:60].strip("-")
+    return s if s and s != "x" else default
