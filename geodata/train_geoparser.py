@@ -23,13 +23,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geomap.geoparse import Geoparser, tokenize
+from geomap.geoparse import Geoparser, qualified, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "geowebnews.jsonl"
 DEFAULT_OUT = ROOT / "src" / "geomap" / "data" / "geoparser.json"
 C = 0.3  # inverse L2 strengths, chosen by cross-validation (see benchmarks/geoparse.py)
-C_RESOLVER = 1.0
+C_RESOLVER = 3.0
 
 
 def load_corpus(path: Path) -> list[dict]:
@@ -69,10 +69,11 @@ def resolver_examples(parser: Geoparser, docs: Sequence[dict]) -> tuple[list[lis
                 matched.append((s, g))
         ctx = r.context([(s.key, s.forms) for s, _ in matched])
         for n, (s, g) in enumerate(matched):
-            qual = None
-            if n + 1 < len(matched) and text[s.end : matched[n + 1][0].start] in (", ", ","):
-                qual = r.qualifier(matched[n + 1][0].forms)
+            spans_only = [m[0] for m in matched]
+            qual = r.qualifier(spans_only[n + 1].forms) if qualified(text, spans_only, n) else None
             cands = r.candidates(s.forms)
+            if qual is not None:
+                cands = [c for c in cands if r.fits(c[0], qual)] or cands
             if len(cands) < 2:
                 continue
             # the gold entry itself when its id is known, else anything within 161 km

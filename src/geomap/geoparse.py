@@ -141,17 +141,21 @@ class Span:
 
 
 # Head words that make a name out of a capitalised word ("Collier County", "Royal Street").
-ADMIN_HEADS = frozenset(
-    "county province state region district governorate oblast prefecture".split()
-)
+# Admin heads: the name is a province or county. Feature heads: the name is usually the
+# place itself ("Kabul airport", "Carnegie Moscow Center"). Local heads: the name is not
+# the place ("Royal Street", "Franklin Avenue"), which lies in the document's locus.
+ADMIN_HEADS = frozenset("county province region district governorate oblast prefecture".split())
 FEATURE_HEADS = frozenset(
-    """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
-    airport station river lake mountains mountain valley island islands bay beach harbor
-    harbour port canal strait gulf sea ocean desert peninsula plaza market hill hills
-    estate village center centre university college hospital stadium arena hall
-    school church cathedral mosque temple museum theatre theater library prison mall hotel inn institute campus base""".split()
+    """airport station river lake mountains mountain valley island islands bay beach harbor
+    harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
+    university college hospital institute campus base""".split()
 )
-HEADS = ADMIN_HEADS | FEATURE_HEADS
+LOCAL_HEADS = frozenset(
+    """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
+    plaza market estate village stadium arena hall school church cathedral mosque temple
+    museum theatre theater library prison mall hotel inn""".split()
+)
+HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -260,6 +264,8 @@ class Geoparser:
         known ending ("Carnegie Moscow Center" -> Moscow); admin heads keep only
         provinces and regions when there are any."""
         head = tokens[j].key
+        if head in LOCAL_HEADS:
+            return Span(i, j, tokens[i].start, tokens[j].end, name_key, (), head=head)
         names = self.gazetteer.names
         forms = names.get(name_key, ())
         words = name_key.split(" ")
@@ -286,6 +292,8 @@ class Geoparser:
         """Binary features of each span (strings; see module docstring)."""
         doc_counts = Counter(s.key for s in spans)
         lower_words = {t.key for t in tokens if not t.cap}
+        cap_counts = Counter(t.key for t in tokens if t.cap)
+        given = self.gazetteer.given_names
         starts = {s.start for s in spans}
         ends = {s.end for s in spans}
         zipf = self.gazetteer.zipf
@@ -321,7 +329,14 @@ class Geoparser:
             ncand = len(s.forms) // 2
             f.append(f"ncand={min(ncand, 5)}")
             if s.head:
-                f.append(f"head={'admin' if s.head in ADMIN_HEADS else 'feature'}")
+                group = (
+                    "admin"
+                    if s.head in ADMIN_HEADS
+                    else "local"
+                    if s.head in LOCAL_HEADS
+                    else "feature"
+                )
+                f.append(f"head={group}")
                 f.append(f"headword={s.head}")
             z = zipf.get(s.key, 0.0) if ntok == 1 else 0.0
             zb = int(z)
@@ -362,6 +377,9 @@ class Geoparser:
                     nw = nxt.key
                 elif nxt.cap:
                     nw = "CAP" if nxt.key in self.gazetteer.names else "CAP_unknown"
+                    # "Vladimir Putin ... Putin said": the next word is a surname
+                    if cap_counts[nxt.key] > doc_counts[s.key] and ntok == 1:
+                        f.append("next_is_surname")
                 elif nxt.key.isdigit():
                     nw = "num"
                 elif gap == "-":
@@ -370,6 +388,8 @@ class Geoparser:
                     nw = "w"
                 f.append(f"next={nw}")
                 f.append(f"next={nw}|kind={kinds[0] if kinds else 'none'}")
+                if ntok == 1 and s.key in given:
+                    f.append(f"given_name|next={nw}")
                 f.append(f"next={nw}|pop={min(pb, 6)}")
             else:
                 f.append("next=none")
@@ -425,7 +445,7 @@ class Geoparser:
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = None
-            if n + 1 < len(spans) and text[s.end : spans[n + 1].start] in (", ", ","):
+            if qualified(text, spans, n):
                 qual = r.qualifier(spans[n + 1].forms)
             ranked = r.rank(s.key, s.forms, ctx, qual)
             if not ranked:
@@ -439,24 +459,53 @@ class Geoparser:
         return self._place_at_locus(mentions, spans)
 
     def _place_at_locus(self, mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
-        """Unknown streets, buildings and counties ("Royal Street", "Collier County") are
-        placed at the document's locus, its most mentioned town or province."""
-        counts = Counter(
-            m.place.key
-            for m in mentions
-            if m.place is not None and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
-        )
-        if not counts:
+        """Streets, buildings and unknown counties ("Royal Street", "Collier County") are
+        placed at the document's locus (see :func:`locus`)."""
+        place = locus(m for m, s in zip(mentions, spans) if s.head is None)
+        if place is None:
             return mentions
-        top = max(counts.values())
-        locus_key = min(k for k, c in counts.items() if c == top)
-        locus = next(m.place for m in mentions if m.place is not None and m.place.key == locus_key)
         return [
-            Mention(m.start, m.end, m.surface, m.kind, locus, 0.3)
+            Mention(m.start, m.end, m.surface, m.kind, place, 0.3)
             if m.place is None and s.head is not None
             else m
             for m, s in zip(mentions, spans)
         ]
+
+
+def locus(mentions: Iterable[Mention]) -> Place | None:
+    """The town (else province) an article happens in: in the country its literal
+    mentions name most, the most mentioned one, then the most populous."""
+    literal = [
+        m.place
+        for m in mentions
+        if m.place is not None and m.kind in (MentionKind.LITERAL, MentionKind.METONYM)
+    ]
+    countries = Counter(p.country_code for p in literal if p.country_code)
+    if not countries:
+        return None
+    top = min(countries, key=lambda c: (-countries[c], c))
+    local = [
+        p for p in literal if p.country_code == top and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+    ]
+    if not local:
+        return None
+    counts = Counter(p.key for p in local)
+    by_key = {p.key: p for p in local}
+    best = max(
+        counts, key=lambda k: (by_key[k].kind is PlaceKind.CITY, counts[k], by_key[k].population, k)
+    )
+    return by_key[best]
+
+
+def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
+    """Whether span ``n`` is qualified by the next one, as in "Springfield, Ill., said"
+    or "Paris, Texas" -- but not in a list ("Paris, London and Berlin")."""
+    if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in (", ", ","):
+        return False
+    after = text[spans[n + 1].end : spans[n + 1].end + 12]
+    if n + 2 < len(spans) and spans[n + 2].start - spans[n + 1].end <= 6:
+        return False  # "London, Paris" / "London and Berlin": a list goes on
+    return not re.match(r"\s*(?:and|or)\b", after)
 
 
 _VERBS_AFTER_METONYM = frozenset(

@@ -220,6 +220,9 @@ class Resolver:
     ) -> list[tuple[float, int, int]]:
         """``(confidence, entry, form kind)`` of each candidate, best first."""
         cands = self.candidates(forms)
+        if qual is not None:
+            # "Springfield, Ill.": only the readings the qualifier allows, if any
+            cands = [c for c in cands if self.fits(c[0], qual)] or cands
         if not cands:
             return []
         if self.weights:
@@ -233,6 +236,11 @@ class Resolver:
             ((e / z, -n, i, fk) for n, (e, (i, fk)) in enumerate(zip(exps, cands))), reverse=True
         )
         return [(round(p, 3), i, fk) for p, _, i, fk in ranked]
+
+    def fits(self, idx: int, qual: Qualifier) -> bool:
+        if self._kind[idx] == CITY and qual.admins:
+            return self._admin1[idx] in qual.admins
+        return self._cc[idx] in qual.countries
 
     def _anchor_km(self, idx: int, key: str, ctx: DocContext) -> float | None:
         """Distance to the nearest point of the document's other names."""

@@ -176,6 +176,7 @@ class _Builder:
             **self.cols,
             "names": names,
             "zipf": {k: wordfreq[k] for k in sorted(wordfreq)},
+            "given": _given_names(),
         }
 
 
@@ -337,6 +338,15 @@ def _curated_forms(b: _Builder, cur: Path) -> None:
             log.warning("demonym %r: unknown target %r", row["form"], row["target"])
             continue
         b.add_form(row["form"], idx, FORM_KINDS.get(row["kind"], FORM_DEMONYM))
+
+
+def _given_names() -> list[str]:
+    """Folded given names (``data/given_names.txt``), a person-name feature."""
+    path = data_dir() / "given_names.txt"
+    if not path.exists():
+        log.warning("given names missing: %s", path)
+        return []
+    return sorted({fold(n) for n in path.read_text(encoding="utf-8").split()})
 
 
 def _word_frequencies(names: dict[str, dict[int, int]]) -> dict[str, float]:

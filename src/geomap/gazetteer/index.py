@@ -38,7 +38,8 @@ def _source_digest(curated: Path) -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         h.update(f"{pkg} {version}\n".encode())
-    for path in [*sorted(curated.glob("*.tsv")), build.data_dir() / "admin1.tsv"]:
+    derived = [build.data_dir() / n for n in ("admin1.tsv", "given_names.txt")]
+    for path in [*sorted(curated.glob("*.tsv")), *derived]:
         if path.exists():
             h.update(path.name.encode() + b"\n" + path.read_bytes())
     return h.hexdigest()[:16]
@@ -66,6 +67,7 @@ class Gazetteer:
         self._d = data
         self.names: dict[str, tuple[int, ...]] = data["names"]
         self.zipf: dict[str, float] = data["zipf"]
+        self.given_names: frozenset[str] = frozenset(data.get("given", ()))
         self._places: dict[int, Place] = {}
 
     # -- construction -------------------------------------------------------------------

@@ -1,0 +1,52 @@
+"""Derive ``given_names.txt``: Latin-script given names, a recognition feature.
+
+    pip install faker && python geodata/build_given_names.py
+
+"Vladimir Putin", "Mary Adams", "Paris Hilton": a capitalised word that is a given name
+and is followed by an unknown capitalised word is usually a person, not a town. The
+names come from the person providers of Faker (MIT licence), all locales, Latin script
+only. Run time does not need Faker: the derived file ships in src/geomap/data/.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data" / "given_names.txt"
+ATTRS = ("first_names", "first_names_male", "first_names_female")
+
+
+def _names(provider: type) -> set[str]:
+    out: set[str] = set()
+    for attr in ATTRS:
+        value = next((k.__dict__[attr] for k in provider.__mro__ if attr in k.__dict__), None)
+        if value is None or isinstance(value, property):
+            continue
+        try:
+            items = list(value.keys()) if isinstance(value, dict) else list(value)
+        except TypeError:
+            continue
+        out |= {n for n in items if isinstance(n, str) and n.isalpha() and max(map(ord, n)) < 0x250}
+    return out
+
+
+def main() -> int:
+    import faker.providers.person as person
+
+    names: set[str] = set()
+    for mod in pkgutil.iter_modules(person.__path__):
+        try:
+            module = importlib.import_module(f"faker.providers.person.{mod.name}")
+        except ImportError:
+            continue
+        names |= _names(module.Provider)
+    OUT.write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+    print(f"wrote {OUT}: {len(names)} given names")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""The geoparser: recognition, resolution in context, mention kinds and offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopy.distance
+import pytest
+
+from geomap.article import read, read_text
+from geomap.geoparse import geoparse, tokenize
+from geomap.models import MentionKind, PlaceKind
+
+SEED_ARTICLE = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "articles"
+    / "moscow-times-2021-08-16-kabul.txt"
+)
+
+# What a reader expects on the seed article's map (../shared/articles/README.md), with
+# a point each must lie within 161 km of.
+SEED_PLACES = {
+    "Kabul": (34.53, 69.17),
+    "Moscow": (55.75, 37.62),
+    "Afghanistan": (33.0, 66.0),
+    "Russia": (60.0, 100.0),
+    "Tajikistan": (39.0, 71.0),
+    "Uzbekistan": (41.0, 64.0),
+    "Badakhshan": (36.8, 71.3),
+    "Central Asia": (42.0, 64.0),
+    "China": (35.0, 105.0),
+    "Europe": (48.7, 9.1),
+    "Soviet Union": (60.0, 100.0),
+}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = read(SEED_ARTICLE)
+    return article, geoparse(article)
+
+
+def km(place, point):
+    return geopy.distance.great_circle((place.lat, place.lon), point).km
+
+
+def test_seed_places_found_and_placed(seed):
+    _, mentions = seed
+    for name, point in SEED_PLACES.items():
+        hits = [m for m in mentions if m.place is not None and name.lower() in m.surface.lower()]
+        assert hits, f"{name} not found"
+        assert all(km(m.place, point) < 161 for m in hits), name
+    us = [m for m in mentions if m.place is not None and m.place.country_code == "US"]
+    assert any(m.surface in ("U.S.", "United States", "Washington") for m in us)
+
+
+def test_seed_badakhshan_is_the_afghan_province(seed):
+    _, mentions = seed
+    (b,) = [m for m in mentions if "Badakhshan" in m.surface]
+    assert b.place.kind is PlaceKind.ADMIN1 and b.place.country_code == "AF"
+
+
+@pytest.mark.parametrize("word", ["Of", "Monday", "Taliban", "Islamic State", "PR", "Vladimir"])
+def test_seed_no_false_places(seed, word):
+    article, mentions = seed
+    starts = [i for i in range(len(article.text)) if article.text.startswith(word, i)]
+    assert starts, f"{word!r} should occur in the seed article"
+    for m in mentions:
+        for i in starts:
+            assert not (m.start < i + len(word) and i < m.end), f"{word!r} taken as {m}"
+
+
+def test_seed_offsets_point_into_the_raw_file(seed):
+    article, mentions = seed
+    raw = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert article.text == raw
+    for m in mentions:
+        assert raw[m.start : m.end] == m.surface
+        assert not any(a <= m.start < b for a, b in article.ignore_spans)
+    tajik = raw.index("[Tajik militants]") + 1
+    assert any(m.start == tajik and m.place.country_code == "TJ" for m in mentions)
+
+
+def test_seed_mention_kinds(seed):
+    _, mentions = seed
+    kinds = {(m.surface, m.kind) for m in mentions}
+    assert ("Russian", MentionKind.ADJECTIVE) in kinds
+    assert ("Russians", MentionKind.DEMONYM) in kinds
+    assert ("Moscow", MentionKind.METONYM) in kinds  # "Moscow has adopted ..."
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "kind"),
+    [
+        ("Protests in Tbilisi spread across Georgia on Sunday.", "Georgia", "GE", "country"),
+        (
+            "From Atlanta, the storm moved across Georgia and into Alabama.",
+            "Georgia",
+            "US",
+            "admin1",
+        ),
+        ("Fighting in Kunduz and Badakhshan worried Kabul.", "Badakhshan", "AF", "admin1"),
+        ("The mayor of Springfield, Ill., spoke on Tuesday.", "Springfield", "US", "city"),
+        ("He grew up in Paris, Texas, near the Oklahoma line.", "Paris", "US", "city"),
+        ("Officials in Paris and Lyon announced new rules.", "Paris", "FR", "city"),
+        ("Talks between Moscow and Kyiv stalled.", "Moscow", "RU", "city"),
+    ],
+)
+def test_context_decides(parser, text, surface, country, kind):
+    mentions = parser.parse(text)
+    (m,) = [m for m in mentions if m.surface == surface]
+    assert (m.place.country_code, m.place.kind.value) == (country, kind)
+
+
+def test_ambiguous_names_carry_confidence_and_runner_up(parser):
+    (m,) = [m for m in parser.parse("Elections were held in Georgia.") if m.surface == "Georgia"]
+    assert 0 < m.confidence <= 1
+    assert m.alternatives and m.alternatives[0].place.name == "Georgia"
+    assert m.alternatives[0].place.country_code != m.place.country_code
+
+
+def test_demonyms_and_adjectives_resolve_to_their_country(parser):
+    text = "Tajik and Uzbek troops met Afghan and Russian officers; Afghans fled."
+    got = {m.surface: (m.place.country_code, m.kind) for m in parser.parse(text)}
+    assert got["Tajik"] == ("TJ", MentionKind.ADJECTIVE)
+    assert got["Uzbek"][0] == "UZ"
+    assert got["Russian"][0] == "RU"
+    assert got["Afghans"] == ("AF", MentionKind.DEMONYM)
+
+
+def test_link_targets_and_urls_are_never_places():
+    article = read_text(
+        "Talks in [Kabul](https://example.com/moscow/london) went on.\n"
+        "Original url:\n<https://www.themoscowtimes.com/2021/08/16/berlin-paris>\n",
+        fmt="markdown",
+    )
+    surfaces = [m.surface for m in geoparse(article)]
+    assert surfaces == ["Kabul"]
+
+
+def test_empty_and_placeless_text(parser):
+    assert parser.parse("") == []
+    assert parser.parse("the quick brown fox jumps over the lazy dog") == []
+
+
+def test_possessives_and_hyphens_split(parser):
+    text = "Russia's envoy praised the Afghan-produced report and pro-Russian views."
+    surfaces = {m.surface for m in parser.parse(text)}
+    assert {"Russia", "Afghan", "Russian"} <= surfaces
+
+
+def test_tokenize_keeps_abbreviations():
+    assert [t.text for t in tokenize("U.S.-backed forces")] == ["U.S.", "backed", "forces"]
