@@ -106,23 +106,18 @@ def _fold_token(s: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` with offsets ("U.S." is one token; "Ill." is "Ill" and the
     proposer checks the period against the gazetteer)."""
+    new = tuple.__new__  # C-level construction: tokenising is the hot loop
     out = []
     append = out.append
     for m in _TOKEN.finditer(text):
         s = m.group()
-        if s.islower() and s.isascii():  # most tokens: their own key, not capitalised
-            append(Token(m.start(), m.end(), s, s, False, False))
+        a, b = m.span()
+        c = s[0]
+        if "a" <= c <= "z":  # most tokens: lower case, their own key
+            append(new(Token, (a, b, s, s, False, False)))
         else:
-            append(
-                Token(
-                    m.start(),
-                    m.end(),
-                    s,
-                    _fold_token(s),
-                    s[0].isupper(),
-                    len(s) > 1 and s.isupper(),
-                )
-            )
+            key = _fold_token(s)
+            append(new(Token, (a, b, s, key, c.isupper(), len(s) > 1 and s.isupper())))
     return out
 
 
@@ -442,18 +437,24 @@ class Geoparser:
         r = self.resolver
         ctx = r.context([(s.key, s.forms) for s in spans])
         mentions = []
+        # within one document a name resolves the same way unless a qualifier differs
+        done: dict[tuple, tuple[list, tuple[Candidate, ...]]] = {}
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = None
             if qualified(text, spans, n):
                 qual = r.qualifier(spans[n + 1].forms)
-            ranked = r.rank(s.key, s.forms, ctx, qual)
+            memo = (s.key, s.head, qual)
+            if memo not in done:
+                ranked = r.rank(s.key, s.forms, ctx, qual)
+                alts = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
+                done[memo] = (ranked, alts)
+            ranked, alternatives = done[memo]
             if not ranked:
                 mentions.append(Mention(s.start, s.end, surface, MentionKind.LITERAL, None, 0.0))
                 continue
             conf, best, fk = ranked[0]
             place = self.gazetteer.place(best)
-            alternatives = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
         return self._place_at_locus(mentions, spans)

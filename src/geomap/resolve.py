@@ -61,6 +61,16 @@ class DocContext:
     admins: set[str] = field(default_factory=set)  # GeoNames admin1 codes ("US.IL")
     # points of unambiguous or dominant readings, with the name they come from
     anchors: list[tuple[str, float, float]] = field(default_factory=list)
+    _radians: list[tuple[str, float, float, float]] | None = None
+
+    def anchor_radians(self) -> list[tuple[str, float, float, float]]:
+        """Anchors as (name, lat, lon in radians, cos lat), computed once."""
+        if self._radians is None or len(self._radians) != len(self.anchors):
+            self._radians = [
+                (k, math.radians(a), math.radians(b), math.cos(math.radians(a)))
+                for k, a, b in self.anchors
+            ]
+        return self._radians
 
 
 @dataclass(frozen=True)
@@ -225,6 +235,8 @@ class Resolver:
             cands = [c for c in cands if self.fits(c[0], qual)] or cands
         if not cands:
             return []
+        if len(cands) == 1:
+            return [(1.0, *cands[0])]
         if self.weights:
             logits = [self.score(f) for f in self.features(key, cands, ctx, qual)]
         else:
@@ -243,16 +255,19 @@ class Resolver:
         return self._cc[idx] in qual.countries
 
     def _anchor_km(self, idx: int, key: str, ctx: DocContext) -> float | None:
-        """Distance to the nearest point of the document's other names."""
-        lat, lon = self._lat[idx], self._lon[idx]
+        """Distance to the nearest point of the document's other names (equirectangular:
+        accurate enough for bucketing, and cheap)."""
+        lat = math.radians(self._lat[idx])
+        lon = math.radians(self._lon[idx])
         best = None
-        for akey, alat, alon in ctx.anchors:
+        for akey, alat, alon, acos in ctx.anchor_radians():
             if akey == key:
                 continue
-            d = _fast_km(lat, lon, alat, alon)
+            x = (alon - lon) * (acos + math.cos(lat)) * 0.5
+            d = math.hypot(x, alat - lat)
             if best is None or d < best:
                 best = d
-        return best
+        return None if best is None else best * 6371.0
 
 
 _RESOLVERS: dict[int, Resolver] = {}
@@ -273,10 +288,3 @@ def _km_bucket(d: float) -> int:
         if d < limit:
             return i
     return 5
-
-
-def _fast_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: accurate enough for bucketing."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    y = math.radians(lat2 - lat1)
-    return 6371.0 * math.hypot(x, y)
