@@ -61,23 +61,21 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
 
     from geomap.article import read
-    from geomap.gazetteer import Gazetteer
-    from geomap.geoparse import Geoparser
+    from geomap.geoparse import default_parser
     from geomap.render import to_html
     from geomap.story import build_story
 
     t0 = time.perf_counter()
-    gazetteer = Gazetteer.load()
-    parser = Geoparser(gazetteer)
+    default_parser()  # what build_story uses: the cached gazetteer and the shipped model
     print(f"gazetteer + model load: {time.perf_counter() - t0:.2f} s")
     articles = a.articles or [p for p in DEFAULTS if p.exists()]
     rows = []
     for path in articles:
         article = read(path)
-        build_story(article, gazetteer=gazetteer)  # warm caches (country shapes, lexicon)
-        story_s, story = _median_time(lambda: build_story(article, gazetteer=gazetteer), a.repeat)
+        build_story(article)  # warm caches (country shapes, lexicon)
+        story_s, story = _median_time(lambda art=article: build_story(art), a.repeat)
         to_html(story.data)
-        html_s, html = _median_time(lambda: to_html(story.data), a.repeat)
+        html_s, html = _median_time(lambda data=story.data: to_html(data), a.repeat)
         cdn = to_html(story.data, cdn=True)
         paint = None
         if not a.no_browser:
