@@ -403,9 +403,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geomap`` console script; returns the exit code."""
     parser = build_parser()
     a = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if a.verbose else logging.WARNING, format="geomap: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("geomap: %(message)s"))
+    if not a.verbose:  # a library's warning ("discarding data: None") is noise to a user
+        handler.addFilter(lambda record: record.name.partition(".")[0] == "geomap")
+    logging.basicConfig(level=logging.INFO if a.verbose else logging.WARNING, handlers=[handler])
     try:
         return COMMANDS[a.command](a)
     except GeomapError as err:

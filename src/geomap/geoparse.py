@@ -47,6 +47,7 @@ from .resolve import Resolver
 log = logging.getLogger(__name__)
 
 MAX_TOKENS = 6
+MAX_HEAD_NAME = 3  # capitalised words before a head word ("Holy Redeemer Church")
 
 # Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = frozenset(
@@ -228,7 +229,8 @@ class Geoparser:
                         head is None
                         and gap == " "
                         and tj.key in HEADS
-                        and tokens[j - 1].cap
+                        and j - i <= MAX_HEAD_NAME
+                        and all(tokens[k].cap for k in range(i, j))  # no "Drills in X Sea"
                         and key not in CONTEXT_WORDS  # "The centre"
                     ):
                         head = (j, key)
@@ -249,25 +251,27 @@ class Geoparser:
                 if forms:
                     best = Span(i, j, t.start, end, key2, forms)
             if head is not None and (best is None or best.j < head[0]):
-                best = self._head_span(tokens, i, *head)
+                best = self._head_span(tokens, i, *head) or best
             if best is not None:
                 spans.append(best)
         return spans
 
-    def _head_span(self, tokens: Sequence[Token], i: int, j: int, name_key: str) -> Span:
-        """Name + head word. The name's readings are its own, else those of its longest
-        known ending ("Carnegie Moscow Center" -> Moscow); admin heads keep only
-        provinces and regions when there are any."""
+    def _head_span(self, tokens: Sequence[Token], i: int, j: int, name_key: str) -> Span | None:
+        """Name + head word, or None when a shorter name inside it is a place (that
+        span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
+
+        Local heads ("Royal Street") take no readings from their name; the others take the
+        name's own readings (not GeoNames alternate names: "State University" is no
+        evidence), admin heads only provinces and regions when there are any.
+        """
         head = tokens[j].key
         if head in LOCAL_HEADS:
             return Span(i, j, tokens[i].start, tokens[j].end, name_key, (), head=head)
         names = self.gazetteer.names
-        forms = names.get(name_key, ())
         words = name_key.split(" ")
-        for k in range(1, len(words)):
-            if forms:
-                break
-            forms = names.get(" ".join(words[k:]), ())
+        if any(_named(names.get(" ".join(words[k:]), ())) for k in range(1, len(words))):
+            return None
+        forms = _named(names.get(name_key, ()))
         if head in ADMIN_HEADS:
             forms = (
                 tuple(
@@ -492,10 +496,19 @@ def locus(mentions: Iterable[Mention]) -> Place | None:
         return None
     counts = Counter(p.key for p in local)
     by_key = {p.key: p for p in local}
-    best = max(
-        counts, key=lambda k: (by_key[k].kind is PlaceKind.CITY, counts[k], by_key[k].population, k)
+
+    def weight(k: str) -> tuple:
+        p = by_key[k]
+        return (p.kind is PlaceKind.CITY, counts[k] + math.log10(p.population + 1), k)
+
+    return by_key[max(counts, key=weight)]
+
+
+def _named(forms: tuple[int, ...]) -> tuple[int, ...]:
+    """The readings of a name that are not GeoNames alternate names."""
+    return tuple(
+        x for k in range(0, len(forms), 2) if forms[k + 1] != FORM_ALT for x in forms[k : k + 2]
     )
-    return by_key[best]
 
 
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:

@@ -58,7 +58,9 @@ class DocContext:
     """What the rest of the document says about where it is."""
 
     countries: Counter[str] = field(default_factory=Counter)
-    admins: set[str] = field(default_factory=set)  # GeoNames admin1 codes ("US.IL")
+    # GeoNames admin1 codes ("US.IL") of the provinces named, or holding a town named,
+    # with the names that put them there
+    admins: dict[str, set[str]] = field(default_factory=dict)
     # points of unambiguous or dominant readings, with the name they come from
     anchors: list[tuple[str, float, float]] = field(default_factory=list)
     _radians: list[tuple[str, float, float, float]] | None = None
@@ -117,13 +119,16 @@ class Resolver:
             top = forms[0]
             kind = self._kind[top]
             unique = len(forms) == 2
-            if kind in (COUNTRY, ADMIN1) or self._pop[top] > 1_000_000 or unique:
+            pop = self._pop[top]
+            # dominant: far bigger than the next reading ("Atlanta" is Atlanta, Georgia)
+            dominant = pop > 1_000_000 or (
+                not unique and pop >= 50_000 and pop >= 10 * self._pop[forms[2]]
+            )
+            if kind in (COUNTRY, ADMIN1) or unique or dominant:
                 if self._cc[top]:
                     ctx.countries[self._cc[top]] += 1
-                if kind == ADMIN1 and self._admin1[top]:
-                    ctx.admins.add(self._admin1[top])
-                if kind == CITY:
-                    ctx.admins.add(self._admin1[top])
+                if kind in (ADMIN1, CITY) and self._admin1[top]:
+                    ctx.admins.setdefault(self._admin1[top], set()).add(key)
                 if (kind != COUNTRY or unique) and key not in seen:
                     seen.add(key)
                     ctx.anchors.append((key, self._lat[top], self._lon[top]))
@@ -143,7 +148,13 @@ class Resolver:
 
     # -- ranking ------------------------------------------------------------------------
     def candidates(self, forms: tuple[int, ...]) -> list[tuple[int, int]]:
-        """``(entry, form kind)`` pairs worth ranking: non-cities and the biggest cities."""
+        """``(entry, form kind)`` pairs worth ranking: non-cities and the biggest cities.
+
+        A town known by this name only as a translation or former name (GeoNames'
+        alternate names: "Salisbury" for Harare, "White House" for Casablanca) is dropped
+        when another place bears the name as its own, unless it is a hundred times
+        bigger ("Peking" is still Beijing).
+        """
         out = []
         cities = 0
         for k in range(0, len(forms), 2):
@@ -153,6 +164,10 @@ class Resolver:
                 if cities > MAX_CANDIDATES:
                     continue
             out.append((idx, forms[k + 1]))
+        named = [self._pop[i] for i, fk in out if fk != FORM_ALT]
+        if named and len(named) < len(out):
+            floor = 100 * max(max(named), 1000)
+            out = [(i, fk) for i, fk in out if fk != FORM_ALT or self._pop[i] > floor]
         return out
 
     def features(
@@ -188,8 +203,9 @@ class Resolver:
                 f.append(f"cc_share={0 if share < 0.2 else 1 if share < 0.5 else 2}|kind={kind}")
             elif cc:
                 f.append(f"cc_not_doc|kind={kind}")
-            if kind == "city" and self._admin1[idx] in ctx.admins:
-                f.append("admin_doc")
+            if ctx.admins.get(self._admin1[idx], {key}) - {key}:
+                # another name is this town's province, or a town in this province
+                f.append("admin_doc" if kind == "city" else "admin_doc|kind=admin1")
             if qual is not None and (qual.countries or qual.admins):
                 if cc in qual.countries:
                     f.append("q_cc")

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 LAYERS = tuple(layer.value for layer in Layer)
 REQUIRED = ("id", "layer", "label", "places", "geonameids", "evidence")
 COORD_DECIMALS = 5
+FOCUS_SHARE = 0.25  # of the top salience; see focus_places
 
 
 @dataclass(frozen=True)
@@ -152,13 +153,14 @@ class Story:
         dict
             ``{"html": Path, "geojson": Path, ...}`` of the files written.
         """
-        from .render import save_html, save_png, save_svg
+        from .render import save_png, save_svg, to_html
 
         html = Path(path)
         if html.suffix.lower() not in (".html", ".htm"):
             html = html.with_suffix(".html")
+        page = to_html(self.data, **options)  # first: a render failure must touch no file
         out = {"geojson": write_text_atomic(html.with_suffix(".geojson"), self.to_geojson())}
-        out["html"] = save_html(self.data, html, **options)
+        out["html"] = write_text_atomic(html, page)
         if svg:
             out["svg"] = save_svg(self.data, html.with_suffix(".svg"))
         if png:
@@ -368,8 +370,9 @@ def focus_places(text: str, mentions: Sequence[Mention], facts: Sequence[Fact] =
 
     Salience counts mentions (a capital used as a metonym, "Moscow said", counts for its
     country instead), weighs the title and opening double, and adds three for each
-    thematic fact a place takes part in. Focus places have at least 30 % of the top
-    salience (at most five).
+    thematic fact a place takes part in. Focus places have at least a quarter of the top
+    salience (at most five): a region the facts run through ("Central Asia") is what the
+    article is about even when the main country is named far more often.
     """
     if not mentions:
         return set()
@@ -393,7 +396,7 @@ def focus_places(text: str, mentions: Sequence[Mention], facts: Sequence[Fact] =
                 salience[p.key] += 3.0
     top = max(salience.values())
     ranked = sorted(salience.items(), key=lambda kv: (-kv[1], kv[0]))
-    return {k for k, v in ranked[:5] if v >= 0.3 * top}
+    return {k for k, v in ranked[:5] if v >= FOCUS_SHARE * top}
 
 
 def _opening_end(text: str) -> int:

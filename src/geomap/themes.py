@@ -3,68 +3,29 @@
 Each sentence is scanned for trigger words from a curated lexicon
 (``geomap/data/themes.json``, format documented in its ``_comment`` key); the place
 mentions near a trigger then get roles from the words in front of them ("through",
-"with", "in") and from plain syntax (possessives, coordination, dashes). The rule families
-live in ``themes_rules.py``, the words in data, so a new trigger needs no code.
+"with", "in") and from plain syntax (possessives, coordination, dashes). The lexicon is
+read in ``themes_lexicon.py``, one sentence's syntax lives in ``themes_context.py`` and
+the rule families in ``themes_rules.py``, so a new trigger word needs no code.
 """
 
 from __future__ import annotations
 
-import json
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-from geomap.errors import InputError
 from geomap.models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
-from geomap.themes_rules import (
-    _PAREN,
-    _RULES,
-    LAYER_ORDER,
-    _compile_json,
-    _Ctx,
-    _diplomacy,
-    _Draft,
-    _routes,
-    _triggers,
-    _unique,
-)
+from geomap.themes_context import Context, Draft, unique
+from geomap.themes_lexicon import LAYER_ORDER, compile_lexicon, load_lexicon
+from geomap.themes_rules import sentence_facts
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LAYER_ORDER", "detect_facts", "load_lexicon"]
+__all__ = ["LAYER_ORDER", "detect_facts", "join_wrapped", "load_lexicon"]
 
-
-def load_lexicon(path: str | Path | None = None) -> dict:
-    """Read the themes lexicon.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        A JSON file in the format of ``geomap/data/themes.json``; the shipped one by default.
-
-    Returns
-    -------
-    dict
-        The parsed lexicon.
-
-    Raises
-    ------
-    InputError
-        If the file cannot be read or has no ``layers`` mapping.
-    """
-    try:
-        if path is None:
-            text = resources.files("geomap").joinpath("data/themes.json").read_text("utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        data = json.loads(text)
-    except (OSError, ValueError) as err:
-        raise InputError(f"cannot read themes lexicon {path or 'themes.json'}: {err}") from err
-    if not isinstance(data, dict) or not isinstance(data.get("layers"), dict):
-        raise InputError(f"themes lexicon {path or 'themes.json'} has no 'layers' mapping")
-    return data
+# what a sentence (not a wrapped line) ends with: final punctuation, maybe closing marks
+_FINAL = re.compile(r"[.!?:;…][\"'”’)\]*_]*\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def detect_facts(
@@ -82,7 +43,9 @@ def detect_facts(
     text : str
         The article text that sentence and mention offsets index.
     sentences : sequence of Sentence
-        The article's sentences; each fact's evidence is one or more of them.
+        The article's sentences; each fact's evidence is one or more of them (a sentence
+        hard-wrapped over several lines is read, and cited, as one; see
+        :func:`join_wrapped`).
     mentions : sequence of Mention
         Place mentions; unresolved ones (``place is None``) are ignored.
     lexicon : mapping, optional
@@ -98,11 +61,7 @@ def detect_facts(
         same layer and the same set of places are merged, keeping every evidence sentence.
         Empty when the text states no fact.
     """
-    lex = (
-        _compile_json(_default_lexicon_blob())
-        if lexicon is None
-        else _compile_json(json.dumps(lexicon, sort_keys=True))
-    )
+    lex = compile_lexicon(lexicon)
     resolved = sorted((m for m in mentions if m.place is not None), key=lambda m: (m.start, m.end))
     adjectives: dict[str, dict[str, int]] = {}
     doc_places: dict[str, Place] = {}
@@ -113,9 +72,10 @@ def detect_facts(
         if m.place.kind == PlaceKind.COUNTRY and m.place.country_code:
             doc_places.setdefault(m.place.country_code, m.place)
     adjective = {k: max(v, key=lambda s: (v[s], -len(s))) for k, v in adjectives.items()}
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     k = 0
-    for sent in sorted(sentences, key=lambda s: s.start):
+    route_at = -2  # index of the last sentence that stated a trafficking route
+    for n, sent in enumerate(join_wrapped(text, sentences)):
         while k < len(resolved) and resolved[k].start < sent.start:
             k += 1
         j = k
@@ -124,32 +84,63 @@ def detect_facts(
         ms = resolved[k:j]
         if not ms or (lex.skip and lex.skip.search(sent.text)):
             continue
-        ctx = _Ctx(text, sent, ms, lex, adjective, doc_places, lookup=places)
-        ctx.masked = [
-            (sent.start + a.start(), sent.start + a.end()) for a in _PAREN.finditer(sent.text)
-        ]
-        for layer in LAYER_ORDER:
-            found = _triggers(ctx, layer)
-            if not found:
-                continue
-            if layer == Layer.TRAFFICKING_ROUTES:
-                drafts += _routes(ctx)
-            elif layer == Layer.DIPLOMACY:
-                drafts += _diplomacy(ctx, found)
-            else:
-                for hit, trig in found:
-                    drafts += _RULES[layer](ctx, hit, trig)
+        ctx = Context(text, sent, ms, lex, adjective, doc_places, lookup=places)
+        ctx.follows_route = route_at == n - 1
+        found = sentence_facts(ctx)
+        if any(d.layer is Layer.TRAFFICKING_ROUTES for d in found):
+            route_at = n
+        drafts += found
     return _merge(drafts)
 
 
-@lru_cache(maxsize=1)
-def _default_lexicon_blob() -> str:
-    return json.dumps(load_lexicon(), sort_keys=True)
+def join_wrapped(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences in text order, with a sentence hard-wrapped over lines joined again.
+
+    Ingest ends a sentence at every line break, so a Markdown paragraph wrapped at 80
+    columns arrives as fragments ("Russia kept its" / "embassy in Kabul open."). A
+    fragment is joined to the next one when it has no final punctuation, the break is a
+    single newline (not a blank line) and its line is running text, not a headline.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    sentences : sequence of Sentence
+        Sentence spans into ``text``.
+
+    Returns
+    -------
+    list of Sentence
+        ``text[s.start:s.end] == s.text`` still holds for every joined sentence.
+    """
+    out: list[Sentence] = []
+    for s in sorted(sentences, key=lambda s: s.start):
+        if out and _wrapped(text, out[-1], s):
+            prev = out.pop()
+            s = Sentence(prev.start, s.end, text[prev.start : s.end])
+        out.append(s)
+    return out
 
 
-def _merge(drafts: list[_Draft]) -> list[Fact]:
+def _wrapped(text: str, prev: Sentence, nxt: Sentence) -> bool:
+    gap = text[prev.end : nxt.start]
+    if gap.strip() or gap.count("\n") != 1 or _FINAL.search(prev.text):
+        return False
+    line_start = text.rfind("\n", 0, prev.end) + 1
+    line = text[line_start : prev.end].strip()
+    if len(line) < 40 or line.startswith(("#", "|", ">")):
+        return False
+    if not (line[-1].isalnum() or line[-1] in ",)–-"):
+        return False
+    # a headline is mostly capitalised words; wrapped running text is not
+    words = _WORD.findall(line)
+    caps = sum(w[0].isupper() for w in words)
+    return caps < 0.6 * len(words) and not nxt.text.lstrip().startswith(("#", "-", "*", "|"))
+
+
+def _merge(drafts: list[Draft]) -> list[Fact]:
     """One fact per layer and place set, keeping every sentence that states it."""
-    groups: dict[tuple, list[_Draft]] = {}
+    groups: dict[tuple, list[Draft]] = {}
     for d in drafts:
         groups.setdefault((d.layer, frozenset(p.key for p in d.places)), []).append(d)
     facts = []
@@ -163,8 +154,8 @@ def _merge(drafts: list[_Draft]) -> list[Fact]:
                 places=first.places,
                 evidence=tuple(Evidence(text=t, start=a, end=b) for a, b, t in evidence),
                 shape=first.shape,
-                actors=_unique(p for d in group for p in d.actors),
-                rivals=_unique(p for d in group for p in d.rivals),
+                actors=unique(p for d in group for p in d.actors),
+                rivals=unique(p for d in group for p in d.rivals),
                 qualifier=first.qualifier,
             )
         )

@@ -1,294 +1,180 @@
-"""Rule families behind :mod:`geomap.themes`: sentence context, roles, and one rule per layer.
+"""Rule families behind :mod:`geomap.themes`: one function per layer over a sentence.
 
-Split from ``themes.py`` to keep modules short; the words all live in the lexicon, these
-functions only know syntax (possessives, coordination, prepositions, dashes).
+The public surface is :func:`sentence_facts`; each rule gets a
+:class:`~geomap.themes_context.Context` and a trigger hit and returns draft facts. The
+rules only know syntax (subjects, possessives, coordination, prepositions); the words
+are in the lexicon.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from geomap.models import Layer, Mention, MentionKind, Place, PlaceKind, Sentence
+from geomap.models import Layer, Place, PlaceKind
+from geomap.themes_context import (
+    AREA_KINDS,
+    ITS,
+    Context,
+    Draft,
+    names,
+    shape_of,
+    unique,
+)
+from geomap.themes_events import conflict, diplomacy, routes
+from geomap.themes_lexicon import LAYER_ORDER, Trigger
 
 logger = logging.getLogger(__name__)
 
-LAYER_ORDER: tuple[Layer, ...] = (
-    Layer.BORDERS,
-    Layer.MILITARY_DRILLS,
-    Layer.MILITARY_PRESENCE,
-    Layer.INFLUENCE,
-    Layer.TRAFFICKING_ROUTES,
-    Layer.CONFLICT,
-    Layer.DIPLOMACY,
-)
-_AREA_KINDS = {
-    PlaceKind.COUNTRY,
-    PlaceKind.REGION,
-    PlaceKind.CONTINENT,
-    PlaceKind.HISTORICAL,
-    PlaceKind.FEATURE,
-}
-_NAMED_KINDS = {MentionKind.ADJECTIVE, MentionKind.DEMONYM}
-_COORD = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|[-–/]\s*|as well as\s+)(?:the\s+)?$"
-)
-_FILLER = r"(?:(?:the|a|an|its|their|his|her|[a-z][\w'’-]*),?\s+){0,3}"
-_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
-_PAREN = re.compile(r"\s[—–]\s.*?\s[—–]\s|\([^)]*\)")
+__all__ = ["sentence_facts"]
+
 _COMPASS = ("north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest")
+_REFINE = re.compile(r"^\s*,?\s*(near|outside|close to|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_SIDE = re.compile(r"^\s*(?:with|between|of|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Trigger:
-    name: str
-    rank: int
-    label: str
-    regex: re.Pattern
+def sentence_facts(ctx: Context) -> list[Draft]:
+    """All draft facts one sentence states, layer by layer.
 
+    Parameters
+    ----------
+    ctx : Context
+        The sentence, its resolved mentions and the compiled lexicon.
 
-@dataclass(frozen=True)
-class _Lex:
-    triggers: dict
-    exclude: dict
-    skip: re.Pattern | None
-    orgs: tuple
-    roles: dict
-    origin_suffix: re.Pattern | None
-    directions: dict
-    clause_break: re.Pattern
-    units: re.Pattern | None
-    commodities: tuple
-    drill_kinds: dict
-    sequence: re.Pattern
-    nouns: dict
-
-
-def _alt(patterns: Sequence[str], *, bounds: bool = True) -> re.Pattern | None:
-    if not patterns:
-        return None
-    body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])" if bounds else body, re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _compile_json(blob: str) -> _Lex:
-    lex = json.loads(blob)
-    layers = lex["layers"]
-    triggers, exclude = {}, {}
+    Returns
+    -------
+    list of Draft
+        In layer order; several drafts may later merge into one fact.
+    """
+    drafts: list[Draft] = []
     for layer in LAYER_ORDER:
-        spec = layers.get(layer.value, {})
-        triggers[layer] = tuple(
-            _Trigger(t["name"], int(t.get("rank", 9)), t.get("label", ""), _alt([t["pattern"]]))
-            for t in spec.get("triggers", [])
-        )
-        exclude[layer] = _alt(spec.get("exclude", []), bounds=False)
-    roles = {
-        # anchored at the end of the text before a mention: "through [the] Central Asia"
-        name: re.compile(
-            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})"
-            rf"\s+{_FILLER}$",
-            re.IGNORECASE,
-        )
-        for name, words in lex.get("roles", {}).items()
-    }
-    suffixes = lex.get("origin_suffixes", [])
-    presence = layers.get("military_presence", {})
-    routes = layers.get("trafficking_routes", {})
-    return _Lex(
-        triggers=triggers,
-        exclude=exclude,
-        skip=_alt(lex.get("skip_sentences", []), bounds=False),
-        orgs=tuple(_alt([o]) for o in lex.get("organisations", [])),
-        roles=roles,
-        origin_suffix=re.compile("|".join(re.escape(s) for s in suffixes)) if suffixes else None,
-        directions={k.lower(): float(v) for k, v in lex.get("directions", {}).items()},
-        clause_break=re.compile("|".join(lex.get("clause_breaks", [";"]))),
-        units=_alt(presence.get("units", [])),
-        commodities=tuple((_alt([k]), v) for k, v in routes.get("commodities", {}).items()),
-        drill_kinds=layers.get("military_drills", {}).get("kinds", {}),
-        nouns=layers.get("conflict", {}).get("nouns", {}),
-        sequence=_alt(lex.get("route_sequence_words", [])) or re.compile(r"(?!)"),
-    )
-
-
-@dataclass
-class _Draft:
-    layer: Layer
-    label: str
-    places: tuple[Place, ...]
-    sentence: Sentence
-    shape: str
-    actors: tuple[Place, ...] = ()
-    rivals: tuple[Place, ...] = ()
-    qualifier: str = ""
-
-
-@dataclass
-class _Ctx:
-    text: str
-    sent: Sentence
-    ms: list[Mention]
-    lex: _Lex
-    adjectives: dict[str, str]
-    doc_places: dict[str, Place]
-    masked: list[tuple[int, int]] = field(default_factory=list)
-    lookup: Callable[[str], Place | None] | None = None  # country code -> Place
-
-    # --- small syntax helpers over the sentence's mentions ---------------------------
-    def gap(self, i: int) -> str:
-        """Text between mention i-1 (or the sentence start) and mention i."""
-        lo = self.ms[i - 1].end if i > 0 else self.sent.start
-        return self.text[lo : self.ms[i].start]
-
-    def role(self, i: int, names: Sequence[str]) -> str | None:
-        """The role word governing mention i, inherited through "A and B" coordination."""
-        while i >= 0:
-            window = self.gap(i)[-80:]
-            best, at = None, -1
-            for name in names:
-                hit = self.lex.roles.get(name) and self.lex.roles[name].search(window)
-                if hit and hit.start() > at:
-                    best, at = name, hit.start()
-            if best or i == 0 or not _COORD.match(self.gap(i)):
-                return best
-            i -= 1
-        return None
-
-    def chain(self, i: int) -> list[int]:
-        """Mention i and the mentions coordinated after it ("Serbia and Hungary")."""
-        out = [i]
-        while out[-1] + 1 < len(self.ms) and _COORD.match(self.gap(out[-1] + 1)):
-            out.append(out[-1] + 1)
-        return out
-
-    def chain_back(self, i: int) -> list[int]:
-        out = [i]
-        while out[0] > 0 and _COORD.match(self.gap(out[0])):
-            out.insert(0, out[0] - 1)
-        return out
-
-    def possessive(self, i: int) -> bool:
-        return bool(_POSSESSIVE.match(self.text[self.ms[i].end : self.ms[i].end + 3]))
-
-    def is_masked(self, i: int) -> bool:
-        return any(a <= self.ms[i].start < b for a, b in self.masked)
-
-    def clause_end(self, pos: int, limit: int = 90) -> int:
-        hit = self.lex.clause_break.search(self.text, pos, min(self.sent.end, pos + limit))
-        return hit.start() if hit else min(self.sent.end, pos + limit)
-
-    def after(self, pos: int, limit: int = 90) -> list[int]:
-        end = self.clause_end(pos, limit)
-        return [i for i, m in enumerate(self.ms) if pos <= m.start < end]
-
-    def before(self, pos: int) -> list[int]:
-        """Mentions before pos, nearest first."""
-        return [i for i in range(len(self.ms) - 1, -1, -1) if self.ms[i].end <= pos]
-
-    def places(self, idx: Sequence[int]) -> tuple[Place, ...]:
-        return _unique(self.ms[i].place for i in idx)
-
-    def org(self, lo: int | None = None, hi: int | None = None) -> str:
-        lo = self.sent.start if lo is None else lo
-        hi = self.sent.end if hi is None else hi
-        for regex in self.lex.orgs:
-            hit = regex and regex.search(self.text, lo, hi)
-            if hit:
-                return hit.group(0)
-        return ""
-
-    def adjective(self, place: Place) -> str:
-        return self.adjectives.get(place.key) or place.name
-
-
-def _unique(places) -> tuple[Place, ...]:
-    seen, out = set(), []
-    for p in places:
-        if p is not None and p.key not in seen:
-            seen.add(p.key)
-            out.append(p)
-    return tuple(out)
-
-
-def _names(places: Sequence[Place]) -> str:
-    return ", ".join(p.name for p in places)
-
-
-def _shape(places: Sequence[Place]) -> str:
-    return "zone" if any(p.kind in _AREA_KINDS for p in places) else "point"
-
-
-def _near_before(ctx: _Ctx, t0: int, max_words: int = 3) -> int | None:
-    """Index of a mention ending just before position t0 (at most a few words between)."""
-    for i in ctx.before(t0):
-        gap = ctx.text[ctx.ms[i].end : t0]
-        gap = _POSSESSIVE.sub("", gap)
-        if re.fullmatch(rf"[\s-]*(?:[a-z][\w-]*[\s,]+){{0,{max_words}}}", gap):
-            return i
-        return None
-    return None
-
-
-def _first_with_role(ctx: _Ctx, idx: Sequence[int], names: Sequence[str], *, literal=False):
-    for i in idx:
-        m = ctx.ms[i]
-        if ctx.possessive(i) or (literal and m.kind in _NAMED_KINDS):
+        found = _triggers(ctx, layer)
+        if not found and layer == Layer.TRAFFICKING_ROUTES and ctx.follows_route:
+            # "Shipments leaving Brazil are then carried via Mali to Libya" goes on with
+            # the route of the sentence before, without naming the cargo again
+            verbs = ctx.lex.route_verbs
+            found = bool(verbs and verbs.search(ctx.text, ctx.sent.start, ctx.sent.end))
+        if not found:
             continue
-        if ctx.role(i, names):
-            return ctx.chain(i)
-    return []
+        if layer == Layer.TRAFFICKING_ROUTES:
+            drafts += routes(ctx)
+        elif layer == Layer.DIPLOMACY:
+            drafts += diplomacy(ctx, found)
+        else:
+            layer_drafts = [d for hit, trig in found for d in _RULES[layer](ctx, hit, trig)]
+            drafts += (
+                _most_specific(layer_drafts) if layer == Layer.MILITARY_PRESENCE else layer_drafts
+            )
+    return drafts
 
 
-# --- layer rules ---------------------------------------------------------------------
-def _borders(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
+def _most_specific(drafts: list[Draft]) -> list[Draft]:
+    """Drop "the largest US deployment in Europe" beside "US troops based in Poland"."""
+    broad = {PlaceKind.CONTINENT, PlaceKind.REGION}
+    out = []
+    for d in drafts:
+        vague = all(p.kind in broad for p in d.places)
+        if vague and any(
+            o is not d and o.actors == d.actors and not all(p.kind in broad for p in o.places)
+            for o in drafts
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+def _triggers(ctx: Context, layer: Layer) -> list[tuple[re.Match, Trigger]]:
+    """Trigger hits of a layer in the sentence, minus excluded and overlapping ones."""
+    lo, hi = ctx.sent.start, ctx.sent.end
+    hits = [
+        (hit, trig)
+        for trig in ctx.lex.triggers.get(layer, ())
+        for hit in trig.regex.finditer(ctx.text, lo, hi)
+    ]
+    if not hits:
+        return []
+    excl = ctx.lex.exclude.get(layer)
+    banned = [m.span() for m in excl.finditer(ctx.text, lo, hi)] if excl else []
+    found: list[tuple[re.Match, Trigger]] = []
+    for hit, trig in hits:
+        if any(x < hit.end() and hit.start() < y for x, y in banned):
+            continue
+        if any(h.start() < hit.end() and hit.start() < h.end() for h, _ in found):
+            continue
+        found.append((hit, trig))
+    return sorted(found, key=lambda f: f[0].start())
+
+
+def _country_place(ctx: Context, code: str | None) -> Place | None:
+    """The document's own place for a country code, else the gazetteer's."""
+    if not code:
+        return None
+    if code in ctx.doc_places:
+        return ctx.doc_places[code]
+    return ctx.lookup(code) if ctx.lookup is not None else None
+
+
+# --- borders -------------------------------------------------------------------------
+def _borders(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
     t0, t1 = hit.span()
     lead = ctx.text[max(ctx.sent.start, t0 - 30) : t0].lower()
     direction = next((w for w in re.findall(r"[a-z-]+", lead)[-3:] if w in ctx.lex.directions), "")
-    parts: list[int] = []
-    i = _near_before(ctx, t0)
+    base: list[int] = []  # "Afghanistan's", "the Afghan", "the Serbia-Hungary"
+    i = ctx.near_before(t0)
     if i is not None:
-        parts += ctx.chain_back(i)
-    elif re.search(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$", lead):
-        subj = [j for j in ctx.before(t0) if not ctx.is_masked(j) and not ctx.role(j, ["location"])]
-        if subj:
-            parts += ctx.chain_back(subj[0])
-    for j in ctx.after(t1, 60):
-        if re.fullmatch(r"\s*(?:with|between|of|to)\s+(?:the\s+)?", ctx.text[t1 : ctx.ms[j].start]):
-            parts += ctx.chain(j)
-        break
-    if parts and i is None and all(ctx.ms[j].start > t1 for j in parts):
-        subj = [j for j in ctx.before(t0) if not ctx.is_masked(j) and not ctx.role(j, ["location"])]
-        parts = ([subj[-1]] if subj else []) + parts
-    countries = _unique(ctx.ms[j].place for j in parts if ctx.ms[j].place.kind == PlaceKind.COUNTRY)
+        base = ctx.chain_back(i)
+    elif ITS.search(lead):
+        base = ctx.subject(t0)
+    others: list[int] = []  # "with Uzbekistan, Tajikistan and Turkmenistan", "between A and B"
+    after = ctx.after(t1, 60)
+    if after and _SIDE.fullmatch(ctx.text[t1 : ctx.ms[after[0]].start]):
+        others = ctx.chain(after[0])
+    sides = _unique_countries(ctx, base + others)
+    if others and not base and len(sides) == 1:
+        # "guard the border with Tajikistan": the other side is where the sentence is
+        side = _other_side(ctx, t0, sides[0])
+        sides = (side, *sides) if side else sides
     qualifier = ""
-    if len(countries) == 1 and direction:
+    if direction and base and len(_unique_countries(ctx, base)) == 1:
+        home = _unique_countries(ctx, base)[0]
         qualifier = _COMPASS[round(ctx.lex.directions[direction] / 45) % 8]
-        neighbours = _neighbours_toward(ctx, countries[0], qualifier)
+        # an explicit "with X, Y and Z" list wins over the neighbours found by direction
+        neighbours = tuple(p for p in sides if p.key != home.key) or _toward(ctx, home, qualifier)
         if not neighbours:
             return []
-        label = f"{countries[0].name}'s {direction} border{'s' if hit.group(0)[-1] == 's' else ''}"
-        countries = (countries[0], *neighbours)
-    elif len(countries) >= 2:
-        label = "–".join(p.name for p in countries) + " border"
+        plural = "s" if hit.group(0).lower().endswith("s") or len(neighbours) > 1 else ""
+        label = f"{home.name}'s {direction} border{plural}"
+        sides = (home, *neighbours)
+    elif len(sides) >= 2:
+        label = "–".join(p.name for p in sides) + " border"
     else:
         return []
-    codes = {p.country_code for p in countries}
-    locators = _unique(
+    codes = {p.country_code for p in sides}
+    locators = unique(
         m.place
         for m in ctx.ms
         if m.place.kind == PlaceKind.ADMIN1 and m.place.country_code in codes
     )
-    return [
-        _Draft(Layer.BORDERS, label, countries + locators, ctx.sent, "border", qualifier=qualifier)
-    ]
+    return [Draft(Layer.BORDERS, label, sides + locators, ctx.sent, "border", qualifier=qualifier)]
 
 
-def _neighbours_toward(ctx: _Ctx, base: Place, word: str) -> tuple[Place, ...]:
+def _unique_countries(ctx: Context, idx: list[int]) -> tuple[Place, ...]:
+    return unique(ctx.ms[j].place for j in idx if ctx.ms[j].place.kind == PlaceKind.COUNTRY)
+
+
+def _other_side(ctx: Context, t0: int, side: Place) -> Place | None:
+    """The country a sentence is set in, other than ``side``: its nearest earlier place."""
+    for j in ctx.before(t0):
+        place = ctx.ms[j].place
+        if place.country_code and place.country_code != side.country_code:
+            if place.kind == PlaceKind.COUNTRY:
+                return place
+            if place.kind in (PlaceKind.ADMIN1, PlaceKind.CITY):
+                return _country_place(ctx, place.country_code)
+    return None
+
+
+def _toward(ctx: Context, base: Place, word: str) -> tuple[Place, ...]:
     """Neighbours of a country lying toward a compass direction (from real polygons)."""
     from geomap.geometry import borders_toward
 
@@ -296,87 +182,123 @@ def _neighbours_toward(ctx: _Ctx, base: Place, word: str) -> tuple[Place, ...]:
         codes = borders_toward(base.country_code or "", word)
     except ValueError:
         return ()
-    return _unique(_country_place(ctx, c) for c in codes)
+    return unique(_country_place(ctx, c) for c in codes)
 
 
-def _country_place(ctx: _Ctx, code: str) -> Place | None:
-    """The document's own place for a country code, else the gazetteer's."""
-    if code in ctx.doc_places:
-        return ctx.doc_places[code]
-    return ctx.lookup(code) if ctx.lookup is not None else None
-
-
-def _drills(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
+# --- military drills -----------------------------------------------------------------
+def _drills(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
     t0, t1 = hit.span()
-    locs: list[int] = []
-    partners: list[int] = []
-    agents: list[int] = []
-    idx = ctx.after(t1)
+    groups: dict[str, list[int]] = {"partner": [], "agent": [], "location": []}
+    idx = _drill_window(ctx, t1)
     k = 0
     while k < len(idx):
         i = idx[k]
         role = ctx.role(i, ["partner", "agent", "location"])
-        group = {"partner": partners, "agent": agents, "location": locs}.get(role or "")
-        named = ctx.ms[i].kind in _NAMED_KINDS and role == "location"
-        if group is not None and not group and not ctx.possessive(i) and not named:
+        group = groups.get(role or "")
+        literal_place = not (ctx.named(i) and role == "location")
+        if group is not None and not group and not ctx.possessive(i) and literal_place:
             group += ctx.chain(i)
             k += len(ctx.chain(i))
             continue
         k += 1
+    partners, agents, locs = groups["partner"], groups["agent"], groups["location"]
     subjects: list[int] = []
     for i in ctx.before(t0):
-        if ctx.is_masked(i):
+        if ctx.is_masked(i) or i in subjects:
             continue
-        if ctx.role(i, ["location"]) and not ctx.possessive(i):
-            locs = locs or ctx.chain_back(i)
+        if ctx.role(i, ["location"]) and not ctx.possessive(i) and not ctx.named(i):
+            # "NATO troops in Estonia held drills"; "In Georgetown, British and Guyanese
+            # soldiers held drills": a fronted place is where they were
+            if not subjects or _fronted(ctx, i, t0):
+                locs = locs or ctx.chain_back(i)
+            if subjects:
+                break
+            continue
+        if subjects or ctx.role(i, ["partner", "agent"]):
             continue
         subjects = ctx.chain_back(i)
-        break
     if not (locs or partners or agents):
         # "the manoeuvres" refers back to drills already placed; a subject needs a name
         anaphora = re.search(r"\bthe\s+(?:[a-z-]+\s+)?$", ctx.text[ctx.sent.start : t0], re.I)
-        if anaphora or any(ctx.ms[i].kind in _NAMED_KINDS for i in subjects):
+        if anaphora or any(ctx.named(i) for i in subjects):
             return []
     actors = ctx.places(agents or subjects)
     hosts = ctx.places(locs) or ctx.places(partners) or actors
     if not hosts:
         return []
-    others = _unique(p for p in (*actors, *ctx.places(partners)) if p not in hosts)
+    others = unique(p for p in (*actors, *ctx.places(partners)) if p not in hosts)
     word = hit.group(0).lower()
     lead = ctx.text[max(ctx.sent.start, t0 - 12) : t1].lower()
     kind = next((v for k, v in ctx.lex.drill_kinds.items() if k in word), "")
-    kind = kind or ("Joint drills" if "joint" in lead else "Drills")
+    joint = "joint" in lead or len(actors) + len(partners) > 1
+    kind = kind or ("Joint drills" if joint else "Drills")
     if locs:
-        who = f"{_names(others)} in " if others else "in "
-        label = f"{kind}: {who}{_names(hosts)}" if others else f"{kind} in {_names(hosts)}"
+        label = (
+            f"{kind}: {names(others)} in {names(hosts)}" if others else f"{kind} in {names(hosts)}"
+        )
     elif partners and others:
-        label = f"{kind}: {_names(others)} with {_names(hosts)}"
+        label = f"{kind}: {names(others)} with {names(hosts)}"
     else:
-        label = f"{kind}: {_names(hosts)}"
-    return [_Draft(Layer.MILITARY_DRILLS, label, hosts, ctx.sent, _shape(hosts), actors=others)]
+        label = f"{kind}: {names(hosts)}"
+    return [Draft(Layer.MILITARY_DRILLS, label, hosts, ctx.sent, shape_of(hosts), actors=others)]
 
 
-def _presence(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
+def _drill_window(ctx: Context, t1: int) -> list[int]:
+    """Mentions after a drills trigger that can say where they are held.
+
+    A relative clause right after the trigger is skipped ("The drills, which will last
+    five days, involve ... off Hainan"); an infinitive ends the window ("using the
+    exercises to extend its influence across Southeast Asia").
+    """
+    rel = re.match(r",\s+(?:which|who|that)\b[^,]*,", ctx.text[t1 : ctx.sent.end])
+    start = t1 + rel.end() if rel else t1
+    idx = ctx.after(start)
+    verb = re.compile(r"\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+\b")
+    stop = verb.search(ctx.text, start, ctx.sent.end)
+    return [i for i in idx if stop is None or ctx.ms[i].start < stop.start()]
+
+
+def _fronted(ctx: Context, i: int, t0: int) -> bool:
+    """Whether mention i sits in a sentence-opening phrase closed by a comma before t0."""
+    head = ctx.text[ctx.sent.start : ctx.ms[i].start]
+    return "," not in head and "," in ctx.text[ctx.ms[i].end : t0]
+
+
+# --- military presence ---------------------------------------------------------------
+def _presence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
     t0, t1 = hit.span()
     withdrawal = trig.name == "withdrawal"
-    hosts = _first_with_role(
-        ctx, ctx.after(t1), ["withdrawal" if withdrawal else "location"], literal=True
-    )
+    roles = {"withdrawal": ["withdrawal"], "deploy": ["location", "deployment"]}
+    hosts = ctx.first_with_role(ctx.after(t1), roles.get(trig.name, ["location"]), literal=True)
     if not hosts and not withdrawal:
         near = [i for i in ctx.before(t0) if ctx.text[ctx.ms[i].end : t0].count(",") <= 1]
-        hosts = _first_with_role(ctx, near[:3], ["location"], literal=True)
+        hosts = ctx.first_with_role(near[:3], ["location"], literal=True)
     if not hosts:
         return []
     host_places = ctx.places(hosts)
+    where = names(host_places)
+    # "in Tajikistan, near Dushanbe": a closer place refines the first
+    nxt = hosts[-1] + 1
+    if nxt < len(ctx.ms) and ctx.ms[nxt].place.key not in {p.key for p in host_places}:
+        refine = _REFINE.match(ctx.gap(nxt))
+        codes = {p.country_code for p in host_places}
+        if refine and ctx.ms[nxt].place.country_code in codes and not ctx.named(nxt):
+            host_places = (*host_places, ctx.ms[nxt].place)
+            where += f", {refine.group(1).lower()} {ctx.ms[nxt].place.name}"
     keys = {p.key for p in host_places}
     actor = None
     for i in ctx.before(t0):
-        if i in hosts or ctx.ms[i].place.key in keys or ctx.role(i, ["location", "withdrawal"]):
+        if ctx.ms[i].place.key in keys or ctx.role(i, ["location", "withdrawal", "deployment"]):
             continue
         actor = ctx.ms[i].place
         break
     w0 = max(ctx.sent.start, t0 - 60)
     units = list(ctx.lex.units.finditer(ctx.text, w0, t1)) if ctx.lex.units else []
+    if not units and ctx.lex.units:
+        # "deployed armoured vehicles to Roraima": the unit follows the verb
+        late = ctx.lex.units.search(ctx.text, t1, min(ctx.sent.end, t1 + 40))
+        if late and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", ctx.text[t1 : late.start()]):
+            units = [late]
     unit = units[-1].group(0).lower() if units else "forces"
     # an organisation only counts when it names the unit ("Wagner mercenaries stationed")
     head = units[-1].start() if units else t0
@@ -384,12 +306,9 @@ def _presence(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
     if actor is None and not org:
         return []
     who = ctx.adjective(actor) if actor else org
-    if withdrawal:
-        label = f"{who} {unit} withdrawn from {_names(host_places)}"
-    else:
-        label = f"{who} {unit} in {_names(host_places)}"
+    label = f"{who} {unit} {'withdrawn from' if withdrawal else 'in'} {where}"
     return [
-        _Draft(
+        Draft(
             Layer.MILITARY_PRESENCE,
             label,
             host_places,
@@ -401,33 +320,27 @@ def _presence(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
     ]
 
 
-def _influence(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
+# --- influence -----------------------------------------------------------------------
+def _influence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
     t0, t1 = hit.span()
-    actor: Place | None = None
-    i = _near_before(ctx, t0, max_words=2)
-    if i is not None and (ctx.possessive(i) or ctx.ms[i].kind in _NAMED_KINDS):
-        actor = ctx.ms[i].place
-    elif re.search(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$", ctx.text[ctx.sent.start : t0]):
-        subj = [j for j in ctx.before(t0) if not ctx.role(j, ["location"])]
-        actor = ctx.ms[subj[-1]].place if subj else None
+    actor = ctx.owner(t0)
     after = ctx.after(t1)
-    rivals = ctx.places(_first_with_role(ctx, after, ["rival"]))
-    zone = ctx.places(_first_with_role(ctx, after, ["location"], literal=False))
+    rivals = ctx.places(ctx.first_with_role(after, ["rival"]))
+    rivals = unique((*rivals, *_gainers(ctx, t1)))
+    zone = ctx.places(ctx.first_with_role(after, ["location"]))
     banned = {p.key for p in rivals} | ({actor.key} if actor else set())
     zone = tuple(p for p in zone if p.key not in banned)
     if not zone:
-        rest = [
-            m.place for m in ctx.ms if m.place.key not in banned and m.place.kind in _AREA_KINDS
-        ]
+        rest = [m.place for m in ctx.ms if m.place.key not in banned and m.place.kind in AREA_KINDS]
         regional = [p for p in rest if p.kind in (PlaceKind.REGION, PlaceKind.CONTINENT)]
-        zone = _unique((regional or rest)[:1])
+        zone = unique((regional or rest)[:1])
     if not zone:
         return []
     who = f"{actor.name}'s influence" if actor else "Influence"
     return [
-        _Draft(
+        Draft(
             Layer.INFLUENCE,
-            f"{who}: {_names(zone)}",
+            f"{who}: {names(zone)}",
             zone,
             ctx.sent,
             "zone",
@@ -437,165 +350,17 @@ def _influence(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
     ]
 
 
-def _routes(ctx: _Ctx) -> list[_Draft]:
-    commodity = (
-        _alt([rx.pattern for rx, _ in ctx.lex.commodities if rx]) if ctx.lex.commodities else None
-    )
-    route: list[Place] = []
-    pending: tuple[Place, int] | None = None  # a destination that later transit may precede
-    for i, m in enumerate(ctx.ms):
-        suffix = ctx.lex.origin_suffix
-        if (suffix and suffix.match(ctx.text, m.end)) or (
-            m.kind == MentionKind.ADJECTIVE
-            and commodity
-            and commodity.match(ctx.text, m.end + 1)
-            and ctx.text[m.end : m.end + 1] == " "
-        ):
-            role = "origin"  # "Afghan-produced heroin", "Colombian cocaine"
-        else:
-            role = ctx.role(i, ["origin", "transit", "destination"])
-        if role is None:
-            continue
-        if pending and (
-            role != "transit" or ctx.lex.sequence.search(ctx.text, pending[1], m.start)
-        ):
-            route.append(pending[0])
-            pending = None
-        if role == "destination":
-            pending = (m.place, m.end)
-        else:
-            route.append(m.place)
-    if pending:
-        route.append(pending[0])
-    route = list(_unique(route))
-    if len(route) < 2:
-        return []
-    what = next(
-        (v for rx, v in ctx.lex.commodities if rx and rx.search(ctx.sent.text)), "Smuggling"
-    )
-    label = f"{what} route: " + " → ".join(p.name for p in route)
-    return [_Draft(Layer.TRAFFICKING_ROUTES, label, tuple(route), ctx.sent, "route")]
-
-
-def _conflict(ctx: _Ctx, hit: re.Match, trig: _Trigger) -> list[_Draft]:
-    t0, t1 = hit.span()
-    org = ctx.org()
-    word = hit.group(0).lower()
-    word = ctx.lex.nouns.get(word, word)
-    places: tuple[Place, ...] = ()
-    if trig.name == "capture":
-        after = ctx.after(t1, 40)
-        if after and re.fullmatch(
-            r"\s*(?:of\s+)?(?:(?:the|[a-z]+)\s+){0,3}(?:of\s+)?",
-            ctx.text[t1 : ctx.ms[after[0]].start],
-        ):
-            places = ctx.places(ctx.chain(after[0]))
-        # "Kabul fell", "Kabul was captured", "Kabul's fall"; not "prices in Russia fell"
-        before = ctx.before(t0)[:1]
-        if not places and before and ctx.ms[before[0]].kind not in _NAMED_KINDS:
-            i = before[0]
-            gap = _POSSESSIVE.sub("", ctx.text[ctx.ms[i].end : t0])
-            if re.fullmatch(r"\s*(?:(?:was|were|has|had|been|finally|quickly|soon)\s+)*", gap) and (
-                not re.search(
-                    r"\b(?:in|at|on|from|to|into|near|through|via|for)\s+(?:the\s+)?$", ctx.gap(i)
-                )
-            ):
-                places = (ctx.ms[i].place,)
-        label = f"{org} takeover of " if org else "Fall of "
-        return (
-            [_Draft(Layer.CONFLICT, label + _names(places), places, ctx.sent, "point")]
-            if places
-            else []
-        )
-    places = ctx.places(_first_with_role(ctx, ctx.after(t1), ["location"], literal=True))
-    i = _near_before(ctx, t0, max_words=3)
-    if not places and i is not None and ctx.possessive(i):
-        places = (ctx.ms[i].place,)
-    if not places:
-        near = [j for j in ctx.before(t0) if ctx.text[ctx.ms[j].end : t0].count(",") <= 1][:2]
-        places = ctx.places(_first_with_role(ctx, near, ["location"], literal=True))
-    if not places:
-        between = [
-            j
-            for j in ctx.after(t1, 40)
-            if re.fullmatch(r"\s*between\s+(?:the\s+)?", ctx.text[t1 : ctx.ms[j].start])
-        ]
-        parties = ctx.chain(between[0]) if between else (ctx.chain_back(i) if i is not None else [])
-        if len(ctx.places(parties)) >= 2:
-            parts = ctx.places(parties)
-            return [
-                _Draft(
-                    Layer.CONFLICT,
-                    f"{word.capitalize()}: " + " – ".join(p.name for p in parts),
-                    parts,
-                    ctx.sent,
-                    "zone",
-                )
-            ]
-        return []
-    text = f"{org} {word}" if org else word
-    label = f"{text[0].upper()}{text[1:]} in {_names(places)}"
-    return [_Draft(Layer.CONFLICT, label, places, ctx.sent, _shape(places[:1]))]
-
-
-def _diplomacy(ctx: _Ctx, found: list[tuple[re.Match, _Trigger]]) -> list[_Draft]:
-    venues: dict[str, tuple[Place, _Trigger, Place | None]] = {}
-    for hit, trig in found:
-        t0, t1 = hit.span()
-        spot: list[int] = []
-        after = ctx.after(t1, 60)
-        if trig.name == "visit" and after:
-            gap = ctx.text[t1 : ctx.ms[after[0]].start]
-            if (
-                re.fullmatch(r"\s*(?:to\s+|in\s+)?(?:the\s+)?", gap)
-                and ctx.ms[after[0]].kind not in _NAMED_KINDS
-            ):
-                spot = [after[0]]
-        spot = spot or _first_with_role(ctx, after, ["venue"], literal=True)[:1]
-        i = _near_before(ctx, t0, max_words=1)
-        actor = ctx.ms[i].place if i is not None and ctx.ms[i].kind in _NAMED_KINDS else None
-        if (
-            not spot
-            and i is not None
-            and ctx.ms[i].kind not in _NAMED_KINDS
-            and not ctx.possessive(i)
-        ):
-            spot = [i]
-        if not spot and trig.name == "embassy":
-            spot = [j for j, m in enumerate(ctx.ms) if m.place.kind == PlaceKind.CITY][:1]
-        for j in spot:
-            place = ctx.ms[j].place
-            old = venues.get(place.key)
-            if old is None or trig.rank < old[1].rank:
-                venues[place.key] = (place, trig, actor or (old[2] if old else None))
+def _gainers(ctx: Context, pos: int) -> tuple[Place, ...]:
+    """Rivals named as gaining ground: "where China has been making inroads"."""
+    gain = ctx.lex.rival_phrases
+    if gain is None:
+        return ()
     out = []
-    best = min(
-        (t for _, t in found if t.name in ("talks", "summit")), key=lambda t: t.rank, default=None
-    )
-    for place, trig, actor in venues.values():
-        if trig.name == "visit" and best is not None:
-            trig = best
-        if trig.name == "embassy":
-            label = f"{ctx.adjective(actor) + ' ' if actor else ''}{_trigger_word(trig)} in {place.name}"
-        elif trig.name == "visit":
-            label = f"Visit to {place.name}"
-        else:
-            label = f"{trig.label or trig.name.capitalize()} in {place.name}"
-        out.append(
-            _Draft(
-                Layer.DIPLOMACY,
-                label,
-                (place,),
-                ctx.sent,
-                "point",
-                actors=(actor,) if actor and actor.key != place.key else (),
-            )
-        )
-    return out
-
-
-def _trigger_word(trig: _Trigger) -> str:
-    return trig.label or trig.name.capitalize()
+    for i in (j for j, m in enumerate(ctx.ms) if m.start >= pos):
+        hit = gain.search(ctx.text, ctx.ms[i].end, min(ctx.sent.end, ctx.ms[i].end + 40))
+        if hit and not ctx.named(i) and "," not in ctx.text[ctx.ms[i].end : hit.start()]:
+            out.append(ctx.ms[i].place)
+    return unique(out)
 
 
 _RULES = {
@@ -603,27 +368,5 @@ _RULES = {
     Layer.MILITARY_DRILLS: _drills,
     Layer.MILITARY_PRESENCE: _presence,
     Layer.INFLUENCE: _influence,
-    Layer.CONFLICT: _conflict,
+    Layer.CONFLICT: conflict,
 }
-
-
-def _triggers(ctx: _Ctx, layer: Layer) -> list[tuple[re.Match, _Trigger]]:
-    hits = [
-        (hit, trig)
-        for trig in ctx.lex.triggers.get(layer, ())
-        for hit in trig.regex.finditer(ctx.text, ctx.sent.start, ctx.sent.end)
-    ]
-    if not hits:
-        return []
-    excl = ctx.lex.exclude.get(layer)
-    banned = (
-        [m.span() for m in excl.finditer(ctx.text, ctx.sent.start, ctx.sent.end)] if excl else []
-    )
-    found = []
-    for hit, trig in hits:
-        if any(x < hit.end() and hit.start() < y for x, y in banned):
-            continue
-        if any(h.start() < hit.end() and hit.start() < h.end() for h, _ in found):
-            continue
-        found.append((hit, trig))
-    return sorted(found, key=lambda f: f[0].start())

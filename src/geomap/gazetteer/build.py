@@ -22,6 +22,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -287,7 +288,7 @@ def _cities(b: _Builder) -> None:
             population=c.get("population") or 0,
         )
         for alt in c.get("alternatenames") or ():
-            if _usable_alternate(alt, c["name"]):
+            if _usable_alternate(alt, c["name"]) and not _common_word(alt):
                 b.add_form(alt, idx, FORM_ALT)
 
 
@@ -340,6 +341,20 @@ def _curated_forms(b: _Builder, cur: Path) -> None:
         b.add_form(row["form"], idx, FORM_KINDS.get(row["kind"], FORM_DEMONYM))
 
 
+@cache
+def _zipf(word: str) -> float:
+    """How common ``word`` is in English (wordfreq's Zipf scale, 0-8)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _common_word(name: str) -> bool:
+    """A one-word alternate name that is an everyday English word ("From", "Mission"):
+    as an old or foreign name of a town it would only ever be a false match."""
+    return " " not in name and _zipf(fold(name)) >= 4.0
+
+
 def _given_names() -> list[str]:
     """Folded given names (``data/given_names.txt``), a person-name feature."""
     path = data_dir() / "given_names.txt"
@@ -351,18 +366,12 @@ def _given_names() -> list[str]:
 
 def _word_frequencies(names: dict[str, dict[int, int]]) -> dict[str, float]:
     """Zipf frequency of single-word names that are also English words."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        log.warning("wordfreq not installed: names get no word-frequency feature")
-        return {}
     out = {}
     for k in names:
-        if " " in k:
-            continue
-        z = zipf_frequency(k, "en")
-        if z >= 2.5:
-            out[k] = math.floor(z * 10) / 10
+        if " " not in k:
+            z = _zipf(k)
+            if z >= 2.5:
+                out[k] = math.floor(z * 10) / 10
     return out
 
 

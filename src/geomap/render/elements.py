@@ -95,9 +95,11 @@ window.geomap = (function () {
   function onEachFeature(feature, layer) {
     var p = feature.properties;
     if (p.decor) { return; }
-    var lift = (p.style && p.style.radius) ? -p.style.radius : 0;
+    var lift = (p.style && p.style.radius) ? p.style.radius : 0;
+    var right = p.side === "right";
     layer.bindTooltip(function () { return el("span", null, p.tip); }, {
-      permanent: !!p.pinned, direction: "top", offset: [0, lift],
+      permanent: !!p.pinned, direction: right ? "right" : "top",
+      offset: right ? [lift, 0] : [0, -lift],
       className: p.pinned ? "geomap-label" : "geomap-tip"
     });
     layer.bindPopup(function () { return popup(p); }, {maxWidth: 360, maxHeight: 320});

@@ -13,7 +13,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,7 +122,7 @@ def prepare_story(story: Mapping[str, Any]) -> PreparedStory:
         place_count=len(by_layer.get(Layer.PLACES.value, [])),
         unresolved=_unresolved(story.get("unresolved")),
         layers=tuple(layers),
-        bounds=_bounds(f for fs in by_layer.values() for f in fs),
+        bounds=_bounds(_framed(by_layer)),
         digest=hashlib.sha256(
             json.dumps(story, sort_keys=True, default=str).encode("utf-8")
         ).hexdigest()[:8],
@@ -230,6 +230,9 @@ def _display_features(
         "evidence": [evidence_pieces(e, names) for e in evidence[:MAX_SENTENCES]],
         "more": max(len(evidence) - MAX_SENTENCES, 0),
         "pinned": is_place and fid in pinned,
+        # Cartographic habit: a city's name beside its dot, an area's above its centre;
+        # so a capital does not hide its country's label ("Kabul" over "Afghanistan").
+        "side": "right" if is_place and _text(props.get("kind")) == "city" else "top",
         "style": look,
     }
     out = [{"type": "Feature", "geometry": dict(geometry), "properties": shown}]
@@ -441,10 +444,44 @@ def iter_positions(geometry: Mapping[str, Any]) -> Iterator[tuple[float, float]]
             stack.extend(item)
 
 
+def _framed(by_layer: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Mapping[str, Any]]:
+    """What the map opens on: focus places and facts, not places named in passing.
+
+    Framing every place lets one aside ("the American exit") zoom out to the world.
+    """
+    core = [
+        f
+        for layer, features in by_layer.items()
+        for f in features
+        if layer != Layer.PLACES.value or f["properties"].get("focus")
+    ]
+    return core or [f for features in by_layer.values() for f in features]
+
+
+def _frame_positions(geometry: Mapping[str, Any]) -> list[tuple[float, float]]:
+    """A feature's positions, or one inner point of an area over a quarter of the globe.
+
+    A whole-country area on Russia or the United States (Chukotka, Alaska across the
+    antimeridian) would otherwise frame the whole world. Lines are framed whole: where a
+    route starts and ends is the story.
+    """
+    positions = list(iter_positions(geometry))
+    is_area = str(geometry.get("type")) in ("Polygon", "MultiPolygon")
+    if is_area and max(p[0] for p in positions) - min(p[0] for p in positions) > 90:
+        from shapely.geometry import shape
+
+        try:
+            point = shape(geometry).representative_point()
+        except (ValueError, TypeError, AttributeError):  # malformed: frame it as it is
+            return positions
+        return [(point.x, point.y)]
+    return positions
+
+
 def _bounds(
-    features: Iterator[Mapping[str, Any]],
+    features: Iterable[Mapping[str, Any]],
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    positions = [p for f in features for p in iter_positions(f["geometry"])]
+    positions = [p for f in features for p in _frame_positions(f["geometry"])]
     if not positions:
         return None
     lons = [p[0] for p in positions]

@@ -1,0 +1,250 @@
+"""Rule families for the event-like layers: trafficking routes, conflict and diplomacy.
+
+Split from ``themes_rules.py`` (the layers about places and forces) to keep modules
+short; like those rules they know only syntax, the words are in the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geomap.models import Layer, Place, PlaceKind
+from geomap.themes_context import POSSESSIVE, Context, Draft, names, shape_of, unique
+from geomap.themes_lexicon import Trigger, alternation
+
+__all__ = ["conflict", "diplomacy", "routes"]
+
+
+# --- trafficking routes --------------------------------------------------------------
+def routes(ctx: Context) -> list[Draft]:
+    """A route from the origin/transit/destination roles of the sentence's places.
+
+    Parameters
+    ----------
+    ctx : Context
+        A sentence with a trafficking trigger (or continuing the route before it).
+
+    Returns
+    -------
+    list of Draft
+        One route of at least two places, or nothing.
+    """
+    lex = ctx.lex
+    commodity = (
+        alternation([rx.pattern for rx, _ in lex.commodities if rx]) if lex.commodities else None
+    )
+    route: list[Place] = []
+    pending: tuple[Place, int] | None = None  # a destination that later transit may precede
+    for i, m in enumerate(ctx.ms):
+        glued = (
+            ctx.text[m.end : m.end + 1] == " "
+            and commodity
+            and commodity.match(ctx.text, m.end + 1)
+        )
+        if (lex.origin_suffix and lex.origin_suffix.match(ctx.text, m.end)) or (
+            ctx.named(i) and glued
+        ):
+            role = "origin"  # "Afghan-produced heroin", "Colombian cocaine"
+        elif ctx.named(i) and _names_route(ctx, i):
+            continue
+        else:
+            role = ctx.role(i, ["origin", "transit", "destination"])
+        if role is None:
+            continue
+        if pending and (role != "transit" or lex.sequence.search(ctx.text, pending[1], m.start)):
+            route.append(pending[0])
+            pending = None
+        if role == "destination":
+            pending = (m.place, m.end)
+        else:
+            route.append(m.place)
+    if pending:
+        route.append(pending[0])
+    route = list(unique(route))
+    if len(route) < 2:
+        return []
+    what = next((v for rx, v in lex.commodities if rx and rx.search(ctx.sent.text)), "Smuggling")
+    label = f"{what} route: " + " → ".join(p.name for p in route)
+    return [Draft(Layer.TRAFFICKING_ROUTES, label, tuple(route), ctx.sent, "route")]
+
+
+def _names_route(ctx: Context, i: int) -> bool:
+    """ "via the Balkan corridor": the adjective names the route, it is not a stop on it."""
+    end = ctx.ms[i].end
+    return any(
+        hit.start() - end <= 1
+        for hit in ctx.lex.triggers_of(Layer.TRAFFICKING_ROUTES, ctx.text, end, end + 30)
+    )
+
+
+# --- conflict ------------------------------------------------------------------------
+def conflict(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
+    """Fighting, attacks or a takeover at the places a conflict trigger governs.
+
+    Parameters
+    ----------
+    ctx : Context
+        The sentence.
+    hit, trig : re.Match, Trigger
+        The trigger match and its lexicon entry ('capture' or 'event').
+
+    Returns
+    -------
+    list of Draft
+        At most one conflict draft.
+    """
+    if trig.name == "capture":
+        return _capture(ctx, hit)
+    t0, t1 = hit.span()
+    org = ctx.org()
+    word = hit.group(0).lower()
+    word = ctx.lex.nouns.get(word, word)
+    after = ctx.after(t1)
+    places: tuple[Place, ...] = ()
+    # a direct object: "shelled Incheon", "attacked the Donbas"
+    if (
+        after
+        and not ctx.named(after[0])
+        and re.fullmatch(r"\s+(?:the\s+)?", ctx.text[t1 : ctx.ms[after[0]].start])
+    ):
+        places = ctx.places(ctx.chain(after[0]))
+    places = places or ctx.places(ctx.first_with_role(after, ["location"], literal=True))
+    i = ctx.near_before(t0, max_words=3)
+    if not places and i is not None and ctx.possessive(i):
+        places = (ctx.ms[i].place,)
+    if not places:
+        near = [j for j in ctx.before(t0) if ctx.text[ctx.ms[j].end : t0].count(",") <= 1][:2]
+        places = ctx.places(ctx.first_with_role(near, ["location"], literal=True))
+    if not places:
+        between = [
+            j
+            for j in ctx.after(t1, 40)
+            if re.fullmatch(r"\s*between\s+(?:the\s+)?", ctx.text[t1 : ctx.ms[j].start])
+        ]
+        parties = ctx.chain(between[0]) if between else (ctx.chain_back(i) if i is not None else [])
+        parts = ctx.places(parties)
+        if len(parts) < 2:
+            return []
+        label = f"{word.capitalize()}: " + " – ".join(p.name for p in parts)
+        return [Draft(Layer.CONFLICT, label, parts, ctx.sent, "zone")]
+    text = f"{org} {word}" if org else word
+    label = f"{text[0].upper()}{text[1:]} in {names(places)}"
+    return [Draft(Layer.CONFLICT, label, places, ctx.sent, shape_of(places[:1]))]
+
+
+def _capture(ctx: Context, hit: re.Match) -> list[Draft]:
+    """ "captured Kabul", "the fall of Kabul", "Kabul fell", "Kabul was seized"."""
+    t0, t1 = hit.span()
+    org = ctx.org()
+    places: tuple[Place, ...] = ()
+    after = ctx.after(t1, 40)
+    if after and re.fullmatch(
+        r"\s*(?:of\s+)?(?:(?:the|[a-z]+)\s+){0,3}(?:of\s+)?", ctx.text[t1 : ctx.ms[after[0]].start]
+    ):
+        places = ctx.places(ctx.chain(after[0]))
+    # "Kabul fell", "Kabul's fall"; not "prices in Russia fell"
+    before = ctx.before(t0)[:1]
+    if not places and before and not ctx.named(before[0]):
+        i = before[0]
+        gap = POSSESSIVE.sub("", ctx.text[ctx.ms[i].end : t0])
+        plain = re.fullmatch(r"\s*(?:(?:was|were|has|had|been|finally|quickly|soon)\s+)*", gap)
+        governed = re.search(
+            r"\b(?:in|at|on|from|to|into|near|through|via|for)\s+(?:the\s+)?$", ctx.gap(i)
+        )
+        if plain and not governed:
+            places = (ctx.ms[i].place,)
+    if not places:
+        return []
+    label = (f"{org} takeover of " if org else "Fall of ") + names(places)
+    return [Draft(Layer.CONFLICT, label, places, ctx.sent, "point")]
+
+
+# --- diplomacy -----------------------------------------------------------------------
+def diplomacy(ctx: Context, found: list[tuple[re.Match, Trigger]]) -> list[Draft]:
+    """One diplomacy draft per venue, labelled by the strongest trigger of the sentence.
+
+    Parameters
+    ----------
+    ctx : Context
+        The sentence.
+    found : list of (re.Match, Trigger)
+        All diplomacy trigger hits of the sentence.
+
+    Returns
+    -------
+    list of Draft
+        One draft per venue (a city, or the country an envoy is sent to).
+    """
+    venues: dict[str, tuple[Place, Trigger, Place | None, str]] = {}
+    # "Busan will host the championships", "tourists visited Paris": a visit is
+    # diplomatic only with a diplomatic actor or another diplomacy word in the sentence
+    diplomatic = (
+        any(t.name != "visit" for _, t in found)
+        or bool(ctx.org())
+        or bool(
+            ctx.lex.diplomats and ctx.lex.diplomats.search(ctx.text, ctx.sent.start, ctx.sent.end)
+        )
+    )
+    for hit, trig in found:
+        if trig.name == "visit" and not diplomatic:
+            continue
+        t0, t1 = hit.span()
+        spot: list[int] = []
+        after = ctx.after(t1, 60)
+        first_gap = ctx.text[t1 : ctx.ms[after[0]].start] if after else ""
+        if trig.name in ("visit", "envoy") and after and not ctx.named(after[0]):
+            # "visited Moscow", "a trip to Ankara", "ambassador to Japan"
+            pattern = (
+                r"\s*(?:to\s+|in\s+)?(?:the\s+)?"
+                if trig.name == "visit"
+                else r"\s+to\s+(?:the\s+)?"
+            )
+            if re.fullmatch(pattern, first_gap):
+                spot = [after[0]]
+        spot = spot or ctx.first_with_role(after, ["venue"], literal=True)[:1]
+        i = ctx.near_before(t0, max_words=1)
+        actor = ctx.owner(t0, max_words=1) if trig.name in ("embassy", "envoy") else None
+        if actor is None and i is not None and ctx.named(i):
+            actor = ctx.ms[i].place
+        if (
+            not spot
+            and i is not None
+            and ctx.ms[i].place.kind == PlaceKind.CITY
+            and not ctx.named(i)
+            and not ctx.possessive(i)
+        ):
+            spot = [i]  # "the Vienna talks"
+        if not spot and trig.name == "embassy":
+            spot = [j for j, m in enumerate(ctx.ms) if m.place.kind == PlaceKind.CITY][:1]
+        for j in spot:
+            place = ctx.ms[j].place
+            old = venues.get(place.key)
+            if old is None or trig.rank < old[1].rank:
+                owner = actor or (old[2] if old else None)
+                venues[place.key] = (place, trig, owner, hit.group(0).lower())
+    best = min(
+        (t for _, t in found if t.name in ("talks", "summit")), key=lambda t: t.rank, default=None
+    )
+    out = []
+    for place, trig, actor, said in venues.values():
+        if trig.name == "visit" and best is not None:
+            trig = best
+        word = trig.label or trig.name.capitalize()
+        owner = actor if actor and actor.key != place.key else None
+        if trig.name == "embassy" and owner:
+            label = f"{_adjective_or_possessive(ctx, owner)} {word} in {place.name}"
+        elif trig.name == "envoy":
+            who = f"{_adjective_or_possessive(ctx, owner)} {said}" if owner else said.capitalize()
+            label = f"{who} to {place.name}"
+        elif trig.name == "visit":
+            label = f"Visit to {place.name}"
+        else:
+            label = f"{word} in {place.name}"
+        actors = (owner,) if owner else ()
+        out.append(Draft(Layer.DIPLOMACY, label, (place,), ctx.sent, "point", actors=actors))
+    return out
+
+
+def _adjective_or_possessive(ctx: Context, place: Place) -> str:
+    adjective = ctx.adjectives.get(place.key)
+    return adjective or f"{place.name}'s"

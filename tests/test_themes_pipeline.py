@@ -1,0 +1,185 @@
+"""The theme rules through the real pipeline: ingest, geoparser, gazetteer, themes, story.
+
+``test_themes.py`` checks the rules on hand-made mentions; here the same sidecars (and
+those of ``tests/data/themes/pipeline/``) are checked against what ``geomap build``
+really produces, so rules tuned to one phrasing or to the test splitter show up. The
+seed article is read from ``../shared`` and the demo article from ``examples/``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import geomap
+from geomap.geoparse import geoparse
+from geomap.models import Sentence
+from geomap.story import build_story
+from geomap.themes import LAYER_ORDER, detect_facts, join_wrapped
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "themes"
+SEED = "moscow-times-2021-08-16-kabul"
+SEED_TEXT = ROOT.parent / "shared" / "articles" / f"{SEED}.txt"
+IDS = {
+    k: v["name"] for k, v in json.loads((DATA / "places.json").read_text("utf-8"))["places"].items()
+}
+
+
+def _cases() -> dict[str, tuple[Path, Path]]:
+    """Article name -> (article path, sidecar path)."""
+    cases = {SEED: (SEED_TEXT, DATA / f"{SEED}.json")}
+    for txt in DATA.glob("*.txt"):
+        cases[txt.stem] = (txt, txt.with_suffix(".json"))
+    for side in (DATA / "pipeline").glob("*.json"):
+        spec = json.loads(side.read_text("utf-8"))
+        path = ROOT / spec["article"] if "article" in spec else side.with_suffix(".txt")
+        cases[side.stem] = (path, side)
+    return dict(sorted(cases.items()))
+
+
+CASES = _cases()
+
+
+def fold(name: str) -> str:
+    """Names compare without accents and case ("Badakhshān" == "Badakhshan")."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).lower()
+
+
+def names(specs: list[str]) -> list[str]:
+    """Sidecar place specs (ids of places.json or plain names) as folded names."""
+    return [fold(IDS.get(s, s)) for s in specs]
+
+
+@pytest.fixture(scope="module")
+def results(gazetteer, parser) -> dict[str, tuple[object, list[Sentence], list[dict], dict]]:
+    out = {}
+    for name, (path, side) in CASES.items():
+        article = geomap.read(path)
+        mentions = geoparse(article, parser=parser)
+        story = build_story(article, mentions=mentions, gazetteer=gazetteer)
+        facts = [f for f in story.features if f["properties"]["layer"] != "places"]
+        sentences = join_wrapped(article.text, article.sentences)
+        out[name] = (article, sentences, facts, json.loads(side.read_text("utf-8")))
+    return out
+
+
+def sentence_of(sentences: list[Sentence], quote: str) -> Sentence:
+    hits = [s for s in sentences if quote in s.text]
+    assert len(hits) == 1, f"quote {quote!r} found in {len(hits)} sentences"
+    return hits[0]
+
+
+def cites(feature: dict, sentence: Sentence) -> bool:
+    return any(e["start"] == sentence.start for e in feature["properties"]["evidence"])
+
+
+def matches(feature: dict, exp: dict, sentence: Sentence) -> bool:
+    props = feature["properties"]
+    got = [fold(p) for p in props["places"]]
+    want = names(exp["places"])
+    return (
+        props["layer"] == exp["layer"]
+        and set(got) == set(want)
+        and (not exp.get("ordered") or got == want)
+        and cites(feature, sentence)
+    )
+
+
+def score(results) -> dict[str, list[int]]:
+    """Per layer: [true positive facts, predicted facts, found expectations, expected]."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for _, sentences, facts, expected in results.values():
+        exps = [(e, sentence_of(sentences, e["quote"])) for e in expected["facts"]]
+        for f in facts:
+            c = counts[f["properties"]["layer"]]
+            c[1] += 1
+            c[0] += any(matches(f, e, s) for e, s in exps)
+        for e, s in exps:
+            c = counts[e["layer"]]
+            c[3] += 1
+            c[2] += any(matches(f, e, s) for f in facts)
+    return counts
+
+
+# --- tests -------------------------------------------------------------------------------
+def test_cases_include_seed_demo_and_new_articles():
+    assert SEED in CASES and "kabul-2021" in CASES
+    assert len(list((DATA / "pipeline").glob("*.txt"))) >= 4
+
+
+def test_precision_and_recall_per_layer(results):
+    counts = score(results)
+    for layer in LAYER_ORDER:
+        tp, pred, found, total = counts[layer.value]
+        print(f"{layer.value:20s} P={tp}/{pred} R={found}/{total}")
+    tp, pred, found, total = (sum(c[k] for c in counts.values()) for k in range(4))
+    print(f"{'all':20s} P={tp}/{pred} R={found}/{total}")
+    assert found / total >= 0.85, f"recall {found}/{total}"
+    assert tp / pred >= 0.85, f"precision {tp}/{pred}"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (DATA / "pipeline").glob("*.json")))
+def test_expected_facts_of_new_and_demo_articles(results, name):
+    _, sentences, facts, expected = results[name]
+    for exp in expected["facts"]:
+        s = sentence_of(sentences, exp["quote"])
+        hits = [f for f in facts if matches(f, exp, s)]
+        got = [(f["properties"]["layer"], f["properties"]["places"]) for f in facts if cites(f, s)]
+        assert hits, f"{exp['layer']} {exp['places']} not found in {exp['quote']!r}: {got}"
+        for role in ("actors", "rivals"):
+            if role in exp:
+                assert [fold(p) for p in hits[0]["properties"].get(role, [])] == names(exp[role])
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_no_fact_sentences(results, name):
+    _, sentences, facts, expected = results[name]
+    for quote in expected["no_fact"]:
+        # ingest may drop a line (a "Related article:" link); then no evidence may quote it
+        for s in [s for s in sentences if quote in s.text] or [Sentence(-1, -1, quote)]:
+            assert [f["properties"]["label"] for f in facts if cites(f, s)] == [], quote
+        for f in facts:
+            assert all(quote not in e["text"] for e in f["properties"]["evidence"]), quote
+
+
+def test_demo_labels_read_naturally(results):
+    labels = {f["properties"]["label"] for f in results["kabul-2021"][2]}
+    assert {
+        "Joint drills: Russia with Uzbekistan, Tajikistan",
+        "Afghanistan's northern borders",
+        "Afghanistan–Tajikistan border",
+        "Heroin route: Afghanistan → Central Asia → Russia → Europe",
+        "Russian Embassy in Kabul",
+        "Taliban takeover of Kabul",
+        "Russia's influence: Central Asia",
+    } <= labels
+    north = next(f for f in results["kabul-2021"][2] if f["properties"].get("qualifier"))
+    assert north["properties"]["qualifier"] == "north"
+
+
+def test_wrapped_sentences_are_joined_with_exact_offsets(results):
+    article, sentences, facts, _ = results["kabul-2021"]
+    assert len(sentences) < len(article.sentences)
+    for f in facts:
+        for e in f["properties"]["evidence"]:
+            assert article.text[e["start"] : e["end"]] == e["text"]
+    headline = [s for s in sentences if s.text.startswith("After Kabul Falls")]
+    assert headline and "\n" not in headline[0].text
+
+
+def test_seed_is_fast_with_real_mentions(parser):
+    article = geomap.read(SEED_TEXT)
+    mentions = geoparse(article, parser=parser)
+    detect_facts(article.text, article.sentences, mentions, places=parser.gazetteer.get)
+    start = time.perf_counter()
+    for _ in range(10):
+        detect_facts(article.text, article.sentences, mentions, places=parser.gazetteer.get)
+    assert (time.perf_counter() - start) / 10 < 0.02
