@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 KM_PER_DEGREE = 111.32  # along a meridian; a degree of longitude shrinks with cos(lat)
 EARTH_RADIUS_KM = 6371.0088
+ROUTE_CORRIDOR_DEG = 4.0  # half-width of the band a route stop is sought in
 BORDER_CLIP_KM = 350.0  # a city's or province's border fact is the stretch near it
 ZONE_RADIUS_KM = 100.0  # a city or province in a zone fact covers this much around it
 PRECISION = 1e-4  # output grid, degrees (about 11 m)
@@ -434,6 +435,29 @@ def _near(line: BaseGeometry | None, place: Place, *, strict: bool = False) -> B
     return clipped if clipped is not None or strict else line
 
 
+def _route_stops(places: Sequence[Place]) -> list[tuple[float, float]]:
+    """(lat, lon) stops of a route. A country or region passed through is entered where
+    the route crosses it, not at its centre: heroin from Central Asia to Europe crosses
+    southern Russia, not Siberia. The first and last stops keep their own points."""
+    stops = [(float(p.lat), float(p.lon)) for p in places]
+    for n in range(1, len(places) - 1):
+        place = places[n]
+        if _is_local(place):
+            continue
+        area = union_shape(_codes(place))
+        if area is None or area.is_empty:
+            continue
+        # the band from the previous stop toward the route's destination
+        (lat0, lon0), (lat1, lon1) = stops[n - 1], stops[-1]
+        corridor = LineString([(lon0, lat0), (lon1, lat1)]).buffer(ROUTE_CORRIDOR_DEG)
+        crossed = area.intersection(corridor)
+        if crossed.is_empty:
+            crossed = area
+        pt = crossed.representative_point()
+        stops[n] = (round(pt.y, 4), round(pt.x, 4))
+    return stops
+
+
 def _border_geometry(places: Sequence[Place]) -> BaseGeometry | None:
     first, others = places[0], places[1:]
     pieces: list[BaseGeometry] = []
@@ -510,8 +534,7 @@ def fact_geometry(fact: Fact) -> BaseGeometry | None:
         if kind == "zone":
             return _finish(_zone_geometry(places))
         if kind == "route":
-            line = route_line([(place.lat, place.lon) for place in places])
-            return _finish(line)
+            return _finish(route_line(_route_stops(places)))
         if kind == "point":
             lat, lon = float(places[0].lat), float(places[0].lon)
             if not (math.isfinite(lat) and math.isfinite(lon)):
