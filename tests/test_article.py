@@ -492,3 +492,21 @@ def test_offline_never_touches_network(server: str) -> None:
 def test_unsupported_scheme() -> None:
     with pytest.raises(InputError, match="scheme"):
         read("ftp://127.0.0.1/article.txt")
+
+
+def test_wrapped_lines_join_into_one_sentence_but_paragraphs_do_not():
+    text = (
+        "# A Headline That Stays Alone\n\n"
+        "Russia kept its embassy in the capital open while other governments\n"
+        "evacuated their staff. A second sentence ends here.\n\n"
+        "A new paragraph starts here.\n"
+    )
+    article = read_text(text, fmt="markdown")
+    texts = [s.text for s in article.sentences]
+    assert (
+        "Russia kept its embassy in the capital open while other governments\n"
+        "evacuated their staff." in texts
+    )
+    assert "A new paragraph starts here." in texts
+    for s in article.sentences:
+        assert text[s.start : s.end] == s.text

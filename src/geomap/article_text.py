@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Sequence
 
 from geomap.models import Sentence
 
@@ -318,10 +319,59 @@ def analyse(
     sentences = tuple(
         s for a, b in line_ranges(text) if a not in skip for s in split_line(text, clean, a, b)
     )
-    return spans, meta, sentences
+    return spans, meta, tuple(join_wrapped(text, sentences))
 
 
 # ---------------------------------------------------------------------------- sentences
+_FINAL = re.compile(r"[.!?:;…][\"'”’)\]*_]*\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def join_wrapped(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences in text order, with a sentence hard-wrapped over lines joined again.
+
+    Lines are split first, so a paragraph wrapped at 80 columns yields fragments
+    ("Russia kept its" / "embassy in Kabul open."). A fragment is joined to the next one
+    when it has no final punctuation, the break is a single newline (not a blank line)
+    and its line is running text, not a headline.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    sentences : sequence of Sentence
+        Sentence spans into ``text``.
+
+    Returns
+    -------
+    list of Sentence
+        ``text[s.start:s.end] == s.text`` still holds for every joined sentence.
+    """
+    out: list[Sentence] = []
+    for s in sorted(sentences, key=lambda s: s.start):
+        if out and _wrapped(text, out[-1], s):
+            prev = out.pop()
+            s = Sentence(prev.start, s.end, text[prev.start : s.end])
+        out.append(s)
+    return out
+
+
+def _wrapped(text: str, prev: Sentence, nxt: Sentence) -> bool:
+    gap = text[prev.end : nxt.start]
+    if gap.strip() or gap.count("\n") != 1 or _FINAL.search(prev.text):
+        return False
+    line_start = text.rfind("\n", 0, prev.end) + 1
+    line = text[line_start : prev.end].strip()
+    if len(line) < 40 or line.startswith(("#", "|", ">")):
+        return False
+    if not (line[-1].isalnum() or line[-1] in ",)–-"):
+        return False
+    # a headline is mostly capitalised words; wrapped running text is not
+    words = _WORD.findall(line)
+    caps = sum(w[0].isupper() for w in words)
+    return caps < 0.6 * len(words) and not nxt.text.lstrip().startswith(("#", "-", "*", "|"))
+
+
 _TERMINATOR = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’')\]»]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\.[\"”’')\]»]*$")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[«]*([A-Za-z]+)")
@@ -389,7 +439,8 @@ def split_sentences(
 ) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences with exact offsets.
 
-    Line breaks always end a sentence. Abbreviations (Mr., Gen., Aug. 16, U.S.), initials,
+    A line break ends a sentence unless it only wraps running text (see
+    :func:`join_wrapped`). Abbreviations (Mr., Gen., Aug. 16, U.S.), initials,
     decimals, ellipses and closing quotes are handled. Decisions look at the text with
     ``ignore_spans`` blanked, so link targets and emphasis markers never split a sentence.
 
@@ -407,4 +458,5 @@ def split_sentences(
         with whitespace. Lines with no letters or digits outside markup yield nothing.
     """
     clean = blank(text, merge_spans(list(ignore_spans)))
-    return tuple(s for a, b in line_ranges(text) for s in split_line(text, clean, a, b))
+    lines = [s for a, b in line_ranges(text) for s in split_line(text, clean, a, b)]
+    return tuple(join_wrapped(text, lines))

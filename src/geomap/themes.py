@@ -11,7 +11,6 @@ the rule families in ``themes_rules.py``, so a new trigger word needs no code.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Mapping, Sequence
 
 from geomap.models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
@@ -21,11 +20,9 @@ from geomap.themes_rules import sentence_facts
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LAYER_ORDER", "detect_facts", "join_wrapped", "load_lexicon"]
+__all__ = ["LAYER_ORDER", "detect_facts", "load_lexicon"]
 
 # what a sentence (not a wrapped line) ends with: final punctuation, maybe closing marks
-_FINAL = re.compile(r"[.!?:;…][\"'”’)\]*_]*\s*$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def detect_facts(
@@ -43,9 +40,8 @@ def detect_facts(
     text : str
         The article text that sentence and mention offsets index.
     sentences : sequence of Sentence
-        The article's sentences; each fact's evidence is one or more of them (a sentence
-        hard-wrapped over several lines is read, and cited, as one; see
-        :func:`join_wrapped`).
+        The article's sentences (``Article.sentences``: a sentence wrapped over lines is
+        one); each fact's evidence is one or more of them.
     mentions : sequence of Mention
         Place mentions; unresolved ones (``place is None``) are ignored.
     lexicon : mapping, optional
@@ -75,7 +71,7 @@ def detect_facts(
     drafts: list[Draft] = []
     k = 0
     route_at = -2  # index of the last sentence that stated a trafficking route
-    for n, sent in enumerate(join_wrapped(text, sentences)):
+    for n, sent in enumerate(sorted(sentences, key=lambda s: s.start)):
         while k < len(resolved) and resolved[k].start < sent.start:
             k += 1
         j = k
@@ -91,51 +87,6 @@ def detect_facts(
             route_at = n
         drafts += found
     return _merge(drafts)
-
-
-def join_wrapped(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences in text order, with a sentence hard-wrapped over lines joined again.
-
-    Ingest ends a sentence at every line break, so a Markdown paragraph wrapped at 80
-    columns arrives as fragments ("Russia kept its" / "embassy in Kabul open."). A
-    fragment is joined to the next one when it has no final punctuation, the break is a
-    single newline (not a blank line) and its line is running text, not a headline.
-
-    Parameters
-    ----------
-    text : str
-        The article text.
-    sentences : sequence of Sentence
-        Sentence spans into ``text``.
-
-    Returns
-    -------
-    list of Sentence
-        ``text[s.start:s.end] == s.text`` still holds for every joined sentence.
-    """
-    out: list[Sentence] = []
-    for s in sorted(sentences, key=lambda s: s.start):
-        if out and _wrapped(text, out[-1], s):
-            prev = out.pop()
-            s = Sentence(prev.start, s.end, text[prev.start : s.end])
-        out.append(s)
-    return out
-
-
-def _wrapped(text: str, prev: Sentence, nxt: Sentence) -> bool:
-    gap = text[prev.end : nxt.start]
-    if gap.strip() or gap.count("\n") != 1 or _FINAL.search(prev.text):
-        return False
-    line_start = text.rfind("\n", 0, prev.end) + 1
-    line = text[line_start : prev.end].strip()
-    if len(line) < 40 or line.startswith(("#", "|", ">")):
-        return False
-    if not (line[-1].isalnum() or line[-1] in ",)–-"):
-        return False
-    # a headline is mostly capitalised words; wrapped running text is not
-    words = _WORD.findall(line)
-    caps = sum(w[0].isupper() for w in words)
-    return caps < 0.6 * len(words) and not nxt.text.lstrip().startswith(("#", "-", "*", "|"))
 
 
 def _merge(drafts: list[Draft]) -> list[Fact]:
