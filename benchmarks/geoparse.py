@@ -11,8 +11,10 @@ with the shipped model, in one process, after the gazetteer is loaded.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -73,14 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     # speed of the shipped model, after load
     parser = Geoparser(gaz)
     parser.parse(docs[0]["text"])
-    t0 = time.perf_counter()
-    for d in docs:
-        parser.parse(d["text"])
-    elapsed = time.perf_counter() - t0
+    gc.collect()
+    passes = []
+    for _ in range(5):  # as timeit does: the best pass is the least disturbed one
+        t0 = time.perf_counter()
+        for d in docs:
+            parser.parse(d["text"])
+        passes.append(time.perf_counter() - t0)
     res["speed"] = {
         "docs": len(docs),
-        "seconds": elapsed,
-        "docs_per_s": len(docs) / elapsed,
+        "seconds": min(passes),
+        "docs_per_s": len(docs) / min(passes),
+        "median_docs_per_s": len(docs) / statistics.median(passes),
         "gazetteer_load_s": load_s,
     }
     if a.json:
@@ -89,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         scorer.print_report(res, per_type=True)
         sp = res["speed"]
         print(
-            f"speed: {sp['docs_per_s']:.0f} docs/s ({sp['docs']} docs in {sp['seconds']:.2f} s, "
-            f"one process, after a {sp['gazetteer_load_s']:.2f} s gazetteer load)"
+            f"speed: {sp['docs_per_s']:.0f} docs/s, best of 5 passes (median "
+            f"{sp['median_docs_per_s']:.0f}); {sp['docs']} docs in {sp['seconds']:.2f} s, one "
+            f"process, after a {sp['gazetteer_load_s']:.2f} s gazetteer load"
         )
     return 0
 

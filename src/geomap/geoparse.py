@@ -267,11 +267,10 @@ class Geoparser:
         head = tokens[j].key
         if head in LOCAL_HEADS:
             return Span(i, j, tokens[i].start, tokens[j].end, name_key, (), head=head)
-        names = self.gazetteer.names
         words = name_key.split(" ")
-        if any(_named(names.get(" ".join(words[k:]), ())) for k in range(1, len(words))):
+        if any(self._head_name_forms(" ".join(words[k:])) for k in range(1, len(words))):
             return None
-        forms = _named(names.get(name_key, ()))
+        forms = self._head_name_forms(name_key)
         if head in ADMIN_HEADS:
             forms = (
                 tuple(
@@ -283,6 +282,11 @@ class Geoparser:
                 or forms
             )
         return Span(i, j, tokens[i].start, tokens[j].end, name_key, forms, head=head)
+
+    def _head_name_forms(self, key: str) -> tuple[int, ...]:
+        """Readings of the name before a head word: its own names only, not alternate
+        names ("State University" is no evidence for a town once called "State")."""
+        return _named(self.gazetteer.names.get(key, ()))
 
     # -- 2. recognition ------------------------------------------------------------------
     def features(

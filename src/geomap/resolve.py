@@ -27,7 +27,7 @@ from .gazetteer.build import (
     KINDS,
 )
 
-MAX_CANDIDATES = 40  # most populous readings considered per name (plus every non-city)
+MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
 
 FORM_NAMES = {
     FORM_NAME: "name",
@@ -100,6 +100,7 @@ class Resolver:
         model = model or {}
         self.weights: dict[str, float] = model.get("weights", {})
         self.bias: float = model.get("bias", 0.0)
+        self._static_cache: dict[tuple[int, int], tuple[tuple[str, ...], float]] = {}
         g = gazetteer
         self._kind = g.column("kind")
         self._pop = g.column("population")
@@ -151,9 +152,9 @@ class Resolver:
         """``(entry, form kind)`` pairs worth ranking: non-cities and the biggest cities.
 
         A town known by this name only as a translation or former name (GeoNames'
-        alternate names: "Salisbury" for Harare, "White House" for Casablanca) is dropped
-        when another place bears the name as its own, unless it is a hundred times
-        bigger ("Peking" is still Beijing).
+        alternate names: "Salisbury" for Harare) is dropped when another town bears the
+        name as its own, unless it is a thousand times bigger ("Peking" is still Beijing,
+        "New York" still New York City).
         """
         out = []
         cities = 0
@@ -164,16 +165,43 @@ class Resolver:
                 if cities > MAX_CANDIDATES:
                     continue
             out.append((idx, forms[k + 1]))
-        named = [self._pop[i] for i, fk in out if fk != FORM_ALT]
+        named = [self._pop[i] for i, fk in out if fk != FORM_ALT and self._kind[i] == CITY]
         if named and len(named) < len(out):
-            floor = 100 * max(max(named), 1000)
+            floor = 1000 * max(max(named), 1000)
             out = [(i, fk) for i, fk in out if fk != FORM_ALT or self._pop[i] > floor]
         return out
 
     def features(
         self, key: str, cands: Sequence[tuple[int, int]], ctx: DocContext, qual: Qualifier | None
     ) -> list[list[str]]:
-        """Binary features of each candidate of one name."""
+        """Binary features of each candidate of one name (what the model is trained on)."""
+        dynamic = self._dynamic_features(key, cands, ctx, qual)
+        return [[*self._static(i, fk)[0], *d] for (i, fk), d in zip(cands, dynamic)]
+
+    def _static(self, idx: int, fk: int) -> tuple[tuple[str, ...], float]:
+        """Features of a candidate that do not depend on the document, and their summed
+        weight (memoised: the same places come up again and again)."""
+        hit = self._static_cache.get((idx, fk))
+        if hit is None:
+            kind = KINDS[self._kind[idx]]
+            form = FORM_NAMES[fk]
+            pb = min(int(math.log10(self._pop[idx] + 1)), 8)
+            feats = (
+                f"kind={kind}",
+                f"form={form}",
+                f"kind={kind}|form={form}",
+                f"kind={kind}|pop={pb}",
+            )
+            hit = self._static_cache[(idx, fk)] = (
+                feats,
+                sum(self.weights.get(x, 0.0) for x in feats),
+            )
+        return hit
+
+    def _dynamic_features(
+        self, key: str, cands: Sequence[tuple[int, int]], ctx: DocContext, qual: Qualifier | None
+    ) -> list[list[str]]:
+        """Features of each candidate that depend on the other candidates and the document."""
         total = sum(ctx.countries.values()) or 1
         pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
         kinds_present = {self._kind[i] for i, _ in cands}
@@ -183,17 +211,9 @@ class Resolver:
         out = []
         for idx, fk in cands:
             kind = KINDS[self._kind[idx]]
-            form = FORM_NAMES[fk]
             pop = self._pop[idx]
-            pb = min(int(math.log10(pop + 1)), 8)
-            f = [
-                f"kind={kind}",
-                f"form={form}",
-                f"kind={kind}|form={form}",
-                f"kind={kind}|pop={pb}",
-            ]
             rank = pops.index(pop)
-            f.append(f"pop_rank={min(rank, 2)}")
+            f = [f"pop_rank={min(rank, 2)}"]
             if rank == 0 and len(cands) > 1:
                 f.append(f"most_populous|kind={kind}")
             cc = self._cc[idx]
@@ -254,7 +274,8 @@ class Resolver:
         if len(cands) == 1:
             return [(1.0, *cands[0])]
         if self.weights:
-            logits = [self.score(f) for f in self.features(key, cands, ctx, qual)]
+            dynamic = self._dynamic_features(key, cands, ctx, qual)
+            logits = [self._static(i, fk)[1] + self.score(d) for (i, fk), d in zip(cands, dynamic)]
         else:
             logits = [self.prior(i, fk, ctx, qual) for i, fk in cands]
         m = max(logits)
