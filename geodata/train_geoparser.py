@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from geopy.distance import great_circle
 
 from geomap.geoparse import Geoparser, qualified, tokenize
 
@@ -85,17 +86,10 @@ def resolver_examples(parser: Geoparser, docs: Sequence[dict]) -> tuple[list[lis
                 if exact:
                     labels.append(int(ids[idx] == gid))
                 else:
-                    labels.append(int(_km(lat[idx], lon[idx], g["lat"], g["lon"]) <= 161))
+                    labels.append(
+                        int(great_circle((lat[idx], lon[idx]), (g["lat"], g["lon"])).km <= 161)
+                    )
     return feats, labels
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def fit(feats: list[list[str]], labels: list[int], c: float = C) -> dict:

@@ -206,17 +206,10 @@ def _places_corpus(path: Path, output: Path | None) -> int:
 
 
 def _read_lines(path: Path) -> list[tuple[int, str]]:
-    try:
-        with path.open(encoding="utf-8") as f:
-            return list(enumerate(f, 1))
-    except FileNotFoundError as err:
-        raise InputError(f"{path}: no such file") from err
-    except IsADirectoryError as err:
-        raise InputError(f"{path}: is a directory, not a JSONL file") from err
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path}: not UTF-8 text") from err
-    except OSError as err:
-        raise InputError(f"{path}: {err.strerror or err}") from err
+    from .files import read_text_file
+
+    # split on newlines only: JSON strings may hold U+2028, which splitlines() breaks on
+    return list(enumerate(read_text_file(path, InputError).split("\n"), 1))
 
 
 def cmd_geocode(a: argparse.Namespace) -> int:

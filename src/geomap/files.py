@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import GeomapError, OutputError
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -43,3 +43,18 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     """:func:`write_bytes_atomic` for UTF-8 text."""
     return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def read_text_file(path: str | os.PathLike[str], error: type[GeomapError]) -> str:
+    """A UTF-8 text file's content; every way of failing becomes one ``error`` line."""
+    p = Path(path)
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise error(f"{p}: no such file") from err
+    except IsADirectoryError as err:
+        raise error(f"{p}: is a directory") from err
+    except UnicodeDecodeError as err:
+        raise error(f"{p}: not UTF-8 text") from err
+    except OSError as err:
+        raise error(f"{p}: {err.strerror or err}") from err

@@ -33,12 +33,12 @@ from typing import Any, NamedTuple
 from .gazetteer import Gazetteer
 from .gazetteer.build import (
     FORM_ADJECTIVE,
-    FORM_ALIAS,
     FORM_ALT,
     FORM_DEMONYM,
     FORM_LANGUAGE,
-    FORM_NAME,
+    FORM_NAMES,
     KIND_CODE,
+    KINDS,
     fold,
 )
 from .models import Candidate, Mention, MentionKind, Place, PlaceKind
@@ -408,10 +408,10 @@ class Geoparser:
         pop = 0
         for k in range(0, len(forms), 2):
             idx, fk = forms[k], forms[k + 1]
-            kind = _KIND_NAMES[self._kind[idx]]
+            kind = KINDS[self._kind[idx]]
             if kind not in kinds:
                 kinds.append(kind)
-            fname = _FORM_NAMES[fk]
+            fname = FORM_NAMES[fk]
             if fname not in fks:
                 fks.append(fname)
             if self._pop[idx] > pop:
@@ -542,17 +542,6 @@ def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKi
         if after and after[0].strip(",.").lower() in _VERBS_AFTER_METONYM:
             return MentionKind.METONYM
     return MentionKind.LITERAL
-
-
-_KIND_NAMES = {v: k for k, v in KIND_CODE.items()}
-_FORM_NAMES = {
-    FORM_NAME: "name",
-    FORM_ALIAS: "alias",
-    FORM_DEMONYM: "demonym",
-    FORM_ADJECTIVE: "adjective",
-    FORM_LANGUAGE: "language",
-    FORM_ALT: "alternate",
-}
 
 
 def load_model(path: str | None = None) -> dict[str, Any]:

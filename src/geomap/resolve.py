@@ -16,27 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .gazetteer.build import (
-    FORM_ADJECTIVE,
-    FORM_ALIAS,
-    FORM_ALT,
-    FORM_DEMONYM,
-    FORM_LANGUAGE,
-    FORM_NAME,
-    KIND_CODE,
-    KINDS,
-)
+from .gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
 
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
 
-FORM_NAMES = {
-    FORM_NAME: "name",
-    FORM_ALIAS: "alias",
-    FORM_DEMONYM: "demonym",
-    FORM_ADJECTIVE: "adjective",
-    FORM_LANGUAGE: "language",
-    FORM_ALT: "alternate",
-}
 CITY = KIND_CODE["city"]
 COUNTRY = KIND_CODE["country"]
 ADMIN1 = KIND_CODE["admin1"]

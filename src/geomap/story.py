@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import StoryError
-from .files import write_text_atomic
+from .files import read_text_file, write_text_atomic
 from .models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
 
 if TYPE_CHECKING:  # heavy imports only where used
@@ -74,17 +74,9 @@ class Story:
         """
         p = Path(path)
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError as err:
-            raise StoryError(f"{p}: no such file") from err
-        except IsADirectoryError as err:
-            raise StoryError(f"{p}: is a directory") from err
-        except UnicodeDecodeError as err:
-            raise StoryError(f"{p}: not UTF-8 text") from err
+            data = json.loads(read_text_file(p, StoryError))
         except json.JSONDecodeError as err:
             raise StoryError(f"{p}: not valid JSON (line {err.lineno}: {err.msg})") from err
-        except OSError as err:
-            raise StoryError(f"{p}: {err.strerror or err}") from err
         try:
             return cls.from_geojson(data)
         except StoryError as err:

@@ -36,6 +36,7 @@ FORMAT_VERSION = 3
 # FORM_ALT is a GeoNames alternate name of a town ("Salisbury" for Harare).
 FORM_NAME, FORM_ALIAS, FORM_DEMONYM, FORM_ADJECTIVE, FORM_LANGUAGE, FORM_ALT = range(6)
 FORM_KINDS = {"demonym": FORM_DEMONYM, "adjective": FORM_ADJECTIVE, "language": FORM_LANGUAGE}
+FORM_NAMES = ("name", "alias", "demonym", "adjective", "language", "alternate")  # by code
 
 KINDS = ("city", "country", "admin1", "region", "continent", "historical", "feature")
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}

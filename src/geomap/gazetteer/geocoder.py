@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from geopy.distance import great_circle
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -219,7 +220,9 @@ class OfflineGeocoder(Geocoder):
                     for idx in grid.get((cell[0] + dy, cell[1] + dx), ()):
                         if country is not None and cc[idx] != country.country_code:
                             continue
-                        d = _km(lat, lon, lats[idx], lons[idx]) - 2 * math.log10(pop[idx] + 1)
+                        d = great_circle((lat, lon), (lats[idx], lons[idx])).km - 2 * math.log10(
+                            pop[idx] + 1
+                        )
                         if d < best_d:
                             best, best_d = idx, d
             if best is not None:
@@ -244,12 +247,3 @@ def _split_query(query: str | Mapping[str, str]) -> tuple[str, list[str]]:
         parts = [str(v) for v in query.values() if v]
         return (parts[0] if parts else ""), parts[1:]
     return str(query).strip(), []
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
