@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from test_map_browser import Visit, click_until_popup, control_labels, count, open_map
 
-from geomap.render.export import CHROMIUM, launch_chromium
 from geomap.render.style import layer_sort_key, layer_title
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,15 +55,6 @@ def maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert proc.returncode == 0, f"{name}: {err}"
     print(f"\nbuilt {len(runs)} maps in parallel in {time.perf_counter() - started:.1f} s")
     return {name: folder / f"{name}.html" for name in sources}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
