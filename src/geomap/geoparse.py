@@ -181,13 +181,8 @@ class Geoparser:
         self._bias: float = rec.get("bias", 1.0)
         self.threshold: float = rec.get("threshold", 0.5)
         self.resolver = Resolver(self.gazetteer, self.model.get("resolver"))
-        g = self.gazetteer
-        self._kind = g.column("kind")
-        self._pop = g.column("population")
-        self._cc = g.column("cc")
-        self._admin1 = g.column("admin1")
-        self._lat = g.column("lat")
-        self._lon = g.column("lon")
+        self._kind = self.gazetteer.column("kind")
+        self._pop = self.gazetteer.column("population")
 
     # -- public -------------------------------------------------------------------------
     def parse(self, text: str) -> list[Mention]:
