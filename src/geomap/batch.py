@@ -30,7 +30,12 @@ def build_one(source: str, out: Path, options: dict[str, Any]) -> BatchResult:
         article = read(source, offline=options.get("offline", False))
         if article.is_empty:
             return BatchResult(source, error="the article is empty")
-        story = build_story(article)
+        online = None
+        if options.get("geocoder") not in (None, "offline"):
+            from .online import OnlineGeocoder
+
+            online = OnlineGeocoder(options["geocoder"])
+        story = build_story(article, online=online)
         story.save(out, tiles=options.get("tiles"), cdn=options.get("cdn", False))
         return BatchResult(source, output=out)
     except GeomapError as err:
@@ -60,6 +65,7 @@ def build_many(
     offline: bool = False,
     tiles: str | None = None,
     cdn: bool = False,
+    geocoder: str | None = None,
     progress: Callable[[Sequence[Any], str], Iterable[Any]] | None = None,
 ) -> list[BatchResult]:
     """Build the map of every source into ``output_dir`` using ``jobs`` processes.
@@ -68,7 +74,7 @@ def build_many(
     """
     todo = list(dict.fromkeys(sources))
     outs = [Path(output_dir) / f"{name}.html" for name in output_names(todo)]
-    options = {"offline": offline, "tiles": tiles, "cdn": cdn}
+    options = {"offline": offline, "tiles": tiles, "cdn": cdn, "geocoder": geocoder}
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     if jobs == 1:
         pairs = list(zip(todo, outs))

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--png", action="store_true", help="also write a PNG picture (needs Chromium)")
     b.add_argument("--svg", action="store_true", help="also write an SVG picture")
     b.add_argument("--offline", action="store_true", help="never touch the network, even for a URL")
+    _geocoder_option(b)
 
     s = sub.add_parser(
         "story",
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("input", metavar="INPUT")
     s.add_argument("--offline", action="store_true", help="never touch the network")
+    _geocoder_option(s)
 
     pl = sub.add_parser(
         "places",
@@ -101,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pl.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     pl.add_argument("--offline", action="store_true", help="never touch the network")
+    _geocoder_option(pl)
 
     g = sub.add_parser(
         "geocode",
@@ -146,7 +149,27 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("-j", "--jobs", type=int, default=0, help="processes (default: all cores)")
     _map_options(bt)
     bt.add_argument("--offline", action="store_true", help="never touch the network")
+    _geocoder_option(bt)
     return p
+
+
+def _geocoder_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--geocoder",
+        choices=("offline", "nominatim"),
+        default="offline",
+        help="also ask an online geocoder (rate-limited, cached on disk) for names the "
+        "offline gazetteer cannot place (default: offline only)",
+    )
+
+
+def _online(a: argparse.Namespace) -> Any:
+    """The opt-in online geocoder, or None (offline, or --offline given)."""
+    if getattr(a, "geocoder", "offline") == "offline" or getattr(a, "offline", False):
+        return None
+    from .online import OnlineGeocoder
+
+    return OnlineGeocoder(a.geocoder)
 
 
 def _map_options(p: argparse.ArgumentParser) -> None:
@@ -174,6 +197,11 @@ def cmd_places(a: argparse.Namespace) -> int:
 
     article = read(a.input, offline=a.offline)
     mentions = geoparse(article)
+    online = _online(a)
+    if online is not None:
+        from .online import place_online
+
+        mentions = place_online(mentions, online)
     _emit(format_places(mentions, a.format), a.output)
     return 0
 
@@ -301,7 +329,7 @@ def cmd_build(a: argparse.Namespace) -> int:
     article = read(a.input, offline=a.offline)
     if article.is_empty:
         raise InputError(f"{a.input}: the article is empty")
-    story = build_story(article)
+    story = build_story(article, online=_online(a))
     output = a.output or Path("maps") / f"{slug(article.title or Path(a.input).stem)}.html"
     written = story.save(output, png=a.png, svg=a.svg, tiles=a.tiles, cdn=a.cdn)
     _report(story, written)
@@ -312,7 +340,7 @@ def cmd_story(a: argparse.Namespace) -> int:
     from .article import read
     from .story import build_story
 
-    sys.stdout.write(build_story(read(a.input, offline=a.offline)).to_geojson())
+    sys.stdout.write(build_story(read(a.input, offline=a.offline), online=_online(a)).to_geojson())
     return 0
 
 
@@ -354,6 +382,7 @@ def cmd_batch(a: argparse.Namespace) -> int:
         a.output_dir,
         jobs=a.jobs or None,
         offline=a.offline,
+        geocoder=None if a.offline else a.geocoder,
         tiles=a.tiles,
         cdn=a.cdn,
         progress=_progress,

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # heavy imports only where used
 
     from .article import Article
     from .gazetteer import Gazetteer
+    from .online import OnlineGeocoder
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +168,7 @@ def build_story(
     mentions: Sequence[Mention] | None = None,
     facts: Sequence[Fact] | None = None,
     gazetteer: Gazetteer | None = None,
+    online: OnlineGeocoder | None = None,
 ) -> Story:
     """Geoparse an article, detect its thematic facts and assemble the story.
 
@@ -179,6 +181,9 @@ def build_story(
         computed when omitted.
     gazetteer
         The gazetteer to use (the full cached one by default).
+    online
+        An opt-in :class:`geomap.online.OnlineGeocoder` for names the offline pass could
+        not place (and streets it could only put at the article's main town).
 
     Returns
     -------
@@ -193,6 +198,10 @@ def build_story(
         parser = Geoparser(gazetteer) if gazetteer is not None else default_parser()
         gazetteer = parser.gazetteer
         mentions = geoparse(article, parser=parser)
+        if online is not None:
+            from .online import place_online
+
+            mentions = place_online(mentions, online)
     if facts is None:
         lookup = gazetteer.get if gazetteer is not None else None
         facts = detect_facts(article.text, article.sentences, mentions, places=lookup)
