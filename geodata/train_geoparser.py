@@ -24,7 +24,8 @@ from pathlib import Path
 
 from geopy.distance import great_circle
 
-from geomap.geoparse import Geoparser, qualified, tokenize
+from geomap.geoparse import Geoparser
+from geomap.spans import qualified, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "geowebnews.jsonl"

@@ -14,7 +14,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 
-from geomap import geometry
+from geomap import countries, geometry
 from geomap.models import Evidence, Fact, Layer, Place, PlaceKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,31 +53,31 @@ def _fact(shape, *places):
 
 
 def test_af_tj_border_is_a_plausible_line():
-    border = geometry.shared_border("AF", "TJ")
+    border = countries.shared_border("AF", "TJ")
     assert isinstance(border, (LineString, MultiLineString))
     assert border.is_valid
     # Real border ~1,350 km; simplification cuts the Panj's meanders, so allow a band.
     assert 800 < _degree_km(border) < 1800
     assert 800 < geometry.length_km(border) < 1800
     for code in ("AF", "TJ"):
-        assert border.distance(geometry.country_shape(code).boundary) < 1e-9
-        assert border.intersects(geometry.country_shape(code))
-    assert geometry.shared_border("tj", "af").equals(border)
+        assert border.distance(countries.country_shape(code).boundary) < 1e-9
+        assert border.intersects(countries.country_shape(code))
+    assert countries.shared_border("tj", "af").equals(border)
 
 
 @pytest.mark.parametrize(("a", "b"), [("AF", "AU"), ("AF", "AF"), ("AF", "ZZ"), ("FR", "GB")])
 def test_no_shared_border(a, b):
-    assert geometry.shared_border(a, b) is None
+    assert countries.shared_border(a, b) is None
 
 
 def test_afghanistan_neighbours_and_directions():
-    assert geometry.neighbours("AF") == ("CN", "IR", "PK", "TJ", "TM", "UZ")
-    northern = geometry.borders_toward("AF", "northern")
+    assert countries.neighbours("AF") == ("CN", "IR", "PK", "TJ", "TM", "UZ")
+    northern = countries.borders_toward("AF", "northern")
     assert {"TJ", "UZ", "TM"} <= set(northern)
     assert "PK" not in northern and "IR" not in northern
-    assert "PK" in geometry.borders_toward("AF", "south")
-    assert "IR" in geometry.borders_toward("AF", "West")
-    assert geometry.borders_toward("ZZ", "north") == ()
+    assert "PK" in countries.borders_toward("AF", "south")
+    assert "IR" in countries.borders_toward("AF", "West")
+    assert countries.borders_toward("ZZ", "north") == ()
 
 
 @pytest.mark.parametrize(
@@ -85,23 +85,23 @@ def test_afghanistan_neighbours_and_directions():
     [("north-east", "TJ"), ("northwestern", "TM"), ("southward", "PK")],
 )
 def test_direction_spellings(direction, expected):
-    assert expected in geometry.borders_toward("AF", direction)
+    assert expected in countries.borders_toward("AF", direction)
 
 
 def test_unknown_direction_raises():
     with pytest.raises(ValueError):
-        geometry.borders_toward("AF", "upwards")
+        countries.borders_toward("AF", "upwards")
 
 
 def test_central_asia_union_is_valid():
-    zone = geometry.union_shape(CENTRAL_ASIA)
+    zone = countries.union_shape(CENTRAL_ASIA)
     assert isinstance(zone, (Polygon, MultiPolygon))
     assert zone.is_valid
     # The union has no internal borders, so it is smaller in outline than the parts.
     assert zone.area == pytest.approx(
-        sum(geometry.country_shape(code).area for code in CENTRAL_ASIA), rel=1e-6
+        sum(countries.country_shape(code).area for code in CENTRAL_ASIA), rel=1e-6
     )
-    assert geometry.union_shape(["ZZ"]) is None
+    assert countries.union_shape(["ZZ"]) is None
 
 
 @pytest.mark.parametrize(
@@ -117,26 +117,26 @@ def test_central_asia_union_is_valid():
     ],
 )
 def test_country_at(lat, lon, expected):
-    assert geometry.country_at(lat, lon) == expected
+    assert countries.country_at(lat, lon) == expected
 
 
 def test_all_countries_valid_and_neighbours_symmetric():
-    for code in geometry.country_codes():
-        assert geometry.country_shape(code).is_valid, code
+    for code in countries.country_codes():
+        assert countries.country_shape(code).is_valid, code
     for code in ("AF", "DE", "BR"):
-        for other in geometry.neighbours(code):
-            assert code in geometry.neighbours(other)
+        for other in countries.neighbours(code):
+            assert code in countries.neighbours(other)
 
 
 def test_fact_border_between_countries():
     shape = geometry.fact_geometry(_fact("border", AFGHANISTAN, TAJIKISTAN, PAKISTAN))
     assert isinstance(shape, (LineString, MultiLineString)) and shape.is_valid
-    tj, pk = geometry.shared_border("AF", "TJ"), geometry.shared_border("AF", "PK")
+    tj, pk = countries.shared_border("AF", "TJ"), countries.shared_border("AF", "PK")
     assert shape.length == pytest.approx(tj.length + pk.length, rel=1e-3)
 
 
 def test_fact_border_clipped_near_city():
-    whole = geometry.shared_border("AF", "TJ")
+    whole = countries.shared_border("AF", "TJ")
     shape = geometry.fact_geometry(_fact("border", FAYZABAD, KHOROG))
     assert isinstance(shape, (LineString, MultiLineString)) and shape.is_valid
     assert 0 < shape.length < whole.length
@@ -147,7 +147,7 @@ def test_fact_border_lone_places():
     whole = geometry.fact_geometry(_fact("border", AFGHANISTAN))
     assert isinstance(whole, (LineString, MultiLineString)) and whole.is_valid
     assert whole.length == pytest.approx(
-        sum(geometry.shared_border("AF", code).length for code in geometry.neighbours("AF")),
+        sum(countries.shared_border("AF", code).length for code in countries.neighbours("AF")),
         rel=1e-3,
     )
     near = geometry.fact_geometry(_fact("border", FAYZABAD))
@@ -160,9 +160,9 @@ def test_fact_border_region_members():
     shape = geometry.fact_geometry(_fact("border", AFGHANISTAN, CENTRAL_ASIA_REGION))
     assert isinstance(shape, (LineString, MultiLineString)) and shape.is_valid
     for code in ("TJ", "TM", "UZ"):
-        border = geometry.shared_border("AF", code)
+        border = countries.shared_border("AF", code)
         assert border.difference(shape.buffer(1e-3)).length < 1e-6
-    assert geometry.shared_border("AF", "PK").difference(shape.buffer(1e-3)).length > 1
+    assert countries.shared_border("AF", "PK").difference(shape.buffer(1e-3)).length > 1
 
 
 def test_fact_zone_kinds():
@@ -223,12 +223,12 @@ def test_route_line_unwraps_the_antimeridian():
 
 
 def test_basemap_is_a_feature_collection():
-    data = geometry.basemap()
+    data = countries.basemap()
     assert data["type"] == "FeatureCollection"
     codes = [feature["properties"]["iso2"] for feature in data["features"]]
     assert codes == sorted(codes) and "AF" in codes
     data["features"].clear()  # a fresh copy each call
-    assert geometry.basemap()["features"]
+    assert countries.basemap()["features"]
 
 
 @pytest.mark.parametrize(
@@ -245,9 +245,9 @@ def test_shipped_files_sorted_and_small(name, limit):
 
 def test_countries_load_time(capsys):
     """Not a timed assertion: prints the cold load time for the report."""
-    geometry._atlas.cache_clear()
+    countries._atlas.cache_clear()
     start = time.perf_counter()
-    assert len(geometry.country_codes()) > 200
+    assert len(countries.country_codes()) > 200
     with capsys.disabled():
         print(f"\ncountries.geojson load: {time.perf_counter() - start:.3f} s")
 

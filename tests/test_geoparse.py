@@ -8,8 +8,9 @@ import geopy.distance
 import pytest
 
 from geomap.article import read, read_text
-from geomap.geoparse import geoparse, tokenize
+from geomap.geoparse import geoparse
 from geomap.models import MentionKind, PlaceKind
+from geomap.spans import tokenize
 
 SEED_ARTICLE = (
     Path(__file__).resolve().parents[2]

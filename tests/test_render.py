@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import copy
 import json
 import logging
@@ -128,17 +127,13 @@ def test_basemap_argument_and_fallback(caplog: pytest.LogCaptureFixture, monkeyp
     assert "[[6000,3000,1000,0,0,1000,-1000,0,0,-1000]]" in page
     assert "GeomapBasemap" not in to_html(load("hostile"), basemap={})
 
-    real_import = builtins.__import__
+    def broken() -> dict:
+        raise OSError("countries.geojson unreadable")
 
-    def no_geometry(name, *args, **kwargs):
-        if name == "geomap.geometry":
-            raise ImportError("geometry is being written")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_geometry)
+    monkeypatch.setattr("geomap.countries.basemap", broken)
     with caplog.at_level(logging.WARNING, logger="geomap.render.leaflet_map"):
         page = to_html(load("hostile"))
-    assert "no country basemap" in caplog.text
+    assert "basemap failed to load" in caplog.text
     assert "L.polygon(" not in page
 
 

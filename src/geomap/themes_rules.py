@@ -176,7 +176,7 @@ def _other_side(ctx: Context, t0: int, side: Place) -> Place | None:
 
 def _toward(ctx: Context, base: Place, word: str) -> tuple[Place, ...]:
     """Neighbours of a country lying toward a compass direction (from real polygons)."""
-    from geomap.geometry import borders_toward
+    from geomap.countries import borders_toward
 
     try:
         codes = borders_toward(base.country_code or "", word)

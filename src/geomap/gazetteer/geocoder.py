@@ -199,7 +199,7 @@ class OfflineGeocoder(Geocoder):
 
     def _country_at(self, lat: float, lon: float) -> Place | None:
         try:
-            from ..geometry import country_at
+            from ..countries import country_at
         except ImportError:  # pragma: no cover - geometry ships with geomap
             return None
         code = country_at(lat, lon)

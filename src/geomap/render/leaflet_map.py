@@ -47,7 +47,7 @@ def render_map(
         Link Leaflet from a CDN instead of inlining it (smaller page, needs network).
     basemap : Mapping, optional
         Country polygons as a GeoJSON FeatureCollection; defaults to
-        ``geomap.geometry.basemap()``. Pass ``{}`` for no basemap.
+        ``geomap.countries.basemap()``. Pass ``{}`` for no basemap.
 
     Returns
     -------
@@ -242,11 +242,8 @@ def _encode_ring(ring: Any) -> list[int]:
 
 
 def _default_basemap() -> Mapping[str, Any] | None:
-    try:
-        from geomap.geometry import basemap  # type: ignore[attr-defined]
-    except ImportError as err:
-        logger.warning("no country basemap available (%s); drawing the story alone", err)
-        return None
+    from geomap.countries import basemap
+
     try:
         return basemap()
     except (OSError, ValueError, GeomapError) as err:

@@ -75,7 +75,7 @@ def save_svg(
     width, height : int
         Picture size in pixels.
     basemap : Mapping, optional
-        Country polygons; defaults to ``geomap.geometry.basemap()``; ``{}`` for none.
+        Country polygons; defaults to ``geomap.countries.basemap()``; ``{}`` for none.
 
     Returns
     -------
