@@ -11,14 +11,13 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from collections.abc import Iterator
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..errors import GazetteerError
+from ..errors import GazetteerError, OutputError
 from ..models import Place, PlaceKind
 from . import build
 
@@ -154,11 +153,10 @@ class Gazetteer:
 
 
 def _write_atomic(path: Path, data: dict[str, Any]) -> None:
+    """Cache the index; a read-only cache folder only costs the next run a rebuild."""
+    from ..files import write_bytes_atomic
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as err:
-        log.warning("cannot cache the gazetteer at %s: %s", path, err)
+        write_bytes_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    except OutputError as err:
+        log.warning("cannot cache the gazetteer: %s", err)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.errors import GeomapError, OutputError
-from geomap.render.leaflet_map import write_atomic
+from geomap.files import write_bytes_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -170,4 +170,4 @@ def save_png(
             data = pool.submit(shoot).result()
         except PlaywrightError as err:
             raise GeomapError(f"PNG export failed: {err.message.splitlines()[0]}") from err
-    return write_atomic(Path(png_path), data)
+    return write_bytes_atomic(png_path, data)

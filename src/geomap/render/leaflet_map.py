@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections import OrderedDict
 from collections.abc import Mapping
 from html import escape
@@ -15,7 +13,8 @@ import folium
 from branca.element import Element, Figure
 from folium.map import CustomPane
 
-from geomap.errors import GeomapError, OutputError
+from geomap.errors import GeomapError
+from geomap.files import write_bytes_atomic
 from geomap.render.assets import GeomapMap
 from geomap.render.elements import Basemap, Legend, Runtime, StoryGeoJson, TitleCard
 from geomap.render.features import PreparedStory, prepare_story
@@ -154,30 +153,7 @@ def save_html(story: Mapping[str, Any], path: str | Path, **options: Any) -> Pat
     StoryError
         If ``story`` is not a valid Story GeoJSON.
     """
-    return write_atomic(Path(path), to_html(story, **options).encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` so readers see the old file or the new one, never half of one.
-
-    Raises
-    ------
-    OutputError
-        If the directory cannot be created or the file cannot be written.
-    """
-    tmp_name = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except OSError as err:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
-    return path
+    return write_bytes_atomic(path, to_html(story, **options).encode("utf-8"))
 
 
 def stabilise_ids(fmap: folium.Map, *, prefix: str) -> None:

@@ -13,9 +13,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from geomap.files import write_bytes_atomic
 from geomap.render.elements import swatch_svg
 from geomap.render.features import PreparedStory, iter_positions, prepare_story
-from geomap.render.leaflet_map import _default_basemap, write_atomic
+from geomap.render.leaflet_map import _default_basemap
 from geomap.render.style import (
     LAND_COLOUR,
     LAND_EDGE,
@@ -90,7 +91,7 @@ def save_svg(
         If the file cannot be written.
     """
     text = svg_text(story, width=width, height=height, basemap=basemap)
-    return write_atomic(Path(svg_path), text.encode("utf-8"))
+    return write_bytes_atomic(svg_path, text.encode("utf-8"))
 
 
 def svg_text(
