@@ -27,6 +27,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "regions.tsv": ("key", "name", "aliases", "kind", "members", "lat", "lon", "geonameid"),
     "historical.tsv": ("key", "name", "aliases", "members", "lat", "lon", "geonameid"),
     "aliases.tsv": ("alias", "target", "note"),
+    "admin1_points.tsv": ("code", "name", "lat", "lon", "source"),
 }
 POINT_SOURCES = frozenset({"geonames", "countryinfo", "curated"})
 DEMONYM_KINDS = frozenset({"demonym", "adjective", "language"})
@@ -263,7 +264,7 @@ def check_curated(directory: Path = DEFAULT_DIR) -> list[Problem]:
     Parameters
     ----------
     directory : Path
-        The folder holding the five curated TSV files.
+        The folder holding the curated TSV files.
 
     Returns
     -------
@@ -284,6 +285,16 @@ def check_curated(directory: Path = DEFAULT_DIR) -> list[Problem]:
         tables[file] = rows
 
     _check_points(tables["country_points.tsv"], ref, problems)
+    for row in tables["admin1_points.tsv"]:
+        if row.cells.get("code") not in ref.subdivisions:
+            problems.append(
+                Problem(
+                    "admin1_points.tsv",
+                    row.line,
+                    f"unknown ISO 3166-2 code {row.cells.get('code')!r}",
+                )
+            )
+        _check_point("admin1_points.tsv", row, problems)
     _check_entities("regions.tsv", tables["regions.tsv"], ref, problems, kinds=REGION_KINDS)
     _check_entities("historical.tsv", tables["historical.tsv"], ref, problems, kinds=frozenset())
     _check_names_unique(tables, problems)

@@ -236,12 +236,15 @@ def _subdivisions(b: _Builder) -> None:
     with path.open(encoding="utf-8") as f:
         data = json.load(f)
     geonames = {r["iso_code"]: r for r in read_tsv(data_dir() / "admin1.tsv")}
+    points = {r["code"]: r for r in read_tsv(curated_dir() / "admin1_points.tsv")}
     for cc in sorted(data):
         for code in sorted(data[cc]):
             sub = data[cc][code]
             if sub.get("parentCode") or not sub.get("latLng"):
                 continue
             lat, lon = sub["latLng"][:2]
+            if code in points:
+                lat, lon = float(points[code]["lat"]), float(points[code]["lon"])
             gn = geonames.get(code, {})
             english = list(_english_other_names(sub.get("localOtherName") or ""))
             # An English display name ("Moscow City", not "Moskva"), but not a nickname
