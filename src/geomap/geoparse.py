@@ -245,8 +245,11 @@ class Geoparser:
         good = [s for s in spans if s.score >= self.threshold]
         good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
         taken: list[Span] = []
+        used: set[int] = set()  # token indices already inside a kept span
         for s in good:
-            if all(s.end <= t.start or s.start >= t.end for t in taken):
+            tokens = range(s.i, s.j + 1)
+            if used.isdisjoint(tokens):
+                used.update(tokens)
                 taken.append(s)
         taken.sort(key=lambda s: s.start)
         return taken

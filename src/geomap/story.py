@@ -8,6 +8,8 @@ feature cites its evidence sentences by exact offsets into ``article.text``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import logging
 import math
@@ -232,32 +234,41 @@ def build_story(
 
 
 def _evidence_spans(article: Article) -> list[Sentence]:
-    """Sentences, plus the lines outside them (title, captions) so every mention has one."""
-    spans = list(article.sentences)
-    covered = [(s.start, s.end) for s in spans]
+    """Sentences, plus the lines outside them (title, captions) so every mention has one.
+    Sorted by start; sentences do not overlap."""
+    spans = sorted(article.sentences, key=lambda s: s.start)
+    starts = [s.start for s in spans]
+    extra = []
     for m in re.finditer(r"[^\n]+", article.text):
         a, b = m.start(), m.end()
-        if any(s < b and a < e for s, e in covered):
-            continue
+        k = bisect.bisect_left(starts, b)  # sentences starting before the line ends
+        if k and spans[k - 1].end > a:
+            continue  # the line holds (part of) a sentence
         raw = m.group()
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         if text:
-            spans.append(Sentence(a + lead, a + lead + len(text), text))
-    spans.sort(key=lambda s: s.start)
-    return spans
+            extra.append(Sentence(a + lead, a + lead + len(text), text))
+    return sorted([*spans, *extra], key=lambda s: s.start)
 
 
-def _sentence_of(sentences: Sequence[Sentence], start: int) -> Sentence | None:
-    for s in sentences:
-        if s.start <= start < s.end:
-            return s
+def _sentence_of(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence | None:
+    """The sentence holding offset ``pos`` (``starts``: the sorted sentence starts)."""
+    k = bisect.bisect_right(starts, pos)
+    if k and sentences[k - 1].start <= pos < sentences[k - 1].end:
+        return sentences[k - 1]
     return None
 
 
 def _evidence(sentence: Sentence | Evidence, marks: Sequence[Mention]) -> dict[str, Any]:
+    """An evidence item, with the offsets of ``marks`` (sorted by start) inside it."""
+    lo = bisect.bisect_left(marks, sentence.start, key=lambda m: m.start)
     inside = sorted(
-        {(m.start, m.end) for m in marks if sentence.start <= m.start and m.end <= sentence.end}
+        {
+            (m.start, m.end)
+            for m in itertools.takewhile(lambda m: m.start < sentence.end, marks[lo:])
+            if m.end <= sentence.end
+        }
     )
     item: dict[str, Any] = {"text": sentence.text, "start": sentence.start, "end": sentence.end}
     if inside:
@@ -273,17 +284,17 @@ def _place_features(
         if m.place is not None:
             groups.setdefault(m.place.key, []).append(m)
     focus = focus_places(text, mentions, facts)
+    starts = [s.start for s in sentences]
     features = []
     for key, ms in groups.items():
         place = ms[0].place
         assert place is not None
-        evidence = []
-        seen = set()
+        by_sentence: dict[Sentence, list[Mention]] = {}
         for m in ms:
-            s = _sentence_of(sentences, m.start)
-            if s is not None and s.start not in seen:
-                seen.add(s.start)
-                evidence.append(_evidence(s, ms))
+            s = _sentence_of(sentences, starts, m.start)
+            if s is not None:
+                by_sentence.setdefault(s, []).append(m)
+        evidence = [_evidence(s, marks) for s, marks in by_sentence.items()]
         confidence = min(m.confidence for m in ms)
         props: dict[str, Any] = {
             "id": f"place:{_slug(key)}",
@@ -342,11 +353,11 @@ def _fact_features(facts: Sequence[Fact], mentions: Sequence[Mention]) -> list[d
             fid = f"{fact.layer.value}:{'+'.join(_slug(k) for k in keys)}:{n}"
             n += 1
         used.add(fid)
-        relevant = [
-            m
-            for m in mentions
-            if m.place is not None and m.place.key in set(keys) | {a.key for a in fact.actors}
-        ]
+        wanted = {*keys, *(a.key for a in fact.actors)}
+        relevant = sorted(
+            (m for m in mentions if m.place is not None and m.place.key in wanted),
+            key=lambda m: m.start,
+        )
         props: dict[str, Any] = {
             "id": fid,
             "layer": fact.layer.value,
