@@ -58,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("articles", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-browser", action="store_true", help="skip the first-paint timing")
+    ap.add_argument(
+        "--large",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time one story of the demo article repeated N times (work must stay linear)",
+    )
     a = ap.parse_args(argv)
 
     from geomap.article import read
@@ -93,6 +100,17 @@ def main(argv: list[str] | None = None) -> int:
                 len(cdn.encode()),
                 paint,
             )
+        )
+    if a.large:
+        from geomap.article import read_text
+
+        demo = DEFAULTS[1].read_text(encoding="utf-8")
+        big = read_text(demo * a.large, fmt="markdown")
+        t0 = time.perf_counter()
+        story = build_story(big)
+        print(
+            f"large: {len(big.text) / 1e6:.2f} MB, {len(story.features)} features, "
+            f"story in {time.perf_counter() - t0:.2f} s"
         )
     header = ("article", "features", "story s", "map s", "HTML KB", "--cdn KB", "first paint ms")
     print(" | ".join(header))
