@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from geomap.models import Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
 from geomap.themes import LAYER_ORDER, detect_facts, load_lexicon
+from theme_scoring import score, sentence_of
 
 DATA = Path(__file__).parent / "data" / "themes"
 SEED = "moscow-times-2021-08-16-kabul"
@@ -88,12 +88,6 @@ def run(name: str) -> tuple[str, list[Sentence], list[Fact], dict]:
     return text, sentences, facts, expected
 
 
-def sentence_of(sentences: list[Sentence], quote: str) -> Sentence:
-    hits = [s for s in sentences if quote in s.text]
-    assert len(hits) == 1, f"quote {quote!r} found in {len(hits)} sentences"
-    return hits[0]
-
-
 def matches(fact: Fact, exp: dict, sentence: Sentence) -> bool:
     keys = [PLACES[p].key for p in exp["places"]]
     got = [p.key for p in fact.places]
@@ -107,19 +101,8 @@ def matches(fact: Fact, exp: dict, sentence: Sentence) -> bool:
 
 def score_all() -> dict[str, list[int]]:
     """Per layer: [true positives (facts), predicted facts, found expectations, expected]."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for name in ARTICLES:
-        _, sentences, facts, expected = run(name)
-        exps = [(e, sentence_of(sentences, e["quote"])) for e in expected["facts"]]
-        for fact in facts:
-            c = counts[fact.layer.value]
-            c[1] += 1
-            c[0] += any(matches(fact, e, s) for e, s in exps)
-        for e, s in exps:
-            c = counts[e["layer"]]
-            c[3] += 1
-            c[2] += any(matches(f, e, s) for f in facts)
-    return counts
+    cases = [run(name)[1:] for name in ARTICLES]
+    return score(cases, lambda fact: fact.layer.value, matches)
 
 
 # --- tests -------------------------------------------------------------------------------

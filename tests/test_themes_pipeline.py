@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import time
 import unicodedata
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from geomap.geoparse import geoparse
 from geomap.models import Sentence
 from geomap.story import build_story
 from geomap.themes import LAYER_ORDER, detect_facts
+from theme_scoring import score, sentence_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "themes"
@@ -71,12 +71,6 @@ def results(gazetteer, parser) -> dict[str, tuple[object, list[Sentence], list[d
     return out
 
 
-def sentence_of(sentences: list[Sentence], quote: str) -> Sentence:
-    hits = [s for s in sentences if quote in s.text]
-    assert len(hits) == 1, f"quote {quote!r} found in {len(hits)} sentences"
-    return hits[0]
-
-
 def cites(feature: dict, sentence: Sentence) -> bool:
     return any(e["start"] == sentence.start for e in feature["properties"]["evidence"])
 
@@ -93,22 +87,6 @@ def matches(feature: dict, exp: dict, sentence: Sentence) -> bool:
     )
 
 
-def score(results) -> dict[str, list[int]]:
-    """Per layer: [true positive facts, predicted facts, found expectations, expected]."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for _, sentences, facts, expected in results.values():
-        exps = [(e, sentence_of(sentences, e["quote"])) for e in expected["facts"]]
-        for f in facts:
-            c = counts[f["properties"]["layer"]]
-            c[1] += 1
-            c[0] += any(matches(f, e, s) for e, s in exps)
-        for e, s in exps:
-            c = counts[e["layer"]]
-            c[3] += 1
-            c[2] += any(matches(f, e, s) for f in facts)
-    return counts
-
-
 # --- tests -------------------------------------------------------------------------------
 def test_cases_include_seed_demo_and_new_articles():
     assert SEED in CASES and "kabul-2021" in CASES
@@ -116,7 +94,8 @@ def test_cases_include_seed_demo_and_new_articles():
 
 
 def test_precision_and_recall_per_layer(results):
-    counts = score(results)
+    cases = [r[1:] for r in results.values()]
+    counts = score(cases, lambda f: f["properties"]["layer"], matches)
     for layer in LAYER_ORDER:
         tp, pred, found, total = counts[layer.value]
         print(f"{layer.value:20s} P={tp}/{pred} R={found}/{total}")
