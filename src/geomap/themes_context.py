@@ -37,6 +37,13 @@ NAMED_KINDS = {MentionKind.ADJECTIVE, MentionKind.DEMONYM}
 COORD = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|[-–/]\s*|as well as\s+)(?:the\s+)?$"
 )
+
+
+def possessive(name: str) -> str:
+    """English possessive of a name: "Russia's", "the United States'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 # dashes and brackets hold asides ("Russia — which has a base in X — held drills")
 ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
@@ -155,7 +162,7 @@ class Context:
 
     def adjective(self, place: Place) -> str:
         """The article's own adjective for a place ("Russian"), else "Brazil's"."""
-        return self.adjectives.get(place.key) or f"{place.name}'s"
+        return self.adjectives.get(place.key) or possessive(place.name)
 
     def near_before(self, pos: int, max_words: int = 3) -> int | None:
         """Index of a mention ending just before pos (at most a few words between)."""

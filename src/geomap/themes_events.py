@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from geomap.models import Layer, Place, PlaceKind
-from geomap.themes_context import POSSESSIVE, Context, Draft, names, shape_of, unique
+from geomap.themes_context import (
+    POSSESSIVE,
+    Context,
+    Draft,
+    names,
+    possessive,
+    shape_of,
+    unique,
+)
 from geomap.themes_lexicon import Trigger, alternation
 
 __all__ = ["conflict", "diplomacy", "routes"]
@@ -247,4 +255,4 @@ def diplomacy(ctx: Context, found: list[tuple[re.Match, Trigger]]) -> list[Draft
 
 def _adjective_or_possessive(ctx: Context, place: Place) -> str:
     adjective = ctx.adjectives.get(place.key)
-    return adjective or f"{place.name}'s"
+    return adjective or possessive(place.name)

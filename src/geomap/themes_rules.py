@@ -18,6 +18,7 @@ from geomap.themes_context import (
     Context,
     Draft,
     names,
+    possessive,
     shape_of,
     unique,
 )
@@ -143,7 +144,7 @@ def _borders(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
         if not neighbours:
             return []
         plural = "s" if hit.group(0).lower().endswith("s") or len(neighbours) > 1 else ""
-        label = f"{home.name}'s {direction} border{plural}"
+        label = f"{possessive(home.name)} {direction} border{plural}"
         sides = (home, *neighbours)
     elif len(sides) >= 2:
         label = "–".join(p.name for p in sides) + " border"
@@ -336,7 +337,7 @@ def _influence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
         zone = unique((regional or rest)[:1])
     if not zone:
         return []
-    who = f"{actor.name}'s influence" if actor else "Influence"
+    who = f"{possessive(actor.name)} influence" if actor else "Influence"
     return [
         Draft(
             Layer.INFLUENCE,
