@@ -162,3 +162,16 @@ def test_seed_is_fast_with_real_mentions(parser):
     for _ in range(10):
         detect_facts(article.text, article.sentences, mentions, places=parser.gazetteer.get)
     assert (time.perf_counter() - start) / 10 < 0.02
+
+
+def test_drills_referred_back_to_gain_actors_not_a_new_zone(gazetteer):
+    text = (
+        "Iran's navy began three days of naval exercises on Monday near the Strait of Hormuz.\n\n"
+        "The drills, held with Russian and Chinese warships, come as tensions rise.\n"
+    )
+    story = build_story(geomap.read_text(text), gazetteer=gazetteer)
+    (drills,) = story.layer("military_drills")
+    props = drills["properties"]
+    assert props["places"] == ["Strait of Hormuz"]
+    assert {"Iran", "Russia", "China"} <= set(props["actors"])
+    assert len(props["evidence"]) == 2

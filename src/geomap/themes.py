@@ -71,6 +71,7 @@ def detect_facts(
     drafts: list[Draft] = []
     k = 0
     route_at = -2  # index of the last sentence that stated a trafficking route
+    last_drills = None
     for n, sent in enumerate(sorted(sentences, key=lambda s: s.start)):
         while k < len(resolved) and resolved[k].start < sent.start:
             k += 1
@@ -82,9 +83,13 @@ def detect_facts(
             continue
         ctx = Context(text, sent, ms, lex, adjective, doc_places, lookup=places)
         ctx.follows_route = route_at == n - 1
+        ctx.last_drills = last_drills
         found = sentence_facts(ctx)
         if any(d.layer is Layer.TRAFFICKING_ROUTES for d in found):
             route_at = n
+        last_drills = next(
+            (d for d in reversed(found) if d.layer is Layer.MILITARY_DRILLS), last_drills
+        )
         drafts += found
     return _merge(drafts)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from geomap.models import Layer, Place, PlaceKind
 from geomap.themes_context import (
@@ -218,11 +219,15 @@ def _drills(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
         if subjects or ctx.role(i, ["partner", "agent"]):
             continue
         subjects = ctx.chain_back(i)
-    if not (locs or partners or agents):
-        # "the manoeuvres" refers back to drills already placed; a subject needs a name
-        anaphora = re.search(r"\bthe\s+(?:[a-z-]+\s+)?$", ctx.text[ctx.sent.start : t0], re.I)
-        if anaphora or any(ctx.named(i) for i in subjects):
-            return []
+    # "the manoeuvres" refers back to drills already placed
+    anaphora = re.search(r"\bthe\s+(?:[a-z-]+\s+)?$", ctx.text[ctx.sent.start : t0], re.I)
+    if anaphora and not locs and ctx.last_drills is not None:
+        # "The drills, held with Russian and Chinese warships": more actors of those drills
+        earlier = ctx.last_drills
+        joined = unique((*earlier.actors, *ctx.places(partners or agents or subjects)))
+        return [replace(earlier, sentence=ctx.sent, actors=joined)]
+    if not (locs or partners or agents) and (anaphora or any(ctx.named(i) for i in subjects)):
+        return []  # nothing new is placed; a subject needs a name
     actors = ctx.places(agents or subjects)
     hosts = ctx.places(locs) or ctx.places(partners) or actors
     if not hosts:
