@@ -153,3 +153,18 @@ def test_possessives_and_hyphens_split(parser):
 
 def test_tokenize_keeps_abbreviations():
     assert [t.text for t in tokenize("U.S.-backed forces")] == ["U.S.", "backed", "forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Fighting Rages in Eastern Ukraine", "Eastern Ukraine", "UA"),
+        ("Strikes hit southern Lebanon again.", "Lebanon", "LB"),
+        ("Talks with North Korea stalled.", "North Korea", "KP"),
+    ],
+)
+def test_compass_words_belong_to_the_place(parser, text, surface, country):
+    mentions = parser.parse(text)
+    (m,) = [m for m in mentions if m.surface == surface]
+    assert m.place.country_code == country
+    assert all(m.place.country_code == country for m in mentions)

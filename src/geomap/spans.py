@@ -123,6 +123,10 @@ LOCAL_HEADS = frozenset(
     museum theatre theater library prison mall hotel inn""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
+DIRECTIONS = frozenset(
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern""".split()
+)
 
 
 def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Span]:
@@ -174,7 +178,28 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
             best = _head_span(gazetteer, tokens, i, *head) or best
         if best is not None:
             spans.append(best)
-    return spans
+    return _with_directions(text, tokens, spans)
+
+
+def _with_directions(text: str, tokens: Sequence[Token], spans: list[Span]) -> list[Span]:
+    """ "Eastern Ukraine", "southern Lebanon": a compass word before a place name that
+    the gazetteer does not hold as a whole is part of that place, not a place of its own
+    (a province called "Eastern" in Saudi Arabia)."""
+    by_start = {s.i: s for s in spans}
+    out = []
+    for s in spans:
+        nxt = by_start.get(s.i + 1)
+        if (
+            s.j == s.i
+            and tokens[s.i].key in DIRECTIONS
+            and nxt is not None
+            and nxt.head is None
+            and nxt.forms
+            and text[s.end : nxt.start] == " "
+        ):
+            s = Span(s.i, nxt.j, s.start, nxt.end, nxt.key, nxt.forms)
+        out.append(s)
+    return out
 
 
 def _head_span(
