@@ -168,3 +168,12 @@ def test_compass_words_belong_to_the_place(parser, text, surface, country):
     (m,) = [m for m in mentions if m.surface == surface]
     assert m.place.country_code == country
     assert all(m.place.country_code == country for m in mentions)
+
+
+def test_a_county_stays_in_the_articles_state(parser):
+    text = (
+        "AUSTIN, Texas (AP) - Heavy rain flooded roads across Central Texas on Tuesday. "
+        "The governor declared a disaster in Hays County, south of the capital."
+    )
+    (m,) = [m for m in parser.parse(text) if m.surface == "Hays County"]
+    assert km(m.place, (30.27, -97.74)) < 300  # around Austin, not Hays, Kansas

@@ -49,6 +49,8 @@ from .spans import (
 
 log = logging.getLogger(__name__)
 
+OPENING_CHARS = 400  # title, dateline and lead of a news article
+
 
 def _sentence_start(text: str, start: int) -> bool:
     k = start - 1
@@ -269,7 +271,10 @@ class Geoparser:
                 qual = r.qualifier(spans[n + 1].forms)
             memo = (s.key, s.head, qual)
             if memo not in done:
-                ranked = r.rank(s.key, s.forms, ctx, qual)
+                forms = s.forms
+                if s.head in ADMIN_HEADS:
+                    forms = r.county_readings(s.key, forms, ctx)
+                ranked = r.rank(s.key, forms, ctx, qual)
                 alts = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
                 done[memo] = (ranked, alts)
             ranked, alternatives = done[memo]
@@ -298,23 +303,29 @@ class Geoparser:
 
 def locus(mentions: Iterable[Mention]) -> Place | None:
     """The town (else province) an article happens in: in the country its literal
-    mentions name most, the most mentioned one, then the most populous."""
+    mentions name most, the one named most (a mention in the opening, where the title and
+    dateline stand, counts double), then the most populous."""
     literal = [
-        m.place
+        m
         for m in mentions
         if m.place is not None and m.kind in (MentionKind.LITERAL, MentionKind.METONYM)
     ]
-    countries = Counter(p.country_code for p in literal if p.country_code)
+    countries = Counter(m.place.country_code for m in literal if m.place.country_code)
     if not countries:
         return None
     top = min(countries, key=lambda c: (-countries[c], c))
     local = [
-        p for p in literal if p.country_code == top and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+        m
+        for m in literal
+        if m.place.country_code == top and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
     ]
     if not local:
         return None
-    counts = Counter(p.key for p in local)
-    by_key = {p.key: p for p in local}
+    counts: Counter[str] = Counter()
+    by_key: dict[str, Place] = {}
+    for m in local:
+        counts[m.place.key] += 2 if m.start < OPENING_CHARS else 1
+        by_key[m.place.key] = m.place
 
     def weight(k: str) -> tuple:
         p = by_key[k]

@@ -269,6 +269,20 @@ class Resolver:
         )
         return [(round(p, 3), i, fk) for p, _, i, fk in ranked]
 
+    def county_readings(self, key: str, forms: tuple[int, ...], ctx: DocContext) -> tuple[int, ...]:
+        """Readings of "X County": a province or region called X if there is one, else a
+        town called X in a province the article names (the county is around it), else
+        none -- the county is then placed at the article's locus, not at some town of
+        that name in another state ("Hays County, Texas" is not Hays, Kansas)."""
+        if any(self._kind[forms[k]] != CITY for k in range(0, len(forms), 2)):
+            return forms
+        return tuple(
+            x
+            for k in range(0, len(forms), 2)
+            if ctx.admins.get(self._admin1[forms[k]], {key}) - {key}
+            for x in forms[k : k + 2]
+        )
+
     def fits(self, idx: int, qual: Qualifier) -> bool:
         if self._kind[idx] == CITY and qual.admins:
             return self._admin1[idx] in qual.admins
