@@ -184,17 +184,17 @@ def diplomacy(ctx: Context, found: list[tuple[re.Match, Trigger]]) -> list[Draft
         One draft per venue (a city, or the country an envoy is sent to).
     """
     venues: dict[str, tuple[Place, Trigger, Place | None, str]] = {}
-    # "Busan will host the championships", "tourists visited Paris": a visit is
-    # diplomatic only with a diplomatic actor or another diplomacy word in the sentence
+    # "Busan will host the championships", "the COAS met the victim's father": a visit
+    # or a meeting is diplomatic only with a diplomatic actor or a stronger diplomacy word
     diplomatic = (
-        any(t.name != "visit" for _, t in found)
+        any(not _weak(hit, t) for hit, t in found)
         or bool(ctx.org())
         or bool(
             ctx.lex.diplomats and ctx.lex.diplomats.search(ctx.text, ctx.sent.start, ctx.sent.end)
         )
     )
     for hit, trig in found:
-        if trig.name == "visit" and not diplomatic:
+        if _weak(hit, trig) and not diplomatic:
             continue
         t0, t1 = hit.span()
         spot: list[int] = []
@@ -251,6 +251,14 @@ def diplomacy(ctx: Context, found: list[tuple[re.Match, Trigger]]) -> list[Draft
         actors = (owner,) if owner else ()
         out.append(Draft(Layer.DIPLOMACY, label, (place,), ctx.sent, "point", actors=actors))
     return out
+
+
+def _weak(hit: re.Match, trig: Trigger) -> bool:
+    """Trigger words that are diplomatic only in diplomatic company: visits, and meetings
+    or conferences (but not "summit")."""
+    if trig.name == "visit":
+        return True
+    return trig.name == "summit" and not hit.group(0).lower().startswith("summit")
 
 
 def _adjective_or_possessive(ctx: Context, place: Place) -> str:

@@ -301,13 +301,16 @@ def _presence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
     w0 = max(ctx.sent.start, t0 - 60)
     units = list(ctx.lex.units.finditer(ctx.text, w0, t1)) if ctx.lex.units else []
     if not units and ctx.lex.units:
-        # "deployed armoured vehicles to Roraima": the unit follows the verb
+        # "deployed armoured vehicles to Roraima", "the withdrawal of its last troops": the
+        # unit follows the trigger
         late = ctx.lex.units.search(ctx.text, t1, min(ctx.sent.end, t1 + 40))
-        if late and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", ctx.text[t1 : late.start()]):
+        if late and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", ctx.text[t1 : late.start()]):
             units = [late]
-    unit = units[-1].group(0).lower() if units else "forces"
+    if not units:
+        return []  # "who is based in London": no troops, no military presence
+    unit = units[-1].group(0).lower()
     # an organisation only counts when it names the unit ("Wagner mercenaries stationed")
-    head = units[-1].start() if units else t0
+    head = units[-1].start()
     org = ctx.org(max(ctx.sent.start, head - 25), head)
     if actor is None and not org:
         return []

@@ -247,9 +247,10 @@ def _subdivisions(b: _Builder) -> None:
                 lat, lon = float(points[code]["lat"]), float(points[code]["lon"])
             gn = geonames.get(code, {})
             english = list(_english_other_names(sub.get("localOtherName") or ""))
+            iso_name = _iso_name(sub["name"])
             # An English display name ("Moscow City", not "Moskva"), but not a nickname
             # ("The Lone Star State"): the English form must start like the ISO name.
-            name = next((e for e in english if fold(e)[:3] == fold(sub["name"])[:3]), sub["name"])
+            name = next((e for e in english if fold(e)[:3] == fold(iso_name)[:3]), iso_name)
             idx = b.add(
                 key=code,
                 geonameid=gn.get("geonameid") or None,
@@ -266,6 +267,12 @@ def _subdivisions(b: _Builder) -> None:
                 others.append(gn["name"])
             for other in others:
                 b.add_form(other, idx, FORM_ALIAS)
+
+
+def _iso_name(value: str) -> str:
+    """A display name from an ISO 3166-2 name, without its bracketed second form or
+    parenthesised note: "Wales [Cymru GB-CYM]" -> "Wales", "Sofia (stolitsa)" -> "Sofia"."""
+    return re.sub(r"\s*[\[(][^\])]*[\])]", "", value).strip() or value
 
 
 def _english_other_names(value: str) -> Iterator[str]:
