@@ -175,3 +175,13 @@ def test_drills_referred_back_to_gain_actors_not_a_new_zone(gazetteer):
     assert props["places"] == ["Strait of Hormuz"]
     assert {"Iran", "Russia", "China"} <= set(props["actors"])
     assert len(props["evidence"]) == 2
+
+
+def test_competing_for_influence_names_actor_and_rivals(gazetteer):
+    text = "The European Union is competing with Russia and China for influence in the Western Balkans.\n"
+    story = build_story(geomap.read_text(text), gazetteer=gazetteer)
+    (zone,) = story.layer("influence")
+    props = zone["properties"]
+    assert props["places"] == ["Western Balkans"]
+    assert props["actors"] == ["European Union"]
+    assert props["rivals"] == ["Russia", "China"]

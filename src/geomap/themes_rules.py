@@ -330,12 +330,22 @@ def _presence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
 
 
 # --- influence -----------------------------------------------------------------------
+_CONTEST = re.compile(r"\b(?:compet(?:es|ed|ing)|vy(?:ing)|vied|jostl(?:es|ed|ing))\s+with\b", re.I)
+
+
 def _influence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
     t0, t1 = hit.span()
     actor = ctx.owner(t0)
     after = ctx.after(t1)
     rivals = ctx.places(ctx.first_with_role(after, ["rival"]))
     rivals = unique((*rivals, *_gainers(ctx, t1)))
+    contest = _CONTEST.search(ctx.text, ctx.sent.start, t0)
+    if actor is None and contest:
+        # "The European Union is competing with Russia and China for influence in ..."
+        subject = ctx.before(contest.start())
+        actor = ctx.ms[subject[0]].place if subject else None
+        between = [i for i, m in enumerate(ctx.ms) if contest.end() <= m.start < t0]
+        rivals = unique((*ctx.places(between), *rivals))
     zone = ctx.places(ctx.first_with_role(after, ["location"]))
     banned = {p.key for p in rivals} | ({actor.key} if actor else set())
     zone = tuple(p for p in zone if p.key not in banned)
