@@ -300,3 +300,14 @@ def test_hostile_text_never_reaches_the_page_unescaped(tmp_path):
     assert page.count("</script>") == page.count("<script")  # no script closed early
     story = json.loads(out.with_suffix(".geojson").read_text(encoding="utf-8"))
     assert story["article"]["text"] == HOSTILE  # the story keeps the text as written
+
+
+def test_unknown_tiles_is_a_one_line_error(tmp_path):
+    out = tmp_path / "m.html"
+    r = subprocess.run(
+        [sys.executable, "-m", "geomap.cli", "build", str(DEMO), "-o", str(out), "--tiles", "nonsense"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert r.returncode == 1
+    assert r.stderr.startswith("geomap: error: unknown tiles 'nonsense'")
+    assert r.stderr.count("\n") == 1 and not out.exists()

@@ -76,7 +76,14 @@ def render_map(
     for pane, z_index in PANES:
         CustomPane(pane, z_index=z_index, pointer_events=pane != "geomapBase").add_to(fmap)
     if tiles:
-        folium.TileLayer(TILE_ALIASES.get(tiles.lower(), tiles), control=False).add_to(fmap)
+        try:
+            layer = folium.TileLayer(TILE_ALIASES.get(tiles.lower(), tiles), control=False)
+        except (ValueError, KeyError) as err:
+            names = ", ".join(sorted(TILE_ALIASES))
+            raise GeomapError(
+                f"unknown tiles {tiles!r}: use {names}, another xyzservices name, or a URL template"
+            ) from err
+        layer.add_to(fmap)
 
     countries = _default_basemap() if basemap is None else basemap
     if countries:
