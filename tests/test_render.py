@@ -201,7 +201,10 @@ def test_focus_places_are_bigger_and_labelled() -> None:
         if lay.layer == "places"
         for f in lay.features
     }
-    assert places["Russia"]["pinned"] and not places["Dushanbe"]["pinned"]
+    # labelled: focus places and the places facts happen at; not a mere aside
+    assert places["Russia"]["pinned"] and places["Dushanbe"]["pinned"]
+    assert not places["Bishkek"]["pinned"] and not places["Soviet Union"]["pinned"]
+    assert places["Russia"]["priority"] > places["Dushanbe"]["priority"]  # focus wins
     assert places["Russia"]["style"]["radius"] > places["Dushanbe"]["style"]["radius"]
     assert places["Russia"]["style"]["weight"] > places["Dushanbe"]["style"]["weight"]
 

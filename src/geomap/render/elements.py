@@ -103,8 +103,60 @@ window.geomap = (function () {
       className: p.pinned ? "geomap-label" : "geomap-tip"
     });
     layer.bindPopup(function () { return popup(p); }, {maxWidth: 360, maxHeight: 320});
+    if (p.pinned) {
+      labels.push({layer: layer, priority: p.priority || 0});
+      layer.on("add", function (e) { watch(e.target._map); });
+    }
   }
-  return {pointToLayer: pointToLayer, onEachFeature: onEachFeature, style: style};
+  // Label decluttering: after every zoom, pan or layer toggle, a permanent label that
+  // would overlap a more important one is hidden (focus places win, then the most named).
+  var labels = [];
+  function watch(map) {
+    if (!map || map._geomapDeclutter) { return; }
+    map._geomapDeclutter = true;
+    map.on("zoomend moveend overlayadd overlayremove", declutter);
+    map.whenReady(function () { setTimeout(declutter, 0); });
+  }
+  // Each label tries its own side, then the others; it is hidden only if all collide.
+  var SIDES = ["top", "right", "left", "bottom"];
+  function place(tip, side) {
+    var lift = tip._geomapLift;
+    if (lift === undefined) {
+      var o = tip.options.offset;
+      lift = tip._geomapLift = Math.max(Math.abs(o[0] || o.x || 0), Math.abs(o[1] || o.y || 0));
+      tip._geomapSide = tip.options.direction;
+    }
+    tip.options.direction = side;
+    tip.options.offset = side === "top" ? [0, -lift] : side === "bottom" ? [0, lift]
+      : side === "left" ? [-lift, 0] : [lift, 0];
+    tip.update();
+  }
+  function declutter() {
+    var kept = [];
+    function free(r) {
+      return !kept.some(function (k) {
+        return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
+      });
+    }
+    labels.slice().sort(function (a, b) { return b.priority - a.priority; })
+      .forEach(function (item) {
+        var tip = item.layer.getTooltip && item.layer.getTooltip();
+        var node = tip && tip.getElement && tip.getElement();
+        if (!node || !item.layer._map) { return; }
+        node.style.visibility = "";
+        var first = tip._geomapSide || tip.options.direction;
+        var order = [first].concat(SIDES.filter(function (s) { return s !== first; }));
+        for (var i = 0; i < order.length; i++) {
+          place(tip, order[i]);
+          var r = node.getBoundingClientRect();
+          if (free(r)) { kept.push(r); return; }
+        }
+        place(tip, first);
+        node.style.visibility = "hidden";
+      });
+  }
+  return {pointToLayer: pointToLayer, onEachFeature: onEachFeature, style: style,
+          declutter: declutter};
 })();
 """
 

@@ -105,7 +105,8 @@ def prepare_story(story: Mapping[str, Any]) -> PreparedStory:
             continue
         by_layer.setdefault(layer, []).append(feature)
 
-    pinned = _pinned_place_ids(by_layer.get(Layer.PLACES.value, []))
+    facts = [f for layer, fs in by_layer.items() if layer != Layer.PLACES.value for f in fs]
+    pinned = _pinned_place_ids(by_layer.get(Layer.PLACES.value, []), facts)
     layers = []
     for layer in sorted(by_layer, key=layer_sort_key):
         drawn: list[dict[str, Any]] = []
@@ -151,9 +152,21 @@ def _unresolved(value: Any) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _pinned_place_ids(places: list[Mapping[str, Any]]) -> set[str]:
-    """Places labelled permanently: the focus places, else the most mentioned few."""
-    focus = {str(p["properties"].get("id")) for p in places if p["properties"].get("focus")}
+def _pinned_place_ids(
+    places: list[Mapping[str, Any]], facts: list[Mapping[str, Any]] = ()
+) -> set[str]:
+    """Places labelled permanently: the focus places and the places the facts happen at
+    (so the reader sees at a glance where the talks, drills and bases are), else the
+    most mentioned few."""
+    ids = {str(g) for f in facts for g in f["properties"].get("geonameids") or () if g}
+    names = {str(n) for f in facts for n in f["properties"].get("places") or ()}
+    focus = {
+        str(p["properties"].get("id"))
+        for p in places
+        if p["properties"].get("focus")
+        or str(p["properties"].get("geonameid")) in ids
+        or (not p["properties"].get("geonameid") and p["properties"].get("label") in names)
+    }
     if focus:
         return focus
     ranked = sorted(
@@ -230,6 +243,8 @@ def _display_features(
         "evidence": [evidence_pieces(e, names) for e in evidence[:MAX_SENTENCES]],
         "more": max(len(evidence) - MAX_SENTENCES, 0),
         "pinned": is_place and fid in pinned,
+        # which label gives way when two collide: focus places first, then by mentions
+        "priority": (1000 if props.get("focus") else 0) + int(props.get("mentions") or 0),
         # Cartographic habit: a city's name beside its dot, an area's above its centre;
         # so a capital does not hide its country's label ("Kabul" over "Afghanistan").
         "side": "right" if is_place and _text(props.get("kind")) == "city" else "top",
