@@ -10,7 +10,7 @@ import pytest
 from geomap.article import read, read_text
 from geomap.geoparse import geoparse
 from geomap.models import MentionKind, PlaceKind
-from geomap.spans import tokenize
+from geomap.spans import propose, tokenize
 
 SEED_ARTICLE = (
     Path(__file__).resolve().parents[2]
@@ -177,3 +177,13 @@ def test_a_county_stays_in_the_articles_state(parser):
     )
     (m,) = [m for m in parser.parse(text) if m.surface == "Hays County"]
     assert km(m.place, (30.27, -97.74)) < 300  # around Austin, not Hays, Kansas
+
+
+def test_short_capitals_read_as_acronyms(parser, gazetteer):
+    text = "Officials from the EU met UK and US envoys in LA."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["UK"].country_code, got["US"].country_code) == ("GB", "US")
+    assert got["LA"].name == "Los Angeles"  # not "La." (Louisiana) with the full stop
+    (eu,) = [s for s in propose(text, tokenize(text), gazetteer) if text[s.start : s.end] == "EU"]
+    kinds = {gazetteer.place(eu.forms[k]).kind for k in range(0, len(eu.forms), 2)}
+    assert kinds == {PlaceKind.REGION}  # the European Union, not Eu in Normandy

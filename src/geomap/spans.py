@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer
-from .gazetteer.build import FORM_ALT, KIND_CODE, fold
+from .gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
 
 MAX_TOKENS = 6
 MAX_HEAD_NAME = 3  # capitalised words before a head word ("Holy Redeemer Church")
@@ -167,18 +167,30 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
                 break
             forms = names.get(key)
             end = tj.end
-            # "Ill." / "Calif." / "St." abbreviations keep their period.
-            if end < len(text) and text[end] == "." and (key + ".") in names:
+            # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
+            # sentence: all capitals are an acronym, not "La." for Louisiana).
+            if end < len(text) and text[end] == "." and not tj.upper and (key + ".") in names:
                 forms, key2, end = names[key + "."], key + ".", end + 1
             else:
                 key2 = key
             if forms:
+                if tj.upper and end - t.start <= 5:
+                    forms = _acronym_readings(forms)
                 best = Span(i, j, t.start, end, key2, forms)
         if head is not None and (best is None or best.j < head[0]):
             best = _head_span(gazetteer, tokens, i, *head) or best
         if best is not None:
             spans.append(best)
     return _with_directions(text, tokens, spans)
+
+
+def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
+    """ "EU", "UK", "LA": an all-capitals short name is an acronym; when a curated alias
+    reads it so, the towns that merely bear the letters as a name ("Eu", France) go."""
+    aliased = tuple(
+        x for k in range(0, len(forms), 2) if forms[k + 1] == FORM_ALIAS for x in forms[k : k + 2]
+    )
+    return aliased or forms
 
 
 def _with_directions(text: str, tokens: Sequence[Token], spans: list[Span]) -> list[Span]:
