@@ -71,8 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     _map_options(b)
     b.add_argument("--png", action="store_true", help="also write a PNG picture (needs Chromium)")
     b.add_argument("--svg", action="store_true", help="also write an SVG picture")
-    b.add_argument("--offline", action="store_true", help="never touch the network, even for a URL")
-    _geocoder_option(b)
+    _network_options(b)
 
     s = sub.add_parser(
         "story",
@@ -80,8 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the story GeoJSON of one article.",
     )
     s.add_argument("input", metavar="INPUT")
-    s.add_argument("--offline", action="store_true", help="never touch the network")
-    _geocoder_option(s)
+    _network_options(s)
 
     pl = sub.add_parser(
         "places",
@@ -102,8 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         help='batch mode: one {"id", "text"} object per line',
     )
     pl.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
-    pl.add_argument("--offline", action="store_true", help="never touch the network")
-    _geocoder_option(pl)
+    _network_options(pl)
 
     g = sub.add_parser(
         "geocode",
@@ -148,12 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bt.add_argument("-j", "--jobs", type=int, default=0, help="processes (default: all cores)")
     _map_options(bt)
-    bt.add_argument("--offline", action="store_true", help="never touch the network")
-    _geocoder_option(bt)
+    _network_options(bt)
     return p
 
 
-def _geocoder_option(p: argparse.ArgumentParser) -> None:
+def _network_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--offline", action="store_true", help="never touch the network, even for a URL")
     p.add_argument(
         "--geocoder",
         choices=("offline", "nominatim"),
