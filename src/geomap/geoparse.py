@@ -353,15 +353,20 @@ def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKi
 
 
 def load_model(path: str | None = None) -> dict[str, Any]:
-    """The recognition model shipped with geomap (or the one at ``path``)."""
+    """The geoparser model shipped with geomap (read once), or the one at ``path``."""
     if path is None:
-        ref = resources.files("geomap") / "data" / "geoparser.json"
-        if not ref.is_file():
-            log.warning("no geoparser model shipped; every gazetteer match is kept")
-            return {}
-        return json.loads(ref.read_text(encoding="utf-8"))
+        return _shipped_model()
     with open(path, encoding="utf-8") as f:
         return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> dict[str, Any]:
+    ref = resources.files("geomap") / "data" / "geoparser.json"
+    if not ref.is_file():
+        log.warning("no geoparser model shipped; every gazetteer match is kept")
+        return {}
+    return json.loads(ref.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
