@@ -1,7 +1,7 @@
 """Rule families behind :mod:`geomap.themes`: one function per layer over a sentence.
 
 The public surface is :func:`sentence_facts`; each rule gets a
-:class:`~geomap.themes_context.Context` and a trigger hit and returns draft facts. The
+:class:`~geomap.themes.context.Context` and a trigger hit and returns draft facts. The
 rules only know syntax (subjects, possessives, coordination, prepositions); the words
 are in the lexicon.
 """
@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from geomap.models import Layer, Place, PlaceKind
-from geomap.themes_context import (
+from geomap.themes.context import (
     AREA_KINDS,
     ITS,
     Context,
@@ -23,8 +23,8 @@ from geomap.themes_context import (
     shape_of,
     unique,
 )
-from geomap.themes_events import conflict, diplomacy, routes
-from geomap.themes_lexicon import LAYER_ORDER, Trigger
+from geomap.themes.events import conflict, diplomacy, routes
+from geomap.themes.lexicon import LAYER_ORDER, Trigger
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from geomap.models import Layer, Mention, MentionKind, Place, PlaceKind, Sentence
-from geomap.themes_lexicon import Lexicon
+from geomap.themes.lexicon import Lexicon
 
 __all__ = [
     "AREA_KINDS",

@@ -1,6 +1,6 @@
 """Rule families for the event-like layers: trafficking routes, conflict and diplomacy.
 
-Split from ``themes_rules.py`` (the layers about places and forces) to keep modules
+Split from ``themes/rules.py`` (the layers about places and forces) to keep modules
 short; like those rules they know only syntax, the words are in the lexicon.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from geomap.models import Layer, Place, PlaceKind
-from geomap.themes_context import (
+from geomap.themes.context import (
     POSSESSIVE,
     Context,
     Draft,
@@ -18,7 +18,7 @@ from geomap.themes_context import (
     shape_of,
     unique,
 )
-from geomap.themes_lexicon import Trigger, alternation
+from geomap.themes.lexicon import Trigger, alternation
 
 __all__ = ["conflict", "diplomacy", "routes"]
 

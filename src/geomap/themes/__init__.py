@@ -4,8 +4,8 @@ Each sentence is scanned for trigger words from a curated lexicon
 (``geomap/data/themes.json``, format documented in its ``_comment`` key); the place
 mentions near a trigger then get roles from the words in front of them ("through",
 "with", "in") and from plain syntax (possessives, coordination, dashes). The lexicon is
-read in ``themes_lexicon.py``, one sentence's syntax lives in ``themes_context.py`` and
-the rule families in ``themes_rules.py``, so a new trigger word needs no code.
+read in ``themes/lexicon.py``, one sentence's syntax lives in ``themes/context.py`` and
+the rule families in ``themes/rules.py``, so a new trigger word needs no code.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 
 from geomap.models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
-from geomap.themes_context import Context, Draft, unique
-from geomap.themes_lexicon import LAYER_ORDER, compile_lexicon, load_lexicon
-from geomap.themes_rules import sentence_facts
+from geomap.themes.context import Context, Draft, unique
+from geomap.themes.lexicon import LAYER_ORDER, compile_lexicon, load_lexicon
+from geomap.themes.rules import sentence_facts
 
 logger = logging.getLogger(__name__)
 
