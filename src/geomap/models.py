@@ -146,3 +146,6 @@ class Fact:
     actors: tuple[Place, ...] = ()
     rivals: tuple[Place, ...] = ()  # competing powers, e.g. China in an influence fact
     qualifier: str = ""  # e.g. a border's direction ("north") or "withdrawal"
+    # "current" (the news) or "historical" (background), with the year the text gives
+    time: str = "current"
+    year: int | None = None

@@ -17,6 +17,7 @@ from geomap.models import Evidence, Fact, Layer, Mention, MentionKind, Place, Pl
 from geomap.themes.context import Context, Draft, unique
 from geomap.themes.lexicon import LAYER_ORDER, compile_lexicon, load_lexicon
 from geomap.themes.rules import sentence_facts
+from geomap.themes.timing import When, reference_year, when
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ def detect_facts(
     *,
     lexicon: Mapping | None = None,
     places: Callable[[str], Place | None] | None = None,
+    date: str | None = None,
 ) -> list[Fact]:
     """Find the thematic facts an article states about its places.
 
@@ -49,6 +51,9 @@ def detect_facts(
     places : callable, optional
         Country code -> Place (e.g. ``Gazetteer.get``), for neighbours the article does
         not name ("Afghanistan's northern borders").
+    date : str, optional
+        The article's ISO date; a fact its sentence dates two or more years earlier is
+        ``historical`` (without a date, the latest year the text names is the reference).
 
     Returns
     -------
@@ -68,7 +73,8 @@ def detect_facts(
         if m.place.kind == PlaceKind.COUNTRY and m.place.country_code:
             doc_places.setdefault(m.place.country_code, m.place)
     adjective = {k: max(v, key=lambda s: (v[s], -len(s))) for k, v in adjectives.items()}
-    drafts: list[Draft] = []
+    drafts: list[tuple[Draft, When]] = []
+    year = reference_year(text, date)
     k = 0
     route_at = -2  # index of the last sentence that stated a trafficking route
     last_drills = None
@@ -90,18 +96,26 @@ def detect_facts(
         last_drills = next(
             (d for d in reversed(found) if d.layer is Layer.MILITARY_DRILLS), last_drills
         )
-        drafts += found
+        timing = when(sent.text, year)
+        drafts += [(d, timing) for d in found]
     return _merge(drafts)
 
 
-def _merge(drafts: list[Draft]) -> list[Fact]:
-    """One fact per layer and place set, keeping every sentence that states it."""
+def _merge(drafts: list[tuple[Draft, When]]) -> list[Fact]:
+    """One fact per layer, place set and time, keeping every sentence that states it:
+    history and news stay apart even when they happen at the same places."""
     groups: dict[tuple, list[Draft]] = {}
-    for d in drafts:
-        groups.setdefault((d.layer, frozenset(p.key for p in d.places)), []).append(d)
+    timing: dict[tuple, When] = {}
+    for d, w in drafts:
+        key = (d.layer, frozenset(p.key for p in d.places), w.time)
+        groups.setdefault(key, []).append(d)
+        old = timing.get(key)
+        if old is None or (w.year is not None and (old.year is None or w.year < old.year)):
+            timing[key] = w
     facts = []
-    for group in groups.values():
+    for key, group in groups.items():
         first = group[0]
+        w = timing[key]
         evidence = sorted({(d.sentence.start, d.sentence.end, d.sentence.text) for d in group})
         facts.append(
             Fact(
@@ -113,6 +127,8 @@ def _merge(drafts: list[Draft]) -> list[Fact]:
                 actors=unique(p for d in group for p in d.actors),
                 rivals=unique(p for d in group for p in d.rivals),
                 qualifier=first.qualifier,
+                time=w.time,
+                year=w.year,
             )
         )
     order = {layer: n for n, layer in enumerate(LAYER_ORDER)}

@@ -149,7 +149,16 @@ def _capture(ctx: Context, hit: re.Match) -> list[Draft]:
     if after and re.fullmatch(
         r"\s*(?:of\s+)?(?:(?:the|[a-z]+)\s+){0,3}(?:of\s+)?", ctx.text[t1 : ctx.ms[after[0]].start]
     ):
-        places = ctx.places(ctx.chain(after[0]))
+        first = after[0]
+        if ctx.possessive(first):
+            return []  # "overran Afghanistan's northern borders": not the country itself
+        # "the Yemeni capital, Sanaa": the town itself, not the adjective before it
+        apposed = len(after) > 1 and re.fullmatch(
+            r"\s+[a-z]+(?:\s+[a-z]+)?,?\s+", ctx.text[ctx.ms[first].end : ctx.ms[after[1]].start]
+        )
+        if ctx.named(first) and apposed and not ctx.named(after[1]):
+            first = after[1]
+        places = ctx.places(ctx.chain(first))
     # "Kabul fell", "Kabul's fall"; not "prices in Russia fell"
     before = ctx.before(t0)[:1]
     if not places and before and not ctx.named(before[0]):
@@ -163,8 +172,35 @@ def _capture(ctx: Context, hit: re.Match) -> list[Draft]:
             places = (ctx.ms[i].place,)
     if not places:
         return []
-    label = (f"{org} takeover of " if org else "Fall of ") + names(places)
+    # the label names the event with the sentence's own word ("fell" -> "Fall of Kabul")
+    said = " ".join(hit.group(0).lower().split())
+    noun = _CAPTURE_NOUNS.get(said, said)
+    who = f"{org} " if org and noun != "fall" else ""
+    text = f"{who}{noun} {'into' if noun == 'entry' else 'of'} {names(places)}"
+    label = text[:1].upper() + text[1:]
     return [Draft(Layer.CONFLICT, label, places, ctx.sent, "point")]
+
+
+_CAPTURE_NOUNS = {
+    "fell": "fall",
+    "fallen": "fall",
+    "captured": "capture",
+    "capturing": "capture",
+    "seized": "seizure",
+    "seizing": "seizure",
+    "overran": "overrun",
+    "overrunning": "overrun",
+    "took control of": "control",
+    "taken control of": "control",
+    "stormed": "storming",
+    "occupied": "occupation",
+    "annexed": "annexation",
+    "entered": "entry",
+    "marched into": "entry",
+    "swept into": "entry",
+    "rolled into": "entry",
+    "take-over": "takeover",
+}
 
 
 # --- diplomacy -----------------------------------------------------------------------

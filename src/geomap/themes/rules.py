@@ -24,6 +24,7 @@ from geomap.themes.context import (
     unique,
 )
 from geomap.themes.events import conflict, diplomacy, routes
+from geomap.themes.frames import FRAME_LAYERS, frame_facts
 from geomap.themes.lexicon import LAYER_ORDER, Trigger
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,10 @@ def sentence_facts(ctx: Context) -> list[Draft]:
             drafts += (
                 _most_specific(layer_drafts) if layer == Layer.MILITARY_PRESENCE else layer_drafts
             )
+    found_layers = {d.layer for d in drafts}
+    for layer in FRAME_LAYERS:
+        if layer not in found_layers:
+            drafts += frame_facts(ctx, layer)
     return drafts
 
 
