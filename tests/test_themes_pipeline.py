@@ -138,7 +138,7 @@ def test_demo_labels_read_naturally(results):
         "Afghanistan–Tajikistan border",
         "Heroin route: Afghanistan → Central Asia → Russia → Europe",
         "Russian Embassy in Kabul",
-        "Taliban takeover of Kabul",
+        "Taliban entry into Kabul",
         "Russia's influence: Central Asia",
     } <= labels
     north = next(f for f in results["kabul-2021"][2] if f["properties"].get("qualifier"))

@@ -19,6 +19,7 @@ from folium.template import Template
 
 from geomap.render.features import PreparedStory, RenderLayer
 from geomap.render.style import (
+    HISTORICAL_COLOUR,
     LAND_COLOUR,
     LAND_EDGE,
     SEA_COLOUR,
@@ -317,6 +318,18 @@ class Legend(MacroElement):
             f"<span>{escape(layer.title)}</span></div>"
             for layer in layers
         ]
+        historical = any(
+            "geomap-historical" in str(f["properties"].get("style", {}).get("className", ""))
+            for layer in layers
+            for f in layer.features
+        )
+        if historical:  # background facts are drawn muted and dashed, whatever their layer
+            rows.append(
+                '<div class="geomap-legend-row"><svg width="22" height="12" aria-hidden="true">'
+                f'<line x1="1" y1="6" x2="21" y2="6" stroke="{HISTORICAL_COLOUR}" '
+                'stroke-width="3" stroke-dasharray="3 5"/></svg>'
+                "<span>Background (history, not the news)</span></div>"
+            )
         self.body = '<div class="geomap-legend-title">Legend</div>' + "".join(rows)
 
 

@@ -19,7 +19,13 @@ from typing import Any
 
 from geomap.errors import StoryError
 from geomap.models import Layer
-from geomap.render.style import layer_sort_key, layer_style, layer_title, place_radius
+from geomap.render.style import (
+    HISTORICAL_COLOUR,
+    layer_sort_key,
+    layer_style,
+    layer_title,
+    place_radius,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -189,6 +195,12 @@ def _display_features(
     geometry = feature["geometry"]
     is_point = geometry.get("type") in ("Point", "MultiPoint")
     class_name = "geomap-f geomap-layer-" + re.sub(r"[^a-z0-9_-]", "-", layer.lower())
+    # background facts (an earlier war, a past treaty) are drawn muted, with their year
+    historical = not is_place and _text(props.get("time")) == "historical"
+    year = props.get("year")
+    when = f" ({year})" if isinstance(year, int) and not isinstance(year, bool) else ""
+    if historical:
+        class_name += " geomap-historical"
 
     if is_place:
         mentions = int(props.get("mentions") or 0)
@@ -207,6 +219,8 @@ def _display_features(
         focus = False
         places = ", ".join(_text(n) for n in props.get("places") or ())
         subtitle = layer_title(layer) + (f" · {places}" if places else "")
+        if historical:
+            subtitle += f" · background{when}, not the news of the article"
 
     if is_point and is_place:
         look: dict[str, Any] = {
@@ -231,13 +245,19 @@ def _display_features(
         }
         if style.dash:
             look["dashArray"] = style.dash
+    if historical:
+        look["color"] = HISTORICAL_COLOUR
+        look["fillColor"] = HISTORICAL_COLOUR
+        look["dashArray"] = "3 5"
     look["className"] = class_name
 
     shown = {
         "id": fid,
         "layer": layer,
         "label": label,
-        "tip": label if is_place else f"{layer_title(layer)}: {label}",
+        "tip": label
+        if is_place
+        else f"{layer_title(layer)}{' (background' + when + ')' if historical else ''}: {label}",
         "subtitle": subtitle,
         "certainty": certainty_text(props) if is_place else "",
         "evidence": [evidence_pieces(e, names) for e in evidence[:MAX_SENTENCES]],

@@ -97,6 +97,9 @@ LAYER_STYLES: dict[str, LayerStyle] = {
     ),
 }
 
+# Background facts (an earlier war, a past treaty) are drawn in this muted grey.
+HISTORICAL_COLOUR = "#8c8c8c"
+
 # Layers a later version may add still render, in a neutral grey.
 FALLBACK_STYLE = LayerStyle("#666666", symbol="circle", weight=2.5, fill_opacity=0.2)
 

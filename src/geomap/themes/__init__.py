@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from geomap.models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
 from geomap.themes.context import Context, Draft, unique
+from geomap.themes.frames import carried_facts
 from geomap.themes.lexicon import LAYER_ORDER, compile_lexicon, load_lexicon
 from geomap.themes.rules import sentence_facts
 from geomap.themes.timing import When, reference_year, when
@@ -77,6 +78,7 @@ def detect_facts(
     year = reference_year(text, date)
     k = 0
     route_at = -2  # index of the last sentence that stated a trafficking route
+    carried: list[Mention] = []  # the mentions of the sentence before
     last_drills = None
     for n, sent in enumerate(sorted(sentences, key=lambda s: s.start)):
         while k < len(resolved) and resolved[k].start < sent.start:
@@ -85,8 +87,18 @@ def detect_facts(
         while j < len(resolved) and resolved[j].end <= sent.end:
             j += 1
         ms = resolved[k:j]
-        if not ms or (lex.skip and lex.skip.search(sent.text)):
+        if lex.skip and lex.skip.search(sent.text):
             continue
+        if not ms:
+            # "A UN-brokered ceasefire ... has contributed to a sharp reduction": a sentence
+            # with no place of its own goes on about the places of the one before
+            ctx = Context(text, sent, carried, lex, adjective, doc_places, lookup=places)
+            ctx.carried = True
+            found = carried_facts(ctx) if carried else []
+            drafts += [(d, when(sent.text, year)) for d in found]
+            carried = []
+            continue
+        carried = ms
         ctx = Context(text, sent, ms, lex, adjective, doc_places, lookup=places)
         ctx.follows_route = route_at == n - 1
         ctx.last_drills = last_drills

@@ -18,6 +18,7 @@ from geomap.themes.context import (
     shape_of,
     unique,
 )
+from geomap.themes.frames import load_frames
 from geomap.themes.lexicon import Trigger, alternation
 
 __all__ = ["conflict", "diplomacy", "routes"]
@@ -144,6 +145,9 @@ def _capture(ctx: Context, hit: re.Match) -> list[Draft]:
     """ "captured Kabul", "the fall of Kabul", "Kabul fell", "Kabul was seized"."""
     t0, t1 = hit.span()
     org = ctx.org()
+    armed = load_frames()[Layer.CONFLICT].context
+    if not org and armed is not None and not armed.search(ctx.text, ctx.sent.start, ctx.sent.end):
+        return []  # "the inmates were captured in Chattanooga": no armed group, no conflict
     places: tuple[Place, ...] = ()
     after = ctx.after(t1, 40)
     if after and re.fullmatch(
@@ -181,6 +185,17 @@ def _capture(ctx: Context, hit: re.Match) -> list[Draft]:
     return [Draft(Layer.CONFLICT, label, places, ctx.sent, "point")]
 
 
+_MEETING_NOUNS = {
+    "meet": "meeting",
+    "meets": "meeting",
+    "met": "meeting",
+    "meeting": "meeting",
+    "conference": "conference",
+    "peace conference": "peace conference",
+    "ministerial": "ministerial",
+    "summit": "summit",
+    "summits": "summit",
+}
 _CAPTURE_NOUNS = {
     "fell": "fall",
     "fallen": "fall",
@@ -273,7 +288,10 @@ def diplomacy(ctx: Context, found: list[tuple[re.Match, Trigger]]) -> list[Draft
     for place, trig, actor, said in venues.values():
         if trig.name == "visit" and best is not None:
             trig = best
+        # the sentence's own word: "agreed to meet again in Brazil" is a meeting, not a summit
         word = trig.label or trig.name.capitalize()
+        if trig.name == "summit" and said in _MEETING_NOUNS:
+            word = _MEETING_NOUNS[said].capitalize()
         owner = actor if actor and actor.key != place.key else None
         if trig.name == "embassy" and owner:
             label = f"{_adjective_or_possessive(ctx, owner)} {word} in {place.name}"

@@ -249,6 +249,22 @@ def frame_facts(ctx: Context, layer: Layer) -> list[Draft]:
     return builder(ctx, frame, hit, idx, need=frame.min_states if strong else frame.weak_min_states)
 
 
+def carried_facts(ctx: Context) -> list[Draft]:
+    """Conflict and diplomacy facts of a sentence that names no place, stated by a strong
+    trigger about the places of the sentence before ("The truce expired in October")."""
+    out = []
+    frames = load_frames()
+    title_case = _is_title_case(ctx.sent.text)
+    for layer in (Layer.CONFLICT, Layer.DIPLOMACY):
+        frame = frames[layer]
+        strong = [
+            h for h in _hits(ctx, frame.strong, frame, title_case) if not _irrealis(ctx, frame, h)
+        ]
+        if strong and not _drills_sentence(ctx):
+            out += _plain(ctx, frame, strong[0], list(range(len(ctx.ms))), need=frame.min_states)
+    return out
+
+
 def _context_beside(ctx: Context, frame: Frame, weak: list[re.Match]) -> bool:
     """A context word of the layer in the sentence, other than the weak triggers."""
     if frame.context is None:
@@ -303,10 +319,12 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
         return []
     if len(_states(ctx, places)) < need:
         return []
-    if frame.layer is Layer.DIPLOMACY and not any(
-        p.kind in _STATE_KINDS or p.kind == PlaceKind.CITY for p in places
-    ):
-        return []
+    if frame.layer is Layer.DIPLOMACY:
+        if not any(p.kind in _STATE_KINDS or p.kind == PlaceKind.CITY for p in places):
+            return []
+        # dealings between states, or with a state through its diplomats or the UN
+        if len(_states(ctx, places)) < 2 and not _context_beside(ctx, frame, [hit]):
+            return []
     label = f"{_label_word(hit, frame)} – {', '.join(p.name for p in places)}"
     literal = [ctx.ms[i].place for i in idx if ctx.ms[i].kind not in NAMED_KINDS]
     first = literal[0] if literal else places[0]

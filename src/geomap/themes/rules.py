@@ -72,7 +72,25 @@ def sentence_facts(ctx: Context) -> list[Draft]:
     for layer in FRAME_LAYERS:
         if layer not in found_layers:
             drafts += frame_facts(ctx, layer)
+        elif layer is Layer.DIPLOMACY:
+            drafts = _widen(drafts, frame_facts(ctx, layer))
     return drafts
+
+
+def _widen(drafts: list[Draft], framed: list[Draft]) -> list[Draft]:
+    """A venue-only diplomacy draft ("Meeting in Brazil") yields to the frame of the same
+    sentence when the frame also names the states that take part."""
+    if not framed:
+        return drafts
+    wide = {p.key for p in framed[0].places}
+    out = []
+    for d in drafts:
+        keys = {p.key for p in d.places}
+        if d.layer is Layer.DIPLOMACY and keys < wide:
+            out.append(replace(framed[0], label=d.label, actors=d.actors))
+        else:
+            out.append(d)
+    return out
 
 
 def _most_specific(drafts: list[Draft]) -> list[Draft]:
