@@ -80,7 +80,8 @@ def detect_facts(
     route_at = -2  # index of the last sentence that stated a trafficking route
     carried: list[Mention] = []  # the mentions of the sentence before
     last_drills = None
-    for n, sent in enumerate(sorted(sentences, key=lambda s: s.start)):
+    pieces = [p for s in sorted(sentences, key=lambda s: s.start) for p in _pieces(s)]
+    for n, sent in enumerate(pieces):
         while k < len(resolved) and resolved[k].start < sent.start:
             k += 1
         j = k
@@ -111,6 +112,28 @@ def detect_facts(
         timing = when(sent.text, year)
         drafts += [(d, timing) for d in found]
     return _merge(drafts)
+
+
+MAX_SENTENCE = 1500  # characters read as one sentence; longer ones are read in pieces
+
+
+def _pieces(sent: Sentence) -> list[Sentence]:
+    """A sentence cut into pieces of at most ``MAX_SENTENCE`` characters (at a comma or a
+    space), so that a 5,000-word run-on sentence or a flattened table costs linear time."""
+    if len(sent.text) <= MAX_SENTENCE:
+        return [sent]
+    out, lo, text = [], 0, sent.text
+    while lo < len(text):
+        hi = min(len(text), lo + MAX_SENTENCE)
+        if hi < len(text):
+            cut = max(text.rfind(", ", lo, hi), text.rfind(" ", lo, hi))
+            hi = cut + 1 if cut > lo else hi
+        piece = text[lo:hi].strip()
+        if piece:
+            a = lo + text[lo:hi].index(piece)
+            out.append(Sentence(sent.start + a, sent.start + a + len(piece), piece))
+        lo = hi
+    return out
 
 
 def _merge(drafts: list[tuple[Draft, When]]) -> list[Fact]:

@@ -78,6 +78,7 @@ class Context:
     follows_route: bool = False  # the previous sentence stated a trafficking route
     last_drills: Draft | None = None  # the latest drills stated earlier in the article
     carried: bool = False  # the mentions are the previous sentence's (this one has none)
+    tokens: list | None = None  # the sentence's dependency parse, made when first needed
     masked: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -45,6 +45,8 @@ def routes(ctx: Context) -> list[Draft]:
     route: list[Place] = []
     pending: tuple[Place, int] | None = None  # a destination that later transit may precede
     for i, m in enumerate(ctx.ms):
+        if _ROLE_COMPOUND.match(ctx.text, m.end):
+            continue  # "the Bahrain-based Fifth Fleet", "Iran-backed militias": not a stop
         glued = (
             ctx.text[m.end : m.end + 1] == " "
             and commodity
@@ -70,6 +72,18 @@ def routes(ctx: Context) -> list[Draft]:
     if pending:
         route.append(pending[0])
     route = list(unique(route))
+    if len(route) == 1:
+        # "the Jordanian army foiled an attempt to smuggle tablets from Syria": goods seized
+        # by one state's forces on their way from another come into the first
+        seizer = {
+            ctx.ms[i].place.key: ctx.ms[i].place
+            for i in range(len(ctx.ms))
+            if ctx.named(i) and ctx.ms[i].place.kind is PlaceKind.COUNTRY
+        }
+        seizer.pop(route[0].key, None)
+        armed = load_frames()[Layer.CONFLICT].context
+        if len(seizer) == 1 and armed is not None and armed.search(ctx.sent.text):
+            route.append(next(iter(seizer.values())))
     if len(route) < 2:
         return []
     what = next((v for rx, v in lex.commodities if rx and rx.search(ctx.sent.text)), "Smuggling")
@@ -196,6 +210,7 @@ _MEETING_NOUNS = {
     "summit": "summit",
     "summits": "summit",
 }
+_ROLE_COMPOUND = re.compile(r"-(?:based|backed|led|supported|sponsored)\b")
 _CAPTURE_NOUNS = {
     "fell": "fall",
     "fallen": "fall",

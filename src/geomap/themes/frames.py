@@ -22,6 +22,7 @@ from importlib import resources
 from geomap.models import Layer, Place, PlaceKind
 from geomap.themes.context import NAMED_KINDS, POSSESSIVE, Context, Draft, unique
 from geomap.themes.lexicon import alternation
+from geomap.themes.roles import participants
 
 __all__ = ["FRAME_LAYERS", "Frame", "frame_facts", "load_frames"]
 
@@ -35,6 +36,7 @@ FRAME_LAYERS = (
 _STATE_KINDS = {PlaceKind.COUNTRY, PlaceKind.HISTORICAL}
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|or)\s+)?$")
+_BACKER = re.compile(r"-(?:backed|supported|sponsored|armed|funded)\b")
 _FUNCTION_WORDS = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "for", "with", "to"}
 # words between a country and a unit that make the country something else than the owner
 _NOT_OWNER = re.compile(
@@ -306,13 +308,18 @@ def _drills_sentence(ctx: Context) -> bool:
 
 def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int) -> list[Draft]:
     """Conflict and diplomacy: every participating place, the sides of it in text order."""
+    if frame.layer is Layer.CONFLICT and not ctx.carried:
+        # the sides and the battlefield of this event, not every place of the sentence;
+        # diplomacy keeps the sentence's states (who deals with whom is often said apart)
+        idx = participants(ctx, hit.start(), hit.end(), idx) or idx
     if frame.layer is Layer.CONFLICT:
         # "emigres from Tajikistan fought alongside the Taliban": where people come from
-        # is neither a side nor a battlefield
+        # is neither a side nor a battlefield; nor is a backer ("Rwandan-backed M23")
         idx = [
             i
             for i in idx
             if not _ORIGIN.search(ctx.text[max(0, ctx.ms[i].start - 30) : ctx.ms[i].start])
+            and not _BACKER.match(ctx.text, ctx.ms[i].end)
         ]
     places = unique(ctx.ms[i].place for i in idx)
     if not places:

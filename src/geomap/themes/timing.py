@@ -23,7 +23,7 @@ _AGO = re.compile(
 )
 # a year after these words dates the start of something still going on
 _ONGOING = re.compile(
-    r"\b(?:since|(?:began|begun|started|erupted|broke out|beginning)(?: in)?|from)\s+"
+    r"\b(?i:since|(?:began|begun|started|erupted|broke out|beginning)(?: in)?|from)\s+"
     r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]{2,8}\s+)?(?:\d{1,2},?\s+)?$",
 )
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
