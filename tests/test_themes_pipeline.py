@@ -18,7 +18,7 @@ import geomap
 from geomap.geoparse import geoparse
 from geomap.models import Sentence
 from geomap.story import build_story
-from geomap.themes import LAYER_ORDER
+from geomap.themes import LAYER_ORDER, detect_facts
 from theme_scoring import score, sentence_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,8 +163,9 @@ def test_drills_referred_back_to_gain_actors_not_a_new_zone(gazetteer):
     story = build_story(geomap.read_text(text), gazetteer=gazetteer)
     (drills,) = story.layer("military_drills")
     props = drills["properties"]
-    assert props["places"] == ["Strait of Hormuz"]
+    assert props["drawn_at"] == ["Strait of Hormuz"]
     assert {"Iran", "Russia", "China"} <= set(props["actors"])
+    assert {"Iran", "Russia", "China"} <= set(props["places"])  # who takes part
     assert len(props["evidence"]) == 2
 
 
@@ -173,6 +174,31 @@ def test_competing_for_influence_names_actor_and_rivals(gazetteer):
     story = build_story(geomap.read_text(text), gazetteer=gazetteer)
     (zone,) = story.layer("influence")
     props = zone["properties"]
-    assert props["places"] == ["Western Balkans"]
+    assert props["drawn_at"] == ["Western Balkans"]
     assert props["actors"] == ["European Union"]
     assert props["rivals"] == ["Russia", "China"]
+
+
+_NAMES = ["Kabul", "Moscow", "Tajikistan", "Uzbekistan", "Russia", "China", "Iran", "Syria"]
+HOSTILE = {
+    "run-on": " ".join(["Russia attacked Kabul and talks with China were held near Iran"] * 500),
+    "list": ", ".join(_NAMES * 40) + " border troops stationed war talks.",
+    "capitals": "RUSSIA HELD DRILLS WITH TAJIKISTAN NEAR THE AFGHAN BORDER AND CHINA ATTACKED "
+    * 60,
+    "no-punctuation": "russia held drills with tajikistan troops stationed in kabul war " * 300,
+    "table": "\n".join(f"| {n} | troops | border | {i} |" for i, n in enumerate(_NAMES * 40)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_sentences_of_any_shape_give_valid_facts(parser, name):
+    """A 5,000-word sentence, 300 names in a list, a flattened table, all capitals, no
+    punctuation: the themes read them in bounded pieces and every fact cites real text."""
+    article = geomap.read_text(HOSTILE[name])
+    mentions = geoparse(article, parser=parser)
+    facts = detect_facts(article.text, article.sentences, mentions, places=parser.gazetteer.get)
+    for fact in facts:
+        assert fact.places and fact.evidence
+        for e in fact.evidence:
+            assert article.text[e.start : e.end] == e.text
+            assert len(e.text) <= 1500

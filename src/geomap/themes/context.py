@@ -153,6 +153,20 @@ class Context:
     def places(self, idx: Iterable[int]) -> tuple[Place, ...]:
         return unique(self.ms[i].place for i in idx)
 
+    def states(self, idx: Iterable[int]) -> tuple[Place, ...]:
+        """Places of mentions, with a capital standing for its government (a metonym,
+        "Seoul's exercise") replaced by its country."""
+        out = []
+        for i in idx:
+            m = self.ms[i]
+            place = m.place
+            stands_for = m.kind is MentionKind.METONYM or self.possessive(i)
+            if stands_for and place.kind is PlaceKind.CITY and place.country_code:
+                code = place.country_code
+                place = self.doc_places.get(code) or (self.lookup and self.lookup(code)) or place
+            out.append(place)
+        return unique(out)
+
     def org(self, lo: int | None = None, hi: int | None = None) -> str:
         """The first organisation (the Taliban, NATO) named between lo and hi."""
         lo = self.sent.start if lo is None else lo

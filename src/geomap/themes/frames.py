@@ -36,7 +36,9 @@ FRAME_LAYERS = (
 _STATE_KINDS = {PlaceKind.COUNTRY, PlaceKind.HISTORICAL}
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|or)\s+)?$")
-_BACKER = re.compile(r"-(?:backed|supported|sponsored|armed|funded)\b")
+_ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
+_INSTALLATION = re.compile(r"(?:garrison|base|headquarters|barracks|outpost)", re.I)
+_BACKER = re.compile(r"-(?:backed|supported|sponsored|armed|funded)\b", re.I)
 _FUNCTION_WORDS = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "for", "with", "to"}
 # words between a country and a unit that make the country something else than the owner
 _NOT_OWNER = re.compile(
@@ -322,6 +324,10 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
             and not _BACKER.match(ctx.text, ctx.ms[i].end)
         ]
     places = unique(ctx.ms[i].place for i in idx)
+    if frame.layer is Layer.CONFLICT:
+        # "Washington invaded the country": the capital acts for its state, and "the
+        # country" is the one named last
+        places = unique((*ctx.states(idx), *_anaphora(ctx, hit)))
     if not places:
         return []
     if len(_states(ctx, places)) < need:
@@ -338,6 +344,32 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     shape = "point" if first.kind in (PlaceKind.CITY, PlaceKind.ADMIN1) else "zone"
     ordered = unique([first, *places])
     return [Draft(frame.layer, label, ordered, ctx.sent, shape)]
+
+
+_ANAPHOR = re.compile(r"\bthe\s+(country|nation|city|town|region|province|capital)\b", re.I)
+_ANAPHOR_KINDS = {
+    "country": (PlaceKind.COUNTRY,),
+    "nation": (PlaceKind.COUNTRY,),
+    "city": (PlaceKind.CITY,),
+    "town": (PlaceKind.CITY,),
+    "capital": (PlaceKind.CITY,),
+    "region": (PlaceKind.ADMIN1, PlaceKind.REGION),
+    "province": (PlaceKind.ADMIN1,),
+}
+
+
+def _anaphora(ctx: Context, hit: re.Match) -> list[Place]:
+    """The place "the country" / "the city" right after a trigger refers to: the last one
+    of that kind named before it in the sentence (not as an adjective)."""
+    out = []
+    for ref in _ANAPHOR.finditer(ctx.text, hit.end(), min(ctx.sent.end, hit.end() + 40)):
+        kinds = _ANAPHOR_KINDS[ref.group(1).lower()]
+        for i in reversed(range(len(ctx.ms))):
+            m = ctx.ms[i]
+            if m.end <= hit.start() and m.place.kind in kinds and not ctx.named(i):
+                out.append(m.place)
+                break
+    return out
 
 
 def _borders(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int) -> list[Draft]:
@@ -362,15 +394,20 @@ def _borders(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: in
 
 
 def _influence(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int) -> list[Draft]:
+    sentence = idx
     idx = _clause(ctx, hit, idx)
     power = _power(ctx, hit, idx)
     if power is None:
         return []
-    zone = unique(
-        _country(ctx, ctx.ms[i].place)
-        for i in idx
-        if _country(ctx, ctx.ms[i].place).key != power.key
-    )
+    zone: tuple[Place, ...] = ()
+    # "the Rwandan-backed M23 (March 23 Movement) launched an offensive ... in Rutshuru":
+    # where the backed group acts may lie past the clause
+    for scope in (idx, sentence) if _BACKER.search(hit.group(0)) else (idx,):
+        zone = zone or unique(
+            _country(ctx, ctx.ms[i].place)
+            for i in scope
+            if _country(ctx, ctx.ms[i].place).key != power.key
+        )
     if not zone:
         return []
     word = _label_word(hit, frame)
@@ -424,9 +461,17 @@ def _presence(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: i
         if j is not None:
             owner, owner_i = _country(ctx, ctx.ms[j].place), j
             break
+        if _ITS.search(ctx.text, max(ctx.sent.start, unit.start() - 12), unit.start()):
+            # "Eritrea has begun withdrawing its forces": the subject's forces
+            subject = [i for i in idx if ctx.ms[i].start < unit.start() and not ctx.possessive(i)]
+            if subject:
+                owner, owner_i = _country(ctx, ctx.ms[subject[0]].place), subject[0]
+                break
+        # "15,000 troops from the United States"; not "withdrawing forces from Tigray"
         frm = re.match(r"\s+(?:from|of)\s+(?:the\s+)?", ctx.text[unit.end() : unit.end() + 12])
         after = [i for i in idx if ctx.ms[i].start >= unit.end()]
-        if frm and after and ctx.ms[after[0]].start == unit.end() + frm.end():
+        leaving = re.match(r"withdr|pull|leav|evacu", hit.group(0), re.I)
+        if frm and after and not leaving and ctx.ms[after[0]].start == unit.end() + frm.end():
             owner, owner_i = _country(ctx, ctx.ms[after[0]].place), after[0]
             break
     hosts = [
@@ -475,7 +520,10 @@ def _owner_before(ctx: Context, pos: int, idx: list[int]) -> int | None:
             return None
         if gap.startswith("-"):
             return None  # "Bahrain-based", "Saudi-led" name another role
-        if ctx.named(i) or ctx.possessive(i) or m.place.kind in _STATE_KINDS:
+        if ctx.named(i) or ctx.possessive(i):
+            return i
+        # "the US Fifth Fleet" is the US's; "the Hong Kong garrison" is in Hong Kong
+        if m.place.kind in _STATE_KINDS and not _INSTALLATION.match(ctx.text, pos):
             return i
         return None
     return None

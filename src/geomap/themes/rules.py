@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import replace
 
-from geomap.models import Layer, Place, PlaceKind
+from geomap.models import Layer, MentionKind, Place, PlaceKind
 from geomap.themes.context import (
     AREA_KINDS,
     ITS,
@@ -251,11 +251,12 @@ def _drills(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
         return [replace(earlier, sentence=ctx.sent, actors=joined)]
     if not (locs or partners or agents) and (anaphora or any(ctx.named(i) for i in subjects)):
         return []  # nothing new is placed; a subject needs a name
-    actors = ctx.places(agents or subjects)
-    hosts = ctx.places(locs) or ctx.places(partners) or actors
+    # "Seoul's joint exercise with Washington": the capitals stand for their states
+    actors = ctx.states(agents or subjects)
+    hosts = ctx.places(locs) or ctx.states(partners) or actors
     if not hosts:
         return []
-    others = unique(p for p in (*actors, *ctx.places(partners)) if p not in hosts)
+    others = unique(p for p in (*actors, *ctx.states(partners)) if p not in hosts)
     word = hit.group(0).lower()
     lead = ctx.text[max(ctx.sent.start, t0 - 12) : t1].lower()
     kind = next((v for k, v in ctx.lex.drill_kinds.items() if k in word), "")
@@ -369,8 +370,16 @@ def _influence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
         actor = ctx.ms[subject[0]].place if subject else None
         between = [i for i, m in enumerate(ctx.ms) if contest.end() <= m.start < t0]
         rivals = unique((*ctx.places(between), *rivals))
+    if actor is None and not contest:
+        # "China has long sought to wield greater influence in the Pacific"
+        subject = [i for i in ctx.subject(t0) if ctx.ms[i].kind is not MentionKind.ADJECTIVE]
+        actor = ctx.ms[subject[0]].place if subject else None
+    if actor is not None and actor.kind is PlaceKind.CITY:
+        actor = _country_place(ctx, actor.country_code) or actor  # "Beijing's influence"
     zone = ctx.places(ctx.first_with_role(after, ["location"]))
     banned = {p.key for p in rivals} | ({actor.key} if actor else set())
+    if actor is not None and actor.country_code:  # nor the power's own towns
+        banned |= {m.place.key for m in ctx.ms if m.place.country_code == actor.country_code}
     zone = tuple(p for p in zone if p.key not in banned)
     if not zone:
         rest = [m.place for m in ctx.ms if m.place.key not in banned and m.place.kind in AREA_KINDS]
