@@ -33,7 +33,8 @@ _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://|mailto:|www\.)[^<>\s]*>", re.I)
 BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\]\)\"“”]+", re.I)
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>", re.S)
+# an unclosed comment runs to the end (as in HTML), so repeated "<!--" costs linear time
+_TAG = re.compile(r"<!--(?:.*?-->|.*)|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>", re.S)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])|`+")
 _LINE_LEAD = re.compile(r"[ \t]*(?:#{1,6}(?=[ \t]|$)|>[ \t>]*|[-*+](?=[ \t])|\d{1,3}[.)](?=[ \t]))")
 _RULE = re.compile(r"^[ \t]*(?:(?:[-*_=][ \t]*){3,}|#{1,6})[ \t]*$", re.M)
@@ -372,7 +373,12 @@ def _wrapped(text: str, prev: Sentence, nxt: Sentence) -> bool:
     return caps < 0.6 * len(words) and not nxt.text.lstrip().startswith(("#", "-", "*", "|"))
 
 
-_TERMINATOR = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’')\]»]*(?=\s)")
+# A run of terminators, matched only from its first character (the lookbehind), so a long
+# run not followed by a space costs linear time, not a backtracking search from every dot;
+# or a full stop glued to the next sentence ("on Friday.The front").
+_TERMINATOR = re.compile(
+    r"(?<![.!?…])[.!?…]+[\"”’')\]»]*(?=\s)|(?<=[a-z]{2})\.(?=[A-Z][a-z]{1,20}\s)"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\.[\"”’')\]»]*$")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[«]*([A-Za-z]+)")
 _TITLES = _wordset(
