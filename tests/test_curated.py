@@ -184,3 +184,17 @@ def test_checker_reports_duplicate_form(tmp_path: Path) -> None:
     )
     messages = [str(p) for p in checker.check_curated(directory)]
     assert any("duplicate form" in m for m in messages)
+
+
+@pytest.mark.parametrize(("file", "column"), [("demonyms.tsv", "form"), ("aliases.tsv", "alias")])
+def test_blocs_and_peoples_are_no_places(file: str, column: str) -> None:
+    """GUIDELINES: a political bloc ("the West", "Western governments") is not a place, nor
+    is a people spanning many states ("Arab officials")."""
+    forms = {row[column] for row in _table(file)}
+    assert not {"West", "the West", "Western", "Westerners", "Arab", "Arabs", "Arabic"} & forms
+
+
+def test_metonym_notes_mark_buildings_standing_for_a_place() -> None:
+    notes = {row["alias"]: row["note"] for row in _table("aliases.tsv")}
+    for alias in ("Kremlin", "White House", "Pentagon", "Foggy Bottom", "Downing Street"):
+        assert "metonym for" in notes[alias].lower(), alias

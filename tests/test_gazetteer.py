@@ -115,3 +115,39 @@ def test_lookup_and_get(gazetteer):
     assert gazetteer.get("nowhere") is None
     kinds = {(p.kind.value, p.country_code) for p in gazetteer.lookup("Georgia")}
     assert {("country", "GE"), ("admin1", "US")} <= kinds
+
+
+def test_a_country_named_with_the_article_is_found_without_it(gazetteer):
+    (nl,) = [p for p in gazetteer.lookup("Netherlands") if p.kind.value == "country"]
+    assert nl.country_code == "NL"
+
+
+def test_translated_subdivision_names_that_are_common_words_are_no_aliases(gazetteer):
+    """ISO/GeoNames give La Paz (Honduras) the English name "Peace" and Sri Lanka's
+    Southern Province "Ten": in an article those are only ever the words."""
+    for word in ("Peace", "Ten", "Hills"):
+        assert all(p.kind.value != "admin1" for p in gazetteer.lookup(word)), word
+    assert any(p.country_code == "AE" for p in gazetteer.lookup("Dubai"))  # not a translation
+
+
+def test_a_province_named_after_its_main_town_leaves_the_name_to_the_town(gazetteer):
+    for name, cc in (("Kigali", "RW"), ("Pyongyang", "KP")):
+        first = gazetteer.lookup(name)[0]
+        assert (first.kind.value, first.country_code) == ("city", cc)
+        assert all(p.kind.value != "admin1" for p in gazetteer.lookup(name))
+    kinds = {p.kind.value for p in gazetteer.lookup("Moscow")}
+    assert "admin1" in kinds  # Moscow Oblast's own name stays
+
+
+def test_capitals(gazetteer):
+    capitals = {gazetteer.place(i).name for i in gazetteer.capitals}
+    assert {"Kigali", "Pyongyang", "Taipei", "Washington", "Moscow"} <= capitals
+    assert "Springfield" not in capitals
+
+
+def test_metonym_aliases_name_buildings_not_places():
+    from geomap.gazetteer.build import metonym_aliases
+
+    seats = metonym_aliases()
+    assert {"kremlin", "the kremlin", "white house", "pentagon", "downing street"} <= seats
+    assert not {"holland", "bombay", "america"} & seats

@@ -187,3 +187,70 @@ def test_short_capitals_read_as_acronyms(parser, gazetteer):
     (eu,) = [s for s in propose(text, tokenize(text), gazetteer) if text[s.start : s.end] == "EU"]
     kinds = {gazetteer.place(eu.forms[k]).kind for k in range(0, len(eu.forms), 2)}
     assert kinds == {PlaceKind.REGION}  # the European Union, not Eu in Normandy
+
+
+def test_hyphenated_name_matches_the_spaced_gazetteer_name(parser):
+    text = "The siege of El-Fasher, the last army stronghold in Darfur, continues."
+    (m,) = [m for m in parser.parse(text) if m.surface == "El-Fasher"]
+    assert (m.place.name, m.place.country_code) == ("El Fasher", "SD")
+
+
+def test_a_capitalised_dateline_is_a_name_not_an_acronym(parser):
+    text = "HANOI, Vietnam (AP) — The visit to Hanoi comes as tensions rise."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["HANOI"].kind is PlaceKind.CITY and got["HANOI"] == got["Hanoi"]
+
+
+def test_an_acronym_with_no_place_reading_is_no_place(parser):
+    """ "UN base": the UN is not Un (India), alone or before a head word."""
+    text = "Mortar fire struck near a UN base in North Kivu, the UN said."
+    assert not [m for m in parser.parse(text) if "UN" in m.surface]
+
+
+def test_compass_words_alone_are_no_places(parser):
+    text = (
+        "The North said the South will pay a price. Western governments protested.\n"
+        "Russian bombers were spotted over the South Atlantic on Tuesday."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert not {"The North", "North", "South", "Western"} & set(got)
+    assert "South Atlantic" in got  # a compass word before a name is part of it
+
+
+def test_regnal_numbers_and_ship_prefixes_make_names_no_places(parser):
+    text = (
+        "The islands kept Queen Elizabeth II as their monarch. Chinese ships blocked "
+        "supplies to the BRP Sierra Madre, a grounded warship, and the USS Dallas."
+    )
+    surfaces = {m.surface for m in parser.parse(text)}
+    assert not {"Elizabeth", "Sierra Madre", "Dallas"} & surfaces
+
+
+def test_capitals_used_for_their_government_are_recognised(parser):
+    """ "Pyongyang has denounced", "Kigali said": capitals are a kind of their own for the
+    recogniser, so a metonym is not taken for a person ("Smith said")."""
+    text = (
+        "South Korea and the US held drills, which Pyongyang has denounced.\n\n"
+        "Kigali said on Monday that its troops would stay in Mozambique."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Pyongyang"].kind, got["Pyongyang"].country_code) == (PlaceKind.CITY, "KP")
+    assert (got["Kigali"].kind, got["Kigali"].country_code) == (PlaceKind.CITY, "RW")
+
+
+def test_a_surname_after_a_given_name_is_no_place(parser):
+    text = (
+        "Judges upheld the conviction of former Liberian President Charles Taylor. "
+        "Taylor was found guilty of aiding rebels in Sierra Leone."
+    )
+    surfaces = {m.surface for m in parser.parse(text)}
+    assert "Taylor" not in surfaces and "Sierra Leone" in surfaces
+
+
+def test_an_unknown_region_is_not_put_at_the_main_town(parser):
+    text = (
+        "BAKU, Azerbaijan — Troops held drills in Baku on Monday, weeks after fighting in "
+        "the Nagorno-Karabakh region. The governor of Bilbo County was not in Baku."
+    )
+    got = {m.surface: m for m in parser.parse(text)}
+    assert got["Nagorno-Karabakh region"].place is None  # unresolved, not Baku

@@ -189,3 +189,65 @@ def test_fresh_builds_are_byte_identical(tmp_path):
     assert a.with_suffix(".geojson").read_bytes() == b.with_suffix(".geojson").read_bytes()
     assert b"place:1138958" in a.with_suffix(".geojson").read_bytes()
     assert str(tmp_path) not in a.read_text(encoding="utf-8")  # no paths leak into the page
+
+
+def _mention(surface, place, kind="literal", start=0):
+    from geomap.models import Mention, MentionKind
+
+    return Mention(start, start + len(surface), surface, MentionKind(kind), place)
+
+
+def test_display_names_are_the_articles_own_names():
+    from geomap.geoparse import display_names
+    from geomap.models import Place
+
+    def place(name, kind="city", gid=None):
+        return Place(gid or name, name, PlaceKind(kind), 0.0, 0.0)
+
+    tigray, mekelle = place("Tigrai", "admin1"), place("Mek'ele")
+    moscow, us, sudan = place("Moscow"), place("United States", "country"), place("Sudan")
+    kabul, nl, hague = place("Kabul"), place("The Netherlands", "country"), place("The Hague")
+    mentions = [
+        _mention("Tigray region", tigray),  # a head word: the name is before it
+        _mention("Tigray", tigray),
+        _mention("Tigrayan", tigray, "adjective"),
+        _mention("Mekele", mekelle),
+        _mention("Mekelle", mekelle),  # a tie: the first form seen
+        _mention("the Kremlin", moscow, "metonym"),  # a building standing for the city
+        _mention("Kremlin", moscow),
+        _mention("US", us),
+        _mention("U.S.", us),
+        _mention("American", us, "adjective"),
+        _mention("Sudanese", sudan, "demonym"),
+        _mention("Kabul airport", kabul),
+        _mention("Royal Street", kabul),  # a street placed at the article's town
+        _mention("Royal Street", kabul),
+        _mention("the Netherlands", nl),
+        _mention("The Hague", hague),  # "The" is part of its name
+    ]
+    assert display_names(mentions) == {
+        "Tigrai": "Tigray",
+        "Mek'ele": "Mekele",
+        "Moscow": "Moscow",
+        "United States": "United States",
+        "Sudan": "Sudan",
+        "Kabul": "Kabul",
+        "The Netherlands": "Netherlands",
+        "The Hague": "The Hague",
+    }
+
+
+def test_place_features_are_labelled_as_the_article_names_them(gazetteer):
+    text = (
+        "Eritrean troops left Tigray.\n\n"
+        "Residents of Mekelle, the capital of Tigray, said the soldiers had gone. "
+        "Residents of El-Geneina in Sudan fled to Chad.\n"
+    )
+    story = build_story(geomap.read_text(text), gazetteer=gazetteer)
+    places = by_label(story)
+    assert {"Tigray", "Mekelle", "El-Geneina"} <= set(places)
+    assert places["Tigray"]["gazetteer_name"] == "Tigrai"
+    assert places["Tigray"]["places"] == ["Tigray"]
+    assert places["Mekelle"]["gazetteer_name"] == "Mek'ele"
+    names = {n for f in story.features for n in f["properties"]["places"]}
+    assert not {"Tigrai", "Mek'ele", "Al-Junaynah"} & names  # fact features too

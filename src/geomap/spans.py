@@ -18,6 +18,7 @@ from .gazetteer import Gazetteer
 from .gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
 
 MAX_TOKENS = 6
+MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
 MAX_HEAD_NAME = 3  # capitalised words before a head word ("Holy Redeemer Church")
 
 # Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
@@ -44,6 +45,13 @@ CALENDAR = frozenset(
     december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
     thursday friday saturday sunday""".split()
 )
+
+# Prefixes of ships' names (navies and merchant ships): "BRP Sierra Madre" is a ship.
+SHIP_PREFIXES = frozenset(
+    """USS USNS HMS HMAS HMCS HMNZS INS BRP RFS ROKS JS PNS TCG ARA KRI HNLMS FGS ITS
+    MV MT SS RV CCGS""".split()
+)
+_ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # II..XXXIX, a regnal number
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
@@ -167,36 +175,58 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
                 break
             forms = names.get(key)
             end = tj.end
+            key2 = key
+            if not forms and "-" in key:  # "El-Fasher" is GeoNames' "El Fasher"
+                key2 = key.replace("-", " ")
+                forms = names.get(key2)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not tj.upper and (key + ".") in names:
                 forms, key2, end = names[key + "."], key + ".", end + 1
-            else:
-                key2 = key
             if forms:
-                if tj.upper and end - t.start <= 5:
+                if tj.upper and _letters(text, t.start, end) <= MAX_ACRONYM_LETTERS:
                     forms = _acronym_readings(forms)
                 best = Span(i, j, t.start, end, key2, forms)
         if head is not None and (best is None or best.j < head[0]):
             best = _head_span(gazetteer, tokens, i, *head) or best
-        if best is not None:
+        if best is not None and not _named_thing(text, tokens, best):
             spans.append(best)
     return _with_directions(text, tokens, spans)
 
 
+def _named_thing(text: str, tokens: Sequence[Token], s: Span) -> bool:
+    """A name that the words around it make a person's or a ship's: "Elizabeth II",
+    "Louis XIV" (a regnal number follows), "BRP Sierra Madre", "USS Carl Vinson" (a
+    ship prefix goes before)."""
+    if s.j + 1 < len(tokens):
+        nxt = tokens[s.j + 1]
+        if text[s.end : nxt.start] == " " and nxt.upper and _ROMAN.match(nxt.text):
+            return True
+    if s.i > 0:
+        prev = tokens[s.i - 1]
+        if text[prev.end : s.start] == " " and prev.upper and prev.text in SHIP_PREFIXES:
+            return True
+    return False
+
+
+def _letters(text: str, start: int, end: int) -> int:
+    return sum(c.isalpha() for c in text[start:end])
+
+
 def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
-    """ "EU", "UK", "LA": an all-capitals short name is an acronym; when a curated alias
-    reads it so, the towns that merely bear the letters as a name ("Eu", France) go."""
-    aliased = tuple(
+    """ "EU", "UK", "LA": an all-capitals short name is an acronym. Only a curated alias
+    reads it as a place; the towns that merely bear the letters as a name ("Eu" in
+    France for the EU, "Un" in India for the UN) are no readings."""
+    return tuple(
         x for k in range(0, len(forms), 2) if forms[k + 1] == FORM_ALIAS for x in forms[k : k + 2]
     )
-    return aliased or forms
 
 
 def _with_directions(text: str, tokens: Sequence[Token], spans: list[Span]) -> list[Span]:
     """ "Eastern Ukraine", "southern Lebanon": a compass word before a place name that
     the gazetteer does not hold as a whole is part of that place, not a place of its own
-    (a province called "Eastern" in Saudi Arabia)."""
+    (a province called "Eastern" in Saudi Arabia). A compass word alone ("the South",
+    "Northern", "the West") is a part of a place named elsewhere or a bloc: no span."""
     by_start = {s.i: s for s in spans}
     out = []
     for s in spans:
@@ -210,8 +240,18 @@ def _with_directions(text: str, tokens: Sequence[Token], spans: list[Span]) -> l
             and text[s.end : nxt.start] == " "
         ):
             s = Span(s.i, nxt.j, s.start, nxt.end, nxt.key, nxt.forms)
+        elif s.head is None and _compass_only(tokens, s):
+            continue
         out.append(s)
     return out
+
+
+def _compass_only(tokens: Sequence[Token], s: Span) -> bool:
+    """ "South", "Northern", "The North": compass words only (after a leading "the")."""
+    keys = [tokens[k].key for k in range(s.i, s.j + 1)]
+    if keys[0] == "the":
+        keys = keys[1:]
+    return bool(keys) and all(k in DIRECTIONS for k in keys)
 
 
 def _head_span(
@@ -231,6 +271,10 @@ def _head_span(
     if any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))):
         return None
     forms = _head_name_forms(gazetteer, name_key)
+    if i + 1 == j and tokens[i].upper and len(tokens[i].key) <= MAX_ACRONYM_LETTERS:
+        forms = _acronym_readings(forms)  # "UN base": the UN's, not a town called Un
+        if not forms:
+            return None
     if head in ADMIN_HEADS:
         forms = (
             tuple(

@@ -206,7 +206,9 @@ def build_story(
             mentions = place_online(mentions, online)
     if facts is None:
         lookup = gazetteer.get if gazetteer is not None else None
-        facts = detect_facts(article.text, article.sentences, mentions, places=lookup)
+        facts = detect_facts(
+            article.text, article.sentences, mentions, places=lookup, date=article.date
+        )
     sentences = _evidence_spans(article)
     place_features = _place_features(article.text, mentions, sentences, facts)
     fact_features = _fact_features(facts, mentions)
@@ -284,6 +286,9 @@ def _place_features(
         if m.place is not None:
             groups.setdefault(m.place.key, []).append(m)
     focus = focus_places(text, mentions, facts)
+    from .geoparse import display_names
+
+    names = display_names(mentions)
     starts = [s.start for s in sentences]
     features = []
     for key, ms in groups.items():
@@ -299,8 +304,9 @@ def _place_features(
         props: dict[str, Any] = {
             "id": f"place:{_slug(key)}",
             "layer": Layer.PLACES.value,
-            "label": place.name,
-            "places": [place.name],
+            "label": names[key],
+            "places": [names[key]],
+            "gazetteer_name": place.name,
             "geonameids": [place.geonameid],
             "geonameid": place.geonameid,
             "kind": place.kind.value,
@@ -337,6 +343,9 @@ def _fact_features(facts: Sequence[Fact], mentions: Sequence[Mention]) -> list[d
 
     features = []
     used: set[str] = set()
+    from .geoparse import display_names
+
+    names = display_names(mentions)
     for fact in facts:
         if not fact.evidence or not fact.places:
             continue  # no fact without evidence and a place
@@ -353,7 +362,8 @@ def _fact_features(facts: Sequence[Fact], mentions: Sequence[Mention]) -> list[d
             fid = f"{fact.layer.value}:{'+'.join(_slug(k) for k in keys)}:{n}"
             n += 1
         used.add(fid)
-        wanted = {*keys, *(a.key for a in fact.actors)}
+        involved = list({p.key: p for p in (*fact.places, *fact.actors, *fact.rivals)}.values())
+        wanted = {p.key for p in involved}
         relevant = sorted(
             (m for m in mentions if m.place is not None and m.place.key in wanted),
             key=lambda m: m.start,
@@ -362,8 +372,11 @@ def _fact_features(facts: Sequence[Fact], mentions: Sequence[Mention]) -> list[d
             "id": fid,
             "layer": fact.layer.value,
             "label": fact.label,
-            "places": [p.name for p in fact.places],
-            "geonameids": [p.geonameid for p in fact.places],
+            # GUIDELINES.md: a fact's places are where it happens and who takes part (the
+            # forces' country, the power, the rival); the shape is drawn at the first ones
+            "places": [names.get(p.key, p.name) for p in involved],
+            "geonameids": [p.geonameid for p in involved],
+            "drawn_at": [names.get(p.key, p.name) for p in fact.places],
             "shape": fact.shape,
             "evidence": [_evidence(e, relevant) for e in fact.evidence],
         }
@@ -373,6 +386,9 @@ def _fact_features(facts: Sequence[Fact], mentions: Sequence[Mention]) -> list[d
                 props[name] = [p.name for p in group]
         if getattr(fact, "qualifier", ""):
             props["qualifier"] = fact.qualifier
+        props["time"] = getattr(fact, "time", "current")
+        if getattr(fact, "year", None) is not None:
+            props["year"] = fact.year
         features.append(_feature(geometry, props))
     return features
 

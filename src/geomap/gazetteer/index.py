@@ -71,6 +71,8 @@ class Gazetteer:
         self.names: dict[str, tuple[int, ...]] = data["names"]
         self.zipf: dict[str, float] = data["zipf"]
         self.given_names: frozenset[str] = frozenset(data.get("given", ()))
+        #: entries that are a country's capital city (a recognition feature)
+        self.capitals: frozenset[int] = frozenset(data.get("capitals", ()))
         self._places: dict[int, Place] = {}
 
     # -- construction -------------------------------------------------------------------
