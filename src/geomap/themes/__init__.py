@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
+from geomap.geoparse import display_names
 from geomap.models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
 from geomap.themes.context import Context, Draft, unique
 from geomap.themes.frames import carried_facts
@@ -65,6 +67,14 @@ def detect_facts(
     """
     lex = compile_lexicon(lexicon)
     resolved = sorted((m for m in mentions if m.place is not None), key=lambda m: (m.start, m.end))
+    # labels name places as the article does ("Tigray", not GeoNames' "Tigrai")
+    names = display_names(resolved)
+    resolved = [
+        replace(m, place=replace(m.place, name=names[m.place.key]))
+        if names.get(m.place.key, m.place.name) != m.place.name
+        else m
+        for m in resolved
+    ]
     adjectives: dict[str, dict[str, int]] = {}
     doc_places: dict[str, Place] = {}
     for m in resolved:
@@ -142,7 +152,11 @@ def _merge(drafts: list[tuple[Draft, When]]) -> list[Fact]:
     groups: dict[tuple, list[Draft]] = {}
     timing: dict[tuple, When] = {}
     for d, w in drafts:
-        key = (d.layer, frozenset(p.key for p in d.places), w.time)
+        # conflict and diplomacy are told apart by their sides too; drills, forces and
+        # zones by where they are (more partners of the same drills join them)
+        sided = d.layer in (Layer.CONFLICT, Layer.DIPLOMACY)
+        members = (*d.places, *d.actors) if sided else d.places
+        key = (d.layer, frozenset(p.key for p in members), w.time)
         groups.setdefault(key, []).append(d)
         old = timing.get(key)
         if old is None or (w.year is not None and (old.year is None or w.year < old.year)):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from geomap.models import Layer, Place, PlaceKind
+from geomap.models import Layer, MentionKind, Place, PlaceKind
 from geomap.themes.context import NAMED_KINDS, POSSESSIVE, Context, Draft, unique
 from geomap.themes.lexicon import alternation
 from geomap.themes.roles import participants
@@ -313,7 +313,10 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     if frame.layer is Layer.CONFLICT and not ctx.carried:
         # the sides and the battlefield of this event, not every place of the sentence;
         # diplomacy keeps the sentence's states (who deals with whom is often said apart)
-        idx = participants(ctx, hit.start(), hit.end(), idx) or idx
+        scoped = participants(ctx, hit.start(), hit.end(), idx) or idx
+        if len({ctx.ms[i].place.key for i in scoped}) < 2:
+            scoped = sorted(set(scoped) | set(_clause(ctx, hit, idx)))
+        idx = scoped
     if frame.layer is Layer.CONFLICT:
         # "emigres from Tajikistan fought alongside the Taliban": where people come from
         # is neither a side nor a battlefield; nor is a backer ("Rwandan-backed M23")
@@ -339,11 +342,23 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
         if len(_states(ctx, places)) < 2 and not _context_beside(ctx, frame, [hit]):
             return []
     label = f"{_label_word(hit, frame)} – {', '.join(p.name for p in places)}"
-    literal = [ctx.ms[i].place for i in idx if ctx.ms[i].kind not in NAMED_KINDS]
-    first = literal[0] if literal else places[0]
-    shape = "point" if first.kind in (PlaceKind.CITY, PlaceKind.ADMIN1) else "zone"
-    ordered = unique([first, *places])
-    return [Draft(frame.layer, label, ordered, ctx.sent, shape)]
+    # drawn where it happens (the places named as places); the states that only take part
+    # ("Israeli air strikes", "Washington warned") are its actors, named but not shaded
+    where = unique(
+        ctx.ms[i].place
+        for i in idx
+        if ctx.ms[i].kind not in NAMED_KINDS and ctx.ms[i].kind is not MentionKind.METONYM
+    )
+    where = tuple(p for p in where if p in places) or places[:1]
+    sides = tuple(p for p in places if p not in where)
+    if frame.layer is Layer.DIPLOMACY:
+        towns = [p for p in where if p.kind is PlaceKind.CITY]
+        where = unique([*towns, *where])  # a meeting is drawn at its town
+        shape = "point"
+    else:
+        small = where[0].kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+        shape = "point" if small else "zone"
+    return [Draft(frame.layer, label, where, ctx.sent, shape, actors=sides)]
 
 
 _ANAPHOR = re.compile(r"\bthe\s+(country|nation|city|town|region|province|capital)\b", re.I)

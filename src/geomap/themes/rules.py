@@ -82,10 +82,10 @@ def _widen(drafts: list[Draft], framed: list[Draft]) -> list[Draft]:
     sentence when the frame also names the states that take part."""
     if not framed:
         return drafts
-    wide = {p.key for p in framed[0].places}
+    wide = {p.key for p in (*framed[0].places, *framed[0].actors)}
     out = []
     for d in drafts:
-        keys = {p.key for p in d.places}
+        keys = {p.key for p in (*d.places, *d.actors)}
         if d.layer is Layer.DIPLOMACY and keys < wide:
             out.append(replace(framed[0], label=d.label, actors=d.actors))
         else:
