@@ -419,6 +419,8 @@ def focus_places(text: str, mentions: Sequence[Mention], facts: Sequence[Fact] =
             key = countries[m.place.country_code]
         salience[key] = salience.get(key, 0.0) + w
     for f in facts:
+        if getattr(f, "time", "current") == "historical":
+            continue  # background does not make a place what the article is about
         for p in {*f.places, *f.actors}:
             if p.key in salience:
                 salience[p.key] += 3.0

@@ -190,5 +190,5 @@ def test_labels_that_give_way_come_back_when_zoomed_in(browser, maps):
                    map.setView([37.5, 70.5], 7, {animate: false}); }"""
     )
     page.wait_for_timeout(300)
-    assert {"Badakhshān", "Dushanbe", "Tajikistan"} <= visible()
+    assert {"Badakhshan", "Dushanbe", "Tajikistan"} <= visible()
     page.close()

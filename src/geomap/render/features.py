@@ -161,11 +161,21 @@ def _unresolved(value: Any) -> tuple[tuple[str, int], ...]:
 def _pinned_place_ids(
     places: list[Mapping[str, Any]], facts: list[Mapping[str, Any]] = ()
 ) -> set[str]:
-    """Places labelled permanently: the focus places and the places the facts happen at
-    (so the reader sees at a glance where the talks, drills and bases are), else the
-    most mentioned few."""
-    ids = {str(g) for f in facts for g in f["properties"].get("geonameids") or () if g}
-    names = {str(n) for f in facts for n in f["properties"].get("places") or ()}
+    """Places labelled permanently: the focus places and the places the current facts
+    happen at (so the reader sees at a glance where the talks, drills and bases are),
+    else the most mentioned few."""
+    ids: set[str] = set()
+    names: set[str] = set()
+    for f in facts:
+        props = f["properties"]
+        if props.get("time") == "historical":
+            continue  # background: its places are labelled only if the news is there too
+        places_ = [str(n) for n in props.get("places") or ()]
+        # where the fact is drawn, not every state taking part ("drawn_at" when given)
+        drawn = {str(n) for n in props.get("drawn_at") or places_}
+        gids = list(props.get("geonameids") or ())
+        ids |= {str(g) for n, g in zip(places_, gids) if g and n in drawn}
+        names |= drawn
     focus = {
         str(p["properties"].get("id"))
         for p in places

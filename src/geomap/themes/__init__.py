@@ -120,8 +120,17 @@ def detect_facts(
             (d for d in reversed(found) if d.layer is Layer.MILITARY_DRILLS), last_drills
         )
         timing = when(sent.text, year)
-        drafts += [(d, timing) for d in found]
+        drafts += [(d, _of_the_past(d, timing)) for d in found]
     return _merge(drafts)
+
+
+def _of_the_past(draft: Draft, timing: When) -> When:
+    """A fact of a state that no longer exists (the Soviet Union's war) is background."""
+    if timing.time == "current" and any(
+        p.kind is PlaceKind.HISTORICAL for p in (*draft.places, *draft.actors)
+    ):
+        return When("historical", timing.year)
+    return timing
 
 
 MAX_SENTENCE = 1500  # characters read as one sentence; longer ones are read in pieces
