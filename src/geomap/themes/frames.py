@@ -356,11 +356,15 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
         where = unique([*towns, *where])  # a meeting is drawn at its town
         shape = "point"
     else:
-        small = where[0].kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
-        shape = "point" if small else "zone"
+        # a mark at the most precise place it happens (the town before its province and
+        # country), as event maps do; shading whole countries would say more than a
+        # sentence about one battle
+        where = tuple(sorted(where, key=lambda p: _PRECISION.get(p.kind, 9)))
+        shape = "point"
     return [Draft(frame.layer, label, where, ctx.sent, shape, actors=sides)]
 
 
+_PRECISION = {PlaceKind.CITY: 0, PlaceKind.ADMIN1: 1, PlaceKind.FEATURE: 2, PlaceKind.REGION: 3}
 _ANAPHOR = re.compile(r"\bthe\s+(country|nation|city|town|region|province|capital)\b", re.I)
 _ANAPHOR_KINDS = {
     "country": (PlaceKind.COUNTRY,),
