@@ -323,10 +323,10 @@ def diplomacy(ctx: Context, found: list[tuple[re.Match, Trigger]]) -> list[Draft
 
 
 def _weak(hit: re.Match, trig: Trigger) -> bool:
-    """Trigger words that are diplomatic only in diplomatic company: visits, and meetings
-    or conferences (but not "summit")."""
-    if trig.name == "visit":
-        return True
+    """Trigger words that are diplomatic only in diplomatic company: visits, agreements,
+    and meetings or conferences (but not "summit")."""
+    if trig.name in ("visit", "agreement"):
+        return True  # "the agreement resolved a 2012 suit": an agreement between parties
     return trig.name == "summit" and not hit.group(0).lower().startswith("summit")
 
 

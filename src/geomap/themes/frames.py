@@ -238,9 +238,10 @@ def frame_facts(ctx: Context, layer: Layer) -> list[Draft]:
         weak = [h for h in weak if not any(a <= h.start() < b for a, b in quoted)]
         if not weak:
             return []
-    if layer in (Layer.CONFLICT, Layer.MILITARY_PRESENCE, Layer.BORDERS):
-        if _drills_sentence(ctx):
-            return []  # an exercise simulates attacks and sends forces: that is drills
+    if layer in (Layer.CONFLICT, Layer.MILITARY_PRESENCE, Layer.BORDERS) and _drills_sentence(ctx):
+        return []  # an exercise simulates attacks and sends forces: that is drills
+    if layer in (Layer.CONFLICT, Layer.MILITARY_PRESENCE):
+        # "vulnerable to an attack", "no request to send troops": not an event
         strong = [h for h in strong if not _irrealis(ctx, frame, h)]
         weak = [h for h in weak if not _irrealis(ctx, frame, h)]
         if not strong and not weak:
@@ -364,6 +365,7 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     return [Draft(frame.layer, label, where, ctx.sent, shape, actors=sides)]
 
 
+_PLAIN_BORDER = re.compile(r"(?:borders?|frontiers?|boundar(?:y|ies)|border crossings?)", re.I)
 _PRECISION = {PlaceKind.CITY: 0, PlaceKind.ADMIN1: 1, PlaceKind.FEATURE: 2, PlaceKind.REGION: 3}
 _ANAPHOR = re.compile(r"\bthe\s+(country|nation|city|town|region|province|capital)\b", re.I)
 _ANAPHOR_KINDS = {
@@ -404,8 +406,11 @@ def _borders(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: in
         if not ctx.named(i) and not ctx.possessive(i) and ctx.ms[i].kind.value != "metonym"
     )
     rest = tuple(p for p in located if p not in sides)
-    if len(sides) < 2 and not rest:
-        return []  # "security on the frontier is Moscow's worry": whose border, with whom?
+    if len(sides) < 2 and (not rest or _PLAIN_BORDER.fullmatch(hit.group(0))):
+        # "security on the frontier is Moscow's worry", "the other side of the B.C.
+        # border": a boundary needs two sides; one side will do for a checkpoint, a
+        # claim, an annexation or a disputed island
+        return []
     ordered = unique([*sides, *rest])
     shape = "border" if len(sides) >= 2 else "point"
     label = f"{_label_word(hit, frame)} – {', '.join(p.name for p in ordered)}"
@@ -482,9 +487,17 @@ def _presence(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: i
             break
         if _ITS.search(ctx.text, max(ctx.sent.start, unit.start() - 12), unit.start()):
             # "Eritrea has begun withdrawing its forces": the subject's forces
-            subject = [i for i in idx if ctx.ms[i].start < unit.start() and not ctx.possessive(i)]
+            # its antecedent: the nearest state named before ("the US attempts to prolong
+            # its military presence")
+            subject = [
+                i
+                for i in idx
+                if ctx.ms[i].start < unit.start()
+                and not ctx.possessive(i)
+                and ctx.ms[i].place.kind in _STATE_KINDS | {PlaceKind.CITY}
+            ]
             if subject:
-                owner, owner_i = _country(ctx, ctx.ms[subject[0]].place), subject[0]
+                owner, owner_i = _country(ctx, ctx.ms[subject[-1]].place), subject[-1]
                 break
         # "15,000 troops from the United States"; not "withdrawing forces from Tigray"
         frm = re.match(r"\s+(?:from|of)\s+(?:the\s+)?", ctx.text[unit.end() : unit.end() + 12])
