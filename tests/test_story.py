@@ -166,6 +166,14 @@ def test_article_without_places_gives_an_empty_story(gazetteer):
     Story.from_geojson(json.loads(story.to_geojson()))  # still a valid story
 
 
+def test_article_naming_only_streets_builds(gazetteer):
+    """Local news with no town in it: streets have no town to be placed in, and the
+    story is still built (it raised "max() arg is an empty sequence")."""
+    text = "Residents of Elm Street complained about potholes on Maple Avenue.\n"
+    story = build_story(geomap.read_text(text), gazetteer=gazetteer)
+    Story.from_geojson(json.loads(story.to_geojson()))
+
+
 def test_article_with_places_but_no_themes_gives_places_only(gazetteer):
     article = geomap.read_text("A writer from Lisbon spent the summer in Porto.\n")
     story = build_story(article, gazetteer=gazetteer)

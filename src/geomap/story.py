@@ -424,6 +424,8 @@ def focus_places(text: str, mentions: Sequence[Mention], facts: Sequence[Fact] =
         for p in {*f.places, *f.actors}:
             if p.key in salience:
                 salience[p.key] += 3.0
+    if not salience:  # only streets and buildings: nothing the article is about
+        return set()
     top = max(salience.values())
     ranked = sorted(salience.items(), key=lambda kv: (-kv[1], kv[0]))
     return {k for k, v in ranked[:5] if v >= FOCUS_SHARE * top}
