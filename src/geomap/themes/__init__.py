@@ -11,6 +11,7 @@ the rule families in ``themes/rules.py``, so a new trigger word needs no code.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -67,6 +68,8 @@ def detect_facts(
     """
     lex = compile_lexicon(lexicon)
     resolved = sorted((m for m in mentions if m.place is not None), key=lambda m: (m.start, m.end))
+    # a place inside a publication's name ("The Moscow Times") is no place of a fact
+    resolved = [m for m in resolved if not _PUBLICATION.match(text, m.end)]
     # labels name places as the article does ("Tigray", not GeoNames' "Tigrai")
     names = display_names(resolved)
     resolved = [
@@ -122,6 +125,12 @@ def detect_facts(
         timing = when(sent.text, year)
         drafts += [(d, _of_the_past(d, timing)) for d in found]
     return _merge(drafts)
+
+
+_PUBLICATION = re.compile(
+    r"[ \t]+(?:Times|Post|Herald|Journal|Tribune|Gazette|Telegraph|Chronicle|Observer|Daily|"
+    r"Standard|Express|Mail|Monitor|Insider|Star|Courier|Bulletin|Today|Review|Free Press)\b"
+)
 
 
 def _of_the_past(draft: Draft, timing: When) -> When:

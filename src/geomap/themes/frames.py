@@ -314,10 +314,17 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     if frame.layer is Layer.CONFLICT and not ctx.carried:
         # the sides and the battlefield of this event, not every place of the sentence;
         # diplomacy keeps the sentence's states (who deals with whom is often said apart)
-        scoped = participants(ctx, hit.start(), hit.end(), idx) or idx
+        scoped = participants(ctx, hit.start(), hit.end(), idx) or []
         if len({ctx.ms[i].place.key for i in scoped}) < 2:
-            scoped = sorted(set(scoped) | set(_clause(ctx, hit, idx)))
-        idx = scoped
+            # the parse found one side or none: the clause's places named as places (not
+            # "Russian officials" nor "Moscow said") say where it happened
+            located = [
+                i
+                for i in _clause(ctx, hit, idx)
+                if not ctx.named(i) and ctx.ms[i].kind is not MentionKind.METONYM
+            ]
+            scoped = sorted(set(scoped) | set(located))
+        idx = scoped or idx
     if frame.layer is Layer.CONFLICT:
         # "emigres from Tajikistan fought alongside the Taliban": where people come from
         # is neither a side nor a battlefield; nor is a backer ("Rwandan-backed M23")
