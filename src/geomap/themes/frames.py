@@ -169,7 +169,11 @@ def _clause(ctx: Context, hit: re.Match, idx: list[int]) -> list[int]:
     on the same side of a quotation mark ("... to the Houthis in Yemen," said the
     Bahrain-based Fifth Fleet)."""
     lo, hi = ctx.sent.start, ctx.sent.end
+    # a short bracketed name ("the United Nations (UN) peacekeeping force") ends no clause
+    short = [b.span() for b in _SHORT_BRACKETS.finditer(ctx.text, ctx.sent.start, ctx.sent.end)]
     for brk in ctx.lex.clause_break.finditer(ctx.text, ctx.sent.start, ctx.sent.end):
+        if any(a <= brk.start() < b for a, b in short):
+            continue
         if brk.end() <= hit.start():
             lo = brk.end()
         elif brk.start() >= hit.end():
@@ -372,6 +376,7 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     return [Draft(frame.layer, label, where, ctx.sent, shape, actors=sides)]
 
 
+_SHORT_BRACKETS = re.compile(r"\([^()\n]{1,40}\)")
 _PLAIN_BORDER = re.compile(r"(?:borders?|frontiers?|boundar(?:y|ies)|border crossings?)", re.I)
 _PRECISION = {PlaceKind.CITY: 0, PlaceKind.ADMIN1: 1, PlaceKind.FEATURE: 2, PlaceKind.REGION: 3}
 _ANAPHOR = re.compile(r"\bthe\s+(country|nation|city|town|region|province|capital)\b", re.I)
