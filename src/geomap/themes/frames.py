@@ -350,6 +350,14 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     if frame.layer is Layer.DIPLOMACY:
         if not any(p.kind in _STATE_KINDS or p.kind == PlaceKind.CITY for p in places):
             return []
+        # "the pact with Beijing", "Moscow said": a town dealt with or speaking is its state
+        counterpart = [
+            _country(ctx, ctx.ms[i].place)
+            for i in idx
+            if ctx.ms[i].place.kind is PlaceKind.CITY
+            and (ctx.ms[i].kind is MentionKind.METONYM or _COUNTERPART.search(ctx.gap(i)))
+        ]
+        places = unique((*places, *counterpart))
         # dealings between states, or with a state through its diplomats or the UN
         if len(_states(ctx, places)) < 2 and not _context_beside(ctx, frame, [hit]):
             return []
@@ -376,6 +384,7 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     return [Draft(frame.layer, label, where, ctx.sent, shape, actors=sides)]
 
 
+_COUNTERPART = re.compile(r"\b(?:with|to|from|against|by|between|and)\s+(?:the\s+)?$", re.I)
 _SHORT_BRACKETS = re.compile(r"\([^()\n]{1,40}\)")
 _PLAIN_BORDER = re.compile(r"(?:borders?|frontiers?|boundar(?:y|ies)|border crossings?)", re.I)
 _PRECISION = {PlaceKind.CITY: 0, PlaceKind.ADMIN1: 1, PlaceKind.FEATURE: 2, PlaceKind.REGION: 3}
