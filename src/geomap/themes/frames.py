@@ -114,7 +114,7 @@ def _hits(ctx: Context, pattern: re.Pattern | None, frame: Frame, title_case: bo
     for hit in pattern.finditer(ctx.text, lo, hi):
         if any(x < hit.end() and hit.start() < y for x, y in banned):
             continue
-        holds_place = any(hit.start() <= m.start < hit.end() for m in ctx.ms)
+        holds_place = any(m.start < hit.end() and hit.start() < m.end for m in ctx.ms)
         if not title_case and not holds_place and _inside_name(ctx, hit):
             continue
         if _inside_mention(ctx, hit) and "-" not in hit.group(0):
