@@ -375,6 +375,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _drip(self, byte: bytes, seconds: float = 90.0) -> None:
+        """Send ``byte`` every 50 ms until the client hangs up (or ``seconds`` pass)."""
+        end = time.monotonic() + seconds
+        try:
+            while time.monotonic() < end:
+                self.wfile.write(byte)
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass  # the client gave up, as it should
+
     def do_GET(self) -> None:
         self.hits.append((self.path, self.headers.get("User-Agent", "")))
         if self.path == "/page.html":
@@ -395,6 +406,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, "image/png", b"\x89PNG\r\n")
         elif self.path == "/big":
             self._send(200, "text/plain", b"a" * 300_000, length=False)
+        elif self.path == "/drip":  # a byte every 50 ms: no socket read ever times out
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            self._drip(b"a")
+        elif self.path == "/drip-headers":  # the headers never end
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Slow: ")
+            self._drip(b"a")
         elif self.path == "/slow":
             time.sleep(1.0)
             self._send(200, "text/plain", b"late\n")
@@ -459,6 +478,24 @@ def test_url_http_error(server: str) -> None:
 def test_url_timeout(server: str) -> None:
     with pytest.raises(FetchError, match="network may be unavailable"):
         read(f"{server}/slow", timeout=0.2)
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_url_timeout_bounds_the_whole_fetch(server: str, path: str) -> None:
+    outcome: dict[str, BaseException] = {}
+
+    def fetch() -> None:
+        try:
+            read(f"{server}{path}", timeout=1.0)
+        except BaseException as err:
+            outcome["error"] = err
+
+    worker = threading.Thread(target=fetch, daemon=True)
+    worker.start()
+    worker.join(60)  # generous: only a fetch that never ends gets near it
+    assert not worker.is_alive(), "read() kept reading a dripping server past its timeout"
+    assert isinstance(outcome.get("error"), FetchError), outcome
+    assert "timed out" in str(outcome["error"])
 
 
 def test_url_unreachable_closed_port() -> None:

@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import stat
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -232,13 +233,50 @@ def _read_path(path: Path, max_bytes: int) -> Article:
     return _from_bytes(data, label=str(path), suffix=path.suffix.lower(), name=path.name)
 
 
+_HINT = "the network may be unavailable"
+
+
 def _fetch(url: str, *, timeout: float, max_bytes: int) -> Article:
-    hint = "the network may be unavailable"
+    """Fetch and parse ``url``; the whole fetch (connect, headers, body) takes at most
+    ``timeout`` seconds, however slowly the server sends.
+
+    The socket timeout only bounds each read, so a server dripping a byte a second would
+    never time out; the download runs in a daemon thread that is abandoned at the deadline
+    (it stops itself at its next read, since it checks the same deadline).
+    """
+    deadline = time.monotonic() + timeout
+    result: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            result["ok"] = _download(url, timeout=timeout, deadline=deadline, max_bytes=max_bytes)
+        except BaseException as err:  # handed to the caller's thread
+            result["error"] = err
+
+    worker = threading.Thread(target=work, name="geomap-fetch", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()) + 0.05)
+    if worker.is_alive():
+        raise FetchError(f"cannot fetch {url}: timed out after {timeout:g} s ({_HINT})")
+    if "error" in result:
+        raise result["error"]  # type: ignore[misc]
+    data, ctype, charset, final_url = result["ok"]  # type: ignore[misc]
+    suffix = {"text/markdown": ".md", "text/plain": ".txt"}.get(
+        ctype, ".html" if ctype in _HTML_TYPES else ""
+    )
+    log.debug("fetched %s (%s, %d bytes)", final_url, ctype, len(data))
+    return _from_bytes(data, label=url, suffix=suffix, charset=charset, url=final_url)
+
+
+def _download(
+    url: str, *, timeout: float, deadline: float, max_bytes: int
+) -> tuple[bytes, str, str | None, str]:
+    """The body, content type, charset and final URL of ``url``."""
+    hint = _HINT
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1",
     })  # fmt: skip
-    deadline = time.monotonic() + timeout
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # follows redirects
             final_url = response.geturl()
@@ -253,7 +291,9 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> Article:
                     f"cannot fetch {url}: response is over the {max_bytes:,}-byte limit"
                 )
             chunks, total = [], 0
-            while chunk := response.read(65536):
+            # read1: whatever has arrived, so a slow server cannot hold one read past the
+            # deadline by sending a byte just before each socket timeout
+            while chunk := response.read1(65536):
                 total += len(chunk)
                 if total > max_bytes:
                     raise FetchError(
@@ -270,11 +310,7 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> Article:
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as err:
         reason = getattr(err, "reason", None) or err
         raise FetchError(f"cannot fetch {url}: {reason} ({hint})") from err
-    suffix = {"text/markdown": ".md", "text/plain": ".txt"}.get(
-        ctype, ".html" if ctype in _HTML_TYPES else ""
-    )
-    log.debug("fetched %s (%s, %d bytes)", final_url, ctype, total)
-    return _from_bytes(b"".join(chunks), label=url, suffix=suffix, charset=charset, url=final_url)
+    return b"".join(chunks), ctype, charset, final_url
 
 
 def read(source: str | os.PathLike[str], *, offline: bool = False, timeout: float = 10.0,

@@ -12,6 +12,7 @@ import argparse
 import io
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -183,11 +184,34 @@ def _map_options(p: argparse.ArgumentParser) -> None:
 
 
 # -- commands ----------------------------------------------------------------------------
+def _path_input(source: str | Path | None) -> str | Path | None:
+    """The input as a file path, or None for a URL or the article text itself."""
+    if source is None or isinstance(source, Path):
+        return source
+    if "\n" in source or re.match(r"(?i)[a-z][a-z0-9+.-]+://", source.strip()):
+        return None
+    return source
+
+
+def _check_outputs(outputs: Sequence[Path | None], *inputs: str | Path | None) -> None:
+    """Refuse, before anything is written, outputs that would clobber an input or a
+    symlink, FIFO or device."""
+    from .files import check_not_input, check_output_path
+
+    sources = [_path_input(i) for i in inputs]
+    for out in outputs:
+        if out is not None:
+            check_output_path(out)
+            check_not_input(out, sources)
+
+
 def cmd_places(a: argparse.Namespace) -> int:
     if a.corpus is not None:
+        _check_outputs([a.output], a.corpus, a.input)
         return _places_corpus(a.corpus, a.output)
     if a.input is None:
         raise _Usage("places needs INPUT or --corpus FILE.jsonl")
+    _check_outputs([a.output], a.input)
     from .article import read
     from .geoparse import geoparse
     from .places import format_places
@@ -326,8 +350,19 @@ def cmd_build(a: argparse.Namespace) -> int:
     article = read(a.input, offline=a.offline)
     if article.is_empty:
         raise InputError(f"{a.input}: the article is empty")
-    story = build_story(article, online=_online(a))
     output = a.output or Path("maps") / f"{slug(article.title or Path(a.input).stem)}.html"
+    html = output if output.suffix.lower() in (".html", ".htm") else output.with_suffix(".html")
+    _check_outputs(
+        [
+            a.output,
+            html,
+            html.with_suffix(".geojson"),
+            html.with_suffix(".svg") if a.svg else None,
+            html.with_suffix(".png") if a.png else None,
+        ],
+        a.input,
+    )
+    story = build_story(article, online=_online(a))
     written = story.save(output, png=a.png, svg=a.svg, tiles=a.tiles, cdn=a.cdn)
     _report(story, written)
     return 0
@@ -344,8 +379,16 @@ def cmd_story(a: argparse.Namespace) -> int:
 def cmd_render(a: argparse.Namespace) -> int:
     from .story import Story
 
-    story = Story.load(a.story)
     output = a.output or a.story.with_suffix(".html")
+    _check_outputs(
+        [
+            output,
+            output.with_suffix(".svg") if a.svg else None,
+            output.with_suffix(".png") if a.png else None,
+        ],
+        a.story,
+    )
+    story = Story.load(a.story)
     from .render import save_html, save_png, save_svg
 
     written = {"html": save_html(story.data, output, tiles=a.tiles, cdn=a.cdn)}
@@ -372,8 +415,12 @@ def cmd_embed(a: argparse.Namespace) -> int:
 
 
 def cmd_batch(a: argparse.Namespace) -> int:
-    from .batch import build_many
+    from .batch import build_many, output_names
 
+    todo = list(dict.fromkeys(a.inputs))  # the names build_many gives the maps
+    for name in output_names(todo):
+        html = a.output_dir / f"{name}.html"
+        _check_outputs([html, html.with_suffix(".geojson")], *todo)
     results = build_many(
         a.inputs,
         a.output_dir,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
 from geomap.errors import GeomapError, OutputError
-from geomap.files import write_bytes_atomic
+from geomap.files import read_text_file, write_bytes_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,16 @@ def _size(value: str | int) -> str:
     if not re.fullmatch(r"\d+(\.\d+)?(%|px|em|rem|vh|vw)?", text):
         raise ValueError(f"not a CSS size: {value!r}")
     return text
+
+
+def _attr(value: str) -> str:
+    """``value`` safe inside a double-quoted HTML attribute of a snippet pasted anywhere.
+
+    Quotes and markup are escaped; ``{{``, ``{%`` and ``{#`` become ``&#123;`` + the
+    second character, so a template engine (Jinja, Django, Vue, Angular) rendering the host
+    page never sees a tag. The browser decodes the entity, so the attribute's value is kept.
+    """
+    return re.sub(r"\{(?=[{%#])", "&#123;", escape(value, quote=True))
 
 
 def embed_snippets(
@@ -63,23 +73,25 @@ def embed_snippets(
     """
     path = Path(html_path)
     try:
-        page = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise OutputError(f"cannot read {path}: {err.strerror or err}") from err
-    title = re.search(r"<title>(.*?)</title>", page, re.S)
+        page = read_text_file(path, OutputError)
+    except OutputError as err:
+        raise OutputError(f"cannot read {err}") from err
+    found = re.search(r"<title>(.*?)</title>", page, re.S | re.I)
+    # the page's title as text (its entities decoded), on one line
+    title = " ".join(unescape(re.sub(r"<[^>]*>", "", found.group(1))).split()) if found else ""
     w, h = _size(width), _size(height)
     if w.isdigit():
         w += "px"
     if h.isdigit():
         h += "px"
     common = (
-        f'title="{title.group(1) if title else "Map"}" '
+        f'title="{_attr(title or "Map")}" '
         f'style="width:{w};height:{h};border:0" loading="lazy" '
         'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"'
     )
     return {
-        "iframe": f'<iframe src="{escape(path.name, quote=True)}" {common}></iframe>',
-        "inline": f'<iframe srcdoc="{escape(page, quote=True)}" {common}></iframe>',
+        "iframe": f'<iframe src="{_attr(path.name)}" {common}></iframe>',
+        "inline": f'<iframe srcdoc="{_attr(page)}" {common}></iframe>',
     }
 
 
