@@ -384,6 +384,11 @@ def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int)
     return [Draft(frame.layer, label, where, ctx.sent, shape, actors=sides)]
 
 
+# the group named after "X-backed": "M23", "Houthis", "Syrian militiamen"
+_BACKED_GROUP = re.compile(
+    r"\s+((?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+[a-z]+(?:men|ists|ias|ers|ies|es|ps|ls))?)"
+    r"|[a-z]+(?:men|ists|ias|ers|ies|es|ps|ls))\b"
+)
 _COUNTERPART = re.compile(r"\b(?:with|to|from|against|by|between|and)\s+(?:the\s+)?$", re.I)
 _SHORT_BRACKETS = re.compile(r"\([^()\n]{1,40}\)")
 _PLAIN_BORDER = re.compile(r"(?:borders?|frontiers?|boundar(?:y|ies)|border crossings?)", re.I)
@@ -455,12 +460,13 @@ def _influence(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: 
         )
     if not zone:
         return []
-    word = _label_word(hit, frame)
-    if word.lower().endswith("-backed"):
-        word = "Backing"
-    elif word.lower().startswith("pro-"):
-        word = "Support"
-    label = f"{word}: {power.name} → {', '.join(p.name for p in zone)}"
+    where = ", ".join(p.name for p in zone)
+    group = _BACKED_GROUP.match(ctx.text, hit.end(), ctx.sent.end)
+    if _BACKER.search(hit.group(0)) and group:
+        # "the Rwandan-backed M23": the group is backed, not the country it fights in
+        label = f"{group.group(1)} backed by {power.name} – {where}"
+    else:
+        label = f"{_label_word(hit, frame)} ({power.name}) – {where}"
     return [Draft(frame.layer, label, zone, ctx.sent, "zone", actors=(power,))]
 
 
