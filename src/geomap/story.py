@@ -80,6 +80,10 @@ class Story:
             data = json.loads(read_text_file(p, StoryError))
         except json.JSONDecodeError as err:
             raise StoryError(f"{p}: not valid JSON (line {err.lineno}: {err.msg})") from err
+        except RecursionError as err:
+            raise StoryError(f"{p}: not a valid story (JSON nested too deeply)") from err
+        except ValueError as err:  # e.g. an integer literal of thousands of digits
+            raise StoryError(f"{p}: not valid JSON ({_one_line(err)})") from err
         try:
             return cls.from_geojson(data)
         except StoryError as err:
@@ -437,10 +441,30 @@ def _opening_end(text: str) -> int:
 
 
 # -- validation -------------------------------------------------------------------------
-def validate(data: Any) -> None:
-    """Check a Story GeoJSON against the contract (see :meth:`Story.from_geojson`)."""
-    from shapely.geometry import shape
+MAX_DEPTH = 32  # of nested objects and arrays anywhere in a story (a MultiPolygon needs 8)
+MAX_INT = 2**53  # larger integers lose precision in the browser's JavaScript
+MAX_MENTIONS = 10**9
+MAX_LON = 540.0  # lines and areas may be unwrapped across the antimeridian (geometry.py)
+_COORD_DEPTH = {
+    "Point": 0,
+    "MultiPoint": 1,
+    "LineString": 1,
+    "MultiLineString": 2,
+    "Polygon": 2,
+    "MultiPolygon": 3,
+}
+_TEXT_FIELDS = ("kind", "country_code", "gazetteer_name", "shape", "qualifier", "time")
+_NAME_LISTS = ("places", "drawn_at", "surfaces", "mention_kinds", "actors", "rivals")
 
+
+def validate(data: Any) -> None:
+    """Check a Story GeoJSON against the contract (see :meth:`Story.from_geojson`).
+
+    Besides the structure this checks the type of every property the renderer reads,
+    that every number is finite (coordinates in range), every string is valid Unicode
+    and every geometry is a valid, non-empty shapely geometry, so a hand-edited story
+    fails with one line naming the feature and the field instead of a traceback.
+    """
     if not isinstance(data, Mapping) or data.get("type") != "FeatureCollection":
         raise StoryError("not a GeoJSON FeatureCollection")
     article = data.get("article")
@@ -450,33 +474,228 @@ def validate(data: Any) -> None:
     features = data.get("features")
     if not isinstance(features, list):
         raise StoryError('no "features" list')
+    _check_values({k: v for k, v in data.items() if k != "features"}, "story")
+    for key in ("title", "byline", "source", "url", "date"):
+        if article.get(key) is not None and not isinstance(article[key], str):
+            raise StoryError(f'article "{key}" must be a string')
+    _check_unresolved(data.get("unresolved"))
     for n, f in enumerate(features):
         name = _feature_name(f, n)
         if not isinstance(f, Mapping) or f.get("type") != "Feature":
             raise StoryError(f"{name} is not a GeoJSON Feature")
+        _check_values(f, name)
         props = f.get("properties")
         if not isinstance(props, Mapping):
             raise StoryError(f"{name} has no properties")
         missing = [k for k in REQUIRED if k not in props]
         if missing:
             raise StoryError(f"{name} misses required properties: {', '.join(missing)}")
-        try:
-            geom = shape(f.get("geometry"))
-        except Exception as err:  # shapely raises several types for malformed input
-            raise StoryError(f"{name} has invalid geometry: {err}") from err
-        if geom.is_empty:
-            raise StoryError(f"{name} has empty geometry")
-        if not isinstance(props["evidence"], list):
-            raise StoryError(f"{name}: evidence must be a list")
+        _check_properties(props, name)
+        _check_geometry(f.get("geometry"), name)
         for e in props["evidence"]:
             ok = (
                 isinstance(e, Mapping)
-                and isinstance(e.get("start"), int)
-                and isinstance(e.get("end"), int)
+                and _is_int(e.get("start"))
+                and _is_int(e.get("end"))
                 and text[e["start"] : e["end"]] == e.get("text")
             )
             if not ok:
                 raise StoryError(f"{name}: evidence does not match the article text at its offsets")
+            marks = e.get("marks")
+            if marks is not None and not (
+                isinstance(marks, list)
+                and all(
+                    isinstance(m, list) and len(m) == 2 and all(_is_int(x) for x in m)
+                    for m in marks
+                )
+            ):
+                raise StoryError(f'{name}: evidence "marks" must be a list of [start, end] pairs')
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check_values(root: Any, name: str) -> None:
+    """Every value under ``root``: nesting at most MAX_DEPTH deep, numbers finite and
+    safe for JavaScript, strings (and keys) valid Unicode (no lone surrogates)."""
+    stack: list[tuple[Any, str, int]] = [(root, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        where = f"{name}: {_printable(path.lstrip('.')) or 'value'}"
+        if depth > MAX_DEPTH:
+            raise StoryError(f"{where} is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise StoryError(f"{where} is not a finite number ({value})")
+        elif isinstance(value, int):
+            if abs(value) > MAX_INT:
+                raise StoryError(f"{where} is too large a number")
+        elif isinstance(value, str):
+            if not _is_unicode(value):
+                raise StoryError(f"{where} is not valid Unicode text (lone surrogate)")
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                if not isinstance(key, str) or not _is_unicode(key):
+                    raise StoryError(f"{where} has a key that is not valid Unicode text")
+                stack.append((item, f"{path}.{key}", depth + 1))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+        else:
+            raise StoryError(f"{where} is not a JSON value ({type(value).__name__})")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_unresolved(value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, list):
+        raise StoryError('"unresolved" must be a list of {"name", "count"} objects')
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            continue
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+            raise StoryError(f'"unresolved" item {i} must be an object with a "name" string')
+        count = item.get("count")
+        if count is not None and not (_is_int(count) and 0 <= count <= MAX_MENTIONS):
+            raise StoryError(f'"unresolved" item {i}: "count" must be a whole number >= 0')
+
+
+def _check_properties(props: Mapping[str, Any], name: str) -> None:
+    """The type of every property the renderer reads."""
+
+    def fail(key: str, what: str) -> StoryError:
+        return StoryError(f'{name}: property "{key}" must be {what}')
+
+    if not isinstance(props["id"], str) or not props["id"]:
+        raise fail("id", "a non-empty string")
+    if not isinstance(props["layer"], str) or not props["layer"]:
+        raise fail("layer", "a non-empty string")
+    if props["label"] is not None and not isinstance(props["label"], str):
+        raise fail("label", "a string")
+    for key in _TEXT_FIELDS:
+        if props.get(key) is not None and not isinstance(props[key], str):
+            raise fail(key, "a string")
+    for key in _NAME_LISTS:
+        value = props.get(key)
+        if key not in props or (value is None and key != "places"):
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "a list of strings")
+    gids = props["geonameids"]
+    if not isinstance(gids, list) or not all(g is None or isinstance(g, (str, int)) for g in gids):
+        raise fail("geonameids", "a list of geonameids")
+    if not isinstance(props["evidence"], list):
+        raise StoryError(f"{name}: evidence must be a list")
+    gid = props.get("geonameid")
+    if gid is not None and not isinstance(gid, (str, int)):
+        raise fail("geonameid", "a string")
+    mentions = props.get("mentions")
+    if mentions is not None and not (_is_int(mentions) and 0 <= mentions <= MAX_MENTIONS):
+        raise fail("mentions", f"a whole number from 0 to {MAX_MENTIONS:,}")
+    for key in ("focus",):
+        if props.get(key) is not None and not isinstance(props[key], bool):
+            raise fail(key, "true or false")
+    confidence = props.get("confidence")
+    if confidence is not None and not (_is_number(confidence) and 0 <= confidence <= 1):
+        raise fail("confidence", "a number from 0 to 1")
+    year = props.get("year")
+    if year is not None and not _is_int(year):
+        raise fail("year", "a whole number")
+    alternatives = props.get("alternatives")
+    if alternatives is None:
+        return
+    if not isinstance(alternatives, list) or not all(isinstance(a, Mapping) for a in alternatives):
+        raise fail("alternatives", "a list of objects")
+    for i, alt in enumerate(alternatives):
+        for key in ("name", "kind", "country_code"):
+            if alt.get(key) is not None and not isinstance(alt[key], str):
+                raise fail(f"alternatives[{i}].{key}", "a string")
+        score = alt.get("score")
+        if score is not None and not _is_number(score):
+            raise fail(f"alternatives[{i}].score", "a number")
+
+
+def _check_geometry(geometry: Any, name: str) -> None:
+    """A GeoJSON geometry shapely reads as valid and non-empty, with finite coordinates
+    in range and no nested GeometryCollection."""
+    from shapely.geometry import shape
+
+    if not isinstance(geometry, Mapping):
+        raise StoryError(f"{name} has invalid geometry: not a GeoJSON geometry object")
+    kind = geometry.get("type")
+    if kind == "GeometryCollection":
+        parts = geometry.get("geometries")
+        if not isinstance(parts, list) or not parts:
+            raise StoryError(f"{name} has empty geometry (a GeometryCollection without members)")
+        for i, part in enumerate(parts):
+            part_kind = part.get("type") if isinstance(part, Mapping) else None
+            if part_kind == "GeometryCollection":
+                raise StoryError(f"{name} has invalid geometry: nested GeometryCollection")
+            _check_coordinates(part, f"{name} has invalid geometry: member {i}")
+    else:
+        _check_coordinates(geometry, f"{name} has invalid geometry:")
+    try:
+        geom = shape(geometry)
+        empty = geom.is_empty
+        valid = empty or geom.is_valid
+    except Exception as err:  # shapely raises several types for malformed input
+        raise StoryError(f"{name} has invalid geometry: {_one_line(err)}") from err
+    if empty:
+        raise StoryError(f"{name} has empty geometry")
+    if not valid:
+        from shapely.validation import explain_validity
+
+        raise StoryError(f"{name} has invalid geometry: {_one_line(explain_validity(geom))}")
+
+
+def _check_coordinates(geometry: Any, where: str) -> None:
+    kind = geometry.get("type") if isinstance(geometry, Mapping) else None
+    if kind not in _COORD_DEPTH:
+        raise StoryError(f"{where} unknown geometry type {str(kind)[:40]!r}")
+    depth = _COORD_DEPTH[kind]
+    max_lon = 180.0 if kind in ("Point", "MultiPoint") else MAX_LON
+    stack: list[tuple[Any, int]] = [(geometry.get("coordinates"), 0)]
+    while stack:
+        item, level = stack.pop()
+        if not isinstance(item, list):
+            raise StoryError(f"{where} {kind} coordinates must be nested lists of positions")
+        if level < depth:
+            if not item:  # e.g. an empty LineString inside a GeometryCollection
+                raise StoryError(f"{where} {kind} with empty coordinates")
+            stack.extend((x, level + 1) for x in item)
+            continue
+        if not 2 <= len(item) <= 3 or not all(_is_number(v) for v in item):
+            raise StoryError(f"{where} a position must be [lon, lat] numbers")
+        lon, lat = item[0], item[1]
+        if not all(math.isfinite(v) for v in item):
+            raise StoryError(f"{where} a coordinate is not a finite number")
+        if not (-90.0 <= lat <= 90.0 and -max_lon <= lon <= max_lon):
+            raise StoryError(f"{where} position [{lon}, {lat}] is out of range")
+
+
+def _one_line(err: Any) -> str:
+    lines = str(err).strip().splitlines()
+    return _printable(lines[0][:200]) if lines else type(err).__name__
+
+
+def _printable(text: str, limit: int = 200) -> str:
+    """``text`` safe for a one-line error: no control characters or lone surrogates."""
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "".join(c if c.isprintable() and _is_unicode(c) else "?" for c in text)
 
 
 def _feature_name(f: Any, n: int) -> str:
@@ -485,7 +704,9 @@ def _feature_name(f: Any, n: int) -> str:
         if isinstance(f, Mapping) and isinstance(f.get("properties"), Mapping)
         else None
     )
-    return f"feature {n} ({fid})" if fid else f"feature {n}"
+    return (
+        f"feature {n} ({_printable(fid, 80)})" if isinstance(fid, str) and fid else f"feature {n}"
+    )
 
 
 # -- small helpers ----------------------------------------------------------------------
