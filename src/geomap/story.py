@@ -197,7 +197,7 @@ def build_story(
         Empty (no features) for an article without places; places only when it states
         no thematic fact.
     """
-    from .geoparse import Geoparser, default_parser, geoparse
+    from .geoparse import Geoparser, default_parser, display_names, geoparse
     from .themes import detect_facts
 
     if mentions is None:
@@ -214,8 +214,9 @@ def build_story(
             article.text, article.sentences, mentions, places=lookup, date=article.date
         )
     sentences = _evidence_spans(article)
-    place_features = _place_features(article.text, mentions, sentences, facts)
-    fact_features = _fact_features(facts, mentions)
+    names = display_names(mentions)  # the article's own name for each place
+    place_features = _place_features(article.text, mentions, sentences, facts, names)
+    fact_features = _fact_features(facts, mentions, names)
     unresolved: dict[str, int] = {}
     for m in mentions:
         if m.place is None:
@@ -283,16 +284,17 @@ def _evidence(sentence: Sentence | Evidence, marks: Sequence[Mention]) -> dict[s
 
 
 def _place_features(
-    text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence], facts: Sequence[Fact]
+    text: str,
+    mentions: Sequence[Mention],
+    sentences: Sequence[Sentence],
+    facts: Sequence[Fact],
+    names: Mapping[str, str],
 ) -> list[dict[str, Any]]:
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.place is not None:
             groups.setdefault(m.place.key, []).append(m)
     focus = focus_places(text, mentions, facts)
-    from .geoparse import display_names
-
-    names = display_names(mentions)
     starts = [s.start for s in sentences]
     features = []
     for key, ms in groups.items():
@@ -340,16 +342,15 @@ def _candidate(place: Place, score: float) -> dict[str, Any]:
     }
 
 
-def _fact_features(facts: Sequence[Fact], mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+def _fact_features(
+    facts: Sequence[Fact], mentions: Sequence[Mention], names: Mapping[str, str]
+) -> list[dict[str, Any]]:
     from shapely.geometry import mapping
 
     from .geometry import fact_geometry
 
     features = []
     used: set[str] = set()
-    from .geoparse import display_names
-
-    names = display_names(mentions)
     for fact in facts:
         if not fact.evidence or not fact.places:
             continue  # no fact without evidence and a place

@@ -1,11 +1,10 @@
 """Thematic facts (borders, drills, presence, influence, routes, conflict, diplomacy).
 
-Each sentence is scanned for trigger words from a curated lexicon
-(``geomap/data/themes.json``, format documented in its ``_comment`` key); the place
-mentions near a trigger then get roles from the words in front of them ("through",
-"with", "in") and from plain syntax (possessives, coordination, dashes). The lexicon is
-read in ``themes/lexicon.py``, one sentence's syntax lives in ``themes/context.py`` and
-the rule families in ``themes/rules.py``, so a new trigger word needs no code.
+Each sentence is read in passes: the constructions of ``rules.py``/``events.py`` (words in
+``data/themes.json``), then the event frames of ``frames.py`` (words in
+``data/frames.json``), whose sides come from the dependency parse of ``roles.py``;
+``timing.py`` marks each fact current or historical. Facts stating the same thing merge.
+See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -26,8 +25,6 @@ from geomap.themes.timing import When, reference_year, when
 logger = logging.getLogger(__name__)
 
 __all__ = ["LAYER_ORDER", "detect_facts", "load_lexicon"]
-
-# what a sentence (not a wrapped line) ends with: final punctuation, maybe closing marks
 
 
 def detect_facts(

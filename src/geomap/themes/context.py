@@ -161,11 +161,19 @@ class Context:
             m = self.ms[i]
             place = m.place
             stands_for = m.kind is MentionKind.METONYM or self.possessive(i)
-            if stands_for and place.kind is PlaceKind.CITY and place.country_code:
-                code = place.country_code
-                place = self.doc_places.get(code) or (self.lookup and self.lookup(code)) or place
+            if stands_for and place.kind is PlaceKind.CITY:
+                place = self.country(place.country_code) or place
             out.append(place)
         return unique(out)
+
+    def country(self, code: str | None) -> Place | None:
+        """The country with ISO code ``code``: the document's own entry, else the
+        gazetteer's (None when neither has it)."""
+        if not code:
+            return None
+        if code in self.doc_places:
+            return self.doc_places[code]
+        return self.lookup(code) if self.lookup is not None else None
 
     def org(self, lo: int | None = None, hi: int | None = None) -> str:
         """The first organisation (the Taliban, NATO) named between lo and hi."""

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from geomap.models import Layer, MentionKind, Place, PlaceKind
-from geomap.themes.context import NAMED_KINDS, POSSESSIVE, Context, Draft, unique
+from geomap.themes.context import ITS, NAMED_KINDS, POSSESSIVE, Context, Draft, unique
 from geomap.themes.lexicon import alternation
 from geomap.themes.roles import participants
 
@@ -36,7 +36,6 @@ FRAME_LAYERS = (
 _STATE_KINDS = {PlaceKind.COUNTRY, PlaceKind.HISTORICAL}
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|or)\s+)?$")
-_ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
 _INSTALLATION = re.compile(r"(?:garrison|base|headquarters|barracks|outpost)", re.I)
 _BACKER = re.compile(r"-(?:backed|supported|sponsored|armed|funded)\b", re.I)
 _FUNCTION_WORDS = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "for", "with", "to"}
@@ -197,18 +196,13 @@ def _country(ctx: Context, place: Place) -> Place:
     """The country of a town or province (the document's own entry when it has one)."""
     if place.kind in _STATE_KINDS or place.kind in (PlaceKind.REGION, PlaceKind.CONTINENT):
         return place
-    code = place.country_code
-    if code and code in ctx.doc_places:
-        return ctx.doc_places[code]
-    if code and ctx.lookup is not None:
-        return ctx.lookup(code) or place
-    return place
+    return ctx.country(place.country_code) or place
 
 
 def _label_word(hit: re.Match, frame: Frame) -> str:
     word = " ".join(hit.group(0).split())
     noun = frame.nouns.get(word.lower(), word)
-    if noun[:1].islower() or noun.isupper() is False:
+    if not noun.isupper():  # "siege" -> "Siege"; "DMZ" stays
         noun = noun[:1].upper() + noun[1:]
     return noun
 
@@ -512,7 +506,7 @@ def _presence(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: i
         if j is not None:
             owner, owner_i = _country(ctx, ctx.ms[j].place), j
             break
-        if _ITS.search(ctx.text, max(ctx.sent.start, unit.start() - 12), unit.start()):
+        if ITS.search(ctx.text, max(ctx.sent.start, unit.start() - 12), unit.start()):
             # "Eritrea has begun withdrawing its forces": the subject's forces
             # its antecedent: the nearest state named before ("the US attempts to prolong
             # its military presence")

@@ -130,15 +130,6 @@ def _triggers(ctx: Context, layer: Layer) -> list[tuple[re.Match, Trigger]]:
     return sorted(found, key=lambda f: f[0].start())
 
 
-def _country_place(ctx: Context, code: str | None) -> Place | None:
-    """The document's own place for a country code, else the gazetteer's."""
-    if not code:
-        return None
-    if code in ctx.doc_places:
-        return ctx.doc_places[code]
-    return ctx.lookup(code) if ctx.lookup is not None else None
-
-
 # --- borders -------------------------------------------------------------------------
 def _borders(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
     t0, t1 = hit.span()
@@ -195,7 +186,7 @@ def _other_side(ctx: Context, t0: int, side: Place) -> Place | None:
             if place.kind == PlaceKind.COUNTRY:
                 return place
             if place.kind in (PlaceKind.ADMIN1, PlaceKind.CITY):
-                return _country_place(ctx, place.country_code)
+                return ctx.country(place.country_code)
     return None
 
 
@@ -207,7 +198,7 @@ def _toward(ctx: Context, base: Place, word: str) -> tuple[Place, ...]:
         codes = borders_toward(base.country_code or "", word)
     except ValueError:
         return ()
-    return unique(_country_place(ctx, c) for c in codes)
+    return unique(ctx.country(c) for c in codes)
 
 
 # --- military drills -----------------------------------------------------------------
@@ -375,7 +366,7 @@ def _influence(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
         subject = [i for i in ctx.subject(t0) if ctx.ms[i].kind is not MentionKind.ADJECTIVE]
         actor = ctx.ms[subject[0]].place if subject else None
     if actor is not None and actor.kind is PlaceKind.CITY:
-        actor = _country_place(ctx, actor.country_code) or actor  # "Beijing's influence"
+        actor = ctx.country(actor.country_code) or actor  # "Beijing's influence"
     zone = ctx.places(ctx.first_with_role(after, ["location"]))
     banned = {p.key for p in rivals} | ({actor.key} if actor else set())
     if actor is not None and actor.country_code:  # nor the power's own towns
