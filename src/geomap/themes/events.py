@@ -15,7 +15,6 @@ from geomap.themes.context import (
     Draft,
     names,
     possessive,
-    shape_of,
     unique,
 )
 from geomap.themes.frames import load_frames
@@ -102,57 +101,24 @@ def _names_route(ctx: Context, i: int) -> bool:
 
 # --- conflict ------------------------------------------------------------------------
 def conflict(ctx: Context, hit: re.Match, trig: Trigger) -> list[Draft]:
-    """Fighting, attacks or a takeover at the places a conflict trigger governs.
+    """A capture or takeover ("captured Kabul", "the fall of Kabul") at the places it names.
+
+    The lexicon's conflict triggers are captures only; fighting, attacks and the rest are
+    read by the event frames (:mod:`geomap.themes.frames`).
 
     Parameters
     ----------
     ctx : Context
         The sentence.
     hit, trig : re.Match, Trigger
-        The trigger match and its lexicon entry ('capture' or 'event').
+        The trigger match and its lexicon entry.
 
     Returns
     -------
     list of Draft
         At most one conflict draft.
     """
-    if trig.name == "capture":
-        return _capture(ctx, hit)
-    t0, t1 = hit.span()
-    org = ctx.org()
-    word = hit.group(0).lower()
-    word = ctx.lex.nouns.get(word, word)
-    after = ctx.after(t1)
-    places: tuple[Place, ...] = ()
-    # a direct object: "shelled Incheon", "attacked the Donbas"
-    if (
-        after
-        and not ctx.named(after[0])
-        and re.fullmatch(r"\s+(?:the\s+)?", ctx.text[t1 : ctx.ms[after[0]].start])
-    ):
-        places = ctx.places(ctx.chain(after[0]))
-    places = places or ctx.places(ctx.first_with_role(after, ["location"], literal=True))
-    i = ctx.near_before(t0, max_words=3)
-    if not places and i is not None and ctx.possessive(i):
-        places = (ctx.ms[i].place,)
-    if not places:
-        near = [j for j in ctx.before(t0) if ctx.text[ctx.ms[j].end : t0].count(",") <= 1][:2]
-        places = ctx.places(ctx.first_with_role(near, ["location"], literal=True))
-    if not places:
-        between = [
-            j
-            for j in ctx.after(t1, 40)
-            if re.fullmatch(r"\s*between\s+(?:the\s+)?", ctx.text[t1 : ctx.ms[j].start])
-        ]
-        parties = ctx.chain(between[0]) if between else (ctx.chain_back(i) if i is not None else [])
-        parts = ctx.places(parties)
-        if len(parts) < 2:
-            return []
-        label = f"{word.capitalize()}: " + " – ".join(p.name for p in parts)
-        return [Draft(Layer.CONFLICT, label, parts, ctx.sent, "zone")]
-    text = f"{org} {word}" if org else word
-    label = f"{text[0].upper()}{text[1:]} in {names(places)}"
-    return [Draft(Layer.CONFLICT, label, places, ctx.sent, shape_of(places[:1]))]
+    return _capture(ctx, hit)
 
 
 def _capture(ctx: Context, hit: re.Match) -> list[Draft]:

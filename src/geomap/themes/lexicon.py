@@ -60,7 +60,6 @@ class Lexicon:
     commodities: tuple
     drill_kinds: dict
     sequence: re.Pattern
-    nouns: dict
     rival_phrases: re.Pattern | None
     diplomats: re.Pattern | None
     route_verbs: re.Pattern | None
@@ -175,7 +174,6 @@ def _compile(blob: str) -> Lexicon:
         units=alternation(presence.get("units", [])),
         commodities=tuple((alternation([k]), v) for k, v in routes.get("commodities", {}).items()),
         drill_kinds=layers.get("military_drills", {}).get("kinds", {}),
-        nouns=layers.get("conflict", {}).get("nouns", {}),
         sequence=alternation(lex.get("route_sequence_words", [])) or re.compile(r"(?!)"),
         rival_phrases=alternation(layers.get("influence", {}).get("rival_phrases", [])),
         diplomats=alternation(layers.get("diplomacy", {}).get("actors", [])),
