@@ -345,13 +345,13 @@ class _Usage(GeomapError):
 
 def cmd_build(a: argparse.Namespace) -> int:
     from .article import read
-    from .story import build_story, slug
+    from .story import build_story, map_path, slug
 
     article = read(a.input, offline=a.offline)
     if article.is_empty:
         raise InputError(f"{a.input}: the article is empty")
     output = a.output or Path("maps") / f"{slug(article.title or Path(a.input).stem)}.html"
-    html = output if output.suffix.lower() in (".html", ".htm") else output.with_suffix(".html")
+    html = map_path(output)
     _check_outputs(
         [
             a.output,

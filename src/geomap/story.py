@@ -154,9 +154,7 @@ class Story:
         """
         from .render import save_png, save_svg, to_html
 
-        html = Path(path)
-        if html.suffix.lower() not in (".html", ".htm"):
-            html = html.with_suffix(".html")
+        html = map_path(path)
         page = to_html(self.data, **options)  # first: a render failure must touch no file
         out = {"geojson": write_text_atomic(html.with_suffix(".geojson"), self.to_geojson())}
         out["html"] = write_text_atomic(html, page)
@@ -165,6 +163,13 @@ class Story:
         if png:
             out["png"] = save_png(out["html"], html.with_suffix(".png"))
         return out
+
+
+def map_path(path: str | os.PathLike[str]) -> Path:
+    """Where :meth:`Story.save` writes the map for ``path``: an ``.html``/``.htm`` path as
+    given, any other suffix replaced by ``.html`` (the story goes beside it)."""
+    html = Path(path)
+    return html if html.suffix.lower() in (".html", ".htm") else html.with_suffix(".html")
 
 
 # -- building ---------------------------------------------------------------------------
