@@ -15,7 +15,6 @@ import http.client
 import logging
 import os
 import re
-import stat
 import threading
 import time
 import urllib.error
@@ -35,6 +34,7 @@ from geomap.article_text import (
     split_sentences,
 )
 from geomap.errors import FetchError, GeomapError, InputError
+from geomap.files import read_bytes_capped
 from geomap.models import Sentence
 
 __all__ = ["USER_AGENT", "Article", "parse_date", "read", "read_text", "split_sentences"]
@@ -209,27 +209,7 @@ def _from_bytes(data: bytes, *, label: str, suffix: str, charset: str | None = N
 
 
 def _read_path(path: Path, max_bytes: int) -> Article:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a directory, not an article file")
-    if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block forever
-        raise InputError(f"{path}: not a regular file")
-    if info.st_size > max_bytes:
-        raise InputError(
-            f"{path}: file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit"
-        )
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
-    if len(data) > max_bytes:
-        raise InputError(f"{path}: file is over the {max_bytes:,}-byte limit")
+    data = read_bytes_capped(path, InputError, max_bytes, what="an article file")
     return _from_bytes(data, label=str(path), suffix=path.suffix.lower(), name=path.name)
 
 

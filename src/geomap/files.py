@@ -102,36 +102,47 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
 MAX_INPUT_BYTES = 10_000_000  # the same limit as geomap.read() applies to articles
 
 
-def read_text_file(
-    path: str | os.PathLike[str], error: type[GeomapError], max_bytes: int = MAX_INPUT_BYTES
-) -> str:
-    """A UTF-8 text file's content; every way of failing becomes one ``error`` line.
-
-    Only a regular file of at most ``max_bytes`` bytes is read: a FIFO would block forever
-    and a device such as ``/dev/zero`` would never end.
-    """
+def read_bytes_capped(
+    path: str | os.PathLike[str],
+    error: type[GeomapError],
+    max_bytes: int = MAX_INPUT_BYTES,
+    *,
+    what: str = "",
+) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; every failure is one ``error``
+    line. A FIFO would block forever and a device such as ``/dev/zero`` would never end,
+    so only regular files are read (``what`` names what a directory is not)."""
     p = Path(path)
     try:
         info = p.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise error(f"{p}: is a directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise error(f"{p}: not a regular file")
-        if info.st_size > max_bytes:
-            raise error(f"{p}: file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+    except FileNotFoundError:
+        raise error(f"{p}: no such file") from None
+    except OSError as err:
+        raise error(f"{p}: cannot read ({err.strerror or err})") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise error(f"{p}: is a directory" + (f", not {what}" if what else ""))
+    if not stat.S_ISREG(info.st_mode):
+        raise error(f"{p}: not a regular file")
+    if info.st_size > max_bytes:
+        raise error(f"{p}: file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+    try:
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise error(f"{p}: file is over the {max_bytes:,}-byte limit")
-        # universal newlines, as Path.read_text gives
-        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    except GeomapError:
-        raise
-    except FileNotFoundError as err:
-        raise error(f"{p}: no such file") from err
-    except IsADirectoryError as err:
-        raise error(f"{p}: is a directory") from err
-    except UnicodeDecodeError as err:
-        raise error(f"{p}: not UTF-8 text") from err
     except OSError as err:
-        raise error(f"{p}: {err.strerror or err}") from err
+        raise error(f"{p}: cannot read ({err.strerror or err})") from err
+    if len(data) > max_bytes:
+        raise error(f"{p}: file is over the {max_bytes:,}-byte limit")
+    return data
+
+
+def read_text_file(
+    path: str | os.PathLike[str], error: type[GeomapError], max_bytes: int = MAX_INPUT_BYTES
+) -> str:
+    """A UTF-8 text file's content (see :func:`read_bytes_capped`); every way of failing
+    becomes one ``error`` line."""
+    data = read_bytes_capped(path, error, max_bytes)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise error(f"{Path(path)}: not UTF-8 text") from err
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines
