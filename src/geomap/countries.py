@@ -1,9 +1,10 @@
-"""Country polygons: shapes, neighbours, shared borders, point-in-country, basemap.
+"""Country and sea polygons: shapes, neighbours, shared borders, point-in-country, basemap.
 
 Polygons come from ``geomap/data/countries.geojson`` (Natural Earth, simplified by
-``geodata/build_countries.py`` so neighbours share their border vertex for vertex). The
-file is read once, on first use, and cached with an STRtree for point lookups. All
-coordinates are lon/lat (EPSG:4326), as in GeoJSON.
+``geodata/build_countries.py`` so neighbours share their border vertex for vertex) and
+``geomap/data/marine.geojson`` (Natural Earth's marine areas, ``geodata/build_marine.py``).
+Each file is read once, on first use, and cached (countries with an STRtree for point
+lookups). All coordinates are lon/lat (EPSG:4326), as in GeoJSON.
 """
 
 from __future__ import annotations
@@ -292,6 +293,81 @@ def country_at(lat: float, lon: float, *, tolerance_km: float = 10.0) -> str | N
     reach = tolerance_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
     nearest = atlas.tree.query_nearest(point, max_distance=reach)
     return min((atlas.codes[int(i)] for i in nearest), default=None)
+
+
+@functools.cache
+def _marine() -> dict[str, BaseGeometry]:
+    collection = json.loads(_read_data("marine.geojson"))
+    seas = {
+        f["properties"]["name"].casefold(): shape(f["geometry"]) for f in collection["features"]
+    }
+    log.debug("loaded %d marine areas", len(seas))
+    return seas
+
+
+def marine_shape(name: str) -> BaseGeometry | None:
+    """Return the polygon of a sea, gulf, strait or ocean, e.g. "Sea of Japan".
+
+    Parameters
+    ----------
+    name : str
+        The gazetteer's name of the marine area (any case), as in ``regions.tsv``, or a
+        Natural Earth name ("Philippine Sea").
+
+    Returns
+    -------
+    BaseGeometry or None
+        A valid (Multi)Polygon in lon/lat, or ``None`` when no marine area has that name
+        (rivers, lakes and canals have none).
+    """
+    return _marine().get(" ".join(str(name or "").split()).casefold())
+
+
+def at_sea(geometry: BaseGeometry) -> BaseGeometry:
+    """Return the part of a shape that lies at sea (off every country's land).
+
+    Only the countries the shape touches are subtracted, so this stays fast.
+
+    Parameters
+    ----------
+    geometry : BaseGeometry
+        Any lon/lat geometry.
+
+    Returns
+    -------
+    BaseGeometry
+        ``geometry`` less land; may be empty (a shape wholly inland).
+    """
+    atlas = _atlas()
+    hits = sorted(int(i) for i in atlas.tree.query(geometry, predicate="intersects"))
+    if not hits:
+        return geometry
+    land = shapely.coverage_union_all([atlas.shapes[i] for i in hits])
+    if not land.is_valid:
+        land = shapely.make_valid(land)
+    return geometry.difference(land)
+
+
+def buffer_shape_km(geometry: BaseGeometry, km: float) -> BaseGeometry:
+    """Grow a shape by about ``km`` on the ground (longitudes scaled at its latitude).
+
+    Parameters
+    ----------
+    geometry : BaseGeometry
+        Any lon/lat geometry.
+    km : float
+        Distance; positive grows, negative shrinks.
+
+    Returns
+    -------
+    BaseGeometry
+        The buffered geometry in lon/lat.
+    """
+    lat = (geometry.bounds[1] + geometry.bounds[3]) / 2
+    squeeze = max(math.cos(math.radians(lat)), 0.05)
+    flat = shapely.transform(geometry, lambda xy: xy * [squeeze, 1.0])
+    grown = flat.simplify(0.02).buffer(km / KM_PER_DEGREE, quad_segs=4)
+    return shapely.transform(grown, lambda xy: xy / [squeeze, 1.0])
 
 
 def basemap() -> dict:
