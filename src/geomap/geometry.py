@@ -1,14 +1,20 @@
-"""Facts -> shapely shapes: shared borders, zones, routes and points.
+"""Facts -> shapely shapes: shared borders, zones, routes and points, as the text says.
 
-Country shapes and borders come from :mod:`geomap.countries`. All coordinates are lon/lat
-(EPSG:4326), as in GeoJSON; every returned geometry is valid and on a 1e-4 degree grid.
+Country shapes, sea polygons and borders come from :mod:`geomap.countries`. The evidence
+decides the drawing where the places alone cannot: a drill "in the Sea of Japan" fills that
+sea, drills "around Taiwan" are a ring of water round the island (not Taiwan, nor China), a
+route keeps to the countries the text names (or to the sea when it goes by boat). All
+coordinates are lon/lat (EPSG:4326), as in GeoJSON; every returned geometry is valid and on
+a 1e-4 degree grid.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import logging
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,11 +26,14 @@ from geomap.countries import (
     KM_PER_DEGREE,
     _linear,
     _normal,
+    at_sea,
+    buffer_shape_km,
+    marine_shape,
     neighbours,
     shared_border,
     union_shape,
 )
-from geomap.models import Fact, Place, PlaceKind
+from geomap.models import Fact, Layer, Place, PlaceKind
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +42,24 @@ ROUTE_CORRIDOR_DEG = 4.0  # half-width of the band a route stop is sought in
 BORDER_CLIP_KM = 350.0  # a city's or province's border fact is the stretch near it
 ZONE_RADIUS_KM = 100.0  # a city or province in a zone fact covers this much around it
 PRECISION = 1e-4  # output grid, degrees (about 11 m)
+RING_KM = 150.0  # drills "around" or "near" a place: the band this wide round it
+FAR_STOP_KM = 2000.0  # a town this far from every other stop of a route is a namesake
+GRID_CELLS = 120  # a route leg is routed on a grid about this many cells across
+
+# The text puts a drill at sea: naval forces, waters, a coast it is off.
+SEA_TEXT = re.compile(
+    r"\b(naval|navy|maritime|warships?|vessels?|at sea|waters|sea-air|sea lanes?|"
+    r"off (?:the|its) (?:coast|island|shore)s?)\b",
+    re.IGNORECASE,
+)
+# A route that goes by boat.
+BY_SEA_TEXT = re.compile(
+    r"\b(by sea|boats?|ships?|vessels?|dhows?|sea lanes?|sea routes?|maritime|shipping|"
+    r"seaborne|at sea|ports?)\b",
+    re.IGNORECASE,
+)
+# "around Taiwan", "near Japan and the Korean Peninsula", "off the coast of Oman"
+_NEAR = r"(?:around|surround(?:s|ed|ing)?|encircl(?:e|es|ed|ing)|off|near|close to|along)"
 
 _SPREAD_KINDS = {PlaceKind.REGION, PlaceKind.HISTORICAL, PlaceKind.CONTINENT}
 
@@ -155,6 +182,66 @@ def _is_local(place: Place) -> bool:
     return place.kind not in _SPREAD_KINDS and place.kind is not PlaceKind.COUNTRY
 
 
+def _evidence_text(fact: Fact) -> str:
+    return "\n".join(str(getattr(e, "text", "")) for e in fact.evidence or ())
+
+
+def said_near(place: Place, text: str) -> bool:
+    """Does the text put something around, off or near ``place`` rather than in it?
+
+    True for "around Taiwan", "surround Taiwan", "near Japan and the Korean Peninsula",
+    "off the coast of Oman": a relation word, then the place's name within five words and
+    the same clause.
+    """
+    name = re.escape(" ".join(place.name.split()))
+    pattern = rf"\b{_NEAR}\s+(?:[^\s,.;:!?]+\s+){{0,5}}?{name}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _sea_of(place: Place) -> BaseGeometry | None:
+    """The polygon of a sea, gulf, strait or ocean place; None for any other place."""
+    return marine_shape(place.name) if place.kind is PlaceKind.FEATURE else None
+
+
+def _area(place: Place) -> BaseGeometry | None:
+    """What a place covers: a sea's polygon, a country's or region's land, a circle for
+    a city or province."""
+    sea = _sea_of(place)
+    if sea is not None:
+        return sea
+    if _is_local(place):
+        if not (math.isfinite(place.lat) and math.isfinite(place.lon)):
+            return None
+        return buffer_km(place.lat, place.lon, ZONE_RADIUS_KM)
+    return union_shape(_codes(place))
+
+
+def _is_island(place: Place) -> bool:
+    """A country (or group) with no land neighbour: what is "around" it is sea."""
+    codes = _codes(place)
+    return bool(codes) and not _is_local(place) and not any(neighbours(c) for c in codes)
+
+
+def _ring(place: Place, *, sea: bool, actors: Sequence[Place]) -> BaseGeometry | None:
+    """The band round a place: at sea when the text or the island says so, else on the
+    actors' side of it (drills "near Armenia" by Azerbaijan and Turkey are on their land)."""
+    area = _area(place)
+    if area is None or area.is_empty:
+        return None
+    ring = buffer_shape_km(area, RING_KM).difference(area)
+    if sea or _is_island(place):
+        water = at_sea(ring)
+        if not water.is_empty:
+            return water
+    codes = [code for actor in actors for code in _codes(actor)]
+    own = union_shape(codes)
+    if own is not None:
+        theirs = ring.intersection(own)
+        if theirs.area > 0.05 * ring.area:
+            return theirs
+    return ring
+
+
 def _near(line: BaseGeometry | None, place: Place, *, strict: bool = False) -> BaseGeometry | None:
     """Keep the stretch of ``line`` near a city or province.
 
@@ -190,6 +277,182 @@ def _route_stops(places: Sequence[Place]) -> list[tuple[float, float]]:
     return stops
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points."""
+    (lat0, lon0), (lat1, lon1) = np.radians(a), np.radians(b)
+    h = (
+        np.sin((lat1 - lat0) / 2) ** 2
+        + np.cos(lat0) * np.cos(lat1) * np.sin((lon1 - lon0) / 2) ** 2
+    )
+    return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(min(max(h, 0.0), 1.0))))
+
+
+def _drop_far_stops(
+    places: Sequence[Place], stops: Sequence[tuple[float, float]]
+) -> tuple[list[Place], list[tuple[float, float]]]:
+    """Leave out a town thousands of km from every other stop, in a country no other
+    stop is in: a namesake the geoparser picked ("Sahara", a village in Yemen, on a route
+    through the Sahel). Needs three stops or more, to tell the odd one out."""
+    if len(stops) < 3:
+        return list(places), list(stops)
+    keep = []
+    for i, (place, stop) in enumerate(zip(places, stops, strict=True)):
+        others = [j for j in range(len(stops)) if j != i]
+        nearest = min(_km(stop, stops[j]) for j in others)
+        shared = {c for j in others for c in _codes(places[j])} & set(_codes(place))
+        if _is_local(place) and not shared and nearest > FAR_STOP_KM:
+            log.info("route stop %r left out: %.0f km from any other stop", place.name, nearest)
+            continue
+        keep.append(i)
+    if len(keep) < 2:
+        return list(places), list(stops)
+    return [places[i] for i in keep], [stops[i] for i in keep]
+
+
+def _inside_own_area(place: Place, stop: tuple[float, float]) -> tuple[float, float]:
+    """A country's stop inside the country (a GeoNames centre may fall in the sea)."""
+    area = _area(place)
+    if area is None or _is_local(place) or area.intersects(Point(stop[1], stop[0])):
+        return stop
+    pt = area.representative_point()
+    return (round(pt.y, 4), round(pt.x, 4))
+
+
+def _fits(line: LineString, allowed: BaseGeometry, slack: float) -> bool:
+    """Does the line stay inside ``allowed``, but for ``slack`` degrees in all (a
+    simplified coast or border may clip a corner)?"""
+    if allowed.contains(line):
+        return True
+    return line.difference(allowed).length <= slack
+
+
+def _grid_leg(
+    start: tuple[float, float], end: tuple[float, float], allowed: BaseGeometry
+) -> list[tuple[float, float]] | None:
+    """Shortest path from ``start`` to ``end`` (lon, lat) that stays inside ``allowed``,
+    found on a grid of about GRID_CELLS cells across and then straightened: the fewest
+    segments that still stay inside. None when ``allowed`` does not connect them."""
+    (x0, y0), (x1, y1) = start, end
+    margin = max(3.0, 0.4 * math.hypot(x1 - x0, y1 - y0))
+    minx, miny = min(x0, x1) - margin, max(min(y0, y1) - margin, -85.0)
+    maxx, maxy = max(x0, x1) + margin, min(max(y0, y1) + margin, 85.0)
+    step = max(0.05, max(maxx - minx, maxy - miny) / GRID_CELLS)
+    xs = np.arange(minx, maxx + step, step)
+    ys = np.arange(miny, maxy + step, step)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    shapely.prepare(allowed)
+    free = shapely.contains_xy(allowed, grid_x, grid_y)
+    rows, cols = free.shape
+
+    def to_cell(x: float, y: float) -> tuple[int, int]:
+        return min(round((y - miny) / step), rows - 1), min(round((x - minx) / step), cols - 1)
+
+    source, target = to_cell(x0, y0), to_cell(x1, y1)
+    free[source] = free[target] = True
+    open_cells = free.tolist()
+    shrink = np.cos(np.radians(ys)).tolist()
+    low = min(shrink)  # keeps the A* estimate below the true cost
+
+    def estimate(r: int, c: int) -> float:
+        return math.hypot((c - target[1]) * low, r - target[0])
+
+    best = {source: 0.0}
+    previous: dict[tuple[int, int], tuple[int, int]] = {}
+    queue = [(estimate(*source), 0.0, source)]
+    moves = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if dr or dc]
+    while queue:
+        _, cost, here = heapq.heappop(queue)
+        if here == target:
+            break
+        if cost > best.get(here, math.inf):
+            continue
+        r, c = here
+        for dr, dc in moves:
+            nr, nc = r + dr, c + dc
+            if not (0 <= nr < rows and 0 <= nc < cols and open_cells[nr][nc]):
+                continue
+            new = cost + math.hypot(dc * shrink[r], dr)
+            if new < best.get((nr, nc), math.inf):
+                best[(nr, nc)] = new
+                previous[(nr, nc)] = here
+                heapq.heappush(queue, (new + estimate(nr, nc), new, (nr, nc)))
+    if target not in best:
+        return None
+    cells = [target]
+    while cells[-1] != source:
+        cells.append(previous[cells[-1]])
+    path = [start] + [(xs[c], ys[r]) for r, c in reversed(cells[1:-1])] + [end]
+    slack = min(0.25 * step, 0.1)
+    kept, i = [path[0]], 0
+    while i < len(path) - 1:
+        j = len(path) - 1
+        while j > i + 1 and not _fits(LineString([path[i], path[j]]), allowed, slack):
+            j -= 1
+        kept.append(path[j])
+        i = j
+    return [(float(x), float(y)) for x, y in kept]
+
+
+def _route_geometry(places: Sequence[Place], fact: Fact | None = None) -> BaseGeometry | None:
+    """A route through its places over a plausible path: each leg a gentle curve when
+    that stays within the named countries (and the sea, when the text goes by boat), else
+    the shortest path inside them; a straight curve only when they do not connect."""
+    stops = _route_stops(places)
+    stops = [_inside_own_area(p, stop) for p, stop in zip(places, stops, strict=True)]
+    places, stops = _drop_far_stops(places, stops)
+    text = _evidence_text(fact) if fact is not None else ""
+    # a town names its country; regions name their members; seas are water the route may use
+    codes = [code for p in places if _sea_of(p) is None for code in _codes(p)]
+    seas = [sea for sea in (_sea_of(p) for p in places) if sea is not None]
+    land = union_shape(codes)
+    named = [area for area in (land, *seas) if area is not None]
+    if not named:
+        return route_line(stops)
+    allowed = named[0] if len(named) == 1 else shapely.union_all(named)
+    if BY_SEA_TEXT.search(text):
+        lons = [lon for _, lon in stops]
+        lats = [lat for lat, _ in stops]
+        box = shapely.box(
+            min(lons) - 15, max(min(lats) - 15, -85), max(lons) + 15, min(max(lats) + 15, 85)
+        )
+        allowed = allowed.union(at_sea(box))
+    shapely.prepare(allowed)
+    coords: list[tuple[float, float]] = []
+    for (lat0, lon0), (lat1, lon1) in itertools.pairwise(stops):
+        if (lat0, lon0) == (lat1, lon1):
+            continue
+        leg: list[tuple[float, float]] | None = None
+        if abs(lon1 - lon0) <= 180:
+            curved = _curve((lon0, lat0), (lon1, lat1))
+            if _fits(LineString(curved), allowed, 0.1):
+                leg = [tuple(xy) for xy in curved]
+            else:
+                leg = _grid_leg((lon0, lat0), (lon1, lat1), allowed)
+        if leg is None:  # no path inside the named places: the old gentle curve
+            return route_line(stops)
+        coords.extend(leg if not coords else leg[1:])
+    if len(coords) < 2:
+        raise ValueError("a route needs at least two distinct points")
+    return shapely.set_precision(LineString(coords), PRECISION)
+
+
+def _point_geometry(places: Sequence[Place]) -> BaseGeometry | None:
+    """The first place, or the named town or base inside it when the first is a
+    country: a brigade "at Rukla in Lithuania" stands at Rukla."""
+    point = places[0]
+    if point.kind is PlaceKind.COUNTRY and point.country_code:
+        for place in places[1:]:
+            if place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1) and (
+                _normal(place.country_code) == _normal(point.country_code)
+            ):
+                point = place
+                break
+    lat, lon = float(point.lat), float(point.lon)
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    return Point(lon, lat)
+
+
 def _border_geometry(places: Sequence[Place]) -> BaseGeometry | None:
     first, others = places[0], places[1:]
     pieces: list[BaseGeometry] = []
@@ -211,7 +474,23 @@ def _border_geometry(places: Sequence[Place]) -> BaseGeometry | None:
     return _linear(shapely.union_all(pieces))
 
 
-def _zone_geometry(places: Sequence[Place]) -> BaseGeometry | None:
+def _zone_geometry(places: Sequence[Place], fact: Fact | None = None) -> BaseGeometry | None:
+    """Union of the named places only; a named sea, and a band round a place the text
+    puts things around or near, replace the countries taking part (they are not where it
+    happens). A drill at sea with neither is drawn in the coastal waters of its places."""
+    text = _evidence_text(fact) if fact is not None else ""
+    actors = tuple(fact.actors) if fact is not None else ()
+    at_sea_text = bool(SEA_TEXT.search(text))
+    seas = [sea for sea in (_sea_of(p) for p in places) if sea is not None]
+    rings = [
+        _ring(p, sea=at_sea_text, actors=actors)
+        for p in places
+        if _sea_of(p) is None and said_near(p, text)
+    ]
+    located = [piece for piece in (*seas, *rings) if piece is not None and not piece.is_empty]
+    if located:
+        return located[0] if len(located) == 1 else shapely.union_all(located)
+    is_drill = fact is not None and fact.layer is Layer.MILITARY_DRILLS
     pieces: list[BaseGeometry] = []
     codes: list[str] = []
     for place in places:
@@ -221,6 +500,9 @@ def _zone_geometry(places: Sequence[Place]) -> BaseGeometry | None:
             codes.extend(_codes(place))
     countries = union_shape(codes)
     if countries is not None:
+        if is_drill and at_sea_text:
+            waters = at_sea(buffer_shape_km(countries, RING_KM))
+            countries = waters if not waters.is_empty else countries
         pieces.append(countries)
     if not pieces:
         return None
@@ -264,14 +546,11 @@ def fact_geometry(fact: Fact) -> BaseGeometry | None:
         if kind == "border":
             return _finish(_border_geometry(places))
         if kind == "zone":
-            return _finish(_zone_geometry(places))
+            return _finish(_zone_geometry(places, fact))
         if kind == "route":
-            return _finish(route_line(_route_stops(places)))
+            return _finish(_route_geometry(places, fact))
         if kind == "point":
-            lat, lon = float(places[0].lat), float(places[0].lon)
-            if not (math.isfinite(lat) and math.isfinite(lon)):
-                return None
-            return _finish(Point(lon, lat))
+            return _finish(_point_geometry(places))
         log.debug("unknown fact shape %r", fact.shape)
         return None
     except (ValueError, TypeError, AttributeError, shapely.errors.GEOSException) as err:
