@@ -342,9 +342,12 @@ def at_sea(geometry: BaseGeometry) -> BaseGeometry:
     hits = sorted(int(i) for i in atlas.tree.query(geometry, predicate="intersects"))
     if not hits:
         return geometry
-    land = shapely.coverage_union_all([atlas.shapes[i] for i in hits])
-    if not land.is_valid:
-        land = shapely.make_valid(land)
+    # only the land within the shape's box matters: clip before the (costly) union
+    box = geometry.bounds
+    pieces = [shapely.clip_by_rect(atlas.shapes[i], *box) for i in hits]
+    # clipping may leave a hole without its shell: repair before the overlay
+    pieces = [piece if piece.is_valid else shapely.make_valid(piece) for piece in pieces]
+    land = shapely.union_all([piece for piece in pieces if not piece.is_empty])
     return geometry.difference(land)
 
 
@@ -366,7 +369,9 @@ def buffer_shape_km(geometry: BaseGeometry, km: float) -> BaseGeometry:
     lat = (geometry.bounds[1] + geometry.bounds[3]) / 2
     squeeze = max(math.cos(math.radians(lat)), 0.05)
     flat = shapely.transform(geometry, lambda xy: xy * [squeeze, 1.0])
-    grown = flat.simplify(0.02).buffer(km / KM_PER_DEGREE, quad_segs=4)
+    reach = km / KM_PER_DEGREE
+    # detail finer than a tenth of the distance does not show in the result
+    grown = flat.simplify(abs(reach) / 10).buffer(reach, quad_segs=4)
     return shapely.transform(grown, lambda xy: xy / [squeeze, 1.0])
 
 

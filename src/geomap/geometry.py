@@ -10,7 +10,6 @@ a 1e-4 degree grid.
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import logging
 import math
@@ -44,7 +43,7 @@ ZONE_RADIUS_KM = 100.0  # a city or province in a zone fact covers this much aro
 PRECISION = 1e-4  # output grid, degrees (about 11 m)
 RING_KM = 150.0  # drills "around" or "near" a place: the band this wide round it
 FAR_STOP_KM = 2000.0  # a town this far from every other stop of a route is a namesake
-GRID_CELLS = 120  # a route leg is routed on a grid about this many cells across
+GRID_CELLS = 90  # a route leg is routed on a grid about this many cells across
 
 # The text puts a drill at sea: naval forces, waters, a coast it is off.
 SEA_TEXT = re.compile(
@@ -326,6 +325,48 @@ def _fits(line: LineString, allowed: BaseGeometry, slack: float) -> bool:
     return line.difference(allowed).length <= slack
 
 
+_MOVES = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if dr or dc]
+
+
+def _shifted(values: np.ndarray, dr: int, dc: int) -> np.ndarray:
+    """``values`` moved by (dr, dc) cells, padded with infinity: out[r, c] = values[r+dr, c+dc]."""
+    out = np.full_like(values, np.inf)
+    rows, cols = values.shape
+    out[max(0, -dr) : rows - max(0, dr), max(0, -dc) : cols - max(0, dc)] = values[
+        max(0, dr) : rows - max(0, -dr), max(0, dc) : cols - max(0, -dc)
+    ]
+    return out
+
+
+def _distance_field(free: np.ndarray, target: tuple[int, int], shrink: np.ndarray) -> np.ndarray:
+    """Path length from every free cell to ``target`` over free cells (8 neighbours, a
+    longitude step shrunk by cos(latitude)), by relaxing the whole grid at once."""
+    far = np.full(free.shape, np.inf)
+    far[target] = 0.0
+    lengths = {(dr, dc): np.hypot(dc * shrink, dr)[:, None] for dr, dc in _MOVES}
+    for _ in range(free.size):
+        best = far
+        for (dr, dc), length in lengths.items():
+            best = np.minimum(best, _shifted(far, dr, dc) + length)
+        best = np.where(free, best, np.inf)
+        if np.array_equal(best, far):
+            break
+        far = best
+    return far
+
+
+def _downhill(far: np.ndarray, here: tuple[int, int]) -> tuple[int, int]:
+    """The neighbour of ``here`` nearest the target."""
+    rows, cols = far.shape
+    r, c = here
+    near = [
+        (far[r + dr, c + dc], (r + dr, c + dc))
+        for dr, dc in _MOVES
+        if 0 <= r + dr < rows and 0 <= c + dc < cols
+    ]
+    return min(near)[1]
+
+
 def _grid_leg(
     start: tuple[float, float], end: tuple[float, float], allowed: BaseGeometry
 ) -> list[tuple[float, float]] | None:
@@ -349,45 +390,23 @@ def _grid_leg(
 
     source, target = to_cell(x0, y0), to_cell(x1, y1)
     free[source] = free[target] = True
-    open_cells = free.tolist()
-    shrink = np.cos(np.radians(ys)).tolist()
-    low = min(shrink)  # keeps the A* estimate below the true cost
-
-    def estimate(r: int, c: int) -> float:
-        return math.hypot((c - target[1]) * low, r - target[0])
-
-    best = {source: 0.0}
-    previous: dict[tuple[int, int], tuple[int, int]] = {}
-    queue = [(estimate(*source), 0.0, source)]
-    moves = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if dr or dc]
-    while queue:
-        _, cost, here = heapq.heappop(queue)
+    far = _distance_field(free, target, np.cos(np.radians(ys)))
+    if not math.isfinite(far[source]):
+        return None
+    middle, here = [], source
+    for _ in range(rows * cols):  # walk downhill to the target
         if here == target:
             break
-        if cost > best.get(here, math.inf):
-            continue
-        r, c = here
-        for dr, dc in moves:
-            nr, nc = r + dr, c + dc
-            if not (0 <= nr < rows and 0 <= nc < cols and open_cells[nr][nc]):
-                continue
-            new = cost + math.hypot(dc * shrink[r], dr)
-            if new < best.get((nr, nc), math.inf):
-                best[(nr, nc)] = new
-                previous[(nr, nc)] = here
-                heapq.heappush(queue, (new + estimate(nr, nc), new, (nr, nc)))
-    if target not in best:
-        return None
-    cells = [target]
-    while cells[-1] != source:
-        cells.append(previous[cells[-1]])
-    path = [start] + [(xs[c], ys[r]) for r, c in reversed(cells[1:-1])] + [end]
+        here = _downhill(far, here)
+        middle.append(here)
+    middle = middle[:-1]
+    path = [start] + [(xs[c], ys[r]) for r, c in middle] + [end]
     slack = min(0.25 * step, 0.1)
     kept, i = [path[0]], 0
     while i < len(path) - 1:
-        j = len(path) - 1
-        while j > i + 1 and not _fits(LineString([path[i], path[j]]), allowed, slack):
-            j -= 1
+        j = i + 1  # walk on while the straight cut from path[i] still fits
+        while j + 1 < len(path) and _fits(LineString([path[i], path[j + 1]]), allowed, slack):
+            j += 1
         kept.append(path[j])
         i = j
     return [(float(x), float(y)) for x, y in kept]
