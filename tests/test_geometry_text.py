@@ -202,3 +202,27 @@ def test_zone_is_the_union_of_the_named_members_only():
     drawn = geometry.fact_geometry(fact)
     expected = countries.union_shape(central_asia.members)
     assert shapely.symmetric_difference(drawn, expected).area < 0.01 * expected.area
+
+
+def test_near_is_a_ring_for_drills_only():
+    kabul = _place("Kabul", PlaceKind.CITY, 34.53, 69.18, "AF")
+    text = "Fighting raged near Kabul."
+    fighting = geometry.fact_geometry(_fact(Layer.CONFLICT, "zone", [kabul], text))
+    assert fighting.contains(Point(69.18, 34.53))
+    drills = geometry.fact_geometry(
+        _fact(Layer.MILITARY_DRILLS, "zone", [kabul], "drills near Kabul")
+    )
+    assert not drills.contains(Point(69.18, 34.53))
+
+
+def test_only_the_legs_without_a_named_path_fall_back_to_a_curve():
+    # Syria -> Jordan connect on land; Jordan -> Yemen do not without Saudi Arabia
+    syria = _place("Syria", PlaceKind.COUNTRY, 35.0, 38.0, "SY")
+    jordan = _place("Jordan", PlaceKind.COUNTRY, 31.0, 36.0, "JO")
+    text = "smuggled from Syria through Jordan to Yemen"
+    line = geometry.fact_geometry(
+        _fact(Layer.TRAFFICKING_ROUTES, "route", [syria, jordan, YEMEN], text)
+    )
+    assert line.coords[0] == (38.0, 35.0) and line.coords[-1] == (47.5, 15.5)
+    first_leg = countries.union_shape(["SY", "JO"]).buffer(0.2)
+    assert first_leg.contains(LineString(line.coords[:13]))

@@ -440,16 +440,16 @@ def _route_geometry(places: Sequence[Place], fact: Fact | None = None) -> BaseGe
     for (lat0, lon0), (lat1, lon1) in itertools.pairwise(stops):
         if (lat0, lon0) == (lat1, lon1):
             continue
-        leg: list[tuple[float, float]] | None = None
-        if abs(lon1 - lon0) <= 180:
-            curved = _curve((lon0, lat0), (lon1, lat1))
-            if _fits(LineString(curved), allowed, 0.1):
-                leg = [tuple(xy) for xy in curved]
-            else:
-                leg = _grid_leg((lon0, lat0), (lon1, lat1), allowed)
-        if leg is None:  # no path inside the named places: the old gentle curve
+        if abs(lon1 - lon0) > 180:  # across the dateline: route_line unwraps it
             return route_line(stops)
-        coords.extend(leg if not coords else leg[1:])
+        curved = [(float(x), float(y)) for x, y in _curve((lon0, lat0), (lon1, lat1))]
+        leg = (
+            None
+            if _fits(LineString(curved), allowed, 0.1)
+            else _grid_leg((lon0, lat0), (lon1, lat1), allowed)
+        )
+        # the curve also when the named places do not connect the two stops
+        coords.extend((leg or curved)[1 if coords else 0 :])
     if len(coords) < 2:
         raise ValueError("a route needs at least two distinct points")
     return shapely.set_precision(LineString(coords), PRECISION)
@@ -499,17 +499,18 @@ def _zone_geometry(places: Sequence[Place], fact: Fact | None = None) -> BaseGeo
     happens). A drill at sea with neither is drawn in the coastal waters of its places."""
     text = _evidence_text(fact) if fact is not None else ""
     actors = tuple(fact.actors) if fact is not None else ()
+    # drills "around" or "near" a place encircle it; fighting "near Kabul" is at Kabul
+    is_drill = fact is not None and fact.layer is Layer.MILITARY_DRILLS
     at_sea_text = bool(SEA_TEXT.search(text))
     seas = [sea for sea in (_sea_of(p) for p in places) if sea is not None]
     rings = [
         _ring(p, sea=at_sea_text, actors=actors)
         for p in places
-        if _sea_of(p) is None and said_near(p, text)
+        if is_drill and _sea_of(p) is None and said_near(p, text)
     ]
     located = [piece for piece in (*seas, *rings) if piece is not None and not piece.is_empty]
     if located:
         return located[0] if len(located) == 1 else shapely.union_all(located)
-    is_drill = fact is not None and fact.layer is Layer.MILITARY_DRILLS
     pieces: list[BaseGeometry] = []
     codes: list[str] = []
     for place in places:
@@ -548,8 +549,13 @@ def fact_geometry(fact: Fact) -> BaseGeometry | None:
         place and each other one; a city or province keeps the stretch within 350 km of
         it; a lone place gives all its land borders, only those near it for a city),
         ``zone`` (union of the countries, regions' members, and 100 km circles round
-        cities and provinces), ``route``
-        (line through the places in order) or ``point`` (the first place).
+        cities and provinces; a named sea is its polygon, and drills the evidence puts
+        "around", "off" or "near" a place are a 150 km band round it, at sea for an
+        island or naval text, else on the actors' land; naval drills of a country are
+        in its coastal waters), ``route`` (line through the places in order, kept
+        inside the named countries, and the sea when the evidence goes by boat, where
+        they connect; a far-off namesake town is left out) or ``point`` (the first
+        place, or a town named in it when the first is a country).
 
     Returns
     -------
