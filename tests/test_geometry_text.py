@@ -226,3 +226,21 @@ def test_only_the_legs_without_a_named_path_fall_back_to_a_curve():
     assert line.coords[0] == (38.0, 35.0) and line.coords[-1] == (47.5, 15.5)
     first_leg = countries.union_shape(["SY", "JO"]).buffer(0.2)
     assert first_leg.contains(LineString(line.coords[:13]))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "near"),
+    [
+        ("China launches military exercises around Taiwan", "Taiwan", True),
+        ("forces sent to surround Taiwan for drills", "Taiwan", True),
+        ("drills in waters near Japan and the Korean Peninsula", "Korean Peninsula", True),
+        ("a boat intercepted off the coast of Oman", "Oman", True),
+        ("live fire off Taiwan", "Taiwan", True),
+        ("Seoul called off the drills with Japan", "Japan", False),
+        ("drills along with Japan", "Japan", False),
+        ("drills near the border. Japan protested", "Japan", False),
+        ("drills in Japan", "Japan", False),
+    ],
+)
+def test_said_near(text, name, near):
+    assert geometry.said_near(_place(name, PlaceKind.COUNTRY, 0.0, 0.0), text) is near

@@ -58,7 +58,11 @@ BY_SEA_TEXT = re.compile(
     re.IGNORECASE,
 )
 # "around Taiwan", "near Japan and the Korean Peninsula", "off the coast of Oman"
-_NEAR = r"(?:around|surround(?:s|ed|ing)?|encircl(?:e|es|ed|ing)|off|near|close to|along)"
+_NEAR = (
+    r"(?:(?:around|surround(?:s|ed|ing)?|encircl(?:e|es|ed|ing)|near|close to)"
+    r"\s+(?:[^\s,.;:!?]+\s+){0,5}?"  # "near Japan and the Korean Peninsula"
+    r"|off\s+(?:the\s+(?:coast|coasts|shores?|waters)\s+of\s+)?(?:the\s+)?)"  # not "called off"
+)
 
 _SPREAD_KINDS = {PlaceKind.REGION, PlaceKind.HISTORICAL, PlaceKind.CONTINENT}
 
@@ -188,12 +192,12 @@ def _evidence_text(fact: Fact) -> str:
 def said_near(place: Place, text: str) -> bool:
     """Does the text put something around, off or near ``place`` rather than in it?
 
-    True for "around Taiwan", "surround Taiwan", "near Japan and the Korean Peninsula",
-    "off the coast of Oman": a relation word, then the place's name within five words and
-    the same clause.
+    True for "around Taiwan", "surround Taiwan", "near Japan and the Korean Peninsula"
+    (the name within five words, in the same clause), "off Taiwan", "off the coast of
+    Oman"; not for "called off the drills with Japan".
     """
     name = re.escape(" ".join(place.name.split()))
-    pattern = rf"\b{_NEAR}\s+(?:[^\s,.;:!?]+\s+){{0,5}}?{name}\b"
+    pattern = rf"\b{_NEAR}{name}\b"
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
