@@ -421,6 +421,8 @@ def _route_geometry(places: Sequence[Place], fact: Fact | None = None) -> BaseGe
     that stays within the named countries (and the sea, when the text goes by boat), else
     the shortest path inside them; a straight curve only when they do not connect."""
     stops = _route_stops(places)
+    kept = [n for n, (lat, lon) in enumerate(stops) if math.isfinite(lat) and math.isfinite(lon)]
+    places, stops = [places[n] for n in kept], [stops[n] for n in kept]
     stops = [_inside_own_area(p, stop) for p, stop in zip(places, stops, strict=True)]
     places, stops = _drop_far_stops(places, stops)
     text = _evidence_text(fact) if fact is not None else ""
