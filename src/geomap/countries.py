@@ -323,10 +323,34 @@ def marine_shape(name: str) -> BaseGeometry | None:
     return _marine().get(" ".join(str(name or "").split()).casefold())
 
 
+def land_within(geometry: BaseGeometry) -> BaseGeometry:
+    """Return the land (all countries, merged) inside a shape's bounding box.
+
+    Parameters
+    ----------
+    geometry : BaseGeometry
+        Any lon/lat geometry; only its bounds matter.
+
+    Returns
+    -------
+    BaseGeometry
+        A valid (Multi)Polygon, possibly empty (open sea).
+    """
+    atlas = _atlas()
+    box = geometry.bounds
+    hits = sorted(int(i) for i in atlas.tree.query(shapely.box(*box)))
+    # only the land within the box matters: clip before the (costly) union; clipping
+    # may leave a hole without its shell, so repair before the overlay
+    pieces = [shapely.clip_by_rect(atlas.shapes[i], *box) for i in hits]
+    pieces = [p if p.is_valid else shapely.make_valid(p) for p in pieces if not p.is_empty]
+    if not pieces:
+        return shapely.Polygon()
+    land = shapely.coverage_union_all(pieces)
+    return land if land.is_valid else shapely.union_all(pieces)
+
+
 def at_sea(geometry: BaseGeometry) -> BaseGeometry:
     """Return the part of a shape that lies at sea (off every country's land).
-
-    Only the countries the shape touches are subtracted, so this stays fast.
 
     Parameters
     ----------
@@ -338,17 +362,8 @@ def at_sea(geometry: BaseGeometry) -> BaseGeometry:
     BaseGeometry
         ``geometry`` less land; may be empty (a shape wholly inland).
     """
-    atlas = _atlas()
-    hits = sorted(int(i) for i in atlas.tree.query(geometry, predicate="intersects"))
-    if not hits:
-        return geometry
-    # only the land within the shape's box matters: clip before the (costly) union
-    box = geometry.bounds
-    pieces = [shapely.clip_by_rect(atlas.shapes[i], *box) for i in hits]
-    # clipping may leave a hole without its shell: repair before the overlay
-    pieces = [piece if piece.is_valid else shapely.make_valid(piece) for piece in pieces]
-    land = shapely.union_all([piece for piece in pieces if not piece.is_empty])
-    return geometry.difference(land)
+    land = land_within(geometry)
+    return geometry if land.is_empty else geometry.difference(land)
 
 
 def buffer_shape_km(geometry: BaseGeometry, km: float) -> BaseGeometry:

@@ -27,6 +27,7 @@ from geomap.countries import (
     _normal,
     at_sea,
     buffer_shape_km,
+    land_within,
     marine_shape,
     neighbours,
     shared_border,
@@ -44,6 +45,7 @@ PRECISION = 1e-4  # output grid, degrees (about 11 m)
 RING_KM = 150.0  # drills "around" or "near" a place: the band this wide round it
 FAR_STOP_KM = 2000.0  # a town this far from every other stop of a route is a namesake
 GRID_CELLS = 90  # a route leg is routed on a grid about this many cells across
+DETOUR_COST = 4.0  # a leg the named places cannot carry crosses other land at this price
 
 # The text puts a drill at sea: naval forces, waters, a coast it is off.
 SEA_TEXT = re.compile(
@@ -342,17 +344,19 @@ def _shifted(values: np.ndarray, dr: int, dc: int) -> np.ndarray:
     return out
 
 
-def _distance_field(free: np.ndarray, target: tuple[int, int], shrink: np.ndarray) -> np.ndarray:
-    """Path length from every free cell to ``target`` over free cells (8 neighbours, a
-    longitude step shrunk by cos(latitude)), by relaxing the whole grid at once."""
-    far = np.full(free.shape, np.inf)
+def _distance_field(cost: np.ndarray, target: tuple[int, int], shrink: np.ndarray) -> np.ndarray:
+    """Path cost from every cell to ``target`` (8 neighbours, a longitude step shrunk by
+    cos(latitude), each step weighted by the cost of the cell it leaves; infinite cost
+    blocks), by relaxing the whole grid at once."""
+    far = np.full(cost.shape, np.inf)
     far[target] = 0.0
     lengths = {(dr, dc): np.hypot(dc * shrink, dr)[:, None] for dr, dc in _MOVES}
-    for _ in range(free.size):
+    for _ in range(cost.size):
         best = far
         for (dr, dc), length in lengths.items():
-            best = np.minimum(best, _shifted(far, dr, dc) + length)
-        best = np.where(free, best, np.inf)
+            best = np.minimum(best, _shifted(far, dr, dc) + length * cost)
+        best = np.where(np.isfinite(cost), best, np.inf)
+        best[target] = 0.0
         if np.array_equal(best, far):
             break
         far = best
@@ -372,11 +376,15 @@ def _downhill(far: np.ndarray, here: tuple[int, int]) -> tuple[int, int]:
 
 
 def _grid_leg(
-    start: tuple[float, float], end: tuple[float, float], allowed: BaseGeometry
+    start: tuple[float, float],
+    end: tuple[float, float],
+    allowed: BaseGeometry,
+    detour: BaseGeometry | None = None,
 ) -> list[tuple[float, float]] | None:
     """Shortest path from ``start`` to ``end`` (lon, lat) that stays inside ``allowed``,
     found on a grid of about GRID_CELLS cells across and then straightened: the fewest
-    segments that still stay inside. None when ``allowed`` does not connect them."""
+    segments that still stay inside. ``detour`` (other land) may be crossed too, at
+    DETOUR_COST times the price. None when neither connects them."""
     (x0, y0), (x1, y1) = start, end
     margin = max(3.0, 0.4 * math.hypot(x1 - x0, y1 - y0))
     minx, miny = min(x0, x1) - margin, max(min(y0, y1) - margin, -85.0)
@@ -386,15 +394,21 @@ def _grid_leg(
     ys = np.arange(miny, maxy + step, step)
     grid_x, grid_y = np.meshgrid(xs, ys)
     shapely.prepare(allowed)
-    free = shapely.contains_xy(allowed, grid_x, grid_y)
-    rows, cols = free.shape
+    inside = shapely.contains_xy(allowed, grid_x, grid_y)
+    cost = np.where(inside, 1.0, np.inf)
+    if detour is not None:
+        shapely.prepare(detour)
+        cost[~inside & shapely.contains_xy(detour, grid_x, grid_y)] = DETOUR_COST
+        allowed = allowed.union(detour)
+        shapely.prepare(allowed)
+    rows, cols = cost.shape
 
     def to_cell(x: float, y: float) -> tuple[int, int]:
         return min(round((y - miny) / step), rows - 1), min(round((x - minx) / step), cols - 1)
 
     source, target = to_cell(x0, y0), to_cell(x1, y1)
-    free[source] = free[target] = True
-    far = _distance_field(free, target, np.cos(np.radians(ys)))
+    cost[source] = cost[target] = 1.0
+    far = _distance_field(cost, target, np.cos(np.radians(ys)))
     if not math.isfinite(far[source]):
         return None
     middle, here = [], source
@@ -449,12 +463,12 @@ def _route_geometry(places: Sequence[Place], fact: Fact | None = None) -> BaseGe
         if abs(lon1 - lon0) > 180:  # across the dateline: route_line unwraps it
             return route_line(stops)
         curved = [(float(x), float(y)) for x, y in _curve((lon0, lat0), (lon1, lat1))]
-        leg = (
-            None
-            if _fits(LineString(curved), allowed, 0.1)
-            else _grid_leg((lon0, lat0), (lon1, lat1), allowed)
-        )
-        # the curve also when the named places do not connect the two stops
+        leg = None
+        if not _fits(LineString(curved), allowed, 0.1):
+            leg = _grid_leg((lon0, lat0), (lon1, lat1), allowed)
+            if leg is None:  # the named places do not connect: cross other land, not sea
+                reach = shapely.box(lon0, lat0, lon1, lat1).buffer(15.0, join_style="mitre")
+                leg = _grid_leg((lon0, lat0), (lon1, lat1), allowed, land_within(reach))
         coords.extend((leg or curved)[1 if coords else 0 :])
     if len(coords) < 2:
         raise ValueError("a route needs at least two distinct points")
