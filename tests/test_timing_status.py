@@ -54,6 +54,11 @@ def facts_of(text: str, parser) -> list:
             None,
         ),
         ("Russia held joint drills with Belarus on Monday.", Layer.MILITARY_DRILLS, None),
+        (
+            "If Russia attacks Ukraine, its troops will clash with Polish forces.",
+            Layer.CONFLICT,
+            None,
+        ),
     ],
 )
 def test_status_of_a_fact(parser, text, layer, expected):
@@ -83,7 +88,7 @@ def test_status_reads_the_clause_of_the_cue():
     text = "Wagner left the base in Gao, and Russia now trains soldiers in Bamako."
     tokens = parse(text)
     cues = status_cues(tokens)
-    assert [name for name, _ in cues] == ["ended"]
+    assert [name for name, _ in cues] == ["departed"]
 
     def at(word: str) -> list[tuple[int, int]]:
         i = text.index(word)
@@ -92,3 +97,4 @@ def test_status_reads_the_clause_of_the_cue():
     assert status(tokens, [at("Gao")], cues=cues) == "ended"
     assert status(tokens, [at("Russia"), at("Bamako")], cues=cues) is None
     assert status(tokens, [at("Gao"), at("Bamako")], cues=cues) is None  # one place outside
+    assert status(tokens, [at("Gao")], cues=cues, departures=False) is None  # not forces

@@ -156,7 +156,13 @@ def _with_status(ctx: Context, draft: Draft, timing: When) -> When:
     for m in ctx.ms:
         if m.place is not None and m.place.key in keys:
             spans.setdefault(m.place.key, []).append((m.start, m.end))
-    found = status(tokens, list(spans.values()), main_clause=ctx.carried, cues=status_cues(tokens))
+    found = status(
+        tokens,
+        list(spans.values()),
+        main_clause=ctx.carried,
+        departures=draft.layer in (Layer.MILITARY_PRESENCE, Layer.MILITARY_DRILLS),
+        cues=status_cues(tokens),
+    )
     if (found == "denied" and draft.layer is Layer.DIPLOMACY) or (
         found == "planned" and draft.layer is Layer.INFLUENCE
     ):

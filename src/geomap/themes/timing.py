@@ -106,10 +106,9 @@ CUES = re.compile(
     r"set to|due to|scheduled|prepar(?:es|ed|ing) to|vow(?:s|ed)|pledged?|aims? to|upcoming)\b",
     re.I,
 )
-_ENDED_VERBS = {
-    "withdrew", "withdrawn", "closed", "shut", "ended", "evacuated", "vacated",
-    "expired", "dismantled", "disbanded", "expelled",
-}  # fmt: skip
+_ENDED_VERBS = {"closed", "shut", "ended", "expired", "dismantled", "disbanded"}
+# forces leaving end a presence; diplomats leaving or people expelled end no conflict
+_DEPARTED = {"withdrew", "withdrawn", "evacuated", "vacated", "expelled"}
 _LEFT = {"left", "abandoned"}  # "left the base"; not "left 12 dead", "abandoned neutrality"
 _LEFT_OBJECTS = {"base", "bases", "camp", "country", "city", "town", "region", "garrison"}
 _FORMER_NOUNS = {"base", "bases", "garrison", "outpost", "colony", "camp", "airbase", "post"}
@@ -141,9 +140,9 @@ def status_cues(tokens: Sequence[Token]) -> list[tuple[str, int]]:
             and any(k.head == t.i and k.text.lower() in _CLAIMS for k in tokens)
         ):
             out.append(("denied", t.i))
-        elif low in _ENDED_VERBS and t.upos in ("VERB", "AUX", "ADJ"):
+        elif low in _ENDED_VERBS | _DEPARTED and t.upos in ("VERB", "AUX", "ADJ"):
             if not _negated(tokens, t.i):
-                out.append(("ended", t.i))
+                out.append(("departed" if low in _DEPARTED else "ended", t.i))
         elif (low == "pulled" and nxt == "out") or (
             low in _LEFT
             and t.upos == "VERB"
@@ -151,7 +150,7 @@ def status_cues(tokens: Sequence[Token]) -> list[tuple[str, int]]:
                 k.head == t.i and k.dep == "obj" and k.text.lower() in _LEFT_OBJECTS for k in tokens
             )
         ):
-            out.append(("ended", t.i))
+            out.append(("departed", t.i))
         elif (
             low == "former" and head is not None and tokens[head].text.lower() in _FORMER_NOUNS
         ) or (
@@ -159,7 +158,8 @@ def status_cues(tokens: Sequence[Token]) -> list[tuple[str, int]]:
         ):
             out.append(("ended", head))
         elif low in _FUTURE and head is not None and _action(tokens[head]):
-            out.append(("planned", head))
+            if not _conditional(tokens, head):  # "if ..., they will end up fighting"
+                out.append(("planned", head))
         elif (
             low == "would"
             and head is not None
@@ -179,6 +179,11 @@ def _action(t: Token) -> bool:
     return t.upos == "VERB" and t.lemma != "be"
 
 
+def _conditional(tokens: Sequence[Token], i: int) -> bool:
+    clauses = [k.i for k in tokens if k.head == i and k.dep == "advcl"]
+    return any(k.head in clauses and k.text.lower() in {"if", "unless"} for k in tokens)
+
+
 def _negated(tokens: Sequence[Token], i: int) -> bool:
     return any(k.head == i and k.text.lower() in {"not", "n't", "never"} for k in tokens)
 
@@ -188,6 +193,7 @@ def status(
     places: Sequence[Sequence[tuple[int, int]]],
     *,
     main_clause: bool = False,
+    departures: bool = True,
     cues: Sequence[tuple[str, int]] | None = None,
 ) -> str | None:
     """The status a sentence gives one fact: "denied", "ended", "planned" or None.
@@ -202,6 +208,9 @@ def status(
     main_clause
         The fact's places are not in the sentence (it goes on about the sentence before,
         "The truce expired in October"): a cue of the main clause counts.
+    departures
+        Whether leaving ("withdrew", "left the base", "expelled") ends the fact: it
+        ends forces' presence, not a conflict or an embassy.
     cues
         :func:`status_cues` of ``tokens``, when already computed.
 
@@ -219,6 +228,10 @@ def status(
     kids = _kids(tokens)
     found = set()
     for name, anchor in cues:
+        if name == "departed":
+            if not departures:
+                continue
+            name = "ended"
         if main_clause:
             if tokens[anchor].head < 0 or _root_of(tokens, anchor) == anchor:
                 found.add(name)
