@@ -155,9 +155,9 @@ def rebuild(data: Mapping[str, Any], *, gazetteer: Gazetteer | None = None) -> d
     data
         A validated story (:func:`geomap.story.validate`), possibly edited.
     gazetteer
-        For places a fact names that have no place feature: neighbours geomap inferred
-        (listed in a fact's ``inferred``) and geonameids in a hand-added fact. Loaded
-        only when needed.
+        For geonameids in a hand-added fact that no place feature has; loaded only
+        then. (Neighbours geomap inferred, which have no place feature either, travel in
+        the fact's ``inferred``.)
 
     Returns
     -------
@@ -277,6 +277,25 @@ class _PlaceIndex:
         )
 
 
+def _inferred_place(item: Mapping[str, Any]) -> Place:
+    """A place geomap inferred for a fact (not named in the text), as the fact keeps it."""
+    lon, lat = item["coordinates"][:2]
+    try:
+        kind = PlaceKind(item.get("kind") or PlaceKind.COUNTRY.value)
+    except ValueError:
+        kind = PlaceKind.COUNTRY
+    gid = item.get("geonameid")
+    return Place(
+        geonameid=str(gid) if gid is not None else None,
+        name=item["name"],
+        kind=kind,
+        lat=round(lat, COORD_DECIMALS),
+        lon=round(lon, COORD_DECIMALS),
+        country_code=item.get("country_code"),
+        members=tuple(item.get("members") or ()),
+    )
+
+
 def _place_of(feature: Mapping[str, Any]) -> Place:
     from shapely.geometry import shape
 
@@ -312,13 +331,13 @@ def _redraw(feature: Mapping[str, Any], n: int, index: _PlaceIndex) -> dict[str,
     places = list(props["places"])
     gids = props.get("geonameids")
     gid_of = dict(zip(places, gids)) if isinstance(gids, list) and len(gids) == len(places) else {}
-    inferred = set(props.get("inferred") or ())
+    inferred = {i["name"]: _inferred_place(i) for i in props.get("inferred") or ()}
     drawn_names = list(props.get("drawn_at") or places)
     found: dict[str, Place] = {}
     deleted: set[str] = set()
     for p in dict.fromkeys([*places, *drawn_names]):
-        place = index.find(p, gid_of.get(p))
-        if place is None and (hand or p in inferred):
+        place = index.find(p, gid_of.get(p)) or inferred.get(p)
+        if place is None and hand:
             place = index.lookup(p, gid_of.get(p))
             if place is None and hand:
                 raise StoryError(
@@ -341,7 +360,7 @@ def _redraw(feature: Mapping[str, Any], n: int, index: _PlaceIndex) -> dict[str,
         log.warning("%s: left out, its places are no longer in the story (%s)", name, gone)
         return None
     if deleted:
-        for key in ("actors", "rivals", "inferred"):
+        for key in ("actors", "rivals"):
             if key in props:
                 props[key] = [p for p in props[key] if p not in deleted] or None
                 if props[key] is None:

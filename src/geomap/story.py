@@ -142,8 +142,20 @@ class Story:
         return [f for f in self.features if f["properties"]["layer"] == name]
 
     def to_geojson(self, *, indent: int | None = 1) -> str:
-        """The story as GeoJSON text (sorted keys: byte-identical for the same story)."""
-        return json.dumps(self.data, indent=indent, sort_keys=True, ensure_ascii=False) + "\n"
+        """The story as GeoJSON text (sorted keys: byte-identical for the same story).
+
+        ``"type"`` comes first: GDAL (so geopandas and QGIS) recognises GeoJSON by its
+        first few kilobytes, which a long article text would otherwise fill.
+        """
+        rest = {k: v for k, v in self.data.items() if k != "type"}
+        body = json.dumps(rest, indent=indent, sort_keys=True, ensure_ascii=False)
+        if "type" not in self.data:
+            return body + "\n"
+        head = json.dumps({"type": self.data["type"]}, indent=indent, ensure_ascii=False)
+        if not rest:
+            return head + "\n"
+        sep = ", " if indent is None else ",\n"
+        return head[:-1].rstrip() + sep + body[1:].lstrip("\n") + "\n"
 
     def to_geodataframe(self) -> geopandas.GeoDataFrame:
         """The features as a GeoDataFrame in EPSG:4326 (one row per feature)."""
@@ -499,8 +511,8 @@ def _fact_features(
             "evidence": [_evidence(e, relevant) for e in fact.evidence],
         }
         # neighbours the text does not name ("Afghanistan's northern borders"): no place
-        # feature stands for them, and render finds them in the gazetteer
-        inferred = [names.get(p.key, p.name) for p in involved if p.key not in placed]
+        # feature stands for them, so the fact keeps what drawing them again needs
+        inferred = [_inferred(p, names) for p in involved if p.key not in placed]
         if inferred:
             props["inferred"] = inferred
         for name in ("actors", "rivals"):
@@ -516,6 +528,19 @@ def _fact_features(
             props["status"] = fact.status
         features.append(_feature(geometry, props))
     return features
+
+
+def _inferred(place: Place, names: Mapping[str, str]) -> dict[str, Any]:
+    item = {
+        "name": names.get(place.key, place.name),
+        "geonameid": place.geonameid,
+        "kind": place.kind.value,
+        "country_code": place.country_code,
+        "coordinates": _point(place)["coordinates"],
+    }
+    if place.members:
+        item["members"] = list(place.members)
+    return item
 
 
 def focus_places(text: str, mentions: Sequence[Mention], facts: Sequence[Fact] = ()) -> set[str]:
@@ -575,7 +600,7 @@ _COORD_DEPTH = {
     "MultiPolygon": 3,
 }
 _TEXT_FIELDS = ("kind", "country_code", "gazetteer_name", "shape", "qualifier", "time", "doubt")
-_NAME_LISTS = ("places", "drawn_at", "surfaces", "mention_kinds", "actors", "rivals", "inferred")
+_NAME_LISTS = ("places", "drawn_at", "surfaces", "mention_kinds", "actors", "rivals")
 _NAME_LISTS += ("members",)
 
 
@@ -749,6 +774,20 @@ def _check_properties(props: Mapping[str, Any], name: str) -> None:
     year = props.get("year")
     if year is not None and not _is_int(year):
         raise fail("year", "a whole number")
+    inferred = props.get("inferred")
+    if inferred is not None:
+        if not isinstance(inferred, list) or not all(isinstance(i, Mapping) for i in inferred):
+            raise fail("inferred", "a list of objects")
+        for i, item in enumerate(inferred):
+            if not isinstance(item.get("name"), str):
+                raise fail(f"inferred[{i}].name", "a string")
+            for key in ("kind", "country_code"):
+                if item.get(key) is not None and not isinstance(item[key], str):
+                    raise fail(f"inferred[{i}].{key}", "a string")
+            _check_coordinates(
+                {"type": "Point", "coordinates": item.get("coordinates")},
+                f'{name}: property "inferred[{i}]"',
+            )
     alternatives = props.get("alternatives")
     if alternatives is None:
         return
