@@ -147,6 +147,9 @@ def test_deleting_a_place_removes_what_stands_on_it(work):
     story = render(work)
     for f in story.features:
         assert "Tajikistan" not in f["properties"]["places"], f["properties"]["id"]
+    said = geomap("render", "kabul.geojson", "-o", "map.html", cwd=work).stderr
+    assert "left out, it cannot be drawn without Tajikistan" in said  # the Afghan-Tajik border
+    assert "drawn without Europe, no longer in the story" in said  # the heroin route
     route = fact(story.data, "trafficking_routes")  # still runs, now ending in Russia
     assert route["properties"]["drawn_at"] == ["Afghanistan", "Central Asia", "Russia"]
     drills = fact(story.data, "military_drills")  # Uzbek and Tajik drills: now Uzbek only

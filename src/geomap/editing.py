@@ -178,7 +178,12 @@ def rebuild(data: Mapping[str, Any], *, gazetteer: Gazetteer | None = None) -> d
     places_layer = Layer.PLACES.value
     place_features = [_complete_place(f) for f in features if _layer(f) == places_layer]
     index = _PlaceIndex(place_features, gazetteer)
-    used = {f["properties"]["id"] for f in place_features}
+    used: set[str] = set()
+    for f in place_features:  # two places added by hand with one label
+        fid, k = f["properties"]["id"], 2
+        while f["properties"]["id"] in used:
+            f["properties"]["id"], k = f"{fid}:{k}", k + 1
+        used.add(f["properties"]["id"])
     facts = []
     for n, f in enumerate(features):
         if _layer(f) == places_layer:
@@ -360,6 +365,8 @@ def _redraw(feature: Mapping[str, Any], n: int, index: _PlaceIndex) -> dict[str,
         log.warning("%s: left out, its places are no longer in the story (%s)", name, gone)
         return None
     if deleted:
+        gone = ", ".join(sorted(deleted))[:200]
+        log.warning("%s: drawn without %s, no longer in the story", name, gone)
         for key in ("actors", "rivals"):
             if key in props:
                 props[key] = [p for p in props[key] if p not in deleted] or None
