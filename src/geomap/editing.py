@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import StoryError
-from .models import Fact, Layer, Place, PlaceKind
+from .models import Evidence, Fact, Layer, Place, PlaceKind
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -378,7 +378,17 @@ def _redraw(feature: Mapping[str, Any], n: int, index: _PlaceIndex) -> dict[str,
     props["drawn_at"] = drawn_names
     props["shape"] = shape
     drawn = tuple(found[p] for p in drawn_names if p in found)
-    geometry = draw(drawn, shape)
+    evidence = [
+        Evidence(text=str(e.get("text") or ""), start=0, end=0)
+        for e in props.get("evidence") or ()
+        if isinstance(e, Mapping)
+    ]
+    actors = [
+        place
+        for a in props.get("actors") or ()
+        if (place := found.get(a) or index.find(a, None)) is not None
+    ]
+    geometry = draw(drawn, shape, layer=Layer(props["layer"]), evidence=evidence, actors=actors)
     if geometry is None and deleted:  # "the Afghan-Tajik border" without Tajikistan
         log.warning("%s: left out, it cannot be drawn without %s", name, ", ".join(sorted(deleted)))
         return None
@@ -391,15 +401,30 @@ def _area_or_point(places: Sequence[Place]) -> str:
     return shape_of(places)
 
 
-def draw(places: Sequence[Place], shape: str) -> dict[str, Any] | None:
+def draw(
+    places: Sequence[Place],
+    shape: str,
+    *,
+    layer: Layer = Layer.CONFLICT,
+    evidence: Sequence[Evidence] = (),
+    actors: Sequence[Place] = (),
+) -> dict[str, Any] | None:
     """GeoJSON geometry of a fact of ``shape`` at ``places`` (``geometry.fact_geometry``),
-    None when it cannot be drawn (no shared border)."""
+    None when it cannot be drawn (no shared border). The layer, evidence and actors say
+    how: drills "around" an island are drawn at sea, a route "by boat" goes by sea."""
     from shapely.geometry import mapping
 
     from .geometry import fact_geometry
 
-    fact = Fact(layer=Layer.CONFLICT, label="", places=tuple(places), evidence=(), shape=shape)
-    geom = fact_geometry(fact)  # reads only the places and the shape
+    fact = Fact(
+        layer=layer,
+        label="",
+        places=tuple(places),
+        evidence=tuple(evidence),
+        shape=shape,
+        actors=tuple(actors),
+    )
+    geom = fact_geometry(fact)
     return _round(mapping(geom)) if geom is not None and not geom.is_empty else None
 
 

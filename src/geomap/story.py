@@ -484,7 +484,13 @@ def _fact_features(
             replace(p, lat=round(p.lat, COORD_DECIMALS), lon=round(p.lon, COORD_DECIMALS))
             for p in fact.places
         ]
-        geometry = draw(at, fact.shape) or _point(fact.places[0])
+        actors = [
+            replace(p, lat=round(p.lat, COORD_DECIMALS), lon=round(p.lon, COORD_DECIMALS))
+            for p in fact.actors
+        ]
+        geometry = draw(
+            at, fact.shape, layer=fact.layer, evidence=fact.evidence, actors=actors
+        ) or _point(fact.places[0])
         keys = [p.key for p in fact.places]
         fid = f"{fact.layer.value}:{'+'.join(_slug(k) for k in keys)}"
         n = 2
