@@ -4,10 +4,10 @@
 
 Two logistic regressions over binary features:
 
-* the *recogniser* (:meth:`geomap.geoparse.Geoparser.features`): a proposed span is a
+* the *recogniser* (:meth:`geomap.geoparse.recognise.Recogniser.features`): a proposed span is a
   positive example when it overlaps a gold toponym; its decision threshold is the one
   that maximises span F1 in 5-fold cross-validation on the training corpus;
-* the *resolver* (:meth:`geomap.resolve.Resolver.features`): each candidate of a span
+* the *resolver* (:meth:`geomap.geoparse.resolve.Resolver.features`): each candidate of a span
   that overlaps a gold toponym with coordinates is a positive example when it lies
   within 161 km of the gold point.
 
@@ -25,7 +25,7 @@ from pathlib import Path
 from geopy.distance import great_circle
 
 from geomap.geoparse import Geoparser
-from geomap.spans import qualified, tokenize
+from geomap.geoparse.spans import qualified, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "geowebnews.jsonl"

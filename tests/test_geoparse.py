@@ -9,8 +9,8 @@ import pytest
 
 from geomap.article import read, read_text
 from geomap.geoparse import geoparse
+from geomap.geoparse.spans import propose, tokenize
 from geomap.models import MentionKind, PlaceKind
-from geomap.spans import propose, tokenize
 
 SEED_ARTICLE = (
     Path(__file__).resolve().parents[2]

@@ -15,8 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer
-from .gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
+from ..gazetteer import Gazetteer
+from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
+from .model import load_model
 
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
 
@@ -311,8 +312,6 @@ def default_resolver(gazetteer: Gazetteer) -> Resolver:
     """The resolver with the shipped weights, one per gazetteer (memoised)."""
     r = _RESOLVERS.get(id(gazetteer))
     if r is None or r.gazetteer is not gazetteer:
-        from .geoparse import load_model
-
         r = _RESOLVERS[id(gazetteer)] = Resolver(gazetteer, load_model().get("resolver"))
     return r
 

@@ -4,7 +4,8 @@ One pass over the tokens proposes, per capitalised start token, the longest gaze
 form starting there (names, aliases, demonyms, "Ill."-style abbreviations; lower-case
 connectors such as "of" allowed inside), or a name + head word ("Badakhshan province",
 "Royal Street", "Kabul airport"). Whether a span is a place is the recogniser's call
-(:mod:`geomap.geoparse`); which place, the resolver's (:mod:`geomap.resolve`).
+(:mod:`geomap.geoparse.recognise`); which place, the resolver's
+(:mod:`geomap.geoparse.resolve`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer
-from .gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
+from ..gazetteer import Gazetteer
+from ..gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
