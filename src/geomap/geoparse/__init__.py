@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Mention
 from .model import load_model
 from .names import display_names
-from .parser import Geoparser, default_parser, geoparse, locus
+from .parser import Geoparser, default_parser, geoparse
 from .resolve import DocContext, Resolver, default_resolver
 
 __all__ = [
@@ -28,7 +28,6 @@ __all__ = [
     "display_names",
     "geoparse",
     "load_model",
-    "locus",
 ]
 
 

@@ -7,21 +7,21 @@ gazetteer does not know ("Royal Street") are then placed at the article's locus.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE
+from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE, fold
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
 from .recognise import Recogniser
 from .resolve import Resolver
 from .spans import ADMIN_HEADS, Span, Token, propose, qualified, tokenize
 
-OPENING_CHARS = 400
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+_PARAGRAPH_END = re.compile(r"\n")
 # Head words of units too wide to put at the article's main town when unknown.
 WIDE_HEADS = frozenset(
     "region province governorate oblast prefecture".split()
@@ -51,14 +51,55 @@ class Geoparser(Recogniser):
 
         ``text`` should be an article's ``clean_text`` (markup blanked out, offsets kept).
         """
-        tokens = tokenize(text)
+        return self.resolve(text, self.recognise(text, tokenize(text)))
+
+    def resolve_at(self, text: str, offsets: Sequence[tuple[int, int]]) -> list[Mention]:
+        """Resolve the names at ``offsets`` (toponyms found by someone else: an annotator,
+        another recogniser), in the context of the places recognised around them.
+
+        One mention per offset pair, in the order given; a name the gazetteer does not
+        hold is unresolved (``place=None``).
+        """
+        spans, targets = self.spans_at(text, offsets)
+        by_span = {(m.start, m.end): m for m in self.resolve(text, spans)}
+        return [by_span[(s.start, s.end)] for s in targets]
+
+    def spans_at(
+        self, text: str, offsets: Sequence[tuple[int, int]]
+    ) -> tuple[list[Span], list[Span]]:
+        """The spans to resolve for :meth:`resolve_at` (the recognised ones around the
+        given names, and those names) and the given names' own spans, in order."""
+        # a lower-cased text ("washington is a city in hempstead county") has no capitals
+        # to recognise its other places by: read it with every word capitalised
+        cased = _capitalised(text) if not any(c.isupper() for c in text) else text
+        tokens = tokenize(cased)
+        kept = self.recognise(cased, tokens)
+        targets = []
+        for a, b in offsets:
+            span = next((s for s in kept if s.start == a and s.end == b), None)
+            if span is None:
+                span = self._span_at(text, tokens, a, b)
+                kept = [s for s in kept if s.end <= a or b <= s.start]
+                kept.append(span)
+            targets.append(span)
+        kept.sort(key=lambda s: s.start)
+        return kept, targets
+
+    def recognise(self, text: str, tokens: Sequence[Token]) -> list[Span]:
+        """The proposed spans the recogniser keeps, in text order."""
         spans = self.propose(text, tokens)
-        if not spans:
-            return []
         feats = self.features(text, tokens, spans)
         for span, f in zip(spans, feats):
             span.score = self.score(f)
-        return self.resolve(text, self.select(spans))
+        return self.select(spans)
+
+    def _span_at(self, text: str, tokens: Sequence[Token], a: int, b: int) -> Span:
+        """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
+        inside = [k for k, t in enumerate(tokens) if a <= t.start and t.end <= b]
+        i, j = (inside[0], inside[-1]) if inside else (0, 0)
+        key = fold(" ".join(text[a:b].split()))
+        forms = self.gazetteer.names.get(key) or self.gazetteer.names.get(key.replace("-", " "), ())
+        return Span(i, j, a, b, key, forms)
 
     # -- 1. spans ------------------------------------------------------------------------
     def propose(self, text: str, tokens: Sequence[Token]) -> list[Span]:
@@ -94,55 +135,51 @@ class Geoparser(Recogniser):
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
-        return self._place_at_locus(mentions, spans)
+        return self._place_in_sentence(text, mentions, spans)
 
-    def _place_at_locus(self, mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
-        """Streets, buildings and unknown counties ("Royal Street", "Collier County") are
-        placed at the document's locus (see :func:`locus`); an unknown region or province
-        ("Nagorno-Karabakh region", "Darfur region") is not at any one town: it stays
-        unresolved."""
-        place = locus(m for m, s in zip(mentions, spans) if s.head is None)
-        if place is None:
-            return mentions
-        return [
-            Mention(m.start, m.end, m.surface, m.kind, place, 0.3)
-            if m.place is None and s.head is not None and s.head not in WIDE_HEADS
-            else m
+    def _place_in_sentence(
+        self, text: str, mentions: list[Mention], spans: Sequence[Span]
+    ) -> list[Mention]:
+        """Streets, buildings and unknown counties ("Royal Street", "Collier County") go
+        to the nearest town their own sentence names (confidence 0.4: the point is the
+        town's, not the street's), else to the nearest town of their paragraph (0.3);
+        with neither they stay unplaced rather than being sent to some "main town" of
+        the article. An unknown region or province ("Darfur region") is never put at a
+        town."""
+        towns = [
+            m
             for m, s in zip(mentions, spans)
+            if s.head is None and m.place is not None and m.place.kind is PlaceKind.CITY
         ]
+        out = []
+        for m, s in zip(mentions, spans):
+            if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
+                for boundary, confidence in ((_SENTENCE_END, 0.4), (_PARAGRAPH_END, 0.3)):
+                    town = _nearest_town(text, m, towns, boundary)
+                    if town is not None:
+                        m = Mention(m.start, m.end, m.surface, m.kind, town, confidence)
+                        break
+            out.append(m)
+        return out
 
 
-def locus(mentions: Iterable[Mention]) -> Place | None:
-    """The town (else province) an article happens in: in the country its literal
-    mentions name most, the one named most (a mention in the opening, where the title and
-    dateline stand, counts double), then the most populous."""
-    literal = [
-        m
-        for m in mentions
-        if m.place is not None and m.kind in (MentionKind.LITERAL, MentionKind.METONYM)
-    ]
-    countries = Counter(m.place.country_code for m in literal if m.place.country_code)
-    if not countries:
-        return None
-    top = min(countries, key=lambda c: (-countries[c], c))
-    local = [
-        m
-        for m in literal
-        if m.place.country_code == top and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
-    ]
-    if not local:
-        return None
-    counts: Counter[str] = Counter()
-    by_key: dict[str, Place] = {}
-    for m in local:
-        counts[m.place.key] += 2 if m.start < OPENING_CHARS else 1
-        by_key[m.place.key] = m.place
+def _nearest_town(
+    text: str, m: Mention, towns: Sequence[Mention], boundary: re.Pattern[str]
+) -> Place | None:
+    """The place of the town mention nearest to ``m`` with no ``boundary`` between."""
+    best: tuple[int, Place] | None = None
+    for t in towns:
+        a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+        if b < a or boundary.search(text, a, b):
+            continue
+        if best is None or b - a < best[0]:
+            best = (b - a, t.place)
+    return None if best is None else best[1]
 
-    def weight(k: str) -> tuple:
-        p = by_key[k]
-        return (p.kind is PlaceKind.CITY, counts[k] + math.log10(p.population + 1), k)
 
-    return by_key[max(counts, key=weight)]
+def _capitalised(text: str) -> str:
+    """``text`` with each word's first letter in upper case (offsets unchanged)."""
+    return re.sub(r"\b[a-z]", lambda m: m.group().upper(), text)
 
 
 _VERBS_AFTER_METONYM = frozenset(
