@@ -134,7 +134,8 @@ def fit(
 
 
 def best_threshold(parser: Geoparser, docs: Sequence[dict], folds: int = 5) -> float:
-    """Threshold maximising overlap-F1 of kept spans over cross-validated predictions."""
+    """Threshold maximising (smoothed) overlap-F1 of kept spans over cross-validated
+    predictions."""
     scored: list[tuple[float, int]] = []
     n_gold = sum(len(d.get("toponyms", [])) for d in docs)
     for k in range(folds):
@@ -144,14 +145,20 @@ def best_threshold(parser: Geoparser, docs: Sequence[dict], folds: int = 5) -> f
         p = Geoparser(parser.gazetteer, model={"recognizer": {**model, "threshold": 0.0}})
         f, y = examples(p, test)
         scored += [(p.score(x), lab) for x, lab in zip(f, y)]
-    best = (0.0, 0.5)
-    for t in [i / 100 for i in range(10, 91, 2)]:
+    grid = [i / 100 for i in range(10, 91, 2)]
+    f1s = []
+    for t in grid:
         tp = sum(1 for s, y in scored if s >= t and y)
         pred = sum(1 for s, _ in scored if s >= t)
         prec, rec = tp / max(pred, 1), tp / max(n_gold, 1)
-        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
-        best = max(best, (f1, t))
-    return best[1]
+        f1s.append(2 * prec * rec / max(prec + rec, 1e-9))
+    # F1 is flat over a wide band of thresholds: its raw maximum is noise that moves the
+    # threshold by 0.1 between retrainings, so take the maximum of F1 averaged over
+    # neighbouring thresholds (+-0.04)
+    smooth = [
+        sum(f1s[max(0, k - 2) : k + 3]) / len(f1s[max(0, k - 2) : k + 3]) for k in range(len(grid))
+    ]
+    return max(zip(smooth, grid))[1]
 
 
 def train(
