@@ -115,7 +115,7 @@ class Resolver:
             if kind in (COUNTRY, ADMIN1) or unique or dominant:
                 if self._cc[top]:
                     ctx.countries[self._cc[top]] += 1
-                if kind in (ADMIN1, CITY) and self._admin1[top]:
+                if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
                     ctx.admins.setdefault(self._admin1[top], set()).add(key)
                 if (kind != COUNTRY or unique) and key not in seen:
                     seen.add(key)
