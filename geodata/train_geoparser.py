@@ -1,15 +1,18 @@
-"""Train geomap's geoparser on GeoWebNews and write ``geoparser.json``.
+"""Train geomap's geoparser on GeoWebNews (+ Hu2014, Ju2016) and write ``geoparser.json``.
 
     python geodata/train_geoparser.py [CORPUS.jsonl] [-o src/geomap/data/geoparser.json]
+                                      [--resolution HU.jsonl JU.jsonl]
 
 Two logistic regressions over binary features:
 
-* the *recogniser* (:meth:`geomap.geoparse.Geoparser.features`): a proposed span is a
+* the *recogniser* (:meth:`geomap.geoparse.recognise.Recogniser.features`): a proposed span is a
   positive example when it overlaps a gold toponym; its decision threshold is the one
   that maximises span F1 in 5-fold cross-validation on the training corpus;
-* the *resolver* (:meth:`geomap.resolve.Resolver.features`): each candidate of a span
+* the *resolver* (:meth:`geomap.geoparse.resolve.Resolver.features`): each candidate of a span
   that overlaps a gold toponym with coordinates is a positive example when it lies
-  within 161 km of the gold point.
+  within 161 km of the gold point. Hu2014 and Ju2016 (sentences about small US towns
+  that share their name with bigger places) add examples of local namesakes, weighted
+  to count half as much as GeoWebNews together.
 
 Needs scikit-learn at training time only: inference is a dictionary lookup and a sum.
 """
@@ -25,13 +28,18 @@ from pathlib import Path
 from geopy.distance import great_circle
 
 from geomap.geoparse import Geoparser
-from geomap.spans import qualified, tokenize
+from geomap.geoparse.spans import qualified, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "geowebnews.jsonl"
+CORPORA = ROOT.parent / "shared" / "corpora"
+DEFAULT_CORPUS = CORPORA / "geowebnews.jsonl"
+# one annotated name per sentence: resolver examples only
+RESOLUTION_CORPORA = (CORPORA / "hu2014.jsonl", CORPORA / "ju2016.jsonl")
 DEFAULT_OUT = ROOT / "src" / "geomap" / "data" / "geoparser.json"
 C = 0.3  # inverse L2 strengths, chosen by cross-validation (see benchmarks/geoparse.py)
 C_RESOLVER = 3.0
+# weight of the resolution-only corpora's resolver examples, relative to GeoWebNews'
+RESOLUTION_SHARE = 0.5
 
 
 def load_corpus(path: Path) -> list[dict]:
@@ -54,33 +62,46 @@ def examples(parser: Geoparser, docs: Sequence[dict]) -> tuple[list[list[str]], 
     return feats, labels
 
 
-def resolver_examples(parser: Geoparser, docs: Sequence[dict]) -> tuple[list[list[str]], list[int]]:
-    """Features and labels of the candidates of every span that overlaps a gold toponym."""
+def resolver_examples(
+    parser: Geoparser, docs: Sequence[dict], *, targets_only: bool = False
+) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of the candidates of every span that overlaps a gold toponym.
+
+    With ``targets_only`` (Hu2014, Ju2016: one annotated name per sentence) the gold
+    names are resolved as :meth:`Geoparser.resolve_at` does, in the context of the places
+    recognised around them.
+    """
     r = parser.resolver
     lat, lon = parser.gazetteer.column("lat"), parser.gazetteer.column("lon")
+    ids = parser.gazetteer.column("geonameid")
     feats: list[list[str]] = []
     labels: list[int] = []
     for d in docs:
         text = d["text"]
-        spans = parser.propose(text, tokenize(text))
         gold = [t for t in d.get("toponyms", []) if t.get("lat") is not None]
-        matched = []
-        for s in spans:
-            g = next((t for t in gold if s.start < t["end"] and t["start"] < s.end), None)
-            if g is not None:
-                matched.append((s, g))
-        ctx = r.context([(s.key, s.forms) for s, _ in matched])
-        for n, (s, g) in enumerate(matched):
+        if targets_only:
+            spans, found = parser.spans_at(text, [(t["start"], t["end"]) for t in gold])
+            ctx = r.context([(s.key, s.forms) for s in spans])
+            matched = list(zip(found, gold))
+            spans_only = spans
+        else:
+            matched = []
+            for s in parser.propose(text, tokenize(text)):
+                g = next((t for t in gold if s.start < t["end"] and t["start"] < s.end), None)
+                if g is not None:
+                    matched.append((s, g))
+            ctx = r.context([(s.key, s.forms) for s, _ in matched])
             spans_only = [m[0] for m in matched]
+        for s, g in matched:
+            n = spans_only.index(s)
             qual = r.qualifier(spans_only[n + 1].forms) if qualified(text, spans_only, n) else None
-            cands = r.candidates(s.forms)
+            cands = r.candidates(s.forms, ctx, s.key)
             if qual is not None:
                 cands = [c for c in cands if r.fits(c[0], qual)] or cands
             if len(cands) < 2:
                 continue
             # the gold entry itself when its id is known, else anything within 161 km
             gid = g.get("geonameid")
-            ids = parser.gazetteer.column("geonameid")
             exact = gid is not None and any(ids[i] == gid for i, _ in cands)
             for (idx, _), f in zip(cands, r.features(s.key, cands, ctx, qual)):
                 feats.append(f)
@@ -93,7 +114,9 @@ def resolver_examples(parser: Geoparser, docs: Sequence[dict]) -> tuple[list[lis
     return feats, labels
 
 
-def fit(feats: list[list[str]], labels: list[int], c: float = C) -> dict:
+def fit(
+    feats: list[list[str]], labels: list[int], c: float = C, weights: list[float] | None = None
+) -> dict:
     """A logistic regression as ``{"bias", "weights"}`` (weights rounded, sorted)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -101,7 +124,7 @@ def fit(feats: list[list[str]], labels: list[int], c: float = C) -> dict:
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(f, 1) for f in feats])
     lr = LogisticRegression(C=c, max_iter=3000)
-    lr.fit(x, labels)
+    lr.fit(x, labels, sample_weight=weights)
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vec.get_feature_names_out(), lr.coef_[0])
@@ -111,7 +134,8 @@ def fit(feats: list[list[str]], labels: list[int], c: float = C) -> dict:
 
 
 def best_threshold(parser: Geoparser, docs: Sequence[dict], folds: int = 5) -> float:
-    """Threshold maximising overlap-F1 of kept spans over cross-validated predictions."""
+    """Threshold maximising (smoothed) overlap-F1 of kept spans over cross-validated
+    predictions."""
     scored: list[tuple[float, int]] = []
     n_gold = sum(len(d.get("toponyms", [])) for d in docs)
     for k in range(folds):
@@ -121,28 +145,54 @@ def best_threshold(parser: Geoparser, docs: Sequence[dict], folds: int = 5) -> f
         p = Geoparser(parser.gazetteer, model={"recognizer": {**model, "threshold": 0.0}})
         f, y = examples(p, test)
         scored += [(p.score(x), lab) for x, lab in zip(f, y)]
-    best = (0.0, 0.5)
-    for t in [i / 100 for i in range(10, 91, 2)]:
+    grid = [i / 100 for i in range(10, 91, 2)]
+    f1s = []
+    for t in grid:
         tp = sum(1 for s, y in scored if s >= t and y)
         pred = sum(1 for s, _ in scored if s >= t)
         prec, rec = tp / max(pred, 1), tp / max(n_gold, 1)
-        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
-        best = max(best, (f1, t))
-    return best[1]
+        f1s.append(2 * prec * rec / max(prec + rec, 1e-9))
+    # F1 is flat over a wide band of thresholds: its raw maximum is noise that moves the
+    # threshold by 0.1 between retrainings, so take the maximum of F1 averaged over
+    # neighbouring thresholds (+-0.04)
+    smooth = [
+        sum(f1s[max(0, k - 2) : k + 3]) / len(f1s[max(0, k - 2) : k + 3]) for k in range(len(grid))
+    ]
+    return max(zip(smooth, grid))[1]
 
 
 def train(
-    docs: Sequence[dict], parser: Geoparser | None = None, *, threshold: float | None = None
+    docs: Sequence[dict],
+    parser: Geoparser | None = None,
+    *,
+    threshold: float | None = None,
+    resolution_docs: Sequence[dict] = (),
 ) -> dict:
-    """Train the shipped model: weights on all ``docs``, threshold by cross-validation."""
+    """Train the shipped model: weights on all ``docs``, threshold by cross-validation.
+
+    ``resolution_docs`` (one annotated name per sentence) add resolver examples only,
+    weighted to count together as :data:`RESOLUTION_SHARE` of the ``docs``' examples.
+    """
     parser = parser or Geoparser(model={})
     recognizer = fit(*examples(parser, docs))
     if threshold is None:
         threshold = best_threshold(parser, docs)
-    resolver = fit(*resolver_examples(parser, docs), c=C_RESOLVER)
+    feats, labels = resolver_examples(parser, docs)
+    weights = [1.0] * len(feats)
+    if resolution_docs:
+        # their context is what the trained recogniser finds around the annotated name
+        recognising = Geoparser(
+            parser.gazetteer, model={"recognizer": {"threshold": threshold, **recognizer}}
+        )
+        more_f, more_l = resolver_examples(recognising, resolution_docs, targets_only=True)
+        feats += more_f
+        labels += more_l
+        weights += [RESOLUTION_SHARE * len(weights) / max(len(more_f), 1)] * len(more_f)
+    resolver = fit(feats, labels, c=C_RESOLVER, weights=weights)
     return {
         "about": "geomap geoparser: two logistic regressions (recogniser, resolver) trained "
-        "by geodata/train_geoparser.py on GeoWebNews (Gritta et al. 2020)",
+        "by geodata/train_geoparser.py on GeoWebNews (Gritta et al. 2020), the resolver "
+        "also on Hu et al. 2014 and Ju et al. 2016",
         "recognizer": {"threshold": threshold, **recognizer},
         "resolver": resolver,
     }
@@ -152,8 +202,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
+    ap.add_argument(
+        "--resolution",
+        type=Path,
+        nargs="*",
+        default=list(RESOLUTION_CORPORA),
+        help="corpora with one annotated name per sentence, for the resolver",
+    )
     a = ap.parse_args(argv)
-    model = train(load_corpus(a.corpus))
+    extra = [d for path in a.resolution for d in load_corpus(path)]
+    model = train(load_corpus(a.corpus), resolution_docs=extra)
     a.output.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     rec, res = model["recognizer"], model["resolver"]
     print(

@@ -10,8 +10,9 @@ import geopy.distance
 import pytest
 from geopy.geocoders.base import Geocoder
 
-from geomap.gazetteer import Gazetteer, OfflineGeocoder
+from geomap.gazetteer import Gazetteer
 from geomap.gazetteer.build import fold
+from geomap.geocoder import OfflineGeocoder
 
 
 def km(a, b):

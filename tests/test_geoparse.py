@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import geopy.distance
@@ -9,8 +11,8 @@ import pytest
 
 from geomap.article import read, read_text
 from geomap.geoparse import geoparse
+from geomap.geoparse.spans import propose, tokenize
 from geomap.models import MentionKind, PlaceKind
-from geomap.spans import propose, tokenize
 
 SEED_ARTICLE = (
     Path(__file__).resolve().parents[2]
@@ -254,3 +256,57 @@ def test_an_unknown_region_is_not_put_at_the_main_town(parser):
     )
     got = {m.surface: m for m in parser.parse(text)}
     assert got["Nagorno-Karabakh region"].place is None  # unresolved, not Baku
+
+
+def test_gazetteer_imports_no_geoparser_and_old_imports_still_work():
+    """The gazetteer is below the geoparser: importing it loads no resolver, while
+    ``geomap.gazetteer.OfflineGeocoder`` and ``geomap.geoparse(text)`` keep working."""
+    code = (
+        "import sys, geomap.gazetteer\n"
+        "assert not [m for m in sys.modules if m.startswith('geomap.geo')], sys.modules\n"
+        "from geomap.gazetteer import OfflineGeocoder\n"
+        "import geomap, geomap.geoparse\n"
+        "assert OfflineGeocoder is geomap.OfflineGeocoder\n"
+        "assert callable(geomap.geoparse)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_street_goes_to_the_town_its_sentence_names(parser):
+    text = (
+        "Protesters marched down Royal Street in New Orleans on Sunday.\n\n"
+        "Others gathered outside the Elm Street church."
+    )
+    got = {m.surface: m for m in parser.parse(text)}
+    royal = got["Royal Street"]
+    assert royal.place == got["New Orleans"].place and royal.confidence < 0.5
+    # no town in its sentence or paragraph: unplaced, not sent to New Orleans
+    assert got["Elm Street"].place is None
+
+
+def test_a_local_namesake_beats_a_bigger_one_abroad(parser):
+    text = (
+        "LUFKIN, Texas - The Lamar County sheriff said the suspect was arrested in Paris "
+        "after a chase."
+    )
+    (paris,) = [m for m in parser.parse(text) if m.surface == "Paris"]
+    assert (paris.place.country_code, paris.place.admin1) == ("US", "US.TX")
+    assert paris.confidence <= 0.5  # chosen against world population: shown as doubtful
+    (paris,) = [m for m in parser.parse("The mayor of Paris met Macron.") if m.place]
+    assert paris.place.country_code == "FR"
+
+
+def test_a_name_after_an_honorific_is_a_person(parser):
+    text = "Gen. Austin said Mr. Jordan and Ms. Georgia met Dr. Lima in London."
+    assert {m.surface for m in parser.parse(text)} == {"London"}
+
+
+def test_resolve_at_reads_the_context_of_a_given_name(parser):
+    text = "The Washington Telegraph, the only Arkansas newspaper, closed. It was in Texas."
+    (m,) = parser.resolve_at(text, [(4, 14)])
+    assert (m.surface, m.start, m.end) == ("Washington", 4, 14) and m.place is not None
+    # a name the gazetteer does not hold comes back unresolved, in the order given
+    text = "washington is near zqxville in texas."
+    got = parser.resolve_at(text, [(19, 27), (0, 10)])
+    assert [m.surface for m in got] == ["zqxville", "washington"]
+    assert got[0].place is None and got[1].place is not None

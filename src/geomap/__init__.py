@@ -28,7 +28,7 @@ _EXPORTS = {
     "Story": "geomap.story",
     "render_map": "geomap.render",
     "Gazetteer": "geomap.gazetteer",
-    "OfflineGeocoder": "geomap.gazetteer",
+    "OfflineGeocoder": "geomap.geocoder",
     "GeomapError": "geomap.errors",
     "InputError": "geomap.errors",
     "FetchError": "geomap.errors",

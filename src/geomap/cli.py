@@ -262,7 +262,8 @@ def _read_lines(path: Path) -> list[tuple[int, str]]:
 
 
 def cmd_geocode(a: argparse.Namespace) -> int:
-    from .gazetteer import Gazetteer, rank_places
+    from .gazetteer import Gazetteer
+    from .geocoder import rank_places
 
     ranked = rank_places(Gazetteer.load(), a.name)[: a.limit]
     if a.json:

@@ -16,9 +16,10 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from ..models import Place, PlaceKind
-from .build import fold
-from .index import Gazetteer
+from .gazetteer import Gazetteer
+from .gazetteer.build import fold
+from .geoparse.resolve import DocContext, default_resolver
+from .models import Place, PlaceKind
 
 __all__ = ["OfflineGeocoder", "rank_places", "to_location"]
 
@@ -29,8 +30,6 @@ def rank_places(gazetteer: Gazetteer, name: str) -> list[tuple[Place, float]]:
     The geoparser's resolver ranks them with no document context, so a bare "Kabul" is
     the city (not the province) and "Georgia" the country, as in an article.
     """
-    from ..resolve import DocContext, default_resolver
-
     resolver = default_resolver(gazetteer)
     ranked = resolver.rank(fold(name), gazetteer.forms(name), DocContext(), None)
     return [(gazetteer.place(i), p) for p, i, _ in ranked]
@@ -199,7 +198,7 @@ class OfflineGeocoder(Geocoder):
 
     def _country_at(self, lat: float, lon: float) -> Place | None:
         try:
-            from ..countries import country_at
+            from .countries import country_at
         except ImportError:  # pragma: no cover - geometry ships with geomap
             return None
         code = country_at(lat, lon)

@@ -15,11 +15,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer
-from .gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
+from ..gazetteer import Gazetteer
+from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
+from .model import load_model
 
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
 
+# other names of a document that must lie in a province for it to be the article's own
+LOCAL_NAMES = 2
+LOCAL_CONFIDENCE = 0.5
 CITY = KIND_CODE["city"]
 COUNTRY = KIND_CODE["country"]
 ADMIN1 = KIND_CODE["admin1"]
@@ -111,7 +115,7 @@ class Resolver:
             if kind in (COUNTRY, ADMIN1) or unique or dominant:
                 if self._cc[top]:
                     ctx.countries[self._cc[top]] += 1
-                if kind in (ADMIN1, CITY) and self._admin1[top]:
+                if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
                     ctx.admins.setdefault(self._admin1[top], set()).add(key)
                 if (kind != COUNTRY or unique) and key not in seen:
                     seen.add(key)
@@ -131,8 +135,12 @@ class Resolver:
         return Qualifier(frozenset(ccs), frozenset(admins))
 
     # -- ranking ------------------------------------------------------------------------
-    def candidates(self, forms: tuple[int, ...]) -> list[tuple[int, int]]:
-        """``(entry, form kind)`` pairs worth ranking: non-cities and the biggest cities.
+    def candidates(
+        self, forms: tuple[int, ...], ctx: DocContext | None = None, key: str = ""
+    ) -> list[tuple[int, int]]:
+        """``(entry, form kind)`` pairs worth ranking: non-cities, the biggest cities and
+        any town in a province the document names through another name (the local
+        namesake: Paris in a Texas paper is a candidate however small it is).
 
         A town known by this name only as a translation or former name (GeoNames'
         alternate names: "Salisbury" for Harare) is dropped when another town bears the
@@ -145,7 +153,9 @@ class Resolver:
             idx = forms[k]
             if self._kind[idx] == CITY:
                 cities += 1
-                if cities > MAX_CANDIDATES:
+                if cities > MAX_CANDIDATES and not (
+                    ctx is not None and ctx.admins.get(self._admin1[idx], {key}) - {key}
+                ):
                     continue
             out.append((idx, forms[k + 1]))
         named = [self._pop[i] for i, fk in out if fk != FORM_ALT and self._kind[i] == CITY]
@@ -248,7 +258,7 @@ class Resolver:
         self, key: str, forms: tuple[int, ...], ctx: DocContext, qual: Qualifier | None
     ) -> list[tuple[float, int, int]]:
         """``(confidence, entry, form kind)`` of each candidate, best first."""
-        cands = self.candidates(forms)
+        cands = self.candidates(forms, ctx, key)
         if qual is not None:
             # "Springfield, Ill.": only the readings the qualifier allows, if any
             cands = [c for c in cands if self.fits(c[0], qual)] or cands
@@ -267,7 +277,27 @@ class Resolver:
         ranked = sorted(
             ((e / z, -n, i, fk) for n, (e, (i, fk)) in enumerate(zip(exps, cands))), reverse=True
         )
-        return [(round(p, 3), i, fk) for p, _, i, fk in ranked]
+        out = [(round(p, 3), i, fk) for p, _, i, fk in ranked]
+        return out if qual is not None else self._local_first(key, out, ctx)
+
+    def _local_first(
+        self, key: str, ranked: list[tuple[float, int, int]], ctx: DocContext
+    ) -> list[tuple[float, int, int]]:
+        """A town in the article's own province (one that at least
+        :data:`LOCAL_NAMES` of its other names place it in: "Lufkin, Texas ... Lamar
+        County") comes before a bigger namesake elsewhere, as a local reader takes "Paris"
+        in a Texas paper for Paris, Texas. Its confidence is 0.5: the context chose it
+        over world population."""
+        best = ranked[0][1]
+        if self._kind[best] != CITY or self._is_local(best, key, ctx):
+            return ranked
+        for n, (_, idx, fk) in enumerate(ranked[1:], 1):
+            if self._kind[idx] == CITY and self._is_local(idx, key, ctx):
+                return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
+        return ranked
+
+    def _is_local(self, idx: int, key: str, ctx: DocContext) -> bool:
+        return len(ctx.admins.get(self._admin1[idx], set()) - {key}) >= LOCAL_NAMES
 
     def county_readings(self, key: str, forms: tuple[int, ...], ctx: DocContext) -> tuple[int, ...]:
         """Readings of "X County": a province or region called X if there is one, else a
@@ -311,8 +341,6 @@ def default_resolver(gazetteer: Gazetteer) -> Resolver:
     """The resolver with the shipped weights, one per gazetteer (memoised)."""
     r = _RESOLVERS.get(id(gazetteer))
     if r is None or r.gazetteer is not gazetteer:
-        from .geoparse import load_model
-
         r = _RESOLVERS[id(gazetteer)] = Resolver(gazetteer, load_model().get("resolver"))
     return r
 

@@ -4,7 +4,8 @@ One pass over the tokens proposes, per capitalised start token, the longest gaze
 form starting there (names, aliases, demonyms, "Ill."-style abbreviations; lower-case
 connectors such as "of" allowed inside), or a name + head word ("Badakhshan province",
 "Royal Street", "Kabul airport"). Whether a span is a place is the recogniser's call
-(:mod:`geomap.geoparse`); which place, the resolver's (:mod:`geomap.resolve`).
+(:mod:`geomap.geoparse.recognise`); which place, the resolver's
+(:mod:`geomap.geoparse.resolve`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer
-from .gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
+from ..gazetteer import Gazetteer
+from ..gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
@@ -39,6 +40,11 @@ CONTEXT_WORDS = frozenset(
     news company bank -based -born is was were are has have had will would""".split()
 )
 
+# Prepositions after which a capitalised name the gazetteer lacks may still be a place.
+LOCATIVES = frozenset(
+    "in near outside inside across around into throughout toward towards via".split()
+)
+
 # Month and weekday names: in news they are dates, never the towns that share them.
 CALENDAR = frozenset(
     """january february march april may june july august september october november
@@ -50,6 +56,12 @@ CALENDAR = frozenset(
 SHIP_PREFIXES = frozenset(
     """USS USNS HMS HMAS HMCS HMNZS INS BRP RFS ROKS JS PNS TCG ARA KRI HNLMS FGS ITS
     MV MT SS RV CCGS""".split()
+)
+# Honorifics and abbreviated ranks: the capitalised name after "Mr." or "Gen." is a
+# person's ("Mr. Paris", "Gen. Austin"). Full ranks are left out: "General Santos" is a
+# city.
+HONORIFICS = frozenset(
+    "mr mrs ms mx dr prof sen rep gov gen lt col capt sgt adm cmdr rev fr sir dame".split()
 )
 _ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # II..XXXIX, a regnal number
 
@@ -123,6 +135,7 @@ ADMIN_HEADS = frozenset("county province region district governorate oblast pref
 FEATURE_HEADS = frozenset(
     """airport station river lake mountains mountain valley island islands bay beach harbor
     harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
+    corridor enclave
     university college hospital institute campus base""".split()
 )
 LOCAL_HEADS = frozenset(
@@ -189,22 +202,45 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
                 best = Span(i, j, t.start, end, key2, forms)
         if head is not None and (best is None or best.j < head[0]):
             best = _head_span(gazetteer, tokens, i, *head) or best
+        if best is None and head is None and i > 0 and tokens[i - 1].key in LOCATIVES:
+            best = _unknown_name(text, tokens, i)
         if best is not None and not _named_thing(text, tokens, best):
             spans.append(best)
     return _with_directions(text, tokens, spans)
 
 
+def _unknown_name(text: str, tokens: Sequence[Token], i: int) -> Span | None:
+    """ "in Xyzabad", "near Kfar Aza": capitalised words after a locative preposition
+    that the gazetteer does not hold, as a span with no readings (the recogniser decides
+    whether it reads like a place; if kept, it is an unresolved mention)."""
+    if text[tokens[i - 1].end : tokens[i].start] != " " or tokens[i].upper:
+        return None
+    j = i
+    while (
+        j + 1 < len(tokens)
+        and j + 1 - i < MAX_HEAD_NAME
+        and tokens[j + 1].cap
+        and text[tokens[j].end : tokens[j + 1].start] in (" ", "-")
+    ):
+        j += 1
+    key = " ".join(tokens[k].key for k in range(i, j + 1))
+    return Span(i, j, tokens[i].start, tokens[j].end, key, ())
+
+
 def _named_thing(text: str, tokens: Sequence[Token], s: Span) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
-    "Louis XIV" (a regnal number follows), "BRP Sierra Madre", "USS Carl Vinson" (a
-    ship prefix goes before)."""
+    "Louis XIV" (a regnal number follows), "Mr. Paris", "Gen. Austin" (an honorific goes
+    before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before)."""
     if s.j + 1 < len(tokens):
         nxt = tokens[s.j + 1]
         if text[s.end : nxt.start] == " " and nxt.upper and _ROMAN.match(nxt.text):
             return True
     if s.i > 0:
         prev = tokens[s.i - 1]
-        if text[prev.end : s.start] == " " and prev.upper and prev.text in SHIP_PREFIXES:
+        gap = text[prev.end : s.start]
+        if gap == " " and prev.upper and prev.text in SHIP_PREFIXES:
+            return True
+        if gap in (" ", ". ") and prev.cap and prev.key in HONORIFICS:
             return True
     return False
 

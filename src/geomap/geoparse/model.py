@@ -1,0 +1,29 @@
+"""The geoparser's weights: ``data/geoparser.json``, written by
+``geodata/train_geoparser.py`` and read once per process."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def load_model(path: str | None = None) -> dict[str, Any]:
+    """The geoparser model shipped with geomap (read once), or the one at ``path``."""
+    if path is None:
+        return _shipped_model()
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> dict[str, Any]:
+    ref = resources.files("geomap") / "data" / "geoparser.json"
+    if not ref.is_file():
+        log.warning("no geoparser model shipped; every gazetteer match is kept")
+        return {}
+    return json.loads(ref.read_text(encoding="utf-8"))

