@@ -210,8 +210,8 @@ def test_page_allows_pinch_zoom_and_sets_its_language() -> None:
 
 def test_fact_list_under_the_map_is_plain_escaped_text() -> None:
     page = to_html(load("hostile"))
-    section = page[page.index('<section class="geomap-facts"') :]
-    section = section[: section.index("</section>")]
+    section = page[page.index('<aside class="geomap-facts"') :]
+    section = section[: section.index("</aside>")]
     assert "Facts on this map (1)" in section
     assert "Diplomacy: Talks &lt;img src=x onerror=alert(3)&gt; in Moscow" in section
     assert "<img" not in section and "<script" not in section

@@ -149,8 +149,10 @@ window.geomap = (function () {
   // Label decluttering: after every zoom, pan or layer toggle, a permanent label that
   // would overlap a more important one is hidden (focus places win, then the most named).
   var labels = [];
+  var watched = null;
   function watch(map) {
     if (!map || map._geomapDeclutter) { return; }
+    watched = map;
     map._geomapDeclutter = true;
     map.on("zoomend moveend overlayadd overlayremove", declutter);
     map.whenReady(function () { setTimeout(declutter, 0); });
@@ -171,6 +173,12 @@ window.geomap = (function () {
   }
   function declutter() {
     var kept = [];
+    // the cards and controls come first: a label under the title card is not a label
+    if (watched) {
+      watched.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
+        if (c.offsetParent !== null) { kept.push(c.getBoundingClientRect()); }
+      });
+    }
     function free(r) {
       return !kept.some(function (k) {
         return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
@@ -199,9 +207,9 @@ window.geomap = (function () {
   var base = [], baseMap = null;
   function baseLabels(free, kept) {
     if (!baseMap) { return; }
-    baseMap.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
-      if (c.offsetParent !== null) { kept.push(c.getBoundingClientRect()); }
-    });
+    // nor over the story's own markers
+    baseMap.getContainer().querySelectorAll(".geomap-symbol, path.geomap-layer-places")
+      .forEach(function (node) { kept.push(node.getBoundingClientRect()); });
     var zoom = baseMap.getZoom(), view = baseMap.getBounds().pad(0.1);
     var frame = baseMap.getContainer().getBoundingClientRect();
     base.forEach(function (item) {
@@ -339,7 +347,8 @@ window.geomap = (function () {
   // small map.
   function frame(map, bounds, maxZoom) {
     var container = map.getContainer(), origin = container.getBoundingClientRect();
-    var W = container.clientWidth, H = container.clientHeight, m = 24;
+    // m: room at the view's edge, g: beside a card, for a symbol's half and a label
+    var W = container.clientWidth, H = container.clientHeight, m = 24, g = 16;
     var cards = [];
     container.querySelectorAll(".leaflet-control").forEach(function (c) {
       if (c.offsetParent === null) { return; }
@@ -350,7 +359,7 @@ window.geomap = (function () {
     function clear(x, y, w, h) {
       return x >= m - 0.5 && y >= m - 0.5 && x + w <= W - m + 0.5 && y + h <= H - m + 0.5 &&
         !cards.some(function (c) {
-          return x < c.right + 4 && c.left - 4 < x + w && y < c.bottom + 4 && c.top - 4 < y + h;
+          return x < c.right + g && c.left - g < x + w && y < c.bottom + g && c.top - g < y + h;
         });
     }
     var top = Math.min(maxZoom, map.getBoundsZoom(bounds, false, L.point(2 * m, 2 * m)));
@@ -359,8 +368,8 @@ window.geomap = (function () {
       var w = se.x - nw.x, h = se.y - nw.y;
       var xs = [m, W - m - w, (W - w) / 2], ys = [m, H - m - h, (H - h) / 2];
       cards.forEach(function (c) {
-        xs.push(c.right + 4, c.left - 4 - w);
-        ys.push(c.bottom + 4, c.top - 4 - h);
+        xs.push(c.right + g, c.left - g - w);
+        ys.push(c.bottom + g, c.top - g - h);
       });
       var best = null, bestDistance = Infinity;
       xs.forEach(function (x) {
@@ -381,6 +390,9 @@ window.geomap = (function () {
   function setup(map, options) {
     var layers = options.layers;
     var legend = document.getElementById(options.legend);
+    // the map is the page's main content (a landmark screen readers can jump to)
+    map.getContainer().setAttribute("role", "main");
+    map.getContainer().setAttribute("aria-label", "Map");
     dock(map, options.title, "topleft");
     dock(map, options.legend, "bottomleft");
     if (options.world) { locator(map, options.world); }
@@ -757,7 +769,7 @@ class FactList(MacroElement):
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-        <section class="geomap-facts" id="{{ this.get_name() }}">{{ this.body }}</section>
+        <aside class="geomap-facts" id="{{ this.get_name() }}" aria-label="Facts on this map">{{ this.body }}</aside>
         {% endmacro %}
         """
     )
