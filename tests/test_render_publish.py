@@ -77,6 +77,17 @@ def test_the_mainland_of_a_country_near_the_story_is_framed_in_part() -> None:
     assert west < 119 and east > 121.5  # the coast facing Taiwan, and Taiwan whole
 
 
+def test_a_country_is_named_where_the_frame_shows_it() -> None:
+    taiwan = place("Taiwan", 121.0, 23.7, kind="country", country_code="TW", focus=True)
+    china = place("China", 105.0, 35.0, kind="country", country_code="CN", focus=True)
+    prepared = prepare_story(story(taiwan, china))
+    (south, west), (north, east) = prepared.bounds
+    at = {f["properties"]["tip"]: f["geometry"]["coordinates"] for f in prepared.labels}
+    assert at["Taiwan"] == [121.0, 23.7]  # in the frame: at its own point
+    lon, lat = at["China"]  # China's centre is far outside: named on its coast in view
+    assert west <= lon <= east and south <= lat <= north and lon < 121
+
+
 def test_a_story_about_one_big_country_still_frames_it() -> None:
     only = story(place("Russia", 100.0, 60.0, kind="country", country_code="RU", focus=True))
     (south, west), (north, east) = prepare_story(only).bounds

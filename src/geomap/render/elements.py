@@ -350,7 +350,9 @@ window.geomap = (function () {
     // m: room at the view's edge, g: beside a card, for a symbol's half and a label
     var W = container.clientWidth, H = container.clientHeight, m = 24, g = 16;
     var cards = [];
-    container.querySelectorAll(".leaflet-control").forEach(function (c) {
+    // the credit line may lie over the story's edge: it is one line of small print
+    container.querySelectorAll(".leaflet-control:not(.leaflet-control-attribution)")
+      .forEach(function (c) {
       if (c.offsetParent === null) { return; }
       var r = c.getBoundingClientRect();
       cards.push({left: r.left - origin.left, top: r.top - origin.top,
@@ -717,7 +719,7 @@ class Basemap(MacroElement):
         # Integers only, so compact JSON is also safe inside <script>.
         self.data = json.dumps(polygons, separators=(",", ":"))
         options = dict(BASEMAP_STYLE, pane="geomapBase", interactive=False)
-        options["attribution"] = "Countries: Natural Earth · names: GeoNames"
+        options["attribution"] = "Natural Earth · GeoNames"
         self.options = json.dumps(options, sort_keys=True).replace("<", "\\u003c")
 
 

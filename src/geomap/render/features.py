@@ -126,6 +126,7 @@ def prepare_story(story: Mapping[str, Any]) -> PreparedStory:
             drawn.extend(_display_features(feature, layer, pinned))
         layers.append(RenderLayer(layer, layer_title(layer), tuple(drawn)))
 
+    bounds = _bounds(_framed(by_layer), by_layer.get(Layer.PLACES.value, ()))
     url = _text(article.get("url"))
     language = _text(article.get("language") or article.get("lang")).strip()
     return PreparedStory(
@@ -136,10 +137,10 @@ def prepare_story(story: Mapping[str, Any]) -> PreparedStory:
         place_count=len(by_layer.get(Layer.PLACES.value, [])),
         unresolved=_unresolved(story.get("unresolved")),
         layers=tuple(layers),
-        labels=tuple(_label_features(layers)),
+        labels=tuple(_label_features(layers, _countries_by_id(by_layer), bounds)),
         facts=tuple(_fact_list(layers)),
         language=language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", language) else "",
-        bounds=_bounds(_framed(by_layer), by_layer.get(Layer.PLACES.value, ())),
+        bounds=bounds,
         digest=hashlib.sha256(
             json.dumps(story, sort_keys=True, default=str).encode("utf-8")
         ).hexdigest()[:8],
@@ -331,7 +332,43 @@ def _doubt(props: Mapping[str, Any]) -> str:
     return ""
 
 
-def _label_features(layers: Iterable[RenderLayer]) -> Iterator[dict[str, Any]]:
+def _countries_by_id(by_layer: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, str]:
+    return {
+        _text(f["properties"].get("id")): _text(f["properties"].get("country_code"))
+        for f in by_layer.get(Layer.PLACES.value, ())
+        if f["properties"].get("kind") == "country" and f["properties"].get("country_code")
+    }
+
+
+def _label_point(
+    code: str, lon: float, lat: float, bounds: tuple[tuple[float, float], tuple[float, float]]
+) -> tuple[float, float, bool]:
+    """Where a country's name goes: its own point when in the frame, else inside the part
+    of its polygon the frame shows (Russia named west of the Urals in a Central Asia
+    story, not in Siberia). The flag says whether the point moved."""
+    (south, west), (north, east) = bounds
+    if south <= lat <= north and west <= lon <= east:
+        return lon, lat, False
+    import shapely
+
+    from geomap.countries import country_shape
+
+    polygon = country_shape(code)
+    if polygon is None:
+        return lon, lat, False
+    seen = shapely.clip_by_rect(polygon, west, south, east, north)
+    parts = [g for g in getattr(seen, "geoms", [seen]) if g.geom_type == "Polygon"]
+    if not parts:
+        return lon, lat, False
+    point = max(parts, key=lambda g: g.area).representative_point()
+    return round(point.x, 4), round(point.y, 4), True
+
+
+def _label_features(
+    layers: Iterable[RenderLayer],
+    countries: Mapping[str, str],
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None,
+) -> Iterator[dict[str, Any]]:
     """One label point per pinned place, drawn apart from the Places overlay.
 
     A reader who switches Places off to see the facts still needs to know where they are.
@@ -345,6 +382,9 @@ def _label_features(layers: Iterable[RenderLayer]) -> Iterator[dict[str, Any]]:
             if not positions:
                 continue
             lon, lat = positions[0]
+            moved = False
+            if props["id"] in countries and bounds:
+                lon, lat, moved = _label_point(countries[props["id"]], lon, lat, bounds)
             yield {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [lon, lat]},
@@ -353,7 +393,7 @@ def _label_features(layers: Iterable[RenderLayer]) -> Iterator[dict[str, Any]]:
                     "tip": props["label"],
                     "priority": props["priority"],
                     "side": props["side"],
-                    "lift": props["style"].get("radius", 0),
+                    "lift": 0 if moved else props["style"].get("radius", 0),
                 },
             }
 
