@@ -133,13 +133,14 @@ window.geomap = (function () {
       var right = p.side === "right";
       layer.bindTooltip(function () { return el("span", null, p.tip); }, {
         permanent: true, direction: right ? "right" : "top",
-        offset: right ? [lift, 0] : [0, -lift], className: "geomap-label"
+        offset: right ? [lift, 0] : [0, -lift],
+        className: "geomap-label" + (p.area ? " geomap-label-area" : "")
       });
       labels.push({layer: layer, priority: p.priority || 0});
       layer.on("add", function (e) { watch(e.target._map); });
       return;
     }
-    if (!p.pinned) {  // a pinned place already has its name beside it
+    if (!p.pinned || p.labelAway) {  // a pinned place already has its name beside it
       layer.bindTooltip(function () { return el("span", null, p.tip); },
         {direction: "top", className: "geomap-tip"});
     }
@@ -434,6 +435,8 @@ _CSS = """
 .leaflet-tooltip.geomap-label { font-weight: 700; font-size: 12px; padding: 1px 5px;
   background: rgba(255,255,255,0.85); border: 1px solid #888; box-shadow: none; }
 .leaflet-tooltip.geomap-tip { font-size: 12px; }
+.leaflet-tooltip.geomap-label-area { background: rgba(255,255,255,0.7); border-style: dashed; }
+.leaflet-tooltip.geomap-label-area::before { display: none; }
 .geomap-popup-doubt { font-size: 12px; color: #7a4b00; margin-bottom: 4px; }
 .geomap-card { background: rgba(255,255,255,0.95); border-radius: 6px;
   box-shadow: 0 1px 5px rgba(0,0,0,0.4); padding: 8px 12px;

@@ -385,6 +385,8 @@ def _label_features(
             moved = False
             if props["id"] in countries and bounds:
                 lon, lat, moved = _label_point(countries[props["id"]], lon, lat, bounds)
+            # a marker whose name went elsewhere still names itself on hover
+            props["labelAway"] = moved
             yield {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [lon, lat]},
@@ -394,6 +396,7 @@ def _label_features(
                     "priority": props["priority"],
                     "side": props["side"],
                     "lift": 0 if moved else props["style"].get("radius", 0),
+                    "area": moved,  # names an area, not a marker: no pointer
                 },
             }
 
