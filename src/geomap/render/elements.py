@@ -180,6 +180,11 @@ window.geomap = (function () {
         if (c.offsetParent !== null) { kept.push(c.getBoundingClientRect()); }
       });
     }
+    var view = watched ? watched.getContainer().getBoundingClientRect() : null;
+    function inside(r) {
+      return !view || (r.left >= view.left && r.right <= view.right &&
+                       r.top >= view.top && r.bottom <= view.bottom);
+    }
     function free(r) {
       return !kept.some(function (k) {
         return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
@@ -193,13 +198,17 @@ window.geomap = (function () {
         node.style.visibility = "";
         var first = tip._geomapSide || tip.options.direction;
         var order = [first].concat(SIDES.filter(function (s) { return s !== first; }));
+        // a side inside the view first; else any free side, rather than no label
+        var fallback = null;
         for (var i = 0; i < order.length; i++) {
           place(tip, order[i]);
           var r = node.getBoundingClientRect();
-          if (free(r)) { kept.push(r); return; }
+          if (free(r) && inside(r)) { kept.push(r); return; }
+          if (fallback === null && free(r)) { fallback = order[i]; }
         }
-        place(tip, first);
-        node.style.visibility = "hidden";
+        place(tip, fallback || first);
+        if (fallback) { kept.push(node.getBoundingClientRect()); }
+        else { node.style.visibility = "hidden"; }
       });
     baseLabels(free, kept);
   }
