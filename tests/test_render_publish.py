@@ -204,6 +204,7 @@ def test_basemap_names_the_story_already_labels_are_not_repeated() -> None:
     for name in ("Russia", "Tajikistan", "Afghanistan"):  # labelled by the story
         assert f'"{name}",' not in setup
     assert '"Black Sea"' not in to_html(load("kabul_central_asia"), basemap={})
+    assert '"Black Sea"' not in to_html(load("kabul_central_asia"), tiles="osm")  # has its own
 
 
 # -- the page -------------------------------------------------------------------------------

@@ -127,8 +127,9 @@ def render_map(
         legend=legend,
         layers=layers,
         bounds=[list(c) for c in prepared.bounds] if prepared.bounds else None,
+        # online tiles carry their own names; the offline basemap needs ours
         labels=[list(row) for row in basemap_labels() if row[1] not in story_names]
-        if countries
+        if countries and not tiles
         else [],
     ).add_to(fmap)
     stabilise_ids(fmap, prefix=f"g{prepared.digest}_")
