@@ -58,8 +58,10 @@ def test_one_feature_group_per_nonempty_layer_and_control_last() -> None:
         "Diplomacy",
         "Places",
     ]
-    assert isinstance(children[-1], folium.LayerControl)
-    assert children[-1].options["collapsed"] is False
+    # the control comes after every layer; only the page set-up (which needs it) follows
+    assert isinstance(children[-2], folium.LayerControl)
+    assert children[-2].options["collapsed"] is False
+    assert type(children[-1]).__name__ == "Setup"
 
 
 def test_empty_layers_are_left_out() -> None:

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _map_options(b)
     b.add_argument("--png", action="store_true", help="also write a PNG picture (needs Chromium)")
     b.add_argument("--svg", action="store_true", help="also write an SVG picture")
+    _png_options(b)
     _network_options(b)
 
     s = sub.add_parser(
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     _map_options(r)
     r.add_argument("--png", action="store_true", help="also write a PNG picture")
     r.add_argument("--svg", action="store_true", help="also write an SVG picture")
+    _png_options(r)
 
     e = sub.add_parser(
         "embed",
@@ -130,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument("map", metavar="MAP.html", type=Path)
     e.add_argument("--height", type=int, default=600, help="height in pixels (default: 600)")
+    e.add_argument("--width", default="100%", help="CSS width, e.g. 600 or 100%% (default: 100%%)")
 
     bt = sub.add_parser(
         "batch",
@@ -181,6 +184,51 @@ def _map_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="link Leaflet from a CDN instead of inlining it (smaller, needs network)",
     )
+
+
+def _positive(kind: type) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+        return value
+
+    return parse
+
+
+def _png_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--width", type=_positive(int), default=1200, help="PNG width in CSS pixels (default: 1200)"
+    )
+    p.add_argument(
+        "--height", type=_positive(int), help="PNG height in CSS pixels (default: 2/3 of the width)"
+    )
+    p.add_argument(
+        "--scale",
+        type=_positive(float),
+        default=1.0,
+        help="PNG pixel ratio: 2 doubles the pixels for print (default: 1)",
+    )
+
+
+def _check_png(a: argparse.Namespace) -> None:
+    """Refuse a bad picture size before anything is built or written."""
+    from .render.export import check_png_size
+
+    if a.png:
+        try:
+            check_png_size(a.width, a.height, a.scale)
+        except ValueError as err:
+            raise _Usage(str(err)) from err
+
+
+def _save_png(html: Path, a: argparse.Namespace) -> Path:
+    from .render import save_png
+
+    return save_png(html, html.with_suffix(".png"), width=a.width, height=a.height, scale=a.scale)
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -348,6 +396,7 @@ def cmd_build(a: argparse.Namespace) -> int:
     from .article import read
     from .story import build_story, map_path, slug
 
+    _check_png(a)
     article = read(a.input, offline=a.offline)
     if article.is_empty:
         raise InputError(f"{a.input}: the article is empty")
@@ -364,7 +413,9 @@ def cmd_build(a: argparse.Namespace) -> int:
         a.input,
     )
     story = build_story(article, online=_online(a))
-    written = story.save(output, png=a.png, svg=a.svg, tiles=a.tiles, cdn=a.cdn)
+    written = story.save(output, svg=a.svg, tiles=a.tiles, cdn=a.cdn)
+    if a.png:
+        written["png"] = _save_png(written["html"], a)
     _report(story, written)
     return 0
 
@@ -380,6 +431,7 @@ def cmd_story(a: argparse.Namespace) -> int:
 def cmd_render(a: argparse.Namespace) -> int:
     from .story import Story
 
+    _check_png(a)
     output = a.output or a.story.with_suffix(".html")
     _check_outputs(
         [
@@ -390,13 +442,13 @@ def cmd_render(a: argparse.Namespace) -> int:
         a.story,
     )
     story = Story.load(a.story).rebuild()  # geometry follows the edited places
-    from .render import save_html, save_png, save_svg
+    from .render import save_html, save_svg
 
     written = {"html": save_html(story.data, output, tiles=a.tiles, cdn=a.cdn)}
     if a.svg:
         written["svg"] = save_svg(story.data, output.with_suffix(".svg"))
     if a.png:
-        written["png"] = save_png(written["html"], output.with_suffix(".png"))
+        written["png"] = _save_png(written["html"], a)
     _report(story, written)
     return 0
 
@@ -406,7 +458,10 @@ def cmd_embed(a: argparse.Namespace) -> int:
 
     if not a.map.is_file():
         raise InputError(f"{a.map}: no such map file")
-    snippets = embed_snippets(a.map, height=a.height)
+    try:
+        snippets = embed_snippets(a.map, width=a.width, height=a.height)
+    except ValueError as err:
+        raise _Usage(str(err)) from err
     print("<!-- iframe: keep the map file beside the report -->")
     print(snippets["iframe"])
     print()

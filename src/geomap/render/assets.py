@@ -76,6 +76,7 @@ class GeomapMap(folium.Map):
     def __init__(self, *args: object, cdn: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.cdn = cdn
+        self.language = ""  # the article's language tag for <html lang>, "" when unknown
 
     def render(self, **kwargs: object) -> None:
         """Put Leaflet in the page header, then render as folium does."""

@@ -25,6 +25,7 @@ CHROMIUM_ARGS = (
     "--no-first-run",
 )
 RENDER_TIMEOUT_MS = 15_000
+STILL_FRAGMENT = "#geomap-still"  # the page hides its controls and opens its legend
 
 
 def _size(value: str | int) -> str:
@@ -125,11 +126,39 @@ def wait_for_map(page: Any) -> None:
     page.evaluate(frames)
 
 
-def save_png(
-    html_path: str | Path, png_path: str | Path, *, width: int = 1200, height: int = 800
-) -> Path:
-    """Screenshot a saved map page with headless Chromium.
+MAX_PNG_PIXELS = 8000  # per side, after scaling: larger pictures exhaust Chromium
 
+
+def check_png_size(width: int, height: int | None, scale: float) -> int:
+    """Return the picture height (two thirds of ``width`` by default) once all is valid.
+
+    Raises
+    ------
+    ValueError
+        If a size or the scale is not positive, or the picture is too large.
+    """
+    height = round(width * 2 / 3) if height is None else height
+    if width < 1 or height < 1 or not scale > 0:
+        raise ValueError(f"PNG size must be positive: {width}x{height} at scale {scale}")
+    if max(width, height) * scale > MAX_PNG_PIXELS:
+        raise ValueError(
+            f"PNG larger than {MAX_PNG_PIXELS} pixels a side: lower --width or --scale"
+        )
+    return height
+
+
+def save_png(
+    html_path: str | Path,
+    png_path: str | Path,
+    *,
+    width: int = 1200,
+    height: int | None = None,
+    scale: float = 1.0,
+) -> Path:
+    """Screenshot a saved map page with headless Chromium, as a still picture.
+
+    The page is opened in its still mode (``#geomap-still``): no zoom buttons or layer
+    checkboxes, the legend open, title card and source credit kept, framed for that.
     Requests that leave the machine are blocked, so an offline page renders the same
     picture everywhere and an online-tiles page simply shows no tiles.
 
@@ -140,7 +169,10 @@ def save_png(
     png_path : str or Path
         Where to write the PNG (written atomically; parents created).
     width, height : int
-        Viewport size in CSS pixels.
+        Picture size in CSS pixels; ``height`` defaults to two thirds of ``width``.
+    scale : float
+        Device pixel ratio: ``2`` gives a picture twice as wide and high, as sharp as
+        print or a high-density screen needs, with the same layout.
 
     Returns
     -------
@@ -153,7 +185,10 @@ def save_png(
         If Playwright or Chromium is missing or the page does not render in time.
     OutputError
         If the PNG cannot be written.
+    ValueError
+        If the size or scale is not positive or the picture would be too large.
     """
+    height = check_png_size(width, height, scale)
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -167,9 +202,11 @@ def save_png(
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             try:
-                page = browser.new_page(viewport={"width": width, "height": height})
+                page = browser.new_page(
+                    viewport={"width": width, "height": height}, device_scale_factor=scale
+                )
                 page.route(re.compile(r"^(?!file:|data:|about:).*"), lambda route: route.abort())
-                page.goto(source.as_uri())
+                page.goto(source.as_uri() + STILL_FRAGMENT)
                 wait_for_map(page)
                 return page.screenshot(type="png")
             finally:

@@ -32,6 +32,9 @@ logger = logging.getLogger(__name__)
 MAX_SENTENCES = 8  # per popup; the rest is counted, so nothing is silently hidden
 MAX_ARROWS = 6  # per route line
 PINNED_PLACES = 3  # labelled on the map when the story marks no focus place
+LOW_CONFIDENCE = 0.5  # a place geomap is less sure of than this is drawn hollow
+# Fact statuses the text gives; a fact without one is reported as current.
+STATUS_WORDS = {"ended": "ended", "denied": "denied", "planned": "planned"}
 
 _ADMIN1_WORDS = {
     "US": "US state",
@@ -66,6 +69,9 @@ class PreparedStory:
     place_count: int
     unresolved: tuple[tuple[str, int], ...]
     layers: tuple[RenderLayer, ...]
+    labels: tuple[dict[str, Any], ...]  # permanent place labels, kept out of any overlay
+    facts: tuple[tuple[str, tuple[str, ...]], ...]  # (what and where, evidence sentences)
+    language: str  # the article's language tag, "" when unknown
     bounds: tuple[tuple[float, float], tuple[float, float]] | None  # ((S, W), (N, E))
     digest: str  # short content hash: stable element ids that differ between stories
 
@@ -120,7 +126,9 @@ def prepare_story(story: Mapping[str, Any]) -> PreparedStory:
             drawn.extend(_display_features(feature, layer, pinned))
         layers.append(RenderLayer(layer, layer_title(layer), tuple(drawn)))
 
+    bounds = _bounds(_framed(by_layer), by_layer.get(Layer.PLACES.value, ()))
     url = _text(article.get("url"))
+    language = _text(article.get("language") or article.get("lang")).strip()
     return PreparedStory(
         title=_text(article.get("title")) or "Untitled story",
         source=_text(article.get("source")),
@@ -129,7 +137,10 @@ def prepare_story(story: Mapping[str, Any]) -> PreparedStory:
         place_count=len(by_layer.get(Layer.PLACES.value, [])),
         unresolved=_unresolved(story.get("unresolved")),
         layers=tuple(layers),
-        bounds=_bounds(_framed(by_layer)),
+        labels=tuple(_label_features(layers, _countries_by_id(by_layer), bounds)),
+        facts=tuple(_fact_list(layers)),
+        language=language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", language) else "",
+        bounds=bounds,
         digest=hashlib.sha256(
             json.dumps(story, sort_keys=True, default=str).encode("utf-8")
         ).hexdigest()[:8],
@@ -209,8 +220,14 @@ def _display_features(
     historical = not is_place and _text(props.get("time")) == "historical"
     year = props.get("year")
     when = f" ({year})" if isinstance(year, int) and not isinstance(year, bool) else ""
+    status = "" if is_place else STATUS_WORDS.get(_text(props.get("status")).lower(), "")
     if historical:
         class_name += " geomap-historical"
+    if status:
+        class_name += " geomap-status geomap-status-" + status
+    doubt = _doubt(props) if is_place else ""
+    if doubt:
+        class_name += " geomap-doubt"
 
     if is_place:
         mentions = int(props.get("mentions") or 0)
@@ -231,6 +248,8 @@ def _display_features(
         subtitle = layer_title(layer) + (f" · {places}" if places else "")
         if historical:
             subtitle += f" · background{when}, not the news of the article"
+        if status:
+            subtitle += f" · {status}, not current"
 
     if is_point and is_place:
         look: dict[str, Any] = {
@@ -255,19 +274,31 @@ def _display_features(
         }
         if style.dash:
             look["dashArray"] = style.dash
-    if historical:
+    if historical or status:
         look["color"] = HISTORICAL_COLOUR
         look["fillColor"] = HISTORICAL_COLOUR
         look["dashArray"] = "3 5"
+    if doubt:  # hollow and dashed: the reader sees it is a guess before opening it
+        look["fillOpacity"] = 0.0
+        look["dashArray"] = "3 3"
+        look["weight"] = 2.0
     look["className"] = class_name
+    if historical:
+        tag = f" (background{when})"
+    elif status:
+        tag = f" ({status})"
+    else:
+        tag = ""
 
     shown = {
         "id": fid,
         "layer": layer,
         "label": label,
-        "tip": label
+        "tip": (label + (" (uncertain)" if doubt else ""))
         if is_place
-        else f"{layer_title(layer)}{' (background' + when + ')' if historical else ''}: {label}",
+        else f"{layer_title(layer)}{tag}: {label}",
+        "doubt": doubt,
+        "status": status,
         "subtitle": subtitle,
         "certainty": certainty_text(props) if is_place else "",
         "evidence": [evidence_pieces(e, names) for e in evidence[:MAX_SENTENCES]],
@@ -284,6 +315,105 @@ def _display_features(
     if layer == Layer.TRAFFICKING_ROUTES.value:
         out.extend(_arrow_features(geometry, shown["tip"], style.colour, class_name))
     return out
+
+
+def _doubt(props: Mapping[str, Any]) -> str:
+    """Why a place may be wrong: the story's own reason, else its low confidence."""
+    reason = _text(props.get("doubt")).strip()
+    if reason:
+        return reason
+    confidence = props.get("confidence")
+    if (
+        isinstance(confidence, (int, float))
+        and not isinstance(confidence, bool)
+        and confidence < LOW_CONFIDENCE
+    ):
+        return f"geomap is unsure of this place ({round(100 * confidence)}% confidence)"
+    return ""
+
+
+def _countries_by_id(by_layer: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, str]:
+    return {
+        _text(f["properties"].get("id")): _text(f["properties"].get("country_code"))
+        for f in by_layer.get(Layer.PLACES.value, ())
+        if f["properties"].get("kind") == "country" and f["properties"].get("country_code")
+    }
+
+
+def _label_point(
+    code: str, lon: float, lat: float, bounds: tuple[tuple[float, float], tuple[float, float]]
+) -> tuple[float, float, bool]:
+    """Where a country's name goes: its own point when in the frame, else inside the part
+    of its polygon the frame shows (Russia named west of the Urals in a Central Asia
+    story, not in Siberia). The flag says whether the point moved."""
+    (south, west), (north, east) = bounds
+    if south <= lat <= north and west <= lon <= east:
+        return lon, lat, False
+    import shapely
+
+    from geomap.countries import country_shape
+
+    polygon = country_shape(code)
+    if polygon is None:
+        return lon, lat, False
+    seen = shapely.clip_by_rect(polygon, west, south, east, north)
+    parts = [g for g in getattr(seen, "geoms", [seen]) if g.geom_type == "Polygon"]
+    if not parts:
+        return lon, lat, False
+    point = max(parts, key=lambda g: g.area).representative_point()
+    return round(point.x, 4), round(point.y, 4), True
+
+
+def _label_features(
+    layers: Iterable[RenderLayer],
+    countries: Mapping[str, str],
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None,
+) -> Iterator[dict[str, Any]]:
+    """One label point per pinned place, drawn apart from the Places overlay.
+
+    A reader who switches Places off to see the facts still needs to know where they are.
+    """
+    for layer in layers:
+        for feature in layer.features:
+            props = feature["properties"]
+            if not props.get("pinned"):
+                continue
+            positions = list(iter_positions(feature["geometry"]))
+            if not positions:
+                continue
+            lon, lat = positions[0]
+            moved = False
+            if props["id"] in countries and bounds:
+                lon, lat, moved = _label_point(countries[props["id"]], lon, lat, bounds)
+            # a marker whose name went elsewhere still names itself on hover
+            props["labelAway"] = moved
+            yield {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "labelOnly": True,
+                    "tip": props["label"],
+                    "priority": props["priority"],
+                    "side": props["side"],
+                    "lift": 0 if moved else props["style"].get("radius", 0),
+                    "area": moved,  # names an area, not a marker: no pointer
+                },
+            }
+
+
+def _fact_list(layers: Iterable[RenderLayer]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each drawn fact as text: what a screen reader or a search engine can read."""
+    for layer in layers:
+        if layer.layer == Layer.PLACES.value:
+            continue
+        for feature in layer.features:
+            props = feature["properties"]
+            if props.get("decor"):
+                continue
+            sentences = tuple(
+                "".join(piece[0] for piece in pieces) for pieces in props.get("evidence") or ()
+            )
+            yield (props["tip"], sentences)
 
 
 def evidence_pieces(evidence: Mapping[str, Any], names: Sequence[str]) -> list[list[Any]]:
@@ -498,40 +628,125 @@ def _framed(by_layer: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Mapping
         f
         for layer, features in by_layer.items()
         for f in features
-        if layer != Layer.PLACES.value or f["properties"].get("focus")
+        if (layer != Layer.PLACES.value or f["properties"].get("focus"))
+        and f["properties"].get("time") != "historical"  # background, not the news
     ]
     return core or [f for features in by_layer.values() for f in features]
 
 
-def _frame_positions(geometry: Mapping[str, Any]) -> list[tuple[float, float]]:
-    """A feature's positions, or one inner point of an area over a quarter of the globe.
+FRAME_DWARF = 4.0  # an area this many times larger than the rest is framed only in part
+FRAME_FLOOR = 400.0  # square degrees: areas up to FRAME_DWARF times this are always whole
+FRAME_MARGIN = 0.1  # of the story's extent (at most 3°), kept around it when a big area is cut
 
-    A whole-country area on Russia or the United States (Chukotka, Alaska across the
-    antimeridian) would otherwise frame the whole world. Lines are framed whole: where a
-    route starts and ends is the story.
+
+def _country_points(features: Iterable[Mapping[str, Any]]) -> dict[tuple[float, float], str]:
+    """Where the story puts each country it names (its centre point) -> ISO-2 code."""
+    out = {}
+    for feature in features:
+        props = feature["properties"]
+        geometry = feature["geometry"]
+        if (
+            props.get("layer") == Layer.PLACES.value
+            and props.get("kind") == "country"
+            and props.get("country_code")
+            and geometry.get("type") == "Point"
+        ):
+            lon, lat = geometry["coordinates"][:2]
+            out[(round(float(lon), 4), round(float(lat), 4))] = _text(props["country_code"])
+    return out
+
+
+def _frame_geometry(
+    feature: Mapping[str, Any], countries: Mapping[tuple[float, float], str]
+) -> Any:
+    """The shape a feature is framed by: a country by its polygon, not its centre point.
+
+    A country's centre can lie far from where the story is (Russia's is in Siberia),
+    while its polygon reaches the places the story names. A fact drawn at a country's
+    centre counts as that country too.
     """
-    positions = list(iter_positions(geometry))
-    is_area = str(geometry.get("type")) in ("Polygon", "MultiPolygon")
-    if is_area and max(p[0] for p in positions) - min(p[0] for p in positions) > 90:
-        from shapely.geometry import shape
+    from shapely.geometry import shape
 
+    geometry = feature["geometry"]
+    if geometry.get("type") == "Point":
         try:
-            point = shape(geometry).representative_point()
-        except (ValueError, TypeError, AttributeError):  # malformed: frame it as it is
-            return positions
-        return [(point.x, point.y)]
-    return positions
+            lon, lat = geometry["coordinates"][:2]
+            code = countries.get((round(float(lon), 4), round(float(lat), 4)))
+        except (TypeError, ValueError):
+            code = None
+        if code:
+            from geomap.countries import country_shape
+
+            polygon = country_shape(code)
+            if polygon is not None:
+                return polygon
+    try:
+        return shape(geometry)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+        return None
+
+
+def _box_area(box: tuple[float, float, float, float]) -> float:
+    return max(box[2] - box[0], 3.0) * max(box[3] - box[1], 3.0)
+
+
+def _union_box(
+    a: tuple[float, float, float, float] | None, b: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    if a is None:
+        return b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def _bounds(
-    features: Iterable[Mapping[str, Any]],
+    features: Iterable[Mapping[str, Any]], places: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    positions = [p for f in features for p in _frame_positions(f["geometry"])]
-    if not positions:
+    """The box the map opens on: points and lines whole, areas as far as they matter.
+
+    Areas are added smallest first; one that dwarfs what is framed so far (Russia in a
+    Sahel story, the whole of China for drills around Taiwan) adds only its part near
+    the story, or nothing when it has none. Lines are framed whole: where a route
+    starts and ends is the story.
+    """
+    import shapely
+
+    box: tuple[float, float, float, float] | None = None
+    areas = []
+    countries = _country_points(places)
+    for feature in features:
+        geometry = _frame_geometry(feature, countries)
+        if geometry is None or geometry.is_empty:
+            continue
+        if geometry.geom_type in ("Polygon", "MultiPolygon"):
+            areas.append(geometry)
+        else:
+            box = _union_box(box, tuple(geometry.bounds))
+    areas.sort(key=lambda g: (_box_area(g.bounds), g.bounds))
+    for area in areas:
+        bounds = tuple(area.bounds)
+        wraps = bounds[2] - bounds[0] > 90  # e.g. Russia or the US across the antimeridian
+        if box is None and not wraps:
+            box = bounds
+        elif (
+            box is not None
+            and not wraps
+            and _box_area(bounds) <= FRAME_DWARF * max(_box_area(box), FRAME_FLOOR)
+        ):
+            box = _union_box(box, bounds)
+        else:
+            if box is None:  # only a huge area: frame its largest part (a mainland)
+                parts = getattr(area, "geoms", [area])
+                box = tuple(max(parts, key=lambda g: g.area).bounds)
+                continue
+            margin = min(max(FRAME_MARGIN * max(box[2] - box[0], box[3] - box[1]), 1.0), 3.0)
+            near = shapely.clip_by_rect(
+                area, box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin
+            )
+            if not near.is_empty:
+                box = _union_box(box, tuple(near.bounds))
+    if box is None:
         return None
-    lons = [p[0] for p in positions]
-    lats = [p[1] for p in positions]
-    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    west, south, east, north = box
     # A single place would zoom to street level; keep a region around it.
     pad = 1.5
     if north - south < 2 * pad:

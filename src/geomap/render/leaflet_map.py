@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from collections.abc import Mapping
 from html import escape
@@ -16,8 +17,17 @@ from folium.map import CustomPane
 from geomap.errors import GeomapError
 from geomap.files import write_bytes_atomic
 from geomap.render.assets import GeomapMap
-from geomap.render.elements import Basemap, Legend, Runtime, StoryGeoJson, TitleCard
+from geomap.render.elements import (
+    Basemap,
+    FactList,
+    Legend,
+    Runtime,
+    Setup,
+    StoryGeoJson,
+    TitleCard,
+)
 from geomap.render.features import PreparedStory, prepare_story
+from geomap.render.labels import basemap_labels
 from geomap.render.style import PANES, layer_style
 
 logger = logging.getLogger(__name__)
@@ -71,10 +81,12 @@ def render_map(
     figure = fmap.get_root()
     assert isinstance(figure, Figure)
     figure.title = escape(prepared.title)
+    fmap.language = prepared.language
 
     Runtime(sea=tiles is None).add_to(fmap)
     for pane, z_index in PANES:
-        CustomPane(pane, z_index=z_index, pointer_events=pane != "geomapBase").add_to(fmap)
+        interactive = pane not in ("geomapBase", "geomapBaseLabels")
+        CustomPane(pane, z_index=z_index, pointer_events=interactive).add_to(fmap)
     if tiles:
         try:
             layer = folium.TileLayer(TILE_ALIASES.get(tiles.lower(), tiles), control=False)
@@ -98,17 +110,28 @@ def render_map(
         ).add_to(group)
         group.add_to(fmap)
 
-    Legend(prepared.layers).add_to(fmap)
-    TitleCard(prepared).add_to(fmap)
-    if prepared.bounds:
-        # Asymmetric padding keeps the story clear of the title card and layer control.
-        fmap.fit_bounds(
-            [list(c) for c in prepared.bounds],
-            padding_top_left=(40, 150),
-            padding_bottom_right=(220, 30),
-            max_zoom=7,
-        )
-    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    if prepared.labels:  # on the map itself: switching Places off keeps the names
+        StoryGeoJson(
+            {"type": "FeatureCollection", "features": list(prepared.labels)},
+            name="Labels",
+            pane="geomapPlaces",
+        ).add_to(fmap)
+
+    legend = Legend(prepared.layers).add_to(fmap)
+    title = TitleCard(prepared).add_to(fmap)
+    FactList(prepared.facts).add_to(fmap)
+    layers = folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    story_names = {f["properties"]["tip"] for f in prepared.labels}
+    Setup(
+        title=title,
+        legend=legend,
+        layers=layers,
+        bounds=[list(c) for c in prepared.bounds] if prepared.bounds else None,
+        # online tiles carry their own names; the offline basemap needs ours
+        labels=[list(row) for row in basemap_labels() if row[1] not in story_names]
+        if countries and not tiles
+        else [],
+    ).add_to(fmap)
     stabilise_ids(fmap, prefix=f"g{prepared.digest}_")
     return fmap
 
@@ -133,7 +156,23 @@ def to_html(story: Mapping[str, Any], **options: Any) -> str:
     StoryError
         If ``story`` is not a valid Story GeoJSON.
     """
-    return render_map(story, **options).get_root().render()
+    fmap = render_map(story, **options)
+    return publishable(fmap.get_root().render(), language=fmap.language)
+
+
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport" content="[^"]*"\s*/>')
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
+
+
+def publishable(page: str, *, language: str = "") -> str:
+    """Set ``<html lang>`` and allow pinch-zoom, which folium's template disables.
+
+    Readers with low vision zoom a map page on a phone; WCAG 1.4.4 asks that they can.
+    """
+    page, found = _FOLIUM_VIEWPORT.subn(VIEWPORT, page, count=1)
+    if not found:
+        logger.warning("no folium viewport tag found; the page keeps its own")
+    return page.replace("<html>", f'<html lang="{escape(language or "en")}">', 1)
 
 
 def save_html(story: Mapping[str, Any], path: str | Path, **options: Any) -> Path:

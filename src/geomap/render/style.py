@@ -106,6 +106,7 @@ FALLBACK_STYLE = LayerStyle("#666666", symbol="circle", weight=2.5, fill_opacity
 PANES: tuple[tuple[str, int], ...] = (
     ("geomapBase", 250),
     ("geomapZones", 380),
+    ("geomapBaseLabels", 395),
     ("geomapLines", 410),
     ("geomapPlaces", 420),
 )
