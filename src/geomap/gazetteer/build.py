@@ -391,6 +391,18 @@ def _curated_places(b: _Builder, cur: Path) -> None:
                 )
             for alias in _split(row.get("aliases", "")):
                 b.add_form(alias, idx, FORM_ALIAS)
+            for form in (row["name"], *_split(row.get("aliases", ""))):
+                _drop_subdivision_aliases(b, form)
+
+
+def _drop_subdivision_aliases(b: _Builder, form: str) -> None:
+    """A curated place owns its name: a province's other name that is the same
+    ("Transnistria" for Moldova's Stînga Nistrului, "Crimea") goes, so the map shows the
+    place under the name readers use rather than under the administrative unit's."""
+    forms = b.names.get(fold(form), {})
+    admin1 = KIND_CODE["admin1"]
+    for i in [i for i, fk in forms.items() if fk == FORM_ALIAS and b.cols["kind"][i] == admin1]:
+        del forms[i]
 
 
 def _curated_forms(b: _Builder, cur: Path) -> None:
