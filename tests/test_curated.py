@@ -6,6 +6,7 @@ import importlib.util
 import math
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,16 @@ ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "geodata" / "curated"
 
 
-def _load_checker():
-    spec = importlib.util.spec_from_file_location(
-        "check_curated", ROOT / "geodata" / "check_curated.py"
-    )
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "geodata" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["check_curated"] = module  # dataclasses resolve annotations through sys.modules
+    sys.modules[name] = module  # dataclasses resolve annotations through sys.modules
     spec.loader.exec_module(module)
     return module
 
 
-checker = _load_checker()
+checker = _load("check_curated")
+build_points = _load("build_points")
 
 
 def _table(file: str) -> list[dict[str, str]]:
@@ -98,15 +98,47 @@ def test_soviet_union_has_15_members() -> None:
     assert "USSR" in row["aliases"].split("|")
 
 
+def test_country_points_follow_one_convention() -> None:
+    """Every country with a polygon is at its mainland's centroid (Natural Earth); no point
+    is taken from a corpus (GeoWebNews' gold put some countries elsewhere)."""
+    rows = {r["iso2"]: r for r in _table("country_points.tsv")}
+    sources = Counter(r["source"] for r in rows.values())
+    assert sources["naturalearth"] >= 235 and sources["curated"] <= 1
+    us = rows["US"]
+    assert us["source"] == "naturalearth"
+    # the contiguous states' centre (not Alaska's pull), near Lebanon, Kansas
+    assert _haversine_km(float(us["lat"]), float(us["lon"]), 39.83, -98.58) < 100
+
+
+def test_curated_points_are_up_to_date_with_their_sources() -> None:
+    """geodata/build_points.py writes every point that a source gives: a hand edit of one
+    of them, or a changed source, shows up here."""
+    assert build_points.main(["--check"]) == 0
+
+
 @pytest.mark.parametrize(
-    ("iso2", "lat", "lon", "tolerance_km"),
-    [("US", 39.76, -98.5, 1.0), ("AF", 33.0, 66.0, 0.01), ("RU", 60.0, 100.0, 0.01)],
+    ("key", "lat", "lon", "tolerance_km"),
+    [
+        ("central-america", 13.0, -86.0, 400),  # was in north-eastern Mexico
+        ("middle-east", 29.0, 44.0, 600),
+        ("nagorno-karabakh", 39.8, 46.75, 30),
+        ("transnistria", 47.25, 29.4, 100),
+        ("donbas", 48.3, 38.5, 150),
+        ("soviet-union", 55.75, 37.62, 5),  # Moscow
+    ],
 )
-def test_country_points_are_geonames_points(
-    iso2: str, lat: float, lon: float, tolerance_km: float
+def test_region_points_are_where_the_place_is(
+    key: str, lat: float, lon: float, tolerance_km: float
 ) -> None:
-    row = next(r for r in _table("country_points.tsv") if r["iso2"] == iso2)
+    rows = {r["key"]: r for f in ("regions.tsv", "historical.tsv") for r in _table(f)}
+    row = rows[key]
     assert _haversine_km(float(row["lat"]), float(row["lon"]), lat, lon) <= tolerance_km
+
+
+def test_only_continents_carry_geonames_ids() -> None:
+    """The other ids were checked against GeoWebNews' gold: none is kept."""
+    rows = [r for f in ("regions.tsv", "historical.tsv") for r in _table(f)]
+    assert all(not r["geonameid"] or r.get("kind") == "continent" for r in rows)
 
 
 def test_continents_carry_geonames_ids() -> None:
@@ -160,7 +192,9 @@ def _corrupt(tmp_path: Path, file: str, old: str, new: str) -> Path:
         ("demonyms.tsv", "Tajik\tTJ\t", "Tajik\tQQ\t", "unknown country 'QQ'"),
         ("demonyms.tsv", "Texan\tUS-TX\t", "Texan\tUS-ZZ\t", "unknown ISO 3166-2 code 'US-ZZ'"),
         ("demonyms.tsv", "Muscovite\tgeonames:524901", "Muscovite\tgeonames:1", "not in cities500"),
-        ("country_points.tsv", "\t33\t66\t", "\t95\t66\t", "lat 95.0 outside"),
+        ("country_points.tsv", "\t33.8346\t66.006\t", "\t95\t66\t", "lat 95.0 outside"),
+        ("regions.tsv", "\tadmin1:MD-SN\n", "\tadmin1:MD-ZZ\n", "unknown ISO 3166-2 code 'MD-ZZ'"),
+        ("regions.tsv", "\tgeonames:146970\n", "\tgeonames:1\n", "not in cities500"),
         ("regions.tsv", "\tKG|KZ|TJ|TM|UZ\t", "\tKG|KZ|TJ|TM|XX\t", "unknown country 'XX'"),
         ("aliases.tsv", "Burma\tMM\t", "Burma\tMM\textra\t", "4 columns, expected 3"),
         ("historical.tsv", "key\tname", "id\tname", "header"),

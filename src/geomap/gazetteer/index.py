@@ -38,7 +38,10 @@ def _source_digest(curated: Path) -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         h.update(f"{pkg} {version}\n".encode())
-    derived = [build.data_dir() / n for n in ("admin1.tsv", "given_names.txt")]
+    derived = [
+        build.data_dir() / n
+        for n in ("admin1.tsv", "given_names.txt", "us_counties.tsv", "airports.tsv")
+    ]
     for path in [*sorted(curated.glob("*.tsv")), *derived]:
         if path.exists():
             h.update(path.name.encode() + b"\n" + path.read_bytes())

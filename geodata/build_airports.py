@@ -1,0 +1,108 @@
+"""Derive ``airports.tsv``: airports and military air bases under the names news uses.
+
+    pip install airportsdata && python geodata/build_airports.py
+
+Source: the ``airportsdata`` package (MIT; name, IATA/ICAO codes, city, country, lat/lon of
+28,000 airfields). Kept: every airport with an IATA code (scheduled traffic), and military
+airfields by their name ("Bagram Air Base", "Ramstein Air Base", "Naval Air Station
+Pensacola"), except private strips (codes with digits). Each row carries the forms a reader
+meets, all built from the name, never from codes:
+
+* the name ("Kabul International Airport"), and without "International" ("Kabul Airport",
+  which also matches "Kabul airport");
+* without the city in front ("London Heathrow Airport" -> "Heathrow Airport");
+* never the bare name ("Heathrow", "Ataturk", "Jinnah"): many are people's names or
+  towns' ("Heathrow, Florida"), and one word is too weak a clue;
+* "X AFB" for "X Air Force Base" and the reverse.
+
+Run time does not need airportsdata: the derived file ships in src/geomap/data/.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "geomap" / "data" / "airports.tsv"
+HEADER = ("key", "name", "kind", "cc", "lat", "lon", "forms")
+
+_BASE = re.compile(
+    r"\b(Air Base|Air Force Base|AFB|Naval Air Station|Naval Air Base|Army Air ?field|"
+    r"Airbase|Naval Support Facility|Marine Corps Air Station|Joint Base)\b",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(r"(^|\s+)(International\s+)?(Airport|Air Base|Airbase|Air Force Base|AFB)$")
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\bAfb\b", "Air Force Base", name)
+    name = re.sub(r"\bNtl\b", "National", name)
+    return re.sub(r"\s+(Air Force Base|Air Base)\s+Airport$", r" \1", name).strip()
+
+
+def _bare(name: str) -> str:
+    return _TAIL.sub("", name).strip()
+
+
+def forms(name: str, city: str) -> list[str]:
+    """The forms of one airfield's name (see the module docstring)."""
+    out = [name, name.replace("International ", "")]
+    core = name[len(city) + 1 :] if city and name.startswith(city + " ") else ""
+    if _bare(core):
+        out += [core, core.replace("International ", "")]
+    for f in list(out):
+        if f.endswith(" Air Force Base"):
+            out.append(f[: -len("Air Force Base")] + "AFB")
+        elif f.endswith(" AFB"):
+            out.append(f[: -len("AFB")] + "Air Force Base")
+    keep: list[str] = []
+    for f in out:
+        if " " in f and f not in keep:
+            keep.append(f)
+    return keep
+
+
+def rows() -> list[tuple[str, ...]]:
+    """One row per kept airfield, sorted by key."""
+    path = resources.files("airportsdata") / "airports.csv"
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            name, icao = _clean(r["name"].replace('"', "")), r["icao"]
+            if " " not in name:  # "Schiphol": one word is too weak a clue (see above)
+                continue
+            military = bool(_BASE.search(name))
+            if not (r["iata"] or military) or any(ch.isdigit() for ch in icao):
+                continue
+            fs = forms(name, r["city"])
+            out.append(
+                (
+                    f"airport:{icao}",
+                    name,
+                    "base" if military else "airport",
+                    r["country"],
+                    f"{float(r['lat']):.5f}",
+                    f"{float(r['lon']):.5f}",
+                    "|".join(fs),
+                )
+            )
+    return sorted(out)
+
+
+def main() -> int:
+    table = rows()
+    with OUT.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
+        w.writerow(HEADER)
+        w.writerows(table)
+    kinds = {k: sum(1 for r in table if r[2] == k) for k in ("airport", "base")}
+    print(f"wrote {OUT}: {len(table)} airfields {kinds}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

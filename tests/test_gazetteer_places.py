@@ -1,0 +1,101 @@
+"""Places news names that GeoNames' towns lack: US counties, airports and air bases,
+conflict territories; and political blocs that are no places."""
+
+from __future__ import annotations
+
+import csv
+
+import geopy.distance
+import pytest
+
+from geomap.gazetteer.build import data_dir
+
+
+def km(place, point):
+    return geopy.distance.great_circle((place.lat, place.lon), point).km
+
+
+def _first(gazetteer, name, kind=None):
+    hits = [p for p in gazetteer.lookup(name) if kind is None or p.kind.value == kind]
+    assert hits, name
+    return hits[0]
+
+
+def test_us_counties_have_points_population_and_their_state(gazetteer):
+    cook = [p for p in gazetteer.lookup("Cook County") if p.raw.get("key", "").startswith("us-")]
+    assert {p.admin1 for p in cook} >= {"US.IL", "US.GA", "US.MN"}
+    (il,) = [p for p in cook if p.admin1 == "US.IL"]
+    assert il.population > 5_000_000 and km(il, (41.88, -87.63)) < 30
+    assert km(_first(gazetteer, "Orleans Parish"), (29.95, -90.07)) < 20
+
+
+def test_counties_do_not_count_twice_in_a_state_population(gazetteer):
+    """A state's population is the sum of its towns'; its counties hold the same people,
+    so adding them too would double it."""
+    with (data_dir() / "us_counties.tsv").open(encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        census = sum(int(r["population"]) for r in rows if r["state"] == "US-IL")
+    assert 12_000_000 < census < 14_000_000
+    assert gazetteer.get("US-IL").population < 1.3 * census
+
+
+@pytest.mark.parametrize(
+    ("form", "point"),
+    [
+        ("Heathrow Airport", (51.47, -0.46)),
+        ("Kabul International Airport", (34.57, 69.21)),
+        ("Hamid Karzai International Airport", (34.57, 69.21)),
+        ("O'Hare International Airport", (41.98, -87.90)),
+        ("Bagram Air Base", (34.95, 69.27)),
+        ("Ramstein Air Base", (49.44, 7.60)),
+        ("Andersen AFB", (13.58, 144.93)),
+    ],
+)
+def test_airports_and_air_bases(gazetteer, form, point):
+    place = _first(gazetteer, form, "feature")
+    assert km(place, point) < 5
+
+
+def test_no_airport_is_known_by_one_word():
+    """ "Heathrow" is also a Florida town and "Ataturk" a man: a bare airport name would be
+    a false place more often than a right one."""
+    with (data_dir() / "airports.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) > 5_000
+    assert all(" " in form for r in rows for form in r["forms"].split("|"))
+
+
+@pytest.mark.parametrize("name", ["Nagorno-Karabakh", "Karabakh", "Artsakh"])
+def test_nagorno_karabakh(gazetteer, name):
+    place = _first(gazetteer, name)
+    assert place.name == "Nagorno-Karabakh" and km(place, (39.82, 46.75)) < 30
+
+
+@pytest.mark.parametrize(
+    ("name", "point"),
+    [("Transnistria", (47.2, 29.4)), ("Crimea", (45.3, 34.0)), ("Lachin corridor", (39.6, 46.5))],
+)
+def test_territories_go_by_the_name_readers_use(gazetteer, name, point):
+    place = _first(gazetteer, name)
+    assert place.name == name and place.kind.value == "feature"
+    assert km(place, point) < 120
+    assert all(p.kind.value != "admin1" for p in gazetteer.lookup(name))
+
+
+def test_political_blocs_are_no_places(gazetteer, parser):
+    """No curated entry makes "the West" a place; a compass word alone that is some
+    province's name (Cameroon's "West") is left out by the recogniser."""
+    assert not gazetteer.lookup("the West") and not gazetteer.lookup("Westerners")
+    assert all(p.kind.value in ("city", "admin1") for p in gazetteer.lookup("West"))
+    text = "Western governments and the West condemned the vote in Nagorno-Karabakh."
+    assert [m.surface for m in parser.parse(text)] == ["Nagorno-Karabakh"]
+
+
+def test_a_story_places_an_airport_and_a_county(parser):
+    text = (
+        "Evacuation flights left Hamid Karzai International Airport on Monday. In Illinois, "
+        "Cook County officials met in Chicago."
+    )
+    got = {m.surface: m.place for m in parser.parse(text) if m.place is not None}
+    assert got["Hamid Karzai International Airport"].raw["key"] == "airport:OAKB"
+    assert got["Cook County"].admin1 == "US.IL"
