@@ -285,20 +285,7 @@ class _PlaceIndex:
 def _inferred_place(item: Mapping[str, Any]) -> Place:
     """A place geomap inferred for a fact (not named in the text), as the fact keeps it."""
     lon, lat = item["coordinates"][:2]
-    try:
-        kind = PlaceKind(item.get("kind") or PlaceKind.COUNTRY.value)
-    except ValueError:
-        kind = PlaceKind.COUNTRY
-    gid = item.get("geonameid")
-    return Place(
-        geonameid=str(gid) if gid is not None else None,
-        name=item["name"],
-        kind=kind,
-        lat=round(lat, COORD_DECIMALS),
-        lon=round(lon, COORD_DECIMALS),
-        country_code=item.get("country_code"),
-        members=tuple(item.get("members") or ()),
-    )
+    return _stored_place(item, item["name"], lat, lon, PlaceKind.COUNTRY)
 
 
 def _place_of(feature: Mapping[str, Any]) -> Place:
@@ -307,17 +294,24 @@ def _place_of(feature: Mapping[str, Any]) -> Place:
     props = feature["properties"]
     geom = shape(feature["geometry"])
     pt = geom if geom.geom_type == "Point" else geom.representative_point()
+    return _stored_place(props, props.get("label") or "", pt.y, pt.x, PlaceKind.FEATURE)
+
+
+def _stored_place(
+    props: Mapping[str, Any], name: str, lat: float, lon: float, default: PlaceKind
+) -> Place:
+    """A Place from what a story stores of it (kind, geonameid, country, members)."""
     try:
-        kind = PlaceKind(props.get("kind") or PlaceKind.FEATURE.value)
+        kind = PlaceKind(props.get("kind") or default.value)
     except ValueError:
-        kind = PlaceKind.FEATURE
+        kind = default
     gid = props.get("geonameid")
     return Place(
         geonameid=str(gid) if gid is not None else None,
-        name=props.get("label") or "",
+        name=name,
         kind=kind,
-        lat=round(pt.y, COORD_DECIMALS),
-        lon=round(pt.x, COORD_DECIMALS),
+        lat=round(lat, COORD_DECIMALS),
+        lon=round(lon, COORD_DECIMALS),
         country_code=props.get("country_code"),
         members=tuple(props.get("members") or ()),
     )
