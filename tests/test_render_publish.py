@@ -281,3 +281,19 @@ def test_cli_refuses_a_picture_too_large_for_chromium(tmp_path, capsys) -> None:
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "larger than" in err
     assert not (tmp_path / "s.html").exists()  # refused before anything was written
+
+
+def test_the_static_svg_shows_doubt_and_status_as_the_map_does() -> None:
+    from geomap.render.svg import svg_text
+
+    data = story(
+        place("Air Base", -8.0, 12.6, doubt="a guess", confidence=0.3),
+        place("Timbuktu", -3.0, 16.8, confidence=0.9),
+        fact("military_presence", "French base", -1.5, 12.4, status="ended"),
+    )
+    svg = svg_text(data)
+    assert "Uncertain place" in svg and "Ended (not current)" in svg
+    assert svg.count('stroke-dasharray="3 3"') == 2  # the hollow place and its legend row
+    assert HISTORICAL_COLOUR in svg
+    plain = svg_text(story(place("Timbuktu", -3.0, 16.8, confidence=0.9)))
+    assert "Uncertain place" not in plain and "stroke-dasharray" not in plain

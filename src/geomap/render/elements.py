@@ -635,31 +635,35 @@ class Legend(MacroElement):
             f"<span>{escape(layer.title)}</span></div>"
             for layer in layers
         ]
-        historical = any(
-            "geomap-historical" in str(f["properties"].get("style", {}).get("className", ""))
-            for layer in layers
-            for f in layer.features
-        )
-        drawn = [f["properties"] for layer in layers for f in layer.features]
         muted = (
             '<div class="geomap-legend-row"><svg width="22" height="12" aria-hidden="true">'
             f'<line x1="1" y1="6" x2="21" y2="6" stroke="{HISTORICAL_COLOUR}" '
             'stroke-width="3" stroke-dasharray="3 5"/></svg><span>{}</span></div>'
         )
-        if historical:  # background facts are drawn muted and dashed, whatever their layer
-            rows.append(muted.replace("{}", "Background (history, not the news)"))
-        statuses = sorted({p["status"] for p in drawn if p.get("status")})
-        if statuses:  # so are facts the text says ended, were denied or are only planned
-            words = ", ".join(statuses).capitalize()
-            rows.append(muted.replace("{}", f"{escape(words)} (not current)"))
-        if any(p.get("doubt") for p in drawn):
-            rows.append(
-                '<div class="geomap-legend-row"><svg width="22" height="22" aria-hidden="true">'
-                '<circle cx="11" cy="11" r="7" fill="none" stroke="#000" stroke-width="2" '
-                'stroke-dasharray="3 3"/></svg><span>Uncertain place (why: in its popup)</span>'
-                "</div>"
-            )
+        hollow = (
+            '<div class="geomap-legend-row"><svg width="22" height="22" aria-hidden="true">'
+            '<circle cx="11" cy="11" r="7" fill="none" stroke="#000" stroke-width="2" '
+            'stroke-dasharray="3 3"/></svg><span>{}</span></div>'
+        )
+        for kind, text in doubt_legend_rows(layers):
+            rows.append((muted if kind == "muted" else hollow).replace("{}", escape(text)))
         self.body = f"<details open><summary>Legend</summary>{''.join(rows)}</details>"
+
+
+def doubt_legend_rows(layers: Iterable[RenderLayer]) -> list[tuple[str, str]]:
+    """Legend rows for what is drawn muted or hollow, as (``muted``/``hollow``, text):
+    background facts, facts the text says ended, were denied or are planned (muted and
+    dashed, whatever their layer), and uncertain places (hollow, dashed)."""
+    drawn = [f["properties"] for layer in layers for f in layer.features]
+    rows = []
+    if any("geomap-historical" in str(p.get("style", {}).get("className", "")) for p in drawn):
+        rows.append(("muted", "Background (history, not the news)"))
+    statuses = sorted({str(p["status"]) for p in drawn if p.get("status")})
+    if statuses:
+        rows.append(("muted", f"{', '.join(statuses).capitalize()} (not current)"))
+    if any(p.get("doubt") for p in drawn):
+        rows.append(("hollow", "Uncertain place (why: in its popup)"))
+    return rows
 
 
 def geometry_kinds(layer: RenderLayer) -> set[str]:

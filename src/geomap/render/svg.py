@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from geomap.files import write_bytes_atomic
-from geomap.render.elements import swatch_svg
+from geomap.render.elements import doubt_legend_rows, swatch_svg
 from geomap.render.features import PreparedStory, iter_positions, prepare_story
 from geomap.render.leaflet_map import _default_basemap
 from geomap.render.style import (
+    HISTORICAL_COLOUR,
     LAND_COLOUR,
     LAND_EDGE,
     SEA_COLOUR,
@@ -194,6 +195,10 @@ def _symbol(style: Mapping[str, Any], x: float, y: float) -> str:
     )
 
 
+def _dash(style: Mapping[str, Any]) -> str:
+    return f' stroke-dasharray="{style["dashArray"]}"' if style.get("dashArray") else ""
+
+
 def _feature_svg(feature: Mapping[str, Any], layer: str, project: _Projection) -> str:
     geometry = feature["geometry"]
     style = feature["properties"].get("style", {})
@@ -205,7 +210,7 @@ def _feature_svg(feature: Mapping[str, Any], layer: str, project: _Projection) -
                 pieces.append(
                     f'<circle cx="{x:g}" cy="{y:g}" r="{style.get("radius", 6)}" '
                     f'fill="{style.get("fillColor")}" fill-opacity="{style.get("fillOpacity", 1)}" '
-                    f'stroke="#000" stroke-width="{style.get("weight", 1)}"/>'
+                    f'stroke="#000" stroke-width="{style.get("weight", 1)}"{_dash(style)}/>'
                 )
             else:
                 pieces.append(_symbol(style, x, y))
@@ -214,7 +219,7 @@ def _feature_svg(feature: Mapping[str, Any], layer: str, project: _Projection) -
     data = _path_data(_rings(geometry), project, close=is_area)
     if not data:
         return ""
-    dash = f' stroke-dasharray="{style["dashArray"]}"' if style.get("dashArray") else ""
+    dash = _dash(style)
     fill = (
         f'fill="{style.get("fillColor")}" fill-opacity="{style.get("fillOpacity", 0.2)}" '
         'fill-rule="evenodd"'
@@ -271,21 +276,33 @@ def _title_box(story: PreparedStory, width: int) -> str:
 
 
 def _legend_box(story: PreparedStory, height: int) -> str:
-    rows = len(story.layers)
+    extra = doubt_legend_rows(story.layers)
+    rows = len(story.layers) + len(extra)
     if not rows:
         return ""
     box_height = 34 + 24 * rows
     top = height - box_height - 12
+    width = 190 if not extra else max(190, 60 + 7 * max(len(t) for _, t in extra))
     parts = [
-        f'<g class="legend"><rect x="10" y="{top}" width="190" height="{box_height}" rx="6" '
+        f'<g class="legend"><rect x="10" y="{top}" width="{width}" height="{box_height}" rx="6" '
         'fill="#fff" fill-opacity="0.95" stroke="#999"/>',
         f'<text x="22" y="{top + 22}" font-size="13" font-weight="bold">Legend</text>',
     ]
-    for i, layer in enumerate(story.layers):
+    swatches = [(swatch_svg(layer, 20), layer.title) for layer in story.layers]
+    for kind, text in extra:
+        swatch = (
+            f'<line x1="1" y1="10" x2="19" y2="10" stroke="{HISTORICAL_COLOUR}" '
+            'stroke-width="3" stroke-dasharray="3 5"/>'
+            if kind == "muted"
+            else '<circle cx="10" cy="10" r="7" fill="none" stroke="#000" stroke-width="2" '
+            'stroke-dasharray="3 3"/>'
+        )
+        swatches.append((swatch, text))
+    for i, (swatch, text) in enumerate(swatches):
         y = top + 32 + 24 * i
         parts.append(
-            f'<g transform="translate(22 {y})">{swatch_svg(layer, 20)}</g>'
-            f'<text x="52" y="{y + 15}" font-size="13">{escape(layer.title)}</text>'
+            f'<g transform="translate(22 {y})">{swatch}</g>'
+            f'<text x="52" y="{y + 15}" font-size="13">{escape(text)}</text>'
         )
     parts.append("</g>")
     return "".join(parts)
