@@ -11,12 +11,12 @@ connectors such as "of" allowed inside), or a name + head word ("Badakhshan prov
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
@@ -205,11 +205,11 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
             key2 = key
             if not forms and "-" in key:  # "El-Fasher" is GeoNames' "El Fasher"
                 key2 = key.replace("-", " ")
-                forms = names.get(key2)
+                forms = _get(names, memo_get, key2)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not tj.upper:
-                dotted = names.get(key + ".")
+                dotted = _get(names, memo_get, key + ".")
                 if dotted:
                     forms, key2, end = dotted, key + ".", end + 1
             if forms:
@@ -223,6 +223,14 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
         if best is not None and not _named_thing(text, tokens, best):
             spans.append(best)
     return _with_directions(text, tokens, spans)
+
+
+def _get(
+    names: Mapping[str, tuple[int, ...]], memo_get: Callable[..., Any], key: str
+) -> tuple[int, ...] | None:
+    """``names.get(key)``, from the memo when it holds the key."""
+    forms = memo_get(key, _MISS)
+    return names.get(key) if forms is _MISS else forms
 
 
 def _unknown_name(text: str, tokens: Sequence[Token], i: int) -> Span | None:
@@ -300,6 +308,8 @@ def _with_directions(text: str, tokens: Sequence[Token], spans: list[Span]) -> l
 
 def _compass_only(tokens: Sequence[Token], s: Span) -> bool:
     """ "South", "Northern", "The North": compass words only (after a leading "the")."""
+    if tokens[s.i].key not in DIRECTIONS and tokens[s.i].key != "the":
+        return False  # most spans: a quick no
     keys = [tokens[k].key for k in range(s.i, s.j + 1)]
     if keys[0] == "the":
         keys = keys[1:]
