@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,25 +111,27 @@ def corpus_line(line: str) -> tuple[str | None, str | None]:
 
 def map_lines(
     func: Callable[[str], Any], lines: Sequence[str], jobs: int | None = None
-) -> Iterable[Any]:
+) -> Iterator[Any]:
     """``func`` over ``lines`` in input order, in up to ``jobs`` processes (default: all
     cores; one when there are too few lines to be worth a worker).
 
-    Workers are forked after the caller has loaded what ``func`` needs (the gazetteer):
-    they share it copy-on-write instead of each loading it again. Where processes are
-    not forked (macOS, Windows) each worker loads it on first use.
+    Workers are forked after the caller has loaded what ``func`` needs (the gazetteer),
+    so they share it instead of loading it again; it is frozen out of the cyclic garbage
+    collector meanwhile, which would otherwise write to every object it walks and so
+    copy the shared pages into each worker. Where processes are not forked (macOS,
+    Windows) each worker loads it on first use.
     """
     import gc
     import multiprocessing as mp
 
     jobs = min(jobs or os.cpu_count() or 1, max(1, len(lines) // MIN_DOCS_PER_WORKER))
-    if jobs <= 1:
-        yield from map(func, lines)
-        return
-    gc.freeze()  # objects loaded so far stay shared: the collector would touch each one
+    gc.freeze()
     try:
-        with mp.Pool(jobs) as pool:
-            yield from pool.imap(func, lines, chunksize=_CHUNK)
+        if jobs <= 1:
+            yield from map(func, lines)
+        else:
+            with mp.Pool(jobs) as pool:
+                yield from pool.imap(func, lines, chunksize=_CHUNK)
     finally:
         gc.unfreeze()
 
