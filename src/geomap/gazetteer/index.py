@@ -117,8 +117,12 @@ class Gazetteer:
         except (OSError, ValueError, KeyError) as err:
             raise GazetteerError(f"cannot build the gazetteer: {err}") from err
         _write_atomic(path, data)
-        for stale in directory.glob("gazetteer-*"):
-            if stale != path:  # built from older sources: never read again
+        # built from older sources, or pickled by earlier versions: never read again
+        for stale in [
+            *directory.glob("gazetteer-*.marshal"),
+            *directory.glob("gazetteer-*.pickle"),
+        ]:
+            if stale != path:
                 stale.unlink(missing_ok=True)
         _LOADED[path] = cls(data)
         return _LOADED[path]
