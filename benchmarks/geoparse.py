@@ -1,6 +1,6 @@
 """Geoparsing benchmark on every corpus in ../shared/corpora: accuracy and speed.
 
-    python benchmarks/geoparse.py [--corpus geowebnews|geocorpora|hu2014|ju2016|all]
+    python benchmarks/geoparse.py [--corpus geowebnews|geocorpora|hu2014|ju2016|all|none]
                                   [--folds 5] [--speed] [--json]
 
 * ``geowebnews`` (development set: the shipped model is trained on it and its rules were
@@ -17,8 +17,10 @@
 Scores come from the project's scorer (../shared/eval/geoparse_eval.py). ``docs/s`` is the
 shipped model's ``parse`` over the corpus in one process after load (best of 3 passes).
 ``--speed`` also times the command users run, ``geomap places --corpus``, on the
-GeoWebNews texts repeated to 1,000 documents (after load, in-process), side by side with
-geotext on the same texts in the same run, and the load time of a fresh ``geomap`` process.
+GeoWebNews texts repeated to 1,000 documents (after load, in-process, ``--jobs 1`` and
+``--jobs 2``), side by side with geotext doing the same work on the same texts in the same
+run (JSONL in, one JSON line out per document, same worker pool; see :func:`speed`), and
+the load time of a fresh ``geomap`` and ``geotext`` process.
 """
 
 from __future__ import annotations
@@ -140,45 +142,81 @@ def score_corpus(name: str, gaz: Gazetteer, parser: Geoparser, folds: int) -> di
     return res
 
 
-def speed(parser: Geoparser) -> dict:
-    """``geomap places --corpus`` against geotext on 1,000 GeoWebNews texts, and load time."""
+def geotext_line(line: str) -> str:
+    """geotext's counterpart of one ``geomap places --corpus`` line: parse the JSON line,
+    extract, write one JSON line (its cities and countries)."""
     from geotext import GeoText
 
-    from geomap import cli
+    doc = json.loads(line)
+    g = GeoText(doc["text"])
+    return json.dumps({"id": doc["id"], "cities": g.cities, "countries": g.countries}) + "\n"
 
-    docs = load_corpus(CORPORA / "geowebnews.jsonl")
-    docs = [{"id": str(i), "text": docs[i % len(docs)]["text"]} for i in range(SPEED_DOCS)]
-    with tempfile.TemporaryDirectory() as tmp:
-        src, out = Path(tmp) / "docs.jsonl", Path(tmp) / "out.jsonl"
-        src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
-        GeoText("warm up in Paris")  # geotext loads its city table on first use
 
-        def command() -> None:
-            with contextlib.redirect_stderr(io.StringIO()):
-                assert cli.main(["places", "--corpus", str(src), "-o", str(out)]) == 0
+def geotext_corpus(src: Path, out: Path, jobs: int) -> None:
+    """geotext over a JSONL corpus, read and written as ``geomap places --corpus`` does,
+    in the same worker model (:func:`geomap.batch.map_lines`)."""
+    from geomap.batch import map_lines
 
-        geomap_dps = docs_per_second(command, len(docs))
-        geotext_dps = docs_per_second(lambda: [GeoText(d["text"]) for d in docs], len(docs))
-    code = (
-        "import time; t0 = time.perf_counter(); from geomap.cli import main; "
-        "from geomap.geoparse import default_parser; default_parser(); "
-        "print(time.perf_counter() - t0)"
-    )
-    loads = [
+    lines = [x for x in src.read_text(encoding="utf-8").split("\n") if x.strip()]
+    out.write_text("".join(map_lines(geotext_line, lines, jobs)), encoding="utf-8")
+
+
+def _load_seconds(code: str) -> float:
+    """Best of 3 fresh processes running ``code`` (which prints its own timing)."""
+    return min(
         float(
             subprocess.run(
                 [sys.executable, "-c", code], capture_output=True, text=True, check=True
             ).stdout
         )
         for _ in range(3)
-    ]
-    return {
-        "docs": len(docs),
-        "geomap_places_docs_per_s": geomap_dps,
-        "geotext_docs_per_s": geotext_dps,
-        "ratio": geomap_dps / geotext_dps,
-        "load_s": min(loads),
-    }
+    )
+
+
+def speed(parser: Geoparser) -> dict:
+    """``geomap places --corpus`` against geotext on 1,000 GeoWebNews texts, and load time.
+
+    Both read the same JSONL file, parse each line, extract and write one JSON line per
+    document, in this process after load (geotext builds its city table on import,
+    geomap loads its gazetteer on first use), alternating passes, best of 3 each; once
+    in one process (``--jobs 1``) and once in worker processes forked after load
+    (``--jobs 2``, this machine's cores), geotext through the same worker pool.
+    """
+    from geotext import GeoText
+
+    from geomap import cli
+
+    docs = load_corpus(CORPORA / "geowebnews.jsonl")
+    docs = [{"id": str(i), "text": docs[i % len(docs)]["text"]} for i in range(SPEED_DOCS)]
+    res: dict = {"docs": len(docs)}
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "docs.jsonl", Path(tmp) / "out.jsonl"
+        src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        GeoText("warm up in Paris")
+        for jobs in (1, 2):
+
+            def command(jobs: int = jobs) -> None:
+                argv = ["places", "--corpus", str(src), "-o", str(out), "--jobs", str(jobs)]
+                with contextlib.redirect_stderr(io.StringIO()):
+                    assert cli.main(argv) == 0
+
+            best = {"geomap": float("inf"), "geotext": float("inf")}
+            runs = {"geomap": command, "geotext": lambda j=jobs: geotext_corpus(src, out, j)}
+            for _ in range(3):
+                for name, run in runs.items():
+                    best[name] = min(best[name], len(docs) / docs_per_second(run, len(docs), 1))
+            g, t = len(docs) / best["geomap"], len(docs) / best["geotext"]
+            res[f"jobs{jobs}"] = {"geomap_docs_per_s": g, "geotext_docs_per_s": t, "ratio": g / t}
+    res["geomap_load_s"] = _load_seconds(
+        "import time; t0 = time.perf_counter(); from geomap.cli import main; "
+        "from geomap.geoparse import default_parser; default_parser(); "
+        "print(time.perf_counter() - t0)"
+    )
+    res["geotext_load_s"] = _load_seconds(
+        "import time; t0 = time.perf_counter(); from geotext import GeoText; "
+        "print(time.perf_counter() - t0)"
+    )
+    return res
 
 
 def _pct(x: float | None) -> str:
@@ -208,14 +246,16 @@ def table(results: dict[str, dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default="geowebnews", choices=[*MODES, "all"])
+    ap.add_argument(
+        "--corpus", default="geowebnews", choices=[*MODES, "all", "none"], help="none: --speed only"
+    )
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--speed", action="store_true", help="also time `geomap places` vs geotext")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     a = ap.parse_args(argv)
     gaz = Gazetteer.load()
     parser = Geoparser(gaz)
-    names = list(MODES) if a.corpus == "all" else [a.corpus]
+    names = list(MODES) if a.corpus == "all" else [] if a.corpus == "none" else [a.corpus]
     results = {n: score_corpus(n, gaz, parser, a.folds) for n in names}
     out: dict = {"corpora": results}
     if a.speed:
@@ -235,13 +275,20 @@ def main(argv: list[str] | None = None) -> int:
         else:
             scorer.print_report(r, per_type=r["mode"] == "cv")
         print(f"speed: {r['docs_per_s']:.0f} docs/s (parse, one process, after load)\n")
-    print(table(results))
+    if results:
+        print(table(results))
     if a.speed:
         sp = out["speed"]
+        for jobs in (1, 2):
+            r = sp[f"jobs{jobs}"]
+            print(
+                f"speed, {sp['docs']} GeoWebNews texts, --jobs {jobs}: geomap places --corpus "
+                f"{r['geomap_docs_per_s']:.0f} docs/s, geotext {r['geotext_docs_per_s']:.0f} "
+                f"docs/s (ratio {r['ratio']:.2f})"
+            )
         print(
-            f"speed: geomap places --corpus {sp['geomap_places_docs_per_s']:.0f} docs/s, geotext "
-            f"{sp['geotext_docs_per_s']:.0f} docs/s on {sp['docs']} GeoWebNews texts (ratio "
-            f"{sp['ratio']:.2f}); load {sp['load_s']:.2f} s (best of 3 fresh processes)"
+            f"load (fresh process, best of 3): geomap {sp['geomap_load_s']:.2f} s, "
+            f"geotext {sp['geotext_load_s']:.2f} s"
         )
     return 0
 

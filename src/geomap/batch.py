@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,3 +84,63 @@ def build_many(
         futures = [pool.submit(build_one, s, o, options) for s, o in zip(todo, outs)]
         it = progress(futures, "building maps") if progress else futures
         return [f.result() for f in it]
+
+
+# -- geoparsing a JSONL corpus (``geomap places --corpus``) ------------------------------
+#: below this many documents forking workers costs more than it saves
+MIN_DOCS_PER_WORKER = 50
+_CHUNK = 16  # documents per task: small enough to balance, large enough to amortise
+
+
+def corpus_line(line: str) -> tuple[str | None, str | None]:
+    """One JSONL corpus line -> ``(prediction JSON line, None)`` or ``(None, error)``."""
+    import json
+
+    from .corpus import prediction_record
+    from .geoparse import default_parser
+
+    try:
+        doc = json.loads(line)
+        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) or "id" not in doc:
+            raise ValueError('needs an object with "id" and "text"')
+    except ValueError as err:
+        return None, (str(err).strip().splitlines() or [type(err).__name__])[0]
+    record = prediction_record(doc["id"], default_parser().parse(doc["text"]))
+    return json.dumps(record, ensure_ascii=False) + "\n", None
+
+
+def map_lines(
+    func: Callable[[str], Any], lines: Sequence[str], jobs: int | None = None
+) -> Iterator[Any]:
+    """``func`` over ``lines`` in input order, in up to ``jobs`` processes (default: all
+    cores; one when there are too few lines to be worth a worker).
+
+    Workers are forked after the caller has loaded what ``func`` needs (the gazetteer),
+    so they share it instead of loading it again; it is frozen out of the cyclic garbage
+    collector meanwhile, which would otherwise write to every object it walks and so
+    copy the shared pages into each worker. Where processes are not forked (macOS,
+    Windows) each worker loads it on first use.
+    """
+    import gc
+    import multiprocessing as mp
+
+    jobs = min(jobs or os.cpu_count() or 1, max(1, len(lines) // MIN_DOCS_PER_WORKER))
+    gc.freeze()
+    try:
+        if jobs <= 1:
+            yield from map(func, lines)
+        else:
+            with mp.Pool(jobs) as pool:
+                yield from pool.imap(func, lines, chunksize=_CHUNK)
+    finally:
+        gc.unfreeze()
+
+
+def geoparse_corpus(
+    lines: Sequence[str], jobs: int | None = None
+) -> Iterable[tuple[str | None, str | None]]:
+    """:func:`corpus_line` over every line of a corpus, in order, in ``jobs`` processes."""
+    from .geoparse import default_parser
+
+    default_parser()  # loaded once, before any worker is forked
+    return map_lines(corpus_line, lines, jobs)

@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
         help='batch mode: one {"id", "text"} object per line',
     )
     pl.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    pl.add_argument(
+        "-j", "--jobs", type=int, default=0, help="--corpus: processes (default: all cores)"
+    )
     _network_options(pl)
 
     g = sub.add_parser(
@@ -256,7 +259,7 @@ def _check_outputs(outputs: Sequence[Path | None], *inputs: str | Path | None) -
 def cmd_places(a: argparse.Namespace) -> int:
     if a.corpus is not None:
         _check_outputs([a.output], a.corpus, a.input)
-        return _places_corpus(a.corpus, a.output)
+        return _places_corpus(a.corpus, a.output, a.jobs or None)
     if a.input is None:
         raise _Usage("places needs INPUT or --corpus FILE.jsonl")
     _check_outputs([a.output], a.input)
@@ -275,29 +278,19 @@ def cmd_places(a: argparse.Namespace) -> int:
     return 0
 
 
-def _places_corpus(path: Path, output: Path | None) -> int:
-    from .corpus import prediction_record
-    from .geoparse import default_parser
+def _places_corpus(path: Path, output: Path | None, jobs: int | None) -> int:
+    from .batch import geoparse_corpus
 
-    lines = _read_lines(path)
-    parser = default_parser()
+    lines = [(n, line) for n, line in _read_lines(path) if line.strip()]
+    results = geoparse_corpus([line for _, line in lines], jobs)
     bad = 0
     out = io.StringIO()
-    for lineno, line in _progress(lines, "geoparsing"):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) or "id" not in doc:
-                raise ValueError('needs an object with "id" and "text"')
-        except ValueError as err:
+    for (lineno, _), (record, error) in zip(lines, _progress(results, "geoparsing", len(lines))):
+        if error is not None:
             bad += 1
-            print(f"geomap: {path}:{lineno}: skipped: {_first_line(err)}", file=sys.stderr)
-            continue
-        out.write(
-            json.dumps(prediction_record(doc["id"], parser.parse(doc["text"])), ensure_ascii=False)
-            + "\n"
-        )
+            print(f"geomap: {path}:{lineno}: skipped: {error}", file=sys.stderr)
+        else:
+            out.write(record)
     _emit(out.getvalue(), output)
     return 1 if bad else 0
 
@@ -369,15 +362,17 @@ def _emit(text: str, output: Path | None) -> None:
     write_text_atomic(output, text)
 
 
-def _progress(items: Sequence[Any], label: str) -> Iterator[Any]:
-    """Iterate with a progress bar on stderr when it is a terminal."""
-    if not sys.stderr.isatty() or len(items) < 20:
+def _progress(items: Iterable[Any], label: str, total: int | None = None) -> Iterator[Any]:
+    """Iterate with a progress bar on stderr when it is a terminal (``total``: the
+    length of an iterator)."""
+    total = len(items) if total is None else total  # type: ignore[arg-type]
+    if not sys.stderr.isatty() or total < 20:
         yield from items
         return
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
-        task = bar.add_task(label, total=len(items))
+        task = bar.add_task(label, total=total)
         for item in items:
             yield item
             bar.advance(task)

@@ -14,7 +14,7 @@ Sources (see geodata/README.md for licences):
 * wordfreq: how common each name is as an English word (a recognition feature).
 
 The result is a plain dict of lists (see :class:`geomap.gazetteer.index.Gazetteer`),
-pickled once into a cache file so that later loads take a fraction of a second.
+cached once (:mod:`geomap.gazetteer.index`) so that later loads take a fraction of a second.
 """
 
 from __future__ import annotations

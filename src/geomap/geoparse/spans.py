@@ -11,9 +11,12 @@ connectors such as "of" allowed inside), or a name + head word ("Badakhshan prov
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from functools import partial
+from itertools import accumulate, compress
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
@@ -81,36 +84,42 @@ class Token(NamedTuple):
     upper: bool  # all upper case (and more than one letter)
 
 
-_FOLDED: dict[str, str] = {}
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # text -> gap, token, gap, token, ..., gap
+_make_token = partial(tuple.__new__, Token)
+_CAP = itemgetter(4)  # Token.cap
+_MISS = object()
+# token text -> (key, cap, upper): news vocabulary repeats, so most tokens are looked up
+_INFO: dict[str, tuple[str, bool, bool]] = {}
 
 
-def _fold_token(s: str) -> str:
-    """:func:`fold` for one token, memoised (news vocabulary repeats a lot)."""
-    k = _FOLDED.get(s)
-    if k is None:
-        k = s.lower() if s.isascii() else fold(s)
-        if len(_FOLDED) > 200_000:
-            _FOLDED.clear()
-        _FOLDED[s] = k
-    return k
+def _token_info(s: str) -> tuple[str, bool, bool]:
+    c = s[0]
+    if "a" <= c <= "z":  # most tokens: lower case, their own key
+        return s, False, False
+    return (s.lower() if s.isascii() else fold(s)), c.isupper(), len(s) > 1 and s.isupper()
 
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` with offsets ("U.S." is one token; "Ill." is "Ill" and the
-    proposer checks the period against the gazetteer)."""
-    new = tuple.__new__  # C-level construction: tokenising is the hot loop
-    out = []
-    append = out.append
-    for m in _TOKEN.finditer(text):
-        s = m.group()
-        a, b = m.span()
-        c = s[0]
-        if "a" <= c <= "z":  # most tokens: lower case, their own key
-            append(new(Token, (a, b, s, s, False, False)))
-        else:
-            key = _fold_token(s)
-            append(new(Token, (a, b, s, key, c.isupper(), len(s) > 1 and s.isupper())))
-    return out
+    proposer checks the period against the gazetteer).
+
+    Tokenising is the hot loop, so every step runs in C over the whole text: one split
+    into gaps and tokens, offsets as running sums of their lengths, each token's key
+    and case from a memo."""
+    parts = _SPLIT.split(text)
+    if len(parts) == 1:
+        return []
+    texts = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))  # ends of each gap and token
+    infos = list(map(_INFO.get, texts))
+    if None in infos:
+        if len(_INFO) > 200_000:
+            _INFO.clear()
+        for k, info in enumerate(infos):
+            if info is None:
+                infos[k] = _INFO[texts[k]] = _token_info(texts[k])
+    keys, caps, uppers = zip(*infos)
+    return list(map(_make_token, zip(offsets[0:-1:2], offsets[1::2], texts, keys, caps, uppers)))
 
 
 @dataclass(slots=True)
@@ -154,10 +163,13 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
     """Candidate spans, one per capitalised start token: the longest gazetteer form
     starting there, or a name + head word ("Badakhshan province", "Royal Street")."""
     names = gazetteer.names
+    # the gazetteer's memo of names looked up so far, read directly: the hot loop
+    memo_get = getattr(names, "memo", names).get
     spans: list[Span] = []
     n = len(tokens)
-    for i, t in enumerate(tokens):
-        if not t.cap or t.key in CALENDAR:
+    for i in compress(range(n), map(_CAP, tokens)):
+        t = tokens[i]
+        if t.key in CALENDAR:
             continue
         best: Span | None = None
         head: tuple[int, str] | None = None  # (head token, key of the name before it)
@@ -186,16 +198,20 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
                 if tj.key in CONNECTORS:
                     continue
                 break
-            forms = names.get(key)
+            forms = memo_get(key, _MISS)
+            if forms is _MISS:
+                forms = names.get(key)
             end = tj.end
             key2 = key
             if not forms and "-" in key:  # "El-Fasher" is GeoNames' "El Fasher"
                 key2 = key.replace("-", " ")
-                forms = names.get(key2)
+                forms = _get(names, memo_get, key2)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
-            if end < len(text) and text[end] == "." and not tj.upper and (key + ".") in names:
-                forms, key2, end = names[key + "."], key + ".", end + 1
+            if end < len(text) and text[end] == "." and not tj.upper:
+                dotted = _get(names, memo_get, key + ".")
+                if dotted:
+                    forms, key2, end = dotted, key + ".", end + 1
             if forms:
                 if tj.upper and _letters(text, t.start, end) <= MAX_ACRONYM_LETTERS:
                     forms = _acronym_readings(forms)
@@ -207,6 +223,14 @@ def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Sp
         if best is not None and not _named_thing(text, tokens, best):
             spans.append(best)
     return _with_directions(text, tokens, spans)
+
+
+def _get(
+    names: Mapping[str, tuple[int, ...]], memo_get: Callable[..., Any], key: str
+) -> tuple[int, ...] | None:
+    """``names.get(key)``, from the memo when it holds the key."""
+    forms = memo_get(key, _MISS)
+    return names.get(key) if forms is _MISS else forms
 
 
 def _unknown_name(text: str, tokens: Sequence[Token], i: int) -> Span | None:
@@ -284,6 +308,8 @@ def _with_directions(text: str, tokens: Sequence[Token], spans: list[Span]) -> l
 
 def _compass_only(tokens: Sequence[Token], s: Span) -> bool:
     """ "South", "Northern", "The North": compass words only (after a leading "the")."""
+    if tokens[s.i].key not in DIRECTIONS and tokens[s.i].key != "the":
+        return False  # most spans: a quick no
     keys = [tokens[k].key for k in range(s.i, s.j + 1)]
     if keys[0] == "the":
         keys = keys[1:]
