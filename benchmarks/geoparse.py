@@ -198,8 +198,11 @@ def table(results: dict[str, dict]) -> str:
     ]
     for name, r in results.items():
         rec = r["recognition"] or {}
+        figures = label[r["mode"]]
+        if r["mode"] == "resolution" and name in TRAIN:
+            figures = "resolution only, 5-fold CV"
         lines.append(
-            f"| {name} | {label[r['mode']]} | {_pct(rec.get('precision'))} | "
+            f"| {name} | {figures} | {_pct(rec.get('precision'))} | "
             f"{_pct(rec.get('recall'))} | {_pct(rec.get('f1'))} | "
             f"{_pct(r['resolution']['acc_at_161km'])} | {r['docs_per_s']:.0f} |"
         )

@@ -5,6 +5,10 @@ A small logistic-regression ranker (weights in ``data/geoparser.json``, trained 
 kind and population and from its agreement with the rest of the document: the
 countries the article's unambiguous places lie in, the provinces it names, a
 "Springfield, Ill."-style qualifier, and the distance to the article's other places.
+Ambiguous names are read jointly, as a local reader does: every name votes for the
+provinces its readings lie in (split between them), and a town lying beside a reading of
+another name (its county, a neighbouring town) gains, so "springfield is a city in
+effingham county" is Springfield, Georgia, the one state where the two lie together.
 The best-scoring candidate wins; the softmax of the scores is the confidence.
 """
 
@@ -125,7 +129,8 @@ class Resolver:
             dominant = pop > 1_000_000 or (
                 not unique and pop >= 50_000 and pop >= 10 * self._pop[forms[2]]
             )
-            if kind in (COUNTRY, ADMIN1) or unique or dominant:
+            sure = kind in (COUNTRY, ADMIN1) or unique or dominant
+            if sure:
                 if self._cc[top]:
                     ctx.countries[self._cc[top]] += 1
                 if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
@@ -133,7 +138,11 @@ class Resolver:
                 if (kind != COUNTRY or unique) and key not in seen:
                     seen.add(key)
                     ctx.anchors.append((key, self._lat[top], self._lon[top]))
-            self._vote(ctx, key, forms)
+            if sure and kind != COUNTRY and self._admin1[top]:
+                # a province, or a town read for sure: its whole vote ("Kansas")
+                ctx.votes.setdefault(self._admin1[top], {})[key] = 1.0
+            elif not sure:
+                self._vote(ctx, key, forms)
             self._cell(ctx, key, forms)
         return ctx
 
@@ -411,7 +420,10 @@ class Resolver:
         )
 
     def fits(self, idx: int, qual: Qualifier) -> bool:
-        if self._kind[idx] == CITY and qual.admins:
+        """Whether entry ``idx`` may be the name a qualifier follows: a town or province
+        in a named province ("Washington, Kansas" is no state of Washington), else
+        anything in a named country."""
+        if self._kind[idx] in (CITY, ADMIN1) and qual.admins:
             return self._admin1[idx] in qual.admins
         return self._cc[idx] in qual.countries
 
