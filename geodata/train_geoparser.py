@@ -40,6 +40,7 @@ C = 0.3  # inverse L2 strengths, chosen by cross-validation (see benchmarks/geop
 C_RESOLVER = 3.0
 # weight of the resolution-only corpora's resolver examples, relative to GeoWebNews'
 RESOLUTION_SHARE = 0.5
+PLATEAU = 0.001  # F1 differences smaller than this between thresholds are noise
 
 
 def load_corpus(path: Path) -> list[dict]:
@@ -153,12 +154,14 @@ def best_threshold(parser: Geoparser, docs: Sequence[dict], folds: int = 5) -> f
         prec, rec = tp / max(pred, 1), tp / max(n_gold, 1)
         f1s.append(2 * prec * rec / max(prec + rec, 1e-9))
     # F1 is flat over a wide band of thresholds: its raw maximum is noise that moves the
-    # threshold by 0.1 between retrainings, so take the maximum of F1 averaged over
-    # neighbouring thresholds (+-0.04)
+    # threshold by 0.1 between retrainings. So average F1 over neighbouring thresholds
+    # (+-0.04) and take the middle of the plateau where that average is within
+    # PLATEAU of its best, not one of its edges
     smooth = [
         sum(f1s[max(0, k - 2) : k + 3]) / len(f1s[max(0, k - 2) : k + 3]) for k in range(len(grid))
     ]
-    return max(zip(smooth, grid))[1]
+    plateau = [t for t, f in zip(grid, smooth) if f >= max(smooth) - PLATEAU]
+    return plateau[len(plateau) // 2]
 
 
 def train(

@@ -291,7 +291,8 @@ def test_a_local_namesake_beats_a_bigger_one_abroad(parser):
     )
     (paris,) = [m for m in parser.parse(text) if m.surface == "Paris"]
     assert (paris.place.country_code, paris.place.admin1) == ("US", "US.TX")
-    assert paris.confidence <= 0.5  # chosen against world population: shown as doubtful
+    # the bigger namesake is still offered as the first alternative
+    assert paris.alternatives[0].place.country_code == "FR"
     (paris,) = [m for m in parser.parse("The mayor of Paris met Macron.") if m.place]
     assert paris.place.country_code == "FR"
 
@@ -310,3 +311,50 @@ def test_resolve_at_reads_the_context_of_a_given_name(parser):
     got = parser.resolve_at(text, [(19, 27), (0, 10)])
     assert [m.surface for m in got] == ["zqxville", "washington"]
     assert got[0].place is None and got[1].place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # Effingham County is in Illinois and Georgia; only Georgia's lies beside a
+        # Springfield, so neither the state capital nor the bigger county wins
+        ("springfield is a city in effingham county, , united states.", "US.GA"),
+        # Wilkes County: Georgia and North Carolina; Washington, Georgia is in it
+        ("washington (originally called heard's fort) is a city in wilkes county.", "US.GA"),
+        ("washington is a city in tazewell county, , united states.", "US.IL"),
+    ],
+)
+def test_a_county_named_beside_a_town_places_it(parser, text, admin1):
+    word = text.split()[0]
+    (m,) = parser.resolve_at(text, [(0, len(word))])
+    assert (m.place.country_code, m.place.admin1) == ("US", admin1)
+
+
+def test_lower_case_text_is_capitalised_only_where_names_are(gazetteer):
+    from geomap.geoparse.parser import _capitalised
+
+    text = "washington is a city in wilkes county, , united states, near the new river."
+    got = _capitalised(text, gazetteer)
+    assert len(got) == len(text)
+    # everyday words stay lower case: "city in wilkes county" is not one name
+    assert got.startswith("washington is a city in Wilkes County, , United States")
+
+
+def test_names_vote_for_the_provinces_of_their_readings(parser):
+    r = parser.resolver
+    forms = {s.key: s.forms for s in parser.spans_at("Wilkes County and Texas.", [])[0]}
+    ctx = r.context(list(forms.items()))
+    # two states have a Wilkes County: half a vote each; a name read as a province
+    # for sure gives it its whole vote
+    assert ctx.votes["US.GA"] == {"wilkes county": 0.5}
+    assert ctx.votes["US.NC"] == {"wilkes county": 0.5}
+    assert ctx.votes["US.TX"] == {"texas": 1.0}
+    assert all("texas" not in v for a, v in ctx.votes.items() if a != "US.TX")
+
+
+def test_a_province_qualifier_admits_no_other_province(parser):
+    # "Washington, Kansas" is the town in Kansas, not the state of Washington
+    for text, admin1 in (("Welcome to Washington, Kansas.", "US.KS"), ("Washington, IL.", "US.IL")):
+        a = text.index("Washington")
+        (m,) = parser.resolve_at(text, [(a, a + 10)])
+        assert (m.place.kind, m.place.admin1) == (PlaceKind.CITY, admin1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..gazetteer import Gazetteer
@@ -18,7 +19,7 @@ from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
 from .recognise import Recogniser
 from .resolve import Resolver
-from .spans import ADMIN_HEADS, Span, Token, propose, qualified, tokenize
+from .spans import ADMIN_HEADS, HEADS, Span, Token, propose, qualified, tokenize
 
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
@@ -71,7 +72,7 @@ class Geoparser(Recogniser):
         given names, and those names) and the given names' own spans, in order."""
         # a lower-cased text ("washington is a city in hempstead county") has no capitals
         # to recognise its other places by: read it with every word capitalised
-        cased = _capitalised(text) if not any(c.isupper() for c in text) else text
+        cased = _capitalised(text, self.gazetteer) if not any(c.isupper() for c in text) else text
         tokens = tokenize(cased)
         kept = self.recognise(cased, tokens)
         targets = []
@@ -177,9 +178,52 @@ def _nearest_town(
     return None if best is None else best[1]
 
 
-def _capitalised(text: str) -> str:
-    """``text`` with each word's first letter in upper case (offsets unchanged)."""
-    return re.sub(r"\b[a-z]", lambda m: m.group().upper(), text)
+_WORD = re.compile(r"[a-z][a-z'.-]*")
+# wordfreq's Zipf frequency from which a lower-case word is an everyday word ("city",
+# "called", "hope"), not a name: it stays in lower case
+COMMON_ZIPF = 5.0
+LONGEST_NAME = 4  # words
+
+
+def _capitalised(text: str, gazetteer: Gazetteer) -> str:
+    """Lower-case ``text`` with its names capitalised as an English writer would (offsets
+    unchanged): the words that are no everyday words ("hempstead", "peoria"), a head word
+    after such a name ("hempstead county"), and runs of words that together are a name
+    in the gazetteer ("united states", "new york"). Capitalising every word would make
+    "city in wilkes county" one name."""
+    words = list(_WORD.finditer(text))
+    cap = [False] * len(words)
+    k = 0
+    while k < len(words):
+        for n in range(min(LONGEST_NAME, len(words) - k), 1, -1):
+            run = words[k : k + n]
+            joined = all(text[a.end() : b.start()] == " " for a, b in pairwise(run))
+            if joined and " ".join(w.group().rstrip(".") for w in run) in gazetteer.names:
+                cap[k : k + n] = [True] * n
+                k += n - 1
+                break
+        k += 1
+    for k, w in enumerate(words):
+        word = w.group()
+        if not cap[k]:
+            cap[k] = _zipf(word) < COMMON_ZIPF or (
+                word in HEADS
+                and k > 0
+                and cap[k - 1]
+                and text[words[k - 1].end() : w.start()] == " "
+            )
+    chars = list(text)
+    for w, c in zip(words, cap):
+        if c:
+            chars[w.start()] = chars[w.start()].upper()
+    return "".join(chars)
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 _VERBS_AFTER_METONYM = frozenset(

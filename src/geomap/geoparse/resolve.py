@@ -5,6 +5,10 @@ A small logistic-regression ranker (weights in ``data/geoparser.json``, trained 
 kind and population and from its agreement with the rest of the document: the
 countries the article's unambiguous places lie in, the provinces it names, a
 "Springfield, Ill."-style qualifier, and the distance to the article's other places.
+Ambiguous names are read jointly, as a local reader does: every name votes for the
+provinces its readings lie in (split between them), and a town lying beside a reading of
+another name (its county, a neighbouring town) gains, so "springfield is a city in
+effingham county" is Springfield, Georgia, the one state where the two lie together.
 The best-scoring candidate wins; the softmax of the scores is the confidence.
 """
 
@@ -24,9 +28,14 @@ MAX_CANDIDATES = 15  # most populous readings considered per name (plus every no
 # other names of a document that must lie in a province for it to be the article's own
 LOCAL_NAMES = 2
 LOCAL_CONFIDENCE = 0.5
+# a town beyond the most populous is a candidate when other names vote this much for its
+# province (half a name: one of the two states that have a "Wilkes County")
+VOTE_CANDIDATE = 0.5
+NEIGHBOUR_KM = 50  # a town "near" another name's reading
 CITY = KIND_CODE["city"]
 COUNTRY = KIND_CODE["country"]
 ADMIN1 = KIND_CODE["admin1"]
+FEATURE = KIND_CODE["feature"]
 # Fallback preference between kinds when no trained weights are available: a bare name
 # most often means the country, then a region, then a province, then the biggest town.
 _PRIOR = {
@@ -50,6 +59,14 @@ class DocContext:
     admins: dict[str, set[str]] = field(default_factory=dict)
     # points of unambiguous or dominant readings, with the name they come from
     anchors: list[tuple[str, float, float]] = field(default_factory=list)
+    # every name's vote for the provinces its readings lie in, split evenly between
+    # them: "Wilkes County" (Georgia or North Carolina) gives each half a vote, so the
+    # "Washington" of a sentence that also names it is sought in those two states
+    votes: dict[str, dict[str, float]] = field(default_factory=dict)
+    # every town-sized reading of every name (towns, counties, airports), by 1-degree
+    # cell: two names with readings a few km apart are most likely those two places
+    # ("springfield ... effingham county": Springfield and Effingham County, Georgia)
+    cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
     _radians: list[tuple[str, float, float, float]] | None = None
 
     def anchor_radians(self) -> list[tuple[str, float, float, float]]:
@@ -112,7 +129,8 @@ class Resolver:
             dominant = pop > 1_000_000 or (
                 not unique and pop >= 50_000 and pop >= 10 * self._pop[forms[2]]
             )
-            if kind in (COUNTRY, ADMIN1) or unique or dominant:
+            sure = kind in (COUNTRY, ADMIN1) or unique or dominant
+            if sure:
                 if self._cc[top]:
                     ctx.countries[self._cc[top]] += 1
                 if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
@@ -120,7 +138,67 @@ class Resolver:
                 if (kind != COUNTRY or unique) and key not in seen:
                     seen.add(key)
                     ctx.anchors.append((key, self._lat[top], self._lon[top]))
+            if sure and kind != COUNTRY and self._admin1[top]:
+                # a province, or a town read for sure: its whole vote ("Kansas")
+                ctx.votes.setdefault(self._admin1[top], {})[key] = 1.0
+            elif not sure:
+                self._vote(ctx, key, forms)
+            self._cell(ctx, key, forms)
         return ctx
+
+    def _cell(self, ctx: DocContext, key: str, forms: tuple[int, ...]) -> None:
+        """File one name's town-sized readings (the candidates it would be ranked
+        among) under their grid cells."""
+        cities = 0
+        for k in range(0, len(forms), 2):
+            idx = forms[k]
+            kind = self._kind[idx]
+            if kind == CITY:
+                cities += 1
+                if cities > MAX_CANDIDATES:
+                    continue
+            elif kind != FEATURE:
+                continue
+            lat, lon = self._lat[idx], self._lon[idx]
+            cell = ctx.cells.setdefault((math.floor(lat), math.floor(lon)), [])
+            cell.append((key, lat, lon))
+
+    def neighbours(self, idx: int, key: str, ctx: DocContext) -> tuple[float | None, int, bool]:
+        """Distance (km) to the nearest town-sized reading of another name, how many
+        other names have one within :data:`NEIGHBOUR_KM`, and whether one of those is
+        a county ("a city in Tazewell County")."""
+        lat, lon = self._lat[idx], self._lon[idx]
+        cy, cx = math.floor(lat), math.floor(lon)
+        best: float | None = None
+        close: set[str] = set()
+        scale = math.cos(math.radians(lat))
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for k, a, b in ctx.cells.get((cy + dy, cx + dx), ()):
+                    if k == key:
+                        continue
+                    d = 111.2 * math.hypot(a - lat, (b - lon) * scale)
+                    if best is None or d < best:
+                        best = d
+                    if d < NEIGHBOUR_KM:
+                        close.add(k)
+        return best, len(close), any(k.endswith(" county") for k in close)
+
+    def _vote(self, ctx: DocContext, key: str, forms: tuple[int, ...]) -> None:
+        """Add one name's vote, split between the provinces of its sub-national readings
+        (a name read only as a country or region gives none)."""
+        admins = {
+            self._admin1[forms[k]]
+            for k in range(0, len(forms), 2)
+            if self._kind[forms[k]] in (CITY, ADMIN1) and self._admin1[forms[k]]
+        }
+        for a in admins:
+            ctx.votes.setdefault(a, {})[key] = 1.0 / len(admins)
+
+    def vote(self, idx: int, key: str, ctx: DocContext) -> float:
+        """The other names' votes for the province of entry ``idx``."""
+        by_name = ctx.votes.get(self._admin1[idx])
+        return sum(v for k, v in by_name.items() if k != key) if by_name else 0.0
 
     def qualifier(self, forms: tuple[int, ...]) -> Qualifier:
         """The countries/provinces a qualifying name may be."""
@@ -154,7 +232,11 @@ class Resolver:
             if self._kind[idx] == CITY:
                 cities += 1
                 if cities > MAX_CANDIDATES and not (
-                    ctx is not None and ctx.admins.get(self._admin1[idx], {key}) - {key}
+                    ctx is not None
+                    and (
+                        ctx.admins.get(self._admin1[idx], {key}) - {key}
+                        or self.vote(idx, key, ctx) >= VOTE_CANDIDATE
+                    )
                 ):
                     continue
             out.append((idx, forms[k + 1]))
@@ -201,6 +283,17 @@ class Resolver:
         big_city = any(self._kind[i] == CITY and self._pop[i] > 100_000 for i, _ in cands)
         # another candidate bears the name as its own, not as a translation or old name
         named = any(fk in (FORM_NAME, FORM_ALIAS) for _, fk in cands)
+        votes = [self.vote(i, key, ctx) for i, _ in cands]
+        rank_of = {i: n for n, (i, _) in enumerate(cands)}
+        # the one province the other names vote for most, if one leads
+        by_admin = sorted(
+            {(v, self._admin1[i]) for v, (i, _) in zip(votes, cands) if v > 0}, reverse=True
+        )
+        top_admin = (
+            by_admin[0][1]
+            if by_admin and (len(by_admin) == 1 or by_admin[0][0] > by_admin[1][0])
+            else None
+        )
         out = []
         for idx, fk in cands:
             kind = KINDS[self._kind[idx]]
@@ -219,6 +312,11 @@ class Resolver:
             if ctx.admins.get(self._admin1[idx], {key}) - {key}:
                 # another name is this town's province, or a town in this province
                 f.append("admin_doc" if kind == "city" else "admin_doc|kind=admin1")
+            v = votes[rank_of[idx]]
+            if v > 0:
+                f.append(f"vote={0 if v < 0.34 else 1 if v < 1 else 2}|kind={kind}")
+                if self._admin1[idx] == top_admin:
+                    f.append(f"vote_top|kind={kind}")
             if qual is not None and (qual.countries or qual.admins):
                 if cc in qual.countries:
                     f.append("q_cc")
@@ -235,6 +333,14 @@ class Resolver:
             d = self._anchor_km(idx, key, ctx)
             if d is not None:
                 f.append(f"near={_km_bucket(d)}")
+            if kind in ("city", "feature"):
+                d, close, county = self.neighbours(idx, key, ctx)
+                if d is not None and d < 100:
+                    f.append(f"beside={0 if d < 20 else 1 if d < 50 else 2}")
+                if close:
+                    f.append(f"beside_names={min(close, 2)}")
+                if county:
+                    f.append("beside_county")
             out.append(f)
         return out
 
@@ -314,7 +420,10 @@ class Resolver:
         )
 
     def fits(self, idx: int, qual: Qualifier) -> bool:
-        if self._kind[idx] == CITY and qual.admins:
+        """Whether entry ``idx`` may be the name a qualifier follows: a town or province
+        in a named province ("Washington, Kansas" is no state of Washington), else
+        anything in a named country."""
+        if self._kind[idx] in (CITY, ADMIN1) and qual.admins:
             return self._admin1[idx] in qual.admins
         return self._cc[idx] in qual.countries
 
