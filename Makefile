@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-# Build the offline gazetteer cache once (about 10 s); later loads take ~0.4 s.
+# Build the offline gazetteer cache once (about 20 s); later loads take ~0.2 s.
 gazetteer: install
 	$(BIN)/python -c "from geomap.gazetteer import Gazetteer; print(f'gazetteer: {len(Gazetteer.load()):,} places')"
 
