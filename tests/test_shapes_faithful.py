@@ -136,22 +136,12 @@ def stories(parser) -> list[tuple[str, dict, list[Mention]]]:
         pytest.skip(f"no themes articles at {THEMES}")
     import geomap
     from geomap.geoparse import geoparse
-    from geomap.themes import detect_facts
 
     built = []
     for entry in json.loads((THEMES / "index.json").read_text(encoding="utf-8")):
         article = geomap.read(THEMES / entry["file"])
         mentions = geoparse(article, parser=parser)
-        facts = detect_facts(
-            article.text,
-            article.sentences,
-            mentions,
-            places=parser.gazetteer.get,
-            date=article.date,
-        )
-        story = geomap.build_story(
-            article, mentions=mentions, facts=facts, gazetteer=parser.gazetteer
-        )
+        story = geomap.build_story(article, mentions=mentions, gazetteer=parser.gazetteer)
         built.append((entry["file"], json.loads(story.to_geojson()), list(mentions)))
     return built
 
