@@ -276,10 +276,7 @@ class _PlaceIndex:
         idx = self._gids.get(gid)
         if idx is None:
             return None
-        place = self._gazetteer.place(idx)
-        return replace(
-            place, lat=round(place.lat, COORD_DECIMALS), lon=round(place.lon, COORD_DECIMALS)
-        )
+        return stored(self._gazetteer.place(idx))
 
 
 def _inferred_place(item: Mapping[str, Any]) -> Place:
@@ -420,6 +417,14 @@ def draw(
     )
     geom = fact_geometry(fact)
     return _round(mapping(geom)) if geom is not None and not geom.is_empty else None
+
+
+def stored(place: Place) -> Place:
+    """The place at its coordinates rounded as stories store them, so a build draws
+    exactly what ``geomap render`` draws again from the story."""
+    return replace(
+        place, lat=round(place.lat, COORD_DECIMALS), lon=round(place.lon, COORD_DECIMALS)
+    )
 
 
 def point(place: Place) -> dict[str, Any]:

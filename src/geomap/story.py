@@ -17,11 +17,12 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .editing import point, stored
 from .errors import StoryError
 from .files import read_text_file, write_text_atomic
 from .models import (
@@ -50,7 +51,6 @@ log = logging.getLogger(__name__)
 LAYERS = tuple(layer.value for layer in Layer)
 REQUIRED = ("id", "layer", "label", "places", "geonameids", "evidence")  # as geomap writes
 MINIMAL = ("layer", "label", "places")  # what a hand-added fact needs (docs/EDITING.md)
-COORD_DECIMALS = 5
 FOCUS_SHARE = 0.25  # of the top salience; see focus_places
 DOUBT_BELOW = 0.5  # a place this unsure of is drawn with its doubt
 
@@ -409,7 +409,7 @@ def _place_features(
             )
         elif confidence < DOUBT_BELOW:
             props["doubt"] = _guess(confidence, alts)
-        features.append(_feature(_point(place), props))
+        features.append(_feature(point(place), props))
     features.sort(key=lambda f: (-f["properties"]["mentions"], f["properties"]["id"]))
     return features
 
@@ -480,17 +480,11 @@ def _fact_features(
         if not fact.evidence or not fact.places:
             continue  # no fact without evidence and a place
         # drawn as `geomap render` draws it again from the story: at the stored points
-        at = [
-            replace(p, lat=round(p.lat, COORD_DECIMALS), lon=round(p.lon, COORD_DECIMALS))
-            for p in fact.places
-        ]
-        actors = [
-            replace(p, lat=round(p.lat, COORD_DECIMALS), lon=round(p.lon, COORD_DECIMALS))
-            for p in fact.actors
-        ]
+        at = [stored(p) for p in fact.places]
+        actors = [stored(p) for p in fact.actors]
         geometry = draw(
             at, fact.shape, layer=fact.layer, evidence=fact.evidence, actors=actors
-        ) or _point(fact.places[0])
+        ) or point(fact.places[0])
         keys = [p.key for p in fact.places]
         fid = f"{fact.layer.value}:{'+'.join(_slug(k) for k in keys)}"
         n = 2
@@ -542,7 +536,7 @@ def _inferred(place: Place, names: Mapping[str, str]) -> dict[str, Any]:
         "geonameid": place.geonameid,
         "kind": place.kind.value,
         "country_code": place.country_code,
-        "coordinates": _point(place)["coordinates"],
+        "coordinates": point(place)["coordinates"],
     }
     if place.members:
         item["members"] = list(place.members)
@@ -891,13 +885,6 @@ def _feature_name(f: Any, n: int) -> str:
 # -- small helpers ----------------------------------------------------------------------
 def _feature(geometry: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "geometry": geometry, "properties": props}
-
-
-def _point(place: Place) -> dict[str, Any]:
-    return {
-        "type": "Point",
-        "coordinates": [round(place.lon, COORD_DECIMALS), round(place.lat, COORD_DECIMALS)],
-    }
 
 
 def _slug(value: str) -> str:
