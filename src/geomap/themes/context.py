@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from geomap.models import Layer, Mention, MentionKind, Place, PlaceKind, Sentence
 from geomap.themes.lexicon import Lexicon
@@ -86,6 +87,13 @@ class Context:
             (self.sent.start + a.start(), self.sent.start + a.end())
             for a in PAREN.finditer(self.sent.text)
         ]
+
+    @cached_property
+    def says_drills(self) -> bool:
+        """The sentence names an exercise: its attacks are simulated and its forces sent
+        for it (asked once per sentence by the conflict, presence and border frames)."""
+        triggers = self.lex.triggers.get(Layer.MILITARY_DRILLS, ())
+        return any(t.regex.search(self.text, self.sent.start, self.sent.end) for t in triggers)
 
     def gap(self, i: int) -> str:
         """Text between mention i-1 (or the sentence start) and mention i."""

@@ -236,7 +236,7 @@ def frame_facts(ctx: Context, layer: Layer) -> list[Draft]:
         weak = [h for h in weak if not any(a <= h.start() < b for a, b in quoted)]
         if not weak:
             return []
-    if layer in (Layer.CONFLICT, Layer.MILITARY_PRESENCE, Layer.BORDERS) and _drills_sentence(ctx):
+    if layer in (Layer.CONFLICT, Layer.MILITARY_PRESENCE, Layer.BORDERS) and ctx.says_drills:
         return []  # an exercise simulates attacks and sends forces: that is drills
     if layer in (Layer.CONFLICT, Layer.MILITARY_PRESENCE):
         # "vulnerable to an attack", "no request to send troops": not an event
@@ -263,7 +263,7 @@ def carried_facts(ctx: Context) -> list[Draft]:
         strong = [
             h for h in _hits(ctx, frame.strong, frame, title_case) if not _irrealis(ctx, frame, h)
         ]
-        if strong and not _drills_sentence(ctx):
+        if strong and not ctx.says_drills:
             out += _plain(ctx, frame, strong[0], list(range(len(ctx.ms))), need=frame.min_states)
     return out
 
@@ -300,11 +300,6 @@ def _irrealis(ctx: Context, frame: Frame, hit: re.Match) -> bool:
     window = ctx.text[lo : hit.start()]
     cut = max(window.rfind(","), window.rfind(";"))
     return bool(frame.irrealis.search(window[cut + 1 :]))
-
-
-def _drills_sentence(ctx: Context) -> bool:
-    triggers = ctx.lex.triggers.get(Layer.MILITARY_DRILLS, ())
-    return any(t.regex.search(ctx.text, ctx.sent.start, ctx.sent.end) for t in triggers)
 
 
 def _plain(ctx: Context, frame: Frame, hit: re.Match, idx: list[int], need: int) -> list[Draft]:
