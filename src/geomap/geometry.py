@@ -167,13 +167,24 @@ def length_km(line: BaseGeometry) -> float:
     lines = shapely.boundary(line) if line.area else line
     total = 0.0
     for part in shapely.get_parts(lines):
-        lon, lat = np.radians(shapely.get_coordinates(part)).T
-        h = (
-            np.sin(np.diff(lat) / 2) ** 2
-            + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(np.diff(lon) / 2) ** 2
-        )
-        total += float(np.sum(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))))
+        lon, lat = shapely.get_coordinates(part).T
+        total += float(np.sum(_haversine_km(lat[:-1], lon[:-1], lat[1:], lon[1:])))
     return total
+
+
+def _haversine_km(
+    lat0: float | np.ndarray,
+    lon0: float | np.ndarray,
+    lat1: float | np.ndarray,
+    lon1: float | np.ndarray,
+) -> np.ndarray:
+    """Great-circle distances between points given in degrees (arrays or scalars)."""
+    lat0, lon0, lat1, lon1 = np.radians([lat0, lon0, lat1, lon1])
+    h = (
+        np.sin((lat1 - lat0) / 2) ** 2
+        + np.cos(lat0) * np.cos(lat1) * np.sin((lon1 - lon0) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
 def _codes(place: Place) -> tuple[str, ...]:
@@ -284,12 +295,7 @@ def _route_stops(places: Sequence[Place]) -> list[tuple[float, float]]:
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points."""
-    (lat0, lon0), (lat1, lon1) = np.radians(a), np.radians(b)
-    h = (
-        np.sin((lat1 - lat0) / 2) ** 2
-        + np.cos(lat0) * np.cos(lat1) * np.sin((lon1 - lon0) / 2) ** 2
-    )
-    return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(min(max(h, 0.0), 1.0))))
+    return float(_haversine_km(a[0], a[1], b[0], b[1]))
 
 
 def _drop_far_stops(
