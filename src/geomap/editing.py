@@ -17,13 +17,13 @@ import json
 import logging
 import math
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import StoryError
+from .gazetteer.build import fold
 from .models import Evidence, Fact, Layer, Place, PlaceKind
 
 if TYPE_CHECKING:
@@ -227,11 +227,6 @@ def _complete_place(feature: Mapping[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "geometry": feature["geometry"], "properties": props}
 
 
-def _fold(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
-
-
 class _PlaceIndex:
     """The story's places by geonameid and by name, as :class:`Place` records drawn at
     their features' (possibly edited) coordinates."""
@@ -249,7 +244,7 @@ class _PlaceIndex:
             names = [props.get("label"), *(props.get("places") or ()), props.get("gazetteer_name")]
             for name in names:
                 if isinstance(name, str) and name:
-                    self.by_name.setdefault(_fold(name), place)
+                    self.by_name.setdefault(fold(name), place)
 
     def find(self, name: str, gid: Any) -> Place | None:
         """A place of the story, by geonameid first (a label may have been edited)."""
@@ -257,7 +252,7 @@ class _PlaceIndex:
             return self.by_id[str(gid)]
         if name.strip().isdigit() and name.strip() in self.by_id:
             return self.by_id[name.strip()]
-        return self.by_name.get(_fold(name))
+        return self.by_name.get(fold(name))
 
     def lookup(self, name: str, gid: Any) -> Place | None:
         """A place the story has no feature for, from the gazetteer by geonameid."""
