@@ -1,5 +1,6 @@
-"""Places news names that GeoNames' towns lack: US counties, airports and air bases,
-conflict territories; and political blocs that are no places."""
+"""Places news names that GeoNames' towns lack: US counties, second-level subdivisions
+(English counties...), airports and air bases, conflict territories; and political blocs
+that are no places."""
 
 from __future__ import annotations
 
@@ -27,6 +28,26 @@ def test_us_counties_have_points_population_and_their_state(gazetteer):
     (il,) = [p for p in cook if p.admin1 == "US.IL"]
     assert il.population > 5_000_000 and km(il, (41.88, -87.63)) < 30
     assert km(_first(gazetteer, "Orleans Parish"), (29.95, -90.07)) < 20
+
+
+def test_second_level_units_are_places_under_their_parent(gazetteer):
+    """English counties and their like come from iso3166-2, under their English names,
+    ahead of small namesakes abroad; a unit named like a town of its country, or like a
+    country, is left to that reading."""
+    kent = _first(gazetteer, "Kent")
+    assert kent.country_code == "GB" and kent.admin1 == "GB.ENG"
+    assert km(kent, (51.27, 0.52)) < 30
+    assert _first(gazetteer, "East Yorkshire").raw["key"] == "iso3166-2:GB-ERY"
+    assert _first(gazetteer, "Hampshire").country_code == "GB"
+    assert _first(gazetteer, "Milan").population > 1_000_000  # the city, not the province
+    assert not any(p.raw["key"].startswith("iso3166-2:") for p in gazetteer.lookup("Roma"))
+    assert _first(gazetteer, "Kosovo").kind.value == "country"
+
+
+def test_a_county_in_a_british_story_is_the_english_one(parser):
+    text = "Flooding closed roads across Kent and Suffolk in England."
+    places = {m.surface: m.place for m in parser.parse(text) if m.place}
+    assert places["Kent"].country_code == "GB" and places["Suffolk"].country_code == "GB"
 
 
 def test_counties_do_not_count_twice_in_a_state_population(gazetteer):

