@@ -54,6 +54,16 @@ def test_arab_towns_are_found_without_their_article(gazetteer):
     )
 
 
+def test_regions_of_one_country_lie_in_it(gazetteer):
+    """A curated region of one country ("Midwest", "Donbas") carries that country, so a
+    story's country context can pick it."""
+    midwest = _first(gazetteer, "Midwest")
+    assert midwest.kind.value == "region" and midwest.country_code == "US"
+    assert km(midwest, (41.5, -90.0)) < 400
+    assert _first(gazetteer, "Donbas").country_code == "UA"
+    assert _first(gazetteer, "Central Asia").country_code is None
+
+
 def test_a_county_in_a_british_story_is_the_english_one(parser):
     text = "Flooding closed roads across Kent and Suffolk in England."
     places = {m.surface: m.place for m in parser.parse(text) if m.place}

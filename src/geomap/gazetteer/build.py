@@ -540,6 +540,7 @@ def _curated_places(b: _Builder, cur: Path) -> None:
             if key in b.by_key:  # continents already come from GeoNames
                 idx = b.by_key[key]
             else:
+                members = tuple(_split(row.get("members", "")))
                 idx = b.add(
                     key=key,
                     geonameid=row.get("geonameid") or None,
@@ -547,7 +548,9 @@ def _curated_places(b: _Builder, cur: Path) -> None:
                     kind=kind,
                     lat=float(row["lat"]),
                     lon=float(row["lon"]),
-                    members=tuple(_split(row.get("members", ""))),
+                    # a region of one country ("Midwest", "Donbas") lies in it
+                    cc=members[0] if len(members) == 1 and kind != "historical" else None,
+                    members=members,
                 )
             for alias in _split(row.get("aliases", "")):
                 b.add_form(alias, idx, FORM_ALIAS)
