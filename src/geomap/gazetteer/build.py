@@ -9,9 +9,10 @@ Sources (see geodata/README.md for licences):
 * geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (mainland
   centroids, written by geodata/build_points.py), aliases, demonyms, regions and
   historical entities;
-* ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py)
-  and ``airports.tsv`` (airportsdata: airports and military air bases,
-  geodata/build_airports.py), shipped in ``geomap/data``;
+* ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py),
+  ``us_places.tsv`` (US post-office towns cities500 lacks, from GeoNames' postal codes,
+  geodata/build_us_places.py) and ``airports.tsv`` (airportsdata: airports and military
+  air bases, geodata/build_airports.py), shipped in ``geomap/data``;
 * wordfreq: how common each name is as an English word (a recognition feature).
 
 The result is a plain dict of lists (see :class:`geomap.gazetteer.index.Gazetteer`),
@@ -45,6 +46,7 @@ FORM_NAMES = ("name", "alias", "demonym", "adjective", "language", "alternate") 
 
 KINDS = ("city", "country", "admin1", "region", "continent", "historical", "feature")
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+POSTAL = "us-place:"  # key prefix of the post-office towns (entries without a name form)
 
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’()&/-]+$")
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -502,6 +504,31 @@ def _us_counties(b: _Builder) -> None:
         )
 
 
+def _us_places(b: _Builder) -> None:
+    """US post-office towns missing from cities500 (no population: kind ``city``, key
+    ``us-place:STATE:name``) of names that already are a town's name. They get no name
+    form: the recogniser never sees them, the resolver adds them to a name's candidates
+    by their key, so the local namesake can be chosen ("Arlington" in a sentence naming
+    Carlisle County, Kentucky) while no word becomes a place that was not one."""
+    city = KIND_CODE["city"]
+    kinds = b.cols["kind"]
+    for row in read_tsv(data_dir() / "us_places.tsv"):
+        forms = b.names.get(fold(row["name"]), {})
+        if not any(kinds[i] == city for i in forms):
+            continue
+        idx = b.add(
+            key=f"{POSTAL}{row['state']}:{row['name']}",
+            geonameid=None,
+            name=row["name"],
+            kind="city",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            cc="US",
+            admin1=f"US.{row['state']}",
+        )
+        del forms[idx]
+
+
 def _airports(b: _Builder) -> None:
     """Airports and military air bases, points (kind ``feature``) under the forms of their
     name that news uses ("Heathrow Airport", "Kabul airport", "Bagram Air Base")."""
@@ -671,6 +698,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _capitals(b)
     _second_level(b)
     _us_counties(b)
+    _us_places(b)
     _airports(b)
     _curated_forms(b, cur)
     b.admin_populations()

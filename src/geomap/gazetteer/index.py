@@ -48,7 +48,13 @@ def _source_digest(curated: Path) -> str:
         h.update(f"{pkg} {version}\n".encode())
     derived = [
         build.data_dir() / n
-        for n in ("admin1.tsv", "given_names.txt", "us_counties.tsv", "airports.tsv")
+        for n in (
+            "admin1.tsv",
+            "given_names.txt",
+            "us_counties.tsv",
+            "us_places.tsv",
+            "airports.tsv",
+        )
     ]
     for path in [*sorted(curated.glob("*.tsv")), *derived]:
         if path.exists():

@@ -6,9 +6,10 @@ kind and population and from its agreement with the rest of the document: the
 countries the article's unambiguous places lie in, the provinces it names, a
 "Springfield, Ill."-style qualifier, and the distance to the article's other places.
 Ambiguous names are read jointly, as a local reader does: every name votes for the
-provinces its readings lie in (split between them), and a town lying beside a reading of
-another name (its county, a neighbouring town) gains, so "springfield is a city in
-effingham county" is Springfield, Georgia, the one state where the two lie together.
+provinces its readings lie in (split between them, leaning to those the other names vote
+for), and a town lying beside a reading of another name (its county, a neighbouring
+town) gains, so "springfield is a city in effingham county" is Springfield, Georgia, the
+one state where the two lie together.
 The best-scoring candidate wins; the softmax of the scores is the confidence.
 """
 
@@ -20,7 +21,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
+from ..gazetteer.build import (
+    FORM_ALIAS,
+    FORM_ALT,
+    FORM_NAME,
+    FORM_NAMES,
+    KIND_CODE,
+    KINDS,
+    POSTAL,
+    fold,
+)
 from .model import load_model
 
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
@@ -112,6 +122,14 @@ class Resolver:
         self._admin1 = g.column("admin1")
         self._lat = g.column("lat")
         self._lon = g.column("lon")
+        # post-office towns cities500 lacks, by folded name (they have no name form): a
+        # candidate for their name where the document names their province, no part of
+        # the context ("Effingham" stays Effingham, Illinois, unambiguous)
+        self._postal: dict[str, tuple[int, ...]] = {}
+        for i, k in enumerate(g.column("key")):
+            if k.startswith(POSTAL):
+                name = fold(k.split(":", 2)[2])
+                self._postal[name] = (*self._postal.get(name, ()), i, FORM_NAME)
 
     # -- context ------------------------------------------------------------------------
     def context(self, names: Sequence[tuple[str, tuple[int, ...]]]) -> DocContext:
@@ -144,6 +162,7 @@ class Resolver:
             elif not sure:
                 self._vote(ctx, key, forms)
             self._cell(ctx, key, forms)
+        _read_jointly(ctx.votes)
         return ctx
 
     def _cell(self, ctx: DocContext, key: str, forms: tuple[int, ...]) -> None:
@@ -218,7 +237,9 @@ class Resolver:
     ) -> list[tuple[int, int]]:
         """``(entry, form kind)`` pairs worth ranking: non-cities, the biggest cities and
         any town in a province the document names through another name (the local
-        namesake: Paris in a Texas paper is a candidate however small it is).
+        namesake: Paris in a Texas paper is a candidate however small it is); the
+        post-office towns called ``key`` in such a province, when no town of cities500
+        is (they fill a gap; they never outbid a known town of a named province).
 
         A town known by this name only as a translation or former name (GeoNames'
         alternate names: "Salisbury" for Harare) is dropped when another town bears the
@@ -231,20 +252,31 @@ class Resolver:
             idx = forms[k]
             if self._kind[idx] == CITY:
                 cities += 1
-                if cities > MAX_CANDIDATES and not (
-                    ctx is not None
-                    and (
-                        ctx.admins.get(self._admin1[idx], {key}) - {key}
-                        or self.vote(idx, key, ctx) >= VOTE_CANDIDATE
-                    )
-                ):
+                if cities > MAX_CANDIDATES and not self._named_province(idx, key, ctx):
                     continue
             out.append((idx, forms[k + 1]))
+        postal = self._postal.get(key, ())
+        if postal and not any(
+            self._kind[i] == CITY and self._named_province(i, key, ctx) for i, _ in out
+        ):
+            out += [
+                (postal[k], postal[k + 1])
+                for k in range(0, len(postal), 2)
+                if self._named_province(postal[k], key, ctx)
+            ]
         named = [self._pop[i] for i, fk in out if fk != FORM_ALT and self._kind[i] == CITY]
         if named and len(named) < len(out):
             floor = 1000 * max(max(named), 1000)
             out = [(i, fk) for i, fk in out if fk != FORM_ALT or self._pop[i] > floor]
         return out
+
+    def _named_province(self, idx: int, key: str, ctx: DocContext | None) -> bool:
+        """Whether the document's other names place entry ``idx``'s province: one of them
+        lies in it, or they vote for it (:data:`VOTE_CANDIDATE`)."""
+        return ctx is not None and bool(
+            ctx.admins.get(self._admin1[idx], {key}) - {key}
+            or self.vote(idx, key, ctx) >= VOTE_CANDIDATE
+        )
 
     def features(
         self, key: str, cands: Sequence[tuple[int, int]], ctx: DocContext, qual: Qualifier | None
@@ -393,9 +425,13 @@ class Resolver:
         :data:`LOCAL_NAMES` of its other names place it in: "Lufkin, Texas ... Lamar
         County") comes before a bigger namesake elsewhere, as a local reader takes "Paris"
         in a Texas paper for Paris, Texas. Its confidence is 0.5: the context chose it
-        over world population."""
+        over world population. A town the ranker chose beside another name's reading
+        ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
+        neighbouring state ("165 miles n of New Orleans, Louisiana")."""
         best = ranked[0][1]
         if self._kind[best] != CITY or self._is_local(best, key, ctx):
+            return ranked
+        if self.neighbours(best, key, ctx)[1]:
             return ranked
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if self._kind[idx] == CITY and self._is_local(idx, key, ctx):
@@ -452,6 +488,24 @@ def default_resolver(gazetteer: Gazetteer) -> Resolver:
     if r is None or r.gazetteer is not gazetteer:
         r = _RESOLVERS[id(gazetteer)] = Resolver(gazetteer, load_model().get("resolver"))
     return r
+
+
+def _read_jointly(votes: dict[str, dict[str, float]]) -> None:
+    """Move each split vote towards the provinces the other names vote for, as a reader
+    takes "Middlesex County ... Somerset County" for the two that lie together in New
+    Jersey: a name's share of a province becomes its even share plus the others' votes
+    there, normalised (one round, from the votes as first cast; whole votes stay)."""
+    support: dict[str, float] = {a: sum(by_name.values()) for a, by_name in votes.items()}
+    split: dict[str, list[str]] = {}
+    for a, by_name in votes.items():
+        for k, v in by_name.items():
+            if v < 1.0:
+                split.setdefault(k, []).append(a)
+    for k, admins in split.items():
+        # its own even share plus the others' votes: the total vote of the province
+        total = sum(support[a] for a in admins)
+        for a in admins:
+            votes[a][k] = support[a] / total
 
 
 def _km_bucket(d: float) -> int:

@@ -1,0 +1,58 @@
+"""Local namesakes: small US towns that cities500 lacks (post-office places), the joint
+reading of a sentence's names, and a town beside its county kept against other states."""
+
+from __future__ import annotations
+
+import geopy.distance
+import pytest
+
+from geomap.gazetteer.build import POSTAL, fold
+from geomap.geoparse import Geoparser
+from geomap.geoparse.resolve import _read_jointly
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer):
+    return Geoparser(gazetteer)
+
+
+def km(place, point):
+    return geopy.distance.great_circle((place.lat, place.lon), point).km
+
+
+def _at(parser, text, word):
+    a = text.index(word)
+    (m,) = parser.resolve_at(text, [(a, a + len(word))])
+    return m
+
+
+def test_post_office_towns_are_no_name_forms(gazetteer):
+    """They must not make a word a place: no name form points at them."""
+    keys = gazetteer.column("key")
+    postal = [i for i, k in enumerate(keys) if k.startswith(POSTAL)]
+    assert len(postal) > 5000
+    readings = gazetteer.names.get(fold("Arlington"))
+    assert readings and not any(keys[readings[k]].startswith(POSTAL) for k in range(0, 40, 2))
+
+
+def test_a_post_office_town_is_chosen_where_its_county_is_named(parser):
+    m = _at(parser, "The fire in Arlington was fought by crews from Carlisle County.", "Arlington")
+    assert m.place is not None and km(m.place, (36.79, -89.01)) < 30  # Arlington, Kentucky
+
+
+def test_a_post_office_town_is_no_candidate_without_its_province(parser):
+    m = _at(parser, "The fire in Arlington was fought by crews from the city.", "Arlington")
+    assert m.place is not None and m.place.population > 100_000
+
+
+def test_split_votes_lean_to_the_provinces_other_names_vote_for():
+    votes = {
+        "US.NJ": {"middlesex county": 0.5, "somerset county": 0.5},
+        "US.MA": {"middlesex county": 0.5},
+        "US.PA": {"somerset county": 0.5},
+        "US.KS": {"kansas": 1.0},
+    }
+    _read_jointly(votes)
+    assert votes["US.NJ"]["middlesex county"] == pytest.approx(2 / 3)
+    assert votes["US.MA"]["middlesex county"] == pytest.approx(1 / 3)
+    assert votes["US.KS"]["kansas"] == 1.0  # a whole vote stays whole
