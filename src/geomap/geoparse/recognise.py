@@ -9,14 +9,15 @@ lower-case uses, surnames). Of overlapping spans above the threshold the longest
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import not_
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_NAMES, KINDS
-from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Token
+from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Tokens
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -40,39 +41,45 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer, model: dict | None = None) -> None:
         self.gazetteer = gazetteer
         model = model or {}
-        self._weights: dict[str, float] = model.get("weights", {})
+        self._weights = _Weights(model.get("weights", {}))
         self._bias: float = model.get("bias", 1.0)
         self.threshold: float = model.get("threshold", 0.5)
         self._kind = gazetteer.column("kind")
         self._pop = gazetteer.column("population")
         self._capitals = gazetteer.capitals
+        # readings -> their features: the same names come up in document after document
+        self._views: dict[tuple[int, ...], tuple[tuple[str, ...], str, int]] = {}
 
-    def features(
-        self, text: str, tokens: Sequence[Token], spans: Sequence[Span]
-    ) -> list[list[str]]:
+    def features(self, text: str, tokens: Tokens, spans: Sequence[Span]) -> list[list[str]]:
         """Binary features of each span (strings; see module docstring)."""
+        starts, ends, keys, caps, uppers = (
+            tokens.starts,
+            tokens.ends,
+            tokens.keys,
+            tokens.caps,
+            tokens.uppers,
+        )
+        n = len(tokens)
         doc_counts = Counter(s.key for s in spans)
-        lower_words = {t.key for t in tokens if not t.cap}
-        cap_counts = Counter(t.key for t in tokens if t.cap)
+        lower_words = set(compress(keys, map(not_, caps)))
+        cap_counts = Counter(compress(keys, caps))
         given = self.gazetteer.given_names
-        starts = {s.start for s in spans}
-        ends = {s.end for s in spans}
+        span_starts = {s.start for s in spans}
+        span_ends = {s.end for s in spans}
         zipf = self.gazetteer.zipf
         # "Charles Taylor ... Taylor said": a word that follows a given name is a surname
         surnames = {
-            t.key
-            for p, t in itertools.pairwise(tokens)
-            if p.cap and t.cap and p.key in given and text[p.end : t.start] == " "
+            keys[k + 1]
+            for k in compress(range(n - 1), caps)
+            if caps[k + 1] and keys[k] in given and text[ends[k] : starts[k + 1]] == " "
         }
         out = []
-        n = len(tokens)
         for s in spans:
             f: list[str] = []
-            first, last = tokens[s.i], tokens[s.j]
             ntok = s.j - s.i + 1
             f.append(f"ntok={min(ntok, 4)}")
             surface = text[s.start : s.end]
-            if last.upper or first.upper:
+            if uppers[s.j] or uppers[s.i]:
                 f.append("upper")
             if len(surface) <= 3:
                 f.append(f"len={len(surface)}")
@@ -82,19 +89,8 @@ class Recogniser:
             if sent_start:
                 f.append("sent_start")
             # gazetteer view
-            kinds, forms_kind, pop = self._form_summary(s.forms)
-            if not s.forms:
-                f.append("no_entry")
-            for k in kinds:
-                f.append(f"kind={k}")
-            for fk in forms_kind:
-                f.append(f"form={fk}")
-                for k in kinds:
-                    f.append(f"form={fk}|kind={k}")
-            pb = int(math.log10(pop + 1))
-            f.append(f"pop={pb}")
-            ncand = len(s.forms) // 2
-            f.append(f"ncand={min(ncand, 5)}")
+            view, kind, pb = self._gazetteer_view(s.forms)
+            f += view
             if s.head:
                 group = (
                     "admin"
@@ -118,54 +114,80 @@ class Recogniser:
             c = doc_counts[s.key]
             f.append(f"repeat={min(c, 3)}")
             # context
-            prev = tokens[s.i - 1] if s.i > 0 else None
-            nxt = tokens[s.j + 1] if s.j + 1 < n else None
-            if prev is not None and s.start - prev.end <= 2:
-                pw = prev.key if prev.key in CONTEXT_WORDS else ("CAP" if prev.cap else "w")
-                if prev.end in ends:
+            prev = s.i - 1
+            if prev >= 0 and s.start - ends[prev] <= 2:
+                pk = keys[prev]
+                pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
+                if ends[prev] in span_ends:
                     pw = "PLACE"
                 f.append(f"prev={pw}")
                 if sent_start:
                     f.append("prev_sent")
                 else:
                     f.append(f"prev={pw}|pop={min(pb, 6)}")
-                    f.append(f"prev={pw}|kind={kinds[0] if kinds else 'none'}")
+                    f.append(f"prev={pw}|kind={kind}")
             else:
                 f.append("prev=none")
-            if nxt is not None and nxt.start - s.end <= 2:
-                gap = text[s.end : nxt.start]
+            nxt = s.j + 1
+            if nxt < n and starts[nxt] - s.end <= 2:
+                gap = text[s.end : starts[nxt]]
+                nk = keys[nxt]
                 if gap == "'" or gap == "’":
                     nw = "'s"
-                elif gap == ", " and nxt.start in starts:
+                elif gap == ", " and starts[nxt] in span_starts:
                     nw = "COMMA_PLACE"
                 elif gap.strip() in (",", ";", ":"):
                     nw = "punct"
-                elif nxt.start in starts:
+                elif starts[nxt] in span_starts:
                     nw = "PLACE"
-                elif nxt.key in CONTEXT_WORDS:
-                    nw = nxt.key
-                elif nxt.cap:
-                    nw = "CAP" if nxt.key in self.gazetteer.names else "CAP_unknown"
+                elif nk in CONTEXT_WORDS:
+                    nw = nk
+                elif caps[nxt]:
+                    nw = "CAP" if nk in self.gazetteer.names else "CAP_unknown"
                     # "Vladimir Putin ... Putin said": the next word is a surname
-                    if cap_counts[nxt.key] > doc_counts[s.key] and ntok == 1:
+                    if cap_counts[nk] > doc_counts[s.key] and ntok == 1:
                         f.append("next_is_surname")
-                elif nxt.key.isdigit():
+                elif nk.isdigit():
                     nw = "num"
                 elif gap == "-":
-                    nw = "-" + nxt.key if nxt.key in ("based", "born", "backed", "led") else "-w"
+                    nw = "-" + nk if nk in ("based", "born", "backed", "led") else "-w"
                 else:
                     nw = "w"
                 f.append(f"next={nw}")
-                f.append(f"next={nw}|kind={kinds[0] if kinds else 'none'}")
+                f.append(f"next={nw}|kind={kind}")
                 if ntok == 1 and s.key in given:
                     f.append(f"given_name|next={nw}")
                 f.append(f"next={nw}|pop={min(pb, 6)}")
             else:
                 f.append("next=none")
-            if s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and first.upper:
+            if s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and uppers[s.i]:
                 f.append("dateline")
             out.append(f)
         return out
+
+    def _gazetteer_view(self, forms: tuple[int, ...]) -> tuple[tuple[str, ...], str, int]:
+        """The features a span's readings give it (whether there are any, their kinds,
+        form kinds, population and number), the kind of its first-sorted reading
+        ("none" without readings) and its population bucket; memoised per readings."""
+        hit = self._views.get(forms)
+        if hit is None:
+            if len(self._views) > 100_000:  # a long corpus: keep memory bounded
+                self._views.clear()
+            kinds, forms_kind, pop = self._form_summary(forms)
+            f = []
+            if not forms:
+                f.append("no_entry")
+            for k in kinds:
+                f.append(f"kind={k}")
+            for fk in forms_kind:
+                f.append(f"form={fk}")
+                for k in kinds:
+                    f.append(f"form={fk}|kind={k}")
+            pb = int(math.log10(pop + 1))
+            f.append(f"pop={pb}")
+            f.append(f"ncand={min(len(forms) // 2, 5)}")
+            hit = self._views[forms] = (tuple(f), kinds[0] if kinds else "none", pb)
+        return hit
 
     def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], int]:
         """Kinds of the best readings, form kinds present and the largest population."""
@@ -190,8 +212,7 @@ class Recogniser:
 
     def score(self, feats: Iterable[str]) -> float:
         """Probability that a span is a toponym."""
-        w = self._weights
-        z = self._bias + sum(w.get(x, 0.0) for x in feats)
+        z = self._bias + sum(map(self._weights.__getitem__, feats))
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -209,3 +230,11 @@ class Recogniser:
                 taken.append(s)
         taken.sort(key=lambda s: s.start)
         return taken
+
+
+class _Weights(dict[str, float]):
+    """Feature -> weight, 0.0 for a feature the model has no weight for (looked up
+    with ``[]`` in a C-level ``map``: faster than ``.get`` in a generator)."""
+
+    def __missing__(self, feature: str) -> float:
+        return 0.0
