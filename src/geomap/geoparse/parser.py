@@ -89,9 +89,8 @@ class Geoparser(Recogniser):
     def recognise(self, text: str, tokens: Tokens) -> list[Span]:
         """The proposed spans the recogniser keeps, in text order."""
         spans = self.propose(text, tokens)
-        feats = self.features(text, tokens, spans)
-        for span, f in zip(spans, feats):
-            span.score = self.score(f)
+        for span, score in zip(spans, self.scores(text, tokens, spans)):
+            span.score = score
         return self.select(spans)
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from operator import not_
 
@@ -47,11 +47,27 @@ class Recogniser:
         self._kind = gazetteer.column("kind")
         self._pop = gazetteer.column("population")
         self._capitals = gazetteer.capitals
-        # readings -> their features: the same names come up in document after document
-        self._views: dict[tuple[int, ...], tuple[tuple[str, ...], str, int]] = {}
+        self._own: dict[tuple, tuple[tuple[str, ...], float, str, int]] = {}
 
     def features(self, text: str, tokens: Tokens, spans: Sequence[Span]) -> list[list[str]]:
         """Binary features of each span (strings; see module docstring)."""
+        return [[*own[0], *around] for own, around in self._features(text, tokens, spans)]
+
+    def scores(self, text: str, tokens: Tokens, spans: Sequence[Span]) -> list[float]:
+        """:meth:`score` of each span's :meth:`features`, the span's own features
+        weighed once per distinct set (names recur from document to document)."""
+        w = self._weights.__getitem__
+        # the same sum, in the same order, as ``score``: own features first
+        return [
+            self._probability(self._bias + sum(map(w, around), own[1]))
+            for own, around in self._features(text, tokens, spans)
+        ]
+
+    def _features(
+        self, text: str, tokens: Tokens, spans: Sequence[Span]
+    ) -> Iterator[tuple[tuple[tuple[str, ...], float, str, int], list[str]]]:
+        """Per span: its own features (see :meth:`_own_features`) and those of the words
+        around it."""
         starts, ends, keys, caps, uppers = (
             tokens.starts,
             tokens.ends,
@@ -73,47 +89,25 @@ class Recogniser:
             for k in compress(range(n - 1), caps)
             if caps[k + 1] and keys[k] in given and text[ends[k] : starts[k + 1]] == " "
         }
-        out = []
         for s in spans:
-            f: list[str] = []
             ntok = s.j - s.i + 1
-            f.append(f"ntok={min(ntok, 4)}")
             surface = text[s.start : s.end]
-            if uppers[s.j] or uppers[s.i]:
-                f.append("upper")
-            if len(surface) <= 3:
-                f.append(f"len={len(surface)}")
-            if "." in surface:
-                f.append("dotted")
             sent_start = _sentence_start(text, s.start)
-            if sent_start:
-                f.append("sent_start")
-            # gazetteer view
-            view, kind, pb = self._gazetteer_view(s.forms)
-            f += view
-            if s.head:
-                group = (
-                    "admin"
-                    if s.head in ADMIN_HEADS
-                    else "local"
-                    if s.head in LOCAL_HEADS
-                    else "feature"
-                )
-                f.append(f"head={group}")
-                f.append(f"headword={s.head}")
-            z = zipf.get(s.key, 0.0) if ntok == 1 else 0.0
-            zb = int(z)
-            f.append(f"zipf={zb}")
-            f.append(f"zipf={zb}|pop={min(pb, 7)}")
-            if sent_start:
-                f.append(f"zipf={zb}|sent_start")
-            if s.key in lower_words:
-                f.append("lower_use")
-            if ntok == 1 and s.key in surnames:
-                f.append("surname")
-            c = doc_counts[s.key]
-            f.append(f"repeat={min(c, 3)}")
-            # context
+            own = self._own_features(
+                min(ntok, 4),
+                uppers[s.j] or uppers[s.i],
+                len(surface) if len(surface) <= 3 else 0,
+                "." in surface,
+                sent_start,
+                s.forms,
+                s.head,
+                int(zipf.get(s.key, 0.0)) if ntok == 1 else 0,
+                s.key in lower_words,
+                ntok == 1 and s.key in surnames,
+                min(doc_counts[s.key], 3),
+            )
+            _, _, kind, pb = own
+            f: list[str] = []
             prev = s.i - 1
             if prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
@@ -162,31 +156,77 @@ class Recogniser:
                 f.append("next=none")
             if s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and uppers[s.i]:
                 f.append("dateline")
-            out.append(f)
-        return out
+            yield own, f
 
-    def _gazetteer_view(self, forms: tuple[int, ...]) -> tuple[tuple[str, ...], str, int]:
-        """The features a span's readings give it (whether there are any, their kinds,
-        form kinds, population and number), the kind of its first-sorted reading
-        ("none" without readings) and its population bucket; memoised per readings."""
-        hit = self._views.get(forms)
-        if hit is None:
-            if len(self._views) > 100_000:  # a long corpus: keep memory bounded
-                self._views.clear()
-            kinds, forms_kind, pop = self._form_summary(forms)
-            f = []
-            if not forms:
-                f.append("no_entry")
+    def _own_features(
+        self,
+        ntok: int,
+        upper: bool,
+        length: int,
+        dotted: bool,
+        sent_start: bool,
+        forms: tuple[int, ...],
+        head: str | None,
+        zipf: int,
+        lower_use: bool,
+        surname: bool,
+        repeat: int,
+    ) -> tuple[tuple[str, ...], float, str, int]:
+        """The features a span has whatever words surround it: its shape, the
+        gazetteer's view of it and its uses in the document; with their summed weight,
+        the kind of its first reading and its population bucket. Memoised: most spans
+        of a document have been seen with the same features before."""
+        memo = (ntok, upper, length, dotted, sent_start, forms, head, zipf, lower_use, surname)
+        memo += (repeat,)
+        hit = self._own.get(memo)
+        if hit is not None:
+            return hit
+        if len(self._own) > 100_000:  # a long corpus: keep memory bounded
+            self._own.clear()
+        f = [f"ntok={ntok}"]
+        if upper:
+            f.append("upper")
+        if length:
+            f.append(f"len={length}")
+        if dotted:
+            f.append("dotted")
+        if sent_start:
+            f.append("sent_start")
+        # gazetteer view
+        kinds, forms_kind, pop = self._form_summary(forms)
+        if not forms:
+            f.append("no_entry")
+        for k in kinds:
+            f.append(f"kind={k}")
+        for fk in forms_kind:
+            f.append(f"form={fk}")
             for k in kinds:
-                f.append(f"kind={k}")
-            for fk in forms_kind:
-                f.append(f"form={fk}")
-                for k in kinds:
-                    f.append(f"form={fk}|kind={k}")
-            pb = int(math.log10(pop + 1))
-            f.append(f"pop={pb}")
-            f.append(f"ncand={min(len(forms) // 2, 5)}")
-            hit = self._views[forms] = (tuple(f), kinds[0] if kinds else "none", pb)
+                f.append(f"form={fk}|kind={k}")
+        pb = int(math.log10(pop + 1))
+        f.append(f"pop={pb}")
+        f.append(f"ncand={min(len(forms) // 2, 5)}")
+        if head:
+            group = (
+                "admin" if head in ADMIN_HEADS else "local" if head in LOCAL_HEADS else "feature"
+            )
+            f.append(f"head={group}")
+            f.append(f"headword={head}")
+        f.append(f"zipf={zipf}")
+        f.append(f"zipf={zipf}|pop={min(pb, 7)}")
+        if sent_start:
+            f.append(f"zipf={zipf}|sent_start")
+        if lower_use:
+            f.append("lower_use")
+        if surname:
+            f.append("surname")
+        f.append(f"repeat={repeat}")
+        own = tuple(f)
+        hit = self._own[memo] = (
+            own,
+            sum(map(self._weights.__getitem__, own)),
+            kinds[0] if kinds else "none",
+            pb,
+        )
         return hit
 
     def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], int]:
@@ -212,7 +252,11 @@ class Recogniser:
 
     def score(self, feats: Iterable[str]) -> float:
         """Probability that a span is a toponym."""
-        z = self._bias + sum(map(self._weights.__getitem__, feats))
+        return self._probability(self._bias + sum(map(self._weights.__getitem__, feats)))
+
+    @staticmethod
+    def _probability(z: float) -> float:
+        """The logistic of a logit (0 below -30, where it underflows to nothing useful)."""
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
