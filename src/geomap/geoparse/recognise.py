@@ -48,26 +48,28 @@ class Recogniser:
         self._pop = gazetteer.column("population")
         self._capitals = gazetteer.capitals
         self._own: dict[tuple, tuple[tuple[str, ...], float, str, int]] = {}
+        self._around: dict[tuple, tuple[tuple[str, ...], tuple[float, ...]]] = {}
 
     def features(self, text: str, tokens: Tokens, spans: Sequence[Span]) -> list[list[str]]:
         """Binary features of each span (strings; see module docstring)."""
-        return [[*own[0], *around] for own, around in self._features(text, tokens, spans)]
+        return [[*own[0], *around[0]] for own, around in self._features(text, tokens, spans)]
 
     def scores(self, text: str, tokens: Tokens, spans: Sequence[Span]) -> list[float]:
         """:meth:`score` of each span's :meth:`features`, the span's own features
         weighed once per distinct set (names recur from document to document)."""
-        w = self._weights.__getitem__
         # the same sum, in the same order, as ``score``: own features first
         return [
-            self._probability(self._bias + sum(map(w, around), own[1]))
+            self._probability(self._bias + sum(around[1], own[1]))
             for own, around in self._features(text, tokens, spans)
         ]
 
     def _features(
         self, text: str, tokens: Tokens, spans: Sequence[Span]
-    ) -> Iterator[tuple[tuple[tuple[str, ...], float, str, int], list[str]]]:
-        """Per span: its own features (see :meth:`_own_features`) and those of the words
-        around it."""
+    ) -> Iterator[
+        tuple[tuple[tuple[str, ...], float, str, int], tuple[tuple[str, ...], tuple[float, ...]]]
+    ]:
+        """Per span: its own features (:meth:`_own_features`) and those of the words
+        around it (:meth:`_context_features`)."""
         starts, ends, keys, caps, uppers = (
             tokens.starts,
             tokens.ends,
@@ -106,22 +108,14 @@ class Recogniser:
                 ntok == 1 and s.key in surnames,
                 min(doc_counts[s.key], 3),
             )
-            _, _, kind, pb = own
-            f: list[str] = []
+            pw = nw = None  # the words before and after: none when not adjoining
+            surname_next = False
             prev = s.i - 1
             if prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
                 pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
                 if ends[prev] in span_ends:
                     pw = "PLACE"
-                f.append(f"prev={pw}")
-                if sent_start:
-                    f.append("prev_sent")
-                else:
-                    f.append(f"prev={pw}|pop={min(pb, 6)}")
-                    f.append(f"prev={pw}|kind={kind}")
-            else:
-                f.append("prev=none")
             nxt = s.j + 1
             if nxt < n and starts[nxt] - s.end <= 2:
                 gap = text[s.end : starts[nxt]]
@@ -139,24 +133,24 @@ class Recogniser:
                 elif caps[nxt]:
                     nw = "CAP" if nk in self.gazetteer.names else "CAP_unknown"
                     # "Vladimir Putin ... Putin said": the next word is a surname
-                    if cap_counts[nk] > doc_counts[s.key] and ntok == 1:
-                        f.append("next_is_surname")
+                    surname_next = cap_counts[nk] > doc_counts[s.key] and ntok == 1
                 elif nk.isdigit():
                     nw = "num"
                 elif gap == "-":
                     nw = "-" + nk if nk in ("based", "born", "backed", "led") else "-w"
                 else:
                     nw = "w"
-                f.append(f"next={nw}")
-                f.append(f"next={nw}|kind={kind}")
-                if ntok == 1 and s.key in given:
-                    f.append(f"given_name|next={nw}")
-                f.append(f"next={nw}|pop={min(pb, 6)}")
-            else:
-                f.append("next=none")
-            if s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and uppers[s.i]:
-                f.append("dateline")
-            yield own, f
+            around = self._context_features(
+                pw,
+                nw,
+                surname_next,
+                ntok == 1 and s.key in given,
+                s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and uppers[s.i],
+                sent_start,
+                own[2],
+                min(own[3], 6),
+            )
+            yield own, around
 
     def _own_features(
         self,
@@ -227,6 +221,49 @@ class Recogniser:
             kinds[0] if kinds else "none",
             pb,
         )
+        return hit
+
+    def _context_features(
+        self,
+        prev: str | None,
+        nxt: str | None,
+        surname_next: bool,
+        given_name: bool,
+        dateline: bool,
+        sent_start: bool,
+        kind: str,
+        pb: int,
+    ) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """The features of the words around a span (the classes ``prev`` and ``nxt`` of
+        the words before and after, None when none adjoins it) and their weights, in
+        order. Memoised: there are few classes of words, kinds and population buckets."""
+        memo = (prev, nxt, surname_next, given_name, dateline, sent_start, kind, pb)
+        hit = self._around.get(memo)
+        if hit is not None:
+            return hit
+        if prev is not None:
+            f = [f"prev={prev}"]
+            if sent_start:
+                f.append("prev_sent")
+            else:
+                f.append(f"prev={prev}|pop={pb}")
+                f.append(f"prev={prev}|kind={kind}")
+        else:
+            f = ["prev=none"]
+        if nxt is not None:
+            if surname_next:
+                f.append("next_is_surname")
+            f.append(f"next={nxt}")
+            f.append(f"next={nxt}|kind={kind}")
+            if given_name:
+                f.append(f"given_name|next={nxt}")
+            f.append(f"next={nxt}|pop={pb}")
+        else:
+            f.append("next=none")
+        if dateline:
+            f.append("dateline")
+        around = tuple(f)
+        hit = self._around[memo] = (around, tuple(map(self._weights.__getitem__, around)))
         return hit
 
     def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], int]:
