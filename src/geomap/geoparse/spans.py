@@ -227,13 +227,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and key not in CONTEXT_WORDS  # "The centre"
                 ):
                     head = (j, key)
+                if not caps[j] and keys[j] not in CONNECTORS:
+                    break
                 key = f"{key}{gap if gap == '-' else ' '}{keys[j]}"
+                if not caps[j]:
+                    continue  # a connector inside a name: "Isle of Man"
             else:
                 key = keys[j]
-            if not caps[j]:
-                if keys[j] in CONNECTORS:
-                    continue
-                break
             forms = memo_get(key, _MISS)
             if forms is _MISS:
                 forms = names.get(key)
