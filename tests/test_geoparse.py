@@ -157,6 +157,33 @@ def test_tokenize_keeps_abbreviations():
     assert [t.text for t in tokenize("U.S.-backed forces")] == ["U.S.", "backed", "forces"]
 
 
+def test_token_columns_and_tokens_agree():
+    tokens = tokenize("Officials in São Paulo met U.S. envoys")
+    assert len(tokens) == 7
+    assert [t.key for t in tokens] == list(tokens.keys)
+    paulo = tokens[3]
+    assert (paulo.text, paulo.key, paulo.cap, paulo.upper) == ("Paulo", "paulo", True, False)
+    assert (tokens.starts[3], tokens.ends[3]) == (paulo.start, paulo.end) == (17, 22)
+    assert tokens[-2:] == [tokens[5], tokens[6]] and tokens[5].upper
+    assert len(tokenize(" ... ")) == 0
+
+
+def test_memoised_scores_are_the_scores_of_the_features(parser):
+    """The recogniser weighs a span's features in parts it memoises; the sums must be
+    the very floats that scoring the span's whole feature list gives, in any order of
+    documents (the memo is filled by the first and read by the second)."""
+    texts = [
+        "AUSTIN, Texas (AP) - Mr. Paris said flooding hit Hays County near Austin.",
+        "Flooding hit Austin, Texas, and Paris; Hays County officials said so in Austin.",
+    ]
+    for text in texts + texts[::-1]:
+        tokens = tokenize(text)
+        spans = parser.propose(text, tokens)
+        assert spans
+        expected = [parser.score(f) for f in parser.features(text, tokens, spans)]
+        assert parser.scores(text, tokens, spans) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "country"),
     [

@@ -19,7 +19,7 @@ from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
 from .recognise import Recogniser
 from .resolve import Resolver
-from .spans import ADMIN_HEADS, HEADS, Span, Token, propose, qualified, tokenize
+from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, qualified, tokenize
 
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
@@ -86,24 +86,27 @@ class Geoparser(Recogniser):
         kept.sort(key=lambda s: s.start)
         return kept, targets
 
-    def recognise(self, text: str, tokens: Sequence[Token]) -> list[Span]:
+    def recognise(self, text: str, tokens: Tokens) -> list[Span]:
         """The proposed spans the recogniser keeps, in text order."""
         spans = self.propose(text, tokens)
-        feats = self.features(text, tokens, spans)
-        for span, f in zip(spans, feats):
-            span.score = self.score(f)
+        for span, score in zip(spans, self.scores(text, tokens, spans)):
+            span.score = score
         return self.select(spans)
 
-    def _span_at(self, text: str, tokens: Sequence[Token], a: int, b: int) -> Span:
+    def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
-        inside = [k for k, t in enumerate(tokens) if a <= t.start and t.end <= b]
+        inside = [
+            k
+            for k, (start, end) in enumerate(zip(tokens.starts, tokens.ends))
+            if a <= start and end <= b
+        ]
         i, j = (inside[0], inside[-1]) if inside else (0, 0)
         key = fold(" ".join(text[a:b].split()))
         forms = self.gazetteer.names.get(key) or self.gazetteer.names.get(key.replace("-", " "), ())
         return Span(i, j, a, b, key, forms)
 
     # -- 1. spans ------------------------------------------------------------------------
-    def propose(self, text: str, tokens: Sequence[Token]) -> list[Span]:
+    def propose(self, text: str, tokens: Tokens) -> list[Span]:
         """Candidate spans (see :func:`geomap.geoparse.spans.propose`)."""
         return propose(text, tokens, self.gazetteer)
 

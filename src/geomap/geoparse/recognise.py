@@ -9,14 +9,15 @@ lower-case uses, surnames). Of overlapping spans above the threshold the longest
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
+from operator import not_
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_NAMES, KINDS
-from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Token
+from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Tokens
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -40,132 +41,230 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer, model: dict | None = None) -> None:
         self.gazetteer = gazetteer
         model = model or {}
-        self._weights: dict[str, float] = model.get("weights", {})
+        self._weights = _Weights(model.get("weights", {}))
         self._bias: float = model.get("bias", 1.0)
         self.threshold: float = model.get("threshold", 0.5)
         self._kind = gazetteer.column("kind")
         self._pop = gazetteer.column("population")
         self._capitals = gazetteer.capitals
+        self._own: dict[tuple, tuple[tuple[str, ...], float, str, int]] = {}
+        self._around: dict[tuple, tuple[tuple[str, ...], tuple[float, ...]]] = {}
 
-    def features(
-        self, text: str, tokens: Sequence[Token], spans: Sequence[Span]
-    ) -> list[list[str]]:
+    def features(self, text: str, tokens: Tokens, spans: Sequence[Span]) -> list[list[str]]:
         """Binary features of each span (strings; see module docstring)."""
+        return [[*own[0], *around[0]] for own, around in self._features(text, tokens, spans)]
+
+    def scores(self, text: str, tokens: Tokens, spans: Sequence[Span]) -> list[float]:
+        """:meth:`score` of each span's :meth:`features`, the span's own features
+        weighed once per distinct set (names recur from document to document)."""
+        # the same sum, in the same order, as ``score``: own features first
+        return [
+            self._probability(self._bias + sum(around[1], own[1]))
+            for own, around in self._features(text, tokens, spans)
+        ]
+
+    def _features(
+        self, text: str, tokens: Tokens, spans: Sequence[Span]
+    ) -> Iterator[
+        tuple[tuple[tuple[str, ...], float, str, int], tuple[tuple[str, ...], tuple[float, ...]]]
+    ]:
+        """Per span: its own features (:meth:`_own_features`) and those of the words
+        around it (:meth:`_context_features`)."""
+        starts, ends, keys, caps, uppers = (
+            tokens.starts,
+            tokens.ends,
+            tokens.keys,
+            tokens.caps,
+            tokens.uppers,
+        )
+        n = len(tokens)
         doc_counts = Counter(s.key for s in spans)
-        lower_words = {t.key for t in tokens if not t.cap}
-        cap_counts = Counter(t.key for t in tokens if t.cap)
+        lower_words = set(compress(keys, map(not_, caps)))
+        cap_counts = Counter(compress(keys, caps))
         given = self.gazetteer.given_names
-        starts = {s.start for s in spans}
-        ends = {s.end for s in spans}
+        span_starts = {s.start for s in spans}
+        span_ends = {s.end for s in spans}
         zipf = self.gazetteer.zipf
         # "Charles Taylor ... Taylor said": a word that follows a given name is a surname
         surnames = {
-            t.key
-            for p, t in itertools.pairwise(tokens)
-            if p.cap and t.cap and p.key in given and text[p.end : t.start] == " "
+            keys[k + 1]
+            for k in compress(range(n - 1), caps)
+            if caps[k + 1] and keys[k] in given and text[ends[k] : starts[k + 1]] == " "
         }
-        out = []
-        n = len(tokens)
         for s in spans:
-            f: list[str] = []
-            first, last = tokens[s.i], tokens[s.j]
             ntok = s.j - s.i + 1
-            f.append(f"ntok={min(ntok, 4)}")
             surface = text[s.start : s.end]
-            if last.upper or first.upper:
-                f.append("upper")
-            if len(surface) <= 3:
-                f.append(f"len={len(surface)}")
-            if "." in surface:
-                f.append("dotted")
             sent_start = _sentence_start(text, s.start)
-            if sent_start:
-                f.append("sent_start")
-            # gazetteer view
-            kinds, forms_kind, pop = self._form_summary(s.forms)
-            if not s.forms:
-                f.append("no_entry")
-            for k in kinds:
-                f.append(f"kind={k}")
-            for fk in forms_kind:
-                f.append(f"form={fk}")
-                for k in kinds:
-                    f.append(f"form={fk}|kind={k}")
-            pb = int(math.log10(pop + 1))
-            f.append(f"pop={pb}")
-            ncand = len(s.forms) // 2
-            f.append(f"ncand={min(ncand, 5)}")
-            if s.head:
-                group = (
-                    "admin"
-                    if s.head in ADMIN_HEADS
-                    else "local"
-                    if s.head in LOCAL_HEADS
-                    else "feature"
-                )
-                f.append(f"head={group}")
-                f.append(f"headword={s.head}")
-            z = zipf.get(s.key, 0.0) if ntok == 1 else 0.0
-            zb = int(z)
-            f.append(f"zipf={zb}")
-            f.append(f"zipf={zb}|pop={min(pb, 7)}")
-            if sent_start:
-                f.append(f"zipf={zb}|sent_start")
-            if s.key in lower_words:
-                f.append("lower_use")
-            if ntok == 1 and s.key in surnames:
-                f.append("surname")
-            c = doc_counts[s.key]
-            f.append(f"repeat={min(c, 3)}")
-            # context
-            prev = tokens[s.i - 1] if s.i > 0 else None
-            nxt = tokens[s.j + 1] if s.j + 1 < n else None
-            if prev is not None and s.start - prev.end <= 2:
-                pw = prev.key if prev.key in CONTEXT_WORDS else ("CAP" if prev.cap else "w")
-                if prev.end in ends:
+            own = self._own_features(
+                min(ntok, 4),
+                uppers[s.j] or uppers[s.i],
+                len(surface) if len(surface) <= 3 else 0,
+                "." in surface,
+                sent_start,
+                s.forms,
+                s.head,
+                int(zipf.get(s.key, 0.0)) if ntok == 1 else 0,
+                s.key in lower_words,
+                ntok == 1 and s.key in surnames,
+                min(doc_counts[s.key], 3),
+            )
+            pw = nw = None  # the words before and after: none when not adjoining
+            surname_next = False
+            prev = s.i - 1
+            if prev >= 0 and s.start - ends[prev] <= 2:
+                pk = keys[prev]
+                pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
+                if ends[prev] in span_ends:
                     pw = "PLACE"
-                f.append(f"prev={pw}")
-                if sent_start:
-                    f.append("prev_sent")
-                else:
-                    f.append(f"prev={pw}|pop={min(pb, 6)}")
-                    f.append(f"prev={pw}|kind={kinds[0] if kinds else 'none'}")
-            else:
-                f.append("prev=none")
-            if nxt is not None and nxt.start - s.end <= 2:
-                gap = text[s.end : nxt.start]
+            nxt = s.j + 1
+            if nxt < n and starts[nxt] - s.end <= 2:
+                gap = text[s.end : starts[nxt]]
+                nk = keys[nxt]
                 if gap == "'" or gap == "’":
                     nw = "'s"
-                elif gap == ", " and nxt.start in starts:
+                elif gap == ", " and starts[nxt] in span_starts:
                     nw = "COMMA_PLACE"
                 elif gap.strip() in (",", ";", ":"):
                     nw = "punct"
-                elif nxt.start in starts:
+                elif starts[nxt] in span_starts:
                     nw = "PLACE"
-                elif nxt.key in CONTEXT_WORDS:
-                    nw = nxt.key
-                elif nxt.cap:
-                    nw = "CAP" if nxt.key in self.gazetteer.names else "CAP_unknown"
+                elif nk in CONTEXT_WORDS:
+                    nw = nk
+                elif caps[nxt]:
+                    nw = "CAP" if nk in self.gazetteer.names else "CAP_unknown"
                     # "Vladimir Putin ... Putin said": the next word is a surname
-                    if cap_counts[nxt.key] > doc_counts[s.key] and ntok == 1:
-                        f.append("next_is_surname")
-                elif nxt.key.isdigit():
+                    surname_next = cap_counts[nk] > doc_counts[s.key] and ntok == 1
+                elif nk.isdigit():
                     nw = "num"
                 elif gap == "-":
-                    nw = "-" + nxt.key if nxt.key in ("based", "born", "backed", "led") else "-w"
+                    nw = "-" + nk if nk in ("based", "born", "backed", "led") else "-w"
                 else:
                     nw = "w"
-                f.append(f"next={nw}")
-                f.append(f"next={nw}|kind={kinds[0] if kinds else 'none'}")
-                if ntok == 1 and s.key in given:
-                    f.append(f"given_name|next={nw}")
-                f.append(f"next={nw}|pop={min(pb, 6)}")
+            around = self._context_features(
+                pw,
+                nw,
+                surname_next,
+                ntok == 1 and s.key in given,
+                s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and uppers[s.i],
+                sent_start,
+                own[2],
+                min(own[3], 6),
+            )
+            yield own, around
+
+    def _own_features(
+        self,
+        ntok: int,
+        upper: bool,
+        length: int,
+        dotted: bool,
+        sent_start: bool,
+        forms: tuple[int, ...],
+        head: str | None,
+        zipf: int,
+        lower_use: bool,
+        surname: bool,
+        repeat: int,
+    ) -> tuple[tuple[str, ...], float, str, int]:
+        """The features a span has whatever words surround it: its shape, the
+        gazetteer's view of it and its uses in the document; with their summed weight,
+        the kind of its first reading and its population bucket. Memoised: most spans
+        of a document have been seen with the same features before."""
+        memo = (ntok, upper, length, dotted, sent_start, forms, head, zipf, lower_use, surname)
+        memo += (repeat,)
+        hit = self._own.get(memo)
+        if hit is not None:
+            return hit
+        if len(self._own) > 100_000:  # a long corpus: keep memory bounded
+            self._own.clear()
+        f = [f"ntok={ntok}"]
+        if upper:
+            f.append("upper")
+        if length:
+            f.append(f"len={length}")
+        if dotted:
+            f.append("dotted")
+        if sent_start:
+            f.append("sent_start")
+        # gazetteer view
+        kinds, forms_kind, pop = self._form_summary(forms)
+        if not forms:
+            f.append("no_entry")
+        for k in kinds:
+            f.append(f"kind={k}")
+        for fk in forms_kind:
+            f.append(f"form={fk}")
+            for k in kinds:
+                f.append(f"form={fk}|kind={k}")
+        pb = int(math.log10(pop + 1))
+        f.append(f"pop={pb}")
+        f.append(f"ncand={min(len(forms) // 2, 5)}")
+        if head:
+            group = (
+                "admin" if head in ADMIN_HEADS else "local" if head in LOCAL_HEADS else "feature"
+            )
+            f.append(f"head={group}")
+            f.append(f"headword={head}")
+        f.append(f"zipf={zipf}")
+        f.append(f"zipf={zipf}|pop={min(pb, 7)}")
+        if sent_start:
+            f.append(f"zipf={zipf}|sent_start")
+        if lower_use:
+            f.append("lower_use")
+        if surname:
+            f.append("surname")
+        f.append(f"repeat={repeat}")
+        own = tuple(f)
+        hit = self._own[memo] = (
+            own,
+            sum(map(self._weights.__getitem__, own)),
+            kinds[0] if kinds else "none",
+            pb,
+        )
+        return hit
+
+    def _context_features(
+        self,
+        prev: str | None,
+        nxt: str | None,
+        surname_next: bool,
+        given_name: bool,
+        dateline: bool,
+        sent_start: bool,
+        kind: str,
+        pb: int,
+    ) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """The features of the words around a span (the classes ``prev`` and ``nxt`` of
+        the words before and after, None when none adjoins it) and their weights, in
+        order. Memoised: there are few classes of words, kinds and population buckets."""
+        memo = (prev, nxt, surname_next, given_name, dateline, sent_start, kind, pb)
+        hit = self._around.get(memo)
+        if hit is not None:
+            return hit
+        if prev is not None:
+            f = [f"prev={prev}"]
+            if sent_start:
+                f.append("prev_sent")
             else:
-                f.append("next=none")
-            if s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and first.upper:
-                f.append("dateline")
-            out.append(f)
-        return out
+                f.append(f"prev={prev}|pop={pb}")
+                f.append(f"prev={prev}|kind={kind}")
+        else:
+            f = ["prev=none"]
+        if nxt is not None:
+            if surname_next:
+                f.append("next_is_surname")
+            f.append(f"next={nxt}")
+            f.append(f"next={nxt}|kind={kind}")
+            if given_name:
+                f.append(f"given_name|next={nxt}")
+            f.append(f"next={nxt}|pop={pb}")
+        else:
+            f.append("next=none")
+        if dateline:
+            f.append("dateline")
+        around = tuple(f)
+        hit = self._around[memo] = (around, tuple(map(self._weights.__getitem__, around)))
+        return hit
 
     def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], int]:
         """Kinds of the best readings, form kinds present and the largest population."""
@@ -190,8 +289,11 @@ class Recogniser:
 
     def score(self, feats: Iterable[str]) -> float:
         """Probability that a span is a toponym."""
-        w = self._weights
-        z = self._bias + sum(w.get(x, 0.0) for x in feats)
+        return self._probability(self._bias + sum(map(self._weights.__getitem__, feats)))
+
+    @staticmethod
+    def _probability(z: float) -> float:
+        """The logistic of a logit (0 below -30, where it underflows to nothing useful)."""
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -209,3 +311,11 @@ class Recogniser:
                 taken.append(s)
         taken.sort(key=lambda s: s.start)
         return taken
+
+
+class _Weights(dict[str, float]):
+    """Feature -> weight, 0.0 for a feature the model has no weight for (looked up
+    with ``[]`` in a C-level ``map``: faster than ``.get`` in a generator)."""
+
+    def __missing__(self, feature: str) -> float:
+        return 0.0

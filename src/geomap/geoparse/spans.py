@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from itertools import accumulate, compress
-from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
@@ -84,9 +82,44 @@ class Token(NamedTuple):
     upper: bool  # all upper case (and more than one letter)
 
 
+class Tokens(Sequence[Token]):
+    """The word tokens of a text as parallel columns, one sequence per :class:`Token`
+    field (``tokens.keys[k]`` is ``tokens[k].key``).
+
+    Columns because the columns are what splitting the text yields: building one
+    object per token cost more than finding the tokens, and the hot loops read one or
+    two fields of many tokens. ``tokens[k]`` still gives a :class:`Token`."""
+
+    __slots__ = ("caps", "ends", "keys", "starts", "texts", "uppers")
+
+    def __init__(
+        self,
+        starts: Sequence[int],
+        ends: Sequence[int],
+        texts: Sequence[str],
+        keys: Sequence[str],
+        caps: Sequence[bool],
+        uppers: Sequence[bool],
+    ) -> None:
+        self.starts, self.ends, self.texts = starts, ends, texts
+        self.keys, self.caps, self.uppers = keys, caps, uppers
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, k: int) -> Token: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[Token]: ...
+    def __getitem__(self, k: int | slice) -> Token | list[Token]:
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(len(self)))]
+        return Token(
+            self.starts[k], self.ends[k], self.texts[k], self.keys[k], self.caps[k], self.uppers[k]
+        )
+
+
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # text -> gap, token, gap, token, ..., gap
-_make_token = partial(tuple.__new__, Token)
-_CAP = itemgetter(4)  # Token.cap
 _MISS = object()
 # token text -> (key, cap, upper): news vocabulary repeats, so most tokens are looked up
 _INFO: dict[str, tuple[str, bool, bool]] = {}
@@ -99,7 +132,7 @@ def _token_info(s: str) -> tuple[str, bool, bool]:
     return (s.lower() if s.isascii() else fold(s)), c.isupper(), len(s) > 1 and s.isupper()
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Word tokens of ``text`` with offsets ("U.S." is one token; "Ill." is "Ill" and the
     proposer checks the period against the gazetteer).
 
@@ -108,7 +141,7 @@ def tokenize(text: str) -> list[Token]:
     and case from a memo."""
     parts = _SPLIT.split(text)
     if len(parts) == 1:
-        return []
+        return Tokens((), (), (), (), (), ())
     texts = parts[1::2]
     offsets = list(accumulate(map(len, parts)))  # ends of each gap and token
     infos = list(map(_INFO.get, texts))
@@ -119,7 +152,7 @@ def tokenize(text: str) -> list[Token]:
             if info is None:
                 infos[k] = _INFO[texts[k]] = _token_info(texts[k])
     keys, caps, uppers = zip(*infos)
-    return list(map(_make_token, zip(offsets[0:-1:2], offsets[1::2], texts, keys, caps, uppers)))
+    return Tokens(offsets[0:-1:2], offsets[1::2], texts, keys, caps, uppers)
 
 
 @dataclass(slots=True)
@@ -159,66 +192,69 @@ DIRECTIONS = frozenset(
 )
 
 
-def propose(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Span]:
+def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     """Candidate spans, one per capitalised start token: the longest gazetteer form
     starting there, or a name + head word ("Badakhshan province", "Royal Street")."""
     names = gazetteer.names
     # the gazetteer's memo of names looked up so far, read directly: the hot loop
     memo_get = getattr(names, "memo", names).get
+    starts, ends, keys, caps, uppers = (
+        tokens.starts,
+        tokens.ends,
+        tokens.keys,
+        tokens.caps,
+        tokens.uppers,
+    )
     spans: list[Span] = []
     n = len(tokens)
-    for i in compress(range(n), map(_CAP, tokens)):
-        t = tokens[i]
-        if t.key in CALENDAR:
+    for i in compress(range(n), caps):
+        if keys[i] in CALENDAR:
             continue
         best: Span | None = None
         head: tuple[int, str] | None = None  # (head token, key of the name before it)
         key = ""
         for j in range(i, min(n, i + MAX_TOKENS)):
-            tj = tokens[j]
             if j > i:
-                gap = text[tokens[j - 1].end : tj.start]
-                if gap not in (" ", "-") and not (
-                    gap == ". " and tokens[j - 1].end - tokens[j - 1].start == 2
-                ):
+                gap = text[ends[j - 1] : starts[j]]
+                if gap not in (" ", "-") and not (gap == ". " and ends[j - 1] - starts[j - 1] == 2):
                     break
                 if (
                     head is None
                     and gap == " "
-                    and tj.key in HEADS
+                    and keys[j] in HEADS
                     and j - i <= MAX_HEAD_NAME
-                    and all(tokens[k].cap for k in range(i, j))  # no "Drills in X Sea"
+                    and all(caps[i:j])  # no "Drills in X Sea"
                     and key not in CONTEXT_WORDS  # "The centre"
                 ):
                     head = (j, key)
-                key = f"{key}{gap if gap == '-' else ' '}{tj.key}"
+                if not caps[j] and keys[j] not in CONNECTORS:
+                    break
+                key = f"{key}{gap if gap == '-' else ' '}{keys[j]}"
+                if not caps[j]:
+                    continue  # a connector inside a name: "Isle of Man"
             else:
-                key = tj.key
-            if not tj.cap:
-                if tj.key in CONNECTORS:
-                    continue
-                break
+                key = keys[j]
             forms = memo_get(key, _MISS)
             if forms is _MISS:
                 forms = names.get(key)
-            end = tj.end
+            end = ends[j]
             key2 = key
             if not forms and "-" in key:  # "El-Fasher" is GeoNames' "El Fasher"
                 key2 = key.replace("-", " ")
                 forms = _get(names, memo_get, key2)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
-            if end < len(text) and text[end] == "." and not tj.upper:
+            if end < len(text) and text[end] == "." and not uppers[j]:
                 dotted = _get(names, memo_get, key + ".")
                 if dotted:
                     forms, key2, end = dotted, key + ".", end + 1
             if forms:
-                if tj.upper and _letters(text, t.start, end) <= MAX_ACRONYM_LETTERS:
+                if uppers[j] and _letters(text, starts[i], end) <= MAX_ACRONYM_LETTERS:
                     forms = _acronym_readings(forms)
-                best = Span(i, j, t.start, end, key2, forms)
+                best = Span(i, j, starts[i], end, key2, forms)
         if head is not None and (best is None or best.j < head[0]):
             best = _head_span(gazetteer, tokens, i, *head) or best
-        if best is None and head is None and i > 0 and tokens[i - 1].key in LOCATIVES:
+        if best is None and head is None and i > 0 and keys[i - 1] in LOCATIVES:
             best = _unknown_name(text, tokens, i)
         if best is not None and not _named_thing(text, tokens, best):
             spans.append(best)
@@ -233,38 +269,43 @@ def _get(
     return names.get(key) if forms is _MISS else forms
 
 
-def _unknown_name(text: str, tokens: Sequence[Token], i: int) -> Span | None:
+def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     """ "in Xyzabad", "near Kfar Aza": capitalised words after a locative preposition
     that the gazetteer does not hold, as a span with no readings (the recogniser decides
     whether it reads like a place; if kept, it is an unresolved mention)."""
-    if text[tokens[i - 1].end : tokens[i].start] != " " or tokens[i].upper:
+    starts, ends, caps = tokens.starts, tokens.ends, tokens.caps
+    if text[ends[i - 1] : starts[i]] != " " or tokens.uppers[i]:
         return None
     j = i
     while (
         j + 1 < len(tokens)
         and j + 1 - i < MAX_HEAD_NAME
-        and tokens[j + 1].cap
-        and text[tokens[j].end : tokens[j + 1].start] in (" ", "-")
+        and caps[j + 1]
+        and text[ends[j] : starts[j + 1]] in (" ", "-")
     ):
         j += 1
-    key = " ".join(tokens[k].key for k in range(i, j + 1))
-    return Span(i, j, tokens[i].start, tokens[j].end, key, ())
+    key = " ".join(tokens.keys[i : j + 1])
+    return Span(i, j, starts[i], ends[j], key, ())
 
 
-def _named_thing(text: str, tokens: Sequence[Token], s: Span) -> bool:
+def _named_thing(text: str, tokens: Tokens, s: Span) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
     "Louis XIV" (a regnal number follows), "Mr. Paris", "Gen. Austin" (an honorific goes
     before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before)."""
     if s.j + 1 < len(tokens):
-        nxt = tokens[s.j + 1]
-        if text[s.end : nxt.start] == " " and nxt.upper and _ROMAN.match(nxt.text):
+        nxt = s.j + 1
+        if (
+            tokens.uppers[nxt]
+            and text[s.end : tokens.starts[nxt]] == " "
+            and _ROMAN.match(tokens.texts[nxt])
+        ):
             return True
     if s.i > 0:
-        prev = tokens[s.i - 1]
-        gap = text[prev.end : s.start]
-        if gap == " " and prev.upper and prev.text in SHIP_PREFIXES:
+        prev = s.i - 1
+        gap = text[tokens.ends[prev] : s.start]
+        if gap == " " and tokens.uppers[prev] and tokens.texts[prev] in SHIP_PREFIXES:
             return True
-        if gap in (" ", ". ") and prev.cap and prev.key in HONORIFICS:
+        if gap in (" ", ". ") and tokens.caps[prev] and tokens.keys[prev] in HONORIFICS:
             return True
     return False
 
@@ -282,43 +323,42 @@ def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
     )
 
 
-def _with_directions(text: str, tokens: Sequence[Token], spans: list[Span]) -> list[Span]:
+def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]:
     """ "Eastern Ukraine", "southern Lebanon": a compass word before a place name that
     the gazetteer does not hold as a whole is part of that place, not a place of its own
     (a province called "Eastern" in Saudi Arabia). A compass word alone ("the South",
     "Northern", "the West") is a part of a place named elsewhere or a bloc: no span."""
+    keys = tokens.keys
     by_start = {s.i: s for s in spans}
     out = []
     for s in spans:
         nxt = by_start.get(s.i + 1)
         if (
             s.j == s.i
-            and tokens[s.i].key in DIRECTIONS
+            and keys[s.i] in DIRECTIONS
             and nxt is not None
             and nxt.head is None
             and nxt.forms
             and text[s.end : nxt.start] == " "
         ):
             s = Span(s.i, nxt.j, s.start, nxt.end, nxt.key, nxt.forms)
-        elif s.head is None and _compass_only(tokens, s):
+        elif s.head is None and _compass_only(keys, s):
             continue
         out.append(s)
     return out
 
 
-def _compass_only(tokens: Sequence[Token], s: Span) -> bool:
+def _compass_only(keys: Sequence[str], s: Span) -> bool:
     """ "South", "Northern", "The North": compass words only (after a leading "the")."""
-    if tokens[s.i].key not in DIRECTIONS and tokens[s.i].key != "the":
+    if keys[s.i] not in DIRECTIONS and keys[s.i] != "the":
         return False  # most spans: a quick no
-    keys = [tokens[k].key for k in range(s.i, s.j + 1)]
-    if keys[0] == "the":
-        keys = keys[1:]
-    return bool(keys) and all(k in DIRECTIONS for k in keys)
+    words = keys[s.i : s.j + 1]
+    if words[0] == "the":
+        words = words[1:]
+    return bool(words) and all(k in DIRECTIONS for k in words)
 
 
-def _head_span(
-    gazetteer: Gazetteer, tokens: Sequence[Token], i: int, j: int, name_key: str
-) -> Span | None:
+def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: str) -> Span | None:
     """Name + head word, or None when a shorter name inside it is a place (that
     span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
 
@@ -326,14 +366,15 @@ def _head_span(
     name's own readings (not GeoNames alternate names: "State University" is no
     evidence), admin heads only provinces and regions when there are any.
     """
-    head = tokens[j].key
+    head = tokens.keys[j]
+    start, end = tokens.starts[i], tokens.ends[j]
     if head in LOCAL_HEADS:
-        return Span(i, j, tokens[i].start, tokens[j].end, name_key, (), head=head)
+        return Span(i, j, start, end, name_key, (), head=head)
     words = name_key.split(" ")
     if any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))):
         return None
     forms = _head_name_forms(gazetteer, name_key)
-    if i + 1 == j and tokens[i].upper and len(tokens[i].key) <= MAX_ACRONYM_LETTERS:
+    if i + 1 == j and tokens.uppers[i] and len(tokens.keys[i]) <= MAX_ACRONYM_LETTERS:
         forms = _acronym_readings(forms)  # "UN base": the UN's, not a town called Un
         if not forms:
             return None
@@ -347,7 +388,7 @@ def _head_span(
             )
             or forms
         )
-    return Span(i, j, tokens[i].start, tokens[j].end, name_key, forms, head=head)
+    return Span(i, j, start, end, name_key, forms, head=head)
 
 
 def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
