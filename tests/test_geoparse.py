@@ -385,3 +385,16 @@ def test_a_province_qualifier_admits_no_other_province(parser):
         a = text.index("Washington")
         (m,) = parser.resolve_at(text, [(a, a + 10)])
         assert (m.place.kind, m.place.admin1) == (PlaceKind.CITY, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("Passengers at Heathrow airport were delayed.", (51.47, -0.46)),
+        ("Flights left Heathrow Airport late.", (51.47, -0.46)),
+    ],
+)
+def test_a_name_with_a_lower_case_head_that_is_a_name_of_its_own(parser, text, point):
+    """ "Heathrow airport" is London's airport, not Heathrow, Florida, plus a head word."""
+    (m,) = parser.parse(text)
+    assert km(m.place, point) < 10

@@ -362,14 +362,23 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     """Name + head word, or None when a shorter name inside it is a place (that
     span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
 
-    Local heads ("Royal Street") take no readings from their name; the others take the
-    name's own readings (not GeoNames alternate names: "State University" is no
-    evidence), admin heads only provinces and regions when there are any.
+    Local heads ("Royal Street") take no readings from their name. A whole that is a
+    gazetteer name is that place with an admin head ("Cook county"), and with another
+    head where the name alone has no reading in its country ("Heathrow airport" is
+    London's, not a Florida town called Heathrow; "Kabul airport" stays with Kabul).
+    Else the head takes the name's own readings (not GeoNames alternate names: "State
+    University" is no evidence), admin heads only provinces and regions when there are any.
     """
     head = tokens.keys[j]
     start, end = tokens.starts[i], tokens.ends[j]
     if head in LOCAL_HEADS:
         return Span(i, j, start, end, name_key, (), head=head)
+    whole = gazetteer.names.get(f"{name_key} {head}")
+    if whole and (
+        head in ADMIN_HEADS
+        or not _same_country(gazetteer, whole, _head_name_forms(gazetteer, name_key))
+    ):
+        return Span(i, j, start, end, f"{name_key} {head}", whole)
     words = name_key.split(" ")
     if any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))):
         return None
@@ -389,6 +398,13 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
             or forms
         )
     return Span(i, j, start, end, name_key, forms, head=head)
+
+
+def _same_country(gazetteer: Gazetteer, forms: tuple[int, ...], others: tuple[int, ...]) -> bool:
+    """Whether a reading in ``forms`` lies in a country of a reading in ``others``."""
+    cc = gazetteer.column("cc")
+    mine = {cc[forms[k]] for k in range(0, len(forms), 2)}
+    return any(cc[others[k]] in mine for k in range(0, len(others), 2))
 
 
 def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
