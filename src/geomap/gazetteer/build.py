@@ -6,8 +6,9 @@ Sources (see geodata/README.md for licences):
   ``countries`` (ids, capitals, neighbours) and ``continents`` (ids and points);
 * iso3166-2: first-level subdivisions with coordinates, and the second-level ones
   (English counties, French departments, Italian provinces...) as towns to the resolver;
-* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (mainland
-  centroids, written by geodata/build_points.py), aliases, demonyms, regions and
+* geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (GeoNames
+  points, else mainland centroids; written by geodata/build_points.py), aliases,
+  demonyms, regions and
   historical entities;
 * ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py),
   ``us_places.tsv`` (US post-office towns cities500 lacks, from GeoNames' postal codes,
