@@ -8,8 +8,7 @@ Sources (see geodata/README.md for licences):
   (English counties, French departments, Italian provinces...) as towns to the resolver;
 * geodata/curated/*.tsv, shipped as ``geomap/data/curated``: country points (GeoNames
   points, else mainland centroids; written by geodata/build_points.py), aliases,
-  demonyms, regions and
-  historical entities;
+  demonyms, regions and historical entities;
 * ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py),
   ``us_places.tsv`` (US post-office towns cities500 lacks, from GeoNames' postal codes,
   geodata/build_us_places.py) and ``airports.tsv`` (airportsdata: airports and military
