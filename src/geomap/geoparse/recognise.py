@@ -70,13 +70,7 @@ class Recogniser:
     ]:
         """Per span: its own features (:meth:`_own_features`) and those of the words
         around it (:meth:`_context_features`)."""
-        starts, ends, keys, caps, uppers = (
-            tokens.starts,
-            tokens.ends,
-            tokens.keys,
-            tokens.caps,
-            tokens.uppers,
-        )
+        starts, ends, keys, caps, uppers = tokens.columns()
         n = len(tokens)
         doc_counts = Counter(s.key for s in spans)
         lower_words = set(compress(keys, map(not_, caps)))

@@ -107,6 +107,12 @@ class Tokens(Sequence[Token]):
     def __len__(self) -> int:
         return len(self.starts)
 
+    def columns(
+        self,
+    ) -> tuple[Sequence[int], Sequence[int], Sequence[str], Sequence[bool], Sequence[bool]]:
+        """Starts, ends, keys, caps and uppers: the columns the hot loops read."""
+        return self.starts, self.ends, self.keys, self.caps, self.uppers
+
     @overload
     def __getitem__(self, k: int) -> Token: ...
     @overload
@@ -198,13 +204,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     names = gazetteer.names
     # the gazetteer's memo of names looked up so far, read directly: the hot loop
     memo_get = getattr(names, "memo", names).get
-    starts, ends, keys, caps, uppers = (
-        tokens.starts,
-        tokens.ends,
-        tokens.keys,
-        tokens.caps,
-        tokens.uppers,
-    )
+    starts, ends, keys, caps, uppers = tokens.columns()
     spans: list[Span] = []
     n = len(tokens)
     for i in compress(range(n), caps):
