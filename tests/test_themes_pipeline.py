@@ -202,3 +202,22 @@ def test_sentences_of_any_shape_give_valid_facts(parser, name):
         for e in fact.evidence:
             assert article.text[e.start : e.end] == e.text
             assert len(e.text) <= 1500
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        ("Heroin is smuggled from Afghanistan through Tajikistan.", 1),
+        (
+            "Russia secured the exit of more than 135 thousand civilians besieged by "
+            "terrorists through safe corridors in Eastern Ghouta, the Syrian government said.",
+            0,
+        ),
+    ],
+)
+def test_evacuation_corridors_are_no_trafficking_routes(text, routes):
+    """A safe or humanitarian corridor moves people to safety; the layer is for smuggling
+    and trafficking (GUIDELINES), so it draws no route."""
+    sentences = [Sentence(0, len(text), text)]
+    facts = detect_facts(text, sentences, geoparse(text))
+    assert sum(f.layer.value == "trafficking_routes" for f in facts) == routes
