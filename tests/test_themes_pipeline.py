@@ -221,3 +221,14 @@ def test_evacuation_corridors_are_no_trafficking_routes(text, routes):
     sentences = [Sentence(0, len(text), text)]
     facts = detect_facts(text, sentences, geoparse(text))
     assert sum(f.layer.value == "trafficking_routes" for f in facts) == routes
+
+
+def test_an_independence_anniversary_is_no_border_fact():
+    """Celebrating a national day is no territorial status question (GUIDELINES:
+    borders)."""
+    text = (
+        "President Buhari visited troops in Maiduguri, Nigeria, in celebration of the "
+        "57th Independence anniversary on 1st Oct 2017."
+    )
+    facts = detect_facts(text, [Sentence(0, len(text), text)], geoparse(text))
+    assert not [f for f in facts if f.layer.value == "borders"]
