@@ -494,17 +494,25 @@ def _us_counties(b: _Builder) -> None:
     of population. They are towns to the resolver (kind ``city``, with their state as
     admin1), so "Cook County" in an Illinois story goes to Illinois, not to Georgia."""
     for row in read_tsv(data_dir() / "us_counties.tsv"):
-        b.add(
-            key=f"us-county:{row['fips']}",
-            geonameid=None,
-            name=row["name"],
-            kind="city",
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            cc="US",
-            admin1=f"US.{row['state'][3:]}",
-            population=int(row["population"]),
-        )
+        _add_us_town(b, f"us-county:{row['fips']}", row, row["state"][3:], int(row["population"]))
+
+
+def _add_us_town(
+    b: _Builder, key: str, row: dict[str, str], state: str, population: int = 0
+) -> int:
+    """A US county or post-office town of a derived TSV row (name, lat, lon): a town to
+    the resolver, in its state."""
+    return b.add(
+        key=key,
+        geonameid=None,
+        name=row["name"],
+        kind="city",
+        lat=float(row["lat"]),
+        lon=float(row["lon"]),
+        cc="US",
+        admin1=f"US.{state}",
+        population=population,
+    )
 
 
 def _us_places(b: _Builder) -> None:
@@ -519,16 +527,7 @@ def _us_places(b: _Builder) -> None:
         forms = b.names.get(fold(row["name"]), {})
         if not any(kinds[i] == city for i in forms):
             continue
-        idx = b.add(
-            key=f"{POSTAL}{row['state']}:{row['name']}",
-            geonameid=None,
-            name=row["name"],
-            kind="city",
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            cc="US",
-            admin1=f"US.{row['state']}",
-        )
+        idx = _add_us_town(b, f"{POSTAL}{row['state']}:{row['name']}", row, row["state"])
         del forms[idx]
         b.postal.setdefault(fold(row["name"]), []).append(idx)
 
