@@ -245,14 +245,21 @@ def _capital_points(countries: dict[str, Any]) -> dict[str, tuple[float, float]]
     return out
 
 
-def _subdivisions(b: _Builder) -> None:
-    """First-level subdivisions: iso3166-2 points joined to GeoNames codes and ids."""
+def _iso3166_2() -> tuple[dict[str, dict[str, dict]], dict[str, dict[str, str]]]:
+    """iso3166-2's subdivisions (country -> code -> entry), and ``admin1.tsv``'s row of
+    each ISO code (its GeoNames code and id): read once for both levels."""
     import iso3166_2
 
     path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
     with path.open(encoding="utf-8") as f:
         data = json.load(f)
-    geonames = {r["iso_code"]: r for r in read_tsv(data_dir() / "admin1.tsv")}
+    return data, {r["iso_code"]: r for r in read_tsv(data_dir() / "admin1.tsv")}
+
+
+def _subdivisions(
+    b: _Builder, data: dict[str, dict[str, dict]], geonames: dict[str, dict[str, str]]
+) -> None:
+    """First-level subdivisions: iso3166-2 points joined to GeoNames codes and ids."""
     points = {r["code"]: r for r in read_tsv(curated_dir() / "admin1_points.tsv")}
     for cc in sorted(data):
         for code in sorted(data[cc]):
@@ -385,24 +392,21 @@ def _city_provinces(b: _Builder) -> None:
                 del forms[i]
 
 
-def _second_level(b: _Builder) -> None:
+def _second_level(
+    b: _Builder, data: dict[str, dict[str, dict]], geonames: dict[str, dict[str, str]]
+) -> None:
     """Second-level subdivisions that news names ("Kent", "Suffolk", "East Yorkshire",
     "Bouches-du-Rhône"): iso3166-2's points, as towns to the resolver (kind ``city``,
     with their parent's GeoNames admin1 code), like the US counties.
 
     Left out: a unit named like a town of its country ("Milan", "Bristol", "Roma": the
     town is the reading news means, and lies in it) or like a country, province or
-    region anywhere ("Kosovo", a Serbian district; "Nord", a Cameroonian region) and one whose name would add an
-    everyday English word to the gazetteer ("Lot"; "Kent" is already a town's name). GeoNames gives no population for them: each
-    takes the people of the towns of its parent province that lie nearer to it than to
-    any sibling unit, a rough figure that puts Kent above Kent, Washington.
+    region anywhere ("Kosovo", a Serbian district; "Nord", a Cameroonian region), and
+    one whose name would add an everyday English word to the gazetteer ("Lot"; "Kent"
+    is already a town's name). GeoNames gives no population for them: each takes the
+    people of the towns of its parent province that lie nearer to it than to any
+    sibling unit, a rough figure that puts Kent above Kent, Washington.
     """
-    import iso3166_2
-
-    path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
-    with path.open(encoding="utf-8") as f:
-        data = json.load(f)
-    geonames = {r["iso_code"]: r["geonames_code"] for r in read_tsv(data_dir() / "admin1.tsv")}
     cols = b.cols
     city = KIND_CODE["city"]
     towns_by_cc: dict[str, set[str]] = {}
@@ -416,14 +420,14 @@ def _second_level(b: _Builder) -> None:
             if (fk == FORM_NAME or big) and cols["kind"][idx] == city and cols["cc"][idx]:
                 towns_by_cc.setdefault(cols["cc"][idx], set()).add(forms_key)
     units: list[tuple[str, str, dict, str | None]] = []
+    unit_forms: list[list[str]] = []  # each unit's name, then its English other names
     for cc in sorted(data):
         for code in sorted(data[cc]):
             sub = data[cc][code]
             if not sub.get("parentCode") or not sub.get("latLng"):
                 continue
-            name = _iso_name(sub["name"])
-            english = list(_english_other_names(sub.get("localOtherName") or ""))
-            forms = [name, *(e for e in english if _usable_alternate(e, ""))]
+            english = _english_other_names(sub.get("localOtherName") or "")
+            forms = [_iso_name(sub["name"]), *(e for e in english if _usable_alternate(e, ""))]
             if any(
                 fold(f) in towns_by_cc.get(cc, ())
                 or fold(f) in wider
@@ -431,11 +435,12 @@ def _second_level(b: _Builder) -> None:
                 for f in forms
             ):
                 continue
-            units.append((cc, code, sub, geonames.get(sub["parentCode"])))
+            parent = geonames.get(sub["parentCode"], {}).get("geonames_code")
+            units.append((cc, code, sub, parent))
+            unit_forms.append(forms)
     people = _nearest_unit_populations(b, units)
-    for (cc, code, sub, parent), population in zip(units, people):
+    for (cc, code, sub, parent), (name, *others), population in zip(units, unit_forms, people):
         lat, lon = sub["latLng"][:2]
-        name = _iso_name(sub["name"])
         idx = b.add(
             key=f"iso3166-2:{code}",
             geonameid=None,
@@ -447,8 +452,8 @@ def _second_level(b: _Builder) -> None:
             admin1=parent or code,
             population=population,
         )
-        for other in _english_other_names(sub.get("localOtherName") or ""):
-            if other != name and _usable_alternate(other, ""):
+        for other in others:
+            if other != name:
                 b.add_form(other, idx, FORM_ALIAS)
 
 
@@ -694,12 +699,13 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     b = _Builder()
     _countries(b, cur)
     _continents(b)
-    _subdivisions(b)
+    iso, admin1 = _iso3166_2()
+    _subdivisions(b, iso, admin1)
     _curated_places(b, cur)
     _cities(b)
     _city_provinces(b)
     _capitals(b)
-    _second_level(b)
+    _second_level(b, iso, admin1)
     _us_counties(b)
     _us_places(b)
     _airports(b)
