@@ -373,16 +373,13 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     start, end = tokens.starts[i], tokens.ends[j]
     if head in LOCAL_HEADS:
         return Span(i, j, start, end, name_key, (), head=head)
+    forms = _head_name_forms(gazetteer, name_key)
     whole = gazetteer.names.get(f"{name_key} {head}")
-    if whole and (
-        head in ADMIN_HEADS
-        or not _same_country(gazetteer, whole, _head_name_forms(gazetteer, name_key))
-    ):
+    if whole and (head in ADMIN_HEADS or not _same_country(gazetteer, whole, forms)):
         return Span(i, j, start, end, f"{name_key} {head}", whole)
     words = name_key.split(" ")
     if any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))):
         return None
-    forms = _head_name_forms(gazetteer, name_key)
     if i + 1 == j and tokens.uppers[i] and len(tokens.keys[i]) <= MAX_ACRONYM_LETTERS:
         forms = _acronym_readings(forms)  # "UN base": the UN's, not a town called Un
         if not forms:
