@@ -21,14 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import (
-    FORM_ALIAS,
-    FORM_ALT,
-    FORM_NAME,
-    FORM_NAMES,
-    KIND_CODE,
-    KINDS,
-)
+from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
 from .model import load_model
 
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
