@@ -118,17 +118,22 @@ class Geoparser(Recogniser):
         mentions = []
         # within one document a name resolves the same way unless a qualifier differs
         done: dict[tuple, tuple[list, tuple[Candidate, ...]]] = {}
+        # a qualifier's span -> (confidence, entry) of the name it follows: "Georgia" in
+        # "Fort Stewart, Georgia" is the state that holds Fort Stewart
+        held: dict[int, tuple[float, int]] = {}
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = None
             if qualified(text, spans, n):
                 qual = r.qualifier(spans[n + 1].forms)
-            memo = (s.key, s.head, qual)
+            memo = (s.key, s.head, qual, held.get(n))
             if memo not in done:
                 forms = s.forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
                 ranked = r.rank(s.key, forms, ctx, qual)
+                if n in held:
+                    ranked = r.holding(ranked, *held[n])
                 alts = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
                 done[memo] = (ranked, alts)
             ranked, alternatives = done[memo]
@@ -136,6 +141,8 @@ class Geoparser(Recogniser):
                 mentions.append(Mention(s.start, s.end, surface, MentionKind.LITERAL, None, 0.0))
                 continue
             conf, best, fk = ranked[0]
+            if qual is not None:
+                held[n + 1] = (conf, best)
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))

@@ -438,6 +438,20 @@ class Resolver:
             for x in forms[k : k + 2]
         )
 
+    def holding(
+        self, ranked: list[tuple[float, int, int]], confidence: float, idx: int
+    ) -> list[tuple[float, int, int]]:
+        """A qualifier's readings with the one that holds entry ``idx`` (the name it
+        follows) first, at that name's confidence: its province, else its country
+        ("Fort Stewart, Georgia" names the state, not the country). Unchanged when no
+        reading holds it."""
+        for kind, column in ((ADMIN1, self._admin1), (COUNTRY, self._cc)):
+            code = column[idx]
+            for n, (_, i, fk) in enumerate(ranked):
+                if code and self._kind[i] == kind and column[i] == code:
+                    return [(confidence, i, fk), *ranked[:n], *ranked[n + 1 :]]
+        return ranked
+
     def fits(self, idx: int, qual: Qualifier) -> bool:
         """Whether entry ``idx`` may be the name a qualifier follows: a town or province
         in a named province ("Washington, Kansas" is no state of Washington), else
