@@ -341,12 +341,38 @@ def _cities(b: _Builder) -> None:
             admin1=f"{c.get('countrycode')}.{c.get('admin1code')}",
             population=c.get("population") or 0,
         )
+        short = _short_name(c["name"]) if (c.get("population") or 0) >= SHORT_NAME_POP else None
+        if short is not None:
+            b.add_form(short, idx, FORM_NAME)
         alternates = list(c.get("alternatenames") or ())
         if c.get("countrycode") in ARAB_LEAGUE:
             alternates += [_ARTICLE.sub("", n, count=1) for n in (c["name"], *alternates)]
         for alt in alternates:
             if _usable_alternate(alt, c["name"]) and not _common_word(alt):
                 b.add_form(alt, idx, FORM_ALT)
+
+
+# "Frankfurt am Main", "Newcastle upon Tyne", "Halle (Saale)", "Boulogne-sur-Mer",
+# "Rostov-na-Donu": a town's name, then a river or region that tells it from its namesakes
+_LOCATOR = re.compile(
+    r"(?:[ -](?:upon|am|an der|an den|im|ob der|on|under|sur|en|na|nad|super)[ -]|[ ]\()"
+    r"(?=[A-ZÀ-Þ][^\d()]*\)?$)"  # not a district: "Zürich (Kreis 3)"
+)
+
+
+# towns whose short name counts: a village's is too often an everyday word ("May" of
+# May-sur-Orne, "Police" of Police nad Metují)
+SHORT_NAME_POP = 10_000
+
+
+def _short_name(name: str) -> str | None:
+    """The name before a town's locator ("Frankfurt" of "Frankfurt am Main"), which is
+    what news calls it; None when the name has none or it is an everyday word."""
+    m = _LOCATOR.search(name)
+    if m is None or m.start() < 3:
+        return None
+    short = name[: m.start()]
+    return None if " " not in short and _zipf(fold(short)) >= 5.0 else short
 
 
 def _capitals(b: _Builder) -> None:
