@@ -54,6 +54,23 @@ def test_arab_towns_are_found_without_their_article(gazetteer):
     )
 
 
+def test_towns_go_by_their_name_without_its_river_or_region(gazetteer, parser):
+    """GeoNames' "Frankfurt am Main", "Newcastle upon Tyne", "Marburg an der Lahn" are
+    news' "Frankfurt", "Newcastle", "Marburg": a name of their own, so a qualifier or a
+    story's country can choose them over a smaller namesake that bears the bare name."""
+    got = {
+        m.surface: m.place
+        for m in parser.parse("He flew from Marburg, Germany, to Newcastle, England.")
+    }
+    assert got["Marburg"].name == "Marburg an der Lahn"
+    assert got["Newcastle"].name == "Newcastle upon Tyne"
+    names = {p.name for p in gazetteer.lookup("Frankfurt")}
+    assert {"Frankfurt am Main", "Frankfurt (Oder)"} <= names
+    # not a district's ("Zürich (Kreis 3)") nor a village's everyday word ("May")
+    assert all(p.name == "Zürich" for p in gazetteer.lookup("Zürich") if p.kind.value == "city")
+    assert not any(p.name.startswith("May-") for p in gazetteer.lookup("May"))
+
+
 def test_regions_of_one_country_lie_in_it(gazetteer):
     """A curated region of one country ("Midwest", "Donbas") carries that country, so a
     story's country context can pick it."""
@@ -114,7 +131,12 @@ def test_nagorno_karabakh(gazetteer, name):
 
 @pytest.mark.parametrize(
     ("name", "point"),
-    [("Transnistria", (47.2, 29.4)), ("Crimea", (45.3, 34.0)), ("Lachin corridor", (39.6, 46.5))],
+    [
+        ("Transnistria", (47.2, 29.4)),
+        ("Crimea", (45.3, 34.0)),
+        ("Lachin corridor", (39.6, 46.5)),
+        ("Matsu Islands", (26.2, 120.0)),  # Taiwan's Lienchiang County, not Matsue, Japan
+    ],
 )
 def test_territories_go_by_the_name_readers_use(gazetteer, name, point):
     place = _first(gazetteer, name)

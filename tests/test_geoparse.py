@@ -255,6 +255,38 @@ def test_regnal_numbers_and_ship_prefixes_make_names_no_places(parser):
     assert not {"Elizabeth", "Sierra Madre", "Dallas"} & surfaces
 
 
+def test_a_name_after_a_kind_of_vessel_is_the_ships(parser):
+    """Navies name ships after provinces and towns: "the aircraft carrier Shandong"."""
+    text = "The aircraft carrier Shandong and the cruiser Moskva sailed from Shandong."
+    got = [(m.start, m.place.kind) for m in parser.parse(text)]
+    assert got == [(text.rindex("Shandong"), PlaceKind.ADMIN1)]
+
+
+def test_a_place_in_a_diseases_name_is_no_place(parser):
+    """Outbreak news: "West Nile virus", "Lassa fever", "Crimean-Congo hemorrhagic fever"
+    and "Spanish flu" name diseases; the places the text speaks of stay."""
+    text = (
+        "Cases of West Nile virus and Lassa fever rose, and Crimean-Congo hemorrhagic "
+        "fever and Rift Valley fever were reported in Guinea, as in the Spanish flu."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Guinea"]
+
+
+def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
+    """ "Fort Stewart, Georgia" names the US state, not the country, even among the
+    country's neighbours (which alone made the ranker choose the country here)."""
+    text = (
+        "Wagner fighters were seen near Bakhmut. The aircraft carrier Shandong sailed past "
+        "Matsu and Pingtan, China said.\nU.S. troops from Fort Stewart, Georgia, will "
+        "deploy to Poland. Le Monde reported from PÉKIN and PARIS.\nFighting in "
+        "Nagorno-Karabakh resumed; Armenia says Azerbaijan closed the Lachin corridor to "
+        "Artsakh. Karabakh residents fled.\nRussian troops in Transnistria and Crimea were "
+        "put on alert. Officials in Washington and Kyiv met in Brussels."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Fort Stewart"].country_code, got["Georgia"].admin1) == ("US", "US.GA")
+
+
 def test_capitals_used_for_their_government_are_recognised(parser):
     """ "Pyongyang has denounced", "Kigali said": capitals are a kind of their own for the
     recogniser, so a metonym is not taken for a person ("Smith said")."""

@@ -58,6 +58,19 @@ SHIP_PREFIXES = frozenset(
     """USS USNS HMS HMAS HMCS HMNZS INS BRP RFS ROKS JS PNS TCG ARA KRI HNLMS FGS ITS
     MV MT SS RV CCGS""".split()
 )
+# Kinds of vessel: the name right after one is the ship's ("the aircraft carrier
+# Shandong", "the cruiser Moskva"), as navies name ships after provinces and towns.
+VESSELS = frozenset(
+    """carrier destroyer frigate cruiser corvette submarine warship flagship battleship
+    icebreaker tanker freighter ferry trawler yacht vessel ship""".split()
+)
+# Words that end a disease's name: the place before one names the disease ("West Nile
+# virus", "Lassa fever", "Crimean-Congo hemorrhagic fever", "Spanish flu", "Middle East
+# respiratory syndrome"), not a place the text speaks of.
+DISEASE_WORDS = frozenset(
+    """virus fever flu influenza disease syndrome encephalitis measles hemorrhagic
+    haemorrhagic equine respiratory spotted""".split()
+)
 # Honorifics and abbreviated ranks: the capitalised name after "Mr." or "Gen." is a
 # person's ("Mr. Paris", "Gen. Austin"). Full ranks are left out: "General Santos" is a
 # city.
@@ -291,19 +304,33 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
 def _named_thing(text: str, tokens: Tokens, s: Span) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
     "Louis XIV" (a regnal number follows), "Mr. Paris", "Gen. Austin" (an honorific goes
-    before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before)."""
-    if s.j + 1 < len(tokens):
-        nxt = s.j + 1
-        if (
-            tokens.uppers[nxt]
-            and text[s.end : tokens.starts[nxt]] == " "
-            and _ROMAN.match(tokens.texts[nxt])
-        ):
-            return True
+    before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before), "the
+    carrier Shandong" (a kind of vessel goes before); or a disease's ("Lassa fever",
+    "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
+    names)."""
+    nxt = s.j + 1
+    if (
+        nxt < len(tokens)
+        and text[s.end : tokens.starts[nxt]] == " "
+        and tokens.uppers[nxt]
+        and _ROMAN.match(tokens.texts[nxt])
+    ):
+        return True
+    last = min(len(tokens), nxt + MAX_HEAD_NAME)  # "Crimean-Congo": a few names at most
+    while nxt < last and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == "-":
+        nxt += 1
+    if (
+        nxt < len(tokens)
+        and tokens.keys[nxt] in DISEASE_WORDS
+        and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == " "
+    ):
+        return True
     if s.i > 0:
         prev = s.i - 1
         gap = text[tokens.ends[prev] : s.start]
         if gap == " " and tokens.uppers[prev] and tokens.texts[prev] in SHIP_PREFIXES:
+            return True
+        if gap == " " and not tokens.caps[prev] and tokens.keys[prev] in VESSELS:
             return True
         if gap in (" ", ". ") and tokens.caps[prev] and tokens.keys[prev] in HONORIFICS:
             return True
