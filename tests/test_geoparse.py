@@ -411,6 +411,13 @@ def test_names_vote_for_the_provinces_of_their_readings(parser):
     assert all("texas" not in v for a, v in ctx.votes.items() if a != "US.TX")
 
 
+def test_a_city_alias_qualifies_by_its_province(parser):
+    """ "Washington, D.C.": D.C. is a curated alias of the city, and admits only the
+    Washington of its district (not Washington, New Jersey, in a New Jersey story)."""
+    (dc,) = parser.spans_at("D.C.", [(0, 4)])[1]
+    assert parser.resolver.qualifier(dc.forms).admins == {"US.DC"}
+
+
 def test_a_province_qualifier_admits_no_other_province(parser):
     # "Washington, Kansas" is the town in Kansas, not the state of Washington
     for text, admin1 in (("Welcome to Washington, Kansas.", "US.KS"), ("Washington, IL.", "US.IL")):

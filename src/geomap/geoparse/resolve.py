@@ -207,13 +207,17 @@ class Resolver:
         return sum(v for k, v in by_name.items() if k != key) if by_name else 0.0
 
     def qualifier(self, forms: tuple[int, ...]) -> Qualifier:
-        """The countries/provinces a qualifying name may be."""
+        """The countries/provinces a qualifying name may be: its country and province
+        readings, and the province of a town it is a curated alias of ("Washington,
+        D.C.": D.C. is the city, the one town of its district)."""
         ccs, admins = set(), set()
         for k in range(0, len(forms), 2):
             idx = forms[k]
             if self._kind[idx] == COUNTRY and self._cc[idx]:
                 ccs.add(self._cc[idx])
-            elif self._kind[idx] == ADMIN1:
+            elif self._kind[idx] == ADMIN1 or (
+                self._kind[idx] == CITY and forms[k + 1] == FORM_ALIAS and self._admin1[idx]
+            ):
                 admins.add(self._admin1[idx])
                 ccs.add(self._cc[idx])
         return Qualifier(frozenset(ccs), frozenset(admins))
