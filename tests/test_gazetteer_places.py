@@ -63,7 +63,9 @@ def test_towns_go_by_their_name_without_its_river_or_region(gazetteer, parser):
         for m in parser.parse("He flew from Marburg, Germany, to Newcastle, England.")
     }
     assert got["Marburg"].name == "Marburg an der Lahn"
-    assert got["Newcastle"].name == "Newcastle upon Tyne"
+    # not Newcastle, Australia, which bears the bare name ("upon Tyne" or "under Lyme":
+    # the sentence cannot tell)
+    assert got["Newcastle"].name.startswith("Newcastle u")
     names = {p.name for p in gazetteer.lookup("Frankfurt")}
     assert {"Frankfurt am Main", "Frankfurt (Oder)"} <= names
     # not a district's ("Zürich (Kreis 3)") nor a village's everyday word ("May")
