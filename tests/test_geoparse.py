@@ -411,6 +411,16 @@ def test_names_vote_for_the_provinces_of_their_readings(parser):
     assert all("texas" not in v for a, v in ctx.votes.items() if a != "US.TX")
 
 
+def test_a_name_unknown_in_its_qualifying_province_stays_in_it(parser):
+    """ "CAMP MURRAY, Wash.": the gazetteer has no Murray in Washington; the dateline's
+    town is somewhere in Washington (low confidence), not Murray, Utah."""
+    got = parser.parse("CAMP MURRAY, Wash. - The team is home. He moved to Murray, Ky., in May.")
+    camp, murray = got[0], got[2]
+    assert (camp.place.admin1, camp.place.kind) == ("US.WA", PlaceKind.ADMIN1)
+    assert camp.confidence == 0.3
+    assert (murray.place.admin1, murray.place.kind) == ("US.KY", PlaceKind.CITY)
+
+
 def test_a_city_alias_qualifies_by_its_province(parser):
     """ "Washington, D.C.": D.C. is a curated alias of the city, and admits only the
     Washington of its district (not Washington, New Jersey, in a New Jersey story)."""

@@ -121,6 +121,7 @@ class Geoparser(Recogniser):
         # a qualifier's span -> (confidence, entry) of the name it follows: "Georgia" in
         # "Fort Stewart, Georgia" is the state that holds Fort Stewart
         held: dict[int, tuple[float, int]] = {}
+        unknown_in: list[int] = []  # names no reading of which lies in their qualifier
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = None
@@ -139,6 +140,8 @@ class Geoparser(Recogniser):
             ranked, alternatives = done[memo]
             if not ranked:
                 mentions.append(Mention(s.start, s.end, surface, MentionKind.LITERAL, None, 0.0))
+                if qual is not None:
+                    unknown_in.append(n)
                 continue
             conf, best, fk = ranked[0]
             if qual is not None:
@@ -146,6 +149,13 @@ class Geoparser(Recogniser):
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
+        for n in unknown_in:
+            # "Camp Murray, Wash.": somewhere in that province (confidence 0.3, as a
+            # street placed at its paragraph's town: the point is the province's)
+            province = mentions[n + 1].place
+            if province is not None and province.kind is PlaceKind.ADMIN1:
+                m = mentions[n]
+                mentions[n] = Mention(m.start, m.end, m.surface, m.kind, province, 0.3)
         return self._place_in_sentence(text, mentions, spans)
 
     def _place_in_sentence(

@@ -386,7 +386,12 @@ class Resolver:
         cands = self.candidates(forms, ctx, key)
         if qual is not None:
             # "Springfield, Ill.": only the readings the qualifier allows, if any
-            cands = [c for c in cands if self.fits(c[0], qual)] or cands
+            fit = [c for c in cands if self.fits(c[0], qual)]
+            if not fit and qual.admins and any(self._cc[i] in qual.countries for i, _ in cands):
+                # "Camp Murray, Wash.": a place of that province the gazetteer lacks,
+                # not its namesake in another one (Murray, Utah)
+                return []
+            cands = fit or cands
         if not cands:
             return []
         if len(cands) == 1:
