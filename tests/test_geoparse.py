@@ -419,6 +419,9 @@ def test_a_name_unknown_in_its_qualifying_province_stays_in_it(parser):
     assert (camp.place.admin1, camp.place.kind) == ("US.WA", PlaceKind.ADMIN1)
     assert camp.confidence == 0.3
     assert (murray.place.admin1, murray.place.kind) == ("US.KY", PlaceKind.CITY)
+    # a province is in no other province: "Utah, Colorado, and Idaho" is a list
+    got = parser.parse("Tech firms are moving to Utah, Colorado, and Idaho.")
+    assert [m.place.admin1 for m in got][:2] == ["US.UT", "US.CO"]
 
 
 def test_a_city_alias_qualifies_by_its_province(parser):

@@ -387,9 +387,14 @@ class Resolver:
         if qual is not None:
             # "Springfield, Ill.": only the readings the qualifier allows, if any
             fit = [c for c in cands if self.fits(c[0], qual)]
-            if not fit and qual.admins and any(self._cc[i] in qual.countries for i, _ in cands):
-                # "Camp Murray, Wash.": a place of that province the gazetteer lacks,
-                # not its namesake in another one (Murray, Utah)
+            if (
+                not fit
+                and qual.admins
+                and all(self._kind[i] == CITY for i, _ in cands)
+                and any(self._cc[i] in qual.countries for i, _ in cands)
+            ):
+                # "Camp Murray, Wash.": a town of that province the gazetteer lacks, not
+                # its namesake in another one (Murray, Utah); "Utah, Colorado" is a list
                 return []
             cands = fit or cands
         if not cands:
