@@ -48,9 +48,9 @@ COUNTRIES = DEFAULT_OUT / "countries.geojson"
 HEADER = ("key", "name", "forms", "lat", "lon", "cc", "members")
 
 # Rivers: Natural Earth's ``name`` -> the English name. Merges the local names of one
-# river (Rhein, Rhin; Al Furat, Firat; Chang Jiang, Jinsha), gives the English name where
-# ``name_en`` is wrong or missing (Mur is no Drava, Schelde is the Scheldt) and repairs
-# names whose non-ASCII letters were lost in the source ("Gta lv", "Pnuco").
+# river (Rhein, Rhin; Al Furat, Firat; Chang Jiang, Jinsha), which stay as other names
+# ("Rhein River"), and gives the English name where ``name_en`` is wrong or missing (Mur is
+# no Drava, Schelde is the Scheldt).
 RIVER_NAMES = {
     "Abay": "Blue Nile",
     "Al Furat": "Euphrates",
@@ -59,59 +59,63 @@ RIVER_NAMES = {
     "Ayeyarwady": "Irrawaddy",
     "Bahr el Jebel": "White Nile",
     "Bénoué": "Benue",
-    "Byk Menderes": "Büyük Menderes",
     "Chang Jiang": "Yangtze",
-    "Chirrip del Atlntico": "Chirripó",
     "Da": "Black",
     "Dicle": "Tigris",
     "Dihang": "Brahmaputra",
     "Dnepre": "Dnieper",
     "Dnipro": "Dnieper",
-    "Drau": "Drava",
     "Donau": "Danube",
+    "Drau": "Drava",
     "El Bahr el Abyad": "White Nile",
     "El Bahr el Azraq": "Blue Nile",
     "Ertis": "Irtysh",
     "Ertix": "Irtysh",
     "Firat": "Euphrates",
-    "Ghäghara": "Ghaghara",
-    "Godävari": "Godavari",
-    "Grande Rivire de la Baleine": "Great Whale",
-    "Gta lv": "Göta älv",
     "Heilong Jiang": "Amur",
     "Hong": "Red",
     "Huang": "Yellow",
     "Jinsha": "Yangtze",
-    "Kiz?lirmak": "Kızılırmak",
-    "Klarlven": "Klarälven",
     "Lancang": "Mekong",
-    "Lule lv": "Lule",
     "Maas": "Meuse",
-    "Mahäna Nadï": "Mahanadi",
-    "Motala strm": "Motala ström",
     "Mouhoun": "Black Volta",
     "Nakanbé": "White Volta",
-    "ngermanlven": "Ångermanälven",
     "Nu": "Salween",
     "Oued Sebou": "Sebou",
-    "Pnuco": "Pánuco",
-    "Purificacin": "Purificación",
-    "R. des Outaouais": "Ottawa",
     "Rhein": "Rhine",
     "Rhin": "Rhine",
-    "Ro Grande de Matagalpa": "Río Grande de Matagalpa",
-    "Ro Grande de Santiago": "Río Grande de Santiago",
-    "Santa Mara": "Santa María",
     "Schelde": "Scheldt",
     "Severnaya Dvina": "Northern Dvina",
-    "Skelleftelven": "Skellefteälven",
-    "Stora Lule lv": "Lule",
-    "Strymnas": "Struma",
     "Sénégal": "Senegal",
     "Tajo": "Tagus",
     "Tejo": "Tagus",
     "Tevere": "Tiber",
     "Yarlung": "Brahmaputra",
+}
+# Names whose non-ASCII letters the source lost or mangled ("Gta lv", "Pnuco", "Godävari"
+# with "ä" for "ā") or abbreviated ("R. des Outaouais"), repaired: not kept as other names.
+RIVER_REPAIRS = {
+    "Byk Menderes": "Büyük Menderes",
+    "Chirrip del Atlntico": "Chirripó",
+    "Ghäghara": "Ghaghara",
+    "Godävari": "Godavari",
+    "Grande Rivire de la Baleine": "Great Whale",
+    "Gta lv": "Göta älv",
+    "Kiz?lirmak": "Kızılırmak",
+    "Klarlven": "Klarälven",
+    "Lule lv": "Lule",
+    "Mahäna Nadï": "Mahanadi",
+    "Motala strm": "Motala ström",
+    "ngermanlven": "Ångermanälven",
+    "Pnuco": "Pánuco",
+    "Purificacin": "Purificación",
+    "R. des Outaouais": "Ottawa",
+    "Ro Grande de Matagalpa": "Río Grande de Matagalpa",
+    "Ro Grande de Santiago": "Río Grande de Santiago",
+    "Santa Mara": "Santa María",
+    "Skelleftelven": "Skellefteälven",
+    "Stora Lule lv": "Lule",
+    "Strymnas": "Struma",
     "Zncara": "Záncara",
 }
 # Natural Earth's ``dissolve`` id -> name, where the ``name`` is wrong (Iceland's Þjórsá is
@@ -139,7 +143,7 @@ RIVER_NOT_BARE = frozenset(
 # Bare one-word river names only for the bigger rivers: Natural Earth's scalerank 0-7
 # (Cauvery is 7); smaller ones ("Ebola", 8) only with "River".
 RIVER_BARE_RANK = 7
-MERGE_DEGREES = 1.0  # parts of one name farther apart than this are different rivers
+MERGE_DEGREES = 1.0  # parts of one name farther apart, in no common country, are namesakes
 MIN_SHARE = 0.02  # a member country holds at least this share of a river's length...
 MIN_DEGREES = 0.5  # ...or this much of it (degrees), else it only grazes the simplified border
 
@@ -277,8 +281,10 @@ _ABBREVIATIONS = (
 _PARTICLES = frozenset("of the de del la las los du des do da dos das al el ar as an y".split())
 # Regions whose Natural Earth polygon is a remnant far from the region or from its middle
 # (the Karakum's lies by the Aral Sea, the Caucasus's at Baku, the Himalayas' in Ladakh, the
-# Urals' beyond the Arctic Circle): a point set by hand, at the region's heart.
+# Urals' beyond the Arctic Circle, the Andes' bulk in Colombia): a point set by hand, at the
+# region's heart.
 REGION_POINTS = {
+    "Andes": (-22.0, -67.5),
     "Caucasus Mountains": (42.7, 44.5),
     "Himalayas": (28.0, 84.0),
     "Karakum Desert": (39.5, 60.0),
@@ -307,7 +313,7 @@ REGION_SKIP = frozenset(
         "Western Plateau",
     }
 )
-REGION_MERGE_DEGREES = 2.0  # regions of one name farther apart than this are different
+REGION_MERGE_DEGREES = 2.0  # the same for regions
 REGION_MIN_SHARE = 0.01  # a member country holds at least this share of a region's area
 DECIMALS = 4
 
@@ -353,8 +359,14 @@ def _expand(name: str) -> str:
     return " ".join(name.split())
 
 
+# "S. Fork Kuskokwim", "W. Branch Susquehanna": the compass point written out
+_COMPASS = re.compile(r"^([NSEW])\. ")
+_COMPASS_WORDS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "þ": "th"})
+
+
 def _slug(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.replace("'", ""))
+    decomposed = unicodedata.normalize("NFKD", name.replace("'", "").translate(_UNDECOMPOSED))
     ascii_name = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
@@ -423,10 +435,13 @@ def read_rivers(source: Path, countries: Countries) -> list[Feature]:
         raw = _clean(props.get("name"))
         if not raw or RIVER_SKIP.search(raw):
             continue
+        original = str(props.get("name") or "")
+        raw = RIVER_REPAIRS.get(raw) or RIVER_REPAIRS.get(original) or raw
+        raw = _COMPASS.sub(lambda m: _COMPASS_WORDS[m.group(1)] + " ", raw)
         name = (
             RIVER_DISSOLVE.get(str(props.get("dissolve")))
             or RIVER_NAMES.get(raw)
-            or RIVER_NAMES.get(str(props.get("name") or ""))
+            or RIVER_NAMES.get(original)
             or raw
         )
         rank = float(props.get("scalerank") if props.get("scalerank") is not None else 99)
@@ -521,26 +536,39 @@ def region_point(geometry: shapely.Geometry) -> Point:
     return nearest_points(geometry, centroid)[0]
 
 
+def _spellings(name: str) -> list[str]:
+    """A name as news may write it: "St. Lawrence" also "St Lawrence" (the form the
+    recogniser looks up after "St.") and "Saint Lawrence"; "Kızılırmak" also "Kizilirmak"
+    (the gazetteer's folding keeps letters that do not decompose)."""
+    out = [name]
+    if name.startswith("St. "):
+        out += [f"St {name[4:]}", f"Saint {name[4:]}"]
+    plain = name.translate(_UNDECOMPOSED)
+    if plain != name:
+        out.append(plain)
+    return out
+
+
 def forms_of(feature: Feature) -> list[str]:
     """The name forms of a river or region, the English name first.
 
     A river: its name, "X River" and "River X" (unless the name already says what it is:
-    "Shatt al Arab", "Suez Canal"), and "X River" for each other name in the source. A
-    one-word name of a small river is left out ("Ebola": only "Ebola River"). A region:
-    its name and its aliases. Which forms the gazetteer keeps is decided there."""
+    "Shatt al Arab", "Suez Canal"), the same for each other name in the source ("Rhein
+    River"). A one-word name of a small river is left out ("Ebola": only "Ebola River"),
+    and so are those of ``RIVER_NOT_BARE``. A region: its name and its aliases. Which
+    forms the gazetteer keeps is decided there."""
     name = feature.name
     if feature.kind != "river":
-        return _unique([name, *feature.aliases])
+        return _unique(s for n in (name, *feature.aliases) for s in _spellings(n))
     forms = []
     if " " in name or (feature.rank <= RIVER_BARE_RANK and name not in RIVER_NOT_BARE):
-        forms.append(name)
-    for other in [name, *sorted(feature.local)]:
-        if RIVER_HEADED.search(other):
-            forms.append(other)
-        else:
-            forms += [f"{other} River", f"River {other}"]
-        if other.startswith("St. "):  # "St. Lawrence River": "Saint Lawrence River" too
-            forms += [f"Saint {other[4:]} River"]
+        forms += _spellings(name)
+    for other in (name, *sorted(feature.local)):
+        for spelling in _spellings(other):
+            if RIVER_HEADED.search(spelling):
+                forms.append(spelling)
+            else:
+                forms += [f"{spelling} River", f"River {spelling}"]
     return _unique(forms)
 
 

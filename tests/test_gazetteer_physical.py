@@ -77,7 +77,7 @@ def test_curated_features_win(gazetteer):
 
 
 def test_form_rules():
-    taken, given = {"orange", "thames"}, {"lena"}
+    taken, given = {"orange", "thames", "st paul"}, {"lena"}
     assert build._physical_form("Orange River", taken, given)
     assert build._physical_form("River Orange", taken, given)
     assert build._physical_form("Cauvery", taken, given)
@@ -86,6 +86,8 @@ def test_form_rules():
     assert not build._physical_form("Amazon", taken, given)  # an everyday word
     assert not build._physical_form("Lena", taken, given)  # a given name
     assert not build._physical_form("Omo", taken, given)  # too short
+    assert not build._physical_form("St. Paul", taken, given)  # "St. Paul" is a town's
+    assert build._physical_form("St. Paul River", taken, given)
 
 
 def test_parse_finds_the_river(parser):

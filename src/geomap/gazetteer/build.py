@@ -661,7 +661,9 @@ def _physical(b: _Builder, cur: Path) -> None:
         for r in read_tsv(cur / filename)
         for form in (r["name"], *_split(r.get("aliases", "")))
     }
-    taken = set(b.names)  # before any row: namesake rivers all get their name
+    # names of places before any row (namesake rivers all get theirs), also without
+    # periods: "St Paul" is taken where "St. Paul" is
+    taken = {*b.names, *(k.replace(".", "") for k in b.names if "." in k)}
     given = set(_given_names())
     for row in rows:
         forms = _split(row["forms"])
@@ -693,7 +695,7 @@ def _physical_form(form: str, taken: set[str], given: set[str]) -> bool:
     if form.endswith(" River") or form.startswith("River "):
         return True
     key = fold(form)
-    if key in taken:
+    if key in taken or key.replace(".", "") in taken:
         return False
     if " " in key:
         return True
