@@ -11,8 +11,9 @@ Sources (see geodata/README.md for licences):
   demonyms, regions and historical entities;
 * ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py),
   ``us_places.tsv`` (US post-office towns cities500 lacks, from GeoNames' postal codes,
-  geodata/build_us_places.py) and ``airports.tsv`` (airportsdata: airports and military
-  air bases, geodata/build_airports.py), shipped in ``geomap/data``;
+  geodata/build_us_places.py), ``airports.tsv`` (airportsdata: airports and military
+  air bases, geodata/build_airports.py) and ``physical.tsv`` (Natural Earth: rivers and
+  physical regions, geodata/build_physical.py), shipped in ``geomap/data``;
 * wordfreq: how common each name is as an English word (a recognition feature).
 
 The result is a plain dict of lists (see :class:`geomap.gazetteer.index.Gazetteer`),
@@ -644,6 +645,63 @@ def _curated_forms(b: _Builder, cur: Path) -> None:
         b.add_form(row["form"], idx, FORM_KINDS.get(row["kind"], FORM_DEMONYM))
 
 
+def _physical(b: _Builder, cur: Path) -> None:
+    """Rivers and physical regions (``physical.tsv``: Natural Earth, built by
+    geodata/build_physical.py), points of kind ``feature``, added last so that a form
+    never takes a name from a place: "X River" and "River X" always; any other form
+    ("Cauvery", "Appalachian Mountains") only if no place has that name yet, and a
+    one-word one only if it is no everyday English word, has four letters or more and is
+    no given name ("Orange", "Congo", "Jordan", "Lena" are rivers only with "River").
+    A row that names a curated place ("Euphrates", "Nile", "Sahel") is left out: the
+    curated entry wins."""
+    rows = read_tsv(data_dir() / "physical.tsv")
+    curated = {
+        fold(form)
+        for filename in ("regions.tsv", "historical.tsv")
+        for r in read_tsv(cur / filename)
+        for form in (r["name"], *_split(r.get("aliases", "")))
+    }
+    # names of places before any row (namesake rivers all get theirs), also without
+    # periods: "St Paul" is taken where "St. Paul" is
+    taken = {*b.names, *(k.replace(".", "") for k in b.names if "." in k)}
+    given = set(_given_names())
+    for row in rows:
+        forms = _split(row["forms"])
+        if any(fold(f) in curated for f in (row["name"], *forms)):
+            continue
+        kept = [f for f in forms if _physical_form(f, taken, given)]
+        if not kept:
+            continue
+        name = row["name"] if row["name"] in kept else kept[0]
+        members = tuple(_split(row["members"]))
+        idx = b.add(
+            key=row["key"],
+            geonameid=None,
+            name=name,
+            kind="feature",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            # a river or range in one country ("Cauvery") lies in it
+            cc=members[0] if len(members) == 1 else None,
+            members=members,
+        )
+        for form in kept:
+            if form != name:
+                b.add_form(form, idx, FORM_ALIAS)
+
+
+def _physical_form(form: str, taken: set[str], given: set[str]) -> bool:
+    """Whether a river's or region's name form may be added (see :func:`_physical`)."""
+    if form.endswith(" River") or form.startswith("River "):
+        return True
+    key = fold(form)
+    if key in taken or key.replace(".", "") in taken:
+        return False
+    if " " in key:
+        return True
+    return sum(c.isalpha() for c in key) >= 4 and _zipf(key) < 4.0 and key not in given
+
+
 @cache
 def metonym_aliases(curated: Path | None = None) -> frozenset[str]:
     """Folded curated aliases that name a building or institution standing for a place
@@ -736,5 +794,6 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _us_places(b)
     _airports(b)
     _curated_forms(b, cur)
+    _physical(b, cur)
     b.admin_populations()
     return b.result(_word_frequencies(b.names))

@@ -54,6 +54,7 @@ def _source_digest(curated: Path) -> str:
             "us_counties.tsv",
             "us_places.tsv",
             "airports.tsv",
+            "physical.tsv",
         )
     ]
     for path in [*sorted(curated.glob("*.tsv")), *derived]:

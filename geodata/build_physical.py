@@ -1,0 +1,650 @@
+"""Build the shipped rivers and physical regions from Natural Earth.
+
+Writes ``src/geomap/data/physical.tsv``: one row per river or named physical region
+(mountain range, desert, plateau, basin, plain, peninsula, delta, valley...) that news
+names ("the Cauvery dispute", "Dnieper", "the Appalachian Mountains", "Himalayas"), which
+the gazetteer (``geomap.gazetteer.build``) adds as entries of kind ``feature``.
+
+Columns: ``key`` (``river:cauvery``, ``physical:appalachian-mountains``), ``name`` (the
+English name), ``forms`` (``|``-joined: the name forms news uses; the gazetteer drops a
+form that would take a name from a place it already has, see ``_physical`` there),
+``lat``/``lon`` (a point on the river half-way along its length, or the region's
+centroid, moved onto the region where it falls outside), ``cc`` (the country of that point, from
+``geomap.countries.country_at``; empty at sea) and ``members`` (the countries the river
+or region lies in, by intersection with geomap's ``countries.geojson``).
+
+Sources, read from local files (nothing is downloaded): Natural Earth 1:10m *Rivers + lake
+centerlines* and *Geography regions (polygons)* (public domain), as the GeoJSON files
+``10m/physical/ne_10m_rivers_lake_centerlines.json`` and
+``10m/physical/ne_10m_geography_regions_polys.json`` of the martynafford/natural-earth-geojson
+repository (CC0; both files are shipped there 7-zipped, see geodata/README.md).
+
+Usage::
+
+    /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import shapely
+from shapely.geometry import LineString, Point, shape
+from shapely.ops import nearest_points
+
+log = logging.getLogger("build_physical")
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "src" / "geomap" / "data"
+COUNTRIES = DEFAULT_OUT / "countries.geojson"
+HEADER = ("key", "name", "forms", "lat", "lon", "cc", "members")
+
+# Rivers: Natural Earth's ``name`` -> the English name. Merges the local names of one
+# river (Rhein, Rhin; Al Furat, Firat; Chang Jiang, Jinsha), which stay as other names
+# ("Rhein River"), and gives the English name where ``name_en`` is wrong or missing (Mur is
+# no Drava, Schelde is the Scheldt).
+RIVER_NAMES = {
+    "Abay": "Blue Nile",
+    "Al Furat": "Euphrates",
+    "Amazonas": "Amazon",
+    "Argun’": "Argun",
+    "Ayeyarwady": "Irrawaddy",
+    "Bahr el Jebel": "White Nile",
+    "Bénoué": "Benue",
+    "Chang Jiang": "Yangtze",
+    "Da": "Black",
+    "Dicle": "Tigris",
+    "Dihang": "Brahmaputra",
+    "Dnepre": "Dnieper",
+    "Dnipro": "Dnieper",
+    "Donau": "Danube",
+    "Drau": "Drava",
+    "El Bahr el Abyad": "White Nile",
+    "El Bahr el Azraq": "Blue Nile",
+    "Ertis": "Irtysh",
+    "Ertix": "Irtysh",
+    "Firat": "Euphrates",
+    "Heilong Jiang": "Amur",
+    "Hong": "Red",
+    "Huang": "Yellow",
+    "Jinsha": "Yangtze",
+    "Lancang": "Mekong",
+    "Maas": "Meuse",
+    "Mouhoun": "Black Volta",
+    "Nakanbé": "White Volta",
+    "Nu": "Salween",
+    "Oued Sebou": "Sebou",
+    "Rhein": "Rhine",
+    "Rhin": "Rhine",
+    "Schelde": "Scheldt",
+    "Severnaya Dvina": "Northern Dvina",
+    "Sénégal": "Senegal",
+    "Tajo": "Tagus",
+    "Tejo": "Tagus",
+    "Tevere": "Tiber",
+    "Yarlung": "Brahmaputra",
+}
+# Names whose non-ASCII letters the source lost or mangled ("Gta lv", "Pnuco", "Godävari"
+# with "ä" for "ā") or abbreviated ("R. des Outaouais"), repaired: not kept as other names.
+RIVER_REPAIRS = {
+    "Byk Menderes": "Büyük Menderes",
+    "Chirrip del Atlntico": "Chirripó",
+    "Ghäghara": "Ghaghara",
+    "Godävari": "Godavari",
+    "Grande Rivire de la Baleine": "Great Whale",
+    "Gta lv": "Göta älv",
+    "Kiz?lirmak": "Kızılırmak",
+    "Klarlven": "Klarälven",
+    "Lule lv": "Lule",
+    "Mahäna Nadï": "Mahanadi",
+    "Motala strm": "Motala ström",
+    "ngermanlven": "Ångermanälven",
+    "Pnuco": "Pánuco",
+    "Purificacin": "Purificación",
+    "R. des Outaouais": "Ottawa",
+    "Ro Grande de Matagalpa": "Río Grande de Matagalpa",
+    "Ro Grande de Santiago": "Río Grande de Santiago",
+    "Santa Mara": "Santa María",
+    "Skelleftelven": "Skellefteälven",
+    "Stora Lule lv": "Lule",
+    "Strymnas": "Struma",
+    "Zncara": "Záncara",
+}
+# Natural Earth's ``dissolve`` id -> name, where the ``name`` is wrong (Iceland's Þjórsá is
+# labelled "Drau").
+RIVER_DISSOLVE = {"303Thjrs": "Thjórsá"}
+# Not rivers news names under these names: delta channels, lake outlets, a garbled name,
+# and Suriname's Litani (news's Litani is Lebanon's, which the source lacks).
+RIVER_SKIP = re.compile(r"\b(?:Delta|Protoka|Outlet)\b|^Bratul |^Mlzes$|^Litani$")
+# A name that already says what it is ("Suez Canal", "Shatt al Arab", "Rio das Mortes",
+# "Klarälven"): no "X River" / "River X" forms.
+RIVER_HEADED = re.compile(
+    r"\b(?:Canal|Channel|Branch|Csatorna|Duna|Fork)\b|^(?:Rio|Río|Bayou|Shatt)\b|älv(?:en)?$|ström$"
+)
+# One-word river names that news uses for something else, checked by hand among those the
+# gazetteer would otherwise keep bare (not an everyday word, not a place or given name):
+# words ("Rogue", "Rainy", "Mamas", "Groundhog"), surnames and people ("Daly", "Sprague",
+# "Biya"), a currency ("Yuan"), Chinese syllables that are names ("Ping", "Yong", "Quan"),
+# Spanish words ("Doce", "Cuando") and a national park ("Yellowstone"). They keep
+# "X River" and "River X".
+RIVER_NOT_BARE = frozenset(
+    """Biya Branco Buller Cuando Daly Doce Finlay Gila Groundhog Holston Huai Kibali Mamas
+    Mariga Marico Moose Negro Penner Ping Quan Rainy Rogue Sapt Shire Sprague Xiang
+    Yellowstone Yong Yuan""".split()
+)
+# Bare one-word river names only for the bigger rivers: Natural Earth's scalerank 0-7
+# (Cauvery is 7); smaller ones ("Ebola", 8) only with "River".
+RIVER_BARE_RANK = 7
+MERGE_DEGREES = 1.0  # parts of one name farther apart, in no common country, are namesakes
+MIN_SHARE = 0.02  # a member country holds at least this share of a river's length...
+MIN_DEGREES = 0.5  # ...or this much of it (degrees), else it only grazes the simplified border
+
+# Regions: the Natural Earth classes kept (islands, island groups, capes, coasts,
+# continents and lakes are left out; seas come from geodata/curated/regions.tsv).
+REGION_CLASSES = {
+    "Range/mtn",
+    "Plateau",
+    "Desert",
+    "Basin",
+    "Plain",
+    "Lowland",
+    "Delta",
+    "Valley",
+    "Gorge",
+    "Tundra",
+    "Isthmus",
+    "Depression",
+    "Wetlands",
+    "Foothills",
+    "Peninsula",
+    "Pen/cape",  # peninsulas only (a name ending in "Peninsula" once expanded)
+    "Geoarea",
+}
+# Region names Natural Earth gives in another language, abbreviated beyond the rules of
+# ``_expand`` or with letters lost: the English name news uses.
+REGION_NAMES = {
+    "ALTI-PLANICIE MEXICANA": "Mexican Plateau",
+    "APPENNINI": "Apennines",
+    "ATLAS SAHARIEN": "Saharan Atlas",
+    "Al Harüj al Aswad": "Haruj",
+    "Al Jabal al Akhdar": "Jebel Akhdar",
+    "Alföld": "Great Hungarian Plain",
+    "Anti Atlas": "Anti-Atlas",
+    "Atlas Tellien": "Tell Atlas",
+    "BALKAN PEN.": "Balkan Peninsula",
+    "Böhmerwald": "Bohemian Forest",
+    "CAATINGAS": "Caatinga",
+    "CHAÎNE ANNAMITIQUE": "Annamite Range",
+    "Chaîne des Mongos": "Bongo Massif",
+    "Chota Nägpur Plateau": "Chota Nagpur Plateau",
+    "Cord. Cantábrica": "Cantabrian Mountains",
+    "Cord. de Mérida": "Cordillera de Mérida",
+    "DESIERTO DE ATACAMA": "Atacama Desert",
+    "Dome A (Argus)": "Dome Argus",
+    "Dome C (Charlie)": "Dome Charlie",
+    "Dome F (Fuji)": "Dome Fuji",
+    "ELBURZ MTS.": "Alborz Mountains",
+    "El Djouf": "El Djouf",
+    "Er Rif": "Rif Mountains",
+    "Erzgebirge": "Ore Mountains",
+    "Finnmarks-vidda": "Finnmarksvidda",
+    "GARAGUM DESERT": "Karakum Desert",
+    "HAUT ATLAS": "High Atlas",
+    "Hardanger-vidda": "Hardangervidda",
+    "Idhän Murzuq": "Murzuq Desert",
+    "Is. de Panamá": "Isthmus of Panama",
+    "Istmo de Tehuantepec": "Isthmus of Tehuantepec",
+    "Jabal Nafüsah": "Nafusa Mountains",
+    "Jabal as Sawdä’": "Jabal as Sawda",
+    "KJØLEN MOUNTAINS": "Scandinavian Mountains",
+    "Kopet Dag Mts .": "Kopet Dag Mountains",
+    "LES LAURENTIDES": "Laurentian Mountains",
+    "Moyen Atlas": "Middle Atlas",
+    "N.I. Volcanic Plateau": "Volcanic Plateau",
+    "PEN. DE YUCATÁN": "Yucatán Peninsula",
+    "PENÍNSULA IBÉRICA": "Iberian Peninsula",
+    "PLANALTO CENTRAL": "Brazilian Plateau",
+    "PLANALTO DO MATO GROSSO": "Mato Grosso Plateau",
+    "PLATEAU OF TIBET": "Tibetan Plateau",
+    "PÉNINSULE D’UNGAVA": "Ungava Peninsula",
+    "Pen. de Azuero": "Azuero Peninsula",
+    "Pen. de Nicoya": "Nicoya Peninsula",
+    "Pen. de Osa": "Osa Peninsula",
+    "Pen. de la Guajira": "Guajira Peninsula",
+    "Península Valdés": "Valdés Peninsula",
+    "Península de Taitao": "Taitao Peninsula",
+    "Plat. du Tademaït": "Tademaït Plateau",
+    "Pén. de Gaspé": "Gaspé Peninsula",
+    "QIZILQUM DESERT": "Kyzylkum Desert",
+    "QUILIAN MOUNTAINS": "Qilian Mountains",
+    "RUB’ AL KHALI": "Rub' al Khali",
+    "S. Dourada": "Serra Dourada",
+    "S. Nevada": "Sierra Nevada",
+    "S. de Pakaraima": "Pakaraima Mountains",
+    "S. do Cachimbo": "Serra do Cachimbo",
+    "S. do Piaui": "Serra do Piauí",
+    "S. dos Gradaús": "Serra dos Gradaús",
+    "Sarïr Kalanshiyu ar Ramli al Kabi": "Calanshio Sand Sea",
+    "TAKLIMAKAN DESERT": "Taklamakan Desert",
+    "Tihāmah": "Tihamah",
+    "Valle Longitudinal": "Central Valley of Chile",
+    "Wilhelmina Gebergte": "Wilhelmina Mountains",
+}
+# Other names of a region news uses ("the Rockies", "Gobi"), by English name. One-word
+# forms pass the gazetteer's checks like any other.
+REGION_ALIASES = {
+    "Alborz Mountains": ("Elburz Mountains", "Alborz"),
+    "Appalachian Mountains": ("Appalachians",),
+    "Atacama Desert": ("Atacama",),
+    "Carpathian Mountains": ("Carpathians",),
+    "Danakil": ("Danakil Depression", "Danakil Desert"),
+    "Deccan Plateau": ("Deccan",),
+    "Fergana Valley": ("Ferghana Valley",),
+    "Gobi Desert": ("Gobi",),
+    "Himalayas": ("Himalaya", "Himalayan mountains"),
+    "Hindu Kush": ("Hindu Kush mountains",),
+    "Kalahari Desert": ("Kalahari",),
+    "Karakoram Range": ("Karakoram",),
+    "Karakum Desert": ("Karakum", "Garagum Desert"),
+    "Kyzylkum Desert": ("Kyzylkum", "Qizilqum Desert"),
+    "Namib Desert": ("Namib",),
+    "Negev Desert": ("Negev",),
+    "Pamirs": ("Pamir Mountains",),
+    "Pyrenees": ("Pyrenees mountains",),
+    "Rocky Mountains": ("Rockies",),
+    "Rub' al Khali": ("Empty Quarter",),
+    "Sahara": ("Sahara Desert",),
+    "Taklamakan Desert": ("Taklamakan", "Taklimakan Desert"),
+    "Thar Desert": ("Thar",),
+    "Tian Shan": ("Tien Shan",),
+    "Tibetan Plateau": ("Plateau of Tibet", "Qinghai-Tibet Plateau"),
+    "Ural Mountains": ("Urals",),
+    "Zagros Mountains": ("Zagros",),
+}
+_ABBREVIATIONS = (
+    (re.compile(r"\bMts\s*\.", re.I), "Mountains"),
+    (re.compile(r"\bMt\.", re.I), "Mount"),
+    (re.compile(r"\bRa\.", re.I), "Range"),
+    (re.compile(r"\bPen\.", re.I), "Peninsula"),
+    (re.compile(r"\bPlat\.", re.I), "Plateau"),
+    (re.compile(r"\bCord\.", re.I), "Cordillera"),
+)
+# lower-case inside a title-cased name
+_PARTICLES = frozenset("of the de del la las los du des do da dos das al el ar as an y".split())
+# Regions whose Natural Earth polygon is a remnant far from the region or from its middle
+# (the Karakum's lies by the Aral Sea, the Caucasus's at Baku, the Himalayas' in Ladakh, the
+# Urals' beyond the Arctic Circle, the Andes' bulk in Colombia): a point set by hand, at the
+# region's heart.
+REGION_POINTS = {
+    "Andes": (-22.0, -67.5),
+    "Caucasus Mountains": (42.7, 44.5),
+    "Himalayas": (28.0, 84.0),
+    "Karakum Desert": (39.5, 60.0),
+    "Kyzylkum Desert": (42.0, 64.0),
+    "Ural Mountains": (60.0, 59.5),
+}
+# Regions whose polygon misses most of the countries they span (set by hand).
+REGION_MEMBERS = {
+    "Caucasus Mountains": ("AZ", "GE", "RU"),
+    "Himalayas": ("BT", "CN", "IN", "NP", "PK"),
+    "Karakum Desert": ("TM",),
+    "Kyzylkum Desert": ("KZ", "UZ"),
+    "Negev Desert": ("IL",),
+    "Ural Mountains": ("KZ", "RU"),
+}
+# Regions left out: names too generic to be one place ("Central Highlands" are Vietnam's,
+# Scotland's, Sri Lanka's...), a curated region under another name (Indochina) and a
+# former homeland whose polygon lies mostly in the wrong country (Kaokoland).
+REGION_SKIP = frozenset(
+    {
+        "Central Highlands",
+        "Central Lowland",
+        "Coastal Plain",
+        "Indochina Peninsula",
+        "Kaokoland",
+        "Western Plateau",
+    }
+)
+REGION_MERGE_DEGREES = 2.0  # the same for regions
+REGION_MIN_SHARE = 0.01  # a member country holds at least this share of a region's area
+DECIMALS = 4
+
+
+@dataclass
+class Feature:
+    """One river or region: its English name, other names and merged geometry."""
+
+    kind: str  # "river" or "physical"
+    name: str
+    geometry: shapely.Geometry
+    rank: float = 99.0  # Natural Earth's scalerank (rivers; smaller is bigger)
+    local: set[str] = field(default_factory=set)  # the source's other names
+    aliases: tuple[str, ...] = ()
+
+
+def _clean(raw: object) -> str:
+    """Whitespace normalised, soft signs and stray quote marks dropped ("Anadyr’")."""
+    text = unicodedata.normalize("NFC", " ".join(str(raw or "").split()))
+    return re.sub(r"[’‘`]", "", text).strip()
+
+
+def _title(name: str) -> str:
+    """Title case for an ALL-CAPS name: "RUB AL KHALI" -> "Rub al Khali"."""
+    words = []
+    for i, word in enumerate(name.lower().split(" ")):
+        if i and word in _PARTICLES:
+            words.append(word)
+        else:
+            words.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(words)
+
+
+def _expand(name: str) -> str:
+    """A Natural Earth region label as an English name: abbreviations written out,
+    capitals title-cased ("APPALACHIAN MTS." -> "Appalachian Mountains")."""
+    name = " ".join(name.split())
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        name = _title(name)
+    for pattern, full in _ABBREVIATIONS:
+        name = pattern.sub(full, name)
+    return " ".join(name.split())
+
+
+# "S. Fork Kuskokwim", "W. Branch Susquehanna": the compass point written out
+_COMPASS = re.compile(r"^([NSEW])\. ")
+_COMPASS_WORDS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "þ": "th"})
+
+
+def _slug(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("'", "").translate(_UNDECOMPOSED))
+    ascii_name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Countries:
+    """geomap's country polygons with a spatial index."""
+
+    codes: tuple[str, ...]
+    shapes: tuple[shapely.Geometry, ...]
+    tree: shapely.STRtree
+
+    @classmethod
+    def read(cls, path: Path = COUNTRIES) -> Countries:
+        """The shipped ``countries.geojson``."""
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        codes = tuple(f["properties"]["iso2"] for f in collection["features"])
+        shapes = tuple(shape(f["geometry"]) for f in collection["features"])
+        return cls(codes, shapes, shapely.STRtree(shapes))
+
+    def members(self, geometry: shapely.Geometry) -> tuple[str, ...]:
+        """Countries holding a real share of a river's length or a region's area."""
+        line = geometry.geom_type in ("LineString", "MultiLineString")
+        total = geometry.length if line else geometry.area
+        found = []
+        for i in self.tree.query(geometry, predicate="intersects"):
+            part = self.shapes[int(i)].intersection(geometry)
+            size = part.length if line else part.area
+            share = size / total if total else 0.0
+            if share >= (MIN_SHARE if line else REGION_MIN_SHARE) or (line and size >= MIN_DEGREES):
+                found.append(self.codes[int(i)])
+        return tuple(sorted(found))
+
+
+def _clusters(parts: list[shapely.Geometry], reach: float) -> list[list[int]]:
+    """Indexes of ``parts`` grouped by single linkage: parts within ``reach`` degrees of
+    each other (directly or through other parts) are one river or region."""
+    tree = shapely.STRtree(parts)
+    seen: set[int] = set()
+    groups = []
+    for start in range(len(parts)):
+        if start in seen:
+            continue
+        group, todo = [], [start]
+        seen.add(start)
+        while todo:
+            i = todo.pop()
+            group.append(i)
+            for j in tree.query(parts[i], predicate="dwithin", distance=reach):
+                if int(j) not in seen:
+                    seen.add(int(j))
+                    todo.append(int(j))
+        groups.append(sorted(group))
+    return groups
+
+
+def read_rivers(source: Path, countries: Countries) -> list[Feature]:
+    """Named rivers (not lake centerlines), the parts of one English name merged (see
+    :func:`_merge`)."""
+    collection = json.loads(source.read_text(encoding="utf-8"))
+    parts: dict[str, list[tuple[shapely.Geometry, float, str]]] = defaultdict(list)
+    for feature in collection["features"]:
+        props = feature["properties"]
+        if not str(props.get("featurecla") or "").startswith("River") or not feature["geometry"]:
+            continue
+        raw = _clean(props.get("name"))
+        if not raw or RIVER_SKIP.search(raw):
+            continue
+        original = str(props.get("name") or "")
+        raw = RIVER_REPAIRS.get(raw) or RIVER_REPAIRS.get(original) or raw
+        raw = _COMPASS.sub(lambda m: _COMPASS_WORDS[m.group(1)] + " ", raw)
+        name = (
+            RIVER_DISSOLVE.get(str(props.get("dissolve")))
+            or RIVER_NAMES.get(raw)
+            or RIVER_NAMES.get(original)
+            or raw
+        )
+        rank = float(props.get("scalerank") if props.get("scalerank") is not None else 99)
+        parts[name].append((shape(feature["geometry"]), rank, raw))
+    rivers = []
+    for name in sorted(parts):
+        geoms = [g for g, _, _ in parts[name]]
+        for group in _merge(geoms, MERGE_DEGREES, countries):
+            rivers.append(
+                Feature(
+                    kind="river",
+                    name=name,
+                    geometry=shapely.line_merge(shapely.union_all([geoms[i] for i in group])),
+                    rank=min(parts[name][i][1] for i in group),
+                    local={parts[name][i][2] for i in group} - {name},
+                )
+            )
+    return rivers
+
+
+def read_regions(source: Path, countries: Countries) -> list[Feature]:
+    """Named physical regions of the kept classes, the parts of one name merged (see
+    :func:`_merge`)."""
+    collection = json.loads(source.read_text(encoding="utf-8"))
+    parts: dict[str, list[shapely.Geometry]] = defaultdict(list)
+    for feature in collection["features"]:
+        props = feature["properties"]
+        kind = str(props.get("featurecla") or "")
+        raw = " ".join(str(props.get("name") or "").split())
+        if kind not in REGION_CLASSES or not raw or not feature["geometry"]:
+            continue
+        name = _clean(REGION_NAMES.get(raw) or _expand(raw))
+        if kind == "Pen/cape" and not name.endswith("Peninsula"):
+            continue  # a cape, or a peninsula named like a country ("INDIA", "FLORIDA")
+        if name in REGION_SKIP:
+            continue
+        parts[name].append(shapely.make_valid(shape(feature["geometry"])))
+    regions = []
+    for name in sorted(parts):
+        geoms = parts[name]
+        for group in _merge(geoms, REGION_MERGE_DEGREES, countries):
+            regions.append(
+                Feature(
+                    kind="physical",
+                    name=name,
+                    geometry=shapely.union_all([geoms[i] for i in group]),
+                    aliases=REGION_ALIASES.get(name, ()),
+                )
+            )
+    return regions
+
+
+def _merge(parts: list[shapely.Geometry], reach: float, countries: Countries) -> list[list[int]]:
+    """The parts of one name grouped into rivers or regions: parts within ``reach``
+    degrees of each other, and groups that share a country (a river broken by a
+    reservoir, the Angara), are one; the rest are namesakes (the Red River of the United
+    States and of Vietnam, the Sierra Nevada of Spain and of California). Largest first."""
+
+    def size(group: list[int]) -> float:
+        return sum(parts[i].length + parts[i].area for i in group)
+
+    groups = sorted(_clusters(parts, reach), key=lambda g: (-size(g), g))
+    merged: list[tuple[list[int], set[str]]] = []
+    for group in groups:
+        where = set(countries.members(shapely.union_all([parts[i] for i in group])))
+        for kept, kept_where in merged:
+            if where & kept_where:
+                kept.extend(group)
+                kept_where |= where
+                break
+        else:
+            merged.append((list(group), where))
+    return [sorted(group) for group, _ in merged]
+
+
+def river_point(geometry: shapely.Geometry) -> Point:
+    """A point on the river half-way along it: along the merged line, or along its
+    longest part where the parts do not join into one line."""
+    lines = [g for g in shapely.get_parts(geometry) if isinstance(g, LineString)]
+    longest = max(lines, key=lambda g: g.length)
+    return longest.interpolate(0.5, normalized=True)
+
+
+def region_point(geometry: shapely.Geometry) -> Point:
+    """The region's centroid, or the point of the region nearest to it where the centroid
+    falls outside (a crescent such as the Himalayas): the middle of the region, where
+    gazetteers put it, rather than the middle of whichever part happens to be largest
+    (Natural Earth's polygons of some ranges are strings of fragments)."""
+    centroid = geometry.centroid
+    if geometry.covers(centroid):
+        return centroid
+    return nearest_points(geometry, centroid)[0]
+
+
+def _spellings(name: str) -> list[str]:
+    """A name as news may write it: "St. Lawrence" also "St Lawrence" (the form the
+    recogniser looks up after "St.") and "Saint Lawrence"; "Kızılırmak" also "Kizilirmak"
+    (the gazetteer's folding keeps letters that do not decompose)."""
+    out = [name]
+    if name.startswith("St. "):
+        out += [f"St {name[4:]}", f"Saint {name[4:]}"]
+    plain = name.translate(_UNDECOMPOSED)
+    if plain != name:
+        out.append(plain)
+    return out
+
+
+def forms_of(feature: Feature) -> list[str]:
+    """The name forms of a river or region, the English name first.
+
+    A river: its name, "X River" and "River X" (unless the name already says what it is:
+    "Shatt al Arab", "Suez Canal"), the same for each other name in the source ("Rhein
+    River"). A one-word name of a small river is left out ("Ebola": only "Ebola River"),
+    and so are those of ``RIVER_NOT_BARE``. A region: its name and its aliases. Which
+    forms the gazetteer keeps is decided there."""
+    name = feature.name
+    if feature.kind != "river":
+        return _unique(s for n in (name, *feature.aliases) for s in _spellings(n))
+    forms = []
+    if " " in name or (feature.rank <= RIVER_BARE_RANK and name not in RIVER_NOT_BARE):
+        forms += _spellings(name)
+    for other in (name, *sorted(feature.local)):
+        for spelling in _spellings(other):
+            if RIVER_HEADED.search(spelling):
+                forms.append(spelling)
+            else:
+                forms += [f"{spelling} River", f"River {spelling}"]
+    return _unique(forms)
+
+
+def _unique(forms: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for form in forms:
+        if form and form not in out:
+            out.append(form)
+    return out
+
+
+def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]:
+    """One TSV row per feature; a name shared by several rivers or regions gets the
+    country of each one's point in its key (``river:red-us``, ``river:red-vn``), the
+    longest or largest keeping the plain key."""
+    from geomap.countries import country_at
+
+    by_key: dict[str, list[Feature]] = defaultdict(list)
+    for f in features:
+        by_key[f"{f.kind}:{_slug(f.name)}"].append(f)
+    out = []
+    for key, group in sorted(by_key.items()):
+        group.sort(key=lambda f: -(f.geometry.length if f.kind == "river" else f.geometry.area))
+        for n, f in enumerate(group):
+            if f.kind == "physical" and f.name in REGION_POINTS:
+                lat, lon = REGION_POINTS[f.name]
+            else:
+                point = river_point(f.geometry) if f.kind == "river" else region_point(f.geometry)
+                lat, lon = round(point.y, DECIMALS), round(point.x, DECIMALS)
+            cc = country_at(lat, lon) or ""
+            members = countries.members(f.geometry)
+            if f.kind == "physical" and f.name in REGION_MEMBERS:
+                members = REGION_MEMBERS[f.name]
+            this_key = key if n == 0 else f"{key}-{(cc or 'sea').lower()}"
+            if n and this_key in {r[0] for r in out}:
+                this_key = f"{this_key}-{n}"
+            out.append(
+                (
+                    this_key,
+                    f.name,
+                    "|".join(forms_of(f)),
+                    f"{lat:.{DECIMALS}f}",
+                    f"{lon:.{DECIMALS}f}",
+                    cc,
+                    "|".join(members),
+                )
+            )
+    return sorted(out)
+
+
+def build(rivers: Path, regions: Path, out_dir: Path = DEFAULT_OUT) -> dict[str, int]:
+    """Write physical.tsv; return counts (rivers, regions, forms)."""
+    countries = Countries.read()
+    features = read_rivers(rivers, countries) + read_regions(regions, countries)
+    table = rows(features, countries)
+    lines = ["\t".join(HEADER), *("\t".join(row) for row in table)]
+    (out_dir / "physical.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {
+        "rivers": sum(r[0].startswith("river:") for r in table),
+        "regions": sum(r[0].startswith("physical:") for r in table),
+        "forms": sum(len(r[2].split("|")) for r in table),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: the two source files and the output folder."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("rivers", type=Path, help="ne_10m_rivers_lake_centerlines as GeoJSON")
+    ap.add_argument("regions", type=Path, help="ne_10m_geography_regions_polys as GeoJSON")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    counts = build(args.rivers, args.regions, args.out)
+    log.info("wrote %(rivers)d rivers and %(regions)d regions (%(forms)d forms)", counts)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

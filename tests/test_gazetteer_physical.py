@@ -1,0 +1,186 @@
+"""Rivers and physical regions from Natural Earth (``physical.tsv``, built by
+geodata/build_physical.py): found under the forms news uses, near where they are, and
+never under a name a place already has."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from geopy.distance import great_circle
+from shapely.geometry import LineString, box, mapping
+
+from geomap.gazetteer import build, index
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _features(gazetteer, name: str) -> list:
+    return [p for p in gazetteer.lookup(name) if p.kind.value == "feature"]
+
+
+def _near(place, lat: float, lon: float, km: float) -> bool:
+    return great_circle((place.lat, place.lon), (lat, lon)).km <= km
+
+
+def test_rivers_are_found_near_where_they_flow(gazetteer):
+    # a point on the river half-way along it: within reach of a town on its banks
+    for name, (lat, lon) in {
+        "Cauvery": (10.8, 78.7),  # Tiruchirappalli
+        "Cauvery River": (10.8, 78.7),
+        "River Cauvery": (10.8, 78.7),
+        "Brahmaputra": (26.2, 91.7),  # Guwahati
+        "Irrawaddy River": (21.97, 96.08),  # Mandalay
+        "Zambezi River": (-17.9, 25.86),  # Victoria Falls
+    }.items():
+        found = _features(gazetteer, name)
+        assert found and found[0].raw["key"].startswith("river:"), name
+        assert _near(found[0], lat, lon, 600), (name, found[0])
+    assert gazetteer.get("river:cauvery").country_code == "IN"
+
+
+def test_a_river_named_like_a_word_or_a_town_needs_river(gazetteer):
+    # "Orange" is a word and a town: only "Orange River" is the river
+    assert not _features(gazetteer, "Orange")
+    (orange,) = _features(gazetteer, "Orange River")
+    assert orange.raw["key"] == "river:orange" and _near(orange, -28.5, 21.0, 600)
+    assert set(orange.members) >= {"NA", "ZA"} and orange.country_code is None
+    for bare in ("Congo", "Amazon", "Colorado", "Red", "Snake"):
+        assert not [p for p in _features(gazetteer, bare) if p.raw["key"].startswith("river:")]
+    assert _features(gazetteer, "Congo River") and _features(gazetteer, "Amazon River")
+
+
+def test_physical_regions_are_found(gazetteer):
+    (appalachians,) = _features(gazetteer, "Appalachian Mountains")
+    assert appalachians.raw["key"] == "physical:appalachian-mountains"
+    assert "US" in appalachians.members and _near(appalachians, 38.0, -80.0, 600)
+    assert _features(gazetteer, "Appalachians") == [appalachians]
+    for name, (lat, lon) in {
+        "Himalayas": (28.0, 84.0),
+        "Gobi Desert": (43.0, 105.0),
+        "Hindu Kush": (35.5, 70.5),
+        "Tibetan Plateau": (33.0, 88.0),
+    }.items():
+        found = _features(gazetteer, name)
+        assert found and found[0].raw["key"].startswith("physical:"), name
+        assert _near(found[0], lat, lon, 600), (name, found[0])
+
+
+def test_curated_features_win(gazetteer):
+    # the Natural Earth rows of curated rivers and regions are left out
+    assert gazetteer.get("river:cauvery") is not None
+    for key in ("river:euphrates", "river:nile", "river:mekong", "physical:sahel"):
+        assert gazetteer.get(key) is None, key
+    assert [p.raw["key"] for p in _features(gazetteer, "Euphrates")] == ["euphrates"]
+
+
+def test_form_rules():
+    taken, given = {"orange", "thames", "st paul"}, {"lena"}
+    assert build._physical_form("Orange River", taken, given)
+    assert build._physical_form("River Orange", taken, given)
+    assert build._physical_form("Cauvery", taken, given)
+    assert not build._physical_form("Orange", taken, given)  # a town's name
+    assert not build._physical_form("Thames", taken, given)
+    assert not build._physical_form("Amazon", taken, given)  # an everyday word
+    assert not build._physical_form("Lena", taken, given)  # a given name
+    assert not build._physical_form("Omo", taken, given)  # too short
+    assert not build._physical_form("St. Paul", taken, given)  # "St. Paul" is a town's
+    assert build._physical_form("St. Paul River", taken, given)
+
+
+def test_parse_finds_the_river(parser):
+    mentions = parser.parse("Farmers along the Cauvery depend on its water.")
+    assert [(m.surface, m.place.raw["key"]) for m in mentions] == [("Cauvery", "river:cauvery")]
+
+
+def test_physical_tsv_is_part_of_the_cache_key(tmp_path, monkeypatch):
+    data, curated = tmp_path / "data", tmp_path / "curated"
+    data.mkdir()
+    curated.mkdir()
+    monkeypatch.setattr(index.build, "data_dir", lambda: data)
+    (data / "physical.tsv").write_text("key\tname\n", encoding="utf-8")
+    before = index._source_digest(curated)
+    (data / "physical.tsv").write_text("key\tname\nriver:x\tX\n", encoding="utf-8")
+    assert index._source_digest(curated) != before
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location(
+        "build_physical", ROOT / "geodata" / "build_physical.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _collection(path: Path, features: list[tuple[dict, object]]) -> Path:
+    path.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "properties": props, "geometry": mapping(geometry)}
+                    for props, geometry in features
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_build_script_is_deterministic(tmp_path):
+    builder = _builder()
+    river = {"featurecla": "River", "scalerank": 7}
+    rivers = _collection(
+        tmp_path / "rivers.json",
+        [
+            # one river in two touching parts, a lake centerline, a river with no name,
+            # and two namesakes far apart (India and Brazil)
+            ({**river, "name": "Cauvery"}, LineString([(76.0, 12.3), (77.5, 11.5)])),
+            ({**river, "name": "Cauvery"}, LineString([(77.5, 11.5), (79.8, 11.0)])),
+            ({"featurecla": "Lake Centerline", "name": "Kama"}, LineString([(50, 56), (52, 56)])),
+            ({**river, "name": None}, LineString([(10, 50), (11, 50)])),
+            ({**river, "name": "Verde"}, LineString([(75.0, 20.0), (76.0, 21.0)])),
+            ({**river, "name": "Verde"}, LineString([(-50.0, -20.0), (-49.0, -19.0)])),
+        ],
+    )
+    regions = _collection(
+        tmp_path / "regions.json",
+        [
+            ({"featurecla": "Range/mtn", "name": "APPALACHIAN MTS."}, box(-82, 35, -78, 40)),
+            ({"featurecla": "Island", "name": "Honshu"}, box(135, 34, 140, 38)),
+            ({"featurecla": "Pen/cape", "name": "FLORIDA"}, box(-82, 26, -80, 30)),
+            ({"featurecla": "Pen/cape", "name": "Kola Pen."}, box(33, 67, 40, 69)),
+        ],
+    )
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    counts = builder.build(rivers, regions, first)
+    builder.build(rivers, regions, second)
+    text = (first / "physical.tsv").read_bytes()
+    assert text == (second / "physical.tsv").read_bytes()
+    lines = text.decode("utf-8").splitlines()
+    assert lines[0].split("\t") == list(builder.HEADER) and lines[1:] == sorted(lines[1:])
+    rows = {r.split("\t")[0]: r.split("\t") for r in lines[1:]}
+    assert set(rows) == {
+        "river:cauvery",
+        "river:verde",
+        "river:verde-br",
+        "physical:appalachian-mountains",
+        "physical:kola-peninsula",
+    }
+    assert counts == {"rivers": 3, "regions": 2, "forms": 12}
+    _, name, forms, lat, lon, cc, members = rows["river:cauvery"]
+    assert name == "Cauvery" and forms == "Cauvery|Cauvery River|River Cauvery"
+    assert cc == "IN" and members == "IN" and len(lat.split(".")[1]) == 4
+    assert 76.0 < float(lon) < 79.8  # half-way along the merged line
+    assert rows["physical:appalachian-mountains"][1:3] == [
+        "Appalachian Mountains",
+        "Appalachian Mountains|Appalachians",
+    ]
+    assert rows["physical:appalachian-mountains"][5:] == ["US", "US"]
