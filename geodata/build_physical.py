@@ -8,7 +8,7 @@ the gazetteer (``geomap.gazetteer.build``) adds as entries of kind ``feature``.
 Columns: ``key`` (``river:cauvery``, ``physical:appalachian-mountains``), ``name`` (the
 English name), ``forms`` (``|``-joined: the name forms news uses; the gazetteer drops a
 form that would take a name from a place it already has, see ``_physical`` there),
-``lat``/``lon`` (a point on the river half-way along its length, or the region's
+``lat``/``lon`` (the river's mouth, else a point half-way along it; or the region's
 centroid, moved onto the region where it falls outside), ``cc`` (the country of that point, from
 ``geomap.countries.country_at``; empty at sea) and ``members`` (the countries the river
 or region lies in, by intersection with geomap's ``countries.geojson``).
@@ -46,6 +46,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "geomap" / "data"
 COUNTRIES = DEFAULT_OUT / "countries.geojson"
 HEADER = ("key", "name", "forms", "lat", "lon", "cc", "members")
+# a river's end within this of the sea is its mouth: a delta's or an estuary's land lies
+# between, and the coast of geomap's simplified countries is a few km off the line ends
+MOUTH_DEGREES = 0.2
+JOIN_DEGREES = 0.02  # a river's end this close to another river joins it
 
 # Rivers: Natural Earth's ``name`` -> the English name. Merges the local names of one
 # river (Rhein, Rhin; Al Furat, Firat; Chang Jiang, Jinsha), which stay as other names
@@ -517,12 +521,46 @@ def _merge(parts: list[shapely.Geometry], reach: float, countries: Countries) ->
     return [sorted(group) for group, _ in merged]
 
 
-def river_point(geometry: shapely.Geometry) -> Point:
-    """A point on the river half-way along it: along the merged line, or along its
-    longest part where the parts do not join into one line."""
+def river_point(
+    geometry: shapely.Geometry, countries: Countries, others: Sequence[shapely.Geometry] = ()
+) -> Point:
+    """The river's mouth, where GeoNames (and so every gold standard here) puts a stream:
+    an end that reaches the sea (land does not cover the ground around it), else the one
+    end that reaches another river (``others``: a tributary ends where it joins). Where
+    none does, or several join longer rivers (Natural Earth does not say which way a line
+    flows), a point half-way along its longest line."""
     lines = [g for g in shapely.get_parts(geometry) if isinstance(g, LineString)]
     longest = max(lines, key=lambda g: g.length)
+    # the ends of its parts that no other part of it continues (a delta's arms count)
+    ends = sorted(
+        {
+            end
+            for line in lines
+            for end in (line.coords[0], line.coords[-1])
+            if sum(Point(end).distance(other) <= JOIN_DEGREES for other in lines) == 1
+        }
+    )
+    at_sea = [Point(e) for e in ends if _at_sea(Point(e), countries)]
+    if at_sea:  # a delta's arms: the one nearest to the rest of the river
+        return min(at_sea, key=lambda p: (p.distance(longest), p.x, p.y))
+    length = sum(line.length for line in lines)
+    joins = [Point(e) for e in ends if _on_a_river(Point(e), others, length)]
+    if len(joins) == 1:
+        return joins[0]
     return longest.interpolate(0.5, normalized=True)
+
+
+def _at_sea(point: Point, countries: Countries) -> bool:
+    """Whether the ground within MOUTH_DEGREES of ``point`` is not all land."""
+    around = point.buffer(MOUTH_DEGREES)
+    land = [countries.shapes[int(i)] for i in countries.tree.query(around)]
+    return not land or not shapely.union_all(land).covers(around)
+
+
+def _on_a_river(point: Point, others: Sequence[shapely.Geometry], length: float) -> bool:
+    """Whether ``point`` lies on a longer river: a tributary's mouth, not the meeting of
+    two headwaters where a river begins (the Irrawaddy's N'Mai and Mali)."""
+    return any(g.length > length and g.distance(point) <= JOIN_DEGREES for g in others)
 
 
 def region_point(geometry: shapely.Geometry) -> Point:
@@ -589,6 +627,13 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
     by_key: dict[str, list[Feature]] = defaultdict(list)
     for f in features:
         by_key[f"{f.kind}:{_slug(f.name)}"].append(f)
+    lines = [f.geometry for f in features if f.kind == "river"]
+    tree = shapely.STRtree(lines)
+
+    def other_rivers(f: Feature) -> list[shapely.Geometry]:
+        near = tree.query(f.geometry.buffer(JOIN_DEGREES), predicate="intersects")
+        return [lines[int(i)] for i in near if lines[int(i)] is not f.geometry]
+
     out = []
     for key, group in sorted(by_key.items()):
         group.sort(key=lambda f: -(f.geometry.length if f.kind == "river" else f.geometry.area))
@@ -596,7 +641,11 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
             if f.kind == "physical" and f.name in REGION_POINTS:
                 lat, lon = REGION_POINTS[f.name]
             else:
-                point = river_point(f.geometry) if f.kind == "river" else region_point(f.geometry)
+                point = (
+                    river_point(f.geometry, countries, other_rivers(f))
+                    if f.kind == "river"
+                    else region_point(f.geometry)
+                )
                 lat, lon = round(point.y, DECIMALS), round(point.x, DECIMALS)
             cc = country_at(lat, lon) or ""
             members = countries.members(f.geometry)
