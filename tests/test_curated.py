@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import shutil
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from geodata_scripts import load
+
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "geodata" / "curated"
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "geodata" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
-checker = _load("check_curated")
-build_points = _load("build_points")
+checker = load("check_curated")
+build_points = load("build_points")
 
 
 def _table(file: str) -> list[dict[str, str]]:

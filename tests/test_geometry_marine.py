@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 from shapely.geometry import Point, box, mapping, shape
 
+from geodata_scripts import load
 from geomap import countries
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "build_marine", ROOT / "geodata" / "build_marine.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load("build_marine")
 
 
 def _feature(name: str, kind: str, geometry) -> dict:
