@@ -180,7 +180,7 @@ class _Builder:
             if k == KIND_CODE["admin1"] and not pop[i]:
                 pop[i] = totals.get(a, 0)
 
-    def result(self, wordfreq: dict[str, float]) -> dict[str, Any]:
+    def result(self, wordfreq: dict[str, float], given: list[str]) -> dict[str, Any]:
         pop = self.cols["population"]
         names = {
             k: tuple(x for idx in sorted(v, key=lambda i: (-pop[i], i)) for x in (idx, v[idx]))
@@ -191,7 +191,7 @@ class _Builder:
             **self.cols,
             "names": names,
             "zipf": {k: wordfreq[k] for k in sorted(wordfreq)},
-            "given": _given_names(),
+            "given": given,
             "capitals": sorted(self.capitals),
             # folded name -> the post-office towns of that name (they have no name form)
             "postal": {k: self.postal[k] for k in sorted(self.postal)},
@@ -645,7 +645,7 @@ def _curated_forms(b: _Builder, cur: Path) -> None:
         b.add_form(row["form"], idx, FORM_KINDS.get(row["kind"], FORM_DEMONYM))
 
 
-def _physical(b: _Builder, cur: Path) -> None:
+def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     """Rivers and physical regions (``physical.tsv``: Natural Earth, built by
     geodata/build_physical.py), points of kind ``feature``, added last so that a form
     never takes a name from a place: "X River" and "River X" always; any other form
@@ -664,7 +664,6 @@ def _physical(b: _Builder, cur: Path) -> None:
     # names of places before any row (namesake rivers all get theirs), also without
     # periods: "St Paul" is taken where "St. Paul" is
     taken = {*b.names, *(k.replace(".", "") for k in b.names if "." in k)}
-    given = set(_given_names())
     for row in rows:
         forms = _split(row["forms"])
         if any(fold(f) in curated for f in (row["name"], *forms)):
@@ -690,7 +689,7 @@ def _physical(b: _Builder, cur: Path) -> None:
                 b.add_form(form, idx, FORM_ALIAS)
 
 
-def _physical_form(form: str, taken: set[str], given: set[str]) -> bool:
+def _physical_form(form: str, taken: set[str], given: frozenset[str]) -> bool:
     """Whether a river's or region's name form may be added (see :func:`_physical`)."""
     if form.endswith(" River") or form.startswith("River "):
         return True
@@ -794,6 +793,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _us_places(b)
     _airports(b)
     _curated_forms(b, cur)
-    _physical(b, cur)
+    given = _given_names()  # read once: a person-name feature, and no bare river name
+    _physical(b, cur, frozenset(given))
     b.admin_populations()
-    return b.result(_word_frequencies(b.names))
+    return b.result(_word_frequencies(b.names), given)
