@@ -118,6 +118,16 @@ def test_country_at(lat, lon, expected):
     assert countries.country_at(lat, lon) == expected
 
 
+def test_land_under_a_small_disc_on_a_border():
+    """Clipping two countries' polygons to a small box can leave pieces that GEOS's
+    coverage union refuses ("incorrectly noded"): the land is still their union, and
+    a disc on the Bolivia-Argentina border is all land."""
+    disc = Point(-64.69660397043707, -21.966810805214294).buffer(0.2)
+    land = countries.land_within(disc)
+    assert land.is_valid and land.covers(disc)
+    assert countries.at_sea(disc).is_empty
+
+
 def test_all_countries_valid_and_neighbours_symmetric():
     for code in countries.country_codes():
         assert countries.country_shape(code).is_valid, code

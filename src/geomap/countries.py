@@ -345,7 +345,10 @@ def land_within(geometry: BaseGeometry) -> BaseGeometry:
     pieces = [p if p.is_valid else shapely.make_valid(p) for p in pieces if not p.is_empty]
     if not pieces:
         return shapely.Polygon()
-    land = shapely.coverage_union_all(pieces)
+    try:
+        land = shapely.coverage_union_all(pieces)
+    except shapely.errors.GEOSException:  # clipping left pieces noded apart
+        return shapely.union_all(pieces)
     return land if land.is_valid else shapely.union_all(pieces)
 
 
