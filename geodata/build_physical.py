@@ -521,9 +521,7 @@ def _merge(parts: list[shapely.Geometry], reach: float, countries: Countries) ->
     return [sorted(group) for group, _ in merged]
 
 
-def river_point(
-    geometry: shapely.Geometry, countries: Countries, others: Sequence[shapely.Geometry] = ()
-) -> Point:
+def river_point(geometry: shapely.Geometry, others: Sequence[shapely.Geometry] = ()) -> Point:
     """The river's mouth, where GeoNames (and so every gold standard here) puts a stream:
     an end that reaches the sea (land does not cover the ground around it), else the one
     end that reaches another river (``others``: a tributary ends where it joins). Where
@@ -540,9 +538,9 @@ def river_point(
             if sum(Point(end).distance(other) <= JOIN_DEGREES for other in lines) == 1
         }
     )
-    at_sea = [Point(e) for e in ends if _at_sea(Point(e), countries)]
-    if at_sea:  # a delta's arms: the one nearest to the rest of the river
-        return min(at_sea, key=lambda p: (p.distance(longest), p.x, p.y))
+    seaward = [Point(e) for e in ends if _at_sea(Point(e))]
+    if seaward:  # a delta's arms: the one nearest to the rest of the river
+        return min(seaward, key=lambda p: (p.distance(longest), p.x, p.y))
     length = sum(line.length for line in lines)
     joins = [Point(e) for e in ends if _on_a_river(Point(e), others, length)]
     if len(joins) == 1:
@@ -550,11 +548,11 @@ def river_point(
     return longest.interpolate(0.5, normalized=True)
 
 
-def _at_sea(point: Point, countries: Countries) -> bool:
+def _at_sea(point: Point) -> bool:
     """Whether the ground within MOUTH_DEGREES of ``point`` is not all land."""
-    around = point.buffer(MOUTH_DEGREES)
-    land = [countries.shapes[int(i)] for i in countries.tree.query(around)]
-    return not land or not shapely.union_all(land).covers(around)
+    from geomap.countries import at_sea
+
+    return not at_sea(point.buffer(MOUTH_DEGREES)).is_empty
 
 
 def _on_a_river(point: Point, others: Sequence[shapely.Geometry], length: float) -> bool:
@@ -642,7 +640,7 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
                 lat, lon = REGION_POINTS[f.name]
             else:
                 point = (
-                    river_point(f.geometry, countries, other_rivers(f))
+                    river_point(f.geometry, other_rivers(f))
                     if f.kind == "river"
                     else region_point(f.geometry)
                 )
