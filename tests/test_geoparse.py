@@ -271,6 +271,19 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     )
     assert [m.surface for m in parser.parse(text)] == ["Guinea"]
 
+def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
+    """ "The New York Times said" is no mark in New York, and does not pull the
+    article's Geneva to New York State; a post office or a square stays a place."""
+    text = (
+        "According to The New York Times and the Sydney Morning Herald, talks in Geneva "
+        "failed. Malaysia Airlines, the Pittsburgh Post-Gazette and the Times of India "
+        "reported it."
+    )
+    assert [(m.surface, m.place.country_code) for m in parser.parse(text)] == [("Geneva", "CH")]
+    text = "Crowds filled Times Square, and the Boston Post Office closed."
+    assert [m.surface for m in parser.parse(text)] == ["Times Square", "Boston"]
+
+
 
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     """ "Fort Stewart, Georgia" names the US state, not the country, even among the

@@ -71,6 +71,18 @@ DISEASE_WORDS = frozenset(
     """virus fever flu influenza disease syndrome encephalitis measles hemorrhagic
     haemorrhagic equine respiratory spotted""".split()
 )
+# Words that end the title of a newspaper, news agency or airline: the place before one
+# names the company ("The Washington Post", "Sydney Morning Herald", "Agence
+# France-Presse", "Malaysia Airlines"), not a place the text speaks of. A title may have
+# an edition word inside ("Detroit Free Press") and go on in another title word ("Star
+# Tribune") or a hyphen ("Post-Gazette"), never in another name ("Post Office").
+PRESS_WORDS = frozenset(
+    """post times tribune herald gazette journal chronicle press presse inquirer enquirer
+    examiner courier observer telegraph dispatch sentinel globe bee register bulletin star
+    sun mail express mirror guardian news today argus advertiser ledger statesman
+    picayune airlines airways""".split()
+)
+EDITION_WORDS = frozenset("morning evening daily sunday weekly free".split())
 # Honorifics and abbreviated ranks: the capitalised name after "Mr." or "Gen." is a
 # person's ("Mr. Paris", "Gen. Austin"). Full ranks are left out: "General Santos" is a
 # city.
@@ -305,9 +317,11 @@ def _named_thing(text: str, tokens: Tokens, s: Span) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
     "Louis XIV" (a regnal number follows), "Mr. Paris", "Gen. Austin" (an honorific goes
     before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before), "the
-    carrier Shandong" (a kind of vessel goes before); or a disease's ("Lassa fever",
+    carrier Shandong" (a kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names)."""
+    names); or a newspaper's or an airline's (:func:`_press_title`)."""
+    if _press_title(text, tokens, s):
+        return True
     nxt = s.j + 1
     if (
         nxt < len(tokens)
@@ -335,6 +349,32 @@ def _named_thing(text: str, tokens: Tokens, s: Span) -> bool:
         if gap in (" ", ". ") and tokens.caps[prev] and tokens.keys[prev] in HONORIFICS:
             return True
     return False
+
+
+def _press_title(text: str, tokens: Tokens, s: Span) -> bool:
+    """ "The New York Times", "Sydney Morning Herald", "Times of India": the span is part
+    of the title of a newspaper, a news agency or an airline (:data:`PRESS_WORDS`)."""
+    keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
+    n = len(tokens)
+    k = s.j + 1
+    gap = text[s.end : starts[k]] if k < n else ""
+    while k < n and gap in (" ", "-") and caps[k] and keys[k] in EDITION_WORDS:
+        k += 1
+        gap = text[ends[k - 1] : starts[k]] if k < n else ""
+    if k < n and gap in (" ", "-") and caps[k] and keys[k] in PRESS_WORDS:
+        after = k + 1
+        return not (
+            after < n
+            and text[ends[k] : starts[after]] == " "
+            and caps[after]
+            and keys[after] not in PRESS_WORDS
+        )
+    # "Times of India", "Voice of America", "Radio Free Europe"
+    i = s.i
+    return i >= 2 and (
+        (keys[i - 1] == "of" and caps[i - 2] and keys[i - 2] in PRESS_WORDS | {"voice"})
+        or (keys[i - 1] == "free" and caps[i - 1] and keys[i - 2] == "radio")
+    )
 
 
 def _letters(text: str, start: int, end: int) -> int:
