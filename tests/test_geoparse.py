@@ -271,6 +271,7 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     )
     assert [m.surface for m in parser.parse(text)] == ["Guinea"]
 
+
 def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     """ "The New York Times said" is no mark in New York, and does not pull the
     article's Geneva to New York State; a post office or a square stays a place."""
@@ -282,7 +283,6 @@ def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     assert [(m.surface, m.place.country_code) for m in parser.parse(text)] == [("Geneva", "CH")]
     text = "Crowds filled Times Square, and the Boston Post Office closed."
     assert [m.surface for m in parser.parse(text)] == ["Times Square", "Boston"]
-
 
 
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
