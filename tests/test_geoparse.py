@@ -285,6 +285,17 @@ def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["Times Square", "Boston"]
 
 
+def test_a_name_after_a_persons_title_is_the_persons(parser):
+    """ "President Vladimir Putin" is no city of Vladimir, "President Xi Jinping" no town of
+    Jinping; a place after a title ("Governor Punjab", Pakistani usage) stays one."""
+    text = (
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow, and "
+        "press secretary Sarah Sanders said so. Governor Punjab Chaudhry Sarwar agreed."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert got == ["Russian", "Chinese", "Moscow", "Punjab"]
+
+
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     """ "Fort Stewart, Georgia" names the US state, not the country, even among the
     country's neighbours (which alone made the ranker choose the country here)."""

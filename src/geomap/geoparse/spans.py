@@ -83,6 +83,14 @@ PRESS_WORDS = frozenset(
     picayune airlines airways""".split()
 )
 EDITION_WORDS = frozenset("morning evening daily sunday weekly free".split())
+# Titles a person's name follows ("Russian President Vladimir Putin", "press secretary
+# Sarah Sanders", "Manila Archbishop Luis Antonio Tagle"). Ranks and royal titles are left
+# out: "General Santos", "Prince George" and "King William's Town" are towns.
+PERSON_TITLES = frozenset(
+    """president minister chancellor premier senator congressman congresswoman governor
+    mayor secretary spokesman spokeswoman spokesperson ambassador envoy leader chairman
+    chairwoman commissioner archbishop bishop cardinal pope judge coach""".split()
+)
 # Honorifics and abbreviated ranks: the capitalised name after "Mr." or "Gen." is a
 # person's ("Mr. Paris", "Gen. Austin"). Full ranks are left out: "General Santos" is a
 # city.
@@ -281,7 +289,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = _head_span(gazetteer, tokens, i, *head) or best
         if best is None and head is None and i > 0 and keys[i - 1] in LOCATIVES:
             best = _unknown_name(text, tokens, i)
-        if best is not None and not _named_thing(text, tokens, best):
+        if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
     return _with_directions(text, tokens, spans)
 
@@ -313,14 +321,15 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     return Span(i, j, starts[i], ends[j], key, ())
 
 
-def _named_thing(text: str, tokens: Tokens, s: Span) -> bool:
+def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
     "Louis XIV" (a regnal number follows), "Mr. Paris", "Gen. Austin" (an honorific goes
     before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before), "the
     carrier Shandong" (a kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names); or a newspaper's or an airline's (:func:`_press_title`)."""
-    if _press_title(text, tokens, s):
+    names); a newspaper's or an airline's (:func:`_press_title`); or a person's after a
+    title (:func:`_after_title`)."""
+    if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
     nxt = s.j + 1
     if (
@@ -374,6 +383,27 @@ def _press_title(text: str, tokens: Tokens, s: Span) -> bool:
     return i >= 2 and (
         (keys[i - 1] == "of" and caps[i - 2] and keys[i - 2] in PRESS_WORDS | {"voice"})
         or (keys[i - 1] == "free" and caps[i - 1] and keys[i - 2] == "radio")
+    )
+
+
+def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
+    """ "President Vladimir Putin", "Archbishop Luis Antonio Tagle": a given name right
+    after a person's title (:data:`PERSON_TITLES`) starts a person's name; so does a
+    word the gazetteer does not know, and the name after it is the person's too
+    ("President Xi Jinping"). A place right after a title stays ("Governor Punjab")."""
+    keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
+    i = s.i
+    if i < 1 or text[ends[i - 1] : starts[i]] != " ":
+        return False
+    if keys[i - 1] in PERSON_TITLES:
+        return keys[i] in gazetteer.given_names
+    return (
+        i >= 2
+        and s.j == i
+        and keys[i - 2] in PERSON_TITLES
+        and text[ends[i - 2] : starts[i - 1]] == " "
+        and tokens.caps[i - 1]
+        and keys[i - 1] not in gazetteer.names
     )
 
 
