@@ -296,6 +296,24 @@ def test_a_name_after_a_persons_title_is_the_persons(parser):
     assert got == ["Russian", "Chinese", "Moscow", "Punjab"]
 
 
+def test_an_organisations_head_noun_is_no_village(parser):
+    """ "UN Security Council", "Argentine Air Force", "Maryland State Police": the head
+    noun after a capitalised modifier names the organisation (GeoNames has villages
+    called Council, Force and Police); the place that modifies it stays."""
+    text = (
+        "The UN Security Council met as the Argentine Air Force flew. Maryland State "
+        "Police said the Hebron Police had called them."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Argentine", "Maryland", "Hebron"]
+
+
+def test_an_everyday_word_is_no_town_even_capitalised(parser):
+    """ "Police said": a sentence's first word, or a headline's, is capitalised; that the
+    word is an everyday noun (data/common_words.txt) tells it is not Police, Poland."""
+    text = "Police said the suspect fled to Portland.\nThe Boy Hugging The Police Officer"
+    assert [m.surface for m in parser.parse(text)] == ["Portland"]
+
+
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     """ "Fort Stewart, Georgia" names the US state, not the country, even among the
     country's neighbours (which alone made the ranker choose the country here)."""

@@ -1,5 +1,6 @@
-"""The geoparser's weights: ``data/geoparser.json``, written by
-``geodata/train_geoparser.py`` and read once per process."""
+"""The geoparser's weights (``data/geoparser.json``, written by
+``geodata/train_geoparser.py``) and word list (``data/common_words.txt``, written by
+``geodata/build_common_words.py``), each read once per process."""
 
 from __future__ import annotations
 
@@ -27,3 +28,14 @@ def _shipped_model() -> dict[str, Any]:
         log.warning("no geoparser model shipped; every gazetteer match is kept")
         return {}
     return json.loads(ref.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words English writes as common nouns, adjectives or verbs ("police", "sale"): a
+    recognition feature, as a town that bears such a name is rarely the one meant."""
+    ref = resources.files("geomap") / "data" / "common_words.txt"
+    if not ref.is_file():
+        log.warning("no common-word list shipped")
+        return frozenset()
+    return frozenset(ref.read_text(encoding="utf-8").split())

@@ -17,6 +17,7 @@ from operator import not_
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_NAMES, KINDS
+from .model import common_words
 from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Tokens
 
 
@@ -47,6 +48,7 @@ class Recogniser:
         self._kind = gazetteer.column("kind")
         self._pop = gazetteer.column("population")
         self._capitals = gazetteer.capitals
+        self._common = common_words()
         self._own: dict[tuple, tuple[tuple[str, ...], float, str, int]] = {}
         self._around: dict[tuple, tuple[tuple[str, ...], tuple[float, ...]]] = {}
 
@@ -101,6 +103,7 @@ class Recogniser:
                 s.key in lower_words,
                 ntok == 1 and s.key in surnames,
                 min(doc_counts[s.key], 3),
+                ntok == 1 and s.key in self._common,
             )
             pw = nw = None  # the words before and after: none when not adjoining
             surname_next = False
@@ -159,13 +162,14 @@ class Recogniser:
         lower_use: bool,
         surname: bool,
         repeat: int,
+        common: bool,
     ) -> tuple[tuple[str, ...], float, str, int]:
         """The features a span has whatever words surround it: its shape, the
         gazetteer's view of it and its uses in the document; with their summed weight,
         the kind of its first reading and its population bucket. Memoised: most spans
         of a document have been seen with the same features before."""
         memo = (ntok, upper, length, dotted, sent_start, forms, head, zipf, lower_use, surname)
-        memo += (repeat,)
+        memo += (repeat, common)
         hit = self._own.get(memo)
         if hit is not None:
             return hit
@@ -203,6 +207,13 @@ class Recogniser:
         f.append(f"zipf={zipf}|pop={min(pb, 7)}")
         if sent_start:
             f.append(f"zipf={zipf}|sent_start")
+        if common:  # "Police said", "the Sale": an everyday word that names a town
+            f.append("common")
+            f.append(f"common|pop={min(pb, 7)}")
+            for k in kinds:
+                f.append(f"common|kind={k}")
+            if sent_start:
+                f.append("common|sent_start")
         if lower_use:
             f.append("lower_use")
         if surname:

@@ -29,9 +29,19 @@ CONNECTORS = frozenset(
     "on sur en im in the".split()
 )
 
+# Head nouns of organisations and forces: after a capitalised modifier one names the
+# organisation ("UN Security Council", "Argentine Air Force", "Dyfed-Powys Police",
+# "Nusra Front"), never the village that bears the word. Institutions with a building
+# (court, bank, university, centre) and the Pakistani "Agency" are places, so not here.
+ORGANISATION_HEADS = frozenset(
+    """council force forces committee ministry commission bureau army navy guard corps
+    party front movement alliance assembly parliament senate congress police patrol
+    command federation""".split()
+)
 # Function words whose identity is a useful recognition feature before/after a span.
-CONTEXT_WORDS = frozenset(
-    """in at from to near of across into through throughout outside inside around toward
+CONTEXT_WORDS = (
+    frozenset(
+        """in at from to near of across into through throughout outside inside around toward
     towards via between within over under and or the a an 's by for with on against
     said says say told visited visit based born capital city town province state county
     region border borders north south east west northern southern eastern western central
@@ -39,7 +49,9 @@ CONTEXT_WORDS = frozenset(
     government officials forces troops people embassy president's university college
     street avenue road school church hospital airport team club fc league times post
     news company bank -based -born is was were are has have had will would""".split()
-)
+    )
+    | ORGANISATION_HEADS
+)  # "Hebron Police": the next word's identity counts
 
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
 LOCATIVES = frozenset(
@@ -327,9 +339,18 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before), "the
     carrier Shandong" (a kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names); a newspaper's or an airline's (:func:`_press_title`); or a person's after a
-    title (:func:`_after_title`)."""
+    names); a newspaper's or an airline's (:func:`_press_title`); a person's after a
+    title (:func:`_after_title`); or an organisation's head noun after its capitalised
+    modifier ("Security Council", :data:`ORGANISATION_HEADS`)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
+        return True
+    if (  # "Security Council", "Air Force": an organisation's head noun
+        s.i == s.j
+        and s.i > 0
+        and tokens.keys[s.i] in ORGANISATION_HEADS
+        and tokens.caps[s.i - 1]
+        and text[tokens.ends[s.i - 1] : s.start] == " "
+    ):
         return True
     nxt = s.j + 1
     if (
