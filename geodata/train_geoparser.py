@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import statistics
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,6 +44,7 @@ C = 0.3  # inverse L2 strengths, chosen by cross-validation (see benchmarks/geop
 C_RESOLVER = 3.0
 # weight of the resolution-only corpora's resolver examples, relative to GeoWebNews'
 RESOLUTION_SHARE = 0.5
+SPLITS = 5  # assignments to folds the recogniser's threshold is the median choice of
 PLATEAU = 0.001  # F1 differences smaller than this between thresholds are noise
 
 
@@ -145,9 +148,25 @@ def fit(
     return {"bias": round(float(lr.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
 
 
-def best_threshold(parser: Geoparser, docs: Sequence[dict], folds: int = 5) -> float:
+def best_threshold(
+    parser: Geoparser, docs: Sequence[dict], folds: int = 5, splits: int = SPLITS
+) -> float:
     """Threshold maximising (smoothed) overlap-F1 of kept spans over cross-validated
-    predictions."""
+    predictions: the median of its choice over ``splits`` different assignments of the
+    documents to folds (the corpus order, then seeded shuffles). One assignment's choice
+    moved by 0.02-0.04 from retraining to retraining, and with it places near the
+    threshold on the maps ("Badme town")."""
+    picks = []
+    for seed in range(splits):
+        order = list(docs)
+        if seed:
+            random.Random(seed).shuffle(order)
+        picks.append(_plateau_threshold(parser, order, folds))
+    return statistics.median_low(picks)  # one of the picks, on the grid
+
+
+def _plateau_threshold(parser: Geoparser, docs: Sequence[dict], folds: int) -> float:
+    """The threshold :func:`best_threshold` picks for one assignment to folds."""
     scored: list[tuple[float, int]] = []
     n_gold = sum(len(d.get("toponyms", [])) for d in docs)
     for k in range(folds):
