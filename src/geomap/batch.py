@@ -92,8 +92,9 @@ MIN_DOCS_PER_WORKER = 50
 _CHUNK = 16  # documents per task: small enough to balance, large enough to amortise
 
 
-def corpus_line(line: str) -> tuple[str | None, str | None]:
-    """One JSONL corpus line -> ``(prediction JSON line, None)`` or ``(None, error)``."""
+def corpus_line(line: str, kinds: frozenset[str] | None = None) -> tuple[str | None, str | None]:
+    """One JSONL corpus line -> ``(prediction JSON line, None)`` or ``(None, error)``;
+    with ``kinds``, only the mentions of those :class:`~geomap.models.MentionKind` values."""
     import json
 
     from .corpus import prediction_record
@@ -105,7 +106,10 @@ def corpus_line(line: str) -> tuple[str | None, str | None]:
             raise ValueError('needs an object with "id" and "text"')
     except ValueError as err:
         return None, (str(err).strip().splitlines() or [type(err).__name__])[0]
-    record = prediction_record(doc["id"], default_parser().parse(doc["text"]))
+    mentions = default_parser().parse(doc["text"])
+    if kinds is not None:
+        mentions = [m for m in mentions if m.kind.value in kinds]
+    record = prediction_record(doc["id"], mentions)
     return json.dumps(record, ensure_ascii=False) + "\n", None
 
 
@@ -137,10 +141,12 @@ def map_lines(
 
 
 def geoparse_corpus(
-    lines: Sequence[str], jobs: int | None = None
+    lines: Sequence[str], jobs: int | None = None, kinds: frozenset[str] | None = None
 ) -> Iterable[tuple[str | None, str | None]]:
     """:func:`corpus_line` over every line of a corpus, in order, in ``jobs`` processes."""
+    from functools import partial
+
     from .geoparse import default_parser
 
     default_parser()  # loaded once, before any worker is forked
-    return map_lines(corpus_line, lines, jobs)
+    return map_lines(partial(corpus_line, kinds=kinds), lines, jobs)

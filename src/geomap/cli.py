@@ -103,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pl.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     pl.add_argument(
+        "--kinds",
+        type=_kinds,
+        metavar="KIND,...",
+        help='only mentions of these kinds: literal ("in Kabul"), metonym ("Moscow '
+        'said"), adjective ("Russian officials"), demonym ("Russians"); e.g. '
+        "literal,metonym to leave out the adjectives and demonyms that many gold "
+        "standards do not annotate (default: all)",
+    )
+    pl.add_argument(
         "-j", "--jobs", type=int, default=0, help="--corpus: processes (default: all cores)"
     )
     _network_options(pl)
@@ -256,10 +265,21 @@ def _check_outputs(outputs: Sequence[Path | None], *inputs: str | Path | None) -
             check_not_input(out, sources)
 
 
+def _kinds(value: str) -> frozenset[str]:
+    """``--kinds literal,metonym`` -> the set of :class:`MentionKind` values."""
+    from .models import MentionKind
+
+    known = {k.value for k in MentionKind}
+    kinds = frozenset(k.strip() for k in value.split(",") if k.strip())
+    if not kinds or kinds - known:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(sorted(known))} (got {value!r})")
+    return kinds
+
+
 def cmd_places(a: argparse.Namespace) -> int:
     if a.corpus is not None:
         _check_outputs([a.output], a.corpus, a.input)
-        return _places_corpus(a.corpus, a.output, a.jobs or None)
+        return _places_corpus(a.corpus, a.output, a.jobs or None, a.kinds)
     if a.input is None:
         raise _Usage("places needs INPUT or --corpus FILE.jsonl")
     _check_outputs([a.output], a.input)
@@ -269,6 +289,8 @@ def cmd_places(a: argparse.Namespace) -> int:
 
     article = read(a.input, offline=a.offline)
     mentions = geoparse(article)
+    if a.kinds is not None:
+        mentions = [m for m in mentions if m.kind.value in a.kinds]
     online = _online(a)
     if online is not None:
         from .online import place_online
@@ -278,11 +300,13 @@ def cmd_places(a: argparse.Namespace) -> int:
     return 0
 
 
-def _places_corpus(path: Path, output: Path | None, jobs: int | None) -> int:
+def _places_corpus(
+    path: Path, output: Path | None, jobs: int | None, kinds: frozenset[str] | None = None
+) -> int:
     from .batch import geoparse_corpus
 
     lines = [(n, line) for n, line in _read_lines(path) if line.strip()]
-    results = geoparse_corpus([line for _, line in lines], jobs)
+    results = geoparse_corpus([line for _, line in lines], jobs, kinds)
     bad = 0
     out = io.StringIO()
     for (lineno, _), (record, error) in zip(lines, _progress(results, "geoparsing", len(lines))):
