@@ -151,9 +151,13 @@ MERGE_DEGREES = 1.0  # parts of one name farther apart, in no common country, ar
 MIN_SHARE = 0.02  # a member country holds at least this share of a river's length...
 MIN_DEGREES = 0.5  # ...or this much of it (degrees), else it only grazes the simplified border
 
-# Regions: the Natural Earth classes kept (islands, island groups, capes, coasts,
-# continents and lakes are left out; seas come from geodata/curated/regions.tsv).
+# Regions: the Natural Earth classes kept (capes, coasts, continents and lakes are left
+# out; seas come from geodata/curated/regions.tsv). Islands and island groups came later:
+# GeoNames' towns (cities500) hold no island, so "Sumatra", "Mindanao", "Lesbos" and
+# "Borneo" were unknown names.
 REGION_CLASSES = {
+    "Island",
+    "Island group",
     "Range/mtn",
     "Plateau",
     "Desert",
@@ -280,6 +284,9 @@ _ABBREVIATIONS = (
     (re.compile(r"\bPen\.", re.I), "Peninsula"),
     (re.compile(r"\bPlat\.", re.I), "Plateau"),
     (re.compile(r"\bCord\.", re.I), "Cordillera"),
+    (re.compile(r"\bIs\.|\bIsands\b", re.I), "Islands"),
+    (re.compile(r"\bI\.", re.I), "Island"),
+    (re.compile(r"\bArch\.", re.I), "Archipelago"),
 )
 # lower-case inside a title-cased name
 _PARTICLES = frozenset("of the de del la las los du des do da dos das al el ar as an y".split())
@@ -315,6 +322,13 @@ REGION_SKIP = frozenset(
         "Indochina Peninsula",
         "Kaokoland",
         "Western Plateau",
+        # small islands named like a person or a feast: "Napoleon Bonaparte", "Pentecost
+        # Sunday", "Lord Palmerston" would be read as them
+        "Bonaparte",
+        "Palmerston",
+        "Penrhyn",
+        "Pentecost",
+        "Starbuck",
     }
 )
 REGION_MERGE_DEGREES = 2.0  # the same for regions

@@ -144,6 +144,8 @@ def test_build_script_is_deterministic(tmp_path):
         [
             ({"featurecla": "Range/mtn", "name": "APPALACHIAN MTS."}, box(-82, 35, -78, 40)),
             ({"featurecla": "Island", "name": "Honshu"}, box(135, 34, 140, 38)),
+            ({"featurecla": "Island group", "name": "Aru Is."}, box(134, -7, 135, -5)),
+            ({"featurecla": "Coast", "name": "Skeleton Coast"}, box(12, -20, 13, -17)),
             ({"featurecla": "Pen/cape", "name": "FLORIDA"}, box(-82, 26, -80, 30)),
             ({"featurecla": "Pen/cape", "name": "Kola Pen."}, box(33, 67, 40, 69)),
         ],
@@ -163,9 +165,11 @@ def test_build_script_is_deterministic(tmp_path):
         "river:verde",
         "river:verde-br",
         "physical:appalachian-mountains",
+        "physical:aru-islands",  # "Is." written out
+        "physical:honshu",
         "physical:kola-peninsula",
-    }
-    assert counts == {"rivers": 3, "regions": 2, "forms": 12}
+    }  # no coast, no cape named like a state ("FLORIDA")
+    assert counts == {"rivers": 3, "regions": 4, "forms": 14}
     _, name, forms, lat, lon, cc, members = rows["river:cauvery"]
     assert name == "Cauvery" and forms == "Cauvery|Cauvery River|River Cauvery"
     assert cc == "IN" and members == "IN" and len(lat.split(".")[1]) == 4
