@@ -477,8 +477,8 @@ def _compass_only(keys: Sequence[str], s: Span) -> bool:
 
 
 def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: str) -> Span | None:
-    """Name + head word, or None when a shorter name inside it is a place (that
-    span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
+    """Name + head word, or None when the name is no place but a shorter name inside it
+    is (that span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
 
     Local heads ("Royal Street") take no readings from their name. A whole that is a
     gazetteer name is that place with an admin head ("Cook county"), and with another
@@ -496,8 +496,10 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     if whole and (head in ADMIN_HEADS or not _same_country(gazetteer, whole, forms)):
         return Span(i, j, start, end, f"{name_key} {head}", whole)
     words = name_key.split(" ")
-    if any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))):
-        return None
+    if not forms and any(
+        _head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))
+    ):
+        return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
     if i + 1 == j and tokens.uppers[i] and len(tokens.keys[i]) <= MAX_ACRONYM_LETTERS:
         forms = _acronym_readings(forms)  # "UN base": the UN's, not a town called Un
         if not forms:
