@@ -74,7 +74,17 @@ def sentence_facts(ctx: Context) -> list[Draft]:
             drafts += frame_facts(ctx, layer)
         elif layer is Layer.DIPLOMACY:
             drafts = _widen(drafts, frame_facts(ctx, layer))
+        elif layer is Layer.CONFLICT:
+            drafts += _elsewhere(drafts, frame_facts(ctx, layer))
     return drafts
+
+
+def _elsewhere(drafts: list[Draft], framed: list[Draft]) -> list[Draft]:
+    """The frames' conflict drafts at places the capture drafts of the same sentence do
+    not name: "massacres ... in West Darfur's El-Geneina, and the RSF's capture of four
+    Darfur state capitals" is two events, at two sets of places."""
+    named = {p.key for d in drafts if d.layer is Layer.CONFLICT for p in d.places}
+    return [f for f in framed if not {p.key for p in f.places} <= named]
 
 
 def _widen(drafts: list[Draft], framed: list[Draft]) -> list[Draft]:
