@@ -314,6 +314,23 @@ def test_an_everyday_word_is_no_town_even_capitalised(parser):
     assert [m.surface for m in parser.parse(text)] == ["Portland"]
 
 
+def test_islands_and_conflict_regions_are_places(parser):
+    """GeoNames' towns hold no island (Natural Earth's do) and no region that is no
+    administrative unit (curated); "North Kivu province" stays the province."""
+    text = (
+        "Migrants reached Lesbos, clashes hit Mindanao and a quake struck off Sumatra. "
+        "Fighting spread across Darfur and into North Kivu province."
+    )
+    got = {m.surface: m.place.country_code for m in parser.parse(text)}
+    assert got == {
+        "Lesbos": "GR",
+        "Mindanao": "PH",
+        "Sumatra": "ID",
+        "Darfur": "SD",
+        "North Kivu province": "CD",
+    }
+
+
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     """ "Fort Stewart, Georgia" names the US state, not the country, even among the
     country's neighbours (which alone made the ranker choose the country here)."""

@@ -169,6 +169,19 @@ def test_drills_referred_back_to_gain_actors_not_a_new_zone(gazetteer):
     assert len(props["evidence"]) == 2
 
 
+def test_a_capture_and_a_massacre_in_one_sentence_are_two_conflict_facts(gazetteer):
+    """The capture rule and the event frames read the same sentence: each event keeps its
+    own places (the massacre was lost once "Darfur" became a place the capture named)."""
+    text = (
+        "Sudan war\n\nThe groups took sides in 2023 following RSF-led ethnic massacres "
+        "against the Massalit in West Darfur's El-Geneina, and the RSF's capture of four "
+        "Darfur state capitals.\n"
+    )
+    story = build_story(geomap.read_text(text), gazetteer=gazetteer)
+    places = [set(f["properties"]["places"]) for f in story.layer("conflict")]
+    assert {"Darfur"} in places and {"El-Geneina", "West Darfur"} in places
+
+
 def test_competing_for_influence_names_actor_and_rivals(gazetteer):
     text = "The European Union is competing with Russia and China for influence in the Western Balkans.\n"
     story = build_story(geomap.read_text(text), gazetteer=gazetteer)
