@@ -331,6 +331,12 @@ def test_islands_and_conflict_regions_are_places(parser):
     }
 
 
+def test_a_dateline_before_a_dash_is_recognised(parser):
+    """News agencies' datelines: "WINNIPEG — ...", "CAIRO – ..." (as "KABUL (Reuters)")."""
+    text = "WINNIPEG — The opposition said on Monday that talks failed.\n\nCAIRO – Talks resumed."
+    assert [m.surface for m in parser.parse(text)] == ["WINNIPEG", "CAIRO"]
+
+
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     """ "Fort Stewart, Georgia" names the US state, not the country, even among the
     country's neighbours (which alone made the ranker choose the country here)."""

@@ -20,6 +20,10 @@ from ..gazetteer.build import FORM_NAMES, KINDS
 from .model import common_words
 from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Tokens
 
+# What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
+# and the news agencies' dash ("WASHINGTON — The Senate", "WINNIPEG – ").
+DATELINE_ENDS = frozenset({" (", ", ", " —", " –", " -", "—", "–"})
+
 
 def _sentence_start(text: str, start: int) -> bool:
     k = start - 1
@@ -142,7 +146,7 @@ class Recogniser:
                 nw,
                 surname_next,
                 ntok == 1 and s.key in given,
-                s.end < len(text) and text[s.end : s.end + 2] in (" (", ", ") and uppers[s.i],
+                s.end < len(text) and text[s.end : s.end + 2] in DATELINE_ENDS and uppers[s.i],
                 sent_start,
                 own[2],
                 min(own[3], 6),
