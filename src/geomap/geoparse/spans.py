@@ -95,6 +95,7 @@ PRESS_WORDS = frozenset(
     picayune airlines airways""".split()
 )
 EDITION_WORDS = frozenset("morning evening daily sunday weekly free".split())
+_TITLES_OF = PRESS_WORDS | {"voice"}  # "Times of India", "Voice of America"
 # Titles a person's name follows ("Russian President Vladimir Putin", "press secretary
 # Sarah Sanders", "Manila Archbishop Luis Antonio Tagle"). Ranks and royal titles are left
 # out: "General Santos", "Prince George" and "King William's Town" are towns.
@@ -402,7 +403,7 @@ def _press_title(text: str, tokens: Tokens, s: Span) -> bool:
     # "Times of India", "Voice of America", "Radio Free Europe"
     i = s.i
     return i >= 2 and (
-        (keys[i - 1] == "of" and caps[i - 2] and keys[i - 2] in PRESS_WORDS | {"voice"})
+        (keys[i - 1] == "of" and caps[i - 2] and keys[i - 2] in _TITLES_OF)
         or (keys[i - 1] == "free" and caps[i - 1] and keys[i - 2] == "radio")
     )
 
