@@ -337,6 +337,13 @@ def test_a_dateline_before_a_dash_is_recognised(parser):
     assert [m.surface for m in parser.parse(text)] == ["WINNIPEG", "CAIRO"]
 
 
+def test_a_capital_named_once_after_said_is_a_place(parser):
+    """ "Officials said Kabul had fallen": the words around a capital are read as around a
+    capital, even where its province (Kabul province) is the more populous reading;
+    "said Smith had" is a person's."""
+    assert [m.surface for m in parser.parse("Officials said Kabul had fallen.")] == ["Kabul"]
+
+
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     """ "Fort Stewart, Georgia" names the US state, not the country, even among the
     country's neighbours (which alone made the ranker choose the country here)."""

@@ -227,7 +227,9 @@ class Recogniser:
         hit = self._own[memo] = (
             own,
             sum(map(self._weights.__getitem__, own)),
-            kinds[0] if kinds else "none",
+            # the kind the words around it are read with: a capital even where its
+            # province is bigger ("said Kabul had fallen" is no "said Smith had")
+            "capital" if "capital" in kinds else kinds[0] if kinds else "none",
             pb,
         )
         return hit
