@@ -154,8 +154,8 @@ def best_threshold(
     """Threshold maximising (smoothed) overlap-F1 of kept spans over cross-validated
     predictions: the median of its choice over ``splits`` different assignments of the
     documents to folds (the corpus order, then seeded shuffles). One assignment's choice
-    moved by 0.02-0.04 from retraining to retraining, and with it places near the
-    threshold on the maps ("Badme town")."""
+    moved by 0.02-0.04 from retraining to retraining, and with it the places near the
+    threshold on the maps."""
     picks = []
     for seed in range(splits):
         order = list(docs)
