@@ -344,6 +344,13 @@ def test_a_capital_named_once_after_said_is_a_place(parser):
     assert [m.surface for m in parser.parse("Officials said Kabul had fallen.")] == ["Kabul"]
 
 
+def test_a_place_before_a_persons_title_stays_a_place(parser):
+    """ "Manila Archbishop", "Atlanta Mayor": a place before a title is not a given name
+    before a surname (Manila is a given name in some locales)."""
+    text = "Manila Archbishop Luis Tagle spoke, and former Atlanta Mayor Kasim Reed listened."
+    assert [m.surface for m in parser.parse(text)] == ["Manila", "Atlanta"]
+
+
 def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     """ "Fort Stewart, Georgia" names the US state, not the country, even among the
     country's neighbours (which alone made the ranker choose the country here)."""

@@ -38,6 +38,14 @@ ORGANISATION_HEADS = frozenset(
     party front movement alliance assembly parliament senate congress police patrol
     command federation""".split()
 )
+# Titles a person's name follows ("Russian President Vladimir Putin", "press secretary
+# Sarah Sanders", "Manila Archbishop Luis Antonio Tagle"). Ranks and royal titles are left
+# out: "General Santos", "Prince George" and "King William's Town" are towns.
+PERSON_TITLES = frozenset(
+    """president minister chancellor premier senator congressman congresswoman governor
+    mayor secretary spokesman spokeswoman spokesperson ambassador envoy leader chairman
+    chairwoman commissioner archbishop bishop cardinal pope judge coach""".split()
+)
 # Function words whose identity is a useful recognition feature before/after a span.
 CONTEXT_WORDS = (
     frozenset(
@@ -51,7 +59,8 @@ CONTEXT_WORDS = (
     news company bank -based -born is was were are has have had will would""".split()
     )
     | ORGANISATION_HEADS
-)  # "Hebron Police": the next word's identity counts
+    | PERSON_TITLES
+)  # "Hebron Police", "Manila Archbishop": the next word's identity counts
 
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
 LOCATIVES = frozenset(
@@ -96,14 +105,6 @@ PRESS_WORDS = frozenset(
 )
 EDITION_WORDS = frozenset("morning evening daily sunday weekly free".split())
 _TITLES_OF = PRESS_WORDS | {"voice"}  # "Times of India", "Voice of America"
-# Titles a person's name follows ("Russian President Vladimir Putin", "press secretary
-# Sarah Sanders", "Manila Archbishop Luis Antonio Tagle"). Ranks and royal titles are left
-# out: "General Santos", "Prince George" and "King William's Town" are towns.
-PERSON_TITLES = frozenset(
-    """president minister chancellor premier senator congressman congresswoman governor
-    mayor secretary spokesman spokeswoman spokesperson ambassador envoy leader chairman
-    chairwoman commissioner archbishop bishop cardinal pope judge coach""".split()
-)
 # Honorifics and abbreviated ranks: the capitalised name after "Mr." or "Gen." is a
 # person's ("Mr. Paris", "Gen. Austin"). Full ranks are left out: "General Santos" is a
 # city.
