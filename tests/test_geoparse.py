@@ -529,3 +529,24 @@ def test_a_name_with_a_lower_case_head_that_is_a_name_of_its_own(parser, text, p
     """ "Heathrow airport" is London's airport, not Heathrow, Florida, plus a head word."""
     (m,) = parser.parse(text)
     assert km(m.place, point) < 10
+
+
+def _features_of(parser, text: str, surface: str) -> list[str]:
+    tokens = tokenize(text)
+    spans = parser.propose(text, tokens)
+    feats = parser.features(text, tokens, spans)
+    (found,) = [f for s, f in zip(spans, feats) if text[s.start : s.end] == surface]
+    return found
+
+
+def test_a_town_in_a_province_the_story_names_is_read_as_local(parser):
+    """A local reader's "Texarkana" in a story that names Texas: one of the name's towns
+    lies in a province another name of the story names. A name naming its own province
+    (Kandahar) does not count, nor does a name that may be a capital (Washington)."""
+    assert "locus" in _features_of(parser, "Texas crews came from Texarkana.", "Texarkana")
+    assert "locus" not in _features_of(parser, "Crews came from Texarkana.", "Texarkana")
+    assert "locus" not in _features_of(parser, "Kandahar fell to the Taliban.", "Kandahar")
+    text = "Washington said crews came from Olympia."
+    assert "locus" not in _features_of(parser, text, "Olympia")
+    text = "GAINESVILLE, Ga. -- Deputies said the man drove toward Dahlonega and Jefferson."
+    assert "Dahlonega" in [m.surface for m in parser.parse(text)]

@@ -4,7 +4,8 @@ A logistic-regression model (weights in ``data/geoparser.json``, trained by
 ``geodata/train_geoparser.py``) scores each span from local features: shape,
 capitalisation, sentence position, neighbouring words, the gazetteer's view of the name
 (kind, population, how common the word is in English) and document evidence (repeats,
-lower-case uses, surnames). Of overlapping spans above the threshold the longest wins.
+lower-case uses, surnames, a province another name names). Of overlapping spans above
+the threshold the longest wins.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from operator import not_
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_NAMES, KINDS
 from .model import common_words
-from .spans import ADMIN_HEADS, CONTEXT_WORDS, LOCAL_HEADS, Span, Tokens
+from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, Span, Tokens
 
 # What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
 # and the news agencies' dash ("WASHINGTON — The Senate", "WINNIPEG – ").
+_ADMIN1 = KINDS.index("admin1")
+# Kinds of reading a province the document names makes likelier.
+_TOWNS = frozenset({KINDS.index("city"), KINDS.index("feature")})
 DATELINE_ENDS = frozenset({" (", ", ", " —", " –", " -", "—", "–"})
 
 
@@ -51,6 +55,7 @@ class Recogniser:
         self.threshold: float = model.get("threshold", 0.5)
         self._kind = gazetteer.column("kind")
         self._pop = gazetteer.column("population")
+        self._admin1 = gazetteer.column("admin1")
         self._capitals = gazetteer.capitals
         self._common = common_words()
         self._own: dict[tuple, tuple[tuple[str, ...], float, str, int]] = {}
@@ -91,6 +96,7 @@ class Recogniser:
             for k in compress(range(n - 1), caps)
             if caps[k + 1] and keys[k] in given and text[ends[k] : starts[k + 1]] == " "
         }
+        named = self._named_provinces(spans)
         for s in spans:
             ntok = s.j - s.i + 1
             surface = text[s.start : s.end]
@@ -102,7 +108,8 @@ class Recogniser:
                 "." in surface,
                 sent_start,
                 s.forms,
-                s.head,
+                # a gazetteer name that ends in a head word reads as one ("Carlisle County")
+                s.head or (keys[s.j] if ntok > 1 and keys[s.j] in HEADS else None),
                 int(zipf.get(s.key, 0.0)) if ntok == 1 else 0,
                 s.key in lower_words,
                 ntok == 1 and s.key in surnames,
@@ -150,8 +157,35 @@ class Recogniser:
                 sent_start,
                 own[2],
                 min(own[3], 6),
+                self._locus(s, named),
             )
             yield own, around
+
+    def _named_provinces(self, spans: Sequence[Span]) -> dict[str, set[str]]:
+        """The provinces some proposed span may name, each with the keys of the spans
+        naming it. A name that may be a capital names no province: "Washington said"
+        is no sign of towns in Washington State."""
+        kind, admin1 = self._kind, self._admin1
+        named: dict[str, set[str]] = {}
+        for s in spans:
+            readings = s.forms[::2]
+            if not self._capitals.isdisjoint(readings):
+                continue
+            for idx in readings:
+                if kind[idx] == _ADMIN1:
+                    named.setdefault(admin1[idx], set()).add(s.key)
+        return named
+
+    def _locus(self, s: Span, named: dict[str, set[str]]) -> bool:
+        """Whether a town the span may be lies in a province another name of the
+        document names: a local reader's "Texarkana" in a story that names Texas."""
+        kind, admin1 = self._kind, self._admin1
+        for idx in s.forms[::2]:
+            if kind[idx] in _TOWNS:
+                keys = named.get(admin1[idx])
+                if keys and (len(keys) > 1 or s.key not in keys):
+                    return True
+        return False
 
     def _own_features(
         self,
@@ -244,11 +278,12 @@ class Recogniser:
         sent_start: bool,
         kind: str,
         pb: int,
+        locus: bool,
     ) -> tuple[tuple[str, ...], tuple[float, ...]]:
         """The features of the words around a span (the classes ``prev`` and ``nxt`` of
         the words before and after, None when none adjoins it) and their weights, in
         order. Memoised: there are few classes of words, kinds and population buckets."""
-        memo = (prev, nxt, surname_next, given_name, dateline, sent_start, kind, pb)
+        memo = (prev, nxt, surname_next, given_name, dateline, sent_start, kind, pb, locus)
         hit = self._around.get(memo)
         if hit is not None:
             return hit
@@ -273,6 +308,9 @@ class Recogniser:
             f.append("next=none")
         if dateline:
             f.append("dateline")
+        if locus:  # one of its towns lies in a province the document names
+            f.append("locus")
+            f.append(f"locus|pop={pb}")
         around = tuple(f)
         hit = self._around[memo] = (around, tuple(map(self._weights.__getitem__, around)))
         return hit
