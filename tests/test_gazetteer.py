@@ -128,6 +128,15 @@ def test_translated_subdivision_names_that_are_common_words_are_no_aliases(gazet
     assert any(p.country_code == "AE" for p in gazetteer.lookup("Dubai"))  # not a translation
 
 
+def test_a_provinces_display_name_is_no_abbreviation_or_nickname(gazetteer):
+    """iso3166-2 lists "Vic" and "The Garden State" among Victoria's English names; the
+    map labels the state "Victoria". An English form is still preferred to the ISO one
+    ("Hesse", not "Hessen")."""
+    assert gazetteer.get("AU-VIC").name == "Victoria"
+    assert gazetteer.get("DE-HE").name == "Hesse"
+    assert "AU-VIC" in [p.raw["key"] for p in gazetteer.lookup("Vic")]  # still a name
+
+
 def test_a_province_named_after_its_main_town_leaves_the_name_to_the_town(gazetteer):
     for name, cc in (("Kigali", "RW"), ("Pyongyang", "KP")):
         first = gazetteer.lookup(name)[0]

@@ -274,8 +274,18 @@ def _subdivisions(
             english = list(_english_other_names(sub.get("localOtherName") or ""))
             iso_name = _iso_name(sub["name"])
             # An English display name ("Moscow City", not "Moskva"), but not a nickname
-            # ("The Lone Star State"): the English form must start like the ISO name.
-            name = next((e for e in english if fold(e)[:3] == fold(iso_name)[:3]), iso_name)
+            # ("The Lone Star State") or an abbreviation ("Vic" for Victoria): the
+            # English form must start like the ISO name and be no shorter than four
+            # letters unless it is the ISO name.
+            name = next(
+                (
+                    e
+                    for e in english
+                    if fold(e)[:3] == fold(iso_name)[:3]
+                    and (len(fold(e)) > 3 or fold(e) == fold(iso_name))
+                ),
+                iso_name,
+            )
             idx = b.add(
                 key=code,
                 geonameid=gn.get("geonameid") or None,
