@@ -550,3 +550,21 @@ def test_a_town_in_a_province_the_story_names_is_read_as_local(parser):
     assert "locus" not in _features_of(parser, text, "Olympia")
     text = "GAINESVILLE, Ga. -- Deputies said the man drove toward Dahlonega and Jefferson."
     assert "Dahlonega" in [m.surface for m in parser.parse(text)]
+
+
+def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
+    """ "Ontario" in a story that also names Geneva (which has a namesake beside Ontario,
+    New York) is the Canadian province of 17.8 million people, not Ontario, California
+    (171,000) or Ontario, New York; "New York" stays the city."""
+    text = (
+        "GENEVA (Reuters) - The World Health Organization said a case of Ebola had been "
+        "confirmed in Uganda. Health officials in Kerala reported two deaths in Kozhikode. "
+        "Cases of Lyme disease are rising in Connecticut and Maine, the CDC said. "
+        "Japanese encephalitis cases were found in Victoria and New South Wales, and West "
+        "Nile virus was found in mosquitoes in Ontario. Hendra virus killed a horse near "
+        "Brisbane."
+    )
+    (ontario,) = [m for m in parser.parse(text) if m.surface == "Ontario"]
+    assert (ontario.place.kind.value, ontario.place.country_code) == ("admin1", "CA")
+    (ny,) = parser.parse("Police in New York said the suspect fled.")
+    assert ny.place.kind.value == "city"

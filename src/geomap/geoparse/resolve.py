@@ -299,7 +299,10 @@ class Resolver:
         total = sum(ctx.countries.values()) or 1
         pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
         kinds_present = {self._kind[i] for i, _ in cands}
-        big_city = any(self._kind[i] == CITY and self._pop[i] > 100_000 for i, _ in cands)
+        big_city = max(
+            (self._pop[i] for i, _ in cands if self._kind[i] == CITY and self._pop[i] > 100_000),
+            default=0,
+        )
         # another candidate bears the name as its own, not as a translation or old name
         named = any(fk in (FORM_NAME, FORM_ALIAS) for _, fk in cands)
         votes = [self.vote(i, key, ctx) for i, _ in cands]
@@ -346,7 +349,9 @@ class Resolver:
             if fk == FORM_ALT and named:
                 f.append("alternate_beside_name")
             if kind == "admin1" and big_city:
-                f.append("admin_vs_big_city")
+                # "New York" is mostly the city, "Ontario" the province (100 times the
+                # people of Ontario, California)
+                f.append(f"admin_vs_big_city={min(int(math.log10(pop / big_city + 1)), 2)}")
             if COUNTRY in kinds_present and kind != "country":
                 f.append("country_present")
             d = self._anchor_km(idx, key, ctx)
