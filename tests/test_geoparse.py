@@ -568,3 +568,13 @@ def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
     assert (ontario.place.kind.value, ontario.place.country_code) == ("admin1", "CA")
     (ny,) = parser.parse("Police in New York said the suspect fled.")
     assert ny.place.kind.value == "city"
+
+
+def test_a_district_named_after_a_town_is_placed_in_the_towns_country(parser):
+    """ "Uganda's Mubende district" is around Mubende, Uganda, not at the nearest town of
+    its sentence in another country."""
+    text = (
+        "An outbreak in Bata, Equatorial Guinea, spread as Ebola reached Uganda's Mubende district."
+    )
+    (district,) = [m for m in parser.parse(text) if m.surface == "Mubende district"]
+    assert district.place is not None and district.place.country_code == "UG"

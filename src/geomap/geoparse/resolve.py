@@ -447,15 +447,22 @@ class Resolver:
         """Readings of "X County": a province or region called X if there is one, else a
         town called X in a province the article names (the county is around it), else
         none -- the county is then placed at the article's locus, not at some town of
-        that name in another state ("Hays County, Texas" is not Hays, Kansas)."""
+        that name in another state ("Hays County, Texas" is not Hays, Kansas). Without
+        such a province, the one town called X in a country the document's names lie
+        in ("Uganda's Mubende district" is around Mubende, Uganda)."""
         if any(self._kind[forms[k]] != CITY for k in range(0, len(forms), 2)):
             return forms
-        return tuple(
+        local = tuple(
             x
             for k in range(0, len(forms), 2)
             if ctx.admins.get(self._admin1[forms[k]], {key}) - {key}
             for x in forms[k : k + 2]
         )
+        if local:
+            return local
+        # the name's own mention counts once among its country's names
+        named = [k for k in range(0, len(forms), 2) if ctx.countries[self._cc[forms[k]]] > 1]
+        return forms[named[0] : named[0] + 2] if len(named) == 1 else ()
 
     def holding(
         self, ranked: list[tuple[float, int, int]], confidence: float, idx: int
