@@ -56,3 +56,20 @@ def test_split_votes_lean_to_the_provinces_other_names_vote_for():
     assert votes["US.NJ"]["middlesex county"] == pytest.approx(2 / 3)
     assert votes["US.MA"]["middlesex county"] == pytest.approx(1 / 3)
     assert votes["US.KS"]["kansas"] == 1.0  # a whole vote stays whole
+
+
+def test_votes_are_read_apart_in_a_one_country_story_and_a_round_up(parser):
+    """The provinces other names vote for weigh differently in a story about one country
+    (most of its sure names lie there) and in a world round-up."""
+    r = parser.resolver
+
+    def focus_features(names: list[str], target: str) -> set[str]:
+        ctx = r.context([(fold(n), parser.gazetteer.forms(n)) for n in names])
+        forms = parser.gazetteer.forms(target)
+        cands = r.candidates(forms, ctx, fold(target))
+        return {x for f in r.features(fold(target), cands, ctx, None) for x in f if "focus" in x}
+
+    local = focus_features(["Texas", "Dallas", "Lamar County", "Athens"], "Athens")
+    world = focus_features(["Texas", "Brazil", "Iraq", "Uganda", "Kerala", "Athens"], "Athens")
+    assert local and all("focus=1" in x for x in local)
+    assert world and all("focus=0" in x for x in world)

@@ -297,6 +297,9 @@ class Resolver:
     ) -> list[list[str]]:
         """Features of each candidate that depend on the other candidates and the document."""
         total = sum(ctx.countries.values()) or 1
+        # a story about one country, or a world round-up: the provinces other names
+        # vote for weigh differently in each
+        focus = int(max(ctx.countries.values(), default=0) / total >= 0.5)
         pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
         kinds_present = {self._kind[i] for i, _ in cands}
         big_city = max(
@@ -334,11 +337,13 @@ class Resolver:
             if ctx.admins.get(self._admin1[idx], {key}) - {key}:
                 # another name is this town's province, or a town in this province
                 f.append("admin_doc" if kind == "city" else "admin_doc|kind=admin1")
+                f.append(f"admin_doc|focus={focus}|kind={kind}")
             v = votes[rank_of[idx]]
             if v > 0:
                 f.append(f"vote={0 if v < 0.34 else 1 if v < 1 else 2}|kind={kind}")
                 if self._admin1[idx] == top_admin:
                     f.append(f"vote_top|kind={kind}")
+                    f.append(f"vote_top|focus={focus}|kind={kind}")
             if qual is not None and (qual.countries or qual.admins):
                 if cc in qual.countries:
                     f.append("q_cc")
