@@ -21,11 +21,11 @@ from ..gazetteer.build import FORM_NAMES, KINDS
 from .model import common_words
 from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, Span, Tokens
 
-# What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
-# and the news agencies' dash ("WASHINGTON — The Senate", "WINNIPEG – ").
 _ADMIN1 = KINDS.index("admin1")
 # Kinds of reading a province the document names makes likelier.
 _TOWNS = frozenset({KINDS.index("city"), KINDS.index("feature")})
+# What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
+# and the news agencies' dash ("WASHINGTON — The Senate", "WINNIPEG – ").
 DATELINE_ENDS = frozenset({" (", ", ", " —", " –", " -", "—", "–"})
 
 
