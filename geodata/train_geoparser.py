@@ -98,7 +98,7 @@ def resolver_examples(
         gold = [t for t in d.get("toponyms", []) if t.get("lat") is not None]
         if targets_only:
             spans, found = parser.spans_at(text, [(t["start"], t["end"]) for t in gold])
-            ctx = r.context([(s.key, s.forms) for s in spans])
+            ctx = r.context(r.document_names(text, spans))
             matched = list(zip(found, gold))
             spans_only = spans
         else:
@@ -107,8 +107,8 @@ def resolver_examples(
                 g = next((t for t in gold if s.start < t["end"] and t["start"] < s.end), None)
                 if g is not None:
                     matched.append((s, g))
-            ctx = r.context([(s.key, s.forms) for s, _ in matched])
             spans_only = [m[0] for m in matched]
+            ctx = r.context(r.document_names(text, spans_only))
         for s, g in matched:
             n = spans_only.index(s)
             qual = r.qualifier(spans_only[n + 1].forms) if qualified(text, spans_only, n) else None

@@ -73,3 +73,14 @@ def test_votes_are_read_apart_in_a_one_country_story_and_a_round_up(parser):
     world = focus_features(["Texas", "Brazil", "Iraq", "Uganda", "Kerala", "Athens"], "Athens")
     assert local and all("focus=1" in x for x in local)
     assert world and all("focus=0" in x for x in world)
+
+
+def test_a_qualified_dateline_puts_the_story_in_its_state(parser):
+    """ "SHERMAN, Texas" is one town for sure once its qualifier is read, so with the
+    state named again the story is local to Texas and its "Paris" is Paris, Texas."""
+    text = (
+        "SHERMAN, Texas -- Police in Paris said the roads were closed. "
+        "Grayson County officials in Texas agreed."
+    )
+    (paris,) = [m for m in parser.parse(text) if m.surface == "Paris"]
+    assert (paris.place.country_code, paris.place.admin1) == ("US", "US.TX")

@@ -114,7 +114,7 @@ class Geoparser(Recogniser):
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Choose one place per span using the document's other places."""
         r = self.resolver
-        ctx = r.context([(s.key, s.forms) for s in spans])
+        ctx = r.context(r.document_names(text, spans))
         mentions = []
         # within one document a name resolves the same way unless a qualifier differs
         done: dict[tuple, tuple[list, tuple[Candidate, ...]]] = {}

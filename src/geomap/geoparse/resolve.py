@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
 from .model import load_model
+from .spans import Span, qualified
 
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
 
@@ -119,6 +120,25 @@ class Resolver:
         self._postal = g.postal
 
     # -- context ------------------------------------------------------------------------
+    def document_names(self, text: str, spans: Sequence[Span]) -> list[tuple[str, tuple[int, ...]]]:
+        """The (key, readings) of each span that :meth:`context` reads, a qualified name
+        with only the readings its qualifier allows: "SHERMAN, Texas" is one town for
+        sure, and puts the story in Texas."""
+        names = []
+        for n, s in enumerate(spans):
+            forms = s.forms
+            if forms and qualified(text, spans, n):
+                qual = self.qualifier(spans[n + 1].forms)
+                fit = tuple(
+                    x
+                    for k in range(0, len(forms), 2)
+                    if self.fits(forms[k], qual)
+                    for x in forms[k : k + 2]
+                )
+                forms = fit or forms
+            names.append((s.key, forms))
+        return names
+
     def context(self, names: Sequence[tuple[str, tuple[int, ...]]]) -> DocContext:
         """Document context from the names' unambiguous or dominant readings."""
         ctx = DocContext()
