@@ -332,9 +332,12 @@ def test_islands_and_conflict_regions_are_places(parser):
 
 
 def test_a_dateline_before_a_dash_is_recognised(parser):
-    """News agencies' datelines: "WINNIPEG — ...", "CAIRO – ..." (as "KABUL (Reuters)")."""
+    """News agencies' datelines: "WINNIPEG — ...", "CAIRO – ..." (as "KABUL (Reuters)"),
+    and Reuters' two-town "BEIRUT/JERUSALEM, ..."."""
     text = "WINNIPEG — The opposition said on Monday that talks failed.\n\nCAIRO – Talks resumed."
     assert [m.surface for m in parser.parse(text)] == ["WINNIPEG", "CAIRO"]
+    text = "BEIRUT/JERUSALEM, Oct 12 (Reuters) - Air strikes resumed on Saturday."
+    assert [m.surface for m in parser.parse(text)] == ["BEIRUT", "JERUSALEM"]
 
 
 def test_a_capital_named_once_after_said_is_a_place(parser):

@@ -153,7 +153,16 @@ class Recogniser:
                 nw,
                 surname_next,
                 ntok == 1 and s.key in given,
-                s.end < len(text) and text[s.end : s.end + 2] in DATELINE_ENDS and uppers[s.i],
+                uppers[s.i]
+                and (
+                    text[s.end : s.end + 2] in DATELINE_ENDS
+                    # "BEIRUT/JERUSALEM, Oct 12 (Reuters)": a dateline of two towns
+                    or (
+                        sent_start
+                        and text[s.end : s.end + 1] == "/"
+                        and uppers[s.j + 1 : s.j + 2] == (True,)
+                    )
+                ),
                 sent_start,
                 own[2],
                 min(own[3], 6),
