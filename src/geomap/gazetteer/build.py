@@ -358,9 +358,24 @@ def _cities(b: _Builder) -> None:
         alternates = list(c.get("alternatenames") or ())
         if c.get("countrycode") in ARAB_LEAGUE:
             alternates += [_ARTICLE.sub("", n, count=1) for n in (c["name"], *alternates)]
+            alternates += [v for n in (c["name"], *alternates) for v in _article_variants(n)]
         for alt in alternates:
             if _usable_alternate(alt, c["name"]) and not _common_word(alt):
                 b.add_form(alt, idx, FORM_ALT)
+
+
+# The article inside an Arab town's name, as transliterations spell it ("Deir el-Balah",
+# "Deir al-Balah"; "Deir ez-Zor", "Deir al-Zor").
+_MID_ARTICLE = re.compile(r"(?<=\S[ -])(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)(?=-\S)")
+
+
+def _article_variants(name: str) -> Iterator[str]:
+    """The name with its inner article spelt "al-" and "el-" instead."""
+    m = _MID_ARTICLE.search(name)
+    if m is not None:
+        for article in ("al", "el"):
+            if m.group() != article:
+                yield name[: m.start()] + article + name[m.end() :]
 
 
 # "Frankfurt am Main", "Newcastle upon Tyne", "Halle (Saale)", "Boulogne-sur-Mer",
