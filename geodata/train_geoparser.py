@@ -32,7 +32,7 @@ from geopy.distance import great_circle
 from geomap.countries import country_at
 from geomap.gazetteer.build import KIND_CODE
 from geomap.geoparse import Geoparser
-from geomap.geoparse.spans import qualified, tokenize
+from geomap.geoparse.spans import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -98,7 +98,6 @@ def resolver_examples(
         gold = [t for t in d.get("toponyms", []) if t.get("lat") is not None]
         if targets_only:
             spans, found = parser.spans_at(text, [(t["start"], t["end"]) for t in gold])
-            ctx = r.context(r.document_names(text, spans))
             matched = list(zip(found, gold))
             spans_only = spans
         else:
@@ -108,10 +107,10 @@ def resolver_examples(
                 if g is not None:
                     matched.append((s, g))
             spans_only = [m[0] for m in matched]
-            ctx = r.context(r.document_names(text, spans_only))
+        quals = r.qualifiers(text, spans_only)
+        ctx = r.context(r.document_names(spans_only, quals))
         for s, g in matched:
-            n = spans_only.index(s)
-            qual = r.qualifier(spans_only[n + 1].forms) if qualified(text, spans_only, n) else None
+            qual = quals[spans_only.index(s)]
             cands = r.candidates(s.forms, ctx, s.key)
             if qual is not None:
                 cands = [c for c in cands if r.fits(c[0], qual)] or cands

@@ -19,7 +19,7 @@ from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
 from .recognise import Recogniser
 from .resolve import Resolver
-from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, qualified, tokenize
+from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, tokenize
 
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
@@ -114,7 +114,8 @@ class Geoparser(Recogniser):
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Choose one place per span using the document's other places."""
         r = self.resolver
-        ctx = r.context(r.document_names(text, spans))
+        quals = r.qualifiers(text, spans)
+        ctx = r.context(r.document_names(spans, quals))
         mentions = []
         # within one document a name resolves the same way unless a qualifier differs
         done: dict[tuple, tuple[list, tuple[Candidate, ...]]] = {}
@@ -124,9 +125,7 @@ class Geoparser(Recogniser):
         unknown_in: list[int] = []  # names no reading of which lies in their qualifier
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
-            qual = None
-            if qualified(text, spans, n):
-                qual = r.qualifier(spans[n + 1].forms)
+            qual = quals[n]
             memo = (s.key, s.head, qual, held.get(n))
             if memo not in done:
                 forms = s.forms

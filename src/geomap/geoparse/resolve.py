@@ -120,15 +120,23 @@ class Resolver:
         self._postal = g.postal
 
     # -- context ------------------------------------------------------------------------
-    def document_names(self, text: str, spans: Sequence[Span]) -> list[tuple[str, tuple[int, ...]]]:
+    def qualifiers(self, text: str, spans: Sequence[Span]) -> list[Qualifier | None]:
+        """Per span, what the next span says of it ("Springfield, Ill."), else None."""
+        return [
+            self.qualifier(spans[n + 1].forms) if qualified(text, spans, n) else None
+            for n in range(len(spans))
+        ]
+
+    def document_names(
+        self, spans: Sequence[Span], quals: Sequence[Qualifier | None]
+    ) -> list[tuple[str, tuple[int, ...]]]:
         """The (key, readings) of each span that :meth:`context` reads, a qualified name
-        with only the readings its qualifier allows: "SHERMAN, Texas" is one town for
-        sure, and puts the story in Texas."""
+        with only the readings its qualifier (:meth:`qualifiers`) allows: "SHERMAN,
+        Texas" is one town for sure, and puts the story in Texas."""
         names = []
-        for n, s in enumerate(spans):
+        for s, qual in zip(spans, quals):
             forms = s.forms
-            if forms and qualified(text, spans, n):
-                qual = self.qualifier(spans[n + 1].forms)
+            if forms and qual is not None:
                 fit = tuple(
                     x
                     for k in range(0, len(forms), 2)
