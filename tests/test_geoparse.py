@@ -296,6 +296,18 @@ def test_a_name_after_a_persons_title_is_the_persons(parser):
     assert got == ["Russian", "Chinese", "Moscow", "Punjab"]
 
 
+def test_a_given_name_before_a_recurring_surname_is_the_persons(parser):
+    """ "Vladimir Putin ... Putin said" without a title: a given name whose next word
+    recurs alone in the story is a person's, not the city of Vladimir."""
+    text = (
+        "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Tuesday. Putin said Russia "
+        "would keep its troops in Syria.\nKremlin spokesman Dmitry Peskov told reporters in "
+        "Moscow that Vladimir Putin had no plans to visit Kyiv."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert got == ["Sochi", "Russia", "Syria", "Moscow", "Kyiv"]
+
+
 def test_an_organisations_head_noun_is_no_village(parser):
     """ "UN Security Council", "Argentine Air Force", "Maryland State Police": the head
     noun after a capitalised modifier names the organisation (GeoNames has villages

@@ -312,6 +312,8 @@ class Recogniser:
             f.append(f"next={nxt}|kind={kind}")
             if given_name:
                 f.append(f"given_name|next={nxt}")
+                if surname_next:  # "Vladimir Putin ... Putin said"
+                    f.append("given_name|next_is_surname")
             f.append(f"next={nxt}|pop={pb}")
         else:
             f.append("next=none")
