@@ -84,3 +84,16 @@ def test_a_qualified_dateline_puts_the_story_in_its_state(parser):
     )
     (paris,) = [m for m in parser.parse(text) if m.surface == "Paris"]
     assert (paris.place.country_code, paris.place.admin1) == ("US", "US.TX")
+
+
+def test_a_wire_dateline_is_the_town_that_needs_no_qualifier(parser):
+    """ "GENEVA (Reuters)" over a story about Australia is Geneva, Switzerland: an agency
+    names its dateline town alone only when no reader could take it for a namesake, so
+    the story's locus (a hamlet of New South Wales) does not move it."""
+    text = (
+        "GENEVA (Reuters) - The World Health Organization said cases had risen in "
+        "Australia, where Victoria and New South Wales reported new clusters. Officials "
+        "in Melbourne and Sydney urged residents to stay home."
+    )
+    (geneva,) = [m for m in parser.parse(text) if m.surface == "GENEVA"]
+    assert geneva.place.country_code == "CH"

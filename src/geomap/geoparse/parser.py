@@ -18,11 +18,13 @@ from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE, fold
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
 from .recognise import Recogniser
-from .resolve import Resolver
+from .resolve import DocContext, Resolver
 from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, tokenize
 
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
+# what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
+_WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)")
 # Head words of units too wide to put at the article's main town when unknown.
 WIDE_HEADS = frozenset(
     "region province governorate oblast prefecture".split()
@@ -126,12 +128,16 @@ class Geoparser(Recogniser):
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = quals[n]
-            memo = (s.key, s.head, qual, held.get(n))
+            wire = qual is None and _wire_dateline(text, s)
+            memo = (s.key, s.head, qual, held.get(n), wire)
             if memo not in done:
                 forms = s.forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
-                ranked = r.rank(s.key, forms, ctx, qual)
+                # a wire dateline names its town alone only when the town needs no
+                # qualifier wherever the story is about (the agencies' style books):
+                # "GENEVA (Reuters)" over a story about Australia is still Switzerland's
+                ranked = r.rank(s.key, forms, DocContext() if wire else ctx, qual)
                 if n in held:
                     ranked = r.holding(ranked, *held[n])
                 alts = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
@@ -181,6 +187,12 @@ class Geoparser(Recogniser):
                         break
             out.append(m)
         return out
+
+
+def _wire_dateline(text: str, s: Span) -> bool:
+    """Whether ``s`` opens a line and a news agency's name in brackets follows it."""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    return not text[line_start : s.start].strip() and bool(_WIRE_AGENCY.match(text, s.end))
 
 
 def _nearest_town(
