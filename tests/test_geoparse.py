@@ -593,3 +593,23 @@ def test_a_district_named_after_a_town_is_placed_in_the_towns_country(parser):
     )
     (district,) = [m for m in parser.parse(text) if m.surface == "Mubende district"]
     assert district.place is not None and district.place.country_code == "UG"
+
+
+def test_a_state_head_and_a_plural_head_make_provinces(parser):
+    """ "Niger state" is Nigeria's state, not the country; in "Katsina and Sokoto
+    states" and "Helmand and Kandahar provinces" the plural head makes every listed
+    name a province. "Islamic State" and "Colorado State University" are no states."""
+    text = (
+        "Attacks hit Katsina and Sokoto states and spread into Niger state. Fighting "
+        "raged in Helmand and Kandahar provinces, Islamic State said, as students at "
+        "Colorado State University watched."
+    )
+    *got, university = parser.parse(text)
+    assert [(m.surface, m.place.kind.value, m.place.country_code) for m in got] == [
+        ("Katsina", "admin1", "NG"),
+        ("Sokoto states", "admin1", "NG"),
+        ("Niger state", "admin1", "NG"),
+        ("Helmand", "admin1", "AF"),
+        ("Kandahar provinces", "admin1", "AF"),
+    ]
+    assert university.surface == "Colorado State University"

@@ -226,7 +226,12 @@ class Span:
 # Admin heads: the name is a province or county. Feature heads: the name is usually the
 # place itself ("Kabul airport", "Carnegie Moscow Center"). Local heads: the name is not
 # the place ("Royal Street", "Franklin Avenue"), which lies in the document's locus.
-ADMIN_HEADS = frozenset("county province region district governorate oblast prefecture".split())
+ADMIN_HEADS = frozenset(
+    "county province region district governorate oblast prefecture state".split()
+)
+# "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
+# makes every name of the list before it one of those units.
+PLURAL_HEADS = {f"{h[:-1]}ies" if h.endswith("y") else f"{h}s": h for h in ADMIN_HEADS}
 FEATURE_HEADS = frozenset(
     """airport station river lake mountains mountain valley island islands bay beach harbor
     harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
@@ -268,7 +273,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 if (
                     head is None
                     and gap == " "
-                    and keys[j] in HEADS
+                    and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
+                    and not _state_in_name(text, tokens, j)
                     and j - i <= MAX_HEAD_NAME
                     and all(caps[i:j])  # no "Drills in X Sea"
                     and key not in CONTEXT_WORDS  # "The centre"
@@ -305,7 +311,19 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = _unknown_name(text, tokens, i)
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
+    _share_plural_heads(text, tokens, spans, gazetteer)
     return _with_directions(text, tokens, spans)
+
+
+def _state_in_name(text: str, tokens: Tokens, j: int) -> bool:
+    """ "Colorado State University", "Ohio State Police": a capitalised State before
+    another capitalised word is inside an institution's name, not a head word."""
+    return (
+        tokens.keys[j] == "state"
+        and j + 1 < len(tokens)
+        and tokens.caps[j + 1]
+        and text[tokens.ends[j] : tokens.starts[j + 1]] == " "
+    )
 
 
 def _get(
@@ -489,7 +507,7 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     Else the head takes the name's own readings (not GeoNames alternate names: "State
     University" is no evidence), admin heads only provinces and regions when there are any.
     """
-    head = tokens.keys[j]
+    head = PLURAL_HEADS.get(tokens.keys[j], tokens.keys[j])
     start, end = tokens.starts[i], tokens.ends[j]
     if head in LOCAL_HEADS:
         return Span(i, j, start, end, name_key, (), head=head)
@@ -507,16 +525,53 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         if not forms:
             return None
     if head in ADMIN_HEADS:
-        forms = (
-            tuple(
-                x
-                for k in range(0, len(forms), 2)
-                for x in (forms[k], forms[k + 1])
-                if gazetteer.column("kind")[forms[k]] != KIND_CODE["city"]
-            )
-            or forms
-        )
+        forms = _admin_readings(gazetteer, forms, head)
+        if forms is None:
+            return None
     return Span(i, j, start, end, name_key, forms, head=head)
+
+
+def _admin_readings(
+    gazetteer: Gazetteer, forms: tuple[int, ...], head: str
+) -> tuple[int, ...] | None:
+    """The readings of a name before an admin head: its provinces and regions when there
+    are any. Before "state" only a name with a province among its readings ("Niger
+    state" is Nigeria's, not the country), else None: "Islamic State", "Gulf states"."""
+    kind = gazetteer.column("kind")
+    if head == "state" and not any(
+        kind[forms[k]] == KIND_CODE["admin1"] for k in range(0, len(forms), 2)
+    ):
+        return None
+    wide = tuple(
+        x
+        for k in range(0, len(forms), 2)
+        for x in (forms[k], forms[k + 1])
+        if kind[forms[k]] != KIND_CODE["city"]
+    )
+    return wide or forms
+
+
+def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer: Gazetteer) -> None:
+    """Give a plural admin head to the names listed before it ("Katsina and Sokoto
+    states"), in place: each earlier name of the list, joined by a comma or "and"/"or",
+    becomes such a unit with its wider readings."""
+    for n in range(len(spans) - 1, 0, -1):
+        last = spans[n]
+        if last.head not in ADMIN_HEADS or tokens.keys[last.j] not in PLURAL_HEADS:
+            continue
+        k = n - 1
+        follower = last
+        while k >= 0:
+            s = spans[k]
+            gap = text[s.end : follower.start]
+            if s.head is not None or gap not in (", ", " and ", " or ", ", and ", ", or "):
+                break
+            forms = _admin_readings(gazetteer, s.forms, last.head) if s.forms else None
+            if forms is None:
+                break
+            spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=last.head)
+            follower = s
+            k -= 1
 
 
 def _same_country(gazetteer: Gazetteer, forms: tuple[int, ...], others: tuple[int, ...]) -> bool:
