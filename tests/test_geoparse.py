@@ -319,6 +319,17 @@ def test_an_organisations_head_noun_is_no_village(parser):
     assert [m.surface for m in parser.parse(text)] == ["Argentine", "Maryland", "Hebron"]
 
 
+def test_an_institution_of_a_place_is_that_places(parser):
+    """ "University of Alberta", "Bank of England", "Council of Europe": the head noun
+    before "of" names the institution (GeoNames has villages called University, Bank
+    and Council); the place it is of stays."""
+    text = (
+        "Researchers at the University of Alberta said the Bank of England and the "
+        "Council of Europe had funded the study."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Alberta", "England", "Europe"]
+
+
 def test_an_everyday_word_is_no_town_even_capitalised(parser):
     """ "Police said": a sentence's first word, or a headline's, is capitalised; that the
     word is an everyday noun (data/common_words.txt) tells it is not Police, Poland."""

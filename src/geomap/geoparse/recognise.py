@@ -296,7 +296,13 @@ class Recogniser:
         hit = self._around.get(memo)
         if hit is not None:
             return hit
-        if prev is not None:
+        layout = dateline and sent_start
+        if layout:
+            # an opening dateline's neighbours are layout ("WINNIPEG — The", "KABUL
+            # (Reuters)"), not the words a sentence puts around a name
+            prev = nxt = None
+            f = ["dateline"]
+        elif prev is not None:
             f = [f"prev={prev}"]
             if sent_start:
                 f.append("prev_sent")
@@ -315,9 +321,9 @@ class Recogniser:
                 if surname_next:  # "Vladimir Putin ... Putin said"
                     f.append("given_name|next_is_surname")
             f.append(f"next={nxt}|pop={pb}")
-        else:
+        elif not layout:
             f.append("next=none")
-        if dateline:
+        if dateline and not layout:
             f.append("dateline")
         if locus:  # one of its towns lies in a province the document names
             f.append("locus")

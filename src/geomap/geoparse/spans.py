@@ -38,6 +38,12 @@ ORGANISATION_HEADS = frozenset(
     party front movement alliance assembly parliament senate congress police patrol
     command federation""".split()
 )
+# Head nouns that name an institution before "of" and the place it is of ("University of
+# Alberta", "Bank of England", "Council of Europe"), never the village that bears the word.
+INSTITUTION_HEADS = ORGANISATION_HEADS | frozenset(
+    """university college institute school hospital bank court embassy consulate centre
+    center museum library""".split()
+)
 # Titles a person's name follows ("Russian President Vladimir Putin", "press secretary
 # Sarah Sanders", "Manila Archbishop Luis Antonio Tagle"). Ranks and royal titles are left
 # out: "General Santos", "Prince George" and "King William's Town" are towns.
@@ -378,6 +384,14 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         and text[s.end : tokens.starts[nxt]] == " "
         and tokens.uppers[nxt]
         and _ROMAN.match(tokens.texts[nxt])
+    ):
+        return True
+    if (  # "University of Alberta", "Bank of England": the place is the name after "of"
+        s.i == s.j
+        and tokens.keys[s.i] in INSTITUTION_HEADS
+        and nxt + 1 < len(tokens)
+        and tokens.keys[nxt] == "of"
+        and tokens.caps[nxt + 1]
     ):
         return True
     last = min(len(tokens), nxt + MAX_HEAD_NAME)  # "Crimean-Congo": a few names at most
