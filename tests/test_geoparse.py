@@ -615,12 +615,27 @@ def test_a_state_head_and_a_plural_head_make_provinces(parser):
         "raged in Helmand and Kandahar provinces, Islamic State said, as students at "
         "Colorado State University watched."
     )
-    *got, university = parser.parse(text)
-    assert [(m.surface, m.place.kind.value, m.place.country_code) for m in got] == [
-        ("Katsina", "admin1", "NG"),
-        ("Sokoto states", "admin1", "NG"),
-        ("Niger state", "admin1", "NG"),
-        ("Helmand", "admin1", "AF"),
-        ("Kandahar provinces", "admin1", "AF"),
+    *provinces, university = parser.parse(text)
+    got = [(m.surface, m.place.kind.value, m.place.admin1) for m in provinces]
+    assert got == [
+        ("Katsina", "admin1", "NG.24"),
+        ("Sokoto states", "admin1", "NG.51"),
+        ("Niger state", "admin1", "NG.31"),
+        ("Helmand", "admin1", "AF.10"),
+        ("Kandahar provinces", "admin1", "AF.23"),
     ]
     assert university.surface == "Colorado State University"
+
+
+def test_an_unknown_institution_lies_in_the_province_it_is_named_after(parser):
+    """ "Colorado State University" is in Colorado, not at the sentence's other town nor
+    at a village called University; a compass word names no province ("Northwest Cancer
+    Centre" is not in Haiti's Nord-Ouest)."""
+    text = (
+        "Students at Colorado State University and doctors at the Northwest Cancer Centre "
+        "in Derry joined a study led from Kandahar."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Colorado State University"].admin1 == "US.CO"
+    centre = got.get("Northwest Cancer Centre")
+    assert centre is None or centre.country_code != "HT"

@@ -97,3 +97,15 @@ def test_a_wire_dateline_is_the_town_that_needs_no_qualifier(parser):
     )
     (geneva,) = [m for m in parser.parse(text) if m.surface == "GENEVA"]
     assert geneva.place.country_code == "CH"
+
+
+def test_a_wire_dateline_after_a_byline_is_a_town(parser):
+    """ "Matthew Daly, The Associated Press. WASHINGTON (AP)": a dateline opens its
+    sentence after a byline too, and names the town filed from, never the state, even
+    in a story about Washington State's counties."""
+    text = (
+        "Matthew Daly, The Associated Press. WASHINGTON (AP) - Wildfires spread in "
+        "Washington state, where Okanogan and Chelan counties were evacuated."
+    )
+    (dateline,) = [m for m in parser.parse(text) if m.surface == "WASHINGTON"]
+    assert (dateline.place.kind.value, dateline.place.admin1) == ("city", "US.DC")

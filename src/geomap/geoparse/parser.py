@@ -14,10 +14,10 @@ from itertools import pairwise
 from typing import Any
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE, fold
+from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE, KIND_CODE, fold
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
-from .recognise import Recogniser
+from .recognise import Recogniser, sentence_start
 from .resolve import DocContext, Resolver
 from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, tokenize
 
@@ -95,6 +95,13 @@ class Geoparser(Recogniser):
             span.score = score
         return self.select(spans)
 
+    def _towns(self, forms: tuple[int, ...]) -> tuple[int, ...]:
+        """The town readings of a name's ``forms`` (entry, form kind pairs)."""
+        kind, town = self.gazetteer.column("kind"), KIND_CODE["city"]
+        return tuple(
+            x for k in range(0, len(forms), 2) if kind[forms[k]] == town for x in forms[k : k + 2]
+        )
+
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
         inside = [
@@ -134,6 +141,8 @@ class Geoparser(Recogniser):
                 forms = s.forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
+                if wire:  # a dateline is the town the story was filed from
+                    forms = self._towns(forms) or forms
                 # a wire dateline names its town alone only when the town needs no
                 # qualifier wherever the story is about (the agencies' style books):
                 # "GENEVA (Reuters)" over a story about Australia is still Switzerland's
@@ -190,9 +199,9 @@ class Geoparser(Recogniser):
 
 
 def _wire_dateline(text: str, s: Span) -> bool:
-    """Whether ``s`` opens a line and a news agency's name in brackets follows it."""
-    line_start = text.rfind("\n", 0, s.start) + 1
-    return not text[line_start : s.start].strip() and bool(_WIRE_AGENCY.match(text, s.end))
+    """Whether ``s`` opens a sentence and a news agency's name in brackets follows it
+    (after a byline too: "Matthew Daly, The Associated Press. WASHINGTON (AP)")."""
+    return bool(_WIRE_AGENCY.match(text, s.end)) and sentence_start(text, s.start)
 
 
 def _nearest_town(

@@ -29,7 +29,8 @@ _TOWNS = frozenset({KINDS.index("city"), KINDS.index("feature")})
 DATELINE_ENDS = frozenset({" (", ", ", " —", " –", " -", "—", "–"})
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def sentence_start(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens a sentence (or a line, or the text)."""
     k = start - 1
     while k >= 0 and text[k] in " \t\"“‘'(*[#_-—–":
         k -= 1
@@ -100,7 +101,7 @@ class Recogniser:
         for s in spans:
             ntok = s.j - s.i + 1
             surface = text[s.start : s.end]
-            sent_start = _sentence_start(text, s.start)
+            sent_start = sentence_start(text, s.start)
             own = self._own_features(
                 min(ntok, 4),
                 uppers[s.j] or uppers[s.i],

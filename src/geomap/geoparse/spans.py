@@ -534,6 +534,8 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         _head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))
     ):
         return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
+    if not forms and head in FEATURE_HEADS:
+        forms = _province_of(gazetteer, words)
     if i + 1 == j and tokens.uppers[i] and len(tokens.keys[i]) <= MAX_ACRONYM_LETTERS:
         forms = _acronym_readings(forms)  # "UN base": the UN's, not a town called Un
         if not forms:
@@ -593,6 +595,24 @@ def _same_country(gazetteer: Gazetteer, forms: tuple[int, ...], others: tuple[in
     cc = gazetteer.column("cc")
     mine = {cc[forms[k]] for k in range(0, len(forms), 2)}
     return any(cc[others[k]] in mine for k in range(0, len(others), 2))
+
+
+def _province_of(gazetteer: Gazetteer, words: list[str]) -> tuple[int, ...]:
+    """The province or country readings of the longest leading words of an unknown
+    institution's name ("Colorado State University" lies in Colorado, "California
+    Polytechnic State University" in California), else none."""
+    if words[0] in DIRECTIONS:
+        return ()  # "Northwest Cancer Centre", "Central Mental Hospital"
+    kind = gazetteer.column("kind")
+    wide = (KIND_CODE["admin1"], KIND_CODE["country"])
+    for k in range(len(words) - 1, 0, -1):
+        forms = _head_name_forms(gazetteer, " ".join(words[:k]))
+        forms = tuple(
+            x for n in range(0, len(forms), 2) if kind[forms[n]] in wide for x in forms[n : n + 2]
+        )
+        if forms:
+            return forms
+    return ()
 
 
 def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
