@@ -19,7 +19,7 @@ from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
 from .recognise import Recogniser, sentence_start
 from .resolve import DocContext, Resolver
-from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, tokenize
+from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, readings_where, tokenize
 
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
@@ -95,13 +95,6 @@ class Geoparser(Recogniser):
             span.score = score
         return self.select(spans)
 
-    def _towns(self, forms: tuple[int, ...]) -> tuple[int, ...]:
-        """The town readings of a name's ``forms`` (entry, form kind pairs)."""
-        kind, town = self.gazetteer.column("kind"), KIND_CODE["city"]
-        return tuple(
-            x for k in range(0, len(forms), 2) if kind[forms[k]] == town for x in forms[k : k + 2]
-        )
-
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
         inside = [
@@ -125,6 +118,7 @@ class Geoparser(Recogniser):
         r = self.resolver
         quals = r.qualifiers(text, spans)
         ctx = r.context(r.document_names(spans, quals))
+        kinds, town = self.gazetteer.column("kind"), KIND_CODE["city"]
         mentions = []
         # within one document a name resolves the same way unless a qualifier differs
         done: dict[tuple, tuple[list, tuple[Candidate, ...]]] = {}
@@ -142,7 +136,7 @@ class Geoparser(Recogniser):
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
                 if wire:  # a dateline is the town the story was filed from
-                    forms = self._towns(forms) or forms
+                    forms = readings_where(forms, lambda i, _: kinds[i] == town) or forms
                 # a wire dateline names its town alone only when the town needs no
                 # qualifier wherever the story is about (the agencies' style books):
                 # "GENEVA (Reuters)" over a story about Australia is still Switzerland's

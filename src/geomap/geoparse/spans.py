@@ -466,13 +466,18 @@ def _letters(text: str, start: int, end: int) -> int:
     return sum(c.isalpha() for c in text[start:end])
 
 
+def readings_where(forms: tuple[int, ...], keep: Callable[[int, int], bool]) -> tuple[int, ...]:
+    """The (entry, form kind) pairs of a name's flat ``forms`` that ``keep`` accepts."""
+    return tuple(
+        x for k in range(0, len(forms), 2) if keep(forms[k], forms[k + 1]) for x in forms[k : k + 2]
+    )
+
+
 def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
     """ "EU", "UK", "LA": an all-capitals short name is an acronym. Only a curated alias
     reads it as a place; the towns that merely bear the letters as a name ("Eu" in
     France for the EU, "Un" in India for the UN) are no readings."""
-    return tuple(
-        x for k in range(0, len(forms), 2) if forms[k + 1] == FORM_ALIAS for x in forms[k : k + 2]
-    )
+    return readings_where(forms, lambda _, fk: fk == FORM_ALIAS)
 
 
 def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]:
@@ -554,17 +559,9 @@ def _admin_readings(
     are any. Before "state" only a name with a province among its readings ("Niger
     state" is Nigeria's, not the country), else None: "Islamic State", "Gulf states"."""
     kind = gazetteer.column("kind")
-    if head == "state" and not any(
-        kind[forms[k]] == KIND_CODE["admin1"] for k in range(0, len(forms), 2)
-    ):
+    if head == "state" and not readings_where(forms, lambda i, _: kind[i] == KIND_CODE["admin1"]):
         return None
-    wide = tuple(
-        x
-        for k in range(0, len(forms), 2)
-        for x in (forms[k], forms[k + 1])
-        if kind[forms[k]] != KIND_CODE["city"]
-    )
-    return wide or forms
+    return readings_where(forms, lambda i, _: kind[i] != KIND_CODE["city"]) or forms
 
 
 def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer: Gazetteer) -> None:
@@ -607,9 +604,7 @@ def _province_of(gazetteer: Gazetteer, words: list[str]) -> tuple[int, ...]:
     wide = (KIND_CODE["admin1"], KIND_CODE["country"])
     for k in range(len(words) - 1, 0, -1):
         forms = _head_name_forms(gazetteer, " ".join(words[:k]))
-        forms = tuple(
-            x for n in range(0, len(forms), 2) if kind[forms[n]] in wide for x in forms[n : n + 2]
-        )
+        forms = readings_where(forms, lambda i, _: kind[i] in wide)
         if forms:
             return forms
     return ()
@@ -623,9 +618,7 @@ def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
 
 def _named(forms: tuple[int, ...]) -> tuple[int, ...]:
     """The readings of a name that are not GeoNames alternate names."""
-    return tuple(
-        x for k in range(0, len(forms), 2) if forms[k + 1] != FORM_ALT for x in forms[k : k + 2]
-    )
+    return readings_where(forms, lambda _, fk: fk != FORM_ALT)
 
 
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
