@@ -362,10 +362,13 @@ def check_curated(directory: Path = DEFAULT_DIR) -> list[Problem]:
             problems.append(Problem("demonyms.tsv", row.line, error))
 
     entity_names = _entity_names(tables)
-    aliases = Counter(row.cells.get("alias") for row in tables["aliases.tsv"])
+    # one alias may name two places ("Congo"), each once; the story's context chooses
+    aliases = Counter(
+        (row.cells.get("alias"), row.cells.get("target")) for row in tables["aliases.tsv"]
+    )
     for row in tables["aliases.tsv"]:
         alias = row.cells.get("alias", "")
-        if aliases[alias] > 1:
+        if aliases[(alias, row.cells.get("target"))] > 1:
             problems.append(Problem("aliases.tsv", row.line, "duplicate alias"))
         if entity_names.get(alias, row.cells.get("target")) != row.cells.get("target"):
             problems.append(

@@ -228,3 +228,11 @@ def test_metonym_notes_mark_buildings_standing_for_a_place() -> None:
     notes = {row["alias"]: row["note"] for row in _table("aliases.tsv")}
     for alias in ("Kremlin", "White House", "Pentagon", "Foggy Bottom", "Downing Street"):
         assert "metonym for" in notes[alias].lower(), alias
+
+
+def test_checker_allows_an_alias_of_two_places_once_each(tmp_path: Path) -> None:
+    """ "Congo" names both Congos (the context chooses); the same row twice is a slip."""
+    assert not [p for p in checker.check_curated(CURATED) if "duplicate alias" in str(p)]
+    directory = _corrupt(tmp_path, "aliases.tsv", "Burma\tMM\t", "Burma\tMM\t\nBurma\tMM\t")
+    messages = [str(p) for p in checker.check_curated(directory)]
+    assert any("duplicate alias" in m for m in messages)

@@ -639,3 +639,15 @@ def test_an_unknown_institution_lies_in_the_province_it_is_named_after(parser):
     assert got["Colorado State University"].admin1 == "US.CO"
     centre = got.get("Northwest Cancer Centre")
     assert centre is None or centre.country_code != "HT"
+
+
+def test_congo_alone_is_a_country(parser):
+    """News writes "Congo" for either Congo; GeoNames gives the bare name only to a town
+    in Brazil. Both countries are readings, and the story's other names choose."""
+    text = "Ebola spreads in Congo\n\nThe outbreak reached Goma, in North Kivu province."
+    congo = parser.parse(text)[0]
+    assert (congo.surface, congo.place.kind.value, congo.place.country_code) == (
+        "Congo",
+        "country",
+        "CD",
+    )
