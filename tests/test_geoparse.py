@@ -651,3 +651,24 @@ def test_congo_alone_is_a_country(parser):
         "country",
         "CD",
     )
+
+
+def test_short_country_names_news_uses_are_the_countries(parser):
+    """ "Korea", "Antigua" and "St Lucia" are GeoNames towns (in Côte d'Ivoire,
+    Guatemala, South Africa) under their bare names, and headlines abbreviate "N. Korea";
+    Somaliland is no administrative unit, so it is a curated territory at the mean of
+    its five regions."""
+    text = (
+        "N. Korea slams S. Korea\n\nKorea's exports fell in March, while Somaliland held "
+        "elections in Hargeisa. Cricket resumed in Antigua and St Lucia."
+    )
+    got = {m.surface: (m.place.kind.value, m.place.country_code) for m in parser.parse(text)}
+    assert got == {
+        "N. Korea": ("country", "KP"),
+        "S. Korea": ("country", "KR"),
+        "Korea": ("country", "KR"),
+        "Somaliland": ("feature", "SO"),
+        "Hargeisa": ("city", "SO"),
+        "Antigua": ("country", "AG"),
+        "St Lucia": ("country", "LC"),
+    }

@@ -274,7 +274,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         for j in range(i, min(n, i + MAX_TOKENS)):
             if j > i:
                 gap = text[ends[j - 1] : starts[j]]
-                if gap not in (" ", "-") and not (gap == ". " and ends[j - 1] - starts[j - 1] == 2):
+                # "St. Petersburg", "N. Korea": an abbreviated first word
+                if gap not in (" ", "-") and not (gap == ". " and ends[j - 1] - starts[j - 1] <= 2):
                     break
                 if (
                     head is None
