@@ -308,6 +308,13 @@ def test_a_given_name_before_a_recurring_surname_is_the_persons(parser):
     assert got == ["Sochi", "Russia", "Syria", "Moscow", "Kyiv"]
 
 
+def test_a_surname_before_a_generational_suffix_is_the_persons(parser):
+    """ "William Holland, Sr." is a person, not the Netherlands; the town he came from
+    stays a place."""
+    text = "The first settlement was made in 1825 by William Holland, Sr., who came from Peoria."
+    assert [m.surface for m in parser.parse(text)] == ["Peoria"]
+
+
 def test_an_organisations_head_noun_is_no_village(parser):
     """ "UN Security Council", "Argentine Air Force", "Maryland State Police": the head
     noun after a capitalised modifier names the organisation (GeoNames has villages

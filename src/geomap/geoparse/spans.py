@@ -118,6 +118,8 @@ HONORIFICS = frozenset(
     "mr mrs ms mx dr prof sen rep gov gen lt col capt sgt adm cmdr rev fr sir dame".split()
 )
 _ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # II..XXXIX, a regnal number
+# a generational suffix after a surname: "William Holland, Sr.", "Martin Luther King Jr."
+_NAME_SUFFIX = re.compile(r",? (?:Jr|Sr)\b\.?")
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
@@ -362,8 +364,8 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
 
 def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
-    "Louis XIV" (a regnal number follows), "Mr. Paris", "Gen. Austin" (an honorific goes
-    before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before), "the
+    "Louis XIV" (a regnal number follows), "William Holland, Sr." (a generational
+    suffix follows), "Mr. Paris", "Gen. Austin" (an honorific goes before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before), "the
     carrier Shandong" (a kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
     names); a newspaper's or an airline's (:func:`_press_title`); a person's after a
@@ -386,6 +388,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         and tokens.uppers[nxt]
         and _ROMAN.match(tokens.texts[nxt])
     ):
+        return True
+    if _NAME_SUFFIX.match(text, s.end):
         return True
     if (  # "University of Alberta", "Bank of England": the place is the name after "of"
         s.i == s.j
