@@ -21,6 +21,7 @@ from .recognise import Recogniser, sentence_start
 from .resolve import DocContext, Resolver
 from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, readings_where, tokenize
 
+_TOWN = KIND_CODE["city"]
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
@@ -118,7 +119,6 @@ class Geoparser(Recogniser):
         r = self.resolver
         quals = r.qualifiers(text, spans)
         ctx = r.context(r.document_names(spans, quals))
-        kinds, town = self.gazetteer.column("kind"), KIND_CODE["city"]
         mentions = []
         # within one document a name resolves the same way unless a qualifier differs
         done: dict[tuple, tuple[list, tuple[Candidate, ...]]] = {}
@@ -136,7 +136,7 @@ class Geoparser(Recogniser):
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
                 if wire:  # a dateline is the town the story was filed from
-                    forms = readings_where(forms, lambda i, _: kinds[i] == town) or forms
+                    forms = readings_where(forms, lambda i, _: self._kind[i] == _TOWN) or forms
                 # a wire dateline names its town alone only when the town needs no
                 # qualifier wherever the story is about (the agencies' style books):
                 # "GENEVA (Reuters)" over a story about Australia is still Switzerland's

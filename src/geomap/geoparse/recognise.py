@@ -37,6 +37,41 @@ def sentence_start(text: str, start: int) -> bool:
     return k < 0 or text[k] in ".!?\n:;…"
 
 
+def _words_around(
+    prev: str | None,
+    nxt: str | None,
+    surname_next: bool,
+    given_name: bool,
+    sent_start: bool,
+    kind: str,
+    pb: int,
+) -> list[str]:
+    """The features of the classes of the words before and after a span (None when no
+    word adjoins it), crossed with its kind and population bucket."""
+    if prev is not None:
+        f = [f"prev={prev}"]
+        if sent_start:
+            f.append("prev_sent")
+        else:
+            f.append(f"prev={prev}|pop={pb}")
+            f.append(f"prev={prev}|kind={kind}")
+    else:
+        f = ["prev=none"]
+    if nxt is not None:
+        if surname_next:
+            f.append("next_is_surname")
+        f.append(f"next={nxt}")
+        f.append(f"next={nxt}|kind={kind}")
+        if given_name:
+            f.append(f"given_name|next={nxt}")
+            if surname_next:  # "Vladimir Putin ... Putin said"
+                f.append("given_name|next_is_surname")
+        f.append(f"next={nxt}|pop={pb}")
+    else:
+        f.append("next=none")
+    return f
+
+
 class Recogniser:
     """Score proposed spans as toponyms and keep the best non-overlapping ones.
 
@@ -297,35 +332,14 @@ class Recogniser:
         hit = self._around.get(memo)
         if hit is not None:
             return hit
-        layout = dateline and sent_start
-        if layout:
+        if dateline and sent_start:
             # an opening dateline's neighbours are layout ("WINNIPEG — The", "KABUL
             # (Reuters)"), not the words a sentence puts around a name
-            prev = nxt = None
             f = ["dateline"]
-        elif prev is not None:
-            f = [f"prev={prev}"]
-            if sent_start:
-                f.append("prev_sent")
-            else:
-                f.append(f"prev={prev}|pop={pb}")
-                f.append(f"prev={prev}|kind={kind}")
         else:
-            f = ["prev=none"]
-        if nxt is not None:
-            if surname_next:
-                f.append("next_is_surname")
-            f.append(f"next={nxt}")
-            f.append(f"next={nxt}|kind={kind}")
-            if given_name:
-                f.append(f"given_name|next={nxt}")
-                if surname_next:  # "Vladimir Putin ... Putin said"
-                    f.append("given_name|next_is_surname")
-            f.append(f"next={nxt}|pop={pb}")
-        elif not layout:
-            f.append("next=none")
-        if dateline and not layout:
-            f.append("dateline")
+            f = _words_around(prev, nxt, surname_next, given_name, sent_start, kind, pb)
+            if dateline:
+                f.append("dateline")
         if locus:  # one of its towns lies in a province the document names
             f.append("locus")
             f.append(f"locus|pop={pb}")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
 from .model import load_model
-from .spans import Span, qualified
+from .spans import Span, qualified, readings_where
 
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
 
@@ -137,13 +137,7 @@ class Resolver:
         for s, qual in zip(spans, quals):
             forms = s.forms
             if forms and qual is not None:
-                fit = tuple(
-                    x
-                    for k in range(0, len(forms), 2)
-                    if self.fits(forms[k], qual)
-                    for x in forms[k : k + 2]
-                )
-                forms = fit or forms
+                forms = readings_where(forms, lambda i, _, q=qual: self.fits(i, q)) or forms
             names.append((s.key, forms))
         return names
 
@@ -485,11 +479,8 @@ class Resolver:
         in ("Uganda's Mubende district" is around Mubende, Uganda)."""
         if any(self._kind[forms[k]] != CITY for k in range(0, len(forms), 2)):
             return forms
-        local = tuple(
-            x
-            for k in range(0, len(forms), 2)
-            if ctx.admins.get(self._admin1[forms[k]], {key}) - {key}
-            for x in forms[k : k + 2]
+        local = readings_where(
+            forms, lambda i, _: bool(ctx.admins.get(self._admin1[i], {key}) - {key})
         )
         if local:
             return local

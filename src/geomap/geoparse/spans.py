@@ -325,8 +325,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
 
 
 def _state_in_name(text: str, tokens: Tokens, j: int) -> bool:
-    """ "Colorado State University", "Ohio State Police": a capitalised State before
-    another capitalised word is inside an institution's name, not a head word."""
+    """ "Colorado State University", "Ohio State Police": "State" (or "state") before a
+    capitalised word is inside an institution's name, not a head word."""
     return (
         tokens.keys[j] == "state"
         and j + 1 < len(tokens)
@@ -365,8 +365,9 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
 def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
     "Louis XIV" (a regnal number follows), "William Holland, Sr." (a generational
-    suffix follows), "Mr. Paris", "Gen. Austin" (an honorific goes before), "BRP Sierra Madre", "USS Carl Vinson" (a ship prefix goes before), "the
-    carrier Shandong" (a kind of vessel goes before); a disease's ("Lassa fever",
+    suffix follows), "Mr. Paris", "Gen. Austin" (an honorific goes before), "BRP Sierra
+    Madre", "USS Carl Vinson" (a ship prefix goes before), "the carrier Shandong" (a
+    kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
     names); a newspaper's or an airline's (:func:`_press_title`); a person's after a
     title (:func:`_after_title`); or an organisation's head noun after its capitalised
