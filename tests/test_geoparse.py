@@ -679,3 +679,15 @@ def test_short_country_names_news_uses_are_the_countries(parser):
         "Antigua": ("country", "AG"),
         "St Lucia": ("country", "LC"),
     }
+
+
+def test_bare_gaza_is_the_strip(parser):
+    """News says "Gaza" for the Gaza Strip; GeoNames gives the bare name only to Gaza
+    City, a province of Mozambique and a governorate, so "Gaza's children" and "the
+    border separating Gaza from Israel" sat under the threshold."""
+    text = (
+        "Our hearts break for Gaza's children. Gunmen breached the border separating "
+        "Gaza from Israel."
+    )
+    got = [(m.surface, m.place.name) for m in parser.parse(text)]
+    assert got == [("Gaza", "Gaza Strip"), ("Gaza", "Gaza Strip"), ("Israel", "Israel")]

@@ -56,7 +56,11 @@ def named_codes(evidence: Sequence[dict], mentions: Sequence[Mention]) -> set[st
                 continue
             if m.place.kind in AREA_KINDS:
                 codes.update(code.upper() for code in m.place.members)
-            elif m.place.kind is not PlaceKind.FEATURE and m.place.country_code:
+            elif m.place.country_code and (
+                # a territory (the Gaza Strip) lies in its country; a sea in none
+                m.place.kind is not PlaceKind.FEATURE
+                or countries.marine_shape(m.place.name) is None
+            ):
                 codes.add(m.place.country_code.upper())
     return codes
 
