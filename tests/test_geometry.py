@@ -151,6 +151,19 @@ def test_fact_border_clipped_near_city():
     assert shape.distance(Point(FAYZABAD.lon, FAYZABAD.lat)) < 4.0
 
 
+def test_fact_border_by_a_territory_is_its_stretch_of_its_countrys_border():
+    """"The border separating Gaza from Israel" names Palestine too (Gaza's country):
+    the line is the Palestine-Israel border by the Gaza Strip, not the West Bank's."""
+    palestine = _place("Palestine", PlaceKind.COUNTRY, 31.9, 35.2, "PS")
+    israel = _place("Israel", PlaceKind.COUNTRY, 31.5, 34.75, "IL")
+    gaza = _place("Gaza Strip", PlaceKind.FEATURE, 31.41, 34.38, "PS")
+    whole = countries.shared_border("PS", "IL")
+    assert isinstance(whole, MultiLineString)  # Gaza's stretch and the West Bank's
+    shape = geometry.fact_geometry(_fact("border", palestine, israel, gaza))
+    assert shape.is_valid and 0 < shape.length < whole.length / 3
+    assert shape.bounds[2] < 34.7  # west of the West Bank (which begins near 34.9 E)
+
+
 def test_fact_border_lone_places():
     whole = geometry.fact_geometry(_fact("border", AFGHANISTAN))
     assert isinstance(whole, (LineString, MultiLineString)) and whole.is_valid

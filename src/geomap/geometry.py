@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import LineString, MultiLineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geomap.countries import (
@@ -259,13 +259,19 @@ def _ring(place: Place, *, sea: bool, actors: Sequence[Place]) -> BaseGeometry |
 
 
 def _near(line: BaseGeometry | None, place: Place, *, strict: bool = False) -> BaseGeometry | None:
-    """Keep the stretch of ``line`` near a city or province.
+    """Keep the stretch of ``line`` near a city, province or territory: of a border in
+    separate stretches the one nearest it, and of that the part within
+    :data:`BORDER_CLIP_KM`.
 
-    The whole line is kept when no stretch is near, unless ``strict``: a lone city far
-    from any border has no border of its own.
+    That stretch is kept whole when no part is that near, unless ``strict``: a lone city
+    far from any border has no border of its own.
     """
     if line is None or not _is_local(place):
         return line
+    if isinstance(line, MultiLineString):
+        # Israel's border with Gaza and with the West Bank, China's with India either
+        # side of Nepal: a place lies by one of them
+        line = min(line.geoms, key=Point(place.lon, place.lat).distance)
     clipped = _linear(line.intersection(buffer_km(place.lat, place.lon, BORDER_CLIP_KM)))
     return clipped if clipped is not None or strict else line
 
@@ -506,12 +512,21 @@ def _border_geometry(places: Sequence[Place]) -> BaseGeometry | None:
         for code in _codes(first):
             for other in neighbours(code):
                 pieces.append(_near(shared_border(code, other), first, strict=True))
+    # the fact's cities, provinces and territories by country: "the border separating
+    # Gaza from Israel" is the stretch by Gaza, not the West Bank's too, though Palestine
+    # is in the fact
+    local_in: dict[str, list[Place]] = {}
+    for place in places:
+        if _is_local(place) and place.country_code:
+            local_in.setdefault(_normal(place.country_code), []).append(place)
     for other in others:
         for a in _codes(first):
             for b in _codes(other):
                 if a == b:
                     continue
-                line = _near(_near(shared_border(a, b), first), other)
+                line = shared_border(a, b)
+                for place in (*local_in.get(a, ()), *local_in.get(b, ())):
+                    line = _near(line, place)
                 pieces.append(line)
     pieces = [piece for piece in pieces if piece is not None]
     if not pieces:
