@@ -270,6 +270,9 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
         "fever and Rift Valley fever were reported in Guinea, as in the Spanish flu."
     )
     assert [m.surface for m in parser.parse(text)] == ["Guinea"]
+    # no disease is named after a place and "measles": the outbreak is in the place
+    text = "California measles outbreak grows to 68 cases"
+    assert [m.surface for m in parser.parse(text)] == ["California"]
 
 
 def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
