@@ -694,3 +694,14 @@ def test_bare_gaza_is_the_strip(parser):
     )
     got = [(m.surface, m.place.name) for m in parser.parse(text)]
     assert got == [("Gaza", "Gaza Strip"), ("Gaza", "Gaza Strip"), ("Israel", "Israel")]
+
+
+def test_the_americas_and_vegas_are_places(parser):
+    """Health news says "the Americas" (PAHO's region: North and South America's
+    countries together) and everyone says "Vegas"; GeoNames has neither name."""
+    text = "Malaria in the Americas fell by 64%. The band played in Vegas on Friday."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert set(got) == {"Americas", "Vegas"}
+    assert got["Americas"].kind.value == "region"
+    assert {"US", "BR", "MX", "CA", "CU", "AR"} <= set(got["Americas"].members)
+    assert (got["Vegas"].name, got["Vegas"].admin1) == ("Las Vegas", "US.NV")
