@@ -705,3 +705,13 @@ def test_the_americas_and_vegas_are_places(parser):
     assert got["Americas"].kind.value == "region"
     assert {"US", "BR", "MX", "CA", "CU", "AR"} <= set(got["Americas"].members)
     assert (got["Vegas"].name, got["Vegas"].admin1) == ("Las Vegas", "US.NV")
+
+
+def test_no_place_inside_a_web_address_or_handle(parser):
+    """An embedded post's handle and link name no place ("@MSF_USA", a t.co address whose
+    letters spell "MaUI"); a hashtag is the place it tags."""
+    text = (
+        "RT @MSF_USA: Malaria cases rose in #Liberia http://t.co/A5MaUI51M0 "
+        "(see www.example.org/Kenya)"
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Liberia"]

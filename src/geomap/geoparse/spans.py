@@ -11,6 +11,7 @@ connectors such as "of" allowed inside), or a name + head word ("Badakhshan prov
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -259,6 +260,20 @@ DIRECTIONS = frozenset(
 )
 
 
+# A web address or a social-media handle: the words inside name no place the text speaks
+# of ("http://t.co/A5MaUI51M0", "@MSF_USA"). Hashtags stay: "#Gaza" is Gaza.
+_LINK = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.])@\w+")
+
+
+def _in_links(text: str, starts: Sequence[int]) -> set[int]:
+    """Indices of the tokens inside web addresses and handles."""
+    inside: set[int] = set()
+    if "//" in text or "www." in text or "@" in text:
+        for m in _LINK.finditer(text):
+            inside.update(range(bisect_left(starts, m.start()), bisect_left(starts, m.end())))
+    return inside
+
+
 def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     """Candidate spans, one per capitalised start token: the longest gazetteer form
     starting there, or a name + head word ("Badakhshan province", "Royal Street")."""
@@ -268,8 +283,9 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     starts, ends, keys, caps, uppers = tokens.columns()
     spans: list[Span] = []
     n = len(tokens)
+    linked = _in_links(text, starts)
     for i in compress(range(n), caps):
-        if keys[i] in CALENDAR:
+        if keys[i] in CALENDAR or i in linked:
             continue
         best: Span | None = None
         head: tuple[int, str] | None = None  # (head token, key of the name before it)
