@@ -152,7 +152,7 @@ def test_fact_border_clipped_near_city():
 
 
 def test_fact_border_by_a_territory_is_its_stretch_of_its_countrys_border():
-    """"The border separating Gaza from Israel" names Palestine too (Gaza's country):
+    """ "The border separating Gaza from Israel" names Palestine too (Gaza's country):
     the line is the Palestine-Israel border by the Gaza Strip, not the West Bank's."""
     palestine = _place("Palestine", PlaceKind.COUNTRY, 31.9, 35.2, "PS")
     israel = _place("Israel", PlaceKind.COUNTRY, 31.5, 34.75, "IL")
