@@ -171,22 +171,28 @@ class Geoparser(Recogniser):
     ) -> list[Mention]:
         """Streets, buildings and unknown counties ("Royal Street", "Collier County") go
         to the nearest town their own sentence names (confidence 0.4: the point is the
-        town's, not the street's), else to the nearest town of their paragraph (0.3);
-        with neither they stay unplaced rather than being sent to some "main town" of
-        the article. An unknown region or province ("Darfur region") is never put at a
+        town's, not the street's), else to the nearest province it names (0.3: "a
+        hospital in Edo State"), else to the nearest town of their paragraph (0.3); with
+        none they stay unplaced rather than being sent to some "main town" of the
+        article. An unknown region or province ("Darfur region") is never put at a
         town."""
-        towns = [
-            m
-            for m, s in zip(mentions, spans)
-            if s.head is None and m.place is not None and m.place.kind is PlaceKind.CITY
-        ]
+        towns, provinces = [], []
+        for m, s in zip(mentions, spans):
+            if m.place is not None and m.place.kind is PlaceKind.CITY and s.head is None:
+                towns.append(m)
+            elif m.place is not None and m.place.kind is PlaceKind.ADMIN1:
+                provinces.append(m)
         out = []
         for m, s in zip(mentions, spans):
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
-                for boundary, confidence in ((_SENTENCE_END, 0.4), (_PARAGRAPH_END, 0.3)):
-                    town = _nearest_town(text, m, towns, boundary)
-                    if town is not None:
-                        m = Mention(m.start, m.end, m.surface, m.kind, town, confidence)
+                for boundary, confidence, near in (
+                    (_SENTENCE_END, 0.4, towns),
+                    (_SENTENCE_END, 0.3, provinces),
+                    (_PARAGRAPH_END, 0.3, towns),
+                ):
+                    place = _nearest(text, m, near, boundary)
+                    if place is not None:
+                        m = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
                         break
             out.append(m)
         return out
@@ -198,12 +204,13 @@ def _wire_dateline(text: str, s: Span) -> bool:
     return bool(_WIRE_AGENCY.match(text, s.end)) and sentence_start(text, s.start)
 
 
-def _nearest_town(
-    text: str, m: Mention, towns: Sequence[Mention], boundary: re.Pattern[str]
+def _nearest(
+    text: str, m: Mention, others: Sequence[Mention], boundary: re.Pattern[str]
 ) -> Place | None:
-    """The place of the town mention nearest to ``m`` with no ``boundary`` between."""
+    """The place of the mention of ``others`` nearest to ``m`` with no ``boundary``
+    between."""
     best: tuple[int, Place] | None = None
-    for t in towns:
+    for t in others:
         a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
         if b < a or boundary.search(text, a, b):
             continue
