@@ -16,6 +16,7 @@ The best-scoring candidate wins; the softmax of the scores is the confidence.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_
 from .model import load_model
 from .spans import Span, qualified, readings_where
 
+# a comma and a capitalised word: what follows a list's second name
+_LIST_GOES_ON = re.compile(r", [A-Z]")
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
 
 # other names of a document that must lie in a province for it to be the article's own
@@ -121,11 +124,25 @@ class Resolver:
 
     # -- context ------------------------------------------------------------------------
     def qualifiers(self, text: str, spans: Sequence[Span]) -> list[Qualifier | None]:
-        """Per span, what the next span says of it ("Springfield, Ill."), else None."""
-        return [
-            self.qualifier(spans[n + 1].forms) if qualified(text, spans, n) else None
-            for n in range(len(spans))
-        ]
+        """Per span, what the next span says of it ("Springfield, Ill."), else None.
+
+        A name none of whose readings the next one holds, with a capitalised word after
+        that one's comma, heads a list rather than a qualified name: "Riyadh, Najran, Hafr
+        Al-Batin and Taif" (the gazetteer lacks Hafr Al-Batin, so the list looks short).
+        """
+        out: list[Qualifier | None] = []
+        for n in range(len(spans)):
+            qual = self.qualifier(spans[n + 1].forms) if qualified(text, spans, n) else None
+            if (
+                qual is not None
+                and _LIST_GOES_ON.match(text, spans[n + 1].end)
+                and not any(
+                    self.fits(spans[n].forms[k], qual) for k in range(0, len(spans[n].forms), 2)
+                )
+            ):
+                qual = None
+            out.append(qual)
+        return out
 
     def document_names(
         self, spans: Sequence[Span], quals: Sequence[Qualifier | None]
