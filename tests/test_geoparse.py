@@ -715,3 +715,41 @@ def test_no_place_inside_a_web_address_or_handle(parser):
         "(see www.example.org/Kenya)"
     )
     assert [m.surface for m in parser.parse(text)] == ["Liberia"]
+
+
+def test_a_list_is_no_qualified_name(parser):
+    """ "Riyadh, Najran, Hafr Al-Batin and Taif" lists towns (the gazetteer lacks Hafr
+    Al-Batin, so the list looked two names long): Riyadh is not a town the gazetteer
+    lacks in Najran province, it is Riyadh."""
+    got = parser.parse("Cases were reported from Riyadh, Najran, Hafr Al-Batin and Taif.")
+    assert (got[0].surface, got[0].place.name, got[0].place.country_code) == (
+        "Riyadh",
+        "Riyadh",
+        "SA",
+    )
+
+
+def test_a_plural_head_read_as_one_gazetteer_name_still_covers_its_list(parser):
+    """GeoNames has "Ebonyi State", so "Ebonyi states" read as that name and lost its
+    head: Edo stayed Tokyo's old name and Ondo the town."""
+    got = parser.parse("The NCDC reported new cases in Edo, Ondo and Ebonyi states.")
+    assert [(m.surface, m.place.kind.value, m.place.country_code) for m in got] == [
+        ("Edo", "admin1", "NG"),
+        ("Ondo", "admin1", "NG"),
+        ("Ebonyi states", "admin1", "NG"),
+    ]
+
+
+def test_a_building_goes_to_the_province_its_sentence_names(parser):
+    """ "a hospital in Edo State" is in Edo, not at the town the sentence before names."""
+    got = parser.parse(
+        "Officials in Abuja said cases rose. Most were treated at Irrua Specialist "
+        "Teaching Hospital in Edo State."
+    )
+    hospital = got[1]
+    assert hospital.surface == "Irrua Specialist Teaching Hospital"
+    assert (hospital.place.name, hospital.place.kind.value, hospital.confidence) == (
+        "Edo",
+        "admin1",
+        0.3,
+    )

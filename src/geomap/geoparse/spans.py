@@ -593,8 +593,10 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
     becomes such a unit with its wider readings."""
     for n in range(len(spans) - 1, 0, -1):
         last = spans[n]
-        if last.head not in ADMIN_HEADS or tokens.keys[last.j] not in PLURAL_HEADS:
+        # "Ebonyi states" may read as the gazetteer's "Ebonyi State", with no head left
+        if last.j == last.i or tokens.keys[last.j] not in PLURAL_HEADS:
             continue
+        head = PLURAL_HEADS[tokens.keys[last.j]]
         k = n - 1
         follower = last
         while k >= 0:
@@ -602,10 +604,10 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
             gap = text[s.end : follower.start]
             if s.head is not None or gap not in (", ", " and ", " or ", ", and ", ", or "):
                 break
-            forms = _admin_readings(gazetteer, s.forms, last.head) if s.forms else None
+            forms = _admin_readings(gazetteer, s.forms, head) if s.forms else None
             if forms is None:
                 break
-            spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=last.head)
+            spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
             follower = s
             k -= 1
 
