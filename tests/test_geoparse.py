@@ -738,6 +738,13 @@ def test_a_plural_head_read_as_one_gazetteer_name_still_covers_its_list(parser):
         ("Ondo", "admin1", "NG"),
         ("Ebonyi states", "admin1", "NG"),
     ]
+    # the "United States" is no list of states: Mexico keeps no head
+    text = "Trade between Mexico and United States fell."
+    spans = propose(text, tokenize(text), parser.gazetteer)
+    assert [(text[s.start : s.end], s.head) for s in spans] == [
+        ("Mexico", None),
+        ("United States", None),
+    ]
 
 
 def test_a_building_goes_to_the_province_its_sentence_names(parser):

@@ -593,10 +593,11 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
     becomes such a unit with its wider readings."""
     for n in range(len(spans) - 1, 0, -1):
         last = spans[n]
-        # "Ebonyi states" may read as the gazetteer's "Ebonyi State", with no head left
-        if last.j == last.i or tokens.keys[last.j] not in PLURAL_HEADS:
+        head = PLURAL_HEADS.get(tokens.keys[last.j])
+        # "Ebonyi states" may read as the gazetteer's "Ebonyi State", its head gone; the
+        # "United States" is no list of states
+        if head is None or not (last.head == head or last.key.endswith(f" {head}")):
             continue
-        head = PLURAL_HEADS[tokens.keys[last.j]]
         k = n - 1
         follower = last
         while k >= 0:
