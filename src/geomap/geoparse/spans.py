@@ -528,14 +528,21 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
     return out
 
 
+# Words for a part of a whole that name no place alone: the compass words, and "the
+# Centre" (India's union government, a party's political centre; France's Centre region
+# is "Centre-Val de Loire", Cameroon's the "Centre Region")
+_PARTS = DIRECTIONS | {"centre", "center"}
+
+
 def _compass_only(keys: Sequence[str], s: Span) -> bool:
-    """ "South", "Northern", "The North": compass words only (after a leading "the")."""
-    if keys[s.i] not in DIRECTIONS and keys[s.i] != "the":
+    """ "South", "Northern", "The North", "the Centre": words for a part only (after a
+    leading "the")."""
+    if keys[s.i] not in _PARTS and keys[s.i] != "the":
         return False  # most spans: a quick no
     words = keys[s.i : s.j + 1]
     if words[0] == "the":
         words = words[1:]
-    return bool(words) and all(k in DIRECTIONS for k in words)
+    return bool(words) and all(k in _PARTS for k in words)
 
 
 def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: str) -> Span | None:
