@@ -778,3 +778,22 @@ def test_a_small_town_alone_on_its_side_of_the_world_is_a_stray(parser):
     # a small town with its country, or near the story's other places, stays
     text = "A fire destroyed a mill in Berlin. Crews from Gorham and Lancaster helped."
     assert [m.place.name for m in parser.parse(text)] == ["Berlin", "Gorham", "Lancaster"]
+
+
+def test_the_centre_alone_is_no_place(parser):
+    """In Indian news "the Centre" is the union government, not a region of France,
+    Burkina Faso or Cameroon; like a compass word alone it names no place."""
+    text = "Tamil Nadu said it had written to the Centre repeatedly in March."
+    assert [m.surface for m in parser.parse(text)] == ["Tamil Nadu"]
+    text = "Finally, the Centre asked the Supreme Court in Delhi for more time."
+    assert [m.surface for m in parser.parse(text)] == ["Delhi"]
+
+
+def test_a_name_is_no_evidence_for_its_own_reading(parser):
+    """The countries a story's names lie in weigh each reading, but a name's own sure
+    reading does not vote for itself: "the South Atlantic" read as Colombia's Atlántico
+    department (GeoNames' English name "Atlantic") counted Colombia as a country of the
+    story, and so chose it over the ocean."""
+    text = "Britain would face a renewed threat in the South Atlantic, the garrison said."
+    got = {m.surface: m.place.name for m in parser.parse(text)}
+    assert got["South Atlantic"] == "Atlantic Ocean"

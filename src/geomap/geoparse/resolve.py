@@ -59,6 +59,9 @@ class DocContext:
     """What the rest of the document says about where it is."""
 
     countries: Counter[str] = field(default_factory=Counter)
+    # what each name added to ``countries``: a name is no evidence for its own reading
+    # ("Atlantic" must not vote for Colombia's Atlántico department)
+    own_countries: dict[str, Counter[str]] = field(default_factory=dict)
     # GeoNames admin1 codes ("US.IL") of the provinces named, or holding a town named,
     # with the names that put them there
     admins: dict[str, set[str]] = field(default_factory=dict)
@@ -73,6 +76,11 @@ class DocContext:
     # ("springfield ... effingham county": Springfield and Effingham County, Georgia)
     cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
     _radians: list[tuple[str, float, float, float]] | None = None
+
+    def other_countries(self, key: str) -> Counter[str]:
+        """``countries`` without what the name ``key`` added itself."""
+        own = self.own_countries.get(key)
+        return self.countries - own if own else self.countries
 
     def anchor_radians(self) -> list[tuple[str, float, float, float]]:
         """Anchors as (name, lat, lon in radians, cos lat), computed once."""
@@ -177,6 +185,7 @@ class Resolver:
             if sure:
                 if self._cc[top]:
                     ctx.countries[self._cc[top]] += 1
+                    ctx.own_countries.setdefault(key, Counter())[self._cc[top]] += 1
                 if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
                     ctx.admins.setdefault(self._admin1[top], set()).add(key)
                 if (kind != COUNTRY or unique) and key not in seen:
@@ -335,10 +344,11 @@ class Resolver:
         self, key: str, cands: Sequence[tuple[int, int]], ctx: DocContext, qual: Qualifier | None
     ) -> list[list[str]]:
         """Features of each candidate that depend on the other candidates and the document."""
-        total = sum(ctx.countries.values()) or 1
+        countries = ctx.other_countries(key)
+        total = sum(countries.values()) or 1
         # a story about one country, or a world round-up: the provinces other names
         # vote for weigh differently in each
-        focus = int(max(ctx.countries.values(), default=0) / total >= 0.5)
+        focus = int(max(countries.values(), default=0) / total >= 0.5)
         pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
         kinds_present = {self._kind[i] for i, _ in cands}
         big_city = max(
@@ -367,8 +377,8 @@ class Resolver:
             if rank == 0 and len(cands) > 1:
                 f.append(f"most_populous|kind={kind}")
             cc = self._cc[idx]
-            if cc and cc in ctx.countries:
-                share = ctx.countries[cc] / total
+            if cc and cc in countries:
+                share = countries[cc] / total
                 f.append("cc_doc")
                 f.append(f"cc_share={0 if share < 0.2 else 1 if share < 0.5 else 2}|kind={kind}")
             elif cc:
@@ -417,13 +427,14 @@ class Resolver:
         w = self.weights
         return self.bias + sum(w.get(x, 0.0) for x in feats)
 
-    def prior(self, idx: int, fk: int, ctx: DocContext, qual: Qualifier | None) -> float:
+    def prior(self, idx: int, fk: int, key: str, ctx: DocContext, qual: Qualifier | None) -> float:
         """Hand-set score used when no trained weights are available."""
         sc = _PRIOR[self._kind[idx]] + 0.35 * math.log10(self._pop[idx] + 1)
         sc += 0.5 if fk == FORM_NAME else 0.0 if fk == FORM_ALT else 0.8
         cc = self._cc[idx]
-        if cc in ctx.countries:
-            sc += 0.8 + 2.0 * ctx.countries[cc] / (sum(ctx.countries.values()) or 1)
+        countries = ctx.other_countries(key)
+        if cc in countries:
+            sc += 0.8 + 2.0 * countries[cc] / (sum(countries.values()) or 1)
         if qual is not None and cc in qual.countries:
             sc += 3.0
         return sc
@@ -454,7 +465,7 @@ class Resolver:
             dynamic = self._dynamic_features(key, cands, ctx, qual)
             logits = [self._static(i, fk)[1] + self.score(d) for (i, fk), d in zip(cands, dynamic)]
         else:
-            logits = [self.prior(i, fk, ctx, qual) for i, fk in cands]
+            logits = [self.prior(i, fk, key, ctx, qual) for i, fk in cands]
         m = max(logits)
         exps = [math.exp(x - m) for x in logits]
         z = sum(exps)
