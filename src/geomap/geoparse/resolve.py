@@ -144,9 +144,7 @@ class Resolver:
             if (
                 qual is not None
                 and _LIST_GOES_ON.match(text, spans[n + 1].end)
-                and not any(
-                    self.fits(spans[n].forms[k], qual) for k in range(0, len(spans[n].forms), 2)
-                )
+                and not readings_where(spans[n].forms, lambda i, _, q=qual: self.fits(i, q))
             ):
                 qual = None
             out.append(qual)
