@@ -58,9 +58,10 @@ _PRIOR = {
 class DocContext:
     """What the rest of the document says about where it is."""
 
+    # the countries of the names' sure readings, counted once per mention: the sum of
+    # ``own_countries``, each name's own count (a name is no evidence for its own reading:
+    # "Atlantic" must not vote for Colombia's Atlántico department)
     countries: Counter[str] = field(default_factory=Counter)
-    # what each name added to ``countries``: a name is no evidence for its own reading
-    # ("Atlantic" must not vote for Colombia's Atlántico department)
     own_countries: dict[str, Counter[str]] = field(default_factory=dict)
     # GeoNames admin1 codes ("US.IL") of the provinces named, or holding a town named,
     # with the names that put them there
@@ -182,7 +183,6 @@ class Resolver:
             sure = kind in (COUNTRY, ADMIN1) or unique or dominant
             if sure:
                 if self._cc[top]:
-                    ctx.countries[self._cc[top]] += 1
                     ctx.own_countries.setdefault(key, Counter())[self._cc[top]] += 1
                 if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
                     ctx.admins.setdefault(self._admin1[top], set()).add(key)
@@ -195,6 +195,8 @@ class Resolver:
             elif not sure:
                 self._vote(ctx, key, forms)
             self._cell(ctx, key, forms)
+        for own in ctx.own_countries.values():
+            ctx.countries.update(own)
         _read_jointly(ctx.votes)
         return ctx
 
