@@ -137,6 +137,14 @@ def test_a_provinces_display_name_is_no_abbreviation_or_nickname(gazetteer):
     assert "AU-VIC" in [p.raw["key"] for p in gazetteer.lookup("Vic")]  # still a name
 
 
+def test_a_provinces_display_name_is_no_gloss_or_type_word(gazetteer):
+    """iso3166-2 also lists "Penns forest country" among Pennsylvania's English names
+    and "Varna okrug" among Varna's: a map labels them "Pennsylvania" and "Varna"."""
+    assert gazetteer.get("US-PA").name == "Pennsylvania"
+    assert gazetteer.get("BG-03").name == "Varna"
+    assert gazetteer.get("RU-MOW").name == "Moscow City"  # an English name, kept
+
+
 def test_an_arab_towns_inner_article_is_found_either_way_it_is_spelt(gazetteer):
     """GeoNames has "Deir el-Balah" and "Deir ez-Zor"; news also writes "Deir al-Balah"
     and "Deir al-Zor"."""

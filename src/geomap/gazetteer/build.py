@@ -273,19 +273,7 @@ def _subdivisions(
             gn = geonames.get(code, {})
             english = list(_english_other_names(sub.get("localOtherName") or ""))
             iso_name = _iso_name(sub["name"])
-            # An English display name ("Moscow City", not "Moskva"), but not a nickname
-            # ("The Lone Star State") or an abbreviation ("Vic" for Victoria): the
-            # English form must start like the ISO name and be no shorter than four
-            # letters unless it is the ISO name.
-            name = next(
-                (
-                    e
-                    for e in english
-                    if fold(e)[:3] == fold(iso_name)[:3]
-                    and (len(fold(e)) > 3 or fold(e) == fold(iso_name))
-                ),
-                iso_name,
-            )
+            name = next((e for e in english if _display_form(e, iso_name)), iso_name)
             idx = b.add(
                 key=code,
                 geonameid=gn.get("geonameid") or None,
@@ -304,6 +292,20 @@ def _subdivisions(
                 if _translated_word(other, (name, iso_name, gn.get("name") or "")):
                     continue
                 b.add_form(other, idx, FORM_ALIAS)
+
+
+def _display_form(english: str, iso_name: str) -> bool:
+    """Whether an English other name labels a subdivision better than its ISO name
+    ("Moscow City", not "Moskva"). Not a nickname ("The Lone Star State") or an
+    abbreviation ("Vic" for Victoria): it starts like the ISO name and has four letters
+    or more unless it is the ISO name. Not a gloss or a type word either ("Penns forest
+    country" for Pennsylvania, "Varna okrug", "Tainan city"): no lower-case word of four
+    letters or more outside a hyphenated name ("Oum el-Bouaghi" stays)."""
+    if fold(english)[:3] != fold(iso_name)[:3]:
+        return False
+    if len(fold(english)) <= 3 and fold(english) != fold(iso_name):
+        return False
+    return not any(len(w) > 3 and w[0].islower() and "-" not in w for w in english.split())
 
 
 def _translated_word(alias: str, names: tuple[str, ...]) -> bool:
