@@ -3,8 +3,9 @@
 A logistic-regression model (weights in ``data/geoparser.json``, trained by
 ``geodata/train_geoparser.py``) scores each span from local features: shape,
 capitalisation, sentence position, neighbouring words, the gazetteer's view of the name
-(kind, population, how common the word is in English) and document evidence (repeats,
-lower-case uses, surnames, a province another name names). Of overlapping spans above
+(kind, population, how common the word is in English), lists ("Gorham and Lancaster"),
+a province that holds the town before its comma ("Washington, IL") and document
+evidence (repeats, lower-case uses, surnames, a province another name names). Of overlapping spans above
 the threshold the longest wins.
 """
 
@@ -23,6 +24,7 @@ from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, Span, Tokens
 
 _ADMIN1 = KINDS.index("admin1")
 # Kinds of reading a province the document names makes likelier.
+_LIST_WORDS = frozenset({"and", "or"})
 _TOWNS = frozenset({KINDS.index("city"), KINDS.index("feature")})
 # What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
 # and the news agencies' dash ("WASHINGTON — The Senate", "WINNIPEG – ").
@@ -125,6 +127,9 @@ class Recogniser:
         given = self.gazetteer.given_names
         span_starts = {s.start for s in spans}
         span_ends = {s.end for s in spans}
+        ending_at: dict[int, list[Span]] = {}
+        for s in spans:
+            ending_at.setdefault(s.end, []).append(s)
         zipf = self.gazetteer.zipf
         # "Charles Taylor ... Taylor said": a word that follows a given name is a surname
         surnames = {
@@ -154,12 +159,23 @@ class Recogniser:
             )
             pw = nw = None  # the words before and after: none when not adjoining
             surname_next = False
+            holds = False
             prev = s.i - 1
             if prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
                 pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
                 if ends[prev] in span_ends:
                     pw = "PLACE"
+                    holds = text[ends[prev] : s.start] == ", " and self._holds(
+                        s, ending_at[ends[prev]]
+                    )
+                elif (
+                    pk in _LIST_WORDS
+                    and prev > 0
+                    and ends[prev - 1] in span_ends
+                    and starts[prev] - ends[prev - 1] <= 2
+                ):
+                    pw = "PLACE_" + pk  # "Gorham and Lancaster": a list of names
             nxt = s.j + 1
             if nxt < n and starts[nxt] - s.end <= 2:
                 gap = text[s.end : starts[nxt]]
@@ -172,6 +188,13 @@ class Recogniser:
                     nw = "punct"
                 elif starts[nxt] in span_starts:
                     nw = "PLACE"
+                elif (
+                    nk in _LIST_WORDS
+                    and nxt + 1 < n
+                    and starts[nxt + 1] in span_starts
+                    and starts[nxt + 1] - ends[nxt] == 1
+                ):
+                    nw = nk + "_PLACE"
                 elif nk in CONTEXT_WORDS:
                     nw = nk
                 elif caps[nxt]:
@@ -203,8 +226,18 @@ class Recogniser:
                 own[2],
                 min(own[3], 6),
                 self._locus(s, named),
+                holds,
             )
             yield own, around
+
+    def _holds(self, s: Span, before: Sequence[Span]) -> bool:
+        """Whether a province the span may be holds a town the name before its comma may
+        be: "IL" in "Washington, IL", "Georgia" in "Fort Stewart, Georgia"."""
+        kind, admin1 = self._kind, self._admin1
+        provinces = {admin1[i] for i in s.forms[::2] if kind[i] == _ADMIN1}
+        return bool(provinces) and any(
+            kind[i] in _TOWNS and admin1[i] in provinces for b in before for i in b.forms[::2]
+        )
 
     def _named_provinces(self, spans: Sequence[Span]) -> dict[str, set[str]]:
         """The provinces some proposed span may name, each with the keys of the spans
@@ -268,15 +301,15 @@ class Recogniser:
         if sent_start:
             f.append("sent_start")
         # gazetteer view
-        kinds, forms_kind, pop = self._form_summary(forms)
+        kinds, forms_kind, readings, pop = self._form_summary(forms)
         if not forms:
             f.append("no_entry")
         for k in kinds:
             f.append(f"kind={k}")
         for fk in forms_kind:
             f.append(f"form={fk}")
-            for k in kinds:
-                f.append(f"form={fk}|kind={k}")
+        for fk_kind in readings:
+            f.append(f"form={fk_kind}")
         pb = int(math.log10(pop + 1))
         f.append(f"pop={pb}")
         f.append(f"ncand={min(len(forms) // 2, 5)}")
@@ -324,11 +357,12 @@ class Recogniser:
         kind: str,
         pb: int,
         locus: bool,
+        holds: bool,
     ) -> tuple[tuple[str, ...], tuple[float, ...]]:
         """The features of the words around a span (the classes ``prev`` and ``nxt`` of
         the words before and after, None when none adjoins it) and their weights, in
         order. Memoised: there are few classes of words, kinds and population buckets."""
-        memo = (prev, nxt, surname_next, given_name, dateline, sent_start, kind, pb, locus)
+        memo = (prev, nxt, surname_next, given_name, dateline, sent_start, kind, pb, locus, holds)
         hit = self._around.get(memo)
         if hit is not None:
             return hit
@@ -343,14 +377,19 @@ class Recogniser:
         if locus:  # one of its towns lies in a province the document names
             f.append("locus")
             f.append(f"locus|pop={pb}")
+        if holds:  # a province that holds a town the name before its comma may be
+            f.append("holds")
         around = tuple(f)
         hit = self._around[memo] = (around, tuple(map(self._weights.__getitem__, around)))
         return hit
 
-    def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], int]:
-        """Kinds of the best readings, form kinds present and the largest population."""
+    def _form_summary(self, forms: tuple[int, ...]) -> tuple[list[str], list[str], list[str], int]:
+        """Kinds of the best readings, form kinds present, the (form kind, kind) pairs of
+        the readings ("alias|kind=admin1" for Belgrade's province, never for the capital
+        it names under its own name) and the largest population."""
         kinds: list[str] = []
         fks: list[str] = []
+        readings: set[str] = set()
         pop = 0
         for k in range(0, len(forms), 2):
             idx, fk = forms[k], forms[k + 1]
@@ -362,11 +401,12 @@ class Recogniser:
             fname = FORM_NAMES[fk]
             if fname not in fks:
                 fks.append(fname)
+            readings.add(f"{fname}|kind={kind}")
             if self._pop[idx] > pop:
                 pop = self._pop[idx]
         kinds.sort()
         fks.sort()
-        return kinds, fks, pop
+        return kinds, fks, sorted(readings), pop
 
     def score(self, feats: Iterable[str]) -> float:
         """Probability that a span is a toponym."""
