@@ -11,7 +11,7 @@ import pytest
 from geopy.geocoders.base import Geocoder
 
 from geomap.gazetteer import Gazetteer
-from geomap.gazetteer.build import fold
+from geomap.gazetteer.build import FORM_NAME, fold
 from geomap.geocoder import OfflineGeocoder
 
 
@@ -143,6 +143,22 @@ def test_a_provinces_display_name_is_no_gloss_or_type_word(gazetteer):
     assert gazetteer.get("US-PA").name == "Pennsylvania"
     assert gazetteer.get("BG-03").name == "Varna"
     assert gazetteer.get("RU-MOW").name == "Moscow City"  # an English name, kept
+
+
+def test_a_saint_or_fort_is_the_towns_own_name_however_it_is_spelt(gazetteer):
+    """GeoNames names the city "Saint Paul" and has "St. Paul" only as an alternate,
+    which a village of Alberta bears as its own name; "St. Louis" is the city's name
+    and "St Louis" a Michigan town's alternate. Each spelling is the town's own name."""
+    for name, gid in (
+        ("St. Paul", "5045360"),
+        ("St Paul", "5045360"),
+        ("St Louis", "4407066"),
+        ("Saint Louis", "4407066"),
+        ("Ft. Worth", "4691930"),
+    ):
+        forms = gazetteer.names[fold(name)]
+        kinds = {gazetteer.place(i).geonameid: fk for i, fk in zip(forms[::2], forms[1::2])}
+        assert kinds.get(gid) == FORM_NAME, name
 
 
 def test_an_arab_towns_inner_article_is_found_either_way_it_is_spelt(gazetteer):

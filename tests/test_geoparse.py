@@ -608,6 +608,25 @@ def test_a_list_and_a_qualifying_province_are_read_as_such(parser):
     assert "holds" not in _features_of(parser, "Kabul, IL.", "IL")
 
 
+def test_a_possessive_or_an_abbreviated_saint_inside_a_name(parser):
+    """ "Cox's Bazar" and "St. John's" hold a possessive; "St. Petersburg, Fla." keeps
+    its period, as GeoNames spells Florida's town (Russia's is "St Petersburg"); in AP
+    style a province abbreviated with a period qualifies its town before a list's "and"."""
+    text = "Cases rose in Cox's Bazar, where refugees live, and in St. John's, Canada."
+    got = [(m.surface, m.place.country_code) for m in parser.parse(text)]
+    assert got[:2] == [("Cox's Bazar", "BD"), ("St. John's", "CA")]
+    text = "Police in St. Paul, Minn., and St. Petersburg, Fla., said so."
+    got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
+    assert got == [
+        ("St. Paul", "US.MN"),
+        ("Minn.", "US.MN"),
+        ("St. Petersburg", "US.FL"),
+        ("Fla.", "US.FL"),
+    ]
+    spans = parser.recognise(text, tokenize(text))
+    assert parser.resolver.qualifiers(text, spans)[0].admins == {"US.MN"}
+
+
 def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
     """ "Ontario" in a story that also names Geneva (which has a namesake beside Ontario,
     New York) is the Canadian province of 17.8 million people, not Ontario, California

@@ -357,6 +357,8 @@ def _cities(b: _Builder) -> None:
         short = _short_name(c["name"]) if (c.get("population") or 0) >= SHORT_NAME_POP else None
         if short is not None:
             b.add_form(short, idx, FORM_NAME)
+        for abbreviated in _abbreviations(c["name"]):
+            b.add_form(abbreviated, idx, FORM_NAME)
         alternates = list(c.get("alternatenames") or ())
         if c.get("countrycode") in ARAB_LEAGUE:
             alternates += [_ARTICLE.sub("", n, count=1) for n in (c["name"], *alternates)]
@@ -401,6 +403,23 @@ def _short_name(name: str) -> str | None:
         return None
     short = name[: m.start()]
     return None if " " not in short and _zipf(fold(short)) >= 5.0 else short
+
+
+# How English writes a town's first word, in full or short: "St. Paul", "St Paul" and
+# "Saint Paul" are all Saint Paul's own name, not GeoNames alternates that a smaller
+# namesake bearing the spelling as its name would override.
+_SPELLINGS = (("Saint", "St.", "St"), ("Sainte", "Ste.", "Ste"), ("Fort", "Ft."), ("Mount", "Mt."))
+_SAME_WORD = {word: group for group in _SPELLINGS for word in group}
+
+
+def _abbreviations(name: str) -> Iterator[str]:
+    """``"Saint Paul"`` -> ``"St. Paul"``, ``"St Paul"``; ``"St. Louis"`` -> ``"Saint
+    Louis"``, ``"St Louis"``."""
+    first, _, rest = name.partition(" ")
+    if rest:
+        for word in _SAME_WORD.get(first, ()):
+            if word != first:
+                yield f"{word} {rest}"
 
 
 def _capitals(b: _Builder) -> None:

@@ -293,8 +293,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         for j in range(i, min(n, i + MAX_TOKENS)):
             if j > i:
                 gap = text[ends[j - 1] : starts[j]]
+                # a possessive inside a name: "Cox's Bazar", "St. John's"
+                possessive = keys[j] == "s" and gap in ("'", "\u2019")
                 # "St. Petersburg", "N. Korea": an abbreviated first word
-                if gap not in (" ", "-") and not (gap == ". " and ends[j - 1] - starts[j - 1] <= 2):
+                if (
+                    gap not in (" ", "-")
+                    and not possessive
+                    and not (gap == ". " and ends[j - 1] - starts[j - 1] <= 2)
+                ):
                     break
                 if (
                     head is None
@@ -306,11 +312,15 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and key not in CONTEXT_WORDS  # "The centre"
                 ):
                     head = (j, key)
-                if not caps[j] and keys[j] not in CONNECTORS:
-                    break
-                key = f"{key}{gap if gap == '-' else ' '}{keys[j]}"
-                if not caps[j]:
-                    continue  # a connector inside a name: "Isle of Man"
+                if possessive:
+                    key += "'s"
+                else:
+                    if not caps[j] and keys[j] not in CONNECTORS:
+                        break
+                    # GeoNames keeps the period: "St. Paul", "St. Petersburg" (Florida's)
+                    key = f"{key}{gap if gap in ('-', '. ') else ' '}{keys[j]}"
+                    if not caps[j]:
+                        continue  # a connector inside a name: "Isle of Man"
             else:
                 key = keys[j]
             forms = memo_get(key, _MISS)
@@ -318,8 +328,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 forms = names.get(key)
             end = ends[j]
             key2 = key
-            if not forms and "-" in key:  # "El-Fasher" is GeoNames' "El Fasher"
-                key2 = key.replace("-", " ")
+            if not forms and ". " in key:  # "N. Korea", Russia's "St Petersburg"
+                key2 = key.replace(". ", " ")
+                forms = _get(names, memo_get, key2)
+            if not forms and "-" in key2:  # "El-Fasher" is GeoNames' "El Fasher"
+                key2 = key2.replace("-", " ")
                 forms = _get(names, memo_get, key2)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
@@ -656,9 +669,13 @@ def _named(forms: tuple[int, ...]) -> tuple[int, ...]:
 
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
     """Whether span ``n`` is qualified by the next one, as in "Springfield, Ill., said"
-    or "Paris, Texas" -- but not in a list ("Paris, London and Berlin")."""
+    or "Paris, Texas" -- but not in a list ("Paris, London and Berlin"). A province
+    abbreviated with a period qualifies even before a list's "and": "St. Paul, Minn.,
+    and St. Petersburg, Fla." """
     if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in (", ", ","):
         return False
+    if spans[n + 1].key.endswith("."):
+        return True
     after = text[spans[n + 1].end : spans[n + 1].end + 12]
     if n + 2 < len(spans) and spans[n + 2].start - spans[n + 1].end <= 6:
         return False  # "London, Paris" / "London and Berlin": a list goes on
