@@ -627,6 +627,18 @@ def test_a_possessive_or_an_abbreviated_saint_inside_a_name(parser):
     assert parser.resolver.qualifiers(text, spans)[0].admins == {"US.MN"}
 
 
+def test_a_plural_county_head_makes_each_listed_name_that_county(parser):
+    """ "Franklin, Delaware and Licking counties" in an Ohio story: three Ohio counties,
+    not Franklin, Indiana and the state of Delaware."""
+    text = "COLUMBUS, Ohio - Power failed mostly in Franklin, Delaware and Licking counties."
+    got = [(m.surface, m.place.name, m.place.admin1) for m in parser.parse(text)][2:]
+    assert got == [
+        ("Franklin", "Franklin County", "US.OH"),
+        ("Delaware", "Delaware County", "US.OH"),
+        ("Licking counties", "Licking County", "US.OH"),
+    ]
+
+
 def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
     """ "Ontario" in a story that also names Geneva (which has a namesake beside Ontario,
     New York) is the Canadian province of 17.8 million people, not Ontario, California

@@ -610,7 +610,8 @@ def _admin_readings(
 def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer: Gazetteer) -> None:
     """Give a plural admin head to the names listed before it ("Katsina and Sokoto
     states"), in place: each earlier name of the list, joined by a comma or "and"/"or",
-    becomes such a unit with its wider readings."""
+    becomes such a unit: the gazetteer's name with the head when it has one ("Delaware
+    County"), as a name written with its head is read, else the name's wider readings."""
     for n in range(len(spans) - 1, 0, -1):
         last = spans[n]
         head = PLURAL_HEADS.get(tokens.keys[last.j])
@@ -625,10 +626,14 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
             gap = text[s.end : follower.start]
             if s.head is not None or gap not in (", ", " and ", " or ", ", and ", ", or "):
                 break
-            forms = _admin_readings(gazetteer, s.forms, head) if s.forms else None
-            if forms is None:
-                break
-            spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
+            whole = gazetteer.names.get(f"{s.key} {head}")
+            if whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
+                spans[k] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
+            else:
+                forms = _admin_readings(gazetteer, s.forms, head) if s.forms else None
+                if forms is None:
+                    break
+                spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
             follower = s
             k -= 1
 
