@@ -832,6 +832,21 @@ def test_a_small_town_alone_on_its_side_of_the_world_is_a_stray(parser):
     assert got == ["Berlin", "New Hampshire", "Gorham", "Lancaster"]
 
 
+def test_a_small_town_alone_in_its_province_far_from_the_story_is_a_stray(parser):
+    """In a story about Tennessee, "Cumberland University" is no university of a Rhode
+    Island town: it stays unplaced. A town named with its country and no other place of
+    that country stays ("#Krasnodon #Ukraine": the country's point is 570 km off)."""
+    text = (
+        "LEBANON, Tenn. - A man was charged in Nashville after a shooting near "
+        "Cumberland University, police said."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Nashville"].admin1 == "US.TN"
+    assert got["Cumberland University"] is None
+    text = "Filmed today in #Krasnodon #Ukraine: a whole regiment was captured."
+    assert [m.surface for m in parser.parse(text)] == ["Krasnodon", "Ukraine"]
+
+
 def test_the_centre_alone_is_no_place(parser):
     """In Indian news "the Centre" is the union government, not a region of France,
     Burkina Faso or Cameroon; like a compass word alone it names no place."""
