@@ -143,6 +143,9 @@ def test_a_provinces_display_name_is_no_gloss_or_type_word(gazetteer):
     assert gazetteer.get("US-PA").name == "Pennsylvania"
     assert gazetteer.get("BG-03").name == "Varna"
     assert gazetteer.get("RU-MOW").name == "Moscow City"  # an English name, kept
+    # a translated compass word is the English name: "South Kivu", not "Sud-Kivu"
+    assert gazetteer.get("CD-SK").name == "South Kivu"
+    assert gazetteer.get("NL-ZH").name == "South Holland"
 
 
 def test_a_saint_or_fort_is_the_towns_own_name_however_it_is_spelt(gazetteer):

@@ -294,13 +294,20 @@ def _subdivisions(
                 b.add_form(other, idx, FORM_ALIAS)
 
 
+_COMPASS = frozenset({"north", "south", "east", "west"})
+
+
 def _display_form(english: str, iso_name: str) -> bool:
     """Whether an English other name labels a subdivision better than its ISO name
     ("Moscow City", not "Moskva"). Not a nickname ("The Lone Star State") or an
     abbreviation ("Vic" for Victoria): it starts like the ISO name and has four letters
     or more unless it is the ISO name. Not a gloss or a type word either ("Penns forest
     country" for Pennsylvania, "Varna okrug", "Tainan city"): no lower-case word of four
-    letters or more outside a hyphenated name ("Oum el-Bouaghi" stays)."""
+    letters or more outside a hyphenated name ("Oum el-Bouaghi" stays). A compass word
+    translated counts as the same start: "South Kivu" for "Sud-Kivu", "North Holland"."""
+    words, iso_words = re.split(r"[ -]", fold(english)), re.split(r"[ -]", fold(iso_name))
+    if words[0] in _COMPASS and len(words) == len(iso_words) > 1 and words[1:] == iso_words[1:]:
+        return True
     if fold(english)[:3] != fold(iso_name)[:3]:
         return False
     if len(fold(english)) <= 3 and fold(english) != fold(iso_name):
