@@ -606,6 +606,9 @@ def test_a_list_and_a_qualifying_province_are_read_as_such(parser):
     assert "next=and_PLACE" in _features_of(parser, text, "Gorham")
     assert "holds" in _features_of(parser, "Washington, IL.", "IL")
     assert "holds" not in _features_of(parser, "Kabul, IL.", "IL")
+    # the word that ends the sentence before is no neighbour: "Russia. Jordan" is no list
+    feats = _features_of(parser, "They met in Russia. Jordan Bardella spoke.", "Jordan")
+    assert "prev=SENT" in feats and "prev=PLACE" not in feats
 
 
 def test_a_possessive_or_an_abbreviated_saint_inside_a_name(parser):

@@ -161,7 +161,11 @@ class Recogniser:
             surname_next = False
             holds = False
             prev = s.i - 1
-            if prev >= 0 and s.start - ends[prev] <= 2:
+            if sent_start and prev >= 0:
+                # the word that ends the sentence before says nothing of this one ("...
+                # with Belarus and Russia. Jordan Bardella" is no "Russia, Jordan")
+                pw = "SENT"
+            elif prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
                 pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
                 if ends[prev] in span_ends:
