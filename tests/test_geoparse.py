@@ -628,6 +628,12 @@ def test_a_possessive_or_an_abbreviated_saint_inside_a_name(parser):
     ]
     spans = parser.recognise(text, tokenize(text))
     assert parser.resolver.qualifiers(text, spans)[0].admins == {"US.MN"}
+    # a country is no province: "China, U.S. and EU" and "Mexico, U.S." are lists
+    for text, cc in (
+        ("Talks between China, U.S. and EU officials stalled.", "CN"),
+        ("Mexico, U.S. reach deal.", "MX"),
+    ):
+        assert parser.parse(text)[0].place.country_code == cc, text
 
 
 def test_a_plural_county_head_makes_each_listed_name_that_county(parser):

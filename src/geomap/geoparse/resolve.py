@@ -141,15 +141,30 @@ class Resolver:
         """
         out: list[Qualifier | None] = []
         for n in range(len(spans)):
-            qual = self.qualifier(spans[n + 1].forms) if qualified(text, spans, n) else None
-            if (
-                qual is not None
-                and _LIST_GOES_ON.match(text, spans[n + 1].end)
-                and not readings_where(spans[n].forms, lambda i, _, q=qual: self.fits(i, q))
+            qual = None
+            if qualified(text, spans, n) or self._abbreviated_province(text, spans, n):
+                qual = self.qualifier(spans[n + 1].forms)
+            if qual is not None and (
+                (
+                    _LIST_GOES_ON.match(text, spans[n + 1].end)
+                    and not readings_where(spans[n].forms, lambda i, _, q=qual: self.fits(i, q))
+                )
+                # a country beside a country is a list: "Mexico, U.S. reach deal" is no
+                # town called Mexico in the United States
+                or (not qual.admins and any(self._kind[i] == COUNTRY for i in spans[n].forms[::2]))
             ):
                 qual = None
             out.append(qual)
         return out
+
+    def _abbreviated_province(self, text: str, spans: Sequence[Span], n: int) -> bool:
+        """Whether span ``n`` is followed by a province abbreviated with a period, which in
+        AP style qualifies its town even before a list's "and": "St. Paul, Minn., and St.
+        Petersburg, Fla." ("China, U.S. and EU" is a list: "U.S." is no province)."""
+        if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in (", ", ","):
+            return False
+        nxt = spans[n + 1]
+        return nxt.key.endswith(".") and all(self._kind[i] == ADMIN1 for i in nxt.forms[::2])
 
     def document_names(
         self, spans: Sequence[Span], quals: Sequence[Qualifier | None]

@@ -674,13 +674,9 @@ def _named(forms: tuple[int, ...]) -> tuple[int, ...]:
 
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
     """Whether span ``n`` is qualified by the next one, as in "Springfield, Ill., said"
-    or "Paris, Texas" -- but not in a list ("Paris, London and Berlin"). A province
-    abbreviated with a period qualifies even before a list's "and": "St. Paul, Minn.,
-    and St. Petersburg, Fla." """
+    or "Paris, Texas" -- but not in a list ("Paris, London and Berlin")."""
     if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in (", ", ","):
         return False
-    if spans[n + 1].key.endswith("."):
-        return True
     after = text[spans[n + 1].end : spans[n + 1].end + 12]
     if n + 2 < len(spans) and spans[n + 2].start - spans[n + 1].end <= 6:
         return False  # "London, Paris" / "London and Berlin": a list goes on
