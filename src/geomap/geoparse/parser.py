@@ -232,7 +232,7 @@ def _without_strays(mentions: list[Mention], spans: Sequence[Span]) -> list[Ment
         p = m.place
         if p is not None and p.kind is PlaceKind.CITY and p.population < STRAY_POPULATION:
             others = [o for o in placed if o.key != p.key]
-            far = others and min(great_circle((p.lat, p.lon), (o.lat, o.lon)).km for o in others)
+            far = min((great_circle((p.lat, p.lon), (o.lat, o.lon)).km for o in others), default=0)
             if far and (
                 (far >= STRAY_KM and all(o.country_code != p.country_code for o in others))
                 or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))

@@ -5,8 +5,8 @@ A logistic-regression model (weights in ``data/geoparser.json``, trained by
 capitalisation, sentence position, neighbouring words, the gazetteer's view of the name
 (kind, population, how common the word is in English), lists ("Gorham and Lancaster"),
 a province that holds the town before its comma ("Washington, IL") and document
-evidence (repeats, lower-case uses, surnames, a province another name names). Of overlapping spans above
-the threshold the longest wins.
+evidence (repeats, lower-case uses, surnames, a province another name names). Of
+overlapping spans above the threshold the longest wins.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from .model import common_words
 from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, Span, Tokens
 
 _ADMIN1 = KINDS.index("admin1")
-# Kinds of reading a province the document names makes likelier.
+# Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
+# Kinds of reading a province the document names makes likelier.
 _TOWNS = frozenset({KINDS.index("city"), KINDS.index("feature")})
 # What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
 # and the news agencies' dash ("WASHINGTON — The Senate", "WINNIPEG – ").
