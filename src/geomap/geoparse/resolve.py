@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
 from .model import load_model
-from .spans import Span, qualified, readings_where
+from .spans import Span, comma_next, qualified, readings_where
 
 # a comma and a capitalised word: what follows a list's second name
 _LIST_GOES_ON = re.compile(r", [A-Z]")
@@ -161,7 +161,7 @@ class Resolver:
         """Whether span ``n`` is followed by a province abbreviated with a period, which in
         AP style qualifies its town even before a list's "and": "St. Paul, Minn., and St.
         Petersburg, Fla." ("China, U.S. and EU" is a list: "U.S." is no province)."""
-        if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in (", ", ","):
+        if not comma_next(text, spans, n):
             return False
         nxt = spans[n + 1]
         return nxt.key.endswith(".") and all(self._kind[i] == ADMIN1 for i in nxt.forms[::2])

@@ -672,10 +672,15 @@ def _named(forms: tuple[int, ...]) -> tuple[int, ...]:
     return readings_where(forms, lambda _, fk: fk != FORM_ALT)
 
 
+def comma_next(text: str, spans: Sequence[Span], n: int) -> bool:
+    """Whether a comma alone stands between span ``n`` and the next: "Springfield, Ill."."""
+    return n + 1 < len(spans) and text[spans[n].end : spans[n + 1].start] in (", ", ",")
+
+
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
     """Whether span ``n`` is qualified by the next one, as in "Springfield, Ill., said"
     or "Paris, Texas" -- but not in a list ("Paris, London and Berlin")."""
-    if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in (", ", ","):
+    if not comma_next(text, spans, n):
         return False
     after = text[spans[n + 1].end : spans[n + 1].end + 12]
     if n + 2 < len(spans) and spans[n + 2].start - spans[n + 1].end <= 6:
