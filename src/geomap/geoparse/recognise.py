@@ -127,8 +127,7 @@ class Recogniser:
         cap_counts = Counter(compress(keys, caps))
         given = self.gazetteer.given_names
         span_starts = {s.start for s in spans}
-        span_ends = {s.end for s in spans}
-        ending_at: dict[int, list[Span]] = {}
+        ending_at: dict[int, list[Span]] = {}  # where proposed spans end, and which
         for s in spans:
             ending_at.setdefault(s.end, []).append(s)
         zipf = self.gazetteer.zipf
@@ -169,7 +168,7 @@ class Recogniser:
             elif prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
                 pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
-                if ends[prev] in span_ends:
+                if ends[prev] in ending_at:
                     pw = "PLACE"
                     holds = text[ends[prev] : s.start] == ", " and self._holds(
                         s, ending_at[ends[prev]]
@@ -177,7 +176,7 @@ class Recogniser:
                 elif (
                     pk in _LIST_WORDS
                     and prev > 0
-                    and ends[prev - 1] in span_ends
+                    and ends[prev - 1] in ending_at
                     and starts[prev] - ends[prev - 1] <= 2
                 ):
                     pw = "PLACE_" + pk  # "Gorham and Lancaster": a list of names
