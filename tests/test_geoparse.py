@@ -873,3 +873,10 @@ def test_a_name_is_no_evidence_for_its_own_reading(parser):
     text = "Britain would face a renewed threat in the South Atlantic, the garrison said."
     got = {m.surface: m.place.name for m in parser.parse(text)}
     assert got["South Atlantic"] == "Atlantic Ocean"
+
+
+def test_a_town_name_right_after_a_given_name_is_a_surname(parser):
+    """ "Lewis Hamilton", "John Bolton": a town's name straight after a given name is a
+    person's surname even when the surname never recurs alone."""
+    text = "The race in Monaco was won by Lewis Hamilton on Sunday, ahead of two Germans."
+    assert [m.surface for m in parser.parse(text)] == ["Monaco", "Germans"]

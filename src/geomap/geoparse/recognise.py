@@ -168,7 +168,9 @@ class Recogniser:
             elif prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
                 pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
-                if ends[prev] in ending_at:
+                if caps[prev] and pk in given and text[ends[prev] : s.start] == " ":
+                    pw = "GIVEN"  # "Lewis Hamilton", "Paris Hilton": a person's surname
+                elif ends[prev] in ending_at:
                     pw = "PLACE"
                     holds = text[ends[prev] : s.start] == ", " and self._holds(
                         s, ending_at[ends[prev]]
