@@ -880,3 +880,11 @@ def test_a_town_name_right_after_a_given_name_is_a_surname(parser):
     person's surname even when the surname never recurs alone."""
     text = "The race in Monaco was won by Lewis Hamilton on Sunday, ahead of two Germans."
     assert [m.surface for m in parser.parse(text)] == ["Monaco", "Germans"]
+
+
+def test_a_sentence_opening_the_is_no_part_of_a_name_with_a_head_word(parser):
+    """ "The Athens-Clarke County police": the name is "Athens-Clarke County"; with "The"
+    it would be a name the gazetteer lacks, left unplaced."""
+    text = "The Athens-Clarke County police said the road was closed."
+    [m] = parser.parse(text)
+    assert m.surface == "Athens-Clarke County" and m.place.admin1 == "US.GA"

@@ -310,6 +310,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and j - i <= MAX_HEAD_NAME
                     and all(caps[i:j])  # no "Drills in X Sea"
                     and key not in CONTEXT_WORDS  # "The centre"
+                    and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                 ):
                     head = (j, key)
                 if possessive:
