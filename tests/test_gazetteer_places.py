@@ -147,6 +147,20 @@ def test_territories_go_by_the_name_readers_use(gazetteer, name, point):
     assert all(p.kind.value != "admin1" for p in gazetteer.lookup(name))
 
 
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("RU-BRY", "Bryansk"), ("RU-KHA", "Khabarovsk"), ("BY-MA", "Mogilev"), ("RU-MOS", "Moscow")],
+)
+def test_a_province_is_labelled_by_its_english_name_not_a_typed_transliteration(
+    gazetteer, parser, code, label
+):
+    """ "Brjanskaja oblast'" is no name an English reader knows; "Bryansk" is, and "the
+    Bryansk region" is that province, not its capital."""
+    assert gazetteer.get(code).name == label
+    [m] = parser.parse(f"Drones were shot down over the {label} region on Tuesday.")
+    assert m.place.key == gazetteer.get(code).key
+
+
 def test_political_blocs_are_no_places(gazetteer, parser):
     """No curated entry makes "the West" a place; a compass word alone that is some
     province's name (Cameroon's "West") is left out by the recogniser."""

@@ -273,6 +273,9 @@ def _subdivisions(
             gn = geonames.get(code, {})
             english = list(_english_other_names(sub.get("localOtherName") or ""))
             iso_name = _iso_name(sub["name"])
+            # an English name that starts like the ISO name first ("Zakarpattia", not
+            # "Transcarpathia")
+            english.sort(key=lambda e: fold(e)[:3] != fold(iso_name)[:3])
             name = next((e for e in english if _display_form(e, iso_name)), iso_name)
             idx = b.add(
                 key=code,
@@ -304,15 +307,26 @@ def _display_form(english: str, iso_name: str) -> bool:
     or more unless it is the ISO name. Not a gloss or a type word either ("Penns forest
     country" for Pennsylvania, "Varna okrug", "Tainan city"): no lower-case word of four
     letters or more outside a hyphenated name ("Oum el-Bouaghi" stays). A compass word
-    translated counts as the same start: "South Kivu" for "Sud-Kivu", "North Holland"."""
+    translated counts as the same start: "South Kivu" for "Sud-Kivu", "North Holland".
+    An ISO name that carries its own language's type word ("Brjanskaja oblast'",
+    "Habarovskij kraj", "Saha, Respublika") is no name a reader knows: any English name
+    that is no everyday word labels it better ("Bryansk", "Khabarovsk", "Yakutia")."""
     words, iso_words = re.split(r"[ -]", fold(english)), re.split(r"[ -]", fold(iso_name))
     if words[0] in _COMPASS and len(words) == len(iso_words) > 1 and words[1:] == iso_words[1:]:
         return True
-    if fold(english)[:3] != fold(iso_name)[:3]:
+    if any(len(w) > 3 and w[0].islower() and "-" not in w for w in english.split()):
         return False
-    if len(fold(english)) <= 3 and fold(english) != fold(iso_name):
-        return False
-    return not any(len(w) > 3 and w[0].islower() and "-" not in w for w in english.split())
+    if fold(english)[:3] == fold(iso_name)[:3]:
+        return len(fold(english)) > 3 or fold(english) == fold(iso_name)
+    typed = _TYPE_WORDS.intersection(re.split(r"[ ,]+", fold(iso_name).replace("’", "'")))
+    return bool(typed) and len(english) > 3 and not _common_word(english)
+
+
+# Type words of ISO 3166-2 names in Slavic, Kazakh and Croatian romanisations, and the
+# "City of" of "Gorod Minsk": a name that carries one is no name English readers know.
+_TYPE_WORDS = frozenset(
+    "oblast' oblast kraj voblasc oblysy okrug respublika zupanija gorod horad".split()
+)
 
 
 def _translated_word(alias: str, names: tuple[str, ...]) -> bool:
@@ -674,12 +688,12 @@ def _curated_places(b: _Builder, cur: Path) -> None:
 
 
 def _drop_subdivision_aliases(b: _Builder, form: str) -> None:
-    """A curated place owns its name: a province's other name that is the same
+    """A curated place owns its name: a province's name or other name that is the same
     ("Transnistria" for Moldova's Stînga Nistrului, "Crimea") goes, so the map shows the
     place under the name readers use rather than under the administrative unit's."""
     forms = b.names.get(fold(form), {})
     admin1 = KIND_CODE["admin1"]
-    for i in [i for i, fk in forms.items() if fk == FORM_ALIAS and b.cols["kind"][i] == admin1]:
+    for i in [i for i, fk in forms.items() if fk != FORM_ALT and b.cols["kind"][i] == admin1]:
         del forms[i]
 
 
