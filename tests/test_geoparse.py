@@ -888,3 +888,17 @@ def test_a_sentence_opening_the_is_no_part_of_a_name_with_a_head_word(parser):
     text = "The Athens-Clarke County police said the road was closed."
     [m] = parser.parse(text)
     assert m.surface == "Athens-Clarke County" and m.place.admin1 == "US.GA"
+
+
+def test_a_head_of_land_or_water_takes_the_features_reading(parser):
+    """ "Mississippi river" is the river, not the state; "Pacific islands" are no islands
+    near Pacific, Missouri; a head that is no land or water ("Kabul airport") still
+    takes the town."""
+    text = (
+        "Barges sailed down the Mississippi river past Memphis. Beijing's reach into the "
+        "Pacific islands worries Australia. Flights left Kabul airport."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Mississippi river"].name == "Mississippi River"
+    assert got["Pacific islands"].kind.value in ("feature", "region")
+    assert got["Kabul airport"].country_code == "AF"

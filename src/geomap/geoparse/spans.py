@@ -254,6 +254,13 @@ LOCAL_HEADS = frozenset(
     museum theatre theater library prison mall hotel inn""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
+# Feature heads of land and water: "Pacific islands", "Aegean islands" are the ocean's
+# and the sea's, never a town's (an airport or a university is its town's).
+_FEATURE = KIND_CODE["feature"]
+PHYSICAL_HEADS = frozenset(
+    """river lake mountains mountain valley island islands bay beach harbor harbour canal
+    strait gulf sea ocean desert peninsula hill hills""".split()
+)
 DIRECTIONS = frozenset(
     """north south east west northern southern eastern western central northeast northwest
     southeast southwest northeastern northwestern southeastern southwestern""".split()
@@ -564,11 +571,13 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     is (that span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
 
     Local heads ("Royal Street") take no readings from their name. A whole that is a
-    gazetteer name is that place with an admin head ("Cook county"), and with another
-    head where the name alone has no reading in its country ("Heathrow airport" is
-    London's, not a Florida town called Heathrow; "Kabul airport" stays with Kabul).
-    Else the head takes the name's own readings (not GeoNames alternate names: "State
-    University" is no evidence), admin heads only provinces and regions when there are any.
+    gazetteer name is that place with an admin head ("Cook county") or a head of land or
+    water ("Hudson river", not Hudson, New York), and with another head where the name
+    alone has no reading in its country ("Heathrow airport" is London's, not a Florida
+    town called Heathrow; "Kabul airport" stays with Kabul). Else the head takes the
+    name's own readings (not GeoNames alternate names: "State University" is no
+    evidence): admin heads only provinces and regions, and heads of land or water only
+    features ("Pacific islands": the ocean), when there are any.
     """
     head = PLURAL_HEADS.get(tokens.keys[j], tokens.keys[j])
     start, end = tokens.starts[i], tokens.ends[j]
@@ -576,7 +585,9 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         return Span(i, j, start, end, name_key, (), head=head)
     forms = _head_name_forms(gazetteer, name_key)
     whole = gazetteer.names.get(f"{name_key} {head}")
-    if whole and (head in ADMIN_HEADS or not _same_country(gazetteer, whole, forms)):
+    if whole and (
+        head in ADMIN_HEADS or head in PHYSICAL_HEADS or not _same_country(gazetteer, whole, forms)
+    ):
         return Span(i, j, start, end, f"{name_key} {head}", whole)
     words = name_key.split(" ")
     if not forms and any(
@@ -593,6 +604,9 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         forms = _admin_readings(gazetteer, forms, head)
         if forms is None:
             return None
+    elif head in PHYSICAL_HEADS:
+        kind = gazetteer.column("kind")
+        forms = readings_where(forms, lambda i, _: kind[i] == _FEATURE) or forms
     return Span(i, j, start, end, name_key, forms, head=head)
 
 
