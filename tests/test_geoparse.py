@@ -902,3 +902,18 @@ def test_a_head_of_land_or_water_takes_the_features_reading(parser):
     assert got["Mississippi river"].name == "Mississippi River"
     assert got["Pacific islands"].kind.value in ("feature", "region")
     assert got["Kabul airport"].country_code == "AF"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # GeoNames' "Aleppo Governorate": English says province, region, governorate...
+        ("Shelling killed five civilians in Aleppo province on Monday.", "SY.09"),
+        # Hodeidah is only the town's other name (GeoNames' "Al Ḩudaydah"): the province
+        # named as that town is and holding it
+        ("Cholera cases surged in Yemen's Hodeidah governorate, aid groups said.", "YE.08"),
+    ],
+)
+def test_a_province_head_finds_the_province_under_another_head_or_its_seat(parser, text, admin1):
+    [m] = [m for m in parser.parse(text) if " " in m.surface]
+    assert m.place.kind.value == "admin1" and m.place.admin1 == admin1

@@ -239,6 +239,8 @@ class Span:
 ADMIN_HEADS = frozenset(
     "county province region district governorate oblast prefecture state".split()
 )
+# Admin heads that translate one another for a country's first-level units.
+PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "prefecture")
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
 # makes every name of the list before it one of those units.
 PLURAL_HEADS = {f"{h[:-1]}ies" if h.endswith("y") else f"{h}s": h for h in ADMIN_HEADS}
@@ -584,7 +586,17 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     if head in LOCAL_HEADS:
         return Span(i, j, start, end, name_key, (), head=head)
     forms = _head_name_forms(gazetteer, name_key)
+    if not forms and head in ADMIN_HEADS:
+        # "Hodeidah governorate": around the town that has the name only as an
+        # alternate (GeoNames' "Al Ḩudaydah"); a feature head would take no such evidence
+        forms = gazetteer.names.get(name_key, ())
     whole = gazetteer.names.get(f"{name_key} {head}")
+    if not whole and head in PROVINCE_HEADS:
+        # English calls a province by any of these: "Aleppo province" is GeoNames'
+        # "Aleppo Governorate", "the Bryansk region" its "Bryansk Oblast"
+        whole = next(
+            filter(None, (gazetteer.names.get(f"{name_key} {h}") for h in PROVINCE_HEADS)), None
+        )
     if whole and (
         head in ADMIN_HEADS or head in PHYSICAL_HEADS or not _same_country(gazetteer, whole, forms)
     ):
@@ -619,7 +631,32 @@ def _admin_readings(
     kind = gazetteer.column("kind")
     if head == "state" and not readings_where(forms, lambda i, _: kind[i] == KIND_CODE["admin1"]):
         return None
-    return readings_where(forms, lambda i, _: kind[i] != KIND_CODE["city"]) or forms
+    return (
+        readings_where(forms, lambda i, _: kind[i] != KIND_CODE["city"])
+        or _seat_provinces(gazetteer, forms)
+        or forms
+    )
+
+
+def _seat_provinces(gazetteer: Gazetteer, forms: tuple[int, ...]) -> tuple[int, ...]:
+    """The provinces named as a town reading is and holding it: "Hodeidah governorate"
+    reads Hodeidah only as the town GeoNames calls "Al Ḩudaydah", seat of the
+    governorate of that name."""
+    kind, admin1, name = (
+        gazetteer.column("kind"),
+        gazetteer.column("admin1"),
+        gazetteer.column("name"),
+    )
+    city, province = KIND_CODE["city"], KIND_CODE["admin1"]
+    out: list[int] = []
+    for k in range(0, len(forms), 2):
+        idx = forms[k]
+        if kind[idx] != city or not admin1[idx]:
+            continue
+        for j in gazetteer.names.get(fold(name[idx]), ())[::2]:
+            if kind[j] == province and admin1[j] == admin1[idx] and j not in out[::2]:
+                out += [j, FORM_ALIAS]
+    return tuple(out)
 
 
 def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer: Gazetteer) -> None:
