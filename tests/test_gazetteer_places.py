@@ -149,7 +149,14 @@ def test_territories_go_by_the_name_readers_use(gazetteer, name, point):
 
 @pytest.mark.parametrize(
     ("code", "label"),
-    [("RU-BRY", "Bryansk"), ("RU-KHA", "Khabarovsk"), ("BY-MA", "Mogilev"), ("RU-MOS", "Moscow")],
+    [
+        ("RU-BRY", "Bryansk"),
+        ("RU-KHA", "Khabarovsk"),
+        ("BY-MA", "Mogilev"),
+        ("RU-MOS", "Moscow"),
+        ("SY-HL", "Aleppo"),  # not "Ḩalab": GeoNames also gives "Aleppo Governorate"
+        ("EG-BNS", "Beni Suweif"),  # not "Banī Suwayf"
+    ],
 )
 def test_a_province_is_labelled_by_its_english_name_not_a_typed_transliteration(
     gazetteer, parser, code, label
@@ -159,6 +166,12 @@ def test_a_province_is_labelled_by_its_english_name_not_a_typed_transliteration(
     assert gazetteer.get(code).name == label
     [m] = parser.parse(f"Drones were shot down over the {label} region on Tuesday.")
     assert m.place.key == gazetteer.get(code).key
+
+
+def test_a_plain_label_is_no_name_cut_short(gazetteer):
+    """GeoNames' "Ngouni Province" beside "Ngounié" is the name without its accented
+    letter, not a plainer name."""
+    assert gazetteer.get("GA-4").name == "Ngounié"
 
 
 def test_political_blocs_are_no_places(gazetteer, parser):

@@ -277,6 +277,7 @@ def _subdivisions(
             # "Transcarpathia")
             english.sort(key=lambda e: fold(e)[:3] != fold(iso_name)[:3])
             name = next((e for e in english if _display_form(e, iso_name)), iso_name)
+            name = _plain_name(name, _split(gn.get("aliases", "")))
             idx = b.add(
                 key=code,
                 geonameid=gn.get("geonameid") or None,
@@ -298,6 +299,29 @@ def _subdivisions(
 
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
+# Type words GeoNames' other names of a province end with: "Aleppo Governorate".
+_TYPE_SUFFIXES = (
+    "Governorate Province Region Oblast Prefecture District State County Department "
+    "Division Municipality"
+).split()
+
+
+def _plain_name(name: str, aliases: list[str]) -> str:
+    """A label in plain letters for a province romanised with diacritics ("Ḩalab",
+    "Al Qāhirah", "Kəlbəcər"): the first of GeoNames' other names that it also gives
+    with a type word ("Aleppo" beside "Aleppo Governorate"), unless that is only the
+    name cut short ("Ngouni" for "Ngounié")."""
+    if name.isascii():
+        return name
+    given = set(aliases)
+    for alias in aliases:
+        if (
+            alias.isascii()
+            and any(f"{alias} {t}" in given for t in _TYPE_SUFFIXES)
+            and not (fold(name).startswith(fold(alias)) and fold(name) != fold(alias))
+        ):
+            return alias
+    return name
 
 
 def _display_form(english: str, iso_name: str) -> bool:
