@@ -917,3 +917,13 @@ def test_a_head_of_land_or_water_takes_the_features_reading(parser):
 def test_a_province_head_finds_the_province_under_another_head_or_its_seat(parser, text, admin1):
     [m] = [m for m in parser.parse(text) if " " in m.surface]
     assert m.place.kind.value == "admin1" and m.place.admin1 == admin1
+
+
+def test_a_name_the_story_surely_places_keeps_its_weaker_mentions(parser):
+    """One sense per discourse: "Cavan" at the head of an organisation's name is weak
+    evidence alone, but the story has already placed Cavan for sure."""
+    text = (
+        "Flooding closed roads in Cavan and Monaghan on Monday. "
+        "Cavan Sustainable Energy Group said the roof would carry solar panels."
+    )
+    assert [m.surface for m in parser.parse(text)].count("Cavan") == 2
