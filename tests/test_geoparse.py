@@ -927,3 +927,18 @@ def test_a_name_the_story_surely_places_keeps_its_weaker_mentions(parser):
         "Cavan Sustainable Energy Group said the roof would carry solar panels."
     )
     assert [m.surface for m in parser.parse(text)].count("Cavan") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington and London were directly involved in the talks.",
+        "Georgia and Armenia signed the deal. Tbilisi said Washington would mediate.",
+    ],
+)
+def test_a_capital_beside_another_countrys_capital_is_the_capital(parser, text):
+    """News names capitals together for their governments: beside London, Washington is
+    no English village near it; beside Tbilisi (a city-region's capital), no town in
+    the US state of Georgia."""
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Washington"].admin1 == "US.DC"

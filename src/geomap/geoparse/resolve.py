@@ -76,6 +76,9 @@ class DocContext:
     # cell: two names with readings a few km apart are most likely those two places
     # ("springfield ... effingham county": Springfield and Effingham County, Georgia)
     cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
+    # the country of each name read for sure as a national capital ("London", "Moscow"):
+    # news names capitals together for their governments ("Washington and London")
+    capitals: dict[str, str] = field(default_factory=dict)
     _radians: list[tuple[str, float, float, float]] | None = None
 
     def other_countries(self, key: str) -> Counter[str]:
@@ -130,6 +133,7 @@ class Resolver:
         # candidate for their name where the document names their province, no part of
         # the context ("Effingham" stays Effingham, Illinois, unambiguous)
         self._postal = g.postal
+        self._capitals = g.capitals
 
     # -- context ------------------------------------------------------------------------
     def qualifiers(self, text: str, spans: Sequence[Span]) -> list[Qualifier | None]:
@@ -197,6 +201,9 @@ class Resolver:
             )
             sure = kind in (COUNTRY, ADMIN1) or unique or dominant
             if sure:
+                capital = self._sure_capital(forms)
+                if capital is not None:
+                    ctx.capitals[key] = self._cc[capital]
                 if self._cc[top]:
                     ctx.own_countries.setdefault(key, Counter())[self._cc[top]] += 1
                 if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
@@ -214,6 +221,17 @@ class Resolver:
             ctx.countries.update(own)
         _read_jointly(ctx.votes)
         return ctx
+
+    def _sure_capital(self, forms: tuple[int, ...]) -> int | None:
+        """The national capital a surely read name is: its top reading, or the capital
+        its top reading, a province, is the city-region of ("Tbilisi", "Moscow"). Not
+        the capital of another province ("Washington" read as the state)."""
+        top = forms[0]
+        capital = next((i for i in forms[::2] if i in self._capitals), None)
+        if capital is None or capital == top:
+            return capital
+        same = self._kind[top] == ADMIN1 and self._admin1[top] == self._admin1[capital]
+        return capital if same else None
 
     def _cell(self, ctx: DocContext, key: str, forms: tuple[int, ...]) -> None:
         """File one name's town-sized readings (the candidates it would be ranked
@@ -421,6 +439,10 @@ class Resolver:
                 # "New York" is mostly the city, "Ontario" the province (100 times the
                 # people of Ontario, California)
                 f.append(f"admin_vs_big_city={min(int(math.log10(pop / big_city + 1)), 2)}")
+            if idx in self._capitals and any(
+                k != key and c != cc for k, c in ctx.capitals.items()
+            ):  # "Washington and London": another country's capital, for sure
+                f.append("capital_beside_capital")
             if COUNTRY in kinds_present and kind != "country":
                 f.append("country_present")
             d = self._anchor_km(idx, key, ctx)
