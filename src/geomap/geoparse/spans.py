@@ -256,9 +256,9 @@ LOCAL_HEADS = frozenset(
     museum theatre theater library prison mall hotel inn""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
+_FEATURE = KIND_CODE["feature"]
 # Feature heads of land and water: "Pacific islands", "Aegean islands" are the ocean's
 # and the sea's, never a town's (an airport or a university is its town's).
-_FEATURE = KIND_CODE["feature"]
 PHYSICAL_HEADS = frozenset(
     """river lake mountains mountain valley island islands bay beach harbor harbour canal
     strait gulf sea ocean desert peninsula hill hills""".split()
