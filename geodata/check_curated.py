@@ -43,7 +43,8 @@ POINT_SOURCES = frozenset({"countryinfo", "naturalearth", "geonames", "geonames-
 # Where a region's or historical state's point comes from (see geodata/build_points.py).
 _POINT_SPEC = re.compile(
     r"^(?:members|continent|curated|country:[A-Z]{2}|geonames:[0-9]+|naturalearth:[A-Z]{3}"
-    r"|admin1:[A-Z]{2}-[A-Z0-9]{1,3}(?:\|[A-Z]{2}-[A-Z0-9]{1,3})*)$"
+    r"|admin1:[A-Z]{2}-[A-Z0-9]{1,3}(?:\|[A-Z]{2}-[A-Z0-9]{1,3})*"
+    r"|county:[0-9]{5}(?:\|[0-9]{5})*)$"
 )
 DEMONYM_KINDS = frozenset({"demonym", "adjective", "language"})
 REGION_KINDS = frozenset({"region", "continent", "feature"})

@@ -942,3 +942,11 @@ def test_a_capital_beside_another_countrys_capital_is_the_capital(parser, text):
     the US state of Georgia."""
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Washington"].admin1 == "US.DC"
+
+
+def test_the_bay_area_is_san_franciscos_not_somalias_bay(parser):
+    """ "Bay Area" is the region of the nine counties around San Francisco Bay (its point
+    their mean, by geodata/build_points.py), not Somalia's Bay region beside "Area"."""
+    [m] = parser.parse("Waking up to news of the Bay Area earthquake this morning.")
+    assert m.place.name == "Bay Area" and m.place.country_code == "US"
+    assert geopy.distance.great_circle((m.place.lat, m.place.lon), (37.8, -122.3)).km < 50
