@@ -97,6 +97,12 @@ def _main_parts() -> dict[str, shapely.Polygon]:
     return out
 
 
+def _mean(points: list) -> tuple[float, float]:
+    """The plain mean of (lat, lon) points: members close together, far from the poles
+    and the antimeridian (provinces of one region, counties of one US region)."""
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
 def weighted_centroid(polys: list[shapely.Polygon]) -> tuple[float, float]:
     """Area-weighted centroid (lat, lon) of polygons, across the antimeridian if need be
     (members too small to have a polygon weigh nothing anyway)."""
@@ -202,11 +208,9 @@ class Sources:
         if kind == "country":
             return self.countries[arg]
         if kind == "admin1":
-            pts = [self.admin1[c]["latLng"][:2] for c in arg.split("|")]
-            return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            return _mean([self.admin1[c]["latLng"][:2] for c in arg.split("|")])
         if kind == "county":
-            pts = [self.counties[c] for c in arg.split("|")]
-            return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            return _mean([self.counties[c] for c in arg.split("|")])
         if kind == "geonames":
             return self.city(arg)
         if kind == "naturalearth":
