@@ -7,13 +7,12 @@ gazetteer does not know ("Royal Street") are then placed at the article's locus.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
-
-from geopy.distance import great_circle
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE, KIND_CODE, fold
@@ -232,7 +231,7 @@ def _without_strays(mentions: list[Mention], spans: Sequence[Span]) -> list[Ment
         p = m.place
         if p is not None and p.kind is PlaceKind.CITY and p.population < STRAY_POPULATION:
             others = [o for o in placed if o.key != p.key]
-            far = min((great_circle((p.lat, p.lon), (o.lat, o.lon)).km for o in others), default=0)
+            far = min((_km(p.lat, p.lon, o.lat, o.lon) for o in others), default=0)
             if far and (
                 (far >= STRAY_KM and all(o.country_code != p.country_code for o in others))
                 or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))
@@ -242,6 +241,17 @@ def _without_strays(mentions: list[Mention], spans: Sequence[Span]) -> list[Ment
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, geopy's mean Earth radius): geopy's own
+    ``great_circle`` builds two ``Point`` objects a call, a tenth of parsing time."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.009 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _alone_in_province(p: Place, others: Sequence[Place]) -> bool:
