@@ -666,6 +666,18 @@ def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
     assert ny.place.kind.value == "city"
 
 
+def test_a_town_known_by_a_provinces_name_only_as_another_name_is_no_big_namesake(parser):
+    """ "Rio Grande do Sul" is the Brazilian state of 11 million people; the town of Rio
+    Grande (188,000) bears the name only among its other names, so it is no big town of
+    that name for the province to be weighed against."""
+    for text in (
+        "Heavy rain hit Rio Grande do Sul.",
+        "Rio Grande do Sul was flooded, and Porto Alegre was cut off.",
+    ):
+        place = parser.parse(text)[0].place
+        assert (place.name, place.kind.value) == ("Rio Grande do Sul", "admin1")
+
+
 def test_a_district_named_after_a_town_is_placed_in_the_towns_country(parser):
     """ "Uganda's Mubende district" is around Mubende, Uganda, not at the nearest town of
     its sentence in another country."""

@@ -384,8 +384,14 @@ class Resolver:
         focus = int(max(countries.values(), default=0) / total >= 0.5)
         pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
         kinds_present = {self._kind[i] for i, _ in cands}
+        # a big town bearing the name as its own: "Rio Grande do Sul" is only another
+        # name of the town of Rio Grande, which is no big city of that name
         big_city = max(
-            (self._pop[i] for i, _ in cands if self._kind[i] == CITY and self._pop[i] > 100_000),
+            (
+                self._pop[i]
+                for i, fk in cands
+                if self._kind[i] == CITY and self._pop[i] > 100_000 and fk != FORM_ALT
+            ),
             default=0,
         )
         # another candidate bears the name as its own, not as a translation or old name
