@@ -908,6 +908,15 @@ def test_a_town_name_right_after_a_given_name_is_a_surname(parser):
     assert [m.surface for m in parser.parse(text)] == ["Monaco", "Germans"]
 
 
+def test_a_town_describing_a_person_is_a_place(parser):
+    """ "A Decatur man", "a Lufkin woman": a small town's name before a word for a person
+    tells where the person is from (a class of its own, learnt like the others)."""
+    text = "A Decatur man was charged Friday in Macon County Circuit Court, Illinois State Police said."
+    assert [m.surface for m in parser.parse(text)] == ["Decatur", "Macon County", "Illinois"]
+    text = "The man told reporters that the Smith family would appeal."
+    assert parser.parse(text) == []
+
+
 def test_a_sentence_opening_the_is_no_part_of_a_name_with_a_head_word(parser):
     """ "The Athens-Clarke County police": the name is "Athens-Clarke County"; with "The"
     it would be a name the gazetteer lacks, left unplaced."""

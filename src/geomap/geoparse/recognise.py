@@ -25,6 +25,11 @@ from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, Span, Tokens
 _ADMIN1 = KINDS.index("admin1")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
+# "A Decatur man", "the Brooklyn native", "Ferguson residents": a person described by
+# the place they come from (one class: each word alone is rare in news)
+_RESIDENT_NOUNS = frozenset(
+    "man woman men women resident residents native natives couple teen teenager boy girl".split()
+)
 # Kinds of reading a province the document names makes likelier.
 _TOWNS = frozenset({KINDS.index("city"), KINDS.index("feature")})
 # What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
@@ -206,6 +211,8 @@ class Recogniser:
                     and starts[nxt + 1] - ends[nxt] == 1
                 ):
                     nw = nk + "_PLACE"
+                elif nk in _RESIDENT_NOUNS and gap == " ":
+                    nw = "RESIDENT"
                 elif nk in CONTEXT_WORDS:
                     nw = nk
                 elif caps[nxt]:
