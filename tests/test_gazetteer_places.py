@@ -9,6 +9,7 @@ import csv
 import geopy.distance
 import pytest
 
+from geodata_scripts import load
 from geomap.gazetteer.build import data_dir
 
 
@@ -42,6 +43,29 @@ def test_second_level_units_are_places_under_their_parent(gazetteer):
     assert _first(gazetteer, "Milan").population > 1_000_000  # the city, not the province
     assert not any(p.raw["key"].startswith("iso3166-2:") for p in gazetteer.lookup("Roma"))
     assert _first(gazetteer, "Kosovo").kind.value == "country"
+
+
+def test_districts_news_names_by_a_name_no_town_bears(gazetteer, parser):
+    """GeoNames' second-level units iso3166-2 lacks ("North Waziristan") are places at
+    the mean of their towns, under their province; a district named like an everyday
+    word is left out ("the SWAT team" is no district of Pakistan, and a story about it
+    keeps Ferguson)."""
+    north = _first(gazetteer, "North Waziristan")
+    assert (north.country_code, north.admin1) == ("PK", "PK.03")
+    assert km(north, (33.00, 70.07)) < 40  # Miranshah, its seat
+    text = "Militants attacked a checkpoint in North Waziristan near the Afghan border."
+    assert parser.parse(text)[0].place == north
+    assert not gazetteer.lookup("Swat")
+    text = "The SWAT team was called in after the shooting in Ferguson."
+    assert [m.surface for m in parser.parse(text)] == ["Ferguson"]
+
+
+def test_a_districts_plain_name_drops_its_type_word():
+    build_admin2 = load("build_admin2")
+    assert build_admin2.plain_name("North Wazīristān District", []) == "North Wazīristān"
+    assert build_admin2.plain_name("Kabupaten Cilacap", ["Cilacap Regency"]) == "Cilacap"
+    assert build_admin2.plain_name("Comuna Tiream", []) is None
+    assert build_admin2.plain_name("Amphoe Nong Hin", ["Nong Hin", "อำเภอหนองหิน"]) is None
 
 
 def test_arab_towns_are_found_without_their_article(gazetteer):

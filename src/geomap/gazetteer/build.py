@@ -28,7 +28,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -510,21 +510,17 @@ def _city_provinces(b: _Builder) -> None:
                 del forms[i]
 
 
-def _second_level(
-    b: _Builder, data: dict[str, dict[str, dict]], geonames: dict[str, dict[str, str]]
-) -> None:
-    """Second-level subdivisions that news names ("Kent", "Suffolk", "East Yorkshire",
-    "Bouches-du-Rhône"): iso3166-2's points, as towns to the resolver (kind ``city``,
-    with their parent's GeoNames admin1 code), like the US counties.
+# A district is a new name to news readers' words: one as common in English as "swat"
+# (Zipf 3.5) would be read in more stories as the word than as the district.
+DISTRICT_WORD_ZIPF = 3.0
 
-    Left out: a unit named like a town of its country ("Milan", "Bristol", "Roma": the
-    town is the reading news means, and lies in it) or like a country, province or
-    region anywhere ("Kosovo", a Serbian district; "Nord", a Cameroonian region), and
-    one whose name would add an everyday English word to the gazetteer ("Lot"; "Kent"
-    is already a town's name). GeoNames gives no population for them: each takes the
-    people of the towns of its parent province that lie nearer to it than to any
-    sibling unit, a rough figure that puts Kent above Kent, Washington.
-    """
+
+def _named_elsewhere(b: _Builder) -> Callable[[str, str], bool]:
+    """Whether a second-level unit's name in a country is better left to what else bears
+    it: a town of that country ("Milan", "Bristol", "Roma": the town is the reading news
+    means, and lies in the unit), a country, province or region anywhere ("Kosovo", a
+    Serbian district; "Nord", a Cameroonian region), or an everyday English word the
+    gazetteer does not hold yet ("Lot"; "Kent" is already a town's name)."""
     cols = b.cols
     city = KIND_CODE["city"]
     towns_by_cc: dict[str, set[str]] = {}
@@ -537,6 +533,29 @@ def _second_level(
             big = fk != FORM_NAME and cols["population"][idx] >= 100_000
             if (fk == FORM_NAME or big) and cols["kind"][idx] == city and cols["cc"][idx]:
                 towns_by_cc.setdefault(cols["cc"][idx], set()).add(forms_key)
+
+    def named(cc: str, form: str) -> bool:
+        key = fold(form)
+        return (
+            key in towns_by_cc.get(cc, ())
+            or key in wider
+            or (_common_word(form) and key not in b.names)
+        )
+
+    return named
+
+
+def _second_level(
+    b: _Builder, data: dict[str, dict[str, dict]], geonames: dict[str, dict[str, str]]
+) -> None:
+    """Second-level subdivisions that news names ("Kent", "Suffolk", "East Yorkshire",
+    "Bouches-du-Rhône"): iso3166-2's points, as towns to the resolver (kind ``city``,
+    with their parent's GeoNames admin1 code), like the US counties; not those named
+    as something else is (:func:`_named_elsewhere`). GeoNames gives no population for
+    them: each takes the people of the towns of its parent province that lie nearer to
+    it than to any sibling unit, a rough figure that puts Kent above Kent, Washington.
+    """
+    named_elsewhere = _named_elsewhere(b)
     units: list[tuple[str, str, dict, str | None]] = []
     unit_forms: list[list[str]] = []  # each unit's name, then its English other names
     for cc in sorted(data):
@@ -546,12 +565,7 @@ def _second_level(
                 continue
             english = _english_other_names(sub.get("localOtherName") or "")
             forms = [_iso_name(sub["name"]), *(e for e in english if _usable_alternate(e, ""))]
-            if any(
-                fold(f) in towns_by_cc.get(cc, ())
-                or fold(f) in wider
-                or (_common_word(f) and fold(f) not in b.names)
-                for f in forms
-            ):
+            if any(named_elsewhere(cc, f) for f in forms):
                 continue
             parent = geonames.get(sub["parentCode"], {}).get("geonames_code")
             units.append((cc, code, sub, parent))
@@ -573,6 +587,38 @@ def _second_level(
         for other in others:
             if other != name:
                 b.add_form(other, idx, FORM_ALIAS)
+
+
+def _districts(b: _Builder, given: frozenset[str]) -> None:
+    """GeoNames' second-level units that iso3166-2 lacks and news names by a name no town
+    of their country bears ("North Waziristan", "Kurram": ``admin2.tsv``, built by
+    geodata/build_admin2.py), as towns to the resolver like the counties; not those
+    named as something else is (:func:`_named_elsewhere`), nor a given name ("Ezequiel
+    Zamora" is a person first), nor a word English uses at all often
+    (:data:`DISTRICT_WORD_ZIPF`: "SWAT team", "Knox")."""
+    named_elsewhere = _named_elsewhere(b)
+    for row in read_tsv(data_dir() / "admin2.tsv"):
+        forms = [row["name"], *_split(row["forms"])]
+        if any(
+            named_elsewhere(row["cc"], f)
+            or fold(f).split()[0] in given
+            or (" " not in f and _zipf(fold(f)) >= DISTRICT_WORD_ZIPF)
+            for f in forms
+        ):
+            continue
+        idx = b.add(
+            key=f"admin2:{row['geonameid']}",
+            geonameid=row["geonameid"],
+            name=row["name"],
+            kind="city",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            cc=row["cc"],
+            admin1=row["admin1"],
+            population=int(row["population"]),
+        )
+        for other in forms[1:]:
+            b.add_form(other, idx, FORM_ALIAS)
 
 
 def _nearest_unit_populations(
@@ -880,11 +926,12 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _city_provinces(b)
     _capitals(b)
     _second_level(b, iso, admin1)
+    given = _given_names()  # read once: a person-name feature, and no bare river name
+    _districts(b, frozenset(given))
     _us_counties(b)
     _us_places(b)
     _airports(b)
     _curated_forms(b, cur)
-    given = _given_names()  # read once: a person-name feature, and no bare river name
     _physical(b, cur, frozenset(given))
     b.admin_populations()
     return b.result(_word_frequencies(b.names), given)

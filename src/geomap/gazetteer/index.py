@@ -50,6 +50,7 @@ def _source_digest(curated: Path) -> str:
         build.data_dir() / n
         for n in (
             "admin1.tsv",
+            "admin2.tsv",
             "given_names.txt",
             "us_counties.tsv",
             "us_places.tsv",

