@@ -917,6 +917,16 @@ def test_a_town_describing_a_person_is_a_place(parser):
     assert parser.parse(text) == []
 
 
+def test_a_plural_unit_word_after_a_name_reads_as_its_singular(parser):
+    """ "Axum towns" is read as "Axum town": the word after the name is the class of
+    "town", learnt from the singular's many examples."""
+    text = (
+        "Residents of Shire-Indaselassie and Axum towns in northern Tigray said Eritrean "
+        "forces have begun withdrawing from the border towns."
+    )
+    assert "Axum" in [m.surface for m in parser.parse(text)]
+
+
 def test_a_sentence_opening_the_is_no_part_of_a_name_with_a_head_word(parser):
     """ "The Athens-Clarke County police": the name is "Athens-Clarke County"; with "The"
     it would be a name the gazetteer lacks, left unplaced."""

@@ -25,6 +25,15 @@ from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, Span, Tokens
 _ADMIN1 = KINDS.index("admin1")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
+# "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular
+_PLURAL_CONTEXT = {
+    "towns": "town",
+    "cities": "city",
+    "provinces": "province",
+    "states": "state",
+    "counties": "county",
+    "regions": "region",
+}
 # "A Decatur man", "the Brooklyn native", "Ferguson residents": a person described by
 # the place they come from (one class: each word alone is rare in news)
 _RESIDENT_NOUNS = frozenset(
@@ -215,6 +224,8 @@ class Recogniser:
                     nw = "RESIDENT"
                 elif nk in CONTEXT_WORDS:
                     nw = nk
+                elif nk in _PLURAL_CONTEXT:
+                    nw = _PLURAL_CONTEXT[nk]
                 elif caps[nxt]:
                     nw = "CAP" if nk in self.gazetteer.names else "CAP_unknown"
                     # "Vladimir Putin ... Putin said": the next word is a surname
