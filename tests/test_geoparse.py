@@ -891,6 +891,22 @@ def test_the_centre_alone_is_no_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["Delhi"]
 
 
+def test_georgia_tells_the_story_only_what_its_neighbours_tell_of_it(parser):
+    """ "Georgia" is a US state or a country: which, the story's other names tell, and
+    only that reading weighs the others. Beside Batumi it is the country, so Columbus is
+    no town of the US state; beside Alabama it is the state, so Athens is Georgia's."""
+    got = {
+        m.surface: m.place
+        for m in parser.parse("Georgia's prime minister met officials in Batumi and Columbus.")
+    }
+    assert got["Georgia"].country_code == "GE" and got["Columbus"].admin1 != "US.GA"
+    got = {
+        m.surface: m.place
+        for m in parser.parse("The Georgia Bulldogs beat Alabama in Athens on Saturday.")
+    }
+    assert got["Georgia"].admin1 == got["Athens"].admin1 == "US.GA"
+
+
 def test_a_name_is_no_evidence_for_its_own_reading(parser):
     """The countries a story's names lie in weigh each reading, but a name's own sure
     reading does not vote for itself: "the South Atlantic" read as Colombia's Atlántico

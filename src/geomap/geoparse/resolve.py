@@ -188,39 +188,84 @@ class Resolver:
         """Document context from the names' unambiguous or dominant readings."""
         ctx = DocContext()
         seen: set[str] = set()
+        either: list[tuple[str, tuple[int, ...]]] = []
         for key, forms in names:
-            if not forms:
-                continue
-            top = forms[0]
-            kind = self._kind[top]
-            unique = len(forms) == 2
-            pop = self._pop[top]
-            # dominant: far bigger than the next reading ("Atlanta" is Atlanta, Georgia)
-            dominant = pop > 1_000_000 or (
-                not unique and pop >= 50_000 and pop >= 10 * self._pop[forms[2]]
-            )
-            sure = kind in (COUNTRY, ADMIN1) or unique or dominant
-            if sure:
-                capital = self._sure_capital(forms)
-                if capital is not None:
-                    ctx.capitals[key] = self._cc[capital]
-                if self._cc[top]:
-                    ctx.own_countries.setdefault(key, Counter())[self._cc[top]] += 1
-                if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
-                    ctx.admins.setdefault(self._admin1[top], set()).add(key)
-                if (kind != COUNTRY or unique) and key not in seen:
-                    seen.add(key)
-                    ctx.anchors.append((key, self._lat[top], self._lon[top]))
-            if sure and kind != COUNTRY and self._admin1[top]:
-                # a province, or a town read for sure: its whole vote ("Kansas")
-                ctx.votes.setdefault(self._admin1[top], {})[key] = 1.0
-            elif not sure:
-                self._vote(ctx, key, forms)
-            self._cell(ctx, key, forms)
+            if forms and self._province_or_country(forms):
+                either.append((key, forms))
+            elif forms:
+                self._file(ctx, key, forms, seen)
+        for key, forms in either:
+            # "Georgia": the province or the country the story's other names lie in
+            # ("Tbilisi", "Atlanta")
+            chosen = self._by_other_names(ctx, key, forms)
+            if chosen:
+                self._file(ctx, key, chosen, seen)
         for own in ctx.own_countries.values():
             ctx.countries.update(own)
         _read_jointly(ctx.votes)
         return ctx
+
+    def _file(self, ctx: DocContext, key: str, forms: tuple[int, ...], seen: set[str]) -> None:
+        """File one name under the context: its reading if sure, else its votes."""
+        top = forms[0]
+        kind = self._kind[top]
+        unique = len(forms) == 2
+        pop = self._pop[top]
+        # dominant: far bigger than the next reading ("Atlanta" is Atlanta, Georgia)
+        dominant = pop > 1_000_000 or (
+            not unique and pop >= 50_000 and pop >= 10 * self._pop[forms[2]]
+        )
+        sure = kind in (COUNTRY, ADMIN1) or unique or dominant
+        if sure:
+            capital = self._sure_capital(forms)
+            if capital is not None:
+                ctx.capitals[key] = self._cc[capital]
+            if self._cc[top]:
+                ctx.own_countries.setdefault(key, Counter())[self._cc[top]] += 1
+            if kind != COUNTRY and self._admin1[top]:  # a county, town, airport...
+                ctx.admins.setdefault(self._admin1[top], set()).add(key)
+            if (kind != COUNTRY or unique) and key not in seen:
+                seen.add(key)
+                ctx.anchors.append((key, self._lat[top], self._lon[top]))
+        if sure and kind != COUNTRY and self._admin1[top]:
+            # a province, or a town read for sure: its whole vote ("Kansas")
+            ctx.votes.setdefault(self._admin1[top], {})[key] = 1.0
+        elif not sure:
+            self._vote(ctx, key, forms)
+        self._cell(ctx, key, forms)
+
+    def _province_or_country(self, forms: tuple[int, ...]) -> bool:
+        """Whether a name's top reading is a province and another reading a country
+        elsewhere ("Georgia")."""
+        top = forms[0]
+        return self._kind[top] == ADMIN1 and any(
+            self._kind[i] == COUNTRY and self._cc[i] != self._cc[top] for i in forms[2::2]
+        )
+
+    def _by_other_names(
+        self, ctx: DocContext, key: str, forms: tuple[int, ...]
+    ) -> tuple[int, ...] | None:
+        """The name's readings, the one lying in the country the other names' sure
+        readings lie in most first (the province or the country); as they are when no
+        other name lies in either, None when as many lie in each."""
+        counts: Counter[str] = Counter()
+        for other, own in ctx.own_countries.items():
+            if other != key:
+                counts.update(own)
+        pairs = [forms[k : k + 2] for k in range(0, len(forms), 2)]
+        kinds = (ADMIN1, COUNTRY)
+        votes = sorted(
+            (
+                (counts[self._cc[p[0]]], -n)
+                for n, p in enumerate(pairs)
+                if self._kind[p[0]] in kinds
+            ),
+            reverse=True,
+        )
+        if votes[0][0] == votes[1][0]:  # no other name, or as many for each
+            return None if votes[0][0] else forms
+        best = -votes[0][1]
+        return tuple(x for p in [pairs[best], *pairs[:best], *pairs[best + 1 :]] for x in p)
 
     def _sure_capital(self, forms: tuple[int, ...]) -> int | None:
         """The national capital a surely read name is: its top reading, or the capital
