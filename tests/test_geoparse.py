@@ -943,6 +943,15 @@ def test_a_plural_unit_word_after_a_name_reads_as_its_singular(parser):
     assert "Axum" in [m.surface for m in parser.parse(text)]
 
 
+def test_a_town_listed_beside_a_place_of_its_country_is_a_place(parser):
+    """ "attacked Djibo and Ouahigouya": a town listed beside a kept place of its own
+    country needs a lower score; beside a place of another country it does not."""
+    text = "Armed groups attacked Djibo and Ouahigouya in northern Burkina Faso."
+    assert [m.surface for m in parser.parse(text)] == ["Djibo", "Ouahigouya", "Burkina Faso"]
+    text = "Armed groups attacked Djibo and Lyon, officials in Paris said."
+    assert "Djibo" not in [m.surface for m in parser.parse(text)]
+
+
 def test_a_sentence_opening_the_is_no_part_of_a_name_with_a_head_word(parser):
     """ "The Athens-Clarke County police": the name is "Athens-Clarke County"; with "The"
     it would be a name the gazetteer lacks, left unplaced."""

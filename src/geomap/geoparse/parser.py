@@ -107,7 +107,7 @@ class Geoparser(Recogniser):
         spans = self.propose(text, tokens)
         for span, score in zip(spans, self.scores(text, tokens, spans)):
             span.score = score
-        return self.select(spans)
+        return self.select(spans, text)
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
