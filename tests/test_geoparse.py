@@ -867,6 +867,19 @@ def test_the_stray_filter_measures_as_geopy_does():
         assert _km(*a, *b) == pytest.approx(geopy.distance.great_circle(a, b).km, abs=1e-6)
 
 
+def test_a_town_read_by_an_other_name_alone_on_its_side_of_the_world_is_a_stray(parser):
+    """ "Hamas" is one of GeoNames' other names of Hamm (179,000 people): beside Israel
+    and Gaza, with nothing else in Germany, it is no place. A city of millions keeps its
+    other name ("New York" is New York City's), and so does a town of a country the story
+    names otherwise ("Canadian ... Quebec City", GeoNames' Québec)."""
+    text = "Israel and Hamas agreed to a ceasefire in Gaza, officials in Cairo said."
+    assert "Hamas" not in [m.surface for m in parser.parse(text)]
+    text = "The mayor of New York met officials in London."
+    assert [m.surface for m in parser.parse(text)] == ["New York", "London"]
+    text = "The Canadian minister left for Washington, then spoke to reporters in Quebec City."
+    assert "Quebec City" in [m.surface for m in parser.parse(text)]
+
+
 def test_a_small_town_alone_in_its_province_far_from_the_story_is_a_stray(parser):
     """In a story about Tennessee, "Cumberland University" is no university of a Rhode
     Island town: it stays unplaced. A town named with its country and no other place of

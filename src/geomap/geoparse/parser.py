@@ -15,7 +15,14 @@ from itertools import pairwise
 from typing import Any
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE, KIND_CODE, fold
+from ..gazetteer.build import (
+    FORM_ADJECTIVE,
+    FORM_ALT,
+    FORM_DEMONYM,
+    FORM_LANGUAGE,
+    KIND_CODE,
+    fold,
+)
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import load_model
 from .recognise import Recogniser, sentence_start
@@ -33,6 +40,9 @@ _WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)"
 # estate near Hanoi). On GeoWebNews' cross-validated predictions none such was right.
 STRAY_POPULATION = 50_000
 STRAY_KM = 1000.0
+# A town read by one of its other names is a stray up to this size ("Hamas" is Hamm's,
+# 179,000 people; "New York" is New York City's, 8.8 million, and no stray)
+ALT_STRAY_POPULATION = 1_000_000
 # ... or in a province no other place of the story lies in, though other towns or
 # provinces of its country do, and this far from all of them ("Cumberland University" in
 # a Tennessee story is no Rhode Island town). On GeoWebNews' cross-validated predictions
@@ -68,7 +78,7 @@ class Geoparser(Recogniser):
         ``text`` should be an article's ``clean_text`` (markup blanked out, offsets kept).
         """
         spans = self.recognise(text, tokenize(text))
-        return _without_strays(self.resolve(text, spans), spans)
+        return _without_strays(self.resolve(text, spans), spans, self.gazetteer.column("key"))
 
     def resolve_at(self, text: str, offsets: Sequence[tuple[int, int]]) -> list[Mention]:
         """Resolve the names at ``offsets`` (toponyms found by someone else: an annotator,
@@ -211,12 +221,17 @@ class Geoparser(Recogniser):
         return out
 
 
-def _without_strays(mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
+def _without_strays(
+    mentions: list[Mention], spans: Sequence[Span], keys: Sequence[str]
+) -> list[Mention]:
     """The mentions but the strays (:data:`STRAY_POPULATION`): a name read as a small
     town alone on its side of the world, or alone in its province far from the story's
-    other places, is more likely no place at all, or another place. A street or a
-    building put at such a town ("Press Street", at a French village called Marigny) is
-    left unplaced instead."""
+    other places, is more likely no place at all, or another place; so is a town of
+    fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names alone on its
+    side of the world, in a country nothing else of the story names ("Hamas" beside
+    Israel and Gaza is no other name of Hamm). A
+    street or a building put at such a town ("Press Street", at a French village called
+    Marigny) is left unplaced instead."""
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
     placed = [
@@ -229,18 +244,42 @@ def _without_strays(mentions: list[Mention], spans: Sequence[Span]) -> list[Ment
     out = []
     for m, s in zip(mentions, spans):
         p = m.place
-        if p is not None and p.kind is PlaceKind.CITY and p.population < STRAY_POPULATION:
+        if (
+            p is not None
+            and p.kind is PlaceKind.CITY
+            and p.population < max(STRAY_POPULATION, ALT_STRAY_POPULATION)
+        ):
             others = [o for o in placed if o.key != p.key]
             far = min((_km(p.lat, p.lon, o.lat, o.lon) for o in others), default=0)
-            if far and (
-                (far >= STRAY_KM and all(o.country_code != p.country_code for o in others))
-                or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))
-            ):
+            abroad = far >= STRAY_KM and all(o.country_code != p.country_code for o in others)
+            if p.population < STRAY_POPULATION:
+                stray = abroad or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))
+            else:  # no other name of its country at all, not even "Canadian"
+                stray = (
+                    abroad
+                    and _by_other_name(p, s, keys)
+                    and not any(
+                        o.place is not None
+                        and o.place.key != p.key
+                        and o.place.country_code == p.country_code
+                        for o in mentions
+                    )
+                )
+            if far and stray:
                 if s.head is None:
                     continue
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
+
+
+def _by_other_name(p: Place, s: Span, keys: Sequence[str]) -> bool:
+    """Whether the span names ``p`` only by one of GeoNames' other names (a
+    translation, an old name) rather than its own or a curated one."""
+    key = p.raw.get("key")
+    return any(
+        keys[s.forms[k]] == key and s.forms[k + 1] == FORM_ALT for k in range(0, len(s.forms), 2)
+    )
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
