@@ -926,7 +926,8 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _city_provinces(b)
     _capitals(b)
     _second_level(b, iso, admin1)
-    given = _given_names()  # read once: a person-name feature, and no bare river name
+    # read once: a person-name feature, no district named as a person, no bare river name
+    given = _given_names()
     _districts(b, frozenset(given))
     _us_counties(b)
     _us_places(b)

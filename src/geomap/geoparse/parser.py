@@ -229,9 +229,8 @@ def _without_strays(
     other places, is more likely no place at all, or another place; so is a town of
     fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names alone on its
     side of the world, in a country nothing else of the story names ("Hamas" beside
-    Israel and Gaza is no other name of Hamm). A
-    street or a building put at such a town ("Press Street", at a French village called
-    Marigny) is left unplaced instead."""
+    Israel and Gaza is no other name of Hamm). A street or a building put at such a
+    town ("Press Street", at a French village called Marigny) is left unplaced instead."""
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
     placed = [
@@ -247,7 +246,7 @@ def _without_strays(
         if (
             p is not None
             and p.kind is PlaceKind.CITY
-            and p.population < max(STRAY_POPULATION, ALT_STRAY_POPULATION)
+            and p.population < ALT_STRAY_POPULATION  # the larger of the two sizes
         ):
             others = [o for o in placed if o.key != p.key]
             far = min((_km(p.lat, p.lon, o.lat, o.lon) for o in others), default=0)
@@ -257,7 +256,7 @@ def _without_strays(
             else:  # no other name of its country at all, not even "Canadian"
                 stray = (
                     abroad
-                    and _by_other_name(p, s, keys)
+                    and _read_by_other_name(p, s, keys)
                     and not any(
                         o.place is not None
                         and o.place.key != p.key
@@ -273,7 +272,7 @@ def _without_strays(
     return out
 
 
-def _by_other_name(p: Place, s: Span, keys: Sequence[str]) -> bool:
+def _read_by_other_name(p: Place, s: Span, keys: Sequence[str]) -> bool:
     """Whether the span names ``p`` only by one of GeoNames' other names (a
     translation, an old name) rather than its own or a curated one."""
     key = p.raw.get("key")

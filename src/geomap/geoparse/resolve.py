@@ -197,7 +197,7 @@ class Resolver:
         for key, forms in either:
             # "Georgia": the province or the country the story's other names lie in
             # ("Tbilisi", "Atlanta")
-            chosen = self._by_other_names(ctx, key, forms)
+            chosen = self._as_others_read(ctx, key, forms)
             if chosen:
                 self._file(ctx, key, chosen, seen)
         for own in ctx.own_countries.values():
@@ -242,7 +242,7 @@ class Resolver:
             self._kind[i] == COUNTRY and self._cc[i] != self._cc[top] for i in forms[2::2]
         )
 
-    def _by_other_names(
+    def _as_others_read(
         self, ctx: DocContext, key: str, forms: tuple[int, ...]
     ) -> tuple[int, ...] | None:
         """The name's readings, the one lying in the country the other names' sure
