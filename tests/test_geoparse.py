@@ -965,6 +965,16 @@ def test_a_town_listed_beside_a_place_of_its_country_is_a_place(parser):
     assert "Djibo" not in [m.surface for m in parser.parse(text)]
 
 
+def test_a_district_named_in_everyday_words_is_a_command_not_a_place(parser):
+    """ "Central Military District" is a Russian command, not a district the gazetteer
+    lacks to be put at the nearest town of its sentence; a unit the gazetteer names as a
+    whole stays ("Federal District", Brazil's)."""
+    text = "The Central Military District held drills in Orenburg and Chelyabinsk."
+    assert [m.surface for m in parser.parse(text)] == ["Orenburg", "Chelyabinsk"]
+    text = "Voters in the Federal District backed the governor, officials in Brasilia said."
+    assert parser.parse(text)[0].place.country_code == "BR"
+
+
 def test_a_sentence_opening_the_is_no_part_of_a_name_with_a_head_word(parser):
     """ "The Athens-Clarke County police": the name is "Athens-Clarke County"; with "The"
     it would be a name the gazetteer lacks, left unplaced."""

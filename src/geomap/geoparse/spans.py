@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, overload
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
+from .model import common_words
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
@@ -606,6 +607,8 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         _head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))
     ):
         return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
+    if not forms and head in ADMIN_HEADS and common_words().issuperset(words):
+        return None  # "Central Military District", "Western Military District": a command
     if not forms and head in FEATURE_HEADS:
         forms = _province_of(gazetteer, words)
     if i + 1 == j and tokens.uppers[i] and len(tokens.keys[i]) <= MAX_ACRONYM_LETTERS:
