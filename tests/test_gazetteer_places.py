@@ -192,6 +192,16 @@ def test_a_province_is_labelled_by_its_english_name_not_a_typed_transliteration(
     assert m.place.key == gazetteer.get(code).key
 
 
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("SA-04", "Eastern Province"), ("IL-D", "Southern District"), ("IL-Z", "Northern District")],
+)
+def test_a_province_named_by_its_side_of_the_country_keeps_its_type_word(gazetteer, code, label):
+    """ "Ash Sharqīyah" and "Al Janūbī" are "the Eastern" and "the Southern": GeoNames
+    gives them in English only with their type word, and so the map labels them."""
+    assert gazetteer.get(code).name == label
+
+
 def test_a_plain_label_is_no_name_cut_short(gazetteer):
     """GeoNames' "Ngouni Province" beside "Ngounié" is the name without its accented
     letter, not a plainer name."""

@@ -310,7 +310,8 @@ def _plain_name(name: str, aliases: list[str]) -> str:
     """A label in plain letters for a province romanised with diacritics ("Ḩalab",
     "Al Qāhirah", "Kəlbəcər"): the first of GeoNames' other names that it also gives
     with a type word ("Aleppo" beside "Aleppo Governorate"), unless that is only the
-    name cut short ("Ngouni" for "Ngounié")."""
+    name cut short ("Ngouni" for "Ngounié"); else an English name of a side of the
+    country with its type word ("Eastern Province" for "Ash Sharqīyah")."""
     if name.isascii():
         return name
     given = set(aliases)
@@ -321,7 +322,16 @@ def _plain_name(name: str, aliases: list[str]) -> str:
             and not (fold(name).startswith(fold(alias)) and fold(name) != fold(alias))
         ):
             return alias
+    for alias in aliases:
+        # "Ash Sharqīyah" is "the Eastern": its English name keeps the type word
+        side, _, kind = alias.partition(" ")
+        if alias.isascii() and side.lower() in _COMPASS_ADJECTIVES and kind in _TYPE_SUFFIXES:
+            return alias
     return name
+
+
+# "Eastern Province": a province named by its side of the country alone
+_COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central"})
 
 
 def _display_form(english: str, iso_name: str) -> bool:
