@@ -20,19 +20,17 @@ from operator import not_
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_NAMES, KINDS
 from .model import common_words
-from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, Span, Tokens
+from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, PLURAL_HEADS, Span, Tokens
 
 _ADMIN1 = KINDS.index("admin1")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
-# "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular
+# "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular,
+# where the singular is a context word
 _PLURAL_CONTEXT = {
+    **{p: h for p, h in PLURAL_HEADS.items() if h in CONTEXT_WORDS},
     "towns": "town",
     "cities": "city",
-    "provinces": "province",
-    "states": "state",
-    "counties": "county",
-    "regions": "region",
 }
 # "A Decatur man", "the Brooklyn native", "Ferguson residents": a person described by
 # the place they come from (one class: each word alone is rare in news)
