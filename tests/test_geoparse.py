@@ -946,6 +946,20 @@ def test_a_town_describing_a_person_is_a_place(parser):
     assert parser.parse(text) == []
 
 
+def test_a_name_after_a_unit_word_and_of_is_a_place(parser):
+    """ "the town of Ferguson": a unit word and "of" before a name is a class of its own
+    ("of" alone also follows "Bank" and "President"); a name the gazetteer lacks there is
+    a place left unplaced, not dropped nor put at another town of the sentence."""
+    text = (
+        "Obama tries to douse fire, but race row lingers: The Midwestern town of Ferguson "
+        "outside St Louis, Missouri"
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Ferguson", "St Louis", "Missouri"]
+    text = "Salah grew up near Basyoun, in his home village of Nagrig, before Liverpool."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert "Nagrig" in got and got["Nagrig"] is None
+
+
 def test_a_plural_unit_word_after_a_name_reads_as_its_singular(parser):
     """ "Axum towns" is read as "Axum town": the word after the name is the class of
     "town", learnt from the singular's many examples."""

@@ -20,7 +20,16 @@ from operator import not_
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_NAMES, KINDS
 from .model import common_words
-from .spans import ADMIN_HEADS, CONTEXT_WORDS, HEADS, LOCAL_HEADS, PLURAL_HEADS, Span, Tokens
+from .spans import (
+    ADMIN_HEADS,
+    CONTEXT_WORDS,
+    HEADS,
+    LOCAL_HEADS,
+    PLURAL_HEADS,
+    UNITS_BEFORE_OF,
+    Span,
+    Tokens,
+)
 
 _ADMIN1 = KINDS.index("admin1")
 # Words that join a list of names: "Gorham and Lancaster".
@@ -204,6 +213,13 @@ class Recogniser:
                     and starts[prev] - ends[prev - 1] <= 2
                 ):
                     pw = "PLACE_" + pk  # "Gorham and Lancaster": a list of names
+                elif (
+                    pk == "of"
+                    and prev > 0
+                    and keys[prev - 1] in UNITS_BEFORE_OF
+                    and starts[prev] - ends[prev - 1] == 1
+                ):
+                    pw = "UNIT_of"  # one class: "of" also follows "Bank", "Republic"
             nxt = s.j + 1
             if nxt < n and starts[nxt] - s.end <= 2:
                 gap = text[s.end : starts[nxt]]

@@ -74,6 +74,12 @@ CONTEXT_WORDS = (
 LOCATIVES = frozenset(
     "in near outside inside across around into throughout toward towards via".split()
 )
+# "the town of Ferguson", "the village of Nagrig": unit words whose "of" introduces a
+# place's name
+UNITS_BEFORE_OF = frozenset(
+    """town city village hamlet capital province state region county district suburb
+    municipality port governorate prefecture oblast""".split()
+)
 
 # Month and weekday names: in news they are dates, never the towns that share them.
 CALENDAR = frozenset(
@@ -357,7 +363,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 best = Span(i, j, starts[i], end, key2, forms)
         if head is not None and (best is None or best.j < head[0]):
             best = _head_span(gazetteer, tokens, i, *head) or best
-        if best is None and head is None and i > 0 and keys[i - 1] in LOCATIVES:
+        if (
+            best is None
+            and head is None
+            and (
+                (i > 0 and keys[i - 1] in LOCATIVES)
+                or (i > 1 and keys[i - 1] == "of" and keys[i - 2] in UNITS_BEFORE_OF)
+            )
+        ):
             best = _unknown_name(text, tokens, i)
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
@@ -385,9 +398,10 @@ def _get(
 
 
 def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
-    """ "in Xyzabad", "near Kfar Aza": capitalised words after a locative preposition
-    that the gazetteer does not hold, as a span with no readings (the recogniser decides
-    whether it reads like a place; if kept, it is an unresolved mention)."""
+    """ "in Xyzabad", "near Kfar Aza", "the village of Nagrig": capitalised words after a
+    locative preposition (or a unit word and "of") that the gazetteer does not hold, as
+    a span with no readings (the recogniser decides whether it reads like a place; if
+    kept, it is an unresolved mention)."""
     starts, ends, caps = tokens.starts, tokens.ends, tokens.caps
     if text[ends[i - 1] : starts[i]] != " " or tokens.uppers[i]:
         return None
