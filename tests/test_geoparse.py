@@ -960,6 +960,26 @@ def test_a_name_after_a_unit_word_and_of_is_a_place(parser):
     assert "Nagrig" in got and got["Nagrig"] is None
 
 
+def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
+    """ "Modesto, CA", "Moore, OK", "Perth, WA": a postal code that holds the town before
+    its comma is that province (and places the town), though "CA", "OK" and "PA" alone
+    are no names; "WA" is Washington after Seattle, Western Australia after Perth."""
+    text = "Crews in Modesto, CA, and Moore, OK, cleared roads; Perth, WA, and Seattle, WA."
+    got = [(m.surface, m.place.name) for m in parser.parse(text)]
+    assert got == [
+        ("Modesto", "Modesto"),
+        ("CA", "California"),
+        ("Moore", "Moore"),
+        ("OK", "Oklahoma"),
+        ("Perth", "Perth"),
+        ("WA", "Western Australia"),
+        ("Seattle", "Seattle"),
+        ("WA", "Washington"),
+    ]
+    assert parser.parse("The police chief of Richmond, CA, spoke.")[0].place.admin1 == "US.CA"
+    assert parser.parse("It is OK, PA said, and fine.") == []
+
+
 def test_a_plural_unit_word_after_a_name_reads_as_its_singular(parser):
     """ "Axum towns" is read as "Axum town": the word after the name is the class of
     "town", learnt from the singular's many examples."""

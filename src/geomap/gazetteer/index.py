@@ -160,6 +160,21 @@ class Gazetteer:
         """Entry index by key (built on first use)."""
         return {k: i for i, k in enumerate(self._d["key"])}
 
+    @cached_property
+    def state_codes(self) -> dict[str, tuple[int, ...]]:
+        """Folded postal abbreviation -> the provinces it stands for, in the countries
+        whose ISO 3166-2 codes are their postal codes: "CA" in "Modesto, CA", "WA" in
+        both "Perth, WA" and "Seattle, WA". Many are words or acronyms ("OK", "PA"), so
+        they are a town's qualifier only, never names (built on first use)."""
+        admin1 = build.KINDS.index("admin1")
+        keys = self._d["key"]
+        out: dict[str, tuple[int, ...]] = {}
+        for i, kind in enumerate(self._d["kind"]):
+            if kind == admin1 and keys[i][:3] in _POSTAL_ISO:
+                code = keys[i][3:].lower()
+                out[code] = (*out.get(code, ()), i)
+        return out
+
     def place(self, idx: int) -> Place:
         """The :class:`Place` of entry ``idx`` (memoised)."""
         p = self._places.get(idx)
@@ -188,6 +203,8 @@ class Gazetteer:
         return (self.place(i) for i in range(len(self)))
 
 
+# The countries whose ISO 3166-2 subdivision codes are their postal abbreviations.
+_POSTAL_ISO = frozenset({"US-", "CA-", "AU-"})
 # Joins a string column into one string; no name or key holds it (checked when packing).
 _SEP = "\x00"
 # Columns only :meth:`Gazetteer.place`, :attr:`Gazetteer.index_of` and editing need.

@@ -470,12 +470,13 @@ class Recogniser:
     def select(self, spans: Sequence[Span], text: str = "") -> list[Span]:
         """Spans above threshold, or above :data:`REPEAT_FLOOR` where another mention of
         the name is sure, or above :data:`LIST_FLOOR` in a list beside a kept name of
-        its country (:meth:`_listed`); of overlapping ones the longest wins, then the
+        its country (:meth:`_listed`) or as the province of the town before its comma
+        (:meth:`_qualifying`); of overlapping ones the longest wins, then the
         likeliest."""
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
-        listed = self._listed(spans, text) if text else set()
+        listed = self._listed(spans, text) | self._qualifying(spans, text) if text else set()
         good = [
             s
             for n, s in enumerate(spans)
@@ -513,6 +514,22 @@ class Recogniser:
                     cc[i] == country and kind[i] in _TOWNS for i in spans[weak].forms[::2]
                 ):
                     out.add(weak)
+        return out
+
+    def _qualifying(self, spans: Sequence[Span], text: str) -> set[int]:
+        """Indices of provinces after the comma of a name over the threshold that they
+        may hold as a town ("Moncton, NB", "Springfield, Ill."): a qualifier, whatever
+        its short, capitalised shape says alone."""
+        out: set[int] = set()
+        for n in range(1, len(spans)):
+            town, province = spans[n - 1], spans[n]
+            if (
+                town.score >= self.threshold
+                and text[town.end : province.start] == ", "
+                and self._holds(province, (town,))
+                and all(self._kind[i] == _ADMIN1 for i in province.forms[::2])
+            ):
+                out.add(n)
         return out
 
 

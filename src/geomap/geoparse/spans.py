@@ -361,6 +361,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 if uppers[j] and _letters(text, starts[i], end) <= MAX_ACRONYM_LETTERS:
                     forms = _acronym_readings(forms)
                 best = Span(i, j, starts[i], end, key2, forms)
+        if (
+            (best is None or best.j == i)
+            and uppers[i]
+            and i > 0
+            and text[ends[i - 1] : starts[i]] == ", "
+        ):
+            towns = [s for s in spans[-MAX_TOKENS:] if s.end == ends[i - 1]]
+            best = _state_code(gazetteer, tokens, i, towns) or best
         if head is not None and (best is None or best.j < head[0]):
             best = _head_span(gazetteer, tokens, i, *head) or best
         if (
@@ -532,6 +540,24 @@ def readings_where(forms: tuple[int, ...], keep: Callable[[int, int], bool]) -> 
     return tuple(
         x for k in range(0, len(forms), 2) if keep(forms[k], forms[k + 1]) for x in forms[k : k + 2]
     )
+
+
+def _state_code(gazetteer: Gazetteer, tokens: Tokens, i: int, towns: Sequence[Span]) -> Span | None:
+    """ "Modesto, CA", "Moore, OK", "Perth, WA": a postal abbreviation after a town's
+    comma is the province that holds the town (:attr:`Gazetteer.state_codes`), read so
+    only there: alone "OK" and "PA" are words and acronyms."""
+    codes = gazetteer.state_codes.get(tokens.keys[i])
+    if not codes:
+        return None
+    kind, admin1 = gazetteer.column("kind"), gazetteer.column("admin1")
+    town_provinces = {
+        admin1[k] for t in towns for k in t.forms[::2] if kind[k] == KIND_CODE["city"]
+    }
+    holding = [c for c in codes if admin1[c] in town_provinces]
+    if not holding:
+        return None
+    forms = tuple(x for c in holding for x in (c, FORM_ALIAS))
+    return Span(i, i, tokens.starts[i], tokens.ends[i], tokens.keys[i], forms)
 
 
 def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
