@@ -980,6 +980,15 @@ def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     assert parser.parse("It is OK, PA said, and fine.") == []
 
 
+def test_a_coast_or_valley_ending_a_longer_name_is_no_place_of_its_own(parser):
+    """ "the Black Sea Coast", "the Pacific Coast of Mexico": "Coast" after a capitalised
+    word ends a longer name; alone it would be GeoNames' "Coast" region of Tanzania."""
+    text = "Fighting near the Black Sea Coast of Ukraine; a quake off the Pacific Coast of Mexico."
+    got = [(m.surface, m.place.country_code) for m in parser.parse(text)]
+    assert ("Coast", "TZ") not in got and ("Ukraine", "UA") in got and ("Mexico", "MX") in got
+    assert parser.parse("The Coast region of Tanzania flooded.")[0].place.country_code == "TZ"
+
+
 def test_a_plural_unit_word_after_a_name_reads_as_its_singular(parser):
     """ "Axum towns" is read as "Axum town": the word after the name is the class of
     "town", learnt from the singular's many examples."""

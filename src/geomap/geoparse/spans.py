@@ -270,6 +270,10 @@ PHYSICAL_HEADS = frozenset(
     """river lake mountains mountain valley island islands bay beach harbor harbour canal
     strait gulf sea ocean desert peninsula hill hills""".split()
 )
+# Words that end a longer name ("the Black Sea Coast", "Emerald Coast", "Lake Placid
+# Valley"): alone after a capitalised word they name nothing of their own, though GeoNames
+# has a "Coast" region (Tanzania's) and a "Valley" department (Honduras')
+NAME_TAILS = PHYSICAL_HEADS | {"coast"}
 DIRECTIONS = frozenset(
     """north south east west northern southern eastern western central northeast northwest
     southeast southwest northeastern northwestern southeastern southwestern""".split()
@@ -380,6 +384,15 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             )
         ):
             best = _unknown_name(text, tokens, i)
+        if (
+            best is not None
+            and best.j == i
+            and keys[i] in NAME_TAILS
+            and i > 0
+            and caps[i - 1]
+            and text[ends[i - 1] : starts[i]] == " "
+        ):
+            best = None
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
     _share_plural_heads(text, tokens, spans, gazetteer)
