@@ -980,6 +980,15 @@ def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     assert parser.parse("It is OK, PA said, and fine.") == []
 
 
+def test_a_postal_code_qualifies_its_town_before_a_lists_and(parser):
+    """ "Springfield, IL, and Pittsburgh, PA": a postal code qualifies its town even
+    before "and", as an AP abbreviation with a period does ("Springfield, Ill., and");
+    "DC" after Washington keeps it the capital."""
+    text = "Police in Springfield, IL, and Pittsburgh, PA, said."
+    assert parser.parse(text)[0].place.admin1 == "US.IL"
+    assert parser.parse("Police in Washington, DC said.")[0].place.admin1 == "US.DC"
+
+
 def test_a_coast_or_valley_ending_a_longer_name_is_no_place_of_its_own(parser):
     """ "the Black Sea Coast", "the Pacific Coast of Mexico": "Coast" after a capitalised
     word ends a longer name; alone it would be GeoNames' "Coast" region of Tanzania."""

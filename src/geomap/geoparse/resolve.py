@@ -162,13 +162,15 @@ class Resolver:
         return out
 
     def _abbreviated_province(self, text: str, spans: Sequence[Span], n: int) -> bool:
-        """Whether span ``n`` is followed by a province abbreviated with a period, which in
-        AP style qualifies its town even before a list's "and": "St. Paul, Minn., and St.
-        Petersburg, Fla." ("China, U.S. and EU" is a list: "U.S." is no province)."""
+        """Whether span ``n`` is followed by a province abbreviated with a period or as a
+        postal code, which qualifies its town even before a list's "and": "St. Paul,
+        Minn., and St. Petersburg, Fla.", "Springfield, IL, and Pittsburgh, PA" ("China,
+        U.S. and EU" is a list: "U.S." is no province)."""
         if not comma_next(text, spans, n):
             return False
         nxt = spans[n + 1]
-        return nxt.key.endswith(".") and all(self._kind[i] == ADMIN1 for i in nxt.forms[::2])
+        abbreviated = nxt.key.endswith(".") or text[nxt.start : nxt.end].isupper()
+        return abbreviated and all(self._kind[i] == ADMIN1 for i in nxt.forms[::2])
 
     def document_names(
         self, spans: Sequence[Span], quals: Sequence[Qualifier | None]

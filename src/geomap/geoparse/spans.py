@@ -366,7 +366,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     forms = _acronym_readings(forms)
                 best = Span(i, j, starts[i], end, key2, forms)
         if (
-            (best is None or best.j == i)
+            (best is None or not best.forms)  # "WA": no reading but the postal code's
             and uppers[i]
             and i > 0
             and text[ends[i - 1] : starts[i]] == ", "
