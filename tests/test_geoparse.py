@@ -980,6 +980,16 @@ def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     assert parser.parse("It is OK, PA said, and fine.") == []
 
 
+def test_a_town_restated_by_an_abbreviation_is_one_mention(parser):
+    """ "Washington, D.C.": "D.C." says which Washington and is no second place; a
+    province after the comma stays a qualifier of its own ("New York, N.Y.")."""
+    text = "Tickets are sold in 44 states, Washington, D.C., and the U.S. Virgin Islands."
+    first = parser.parse(text)[0]
+    assert (first.surface, first.place.admin1) == ("Washington, D.C.", "US.DC")
+    text = "In New York, N.Y., officials said."
+    assert [m.surface for m in parser.parse(text)] == ["New York", "N.Y."]
+
+
 def test_a_postal_code_qualifies_its_town_before_a_lists_and(parser):
     """ "Springfield, IL, and Pittsburgh, PA": a postal code qualifies its town even
     before "and", as an AP abbreviation with a period does ("Springfield, Ill., and");

@@ -117,7 +117,7 @@ class Geoparser(Recogniser):
         spans = self.propose(text, tokens)
         for span, score in zip(spans, self.scores(text, tokens, spans)):
             span.score = score
-        return self.select(spans, text)
+        return _restated_as_one(text, self.select(spans, text), self._kind)
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
@@ -219,6 +219,27 @@ class Geoparser(Recogniser):
                         break
             out.append(m)
         return out
+
+
+def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list[Span]:
+    """The spans, a town restated after its comma by an abbreviation joined to it: "D.C."
+    in "Washington, D.C." reads only as towns "Washington" may be, so it says which one,
+    and the two are one mention of one place (as GeoWebNews annotates them), not two
+    marks. A province after the comma stays a qualifier of its own ("Albany, N.Y.")."""
+    out: list[Span] = []
+    for s in spans:
+        if (
+            out
+            and s.forms
+            and (s.key.endswith(".") or text[s.start : s.end].isupper())  # "D.C.", "DC"
+            and text[out[-1].end : s.start] == ", "
+            and set(s.forms[::2]) <= set(out[-1].forms[::2])
+            and all(kinds[i] == _TOWN for i in s.forms[::2])
+        ):
+            a = out.pop()
+            s = Span(a.i, s.j, a.start, s.end, a.key, s.forms, score=max(a.score, s.score))
+        out.append(s)
+    return out
 
 
 def _without_strays(
