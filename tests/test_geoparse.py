@@ -980,6 +980,18 @@ def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     assert parser.parse("It is OK, PA said, and fine.") == []
 
 
+def test_englands_ceremonial_counties_are_places(parser):
+    """ "Berkshire", "Cheshire", "Yorkshire", "Greater Manchester": counties news names
+    that are no administrative unit today (iso3166-2 has only their unitary authorities)
+    are English places, at the mean of their units' points, not Cheshire, Connecticut."""
+    text = "A Cheshire man was held in Reading, Berkshire, by police from West Yorkshire."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert {got[n].country_code for n in ("Cheshire", "Berkshire", "West Yorkshire")} == {"GB"}
+    assert 53.0 < got["Cheshire"].lat < 53.5 and -2.8 < got["Cheshire"].lon < -2.3
+    text = "Officials in Cheshire, Connecticut said."
+    assert parser.parse(text)[0].place.admin1 == "US.CT"
+
+
 def test_a_town_restated_by_an_abbreviation_is_one_mention(parser):
     """ "Washington, D.C.": "D.C." says which Washington and is no second place; a
     province after the comma stays a qualifier of its own ("New York, N.Y.")."""
