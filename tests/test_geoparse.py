@@ -980,6 +980,16 @@ def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     assert parser.parse("It is OK, PA said, and fine.") == []
 
 
+def test_an_adjective_before_a_lowercase_local_head_is_no_named_place(parser):
+    """ "the Turkish market", "the European drive": a people's adjective before a
+    lower-case "market" or "drive" names no market or street (left unplaced, as it
+    was); the adjective keeps its country. A capitalised head names one."""
+    text = "Its commitment to the Turkish market and the European drive for recycling grew."
+    assert [m.surface for m in parser.parse(text)] == ["Turkish", "European"]
+    text = "He lives near the Turkish Market in Berlin."
+    assert "Turkish Market" in [m.surface for m in parser.parse(text)]
+
+
 def test_englands_ceremonial_counties_are_places(parser):
     """ "Berkshire", "Cheshire", "Yorkshire", "Greater Manchester": counties news names
     that are no administrative unit today (iso3166-2 has only their unitary authorities)

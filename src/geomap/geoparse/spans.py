@@ -18,7 +18,15 @@ from itertools import accumulate, compress
 from typing import Any, NamedTuple, overload
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ALIAS, FORM_ALT, KIND_CODE, fold
+from ..gazetteer.build import (
+    FORM_ADJECTIVE,
+    FORM_ALIAS,
+    FORM_ALT,
+    FORM_DEMONYM,
+    FORM_LANGUAGE,
+    KIND_CODE,
+    fold,
+)
 from .model import common_words
 
 MAX_TOKENS = 6
@@ -638,6 +646,8 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     head = PLURAL_HEADS.get(tokens.keys[j], tokens.keys[j])
     start, end = tokens.starts[i], tokens.ends[j]
     if head in LOCAL_HEADS:
+        if not tokens.caps[j] and _adjective_only(gazetteer.names.get(name_key, ())):
+            return None  # "the Turkish market", "a European drive": no named place
         return Span(i, j, start, end, name_key, (), head=head)
     forms = _head_name_forms(gazetteer, name_key)
     if not forms and head in ADMIN_HEADS:
@@ -676,6 +686,13 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         kind = gazetteer.column("kind")
         forms = readings_where(forms, lambda i, _: kind[i] == _FEATURE) or forms
     return Span(i, j, start, end, name_key, forms, head=head)
+
+
+def _adjective_only(forms: tuple[int, ...]) -> bool:
+    """Whether a name reads only as a people's or a country's adjective ("Turkish")."""
+    return bool(forms) and all(
+        fk in (FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE) for fk in forms[1::2]
+    )
 
 
 def _admin_readings(
