@@ -980,6 +980,19 @@ def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     assert parser.parse("It is OK, PA said, and fine.") == []
 
 
+def test_a_given_name_before_a_surname_used_alone_is_a_person(parser):
+    """ "Jordan Bardella ... Bardella said", "Israel Katz ... Katz added": a place's name
+    that is a given name, before a capitalised word the story also uses alone, is a
+    person's first name, whatever the country's prior; "US President" and "Georgian
+    Ministry" stay places (an acronym, an adjective; "President" is a title)."""
+    text = "Jordan Bardella met voters in Lyon. Bardella said France needed change."
+    assert [m.surface for m in parser.parse(text)] == ["Lyon", "France"]
+    text = "Israel Katz spoke in Gaza. Katz said Israel would not stop."
+    assert [m.surface for m in parser.parse(text)] == ["Gaza", "Israel"]
+    text = "The Georgian Ministry said the US President met the Ministry in Tbilisi."
+    assert [m.surface for m in parser.parse(text)][:2] == ["Georgian", "US"]
+
+
 def test_an_adjective_before_a_lowercase_local_head_is_no_named_place(parser):
     """ "the Turkish market", "the European drive": a people's adjective before a
     lower-case "market" or "drive" names no market or street (left unplaced, as it

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import Any
 
 from ..gazetteer import Gazetteer
@@ -24,10 +24,20 @@ from ..gazetteer.build import (
     fold,
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
-from .model import load_model
+from .model import common_words, load_model
 from .recognise import Recogniser, sentence_start
 from .resolve import DocContext, Resolver
-from .spans import ADMIN_HEADS, HEADS, Span, Tokens, propose, readings_where, tokenize
+from .spans import (
+    ADMIN_HEADS,
+    CONTEXT_WORDS,
+    HEADS,
+    Span,
+    Tokens,
+    adjective_only,
+    propose,
+    readings_where,
+    tokenize,
+)
 
 _TOWN = KIND_CODE["city"]
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
@@ -117,7 +127,8 @@ class Geoparser(Recogniser):
         spans = self.propose(text, tokens)
         for span, score in zip(spans, self.scores(text, tokens, spans)):
             span.score = score
-        return _restated_as_one(text, self.select(spans, text), self._kind)
+        kept = _restated_as_one(text, self.select(spans, text), self._kind)
+        return _without_first_names(text, tokens, kept, self.gazetteer.given_names)
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
@@ -219,6 +230,41 @@ class Geoparser(Recogniser):
                         break
             out.append(m)
         return out
+
+
+def _without_first_names(
+    text: str, tokens: Tokens, spans: list[Span], given: frozenset[str]
+) -> list[Span]:
+    """The spans but a given name before a surname the story also uses alone: "Jordan"
+    in "Jordan Bardella ... Bardella said", "Israel" in "Israel Katz ... Katz told",
+    whatever a country's prior says of the first word."""
+    starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
+    alone: dict[str, int] = {}  # capitalised words not straight after a capitalised one
+    for k in compress(range(len(tokens)), caps):
+        if k == 0 or not caps[k - 1] or text[ends[k - 1] : starts[k]] != " ":
+            alone[keys[k]] = alone.get(keys[k], 0) + 1
+    span_starts = {s.start for s in spans}
+    everyday = common_words()
+    out = []
+    for s in spans:
+        nxt = s.j + 1
+        if (
+            s.i == s.j
+            and s.key in given
+            and nxt < len(tokens)
+            and caps[nxt]
+            and text[s.end : starts[nxt]] == " "
+            and starts[nxt] not in span_starts
+            and alone.get(keys[nxt], 0) > 0
+            # "US President", "Philippine Sports Commission", "Georgian Ministry"
+            and not tokens.uppers[s.i]
+            and not adjective_only(s.forms)
+            and keys[nxt] not in everyday
+            and keys[nxt] not in CONTEXT_WORDS
+        ):
+            continue
+        out.append(s)
+    return out
 
 
 def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list[Span]:

@@ -646,7 +646,7 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     head = PLURAL_HEADS.get(tokens.keys[j], tokens.keys[j])
     start, end = tokens.starts[i], tokens.ends[j]
     if head in LOCAL_HEADS:
-        if not tokens.caps[j] and _adjective_only(gazetteer.names.get(name_key, ())):
+        if not tokens.caps[j] and adjective_only(gazetteer.names.get(name_key, ())):
             return None  # "the Turkish market", "a European drive": no named place
         return Span(i, j, start, end, name_key, (), head=head)
     forms = _head_name_forms(gazetteer, name_key)
@@ -688,7 +688,7 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     return Span(i, j, start, end, name_key, forms, head=head)
 
 
-def _adjective_only(forms: tuple[int, ...]) -> bool:
+def adjective_only(forms: tuple[int, ...]) -> bool:
     """Whether a name reads only as a people's or a country's adjective ("Turkish")."""
     return bool(forms) and all(
         fk in (FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE) for fk in forms[1::2]
