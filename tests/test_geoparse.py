@@ -980,6 +980,27 @@ def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     assert parser.parse("It is OK, PA said, and fine.") == []
 
 
+def test_a_building_is_placed_by_the_place_after_its_comma(parser):
+    """ "Altnagelvin Hospital, Derry", "Oulton Park, Cheshire": a building the gazetteer
+    lacks is in the town or county after its comma (which needs only a low score
+    there); never at a country's point ("Camp Bondsteel, Kosovo" stays unplaced)."""
+    got = {
+        m.surface: m.place
+        for m in parser.parse("He was treated at Altnagelvin Hospital, Derry, on Monday.")
+    }
+    assert got["Derry"].country_code == "GB" and got["Altnagelvin Hospital"] == got["Derry"]
+    got = {
+        m.surface: m.place
+        for m in parser.parse("The race at Oulton Park, Cheshire, was cancelled.")
+    }
+    assert got["Oulton Park"].name == "Cheshire"
+    got = {
+        m.surface: m.place
+        for m in parser.parse("Soldiers at Camp Bondsteel, Kosovo, were on alert.")
+    }
+    assert got.get("Camp Bondsteel") is None
+
+
 def test_a_given_name_before_a_surname_used_alone_is_a_person(parser):
     """ "Jordan Bardella ... Bardella said", "Israel Katz ... Katz added": a place's name
     that is a given name, before a capitalised word the story also uses alone, is a

@@ -192,12 +192,16 @@ class Geoparser(Recogniser):
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
         for n in unknown_in:
-            # "Camp Murray, Wash.": somewhere in that province (confidence 0.3, as a
-            # street placed at its paragraph's town: the point is the province's)
-            province = mentions[n + 1].place
-            if province is not None and province.kind is PlaceKind.ADMIN1:
-                m = mentions[n]
-                mentions[n] = Mention(m.start, m.end, m.surface, m.kind, province, 0.3)
+            # "Camp Murray, Wash.", "Oulton Park, Cheshire": somewhere in that province or
+            # county (confidence 0.3, as a street placed at its paragraph's town: the point
+            # is the province's); "Altnagelvin Hospital, Derry": in that town (0.4, as a
+            # street at its sentence's town); never at a country's point
+            where = mentions[n + 1].place
+            if where is None or where.kind is PlaceKind.COUNTRY or not where.country_code:
+                continue
+            m = mentions[n]
+            confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
+            mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
         return self._place_in_sentence(text, mentions, spans)
 
     def _place_in_sentence(

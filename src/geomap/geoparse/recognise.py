@@ -32,6 +32,7 @@ from .spans import (
 )
 
 _ADMIN1 = KINDS.index("admin1")
+_COUNTRY = KINDS.index("country")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
 # "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular,
@@ -477,12 +478,14 @@ class Recogniser:
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
         listed = self._listed(spans, text) | self._qualifying(spans, text) if text else set()
+        placing = self._placing(spans, text) if text else set()
         good = [
             s
             for n, s in enumerate(spans)
             if s.score >= self.threshold
             or (s.score >= REPEAT_FLOOR and s.key in sure)
             or (s.score >= LIST_FLOOR and n in listed)
+            or (s.score >= REPEAT_FLOOR and n in placing)
         ]
         good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
         taken: list[Span] = []
@@ -518,19 +521,37 @@ class Recogniser:
 
     def _qualifying(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of provinces after the comma of a name over the threshold that they
-        may hold as a town ("Moncton, NB", "Springfield, Ill."): a qualifier, whatever
-        its short, capitalised shape says alone."""
+        may hold as a town ("Moncton, NB", "Springfield, Ill."), and of places after the
+        comma of a building or street the gazetteer lacks ("Altnagelvin Hospital,
+        Derry", "Oulton Park, Cheshire"): a qualifier, whatever its short, capitalised
+        or common shape says alone."""
         out: set[int] = set()
         for n in range(1, len(spans)):
-            town, province = spans[n - 1], spans[n]
-            if (
-                town.score >= self.threshold
-                and text[town.end : province.start] == ", "
-                and self._holds(province, (town,))
-                and all(self._kind[i] == _ADMIN1 for i in province.forms[::2])
+            named, after = spans[n - 1], spans[n]
+            if named.score < self.threshold or text[named.end : after.start] != ", ":
+                continue
+            if named.head is not None and not named.forms:
+                continue
+            if self._holds(after, (named,)) and all(
+                self._kind[i] == _ADMIN1 for i in after.forms[::2]
             ):
                 out.add(n)
         return out
+
+    def _placing(self, spans: Sequence[Span], text: str) -> set[int]:
+        """Indices of places after the comma of a kept building or street the gazetteer
+        lacks ("Altnagelvin Hospital, Derry", "Oulton Park, Cheshire"): they say where it
+        is, so they need only :data:`REPEAT_FLOOR`."""
+        buildings = {
+            s.end for s in spans if s.score >= self.threshold and s.head is not None and not s.forms
+        }
+        return {
+            n
+            for n, s in enumerate(spans)
+            if s.start - 2 in buildings
+            and text[s.start - 2 : s.start] == ", "
+            and any(self._kind[i] != _COUNTRY for i in s.forms[::2])
+        }
 
 
 class _Weights(dict[str, float]):
