@@ -472,8 +472,8 @@ class Recogniser:
         """Spans above threshold, or above :data:`REPEAT_FLOOR` where another mention of
         the name is sure, or above :data:`LIST_FLOOR` in a list beside a kept name of
         its country (:meth:`_listed`) or as the province of the town before its comma
-        (:meth:`_qualifying`); of overlapping ones the longest wins, then the
-        likeliest."""
+        (:meth:`_qualifying`), or above :data:`REPEAT_FLOOR` after a building's comma
+        (:meth:`_placing`); of overlapping ones the longest wins, then the likeliest."""
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
@@ -521,19 +521,16 @@ class Recogniser:
 
     def _qualifying(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of provinces after the comma of a name over the threshold that they
-        may hold as a town ("Moncton, NB", "Springfield, Ill."), and of places after the
-        comma of a building or street the gazetteer lacks ("Altnagelvin Hospital,
-        Derry", "Oulton Park, Cheshire"): a qualifier, whatever its short, capitalised
-        or common shape says alone."""
+        may hold as a town ("Moncton, NB", "Springfield, Ill."): a qualifier, whatever
+        its short, capitalised shape says alone."""
         out: set[int] = set()
         for n in range(1, len(spans)):
-            named, after = spans[n - 1], spans[n]
-            if named.score < self.threshold or text[named.end : after.start] != ", ":
-                continue
-            if named.head is not None and not named.forms:
-                continue
-            if self._holds(after, (named,)) and all(
-                self._kind[i] == _ADMIN1 for i in after.forms[::2]
+            town, province = spans[n - 1], spans[n]
+            if (
+                town.score >= self.threshold
+                and text[town.end : province.start] == ", "
+                and self._holds(province, (town,))
+                and all(self._kind[i] == _ADMIN1 for i in province.forms[::2])
             ):
                 out.add(n)
         return out
