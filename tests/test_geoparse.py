@@ -1001,6 +1001,14 @@ def test_a_building_is_placed_by_the_place_after_its_comma(parser):
     assert got.get("Camp Bondsteel") is None
 
 
+def test_a_tower_is_a_building_of_its_town(parser):
+    """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
+    placed as one, not the Irish village called Tower."""
+    got = {m.surface: m.place for m in parser.parse("Tourists at the Eiffel Tower in Paris.")}
+    assert got["Eiffel Tower"].name == "Paris"
+    assert "Tower" not in [m.surface for m in parser.parse("The fire at Grenfell Tower killed 72.")]
+
+
 def test_a_given_name_before_a_surname_used_alone_is_a_person(parser):
     """ "Jordan Bardella ... Bardella said", "Israel Katz ... Katz added": a place's name
     that is a given name, before a capitalised word the story also uses alone, is a
