@@ -1001,6 +1001,13 @@ def test_a_building_is_placed_by_the_place_after_its_comma(parser):
     assert got.get("Camp Bondsteel") is None
 
 
+def test_a_former_name_is_a_name_of_its_place(parser):
+    """ "Kiev" (a curated former spelling of Kyiv) reads as a name of the capital, not as
+    an alias of the kind of "White House", which news corpora seldom annotate."""
+    [m] = parser.parse("Yet Kiev is so good at tapping rebels phones!")
+    assert m.place.name == "Kyiv"
+
+
 def test_a_tower_is_a_building_of_its_town(parser):
     """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
     placed as one, not the Irish village called Tower."""
