@@ -1001,6 +1001,14 @@ def test_a_building_is_placed_by_the_place_after_its_comma(parser):
     assert got.get("Camp Bondsteel") is None
 
 
+def test_a_big_city_listed_as_a_given_name_by_one_country_is_a_place(parser):
+    """ "metro Atlanta": Faker's Icelandic locale alone lists "Atlanta" as a given name,
+    which held the city under the threshold, and with it the Georgia that makes
+    Gainesville and Athens Georgia's towns, not Florida's and Greece's."""
+    text = "Tornado watch canceled for metro Atlanta, but continues east to Gainesville and Athens."
+    assert {m.place.admin1 for m in parser.parse(text)} == {"US.GA"}
+
+
 def test_a_former_name_is_a_name_of_its_place(parser):
     """ "Kiev" (a curated former spelling of Kyiv) reads as a name of the capital, not as
     an alias of the kind of "White House", which news corpora seldom annotate."""
