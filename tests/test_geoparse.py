@@ -1009,6 +1009,19 @@ def test_a_big_city_listed_as_a_given_name_by_one_country_is_a_place(parser):
     assert {m.place.admin1 for m in parser.parse(text)} == {"US.GA"}
 
 
+def test_a_border_crossing_is_a_feature_of_its_town(parser):
+    """ "the Rafah crossing", "the Torkham crossing": a crossing is a named feature
+    (a head word like "airport"): of its town where the gazetteer has one, else a place
+    shown unplaced, not dropped."""
+    got = {
+        m.surface: m.place
+        for m in parser.parse(
+            "Aid trucks entered through the Rafah crossing and the Kerem Shalom crossing."
+        )
+    }
+    assert got["Rafah crossing"].country_code == "PS" and got["Kerem Shalom crossing"] is None
+
+
 def test_a_former_name_is_a_name_of_its_place(parser):
     """ "Kiev" (a curated former spelling of Kyiv) reads as a name of the capital, not as
     an alias of the kind of "White House", which news corpora seldom annotate."""

@@ -262,7 +262,7 @@ PLURAL_HEADS = {f"{h[:-1]}ies" if h.endswith("y") else f"{h}s": h for h in ADMIN
 FEATURE_HEADS = frozenset(
     """airport station river lake mountains mountain valley island islands bay beach harbor
     harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
-    corridor enclave
+    corridor enclave crossing
     university college hospital institute campus base""".split()
 )
 LOCAL_HEADS = frozenset(
