@@ -1009,6 +1009,17 @@ def test_a_big_city_listed_as_a_given_name_by_one_country_is_a_place(parser):
     assert {m.place.admin1 for m in parser.parse(text)} == {"US.GA"}
 
 
+def test_a_name_with_the_arabic_article_before_a_sun_letter_is_whole(parser):
+    """ "Deir ez-Zor": the article spelt "ez" (or "es", "ash"...) joins a name as "al"
+    does, also before a head word ("Deir ez-Zor province"); only "Zor" was proposed."""
+    got = {
+        m.surface: m.place
+        for m in parser.parse("Strikes hit Raqqa and Deir ez-Zor, in Deir ez-Zor province.")
+    }
+    assert got["Deir ez-Zor"].country_code == "SY"
+    assert got["Deir ez-Zor province"].kind.value == "admin1"
+
+
 def test_a_border_crossing_is_a_feature_of_its_town(parser):
     """ "the Rafah crossing", "the Torkham crossing": a crossing is a named feature
     (a head word like "airport"): of its town where the gazetteer has one, else a place

@@ -34,9 +34,14 @@ MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline ar
 MAX_HEAD_NAME = 3  # capitalised words before a head word ("Holy Redeemer Church")
 
 # Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
-CONNECTORS = frozenset(
-    "of de del della di da do dos das du des la le les el al am an der den y e and upon "
-    "on sur en im in the".split()
+# The Arabic article as English spells it: "Deir al-Balah", "Deir ez-Zor", "Ras el-Tin"
+ARABIC_ARTICLES = frozenset("al el ez es er ed et az ash adh".split())
+CONNECTORS = (
+    frozenset(
+        "of de del della di da do dos das du des la le les am an der den y e and upon "
+        "on sur en im in the".split()
+    )
+    | ARABIC_ARTICLES
 )
 
 # Head nouns of organisations and forces: after a capitalised modifier one names the
@@ -336,7 +341,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
                     and not _state_in_name(text, tokens, j)
                     and j - i <= MAX_HEAD_NAME
-                    and all(caps[i:j])  # no "Drills in X Sea"
+                    # no "Drills in X Sea"; but "Deir ez-Zor province"
+                    and all(caps[k] or keys[k] in ARABIC_ARTICLES for k in range(i, j))
                     and key not in CONTEXT_WORDS  # "The centre"
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                 ):
