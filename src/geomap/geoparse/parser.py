@@ -243,10 +243,11 @@ def _without_first_names(
     in "Jordan Bardella ... Bardella said", "Israel" in "Israel Katz ... Katz told",
     whatever a country's prior says of the first word."""
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
-    alone: dict[str, int] = {}  # capitalised words not straight after a capitalised one
-    for k in compress(range(len(tokens)), caps):
-        if k == 0 or not caps[k - 1] or text[ends[k - 1] : starts[k]] != " ":
-            alone[keys[k]] = alone.get(keys[k], 0) + 1
+    alone = {  # capitalised words not straight after a capitalised one
+        keys[k]
+        for k in compress(range(len(tokens)), caps)
+        if k == 0 or not caps[k - 1] or text[ends[k - 1] : starts[k]] != " "
+    }
     span_starts = {s.start for s in spans}
     everyday = common_words()
     out = []
@@ -259,7 +260,7 @@ def _without_first_names(
             and caps[nxt]
             and text[s.end : starts[nxt]] == " "
             and starts[nxt] not in span_starts
-            and alone.get(keys[nxt], 0) > 0
+            and keys[nxt] in alone
             # "US President", "Philippine Sports Commission", "Georgian Ministry"
             and not tokens.uppers[s.i]
             and not adjective_only(s.forms)
