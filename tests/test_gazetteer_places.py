@@ -45,6 +45,18 @@ def test_second_level_units_are_places_under_their_parent(gazetteer):
     assert _first(gazetteer, "Kosovo").kind.value == "country"
 
 
+def test_a_units_translated_name_leaves_a_bigger_towns_name_alone(gazetteer, parser):
+    """iso3166-2's English other names are often word-for-word translations: "Gold
+    Coast" is Côte-d'Or's, but Australia's Gold Coast is the bigger town of that name;
+    a unit keeps an other name that only smaller towns bear ("BANES" for Bath and North
+    East Somerset, not Banes, Cuba)."""
+    assert {p.country_code for p in gazetteer.lookup("Gold Coast")} == {"AU"}
+    assert not any(p.country_code == "DO" for p in gazetteer.lookup("Independence"))
+    assert gazetteer.lookup("Banes")[0].country_code == "GB"
+    (gold,) = parser.parse("Police stopped the boat on the way to a Gold Coast rally.")
+    assert gold.place.country_code == "AU"
+
+
 def test_districts_news_names_by_a_name_no_town_bears(gazetteer, parser):
     """GeoNames' second-level units iso3166-2 lacks ("North Waziristan") are places at
     the mean of their towns, under their province; a district named like an everyday

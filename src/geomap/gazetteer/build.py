@@ -581,6 +581,7 @@ def _second_level(
             units.append((cc, code, sub, parent))
             unit_forms.append(forms)
     people = _nearest_unit_populations(b, units)
+    town_people = _own_name_people(b)
     for (cc, code, sub, parent), (name, *others), population in zip(units, unit_forms, people):
         lat, lon = sub["latLng"][:2]
         idx = b.add(
@@ -595,8 +596,22 @@ def _second_level(
             population=population,
         )
         for other in others:
-            if other != name:
+            # a translation that is a bigger town's own name is that town ("Gold Coast"
+            # for Côte-d'Or, "Independence" for Independencia)
+            if other != name and town_people.get(fold(other), -1) <= population:
                 b.add_form(other, idx, FORM_ALIAS)
+
+
+def _own_name_people(b: _Builder) -> dict[str, int]:
+    """The people of the most populous town bearing each name as its own."""
+    cols = b.cols
+    city = KIND_CODE["city"]
+    out: dict[str, int] = {}
+    for key, forms in b.names.items():
+        for idx, fk in forms.items():
+            if fk == FORM_NAME and cols["kind"][idx] == city:
+                out[key] = max(out.get(key, 0), cols["population"][idx])
+    return out
 
 
 def _districts(b: _Builder, given: frozenset[str]) -> None:
