@@ -2,7 +2,9 @@
 
 Writes ``src/geomap/data/marine.geojson``: one feature per named marine area (``name``,
 ``kind``), so a drill "in the Sea of Japan" is drawn in that sea and not as the countries
-around it. Every sea, strait and gulf of ``geodata/curated/regions.tsv`` (kind ``feature``)
+around it; and ``src/geomap/data/marine.tsv``, the areas regions.tsv does not curate as
+gazetteer rows (the columns of physical.tsv: a point in the water, the countries on its
+shores), so that "the Philippine Sea" or "Chesapeake Bay" is a place at all. Every sea, strait and gulf of ``geodata/curated/regions.tsv`` (kind ``feature``)
 gets a polygon under the gazetteer's own name: Natural Earth's polygon where one exists
 (matched by name, or through ``NE_NAMES``), else a circle round the curated point with the
 land taken out (the Strait of Hormuz and the Kerch Strait are no separate polygons there).
@@ -15,6 +17,8 @@ martynafford/natural-earth-geojson repository (CC0). Land is geomap's own
 Usage::
 
     /work/main/.venv/bin/python geodata/build_marine.py SOURCE.json [--out DIR]
+    /work/main/.venv/bin/python geodata/build_marine.py --names-only   # marine.tsv only,
+                                                     # from the shipped marine.geojson
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import json
 import logging
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,6 +60,11 @@ DECIMALS = 2
 FALLBACK_KM = 80.0  # radius of a strait with no polygon of its own
 MIN_AREA = 0.05  # square degrees; Natural Earth draws some straits as slivers or mere labels
 KM_PER_DEGREE = 111.32
+SHORE_DEGREES = 0.3  # a country this near an area's polygon is on its shores
+# Natural Earth's abbreviations, written out for the names news uses
+ABBREVIATIONS = ((re.compile(r"\bStr\.$"), "Strait"), (re.compile(r"\bSd\.$"), "Sound"))
+_UNDECOMPOSED = str.maketrans({"'": "", "ø": "o", "Ø": "O"})
+TSV_HEADER = ("key", "name", "forms", "lat", "lon", "cc", "members")
 
 
 def _name(raw: str | None) -> str:
@@ -164,16 +174,63 @@ def build(source: Path, out_dir: Path = DEFAULT_OUT) -> dict[str, int]:
         lines.append(feature_json(name, kind, simple))
     text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
     (out_dir / "marine.geojson").write_text(text, encoding="utf-8")
+    counts["names"] = write_names(out_dir)
     return {"features": len(lines), **counts}
+
+
+def write_names(out_dir: Path = DEFAULT_OUT) -> int:
+    """Write marine.tsv from ``out_dir``'s marine.geojson; return its number of rows.
+
+    One row per area regions.tsv does not name (those are the gazetteer's already): its
+    name with Natural Earth's abbreviations written out ("Bransfield Str."), a point on
+    its surface, and the countries within :data:`SHORE_DEGREES` of it; a name still
+    abbreviated ("B. Inutil") is left out.
+    """
+    curated = {row["name"].lower() for row in read_features(REGIONS)}
+    collection = json.loads((out_dir / "marine.geojson").read_text(encoding="utf-8"))
+    countries = json.loads(COUNTRIES.read_text(encoding="utf-8"))["features"]
+    codes = [f["properties"]["iso2"] for f in countries]
+    shapes = [shape(f["geometry"]) for f in countries]
+    tree = shapely.STRtree(shapes)
+    rows = []
+    for feature in collection["features"]:
+        name = feature["properties"]["name"]
+        for pattern, word in ABBREVIATIONS:
+            name = pattern.sub(word, name)
+        if name.lower() in curated or "." in name:
+            continue
+        geometry = shape(feature["geometry"])
+        point = shapely.point_on_surface(geometry)
+        near = tree.query(geometry.buffer(SHORE_DEGREES), predicate="intersects")
+        members = sorted({codes[int(i)] for i in near})
+        slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+        lat, lon = f"{point.y:.{DECIMALS}f}", f"{point.x:.{DECIMALS}f}"
+        rows.append((f"marine:{slug}", name, name, lat, lon, "", "|".join(members)))
+    lines = ["\t".join(TSV_HEADER), *("\t".join(row) for row in sorted(rows))]
+    (out_dir / "marine.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: the source file and the output folder."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("source", type=Path, help="ne_10m_geography_marine_polys as GeoJSON")
+    ap.add_argument("source", type=Path, nargs="?", help="ne_10m_geography_marine_polys as GeoJSON")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument(
+        "--names-only", action="store_true", help="only marine.tsv, from --out's marine.geojson"
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    if args.names_only:
+        log.info("wrote %d marine names", write_names(args.out))
+        return 0
+    if args.source is None:
+        ap.error("the source file is needed unless --names-only")
     counts = build(args.source, args.out)
     log.info(
         "wrote %(features)d marine areas (%(widened)d slivers widened, %(fallback)d circles)",

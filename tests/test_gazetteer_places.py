@@ -57,6 +57,18 @@ def test_a_units_translated_name_leaves_a_bigger_towns_name_alone(gazetteer, par
     assert gold.place.country_code == "AU"
 
 
+def test_seas_bays_and_straits_natural_earth_names_are_places(gazetteer, parser):
+    """Every named marine area of Natural Earth is a place, not only the curated seas:
+    a point in its water, the countries on its shores; one country's bay is in it."""
+    sea = _first(gazetteer, "Philippine Sea")
+    assert sea.kind.value == "feature" and {"PH", "JP"} <= set(sea.members)
+    assert _first(gazetteer, "Chesapeake Bay").country_code == "US"
+    text = "Chinese warships held drills in the Philippine Sea and the Gulf of Finland."
+    found = {m.surface: m.place for m in parser.parse(text)}
+    assert found["Philippine Sea"] == sea
+    assert found["Gulf of Finland"].raw["key"] == "marine:gulf-of-finland"
+
+
 def test_districts_news_names_by_a_name_no_town_bears(gazetteer, parser):
     """GeoNames' second-level units iso3166-2 lacks ("North Waziristan") are places at
     the mean of their towns, under their province; a district named like an everyday

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -30,6 +31,8 @@ def _source(tmp_path: Path) -> Path:
         _feature("SOUTH ATLANTIC OCEAN", "ocean", box(-30.0, -40.0, -10.0, 0.0)),
         _feature("Bosporus", "strait", box(29.0, 41.0, 29.05, 41.05)),  # a sliver
         _feature("Amazon River", "river", box(-60.0, -3.0, -50.0, -1.0)),
+        _feature("Bransfield Str.", "strait", box(-60.0, -64.0, -57.0, -62.0)),
+        _feature("B. Inutil", "bay", box(-70.0, -54.0, -69.0, -53.0)),
         _feature(None, "sea", box(0.0, 0.0, 1.0, 1.0)),
     ]
     path = tmp_path / "marine.json"
@@ -64,3 +67,20 @@ def test_marine_build_names_widens_and_repeats(tmp_path):
     # seas of regions.tsv with no source polygon become circles at sea
     assert "Strait of Hormuz" in names and counts["fallback"] >= 1
     assert counts["widened"] >= 1
+
+
+def test_marine_names_are_gazetteer_rows_for_the_areas_regions_tsv_lacks(tmp_path):
+    """marine.tsv: the areas the curated regions do not name, abbreviations written out,
+    with a point in the water and the countries on their shores."""
+    builder = _builder()
+    builder.build(_source(tmp_path), tmp_path)
+    lines = (tmp_path / "marine.tsv").read_text(encoding="utf-8").splitlines()
+    rows = {r["name"]: r for r in csv.DictReader(lines, delimiter="\t")}
+    assert set(rows) == {"Bransfield Strait"}  # Sea of Japan is curated; "B. Inutil" is left
+    row = rows["Bransfield Strait"]
+    assert row["key"] == "marine:bransfield-strait" and row["members"] == "AQ"
+    point = Point(float(row["lon"]), float(row["lat"]))
+    features = json.loads((tmp_path / "marine.geojson").read_text())["features"]
+    (strait,) = [f for f in features if f["properties"]["name"] == "Bransfield Str."]
+    assert shape(strait["geometry"]).buffer(1e-9).contains(point)
+    assert builder.write_names(tmp_path) == 1

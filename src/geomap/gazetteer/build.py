@@ -813,14 +813,16 @@ def _curated_forms(b: _Builder, cur: Path) -> None:
 
 def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     """Rivers and physical regions (``physical.tsv``: Natural Earth, built by
-    geodata/build_physical.py), points of kind ``feature``, added last so that a form
+    geodata/build_physical.py) and the seas, gulfs, bays and straits regions.tsv does not
+    curate (``marine.tsv``, geodata/build_marine.py), points of kind ``feature``, added
+    last so that a form
     never takes a name from a place: "X River" and "River X" always; any other form
     ("Cauvery", "Appalachian Mountains") only if no place has that name yet, and a
     one-word one only if it is no everyday English word, has four letters or more and is
     no given name ("Orange", "Congo", "Jordan", "Lena" are rivers only with "River").
     A row that names a curated place ("Euphrates", "Nile", "Sahel") is left out: the
     curated entry wins."""
-    rows = read_tsv(data_dir() / "physical.tsv")
+    rows = [*read_tsv(data_dir() / "physical.tsv"), *read_tsv(data_dir() / "marine.tsv")]
     curated = {
         fold(form)
         for filename in ("regions.tsv", "historical.tsv")

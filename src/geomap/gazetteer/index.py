@@ -56,6 +56,7 @@ def _source_digest(curated: Path) -> str:
             "us_places.tsv",
             "airports.tsv",
             "physical.tsv",
+            "marine.tsv",
         )
     ]
     for path in [*sorted(curated.glob("*.tsv")), *derived]:
