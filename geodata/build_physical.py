@@ -1,6 +1,6 @@
 """Build the shipped rivers and physical regions from Natural Earth.
 
-Writes ``src/geomap/data/physical.tsv``: one row per river or named physical region
+Writes ``src/geomap/data/physical.tsv``: one row per river, lake or named physical region
 (mountain range, desert, plateau, basin, plain, peninsula, delta, valley...) that news
 names ("the Cauvery dispute", "Dnieper", "the Appalachian Mountains", "Himalayas"), which
 the gazetteer (``geomap.gazetteer.build``) adds as entries of kind ``feature``.
@@ -14,14 +14,15 @@ centroid, moved onto the region where it falls outside), ``cc`` (the country of 
 or region lies in, by intersection with geomap's ``countries.geojson``).
 
 Sources, read from local files (nothing is downloaded): Natural Earth 1:10m *Rivers + lake
-centerlines* and *Geography regions (polygons)* (public domain), as the GeoJSON files
-``10m/physical/ne_10m_rivers_lake_centerlines.json`` and
-``10m/physical/ne_10m_geography_regions_polys.json`` of the martynafford/natural-earth-geojson
-repository (CC0; both files are shipped there 7-zipped, see geodata/README.md).
+centerlines*, *Geography regions (polygons)* and *Lakes* (public domain), as the GeoJSON files
+``10m/physical/ne_10m_rivers_lake_centerlines.json``,
+``10m/physical/ne_10m_geography_regions_polys.json`` and ``10m/physical/ne_10m_lakes.json`` of
+the martynafford/natural-earth-geojson repository (CC0; the files are shipped there 7-zipped,
+see geodata/README.md).
 
 Usage::
 
-    /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [--out DIR]
+    /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [LAKES.json] [--out DIR]
 """
 
 from __future__ import annotations
@@ -331,6 +332,20 @@ REGION_SKIP = frozenset(
         "Starbuck",
     }
 )
+# Lakes and reservoirs: every named one. News writes a lake in English ("Lake Titicaca",
+# "Lake Garda", "Dongting Lake"), Natural Earth often in its country's language: the
+# source's name stays a form, with the English one made from its lake word
+# (``LAKE_BEFORE``: "Lago di Garda" -> "Lake Garda"; ``LAKE_AFTER``: "Dongting Hu" ->
+# "Dongting Lake" and "Lake Dongting"), or given outright for names that translate no word
+# for word (``LAKE_NAMES``).
+LAKE_BEFORE = re.compile(
+    r"^(?:Lago|Lac|Lagoa|Danau|Jezioro|Buhayrat) (?:d[ie] |de la |des? |du |al-|al |ath )?"
+)
+LAKE_AFTER = re.compile(r" (?:Hu|Ko|Nuur|Nur|Co|Kli|Ko‘l|Köl|Kul)$")
+LAKE_NAMES = {"Bodensee": ("Lake Constance",), "IJsselmeer": ("Lake IJssel",)}
+# Natural Earth's name on the wrong lake: its "Lago di Como" is Lake Maggiore's polygon
+# (45.97° N 8.65° E; Lake Como lies at 46.0° N 9.25° E and has none)
+LAKE_REPAIRS = {"Lago di Como": "Lago Maggiore"}
 REGION_MERGE_DEGREES = 2.0  # the same for regions
 REGION_MIN_SHARE = 0.01  # a member country holds at least this share of a region's area
 DECIMALS = 4
@@ -512,6 +527,48 @@ def read_regions(source: Path, countries: Countries) -> list[Feature]:
     return regions
 
 
+def read_lakes(source: Path, countries: Countries) -> list[Feature]:
+    """Named lakes and reservoirs with their English names (see ``LAKE_BEFORE``), the
+    parts of one name merged like a region's (the Lake George of New York, of Uganda and
+    of New South Wales stay three)."""
+    collection = json.loads(source.read_text(encoding="utf-8"))
+    parts: dict[str, list[shapely.Geometry]] = defaultdict(list)
+    for feature in collection["features"]:
+        name = _clean(feature["properties"].get("name"))
+        name = LAKE_REPAIRS.get(name, name)
+        if name and feature["geometry"]:
+            parts[name].append(shapely.make_valid(shape(feature["geometry"])))
+    lakes = []
+    for source_name in sorted(parts):
+        geoms = parts[source_name]
+        english = _english_lake(source_name)
+        name, aliases = (english[0], (*english[1:], source_name)) if english else (source_name, ())
+        for group in _merge(geoms, REGION_MERGE_DEGREES, countries):
+            lakes.append(
+                Feature(
+                    kind="lake",
+                    name=name,
+                    geometry=shapely.union_all([geoms[i] for i in group]),
+                    aliases=aliases,
+                )
+            )
+    return lakes
+
+
+def _english_lake(name: str) -> tuple[str, ...]:
+    """The English names of a lake Natural Earth names in another language."""
+    if name in LAKE_NAMES:
+        return LAKE_NAMES[name]
+    before = LAKE_BEFORE.match(name)
+    if before:
+        return (f"Lake {name[before.end() :]}",)
+    after = LAKE_AFTER.search(name)
+    if after and after.start() >= 4:  # not "Ge Hu", "Gas Hu": no English name news uses
+        bare = name[: after.start()]
+        return (f"{bare} Lake", f"Lake {bare}")
+    return ()
+
+
 def _merge(parts: list[shapely.Geometry], reach: float, countries: Countries) -> list[list[int]]:
     """The parts of one name grouped into rivers or regions: parts within ``reach``
     degrees of each other, and groups that share a country (a river broken by a
@@ -680,16 +737,21 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
     return sorted(out)
 
 
-def build(rivers: Path, regions: Path, out_dir: Path = DEFAULT_OUT) -> dict[str, int]:
-    """Write physical.tsv; return counts (rivers, regions, forms)."""
+def build(
+    rivers: Path, regions: Path, out_dir: Path = DEFAULT_OUT, lakes: Path | None = None
+) -> dict[str, int]:
+    """Write physical.tsv; return counts (rivers, regions, lakes, forms)."""
     countries = Countries.read()
     features = read_rivers(rivers, countries) + read_regions(regions, countries)
+    if lakes is not None:
+        features += read_lakes(lakes, countries)
     table = rows(features, countries)
     lines = ["\t".join(HEADER), *("\t".join(row) for row in table)]
     (out_dir / "physical.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {
         "rivers": sum(r[0].startswith("river:") for r in table),
         "regions": sum(r[0].startswith("physical:") for r in table),
+        "lakes": sum(r[0].startswith("lake:") for r in table),
         "forms": sum(len(r[2].split("|")) for r in table),
     }
 
@@ -699,11 +761,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("rivers", type=Path, help="ne_10m_rivers_lake_centerlines as GeoJSON")
     ap.add_argument("regions", type=Path, help="ne_10m_geography_regions_polys as GeoJSON")
+    ap.add_argument("lakes", type=Path, nargs="?", help="ne_10m_lakes as GeoJSON")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
-    counts = build(args.rivers, args.regions, args.out)
-    log.info("wrote %(rivers)d rivers and %(regions)d regions (%(forms)d forms)", counts)
+    counts = build(args.rivers, args.regions, args.out, args.lakes)
+    log.info(
+        "wrote %(rivers)d rivers, %(regions)d regions, %(lakes)d lakes (%(forms)d forms)", counts
+    )
     return 0
 
 

@@ -169,7 +169,7 @@ def test_build_script_is_deterministic(tmp_path):
         "physical:honshu",
         "physical:kola-peninsula",
     }  # no coast, no cape named like a state ("FLORIDA")
-    assert counts == {"rivers": 3, "regions": 4, "forms": 14}
+    assert counts == {"rivers": 3, "regions": 4, "lakes": 0, "forms": 14}
     _, name, forms, lat, lon, cc, members = rows["river:cauvery"]
     assert name == "Cauvery" and forms == "Cauvery|Cauvery River|River Cauvery"
     assert cc == "IN" and members == "IN" and len(lat.split(".")[1]) == 4
@@ -179,3 +179,50 @@ def test_build_script_is_deterministic(tmp_path):
         "Appalachian Mountains|Appalachians",
     ]
     assert rows["physical:appalachian-mountains"][5:] == ["US", "US"]
+
+
+def test_lakes_are_built_under_the_english_names_news_uses(tmp_path):
+    """Natural Earth's lakes: "Lago Titicaca" is built as Lake Titicaca, "Dongting Hu"
+    as Dongting Lake, "Bodensee" as Lake Constance, each keeping the source's name as
+    another form; its "Lago di Como" is Lake Maggiore's polygon and is repaired."""
+    builder = _builder()
+    empty = _collection(tmp_path / "none.json", [])
+    lakes = _collection(
+        tmp_path / "lakes.json",
+        [
+            ({"featurecla": "Lake", "name": "Lago Titicaca"}, box(-70, -16.5, -69, -15.5)),
+            ({"featurecla": "Lake", "name": "Dongting Hu"}, box(112, 28.8, 113, 29.4)),
+            ({"featurecla": "Lake", "name": "Bodensee"}, box(9.2, 47.5, 9.7, 47.8)),
+            ({"featurecla": "Lake", "name": "Lago di Como"}, box(8.55, 45.8, 8.75, 46.1)),
+            ({"featurecla": "Lake", "name": "Ge Hu"}, box(119.7, 31.5, 119.9, 31.7)),
+        ],
+    )
+    counts = builder.build(empty, empty, tmp_path, lakes)
+    assert counts["lakes"] == 5
+    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    rows = {r.split("\t")[1]: r.split("\t") for r in lines}
+    assert rows["Lake Titicaca"][0] == "lake:lake-titicaca"
+    assert rows["Lake Titicaca"][2] == "Lake Titicaca|Lago Titicaca"
+    assert rows["Lake Titicaca"][6] == "BO|PE"
+    assert rows["Dongting Lake"][2] == "Dongting Lake|Lake Dongting|Dongting Hu"
+    assert rows["Lake Constance"][2] == "Lake Constance|Bodensee"
+    assert "Lake Maggiore" in rows and "Lake Como" not in rows
+    assert rows["Ge Hu"][2] == "Ge Hu"  # no "Ge Lake": too short a name to translate
+
+
+def test_lakes_are_places_even_where_a_town_bears_their_name(gazetteer, parser):
+    """A "Lake X" form is the lake's however small a town of that name ("Lake Geneva",
+    Wisconsin; "Lake Como", New Jersey), and GeoNames' other names of towns take no
+    name from a lake or sea ("Aral Sea" for Aral, "Lake Tahoe" for Stateline)."""
+    found = {
+        m.surface: m.place
+        for m in parser.parse(
+            "Fishermen on Lake Victoria and Lake Geneva; the Aral Sea and the Dead Sea shrank."
+        )
+    }
+    assert found["Lake Victoria"].kind.value == "feature"
+    assert {"KE", "TZ", "UG"} <= set(found["Lake Victoria"].members)
+    assert _near(found["Lake Geneva"], 46.45, 6.55, 30)
+    assert found["Aral Sea"].kind.value == "feature"
+    assert found["Dead Sea"].kind.value == "feature"
+    assert [p.kind.value for p in _features(gazetteer, "Lake Tahoe")] == ["feature"]

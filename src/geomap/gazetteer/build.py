@@ -815,9 +815,10 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     """Rivers and physical regions (``physical.tsv``: Natural Earth, built by
     geodata/build_physical.py) and the seas, gulfs, bays and straits regions.tsv does not
     curate (``marine.tsv``, geodata/build_marine.py), points of kind ``feature``, added
-    last so that a form
-    never takes a name from a place: "X River" and "River X" always; any other form
-    ("Cauvery", "Appalachian Mountains") only if no place has that name yet, and a
+    last so that a form never takes a name from a place: "X River", "River X" and
+    "Lake X" always; any other
+    form ("Cauvery", "Appalachian Mountains") only if no place has that name yet as its own
+    or an alias (a GeoNames other name does not count: "Aral Sea" for Aral), and a
     one-word one only if it is no everyday English word, has four letters or more and is
     no given name ("Orange", "Congo", "Jordan", "Lena" are rivers only with "River").
     A row that names a curated place ("Euphrates", "Nile", "Sahel") is left out: the
@@ -831,7 +832,10 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     }
     # names of places before any row (namesake rivers all get theirs), also without
     # periods: "St Paul" is taken where "St. Paul" is
-    taken = {*b.names, *(k.replace(".", "") for k in b.names if "." in k)}
+    taken = {  # GeoNames' other names do not count: "Aral Sea" is one for the town of Aral
+        key for key, forms in b.names.items() if any(fk != FORM_ALT for fk in forms.values())
+    }
+    taken |= {k.replace(".", "") for k in taken if "." in k}
     for row in rows:
         forms = _split(row["forms"])
         if any(fold(f) in curated for f in (row["name"], *forms)):
@@ -859,7 +863,7 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
 
 def _physical_form(form: str, taken: set[str], given: frozenset[str]) -> bool:
     """Whether a river's or region's name form may be added (see :func:`_physical`)."""
-    if form.endswith(" River") or form.startswith("River "):
+    if form.endswith(" River") or form.startswith(("River ", "Lake ")):
         return True
     key = fold(form)
     if key in taken or key.replace(".", "") in taken:
