@@ -114,11 +114,12 @@ VESSELS = frozenset(
 )
 # Words that end a disease's name: the place before one names the disease ("West Nile
 # virus", "Lassa fever", "Crimean-Congo hemorrhagic fever", "Spanish flu", "Middle East
-# respiratory syndrome"), not a place the text speaks of. Not "measles": no place names
-# it, so "California measles outbreak" is an outbreak in California.
+# respiratory syndrome", "the Delta variant"), not a place the text speaks of. Not
+# "measles": no place names it, so "California measles outbreak" is an outbreak in
+# California.
 DISEASE_WORDS = frozenset(
     """virus fever flu influenza disease syndrome encephalitis hemorrhagic haemorrhagic
-    equine respiratory spotted""".split()
+    equine respiratory spotted variant subvariant""".split()
 )
 # Words that end the title of a newspaper, news agency or airline: the place before one
 # names the company ("The Washington Post", "Sydney Morning Herald", "Agence
