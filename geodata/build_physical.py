@@ -1,6 +1,6 @@
 """Build the shipped rivers and physical regions from Natural Earth.
 
-Writes ``src/geomap/data/physical.tsv``: one row per river, lake or named physical region
+Writes ``src/geomap/data/physical.tsv``: one row per river, lake, peak or named physical region
 (mountain range, desert, plateau, basin, plain, peninsula, delta, valley...) that news
 names ("the Cauvery dispute", "Dnieper", "the Appalachian Mountains", "Himalayas"), which
 the gazetteer (``geomap.gazetteer.build``) adds as entries of kind ``feature``.
@@ -14,15 +14,17 @@ centroid, moved onto the region where it falls outside), ``cc`` (the country of 
 or region lies in, by intersection with geomap's ``countries.geojson``).
 
 Sources, read from local files (nothing is downloaded): Natural Earth 1:10m *Rivers + lake
-centerlines*, *Geography regions (polygons)* and *Lakes* (public domain), as the GeoJSON files
+centerlines*, *Geography regions (polygons)*, *Lakes* and *Geography regions (elevation
+points)* (public domain), as the GeoJSON files
 ``10m/physical/ne_10m_rivers_lake_centerlines.json``,
-``10m/physical/ne_10m_geography_regions_polys.json`` and ``10m/physical/ne_10m_lakes.json`` of
+``10m/physical/ne_10m_geography_regions_polys.json``, ``10m/physical/ne_10m_lakes.json`` and
+``10m/physical/ne_10m_geography_regions_elevation_points.json`` of
 the martynafford/natural-earth-geojson repository (CC0; the files are shipped there 7-zipped,
 see geodata/README.md).
 
 Usage::
 
-    /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [LAKES.json] [--out DIR]
+    /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [LAKES.json [PEAKS.json]] [--out DIR]
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import shapely
@@ -346,6 +349,33 @@ LAKE_NAMES = {"Bodensee": ("Lake Constance",), "IJsselmeer": ("Lake IJssel",)}
 # Natural Earth's name on the wrong lake: its "Lago di Como" is Lake Maggiore's polygon
 # (45.97° N 8.65° E; Lake Como lies at 46.0° N 9.25° E and has none)
 LAKE_REPAIRS = {"Lago di Como": "Lago Maggiore"}
+# Peaks, volcanoes, passes and depressions (Natural Earth's elevation points: a country's
+# highest peaks and the famous volcanoes). News writes "Mount X": a name with a mountain
+# word of another language before it ("Monte", "Gunung", "Volcán", "Jabal"...) or after it
+# ("-san", "-dake", "Shan") also gets "Mount X", and so does a one-word name ("Fuji",
+# "Denali"); Natural Earth's abbreviations are written out ("Mt. Kenya" is Mount Kenya,
+# "Borah Pk." Borah Peak). A name made only of words English writes in lower case ("Town
+# Hill"), one news uses for something else ("Big Ben" is also a peak of Heard Island) and
+# one starting with "The" are left out.
+PEAK_SKIP = frozenset({"Big Ben"})
+PEAK_CLASSES = {"mountain", "pass", "depression", "spot elevation"}
+PEAK_BEFORE = re.compile(
+    r"^(?:Monte|Mont|Gunung|Gora|Cerro|Jabal|Jebel|Djebel|Volcán|Volcaán|Vulkan|Nevado|"
+    r"Pico|Pic|Pik|Kuh-e|Puncak|Bukit) (?:de |del |da |do |ad |al |ash |an-)?"
+)
+PEAK_AFTER = re.compile(r"(?:-san|-dake|-yama| Shan| Feng)$")
+PEAK_ABBREVIATIONS = (
+    (re.compile(r"^Mt\. ?"), "Mount "),
+    (re.compile(r" Pk\.$"), " Peak"),
+    (re.compile(r" Mtn?\.$"), " Mountain"),
+)
+# Names news writes otherwise than a word-for-word English form of Natural Earth's
+PEAK_NAMES = {
+    "Mt. Blanc": ("Mont Blanc",),
+    "Vesuvio": ("Mount Vesuvius", "Vesuvius"),
+    "Jabal ash Shaykh": ("Mount Hermon",),
+    "Pico del Teide": ("Mount Teide", "Teide"),
+}
 REGION_MERGE_DEGREES = 2.0  # the same for regions
 REGION_MIN_SHARE = 0.01  # a member country holds at least this share of a region's area
 DECIMALS = 4
@@ -555,6 +585,62 @@ def read_lakes(source: Path, countries: Countries) -> list[Feature]:
     return lakes
 
 
+def read_peaks(source: Path) -> list[Feature]:
+    """Named peaks, passes and depressions with the names news uses (see
+    ``PEAK_BEFORE``), as points; namesakes stay apart."""
+    collection = json.loads(source.read_text(encoding="utf-8"))
+    peaks = []
+    for feature in collection["features"]:
+        props = feature["properties"]
+        raw = _clean(props.get("name"))
+        if str(props.get("featurecla")) not in PEAK_CLASSES or not raw:
+            continue
+        names = [*_english_peak(raw)]
+        for alt in str(props.get("name_alt") or "").split(";"):
+            if _clean(alt):
+                names += [n for n in _english_peak(_clean(alt)) if n not in names]
+        name, *aliases = names
+        plain = [w for w in re.split(r"[\s/-]+", name.lower()) if w not in _MOUNTAIN_WORDS]
+        if name.startswith("The ") or name in PEAK_SKIP or set(plain) <= _common_words():
+            continue
+        geometry = shape(feature["geometry"])
+        peaks.append(Feature(kind="peak", name=name, geometry=geometry, aliases=tuple(aliases)))
+    return peaks
+
+
+_MOUNTAIN_WORDS = frozenset("mount mountain peak hill the".split())
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """The words English writes in lower case (geomap's ``common_words.txt``)."""
+    return frozenset((DEFAULT_OUT / "common_words.txt").read_text(encoding="utf-8").split())
+
+
+def _english_peak(name: str) -> list[str]:
+    """A peak's names, the one news uses first, then Natural Earth's own."""
+    if name in PEAK_NAMES:
+        return [*PEAK_NAMES[name], name]
+    english = name
+    for pattern, full in PEAK_ABBREVIATIONS:
+        english = pattern.sub(full, english)
+    before, after = PEAK_BEFORE.match(english), PEAK_AFTER.search(english)
+    if before:
+        names = [f"Mount {english[before.end() :]}", english]
+    elif after and after.start() >= 3:
+        names = [f"Mount {english[: after.start()]}", english]
+    elif " " not in english and "/" not in english:
+        names = [english, f"Mount {english}"]  # "Denali", also "Mount Denali"
+    else:
+        names = [english]
+    if "." not in name:
+        names.append(name)
+    rest = names[0].removeprefix("Mount ")
+    if rest != names[0] and " " not in rest:
+        names.append(rest)  # "Everest", "Etna": the gazetteer keeps it if it is no word
+    return _unique(names)
+
+
 def _english_lake(name: str) -> tuple[str, ...]:
     """The English names of a lake Natural Earth names in another language."""
     if name in LAKE_NAMES:
@@ -717,7 +803,7 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
                 )
                 lat, lon = round(point.y, DECIMALS), round(point.x, DECIMALS)
             cc = country_at(lat, lon) or ""
-            members = countries.members(f.geometry)
+            members = countries.members(f.geometry) if f.kind != "peak" else (cc,) * bool(cc)
             if f.kind == "physical" and f.name in REGION_MEMBERS:
                 members = REGION_MEMBERS[f.name]
             this_key = key if n == 0 else f"{key}-{(cc or 'sea').lower()}"
@@ -738,13 +824,19 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
 
 
 def build(
-    rivers: Path, regions: Path, out_dir: Path = DEFAULT_OUT, lakes: Path | None = None
+    rivers: Path,
+    regions: Path,
+    out_dir: Path = DEFAULT_OUT,
+    lakes: Path | None = None,
+    peaks: Path | None = None,
 ) -> dict[str, int]:
-    """Write physical.tsv; return counts (rivers, regions, lakes, forms)."""
+    """Write physical.tsv; return counts (rivers, regions, lakes, peaks, forms)."""
     countries = Countries.read()
     features = read_rivers(rivers, countries) + read_regions(regions, countries)
     if lakes is not None:
         features += read_lakes(lakes, countries)
+    if peaks is not None:
+        features += read_peaks(peaks)
     table = rows(features, countries)
     lines = ["\t".join(HEADER), *("\t".join(row) for row in table)]
     (out_dir / "physical.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -752,6 +844,7 @@ def build(
         "rivers": sum(r[0].startswith("river:") for r in table),
         "regions": sum(r[0].startswith("physical:") for r in table),
         "lakes": sum(r[0].startswith("lake:") for r in table),
+        "peaks": sum(r[0].startswith("peak:") for r in table),
         "forms": sum(len(r[2].split("|")) for r in table),
     }
 
@@ -762,12 +855,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("rivers", type=Path, help="ne_10m_rivers_lake_centerlines as GeoJSON")
     ap.add_argument("regions", type=Path, help="ne_10m_geography_regions_polys as GeoJSON")
     ap.add_argument("lakes", type=Path, nargs="?", help="ne_10m_lakes as GeoJSON")
+    ap.add_argument("peaks", type=Path, nargs="?", help="ne_10m_geography_regions_elevation_points")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
-    counts = build(args.rivers, args.regions, args.out, args.lakes)
+    counts = build(args.rivers, args.regions, args.out, args.lakes, args.peaks)
     log.info(
-        "wrote %(rivers)d rivers, %(regions)d regions, %(lakes)d lakes (%(forms)d forms)", counts
+        "wrote %(rivers)d rivers, %(regions)d regions, %(lakes)d lakes, %(peaks)d peaks"
+        " (%(forms)d forms)",
+        counts,
     )
     return 0
 

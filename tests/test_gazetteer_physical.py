@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from geopy.distance import great_circle
-from shapely.geometry import LineString, box, mapping
+from shapely.geometry import LineString, Point, box, mapping
 
 from geodata_scripts import load
 from geomap.gazetteer import build, index
@@ -169,7 +169,7 @@ def test_build_script_is_deterministic(tmp_path):
         "physical:honshu",
         "physical:kola-peninsula",
     }  # no coast, no cape named like a state ("FLORIDA")
-    assert counts == {"rivers": 3, "regions": 4, "lakes": 0, "forms": 14}
+    assert counts == {"rivers": 3, "regions": 4, "lakes": 0, "peaks": 0, "forms": 14}
     _, name, forms, lat, lon, cc, members = rows["river:cauvery"]
     assert name == "Cauvery" and forms == "Cauvery|Cauvery River|River Cauvery"
     assert cc == "IN" and members == "IN" and len(lat.split(".")[1]) == 4
@@ -226,3 +226,49 @@ def test_lakes_are_places_even_where_a_town_bears_their_name(gazetteer, parser):
     assert found["Aral Sea"].kind.value == "feature"
     assert found["Dead Sea"].kind.value == "feature"
     assert [p.kind.value for p in _features(gazetteer, "Lake Tahoe")] == ["feature"]
+
+
+def test_peaks_are_built_under_the_names_news_uses(tmp_path):
+    """Natural Earth's elevation points: "Mt. Everest" is Mount Everest (also "Everest"),
+    "Monte Etna" Mount Etna, "Fuji" also Mount Fuji; "Big Ben" (a peak of Heard Island)
+    and names of everyday words ("Town Hill") are left out, and so are capes."""
+    builder = _builder()
+    empty = _collection(tmp_path / "none.json", [])
+
+    def peak(name, lon, lat, kind="mountain"):
+        return ({"featurecla": kind, "name": name, "name_alt": None}, Point(lon, lat))
+
+    peaks = _collection(
+        tmp_path / "peaks.json",
+        [
+            peak("Mt. Everest", 86.925, 27.988),
+            peak("Monte Etna", 14.99, 37.75),
+            peak("Fuji", 138.73, 35.36),
+            peak("Big Ben", 73.52, -53.10),
+            peak("Town Hill", -64.77, 32.31),
+            peak("Cape Colbeck", -157.9, -77.1, "cape"),
+        ],
+    )
+    counts = builder.build(empty, empty, tmp_path, None, peaks)
+    assert counts["peaks"] == 3
+    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    rows = {r.split("\t")[1]: r.split("\t") for r in lines}
+    assert set(rows) == {"Mount Everest", "Mount Etna", "Fuji"}
+    assert rows["Mount Everest"][0] == "peak:mount-everest"
+    assert rows["Mount Everest"][2] == "Mount Everest|Everest"
+    cc, members = rows["Mount Everest"][5:]
+    assert cc in ("NP", "CN") and members == cc  # on the border: the country of its point
+    assert rows["Mount Etna"][2] == "Mount Etna|Monte Etna|Etna"
+    assert rows["Fuji"][2] == "Fuji|Mount Fuji"
+
+
+def test_peaks_are_places(gazetteer, parser):
+    """A "Mount X" form is the mountain's even where a town bears it (Mount Rainier,
+    Maryland); a bare name only where no town does ("Everest", not "Etna")."""
+    text = "Climbers died on Mount Everest, and lava flowed from Mount Etna and Mount Hood."
+    found = {m.surface: m.place for m in parser.parse(text)}
+    assert _near(found["Mount Everest"], 27.99, 86.93, 5)
+    assert _near(found["Mount Etna"], 37.75, 14.99, 10)
+    assert found["Mount Hood"].kind.value == "feature"
+    assert _features(gazetteer, "Everest") and _features(gazetteer, "Mount Rainier")
+    assert not _features(gazetteer, "Etna") and not gazetteer.lookup("Big Ben")

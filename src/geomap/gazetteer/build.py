@@ -816,7 +816,7 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     geodata/build_physical.py) and the seas, gulfs, bays and straits regions.tsv does not
     curate (``marine.tsv``, geodata/build_marine.py), points of kind ``feature``, added
     last so that a form never takes a name from a place: "X River", "River X" and
-    "Lake X" always; any other
+    "Lake X" and "Mount X" always; any other
     form ("Cauvery", "Appalachian Mountains") only if no place has that name yet as its own
     or an alias (a GeoNames other name does not count: "Aral Sea" for Aral), and a
     one-word one only if it is no everyday English word, has four letters or more and is
@@ -863,7 +863,7 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
 
 def _physical_form(form: str, taken: set[str], given: frozenset[str]) -> bool:
     """Whether a river's or region's name form may be added (see :func:`_physical`)."""
-    if form.endswith(" River") or form.startswith(("River ", "Lake ")):
+    if form.endswith(" River") or form.startswith(("River ", "Lake ", "Mount ")):
         return True
     key = fold(form)
     if key in taken or key.replace(".", "") in taken:
