@@ -278,6 +278,26 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["South Africa"]
 
 
+def test_a_headlines_capitals_make_no_place(parser):
+    """In a title-cased headline every word is capitalised: an everyday word is a place
+    only if one of its readings is big ("Wales", not "Downtown" or "Hospital", towns of
+    Canada and Ireland), and unknown words before a head word are no name ("Repelled
+    Attack Near Crossing"), unless the head is a province's or county's."""
+    text = (
+        "Police Arrest Man After Standoff In Downtown Apartment Complex\n"
+        "University Hospital Reports Flu Surge As Winter Arrives Early\n"
+        "Interior Ministry Says Border Guards Repelled Attack Near Crossing\n"
+        "Victory For Labour In Wales As Conservatives Lose Ground In Midlands\n"
+        "Flood Watch In Place For Eucla District\n"
+    )
+    found = {m.surface: m.place for m in parser.parse(text)}
+    assert set(found) == {"Wales", "Midlands", "Eucla District"}
+    assert found["Midlands"].country_code == "GB"  # England's, beside Wales
+    # the same words in running text keep their capitals' weight
+    text = "He was found in Downtown, Alberta, after the flood."
+    assert "Downtown" in [m.surface for m in parser.parse(text)]
+
+
 def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     """ "The New York Times said" is no mark in New York, and does not pull the
     article's Geneva to New York State; a post office or a square stays a place."""

@@ -410,8 +410,77 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = None
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
+    spans = _outside_headlines(text, tokens, spans, gazetteer)
     _share_plural_heads(text, tokens, spans, gazetteer)
     return _with_directions(text, tokens, spans)
+
+
+# Short words a headline capitalises and running text does not ("Police Arrest Man In
+# Downtown Apartment", "Flu Surge As Winter Arrives")
+HEADLINE_WORDS = frozenset(
+    """a an the and or but of in on at to for from by with after over into near as says
+    about across amid against before under between during while""".split()
+)
+# An everyday word in a headline is a place only if one of its readings is this big
+# ("Wales", "Paris", "Reading"; not "Downtown", "Hospital", "University")
+HEADLINE_MIN_PEOPLE = 200_000
+HEADLINE_ZIPF = 4.0  # wordfreq's Zipf scale: an everyday word
+HEADLINE_MIN_WORDS = 5
+_SEGMENT_END = re.compile(r"\n|[.!?:;]\s")
+
+
+def headline_tokens(text: str, tokens: Tokens) -> set[int]:
+    """The tokens of the title-cased stretches of a text (headlines, titles), where a
+    capital says nothing: a stretch between line or sentence ends of at least
+    :data:`HEADLINE_MIN_WORDS` words, four fifths of them capitalised, with some of
+    :data:`HEADLINE_WORDS` after its first word, all capitalised."""
+    starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
+    out: set[int] = set()
+    begin = 0
+    for k in range(1, len(tokens) + 1):
+        if k < len(tokens) and not _SEGMENT_END.search(text, ends[k - 1], starts[k]):
+            continue
+        inner = [m for m in range(begin + 1, k) if keys[m] in HEADLINE_WORDS]
+        if (
+            inner
+            and k - begin >= HEADLINE_MIN_WORDS
+            and all(caps[m] for m in inner)
+            and 5 * sum(caps[begin:k]) >= 4 * (k - begin)
+        ):
+            out.update(range(begin, k))
+        begin = k
+    return out
+
+
+def _outside_headlines(
+    text: str, tokens: Tokens, spans: list[Span], gazetteer: Gazetteer
+) -> list[Span]:
+    """The spans but, in a headline (:func:`headline_tokens`), those whose capitals were
+    their only claim: an everyday word none of whose readings is a big place
+    ("Downtown", "Hospital": towns of Canada and Ireland) and words the gazetteer does
+    not know, unless before a province's or county's head word ("Repelled Attack Near
+    Crossing"; but "Eucla District")."""
+    if not spans:
+        return spans
+    headline = headline_tokens(text, tokens)
+    if not headline:
+        return spans
+    everyday, zipf = common_words(), gazetteer.zipf
+    people = gazetteer.column("population")
+
+    def claimed(s: Span) -> bool:
+        if not s.forms:  # an unknown name: only a province's or county's head keeps it,
+            # and never across a headline's small word ("Place For Eucla District")
+            inner = tokens.keys[s.i : s.j + 1]
+            return s.head in ADMIN_HEADS and not HEADLINE_WORDS.intersection(inner)
+        key = tokens.keys[s.i]
+        return not (
+            s.i == s.j
+            and (key in everyday or zipf.get(key, 0.0) >= HEADLINE_ZIPF)
+            and max(people[i] for i in s.forms[::2]) < HEADLINE_MIN_PEOPLE
+        )
+
+    return [s for s in spans if s.i not in headline or claimed(s)]
 
 
 def _state_in_name(text: str, tokens: Tokens, j: int) -> bool:
