@@ -35,7 +35,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -542,19 +542,25 @@ def read_regions(source: Path, countries: Countries) -> list[Feature]:
         if name in REGION_SKIP:
             continue
         parts[name].append(shapely.make_valid(shape(feature["geometry"])))
-    regions = []
-    for name in sorted(parts):
-        geoms = parts[name]
+    return _merged("physical", parts, countries, lambda name: (name, REGION_ALIASES.get(name, ())))
+
+
+def _merged(
+    kind: str,
+    parts: dict[str, list[shapely.Geometry]],
+    countries: Countries,
+    names: Callable[[str], tuple[str, tuple[str, ...]]],
+) -> list[Feature]:
+    """Features of one kind from polygons by source name, the parts of one name merged
+    (see :func:`_merge`); ``names`` gives a source name's name and other names."""
+    features = []
+    for source_name in sorted(parts):
+        geoms = parts[source_name]
+        name, aliases = names(source_name)
         for group in _merge(geoms, REGION_MERGE_DEGREES, countries):
-            regions.append(
-                Feature(
-                    kind="physical",
-                    name=name,
-                    geometry=shapely.union_all([geoms[i] for i in group]),
-                    aliases=REGION_ALIASES.get(name, ()),
-                )
-            )
-    return regions
+            geometry = shapely.union_all([geoms[i] for i in group])
+            features.append(Feature(kind=kind, name=name, geometry=geometry, aliases=aliases))
+    return features
 
 
 def read_lakes(source: Path, countries: Countries) -> list[Feature]:
@@ -568,21 +574,15 @@ def read_lakes(source: Path, countries: Countries) -> list[Feature]:
         name = LAKE_REPAIRS.get(name, name)
         if name and feature["geometry"]:
             parts[name].append(shapely.make_valid(shape(feature["geometry"])))
-    lakes = []
-    for source_name in sorted(parts):
-        geoms = parts[source_name]
-        english = _english_lake(source_name)
-        name, aliases = (english[0], (*english[1:], source_name)) if english else (source_name, ())
-        for group in _merge(geoms, REGION_MERGE_DEGREES, countries):
-            lakes.append(
-                Feature(
-                    kind="lake",
-                    name=name,
-                    geometry=shapely.union_all([geoms[i] for i in group]),
-                    aliases=aliases,
-                )
-            )
-    return lakes
+    return _merged("lake", parts, countries, _lake_names)
+
+
+def _lake_names(source_name: str) -> tuple[str, tuple[str, ...]]:
+    """A lake's English name first, the source's kept as another."""
+    english = _english_lake(source_name)
+    if not english:
+        return source_name, ()
+    return english[0], (*english[1:], source_name)
 
 
 def read_peaks(source: Path) -> list[Feature]:
