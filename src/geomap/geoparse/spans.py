@@ -434,21 +434,28 @@ def headline_tokens(text: str, tokens: Tokens) -> set[int]:
     capital says nothing: a stretch between line or sentence ends of at least
     :data:`HEADLINE_MIN_WORDS` words, four fifths of them capitalised, with some of
     :data:`HEADLINE_WORDS` after its first word, all capitalised."""
-    starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
+    starts, keys, caps = tokens.starts, tokens.keys, tokens.caps
+    n = len(tokens)
+    # the first token of every stretch, then a quick no for the stretches with no
+    # capitalised small word inside (most text: running prose capitalises none)
+    firsts = sorted({0, *(bisect_left(starts, m.end()) for m in _SEGMENT_END.finditer(text))})
+    first_set = set(firsts)
+    small = [
+        k for k in compress(range(n), caps) if keys[k] in HEADLINE_WORDS and k not in first_set
+    ]
     out: set[int] = set()
-    begin = 0
-    for k in range(1, len(tokens) + 1):
-        if k < len(tokens) and not _SEGMENT_END.search(text, ends[k - 1], starts[k]):
+    for k in small:
+        if k in out:
             continue
-        inner = [m for m in range(begin + 1, k) if keys[m] in HEADLINE_WORDS]
+        at = bisect_left(firsts, k + 1) - 1
+        begin, end = firsts[at], firsts[at + 1] if at + 1 < len(firsts) else n
+        inner = [m for m in range(begin + 1, end) if keys[m] in HEADLINE_WORDS]
         if (
-            inner
-            and k - begin >= HEADLINE_MIN_WORDS
+            end - begin >= HEADLINE_MIN_WORDS
             and all(caps[m] for m in inner)
-            and 5 * sum(caps[begin:k]) >= 4 * (k - begin)
+            and 5 * sum(caps[begin:end]) >= 4 * (end - begin)
         ):
-            out.update(range(begin, k))
-        begin = k
+            out.update(range(begin, end))
     return out
 
 
