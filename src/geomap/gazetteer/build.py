@@ -815,10 +815,10 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     """Rivers and physical regions (``physical.tsv``: Natural Earth, built by
     geodata/build_physical.py) and the seas, gulfs, bays and straits regions.tsv does not
     curate (``marine.tsv``, geodata/build_marine.py), points of kind ``feature``, added
-    last so that a form never takes a name from a place: "X River", "River X" and
-    "Lake X" and "Mount X" always; any other
-    form ("Cauvery", "Appalachian Mountains") only if no place has that name yet as its own
-    or an alias (a GeoNames other name does not count: "Aral Sea" for Aral), and a
+    last so that a form never takes a name from a place: "X River", "River X", "Lake X"
+    and "Mount X" always (the resolver weighs a namesake town against them); any other
+    form ("Cauvery", "Appalachian Mountains") only if no place has that name yet as its
+    own or an alias (a GeoNames other name does not count: "Aral Sea" for Aral), and a
     one-word one only if it is no everyday English word, has four letters or more and is
     no given name ("Orange", "Congo", "Jordan", "Lena" are rivers only with "River").
     A row that names a curated place ("Euphrates", "Nile", "Sahel") is left out: the
