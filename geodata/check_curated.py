@@ -44,7 +44,7 @@ POINT_SOURCES = frozenset({"countryinfo", "naturalearth", "geonames", "geonames-
 _POINT_SPEC = re.compile(
     r"^(?:members|continent|curated|country:[A-Z]{2}|geonames:[0-9]+|naturalearth:[A-Z]{3}"
     r"|admin1:[A-Z]{2}-[A-Z0-9]{1,3}(?:\|[A-Z]{2}-[A-Z0-9]{1,3})*"
-    r"|county:[0-9]{5}(?:\|[0-9]{5})*)$"
+    r"|county:[0-9]{5}(?:\|[0-9]{5})*|border:[A-Z]{2}\|[A-Z]{2})$"
 )
 DEMONYM_KINDS = frozenset({"demonym", "adjective", "language"})
 REGION_KINDS = frozenset({"region", "continent", "feature"})
@@ -257,7 +257,9 @@ def _check_entities(
             problems.append(Problem(file, row.line, f"point source {spec!r} not understood"))
         elif spec.startswith("geonames:") and not ref.has_city(spec.split(":")[1]):
             problems.append(Problem(file, row.line, f"{spec} not in cities500"))
-        elif spec.startswith("country:") and spec.split(":")[1] not in iso2:
+        elif spec.startswith(("country:", "border:")) and not set(
+            spec.split(":")[1].split("|")
+        ) <= set(iso2):
             problems.append(Problem(file, row.line, f"unknown country in {spec!r}"))
         elif spec.startswith("admin1:"):
             for code in spec.split(":")[1].split("|"):

@@ -69,6 +69,28 @@ def test_seas_bays_and_straits_natural_earth_names_are_places(gazetteer, parser)
     assert found["Gulf of Finland"].raw["key"] == "marine:gulf-of-finland"
 
 
+def test_border_lines_news_names_lie_on_the_border(gazetteer, parser):
+    """"The Durand Line", "the DMZ", "the Line of Actual Control" are places on the two
+    countries' shared border (its middle, by geodata/build_points.py); "the Line of
+    Control" between the two Kashmirs."""
+    from shapely.geometry import Point
+
+    from geomap.countries import shared_border
+
+    for name, (a, b) in {
+        "Durand Line": ("AF", "PK"),
+        "DMZ": ("KP", "KR"),
+        "Line of Actual Control": ("CN", "IN"),
+    }.items():
+        line = _first(gazetteer, name)
+        assert line.kind.value == "feature" and set(line.members) == {a, b}
+        assert shared_border(a, b).distance(Point(line.lon, line.lat)) < 0.01, name
+    loc = _first(gazetteer, "Line of Control")
+    assert km(loc, (33.75, 74.3)) < 60
+    text = "Firing across the Line of Control killed two civilians in Poonch."
+    assert [m.surface for m in parser.parse(text)] == ["Line of Control", "Poonch"]
+
+
 def test_districts_news_names_by_a_name_no_town_bears(gazetteer, parser):
     """GeoNames' second-level units iso3166-2 lacks ("North Waziristan") are places at
     the mean of their towns, under their province; a district named like an everyday
