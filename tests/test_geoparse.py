@@ -278,6 +278,23 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["South Africa"]
 
 
+def test_formal_country_names_as_who_writes_them(parser):
+    """Outbreak news writes countries by their formal names: "Côte d'Ivoire" (an elided
+    article before a capital is part of a name), "the Democratic People's Republic of
+    Korea" (North Korea, not the Republic of Korea inside it), "the Syrian Arab
+    Republic" (a country, not the adjective "Syrian")."""
+    text = (
+        "Cases were confirmed in Côte d'Ivoire, the Democratic People's Republic of Korea "
+        "and the Syrian Arab Republic."
+    )
+    found = [(m.surface, m.place.country_code, m.kind.value) for m in parser.parse(text)]
+    assert found == [
+        ("Côte d'Ivoire", "CI", "literal"),
+        ("Democratic People's Republic of Korea", "KP", "literal"),
+        ("Syrian Arab Republic", "SY", "literal"),
+    ]
+
+
 def test_a_headlines_capitals_make_no_place(parser):
     """In a title-cased headline every word is capitalised: an everyday word is a place
     only if one of its readings is big ("Wales", not "Downtown" or "Hospital", towns of

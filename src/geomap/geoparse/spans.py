@@ -212,6 +212,10 @@ _INFO: dict[str, tuple[str, bool, bool]] = {}
 def _token_info(s: str) -> tuple[str, bool, bool]:
     c = s[0]
     if "a" <= c <= "z":  # most tokens: lower case, their own key
+        if c in "dl" and len(s) > 2 and s[1] in "'’" and s[2].isupper():
+            # a French article elided before a capital is part of the name:
+            # "Côte d'Ivoire", "Provence-Alpes-Côte d'Azur", "Val d'Oise"
+            return (s if s.isascii() else fold(s)).lower(), True, False
         return s, False, False
     return (s.lower() if s.isascii() else fold(s)), c.isupper(), len(s) > 1 and s.isupper()
 
