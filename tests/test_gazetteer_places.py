@@ -70,7 +70,7 @@ def test_seas_bays_and_straits_natural_earth_names_are_places(gazetteer, parser)
 
 
 def test_border_lines_news_names_lie_on_the_border(gazetteer, parser):
-    """"The Durand Line", "the DMZ", "the Line of Actual Control" are places on the two
+    """ "The Durand Line", "the DMZ", "the Line of Actual Control" are places on the two
     countries' shared border (its middle, by geodata/build_points.py); "the Line of
     Control" between the two Kashmirs."""
     from shapely.geometry import Point
