@@ -278,6 +278,22 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["South Africa"]
 
 
+def test_a_semicolon_opens_a_clause_not_a_sentence(parser):
+    """After a semicolon a word keeps its own case, so a capital there is a name's:
+    neither the sentence-start class (whose capitals say nothing) nor the previous
+    clause's last word counts against it."""
+    text = "Gao, Kidal and Menaka were attacked; Timbuktu and Mopti were spared."
+    assert [m.surface for m in parser.parse(text)] == [
+        "Gao",
+        "Kidal",
+        "Menaka",
+        "Timbuktu",
+        "Mopti",
+    ]
+    text = "The strike killed two militants; Damascus condemned it."
+    assert [m.surface for m in parser.parse(text)] == ["Damascus"]
+
+
 def test_formal_country_names_as_who_writes_them(parser):
     """Outbreak news writes countries by their formal names: "Côte d'Ivoire" (an elided
     article before a capital is part of a name), "the Democratic People's Republic of

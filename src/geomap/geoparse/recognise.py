@@ -68,7 +68,7 @@ def sentence_start(text: str, start: int) -> bool:
     k = start - 1
     while k >= 0 and text[k] in " \t\"“‘'(*[#_-—–":
         k -= 1
-    return k < 0 or text[k] in ".!?\n:;…"
+    return k < 0 or text[k] in ".!?\n:…"
 
 
 def _words_around(
@@ -197,6 +197,8 @@ class Recogniser:
                 # the word that ends the sentence before says nothing of this one ("...
                 # with Belarus and Russia. Jordan Bardella" is no "Russia, Jordan")
                 pw = "SENT"
+            elif prev >= 0 and text[ends[prev] : s.start].strip() == ";":
+                pw = "SEMI"  # a new clause, whose first word keeps its own case
             elif prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
                 pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
