@@ -91,6 +91,15 @@ def test_border_lines_news_names_lie_on_the_border(gazetteer, parser):
     assert [m.surface for m in parser.parse(text)] == ["Line of Control", "Poonch"]
 
 
+def test_pingtan_island_is_fujians(parser):
+    """Cross-strait news's Pingtan is Fujian's island county facing Taiwan, which
+    GeoNames files under its seat, Tancheng, with no people; its "Pingtan" is a town of
+    Chongqing. A curated alias names the island (the bare name still needs context)."""
+    text = "Chinese drills off Pingtan Island, the closest point to Taiwan, went on."
+    (_, pingtan, _) = parser.parse(text)
+    assert pingtan.surface == "Pingtan Island" and pingtan.place.admin1 == "CN.07"
+
+
 def test_districts_news_names_by_a_name_no_town_bears(gazetteer, parser):
     """GeoNames' second-level units iso3166-2 lacks ("North Waziristan") are places at
     the mean of their towns, under their province; a district named like an everyday
