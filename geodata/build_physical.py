@@ -352,8 +352,9 @@ LAKE_REPAIRS = {"Lago di Como": "Lago Maggiore"}
 # Peaks, volcanoes, passes and depressions (Natural Earth's elevation points: a country's
 # highest peaks and the famous volcanoes). News writes "Mount X": a name with a mountain
 # word of another language before it ("Monte", "Gunung", "Volcán", "Jabal"...) or after it
-# ("-san", "-dake", "Shan") also gets "Mount X", and so does a one-word name ("Fuji",
-# "Denali"); Natural Earth's abbreviations are written out ("Mt. Kenya" is Mount Kenya,
+# ("-san", "-dake", "Shan") also gets "Mount X", and a one-word name is only "Mount X"
+# ("Fuji": mountains lend one-word names to brands, "Olympus", "Denali", "Triglav");
+# Natural Earth's abbreviations are written out ("Mt. Kenya" is Mount Kenya,
 # "Borah Pk." Borah Peak). A name made only of words English writes in lower case ("Town
 # Hill"), one news uses for something else ("Big Ben" is also a peak of Heard Island) and
 # one starting with "The" are left out.
@@ -599,6 +600,8 @@ def read_peaks(source: Path) -> list[Feature]:
         for alt in str(props.get("name_alt") or "").split(";"):
             if _clean(alt):
                 names += [n for n in _english_peak(_clean(alt)) if n not in names]
+        if not names:
+            continue
         name, *aliases = names
         plain = [w for w in re.split(r"[\s/-]+", name.lower()) if w not in _MOUNTAIN_WORDS]
         if name.startswith("The ") or name in PEAK_SKIP or set(plain) <= _common_words():
@@ -630,15 +633,14 @@ def _english_peak(name: str) -> list[str]:
     elif after and after.start() >= 3:
         names = [f"Mount {english[: after.start()]}", english]
     elif " " not in english and "/" not in english:
-        names = [english, f"Mount {english}"]  # "Denali", also "Mount Denali"
+        names = [f"Mount {english}"]  # "Fuji" is "Mount Fuji"
     else:
         names = [english]
     if "." not in name:
         names.append(name)
-    rest = names[0].removeprefix("Mount ")
-    if rest != names[0] and " " not in rest:
-        names.append(rest)  # "Everest", "Etna": the gazetteer keeps it if it is no word
-    return _unique(names)
+    # no one-word name: mountains lend theirs to brands ("Olympus said", "the GMC
+    # Denali", "Triglav insurance"), and a bare "Everest" is worth less than a false place
+    return _unique(n for n in names if " " in n)
 
 
 def _english_lake(name: str) -> tuple[str, ...]:
