@@ -33,6 +33,7 @@ from .spans import (
     HEADS,
     Span,
     Tokens,
+    abbreviated,
     adjective_only,
     propose,
     readings_where,
@@ -243,33 +244,32 @@ def _without_first_names(
     in "Jordan Bardella ... Bardella said", "Israel" in "Israel Katz ... Katz told",
     whatever a country's prior says of the first word."""
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
+    span_starts = {s.start for s in spans}
+    everyday = common_words()
+    first_names = [  # indices of given names before a capitalised word that may be a surname
+        n
+        for n, s in enumerate(spans)
+        if s.i == s.j
+        and s.key in given
+        and s.j + 1 < len(tokens)
+        and caps[s.j + 1]
+        and text[s.end : starts[s.j + 1]] == " "
+        and starts[s.j + 1] not in span_starts
+        # "US President", "Philippine Sports Commission", "Georgian Ministry"
+        and not tokens.uppers[s.i]
+        and not adjective_only(s.forms)
+        and keys[s.j + 1] not in everyday
+        and keys[s.j + 1] not in CONTEXT_WORDS
+    ]
+    if not first_names:  # most texts: no scan of their words for surnames used alone
+        return spans
     alone = {  # capitalised words not straight after a capitalised one
         keys[k]
         for k in compress(range(len(tokens)), caps)
         if k == 0 or not caps[k - 1] or text[ends[k - 1] : starts[k]] != " "
     }
-    span_starts = {s.start for s in spans}
-    everyday = common_words()
-    out = []
-    for s in spans:
-        nxt = s.j + 1
-        if (
-            s.i == s.j
-            and s.key in given
-            and nxt < len(tokens)
-            and caps[nxt]
-            and text[s.end : starts[nxt]] == " "
-            and starts[nxt] not in span_starts
-            and keys[nxt] in alone
-            # "US President", "Philippine Sports Commission", "Georgian Ministry"
-            and not tokens.uppers[s.i]
-            and not adjective_only(s.forms)
-            and keys[nxt] not in everyday
-            and keys[nxt] not in CONTEXT_WORDS
-        ):
-            continue
-        out.append(s)
-    return out
+    dropped = {n for n in first_names if keys[spans[n].j + 1] in alone}
+    return [s for n, s in enumerate(spans) if n not in dropped]
 
 
 def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list[Span]:
@@ -282,7 +282,7 @@ def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list
         if (
             out
             and s.forms
-            and (s.key.endswith(".") or text[s.start : s.end].isupper())  # "D.C.", "DC"
+            and abbreviated(text, s)  # "D.C.", "DC"
             and text[out[-1].end : s.start] == ", "
             and set(s.forms[::2]) <= set(out[-1].forms[::2])
             and all(kinds[i] == _TOWN for i in s.forms[::2])

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
 from .model import load_model
-from .spans import Span, comma_next, qualified, readings_where
+from .spans import Span, abbreviated, comma_next, qualified, readings_where
 
 # a comma and a capitalised word: what follows a list's second name
 _LIST_GOES_ON = re.compile(r", [A-Z]")
@@ -169,8 +169,7 @@ class Resolver:
         if not comma_next(text, spans, n):
             return False
         nxt = spans[n + 1]
-        abbreviated = nxt.key.endswith(".") or text[nxt.start : nxt.end].isupper()
-        return abbreviated and all(self._kind[i] == ADMIN1 for i in nxt.forms[::2])
+        return abbreviated(text, nxt) and all(self._kind[i] == ADMIN1 for i in nxt.forms[::2])
 
     def document_names(
         self, spans: Sequence[Span], quals: Sequence[Qualifier | None]

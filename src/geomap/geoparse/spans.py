@@ -775,6 +775,12 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     return Span(i, j, start, end, name_key, forms, head=head)
 
 
+def abbreviated(text: str, s: Span) -> bool:
+    """Whether a span is written as an abbreviation: with a period ("D.C.", "Minn.") or
+    in capitals ("DC", "PA")."""
+    return s.key.endswith(".") or text[s.start : s.end].isupper()
+
+
 def adjective_only(forms: tuple[int, ...]) -> bool:
     """Whether a name reads only as a people's or a country's adjective ("Turkish")."""
     return bool(forms) and all(
