@@ -257,9 +257,10 @@ def _check_entities(
             problems.append(Problem(file, row.line, f"point source {spec!r} not understood"))
         elif spec.startswith("geonames:") and not ref.has_city(spec.split(":")[1]):
             problems.append(Problem(file, row.line, f"{spec} not in cities500"))
-        elif spec.startswith(("country:", "border:")) and not set(
-            spec.split(":")[1].split("|")
-        ) <= set(iso2):
+        elif (
+            spec.startswith(("country:", "border:"))
+            and not set(spec.split(":")[1].split("|")) <= iso2
+        ):
             problems.append(Problem(file, row.line, f"unknown country in {spec!r}"))
         elif spec.startswith("admin1:"):
             for code in spec.split(":")[1].split("|"):
