@@ -370,7 +370,8 @@ PEAK_ABBREVIATIONS = (
     (re.compile(r" Pk\.$"), " Peak"),
     (re.compile(r" Mtn?\.$"), " Mountain"),
 )
-# Names news writes otherwise than a word-for-word English form of Natural Earth's
+# Names news writes otherwise than a word-for-word English form of Natural Earth's; taken
+# as they stand, so the two volcanoes keep one-word names ("Vesuvius", "Vesuvio", "Teide")
 PEAK_NAMES = {
     "Mt. Blanc": ("Mont Blanc",),
     "Vesuvio": ("Mount Vesuvius", "Vesuvius"),
