@@ -951,6 +951,14 @@ def test_a_small_town_alone_in_its_province_far_from_the_story_is_a_stray(parser
     assert [m.surface for m in parser.parse(text)] == ["Krasnodon", "Ukraine"]
 
 
+def test_a_stray_does_not_make_another_name_a_stray(parser):
+    """The weakest name is judged first, and once found a stray it locates nothing:
+    "Penn" (of Penn State) read as a Californian village would otherwise make State
+    College, alone in Pennsylvania and 3,700 km from it, a stray too."""
+    text = "Students at Penn State's main campus in State College protested on Tuesday."
+    assert [m.surface for m in parser.parse(text)] == ["State College"]
+
+
 def test_the_centre_alone_is_no_place(parser):
     """In Indian news "the Centre" is the union government, not a region of France,
     Burkina Faso or Cameroon; like a compass word alone it names no place."""

@@ -305,41 +305,49 @@ def _without_strays(
     town ("Press Street", at a French village called Marigny) is left unplaced instead."""
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
-    placed = [
-        m.place
-        for m in mentions
+    placed = {
+        n: m.place
+        for n, m in enumerate(mentions)
         if m.place is not None
         and m.kind in (MentionKind.LITERAL, MentionKind.METONYM)
         and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+    }
+    # the weakest name is judged first, and a stray no longer locates the story for the
+    # rest: "Penn" read as a Californian village does not make State College a stray
+    small = [
+        n
+        for n, m in enumerate(mentions)
+        if m.place is not None
+        and m.place.kind is PlaceKind.CITY
+        and m.place.population < ALT_STRAY_POPULATION  # the larger of the two sizes
     ]
-    out = []
-    for m, s in zip(mentions, spans):
-        p = m.place
-        if (
-            p is not None
-            and p.kind is PlaceKind.CITY
-            and p.population < ALT_STRAY_POPULATION  # the larger of the two sizes
-        ):
-            others = [o for o in placed if o.key != p.key]
-            far = min((_km(p.lat, p.lon, o.lat, o.lon) for o in others), default=0)
-            abroad = far >= STRAY_KM and all(o.country_code != p.country_code for o in others)
-            if p.population < STRAY_POPULATION:
-                stray = abroad or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))
-            else:  # no other name of its country at all, not even "Canadian"
-                stray = (
-                    abroad
-                    and _read_by_other_name(p, s, keys)
-                    and not any(
-                        o.place is not None
-                        and o.place.key != p.key
-                        and o.place.country_code == p.country_code
-                        for o in mentions
-                    )
+    strays: set[int] = set()
+    for n in sorted(small, key=lambda n: (spans[n].score, n)):
+        p, s = mentions[n].place, spans[n]
+        others = [o for k, o in placed.items() if o.key != p.key and k not in strays]
+        far = min((_km(p.lat, p.lon, o.lat, o.lon) for o in others), default=0)
+        abroad = far >= STRAY_KM and all(o.country_code != p.country_code for o in others)
+        if p.population < STRAY_POPULATION:
+            stray = abroad or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))
+        else:  # no other name of its country at all, not even "Canadian"
+            stray = (
+                abroad
+                and _read_by_other_name(p, s, keys)
+                and not any(
+                    o.place is not None
+                    and o.place.key != p.key
+                    and o.place.country_code == p.country_code
+                    for o in mentions
                 )
-            if far and stray:
-                if s.head is None:
-                    continue
-                m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+            )
+        if far and stray:
+            strays.add(n)
+    out = []
+    for n, (m, s) in enumerate(zip(mentions, spans)):
+        if n in strays:
+            if s.head is None:
+                continue
+            m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
 
