@@ -137,6 +137,20 @@ def test_a_provinces_display_name_is_no_abbreviation_or_nickname(gazetteer):
     assert "AU-VIC" in [p.raw["key"] for p in gazetteer.lookup("Vic")]  # still a name
 
 
+def test_a_nickname_made_of_the_and_other_words_is_no_name(gazetteer, parser):
+    """iso3166-2 and GeoNames list nicknames among places' other names ("The Lake
+    County" for Westmeath, "The Big Easy" for New Orleans, "The Bay State"): at a
+    sentence's start they are the words they are made of. Other names that start like
+    the place's own stay ("The Crimea"), and so do own names ("The Bronx")."""
+    for nickname in ("The Lake County", "The Big Easy", "The Bay State", "The Corners"):
+        assert gazetteer.lookup(nickname) == [], nickname
+    assert gazetteer.lookup("The Crimea") and gazetteer.lookup("The Bronx")
+    text = "The Lake County sheriff said the fire started on Monday."
+    assert [(m.surface, m.place.country_code) for m in parser.parse(text)] == [
+        ("Lake County", "US")
+    ]
+
+
 def test_a_provinces_display_name_is_no_gloss_or_type_word(gazetteer):
     """iso3166-2 also lists "Penns forest country" among Pennsylvania's English names
     and "Varna okrug" among Varna's: a map labels them "Pennsylvania" and "Varna"."""

@@ -76,6 +76,17 @@ def _usable_alternate(alt: str, primary: str) -> bool:
     return not (alt.isupper() and len(alt) <= 4)
 
 
+def _nickname(alt: str, *names: str) -> bool:
+    """An other name that is "The" and words not starting like the place's names: a
+    nickname ("The Lake County" for Westmeath, "The Bridge" for Norwalk, "The City" for
+    the City of London), which at a sentence's start reads as the words it is made of
+    ("The Lake County sheriff said..."); "The Crimea" and "The Bronx" stay."""
+    if not alt.lower().startswith("the ") or any(fold(alt) == fold(n) for n in names):
+        return False
+    rest = fold(alt[4:])[:3]
+    return all(rest != fold(n)[:3] for n in names if n)
+
+
 def data_dir() -> Path:
     """Folder of data files shipped inside the package."""
     return Path(str(resources.files("geomap") / "data"))
@@ -288,8 +299,10 @@ def _subdivisions(
                 cc=cc,
                 admin1=gn.get("geonames_code") or code,
             )
+            own = (sub["name"], name, iso_name, gn.get("name") or "")
             others = [sub["name"], *(e for e in english if _usable_alternate(e, ""))]
             others += [a for a in _split(gn.get("aliases", "")) if _usable_alternate(a, "")]
+            others = [o for o in others if not _nickname(o, *own)]
             if gn.get("name"):
                 others.append(gn["name"])
             for other in others:
@@ -419,7 +432,11 @@ def _cities(b: _Builder) -> None:
             alternates += [_ARTICLE.sub("", n, count=1) for n in (c["name"], *alternates)]
             alternates += [v for n in (c["name"], *alternates) for v in _article_variants(n)]
         for alt in alternates:
-            if _usable_alternate(alt, c["name"]) and not _common_word(alt):
+            if (
+                _usable_alternate(alt, c["name"])
+                and not _common_word(alt)
+                and not _nickname(alt, c["name"])
+            ):
                 b.add_form(alt, idx, FORM_ALT)
 
 
@@ -574,7 +591,11 @@ def _second_level(
             if not sub.get("parentCode") or not sub.get("latLng"):
                 continue
             english = _english_other_names(sub.get("localOtherName") or "")
-            forms = [_iso_name(sub["name"]), *(e for e in english if _usable_alternate(e, ""))]
+            iso_name = _iso_name(sub["name"])
+            forms = [
+                iso_name,
+                *(e for e in english if _usable_alternate(e, "") and not _nickname(e, iso_name)),
+            ]
             if any(named_elsewhere(cc, f) for f in forms):
                 continue
             parent = geonames.get(sub["parentCode"], {}).get("geonames_code")
