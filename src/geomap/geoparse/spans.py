@@ -282,6 +282,7 @@ LOCAL_HEADS = frozenset(
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 _FEATURE = KIND_CODE["feature"]
+_TOWN = KIND_CODE["city"]
 # Feature heads of land and water: "Pacific islands", "Aegean islands" are the ocean's
 # and the sea's, never a town's (an airport or a university is its town's).
 PHYSICAL_HEADS = frozenset(
@@ -622,13 +623,28 @@ def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     """ "President Vladimir Putin", "Archbishop Luis Antonio Tagle": a given name right
     after a person's title (:data:`PERSON_TITLES`) starts a person's name; so does a
     word the gazetteer does not know, and the name after it is the person's too
-    ("President Xi Jinping"). A place right after a title stays ("Governor Punjab")."""
+    ("President Xi Jinping"), and a name after a title that goes on in such a word is
+    the person's when it reads only as a small town ("Mayor Chokwe Antar Lumumba"). A
+    place right after a title stays ("Governor Punjab", "Mayor Karachi Murtaza Wahab")."""
     keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
     i = s.i
     if i < 1 or text[ends[i - 1] : starts[i]] != " ":
         return False
     if keys[i - 1] in PERSON_TITLES:
-        return keys[i] in gazetteer.given_names
+        # "Mayor Chokwe Antar Lumumba": a small town's name goes on in a word the
+        # gazetteer does not know ("Governor Punjab Chaudhry Sarwar" keeps Punjab)
+        k = s.j + 1
+        kind, people = gazetteer.column("kind"), gazetteer.column("population")
+        return keys[i] in gazetteer.given_names or (
+            k < len(keys)
+            and bool(s.forms)
+            and all(kind[r] == _TOWN and people[r] < 1_000_000 for r in s.forms[::2])
+            and text[ends[s.j] : starts[k]] == " "
+            and tokens.caps[k]
+            and keys[k] not in gazetteer.names
+            and keys[k] not in HEADS
+            and keys[k] not in PLURAL_HEADS
+        )
     return (
         i >= 2
         and s.j == i
