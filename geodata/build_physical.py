@@ -181,7 +181,8 @@ REGION_CLASSES = {
     "Geoarea",
 }
 # Region names Natural Earth gives in another language, abbreviated beyond the rules of
-# ``_expand`` or with letters lost: the English name news uses.
+# ``_expand``, with letters lost or with a macron written as an umlaut ("HONSHÜ",
+# "Läna‘i"): the English name news uses.
 REGION_NAMES = {
     "ALTI-PLANICIE MEXICANA": "Mexican Plateau",
     "APPENNINI": "Apennines",
@@ -200,6 +201,7 @@ REGION_NAMES = {
     "Cord. Cantábrica": "Cantabrian Mountains",
     "Cord. de Mérida": "Cordillera de Mérida",
     "DESIERTO DE ATACAMA": "Atacama Desert",
+    "Daitö Islands": "Daito Islands",
     "Dome A (Argus)": "Dome Argus",
     "Dome C (Charlie)": "Dome Charlie",
     "Dome F (Fuji)": "Dome Fuji",
@@ -210,17 +212,23 @@ REGION_NAMES = {
     "Finnmarks-vidda": "Finnmarksvidda",
     "GARAGUM DESERT": "Karakum Desert",
     "HAUT ATLAS": "High Atlas",
+    "HOKKAIDÖ": "Hokkaido",
+    "HONSHÜ": "Honshu",
     "Hardanger-vidda": "Hardangervidda",
+    "IZU-SHOTÖ": "Izu Islands",
     "Idhän Murzuq": "Murzuq Desert",
     "Is. de Panamá": "Isthmus of Panama",
     "Istmo de Tehuantepec": "Isthmus of Tehuantepec",
     "Jabal Nafüsah": "Nafusa Mountains",
     "Jabal as Sawdä’": "Jabal as Sawda",
     "KJØLEN MOUNTAINS": "Scandinavian Mountains",
+    "KYÜSHÜ": "Kyushu",
     "Kopet Dag Mts .": "Kopet Dag Mountains",
     "LES LAURENTIDES": "Laurentian Mountains",
+    "Läna‘i": "Lanai",
     "Moyen Atlas": "Middle Atlas",
     "N.I. Volcanic Plateau": "Volcanic Plateau",
+    "NAMPÖ-SHOTÖ": "Nanpo Islands",
     "PEN. DE YUCATÁN": "Yucatán Peninsula",
     "PENÍNSULA IBÉRICA": "Iberian Peninsula",
     "PLANALTO CENTRAL": "Brazilian Plateau",
@@ -238,6 +246,7 @@ REGION_NAMES = {
     "QIZILQUM DESERT": "Kyzylkum Desert",
     "QUILIAN MOUNTAINS": "Qilian Mountains",
     "RUB’ AL KHALI": "Rub' al Khali",
+    "RYÜKYÜ ISANDS": "Ryukyu Islands",
     "S. Dourada": "Serra Dourada",
     "S. Nevada": "Sierra Nevada",
     "S. de Pakaraima": "Pakaraima Mountains",
@@ -249,6 +258,7 @@ REGION_NAMES = {
     "Tihāmah": "Tihamah",
     "Valle Longitudinal": "Central Valley of Chile",
     "Wilhelmina Gebergte": "Wilhelmina Mountains",
+    "Ösumi Is.": "Osumi Islands",
 }
 # Other names of a region news uses ("the Rockies", "Gobi"), by English name. One-word
 # forms pass the gazetteer's checks like any other.

@@ -65,6 +65,14 @@ def test_physical_regions_are_found(gazetteer):
         assert _near(found[0], lat, lon, 600), (name, found[0])
 
 
+def test_a_regions_label_has_no_umlaut_for_a_macron(gazetteer):
+    """Natural Earth writes Japan's and Hawaii's macrons as umlauts ("HONSHÜ",
+    "Läna‘i"): the label is the English name news uses."""
+    for name in ("Honshu", "Kyushu", "Ryukyu Islands", "Lanai"):
+        (island,) = _features(gazetteer, name)
+        assert island.name == name
+
+
 def test_curated_features_win(gazetteer):
     # the Natural Earth rows of curated rivers and regions are left out
     assert gazetteer.get("river:cauvery") is not None
