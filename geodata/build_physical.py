@@ -1,8 +1,8 @@
 """Build the shipped rivers and physical regions from Natural Earth.
 
-Writes ``src/geomap/data/physical.tsv``: one row per river, lake, peak or named physical region
-(mountain range, desert, plateau, basin, plain, peninsula, delta, valley...) that news
-names ("the Cauvery dispute", "Dnieper", "the Appalachian Mountains", "Himalayas"), which
+Writes ``src/geomap/data/physical.tsv``: one row per river, lake, peak, US national park or
+named physical region (mountain range, desert, plateau, basin, plain, peninsula, delta,
+valley...) that news names ("the Cauvery dispute", "Dnieper", "the Appalachian Mountains", "Himalayas"), which
 the gazetteer (``geomap.gazetteer.build``) adds as entries of kind ``feature``.
 
 Columns: ``key`` (``river:cauvery``, ``physical:appalachian-mountains``), ``name`` (the
@@ -14,17 +14,19 @@ centroid, moved onto the region where it falls outside), ``cc`` (the country of 
 or region lies in, by intersection with geomap's ``countries.geojson``).
 
 Sources, read from local files (nothing is downloaded): Natural Earth 1:10m *Rivers + lake
-centerlines*, *Geography regions (polygons)*, *Lakes* and *Geography regions (elevation
-points)* (public domain), as the GeoJSON files
+centerlines*, *Geography regions (polygons)*, *Lakes*, *Geography regions (elevation
+points)* and *Parks and protected lands* (public domain), as the GeoJSON files
 ``10m/physical/ne_10m_rivers_lake_centerlines.json``,
-``10m/physical/ne_10m_geography_regions_polys.json``, ``10m/physical/ne_10m_lakes.json`` and
-``10m/physical/ne_10m_geography_regions_elevation_points.json`` of
+``10m/physical/ne_10m_geography_regions_polys.json``, ``10m/physical/ne_10m_lakes.json``,
+``10m/physical/ne_10m_geography_regions_elevation_points.json`` and
+``10m/cultural/ne_10m_parks_and_protected_lands_{area,point,line}.json`` of
 the martynafford/natural-earth-geojson repository (CC0; the files are shipped there 7-zipped,
 see geodata/README.md).
 
 Usage::
 
-    /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [LAKES.json [PEAKS.json]] [--out DIR]
+    /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [LAKES.json [PEAKS.json]] \
+        [--parks AREA.json POINT.json LINE.json] [--out DIR]
 """
 
 from __future__ import annotations
@@ -622,7 +624,104 @@ def read_peaks(source: Path) -> list[Feature]:
     return peaks
 
 
+# The unit types of the US National Park Service as Natural Earth abbreviates them in
+# ``unit_name`` ("Yosemite NP", "Gettysburg NMP", "Fort Sumter NM"), longest first.
+PARK_ABBREVIATIONS = tuple(
+    (re.compile(rf"(?<![\w.]){re.escape(short)}(?![\w.])"), full)
+    for short, full in (
+        ("N MEM", "National Memorial"),
+        ("N PRES", "National Preserve"),
+        ("N RES", "National Reserve"),
+        ("NH RES", "National Historical Reserve"),
+        ("E PRES", "Ecological Preserve"),
+        ("MEM PKWY", "Memorial Parkway"),
+        ("NRRA", "National River and Recreation Area"),
+        ("NHP", "National Historical Park"),
+        ("NHS", "National Historic Site"),
+        ("NMP", "National Military Park"),
+        ("NBP", "National Battlefield Park"),
+        ("NBS", "National Battlefield Site"),
+        ("NRA", "National Recreation Area"),
+        ("NSR", "National Scenic River"),
+        ("NST", "National Scenic Trail"),
+        ("NRR", "National Recreational River"),
+        ("SRR", "Scenic and Recreational River"),
+        ("WSR", "Wild and Scenic River"),
+        ("EHP", "Ecological and Historic Preserve"),
+        ("IHS", "International Historic Site"),
+        ("NP", "National Park"),
+        ("NM", "National Monument"),
+        ("NB", "National Battlefield"),
+        ("NS", "National Seashore"),
+        ("NL", "National Lakeshore"),
+        ("NR", "National River"),
+        ("PRES", "Preserve"),
+        ("MEM", "Memorial"),
+        ("WR", "Wild River"),
+    )
+)
+
+
+# National parks whose name alone is an adjective's, which names firms and papers ("Rocky
+# Mountain Power", "Rocky Mountain News") more often than the park.
+PARK_NOT_BARE = frozenset({"Rocky Mountain", "Lassen Volcanic"})
+# Unit names Natural Earth misspells or cuts short.
+PARK_REPAIRS = {
+    "New Orlean Jazz National Historical Park": "New Orleans Jazz National Historical Park",
+    "Salinas Pueblo Missions v": "Salinas Pueblo Missions National Monument",
+    "Washinton Monument": "Washington Monument",
+}
+
+
+def read_parks(sources: Sequence[Path], named: Iterable[Feature] = ()) -> list[Feature]:
+    """The US National Park Service's units under their full names ("Yosemite National
+    Park", "Gettysburg National Military Park"), one per name (the first source's, so
+    pass the polygons first); a unit in parts ("Theodore Roosevelt NP--North Unit") is
+    named as a whole. A national park is also its name alone where that has two words
+    or more, names none of the ``named`` features and starts with no given name ("Grand
+    Canyon", "Great Smoky Mountains"; not "Theodore Roosevelt", nor "Mount Rainier", the
+    peak's): one word alone is a brand's as often ("Denali", "Sequoia", "Acadia")."""
+    taken = {_slug(n) for f in named for n in forms_of(f)} | {_slug(n) for n in PARK_NOT_BARE}
+    given = _given_names()
+    parks: dict[str, Feature] = {}
+    for source in sources:
+        for feature in json.loads(source.read_text(encoding="utf-8"))["features"]:
+            raw = _clean(feature["properties"].get("unit_name")).split("--")[0].strip()
+            if not raw or not feature["geometry"]:
+                continue
+            name, aliases = _english_park(raw)
+            bare = name.removesuffix(" National Park")
+            if bare != name and " " in bare and _slug(bare) not in taken:
+                aliases += (bare,) * (bare.split()[0].lower() not in given)
+            if name not in parks:
+                geometry = shapely.make_valid(shape(feature["geometry"]))
+                parks[name] = Feature(kind="park", name=name, geometry=geometry, aliases=aliases)
+    return list(parks.values())
+
+
+def _english_park(raw: str) -> tuple[str, tuple[str, ...]]:
+    """A unit's full name and the shorter one news also uses: "Denali NP & PRES" is
+    "Denali National Park and Preserve", also "Denali National Park"."""
+    name = raw.replace(" & ", " and ")
+    for pattern, full in PARK_ABBREVIATIONS:
+        name = pattern.sub(full, name)
+    name = " ".join(name.split())
+    name = re.sub(r" (East|West|North|South)$", "", PARK_REPAIRS.get(name, name))  # Saguaro's
+    aliases = tuple(
+        name[: m.start()] + " " + m.group(1)
+        for m in [re.search(r" (National (?:Park|Monument)) and (?:National )?Preserve$", name)]
+        if m
+    )
+    return name, aliases
+
+
 _MOUNTAIN_WORDS = frozenset("mount mountain peak hill the".split())
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Folded given names (geomap's ``given_names.txt``)."""
+    return frozenset((DEFAULT_OUT / "given_names.txt").read_text(encoding="utf-8").lower().split())
 
 
 @cache
@@ -816,7 +915,11 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
                 )
                 lat, lon = round(point.y, DECIMALS), round(point.x, DECIMALS)
             cc = country_at(lat, lon) or ""
-            members = countries.members(f.geometry) if f.kind != "peak" else (cc,) * bool(cc)
+            members = (
+                countries.members(f.geometry)
+                if f.kind not in ("peak", "park")
+                else (cc,) * bool(cc)
+            )
             if f.kind == "physical" and f.name in REGION_MEMBERS:
                 members = REGION_MEMBERS[f.name]
             this_key = key if n == 0 else f"{key}-{(cc or 'sea').lower()}"
@@ -842,14 +945,16 @@ def build(
     out_dir: Path = DEFAULT_OUT,
     lakes: Path | None = None,
     peaks: Path | None = None,
+    parks: Sequence[Path] = (),
 ) -> dict[str, int]:
-    """Write physical.tsv; return counts (rivers, regions, lakes, peaks, forms)."""
+    """Write physical.tsv; return counts (rivers, regions, lakes, peaks, parks, forms)."""
     countries = Countries.read()
     features = read_rivers(rivers, countries) + read_regions(regions, countries)
     if lakes is not None:
         features += read_lakes(lakes, countries)
     if peaks is not None:
         features += read_peaks(peaks)
+    features += read_parks(parks, named=features)
     table = rows(features, countries)
     lines = ["\t".join(HEADER), *("\t".join(row) for row in table)]
     (out_dir / "physical.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -858,6 +963,7 @@ def build(
         "regions": sum(r[0].startswith("physical:") for r in table),
         "lakes": sum(r[0].startswith("lake:") for r in table),
         "peaks": sum(r[0].startswith("peak:") for r in table),
+        "parks": sum(r[0].startswith("park:") for r in table),
         "forms": sum(len(r[2].split("|")) for r in table),
     }
 
@@ -869,13 +975,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("regions", type=Path, help="ne_10m_geography_regions_polys as GeoJSON")
     ap.add_argument("lakes", type=Path, nargs="?", help="ne_10m_lakes as GeoJSON")
     ap.add_argument("peaks", type=Path, nargs="?", help="ne_10m_geography_regions_elevation_points")
+    ap.add_argument(
+        "--parks",
+        type=Path,
+        nargs="+",
+        default=(),
+        help="ne_10m_parks_and_protected_lands_{area,point,line} as GeoJSON, area first",
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
-    counts = build(args.rivers, args.regions, args.out, args.lakes, args.peaks)
+    counts = build(args.rivers, args.regions, args.out, args.lakes, args.peaks, args.parks)
     log.info(
-        "wrote %(rivers)d rivers, %(regions)d regions, %(lakes)d lakes, %(peaks)d peaks"
-        " (%(forms)d forms)",
+        "wrote %(rivers)d rivers, %(regions)d regions, %(lakes)d lakes, %(peaks)d peaks,"
+        " %(parks)d parks (%(forms)d forms)",
         counts,
     )
     return 0

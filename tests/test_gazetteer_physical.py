@@ -177,7 +177,7 @@ def test_build_script_is_deterministic(tmp_path):
         "physical:honshu",
         "physical:kola-peninsula",
     }  # no coast, no cape named like a state ("FLORIDA")
-    assert counts == {"rivers": 3, "regions": 4, "lakes": 0, "peaks": 0, "forms": 14}
+    assert counts == {"rivers": 3, "regions": 4, "lakes": 0, "peaks": 0, "parks": 0, "forms": 14}
     _, name, forms, lat, lon, cc, members = rows["river:cauvery"]
     assert name == "Cauvery" and forms == "Cauvery|Cauvery River|River Cauvery"
     assert cc == "IN" and members == "IN" and len(lat.split(".")[1]) == 4
@@ -282,3 +282,56 @@ def test_peaks_are_places(gazetteer, parser):
     assert _features(gazetteer, "Mount Rainier") and not gazetteer.lookup("Big Ben")
     assert not _features(gazetteer, "Olympus") and not _features(gazetteer, "Everest")
     assert not parser.parse("Olympus said profits rose; Olympus shares fell.")
+
+
+def test_national_parks_are_built_under_their_full_names(tmp_path):
+    """The US National Park Service's units as Natural Earth abbreviates them: "Denali NP
+    & PRES" is Denali National Park and Preserve, also Denali National Park; a national
+    park of two words or more is also its name alone ("Mammoth Cave") unless another
+    feature has it, a given name opens it or it is an adjective's ("Rocky Mountain");
+    a unit in parts is one ("Saguaro NP East", "Saguaro NP West")."""
+    builder = _builder()
+    empty = _collection(tmp_path / "none.json", [])
+
+    def unit(name, lon, lat):
+        return ({"unit_name": name}, Point(lon, lat).buffer(0.1))
+
+    parks = _collection(
+        tmp_path / "parks.json",
+        [
+            unit("Denali NP & PRES", -151.0, 63.3),
+            unit("Mammoth Cave NP", -86.1, 37.2),
+            unit("Gettysburg NMP", -77.24, 39.8),
+            unit("Theodore Roosevelt NP--North Unit", -103.4, 47.6),
+            unit("Rocky Mountain NP", -105.7, 40.3),
+            unit("Saguaro NP East", -110.7, 32.2),
+            unit("Saguaro NP West", -111.2, 32.3),
+        ],
+    )
+    counts = builder.build(empty, empty, tmp_path, parks=[parks])
+    assert counts["parks"] == 6
+    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    forms = {r.split("\t")[1]: r.split("\t")[2] for r in lines}
+    assert forms == {
+        "Denali National Park and Preserve": "Denali National Park and Preserve|"
+        "Denali National Park",
+        "Mammoth Cave National Park": "Mammoth Cave National Park|Mammoth Cave",
+        "Gettysburg National Military Park": "Gettysburg National Military Park",
+        "Theodore Roosevelt National Park": "Theodore Roosevelt National Park",
+        "Rocky Mountain National Park": "Rocky Mountain National Park",
+        "Saguaro National Park": "Saguaro National Park",
+    }
+    assert all(r.split("\t")[5:] == ["US", "US"] for r in lines)
+
+
+def test_national_parks_are_places(parser):
+    """ "Yellowstone National Park" was unplaced and "Great Smoky Mountains National Park"
+    cut to "Mountains National Park" at its gateway town."""
+    text = (
+        "Rangers closed Yellowstone National Park, and the fire spread into Great Smoky "
+        "Mountains National Park, officials in Gatlinburg said."
+    )
+    found = {m.surface: m.place for m in parser.parse(text)}
+    assert _near(found["Yellowstone National Park"], 44.6, -110.5, 80)
+    assert _near(found["Great Smoky Mountains National Park"], 35.6, -83.5, 50)
+    assert found["Gatlinburg"].kind.value == "city"
