@@ -90,6 +90,9 @@ def test_form_rules():
     assert not build._physical_form("Thames", taken, given)
     assert not build._physical_form("Amazon", taken, given)  # an everyday word
     assert not build._physical_form("Lena", taken, given)  # a given name
+    taken.add("long island")  # a town's name, a far province's: the island is a reading
+    assert build._physical_form("Long Island", taken, given)
+    assert not build._physical_form("Long Island", taken, given, {"long island"})
     assert not build._physical_form("Omo", taken, given)  # too short
     assert not build._physical_form("St. Paul", taken, given)  # "St. Paul" is a town's
     assert build._physical_form("St. Paul River", taken, given)
@@ -335,3 +338,18 @@ def test_national_parks_are_places(parser):
     assert _near(found["Yellowstone National Park"], 44.6, -110.5, 80)
     assert _near(found["Great Smoky Mountains National Park"], 35.6, -83.5, 50)
     assert found["Gatlinburg"].kind.value == "city"
+
+
+def test_an_island_valley_or_canyon_is_a_place_beside_its_namesake_town(parser):
+    """ "X Island", "X Valley", "X Canyon" (and islands, deserts, mountains, peninsulas)
+    are features even where a town or a far province has the name: Long Island was the
+    Bahamas' district of 1,752 people, the Grand Canyon and Death Valley villages of a
+    thousand. A province or country of that name near the feature is the feature, and
+    keeps it (Prince Edward Island, the Balearic Islands, the Solomon Islands)."""
+    text = "Storms battered Long Island. Tourists drove from Death Valley to the Grand Canyon."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert _near(got["Long Island"], 40.8, -73.1, 60)
+    assert got["Death Valley"].kind.value == got["Grand Canyon"].kind.value == "feature"
+    text = "Boats left Prince Edward Island, the Balearic Islands and the Solomon Islands."
+    kinds = [m.place.kind.value for m in parser.parse(text)]
+    assert kinds == ["admin1", "admin1", "country"]

@@ -28,6 +28,7 @@ import logging
 import math
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
@@ -837,7 +838,11 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     geodata/build_physical.py) and the seas, gulfs, bays and straits regions.tsv does not
     curate (``marine.tsv``, geodata/build_marine.py), points of kind ``feature``, added
     last so that a form never takes a name from a place: "X River", "River X", "Lake X"
-    and "Mount X" always (the resolver weighs a namesake town against them); any other
+    and "Mount X" always (the resolver weighs a namesake town against them), and so "X
+    Island(s)", "X Valley", "X Canyon", "X Desert", "X Mountains" and "X Peninsula" unless
+    a country or region, or a province near it, has the name (Long Island beside the
+    Bahamas' district, the Grand Canyon beside its village; Prince Edward Island is the
+    province's); any other
     form ("Cauvery", "Appalachian Mountains") only if no place has that name yet as its
     own or an alias (a GeoNames other name does not count: "Aral Sea" for Aral), and a
     one-word one only if it is no everyday English word, has four letters or more and is
@@ -857,11 +862,30 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
         key for key, forms in b.names.items() if any(fk != FORM_ALT for fk in forms.values())
     }
     taken |= {k.replace(".", "") for k in taken if "." in k}
+    kinds, lats, lons = b.cols["kind"], b.cols["lat"], b.cols["lon"]
+    units: dict[str, list[tuple[float, float]]] = defaultdict(list)  # provinces' names
+    for key, forms in b.names.items():
+        for i, fk in forms.items():
+            if fk == FORM_ALT or kinds[i] == _TOWN:
+                continue
+            # a country's or region's name is its own anywhere ("Solomon Islands")
+            far = kinds[i] not in (_ADMIN1, _FEATURE)
+            units[key].append((90.0, 999.0) if far else (lats[i], lons[i]))
     for row in rows:
         forms = _split(row["forms"])
         if any(fold(f) in curated for f in (row["name"], *forms)):
             continue
-        kept = [f for f in forms if _physical_form(f, taken, given)]
+        lat, lon = float(row["lat"]), float(row["lon"])
+        # a province or country of that name near the point is the same island or valley
+        same = {
+            key
+            for key in map(fold, forms)
+            if any(
+                x == 999.0 or abs(lat - y) + abs(lon - x) < _SAME_DEGREES
+                for y, x in units.get(key, ())
+            )
+        }
+        kept = [f for f in forms if _physical_form(f, taken, given, same)]
         if not kept:
             continue
         name = row["name"] if row["name"] in kept else kept[0]
@@ -882,16 +906,26 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
                 b.add_form(form, idx, FORM_ALIAS)
 
 
-def _physical_form(form: str, taken: set[str], given: frozenset[str]) -> bool:
-    """Whether a river's or region's name form may be added (see :func:`_physical`)."""
+def _physical_form(
+    form: str, taken: set[str], given: frozenset[str], same: set[str] | frozenset = frozenset()
+) -> bool:
+    """Whether a river's or region's name form may be added (see :func:`_physical`);
+    ``same``: its forms that a province or country near it already has."""
     if form.endswith(" River") or form.startswith(("River ", "Lake ", "Mount ")):
         return True
     key = fold(form)
+    if form.rsplit(" ", 1)[-1] in _LAND_HEADS and " " in form and key not in same:
+        return True
     if key in taken or key.replace(".", "") in taken:
         return False
     if " " in key:
         return True
     return sum(c.isalpha() for c in key) >= 4 and _zipf(key) < 4.0 and key not in given
+
+
+_TOWN, _ADMIN1, _FEATURE = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["feature"]
+_SAME_DEGREES = 3.0  # latitude plus longitude apart
+_LAND_HEADS = frozenset("Island Islands Valley Canyon Desert Mountains Peninsula".split())
 
 
 @cache
