@@ -461,6 +461,28 @@ def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     assert (got["Fort Stewart"].country_code, got["Georgia"].admin1) == ("US", "US.GA")
 
 
+def test_a_qualifier_at_a_sentences_end_is_no_list(parser):
+    """ "in Atlanta, Georgia. In Brazil, ...": the name after the full stop does not make
+    "Atlanta, Georgia" a list, which among countries read Georgia as the country. A
+    semicolon ends a qualified item too ("Ramor Theatre, Virginia; Crossdoney Hall")."""
+    text = (
+        "Cases were reported in Egypt, China, Vietnam and Cambodia. Samples were tested at "
+        "the CDC in Atlanta, Georgia. In Brazil, cases rose."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Georgia"].admin1 == "US.GA"
+
+
+def test_a_towns_other_name_that_is_its_countrys_is_the_countrys(gazetteer, parser):
+    """GeoNames gives Asunción the other name "Paraguay" and Guatemala City
+    "Guatemala": beside other capitals ("Jakarta ... Paraguay and Bolivia") the capital
+    won. The country's name is the country's."""
+    assert [p.kind.value for p in gazetteer.lookup("Paraguay")] == ["country"]
+    text = "Officials in Jakarta and Kampala said Paraguay and Bolivia could see epidemics."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Paraguay"].kind.value == "country"
+
+
 def test_capitals_used_for_their_government_are_recognised(parser):
     """ "Pyongyang has denounced", "Kigali said": capitals are a kind of their own for the
     recogniser, so a metonym is not taken for a person ("Smith said")."""

