@@ -911,12 +911,21 @@ def comma_next(text: str, spans: Sequence[Span], n: int) -> bool:
     return n + 1 < len(spans) and text[spans[n].end : spans[n + 1].start] in (", ", ",")
 
 
+_SENTENCE_GAP = re.compile(r"[.!?;:\n]")
+
+
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
     """Whether span ``n`` is qualified by the next one, as in "Springfield, Ill., said"
     or "Paris, Texas" -- but not in a list ("Paris, London and Berlin")."""
     if not comma_next(text, spans, n):
         return False
     after = text[spans[n + 1].end : spans[n + 1].end + 12]
-    if n + 2 < len(spans) and spans[n + 2].start - spans[n + 1].end <= 6:
-        return False  # "London, Paris" / "London and Berlin": a list goes on
+    # "London, Paris" / "London and Berlin": a list goes on, not past a sentence's end
+    # ("in Atlanta, Georgia. In Brazil")
+    if (
+        n + 2 < len(spans)
+        and spans[n + 2].start - spans[n + 1].end <= 6
+        and not _SENTENCE_GAP.search(text, spans[n + 1].end, spans[n + 2].start)
+    ):
+        return False
     return not re.match(r"\s*(?:and|or)\b", after)
