@@ -206,3 +206,15 @@ def test_metonym_aliases_name_buildings_not_places():
     seats = metonym_aliases()
     assert {"kremlin", "the kremlin", "white house", "pentagon", "downing street"} <= seats
     assert not {"holland", "bombay", "america"} & seats
+
+
+def test_provinces_under_isos_geographical_units_are_first_level(gazetteer):
+    """iso3166-2 files Indonesia's provinces under islands (Banten under Jawa) and the
+    Dominican Republic's under regions; GeoNames and news call the provinces the
+    country's first level, so they are provinces, not towns."""
+    for name, cc in (("Banten", "ID"), ("West Java", "ID"), ("Aceh", "ID"), ("Santiago", "DO")):
+        assert any(
+            p.kind.value == "admin1" and p.country_code == cc for p in gazetteer.lookup(name)
+        )
+    banten = next(p for p in gazetteer.lookup("Banten") if p.kind.value == "admin1")
+    assert banten.admin1 == "ID.33"  # GeoNames' code, which Banten's towns carry

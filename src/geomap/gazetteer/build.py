@@ -277,7 +277,7 @@ def _subdivisions(
     for cc in sorted(data):
         for code in sorted(data[cc]):
             sub = data[cc][code]
-            if sub.get("parentCode") or not sub.get("latLng"):
+            if not _first_level(code, sub, geonames) or not sub.get("latLng"):
                 continue
             lat, lon = sub["latLng"][:2]
             if code in points:
@@ -583,6 +583,20 @@ def _named_elsewhere(b: _Builder) -> Callable[[str, str], bool]:
     return named
 
 
+def _first_level(code: str, sub: dict, geonames: dict[str, dict[str, str]]) -> bool:
+    """Whether an iso3166-2 subdivision is a first-level unit: it has no parent, or it is
+    GeoNames' first level and its parent is not. Indonesia's provinces (Banten, West Java)
+    have ISO's islands (Jawa, Sumatera) as parents, as do the provinces of the Dominican
+    Republic, Cape Verde's municipalities and Guinea-Bissau's regions their regions: the
+    provinces are what news and GeoNames call the country's provinces."""
+    parent = sub.get("parentCode")
+    if not parent:
+        return True
+    return bool(geonames.get(code, {}).get("geonames_code")) and not geonames.get(
+        parent, {}
+    ).get("geonames_code")
+
+
 def _second_level(
     b: _Builder, data: dict[str, dict[str, dict]], geonames: dict[str, dict[str, str]]
 ) -> None:
@@ -599,7 +613,7 @@ def _second_level(
     for cc in sorted(data):
         for code in sorted(data[cc]):
             sub = data[cc][code]
-            if not sub.get("parentCode") or not sub.get("latLng"):
+            if _first_level(code, sub, geonames) or not sub.get("latLng"):
                 continue
             english = _english_other_names(sub.get("localOtherName") or "")
             iso_name = _iso_name(sub["name"])
