@@ -976,6 +976,15 @@ def test_a_small_town_alone_in_its_province_far_from_the_story_is_a_stray(parser
     assert [m.surface for m in parser.parse(text)] == ["Krasnodon", "Ukraine"]
 
 
+def test_a_building_named_by_everyday_words_at_a_stray_town_is_no_place(parser):
+    """ "Uganda Virus Research Institute" read "Research Institute" at Research, a suburb
+    of Melbourne: left unplaced, it was still a doubtful mark. A building named by
+    everyday words whose town is a stray is dropped; one with a proper name stays,
+    unplaced ("Cumberland University", see above)."""
+    text = "Samples were tested at the Uganda Virus Research Institute in Entebbe."
+    assert [m.surface for m in parser.parse(text)] == ["Entebbe"]
+
+
 def test_a_stray_does_not_make_another_name_a_stray(parser):
     """The weakest name is judged first, and once found a stray it locates nothing:
     "Penn" (of Penn State) read as a Californian village would otherwise make State

@@ -29,6 +29,7 @@ from .recognise import Recogniser, sentence_start
 from .resolve import DocContext, Resolver
 from .spans import (
     ADMIN_HEADS,
+    BUILDING_HEADS,
     CONTEXT_WORDS,
     HEADS,
     Span,
@@ -302,7 +303,9 @@ def _without_strays(
     fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names alone on its
     side of the world, in a country nothing else of the story names ("Hamas" beside
     Israel and Gaza is no other name of Hamm). A street or a building put at such a
-    town ("Press Street", at a French village called Marigny) is left unplaced instead."""
+    town ("Press Street", at a French village called Marigny) is left unplaced instead,
+    unless everyday words name the building ("Research Institute", "Federal University"):
+    then it is no place at all."""
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
     placed = {
@@ -343,9 +346,12 @@ def _without_strays(
         if far and stray:
             strays.add(n)
     out = []
+    everyday = common_words()
     for n, (m, s) in enumerate(zip(mentions, spans)):
         if n in strays:
-            if s.head is None:
+            # a name alone, or a building named by everyday words ("Uganda Virus Research
+            # Institute": Research is a suburb of Melbourne), is no place
+            if s.head is None or (s.head in BUILDING_HEADS and everyday.issuperset(s.key.split())):
                 continue
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)

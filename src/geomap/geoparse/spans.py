@@ -495,6 +495,12 @@ def _outside_headlines(
     return [s for s in spans if s.i not in headline or claimed(s)]
 
 
+# Heads of the buildings institutions name ("Uganda Virus Research Institute").
+BUILDING_HEADS = frozenset(
+    "university college institute school hospital centre center museum library campus".split()
+)
+
+
 def _state_in_name(text: str, tokens: Tokens, j: int) -> bool:
     """ "Colorado State University", "Ohio State Police": "State" (or "state") before a
     capitalised word is inside an institution's name, not a head word."""
