@@ -976,6 +976,17 @@ def test_a_small_town_alone_in_its_province_far_from_the_story_is_a_stray(parser
     assert [m.surface for m in parser.parse(text)] == ["Krasnodon", "Ukraine"]
 
 
+def test_a_unit_word_and_of_say_which_reading(parser):
+    """ "the southern city of Kherson" is the city, not the oblast of its name; "the state
+    of New York" the state, not the city."""
+    text = (
+        "Russian forces shelled the southern city of Kherson. The city of New York and "
+        "the state of New York disagreed."
+    )
+    kinds = [(m.surface, m.place.kind.value) for m in parser.parse(text)][1:]
+    assert kinds == [("Kherson", "city"), ("New York", "city"), ("New York", "admin1")]
+
+
 def test_a_building_named_by_everyday_words_at_a_stray_town_is_no_place(parser):
     """ "Uganda Virus Research Institute" read "Research Institute" at Research, a suburb
     of Melbourne: left unplaced, it was still a doubtful mark. A building named by

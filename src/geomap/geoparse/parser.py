@@ -41,10 +41,16 @@ from .spans import (
     tokenize,
 )
 
-_TOWN = KIND_CODE["city"]
+_TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
+# "the city of Kherson", "the state of New York": a unit word and "of" before a name
+_UNIT_OF = re.compile(r"\b(city|town|village|hamlet|suburb|state|province) of $", re.I)
+_KIND_OF = {w: _TOWN for w in ("city", "town", "village", "hamlet", "suburb")} | {
+    "state": _ADMIN1,
+    "province": _ADMIN1,
+}
 _WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)")
 # A town smaller than this, in a country no other place of the story lies in and this
 # far from all of them, is a stray: a person, a firm or a namesake, not the place
@@ -166,13 +172,18 @@ class Geoparser(Recogniser):
             surface = text[s.start : s.end]
             qual = quals[n]
             wire = qual is None and _wire_dateline(text, s)
-            memo = (s.key, s.head, qual, held.get(n), wire)
+            before = text[max(0, s.start - 20) : s.start]
+            unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
+            memo = (s.key, s.head, qual, held.get(n), _TOWN if wire else unit)
             if memo not in done:
                 forms = s.forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
                 if wire:  # a dateline is the town the story was filed from
                     forms = readings_where(forms, lambda i, _: self._kind[i] == _TOWN) or forms
+                elif unit is not None:  # "the southern city of Kherson" is the city, not
+                    # the province of its name; "the state of New York" the state
+                    forms = readings_where(forms, lambda i, _, k=unit: self._kind[i] == k) or forms
                 # a wire dateline names its town alone only when the town needs no
                 # qualifier wherever the story is about (the agencies' style books):
                 # "GENEVA (Reuters)" over a story about Australia is still Switzerland's
