@@ -592,9 +592,9 @@ def _first_level(code: str, sub: dict, geonames: dict[str, dict[str, str]]) -> b
     parent = sub.get("parentCode")
     if not parent:
         return True
-    return bool(geonames.get(code, {}).get("geonames_code")) and not geonames.get(
-        parent, {}
-    ).get("geonames_code")
+    return bool(geonames.get(code, {}).get("geonames_code")) and not geonames.get(parent, {}).get(
+        "geonames_code"
+    )
 
 
 def _second_level(
