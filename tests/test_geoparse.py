@@ -976,6 +976,18 @@ def test_a_small_town_alone_in_its_province_far_from_the_story_is_a_stray(parser
     assert [m.surface for m in parser.parse(text)] == ["Krasnodon", "Ukraine"]
 
 
+def test_a_big_towns_spelling_beats_a_villages_own_name_in_the_storys_country(parser):
+    """GeoNames spells Derna "Darnah" and gives "Derna" as an other name; a Romanian
+    village of 3,000 bears it as its own, so the Libyan city of 100,000 was no candidate
+    and "Derna in eastern Libya" was dropped as a stray. "New Delhi" stays New Delhi
+    (no village), "Salisbury" stays no spelling of Harare."""
+    text = "Floods swept through Derna in eastern Libya after two dams burst."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Derna"].country_code, got["Derna"].kind.value) == ("LY", "city")
+    text = "Police in New Delhi said the Congress party would protest in India."
+    assert parser.parse(text)[0].place.name == "New Delhi"
+
+
 def test_a_unit_word_and_of_say_which_reading(parser):
     """ "the southern city of Kherson" is the city, not the oblast of its name; "the state
     of New York" the state, not the city."""

@@ -20,15 +20,20 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS
+from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS, fold
 from .model import load_model
 from .spans import Span, abbreviated, comma_next, qualified, readings_where
 
 # a comma and a capitalised word: what follows a list's second name
 _LIST_GOES_ON = re.compile(r", [A-Z]")
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
+# how alike a GeoNames other name and a town's own name are when one spells the other
+# ("derna" and "darnah" 0.73, "lugansk" and "luhansk" 0.86; "old town" and "baltimore" 0.12)
+SPELLING_RATIO = 0.6
+VILLAGE = 10_000  # people of a town whose own name a big town's spelling outweighs
 
 # other names of a document that must lie in a province for it to be the article's own
 LOCAL_NAMES = 2
@@ -125,6 +130,7 @@ class Resolver:
         g = gazetteer
         self._kind = g.column("kind")
         self._pop = g.column("population")
+        self._name = g.column("name")
         self._cc = g.column("cc")
         self._admin1 = g.column("admin1")
         self._lat = g.column("lat")
@@ -362,7 +368,8 @@ class Resolver:
         A town known by this name only as a translation or former name (GeoNames'
         alternate names: "Salisbury" for Harare) is dropped when another town bears the
         name as its own, unless it is a thousand times bigger ("Peking" is still Beijing,
-        "New York" still New York City).
+        "New York" still New York City), or ten times bigger in a country the story's
+        other names lie in ("Derna" beside Libya is Darnah).
         """
         out = []
         cities = 0
@@ -381,8 +388,27 @@ class Resolver:
         named = [self._pop[i] for i, fk in out if fk != FORM_ALT and self._kind[i] == CITY]
         if named and len(named) < len(out):
             floor = 1000 * max(max(named), 1000)
-            out = [(i, fk) for i, fk in out if fk != FORM_ALT or self._pop[i] > floor]
+            # beside villages, a spelling of the town's own name in a country the story's
+            # other names lie in, ten times bigger, will do: "Derna in eastern Libya" is
+            # Darnah, not a Romanian village of 3,000 ("Salisbury" is no spelling of
+            # Harare; "New Delhi" names a city of its own)
+            near = 10 * max(max(named), 1000) if max(named) < VILLAGE else floor
+            here = {
+                cc for k, c in (ctx.own_countries.items() if ctx else ()) if k != key for cc in c
+            }
+            out = [
+                (i, fk)
+                for i, fk in out
+                if fk != FORM_ALT
+                or self._pop[i] > floor
+                or (self._pop[i] > near and self._cc[i] in here and self._spelling(key, i))
+            ]
         return out
+
+    def _spelling(self, key: str, idx: int) -> bool:
+        """Whether ``key`` spells entry ``idx``'s own name another way ("Derna" for
+        Darnah, "Lugansk" for Luhansk), not another name ("Old Town" for Baltimore)."""
+        return SequenceMatcher(None, key, fold(self._name[idx])).ratio() >= SPELLING_RATIO
 
     def _named_province(self, idx: int, key: str, ctx: DocContext | None) -> bool:
         """Whether the document's other names place entry ``idx``'s province: one of them
