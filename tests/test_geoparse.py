@@ -1167,6 +1167,10 @@ def test_a_tower_is_a_building_of_its_town(parser):
     got = {m.surface: m.place for m in parser.parse("Tourists at the Eiffel Tower in Paris.")}
     assert got["Eiffel Tower"].name == "Paris"
     assert "Tower" not in [m.surface for m in parser.parse("The fire at Grenfell Tower killed 72.")]
+    # a building too: "the Union Buildings" was Union, New Jersey
+    text = "Residents of Soweto marched to the Union Buildings in Pretoria."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Union Buildings"].name == "Pretoria" and "Union" not in got
 
 
 def test_a_given_name_before_a_surname_used_alone_is_a_person(parser):

@@ -278,7 +278,7 @@ FEATURE_HEADS = frozenset(
 LOCAL_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
     plaza market estate village stadium arena hall school church cathedral mosque temple
-    museum theatre theater library prison mall hotel inn tower""".split()
+    museum theatre theater library prison mall hotel inn tower building buildings""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 _FEATURE = KIND_CODE["feature"]
