@@ -138,6 +138,9 @@ class _Builder:
         self.by_key: dict[str, int] = {}
         self.capitals: set[int] = set()
         self.postal: dict[str, list[int]] = {}
+        # (English other name, entry) of first-level units ISO files under a region,
+        # which a bigger town's own name takes back (:meth:`leave_to_towns`)
+        self.translations: list[tuple[str, int]] = []
 
     def add(
         self,
@@ -191,6 +194,19 @@ class _Builder:
         for i, (k, a) in enumerate(zip(kinds, admin1)):
             if k == KIND_CODE["admin1"] and not pop[i]:
                 pop[i] = totals.get(a, 0)
+
+    def leave_to_towns(self) -> None:
+        """Drop the :attr:`translations` that a more populous town bears as its own
+        name ("Independence" for Independencia: Independence, Missouri), as
+        :func:`_second_level` does for its units; after :meth:`admin_populations`."""
+        town_people = _own_name_people(self)
+        pop = self.cols["population"]
+        for form, idx in self.translations:
+            key = fold(form)
+            if town_people.get(key, -1) > pop[idx] and idx in self.names.get(key, {}):
+                del self.names[key][idx]
+                if not self.names[key]:
+                    del self.names[key]
 
     def result(self, wordfreq: dict[str, float], given: list[str]) -> dict[str, Any]:
         pop = self.cols["population"]
@@ -288,8 +304,11 @@ def _subdivisions(
             # an English name that starts like the ISO name first ("Zakarpattia", not
             # "Transcarpathia")
             english.sort(key=lambda e: fold(e)[:3] != fold(iso_name)[:3])
+            # a unit ISO files under a region ("Independencia" under El Valle) keeps its
+            # ISO name, as second-level units do: its English ones are translations
+            promoted = bool(sub.get("parentCode"))
             name = next((e for e in english if _display_form(e, iso_name)), iso_name)
-            name = _plain_name(name, _split(gn.get("aliases", "")))
+            name = iso_name if promoted else _plain_name(name, _split(gn.get("aliases", "")))
             idx = b.add(
                 key=code,
                 geonameid=gn.get("geonameid") or None,
@@ -310,6 +329,8 @@ def _subdivisions(
                 if _translated_word(other, (name, iso_name, gn.get("name") or "")):
                     continue
                 b.add_form(other, idx, FORM_ALIAS)
+                if promoted and other in english and fold(other) != fold(iso_name):
+                    b.translations.append((other, idx))
 
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
@@ -1049,4 +1070,5 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _curated_forms(b, cur)
     _physical(b, cur, frozenset(given))
     b.admin_populations()
+    b.leave_to_towns()
     return b.result(_word_frequencies(b.names), given)
