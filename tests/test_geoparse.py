@@ -1161,6 +1161,23 @@ def test_a_former_name_is_a_name_of_its_place(parser):
     assert m.place.name == "Kyiv"
 
 
+def test_a_building_is_in_the_town_after_its_in(parser):
+    """ "the Pasteur Institute in Paris" was Pasteur, a quarter of Nice; "Washington
+    University in St. Louis" Washington, D.C.: the text says where the building is. A
+    saint's possessive is inside a building's name ("St Bartholomew's Hospital" was
+    "Hospital", a village in Ireland); a place's is not ("Seoul's Jamsil Stadium")."""
+    text = (
+        "Experts from the Pasteur Institute in Paris and from Washington University in "
+        "St. Louis helped. Professor John Oxford of St Bartholomew's Hospital in London "
+        "spoke near Seoul's Jamsil Stadium."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Pasteur Institute"].name == "Paris"
+    assert got["Washington University"].name == "St. Louis"
+    assert got["St Bartholomew's Hospital"].name == "London" and "Hospital" not in got
+    assert got["Seoul"].name == got["Jamsil Stadium"].name == "Seoul"
+
+
 def test_a_tower_is_a_building_of_its_town(parser):
     """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
     placed as one, not the Irish village called Tower."""

@@ -32,6 +32,7 @@ from .spans import (
     BUILDING_HEADS,
     CONTEXT_WORDS,
     HEADS,
+    LOCAL_HEADS,
     Span,
     Tokens,
     abbreviated,
@@ -234,7 +235,12 @@ class Geoparser(Recogniser):
             elif m.place is not None and m.place.kind is PlaceKind.ADMIN1:
                 provinces.append(m)
         out = []
-        for m, s in zip(mentions, spans):
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            town = _town_after_in(text, mentions, spans, n)
+            if town is not None and m.place != town:
+                # "St. Mary's Hospital in Paddington", "the Pasteur Institute in Paris":
+                # the building is where the text says, not at the town of its name
+                m = Mention(m.start, m.end, m.surface, m.kind, town, 0.4)
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
                 for boundary, confidence, near in (
                     (_SENTENCE_END, 0.4, towns),
@@ -247,6 +253,19 @@ class Geoparser(Recogniser):
                         break
             out.append(m)
         return out
+
+
+def _town_after_in(
+    text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int
+) -> Place | None:
+    """The town a building or street is said to be in, right after it ("St Bartholomew's
+    Hospital in London"), if span ``n`` has such a head and the next name is a town."""
+    if spans[n].head not in BUILDING_HEADS and spans[n].head not in LOCAL_HEADS:
+        return None
+    if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] != " in ":
+        return None
+    town = mentions[n + 1].place
+    return town if town is not None and town.kind is PlaceKind.CITY else None
 
 
 def _without_first_names(

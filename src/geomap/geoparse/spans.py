@@ -347,8 +347,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
                     and not _state_in_name(text, tokens, j)
                     and j - i <= MAX_HEAD_NAME
-                    # no "Drills in X Sea"; but "Deir ez-Zor province"
-                    and all(caps[k] or keys[k] in ARABIC_ARTICLES for k in range(i, j))
+                    # no "Drills in X Sea"; but "Deir ez-Zor province", "St Bartholomew's
+                    # Hospital" (a saint's possessive: "Seoul's Jamsil Stadium" is two)
+                    and all(
+                        caps[k]
+                        or keys[k] in ARABIC_ARTICLES
+                        or (keys[i] in SAINTS and _possessive(text, tokens, k))
+                        for k in range(i, j)
+                    )
                     and key not in CONTEXT_WORDS  # "The centre"
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                 ):
@@ -499,6 +505,14 @@ def _outside_headlines(
 BUILDING_HEADS = frozenset(
     "university college institute school hospital centre center museum library campus".split()
 )
+
+
+SAINTS = frozenset({"st", "saint"})
+
+
+def _possessive(text: str, tokens: Tokens, k: int) -> bool:
+    """Whether token ``k`` is the "s" of a possessive ("Bartholomew's")."""
+    return tokens.keys[k] == "s" and text[tokens.ends[k - 1] : tokens.starts[k]] in ("'", "\u2019")
 
 
 def _state_in_name(text: str, tokens: Tokens, j: int) -> bool:
