@@ -12,7 +12,11 @@ meets, all built from the name, never from codes:
   which also matches "Kabul airport");
 * without the city in front ("London Heathrow Airport" -> "Heathrow Airport");
 * never the bare name ("Heathrow", "Ataturk", "Jinnah"): many are people's names or
-  towns' ("Heathrow, Florida"), and one word is too weak a clue;
+  towns' ("Heathrow, Florida"), and one word is too weak a clue; except a military air
+  base's outside the countries that name theirs after people (``NAMED_AFTER_PEOPLE``:
+  "Vandenberg", "Masroor"): there the bare name is mostly its place's, and news uses it
+  ("Incirlik", "Al Udeid", "Bagram"; the gazetteer keeps it only where no place has it and
+  no given name or title is in it: not "Prince Sultan", "Ahmed Al Jaber");
 * "X AFB" for "X Air Force Base" and the reverse.
 
 Run time does not need airportsdata: the derived file ships in src/geomap/data/.
@@ -35,6 +39,10 @@ _BASE = re.compile(
     r"Airbase|Naval Support Facility|Marine Corps Air Station|Joint Base)\b",
     re.IGNORECASE,
 )
+# Countries whose air bases bear people's names: the United States' ("Andrews", "Nellis",
+# "Vandenberg"), Pakistan's airmen ("Masroor", "Minhas", "Mushaf") and Indonesia's
+# ("Sutan Sjahrir", "Soewondo"); Britain's names follow "RAF" ("RAF Lakenheath")
+NAMED_AFTER_PEOPLE = frozenset({"US", "GB", "PK", "ID"})
 _TAIL = re.compile(r"(^|\s+)(International\s+)?(Airport|Air Base|Airbase|Air Force Base|AFB)$")
 
 
@@ -79,6 +87,9 @@ def rows() -> list[tuple[str, ...]]:
             if not (r["iata"] or military) or any(ch.isdigit() for ch in icao):
                 continue
             fs = forms(name, r["city"])
+            bare = _bare(name)
+            if military and r["country"] not in NAMED_AFTER_PEOPLE and not _BASE.search(bare):
+                fs += [bare] * bool(bare and bare not in fs)
             out.append(
                 (
                     f"airport:{icao}",

@@ -197,11 +197,26 @@ def test_airports_and_air_bases(gazetteer, form, point):
 
 def test_no_airport_is_known_by_one_word():
     """ "Heathrow" is also a Florida town and "Ataturk" a man: a bare airport name would be
-    a false place more often than a right one."""
+    a false place more often than a right one. Only an air base abroad may be."""
     with (data_dir() / "airports.tsv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert len(rows) > 5_000
-    assert all(" " in form for r in rows for form in r["forms"].split("|"))
+    airports = [r for r in rows if r["kind"] == "airport"]
+    assert all(" " in form for r in airports for form in r["forms"].split("|"))
+
+
+def test_an_air_base_abroad_is_known_by_its_bare_name(gazetteer):
+    """News writes "Incirlik", "Al Udeid", "Bagram": an air base outside the countries that
+    name theirs after people is also its name without "Air Base", where no place has it
+    and no given name or title is in it; US posts GeoNames has as census places under
+    other names are curated aliases ("Fort Hood", "Pearl Harbor")."""
+    for name, point in (("Incirlik", (37.0, 35.43)), ("Al Udeid", (25.12, 51.31))):
+        assert km(_first(gazetteer, name, "feature"), point) < 5, name
+    assert _first(gazetteer, "Bagram", "feature").raw["key"] == "airport:OAIX"
+    for person in ("Prince Sultan", "Ahmed Al Jaber", "Quince", "Masroor", "Nellis"):
+        assert all(p.kind.value != "feature" for p in gazetteer.lookup(person)), person
+    assert km(_first(gazetteer, "Fort Hood"), (31.13, -97.78)) < 10
+    assert km(_first(gazetteer, "Pearl Harbor"), (21.35, -157.95)) < 15
 
 
 @pytest.mark.parametrize("name", ["Nagorno-Karabakh", "Karabakh", "Artsakh"])

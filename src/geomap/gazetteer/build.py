@@ -793,9 +793,31 @@ def _us_places(b: _Builder) -> None:
         b.postal.setdefault(fold(row["name"]), []).append(idx)
 
 
-def _airports(b: _Builder) -> None:
+_BASE_TAIL = re.compile(r"\s+(?:Air Base|Airbase|Air Force Base|AFB)$")
+
+
+# Titles air bases named after people start with ("Prince Sultan", "King Khaled").
+_BASE_TITLES = frozenset("king prince sheik sheikh shaikh shahid capitan captain general".split())
+
+
+def _bare_base_name(form: str, taken: set[str], given: frozenset[str]) -> bool:
+    """Whether an air base's name without "Air Base" may name it: no place has it, it is
+    no person's (no given name or title in it: "Ahmed Al Jaber", "Prince Sultan"), and
+    one word alone is a rare word (Zipf < 2.5: "Incirlik", "Bagram"; not "Quince",
+    "Casement")."""
+    key = fold(form)
+    words = key.split()
+    if key in taken or sum(c.isalpha() for c in key) < 4:
+        return False
+    if any(w in given or w in _BASE_TITLES for w in words):
+        return False
+    return len(words) > 1 or _zipf(key) < 2.5
+
+
+def _airports(b: _Builder, given: frozenset[str]) -> None:
     """Airports and military air bases, points (kind ``feature``) under the forms of their
     name that news uses ("Heathrow Airport", "Kabul airport", "Bagram Air Base")."""
+    taken = {key for key, forms in b.names.items() if any(fk != FORM_ALT for fk in forms.values())}
     for row in read_tsv(data_dir() / "airports.tsv"):
         idx = b.add(
             key=row["key"],
@@ -806,8 +828,12 @@ def _airports(b: _Builder) -> None:
             lon=float(row["lon"]),
             cc=row["cc"] or None,
         )
+        bare = _BASE_TAIL.sub("", row["name"])
         for form in _split(row["forms"]):
-            b.add_form(form, idx, FORM_NAME)
+            # an air base's bare name ("Incirlik", "Al Udeid") where no place has it, and
+            # it is no everyday word or given name ("Madrid", "Engels", "Quince" are not)
+            if form != bare or _bare_base_name(form, taken, given):
+                b.add_form(form, idx, FORM_NAME)
 
 
 def _continents(b: _Builder) -> None:
@@ -1066,7 +1092,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _districts(b, frozenset(given))
     _us_counties(b)
     _us_places(b)
-    _airports(b)
+    _airports(b, frozenset(given))
     _curated_forms(b, cur)
     _physical(b, cur, frozenset(given))
     b.admin_populations()
