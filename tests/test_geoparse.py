@@ -1003,8 +1003,9 @@ def test_a_building_named_by_everyday_words_at_a_stray_town_is_no_place(parser):
     """ "Uganda Virus Research Institute" read "Research Institute" at Research, a suburb
     of Melbourne: left unplaced, it was still a doubtful mark. A building named by
     everyday words whose town is a stray is dropped; one with a proper name stays,
-    unplaced ("Cumberland University", see above)."""
-    text = "Samples were tested at the Uganda Virus Research Institute in Entebbe."
+    unplaced ("Cumberland University", see above). (Followed by "in Entebbe", it is
+    placed there: see test_a_building_is_in_the_town_after_its_in.)"""
+    text = "Samples were tested at the Uganda Virus Research Institute, officials in Entebbe said."
     assert [m.surface for m in parser.parse(text)] == ["Entebbe"]
 
 
