@@ -461,6 +461,19 @@ def test_a_qualifier_is_the_province_that_holds_the_name_it_follows(parser):
     assert (got["Fort Stewart"].country_code, got["Georgia"].admin1) == ("US", "US.GA")
 
 
+def test_a_qualifier_that_is_a_country_and_a_province_admits_the_whole_country(parser):
+    """ "Mexico" is also the State of Mexico: "Cancún, Mexico" (Quintana Roo) had no
+    reading in the state and was left unplaced. "Toluca, Mexico" is in the state."""
+    text = "After a couple returned from Cancún, Mexico, they fell ill. He lived in Toluca, Mexico."
+    got = [(m.surface, m.place.kind.value, m.place.admin1) for m in parser.parse(text)]
+    assert got == [
+        ("Cancún", "city", "MX.23"),
+        ("Mexico", "country", None),
+        ("Toluca", "city", "MX.15"),
+        ("Mexico", "admin1", "MX.15"),
+    ]
+
+
 def test_a_qualifier_at_a_sentences_end_is_no_list(parser):
     """ "in Atlanta, Georgia. In Brazil, ...": the name after the full stop does not make
     "Atlanta, Georgia" a list, which among countries read Georgia as the country. A

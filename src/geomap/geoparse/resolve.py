@@ -107,6 +107,8 @@ class Qualifier:
 
     countries: frozenset[str]
     admins: frozenset[str]
+    # the countries it names as a country ("Mexico" is also the State of Mexico)
+    nations: frozenset[str] = frozenset()
 
 
 class Resolver:
@@ -343,17 +345,18 @@ class Resolver:
         """The countries/provinces a qualifying name may be: its country and province
         readings, and the province of a town it is a curated alias of ("Washington,
         D.C.": D.C. is the city, the one town of its district)."""
-        ccs, admins = set(), set()
+        ccs, admins, nations = set(), set(), set()
         for k in range(0, len(forms), 2):
             idx = forms[k]
             if self._kind[idx] == COUNTRY and self._cc[idx]:
                 ccs.add(self._cc[idx])
+                nations.add(self._cc[idx])
             elif self._kind[idx] == ADMIN1 or (
                 self._kind[idx] == CITY and forms[k + 1] == FORM_ALIAS and self._admin1[idx]
             ):
                 admins.add(self._admin1[idx])
                 ccs.add(self._cc[idx])
-        return Qualifier(frozenset(ccs), frozenset(admins))
+        return Qualifier(frozenset(ccs), frozenset(admins), frozenset(nations))
 
     # -- ranking ------------------------------------------------------------------------
     def candidates(
@@ -648,9 +651,10 @@ class Resolver:
     def fits(self, idx: int, qual: Qualifier) -> bool:
         """Whether entry ``idx`` may be the name a qualifier follows: a town or province
         in a named province ("Washington, Kansas" is no state of Washington), else
-        anything in a named country."""
+        anything in a named country; in a country a qualifier names as one too
+        ("Cancún, Mexico" is no town of the State of Mexico)."""
         if self._kind[idx] in (CITY, ADMIN1) and qual.admins:
-            return self._admin1[idx] in qual.admins
+            return self._admin1[idx] in qual.admins or self._cc[idx] in qual.nations
         return self._cc[idx] in qual.countries
 
     def _anchor_km(self, idx: int, key: str, ctx: DocContext) -> float | None:
