@@ -474,6 +474,18 @@ def test_a_qualifier_that_is_a_country_and_a_province_admits_the_whole_country(p
     ]
 
 
+def test_a_name_in_a_list_of_provinces_is_the_province(parser):
+    """ "California, Texas, Kansas, New York and Ohio" lists states: New York is the
+    state, not the city (300 km from the state's point). A list with a town in it, or of
+    one province, decides nothing ("Punjab, Sindh and Peshawar"; "Paris and Texas")."""
+    text = "Cases were confirmed in California, Texas, Kansas, New York and Ohio."
+    kinds = {m.surface: m.place.kind.value for m in parser.parse(text)}
+    assert kinds["New York"] == "admin1"
+    text = "Flooding hit Punjab, Sindh and Peshawar. He flew from Paris and Texas."
+    kinds = {m.surface: m.place.kind.value for m in parser.parse(text)}
+    assert kinds["Peshawar"] == kinds["Paris"] == "city"
+
+
 def test_a_qualifier_at_a_sentences_end_is_no_list(parser):
     """ "in Atlanta, Georgia. In Brazil, ...": the name after the full stop does not make
     "Atlanta, Georgia" a list, which among countries read Georgia as the country. A

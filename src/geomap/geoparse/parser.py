@@ -25,7 +25,7 @@ from ..gazetteer.build import (
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model
-from .recognise import Recogniser, sentence_start
+from .recognise import LIST_GAPS, Recogniser, sentence_start
 from .resolve import DocContext, Resolver
 from .spans import (
     ADMIN_HEADS,
@@ -216,7 +216,38 @@ class Geoparser(Recogniser):
             m = mentions[n]
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
-        return self._place_in_sentence(text, mentions, spans)
+        return self._place_in_sentence(text, self._listed_provinces(text, mentions, spans), spans)
+
+    def _listed_provinces(
+        self, text: str, mentions: list[Mention], spans: Sequence[Span]
+    ) -> list[Mention]:
+        """A name read as a town in a list of two or more provinces of one country, with a
+        reading as a province of it, is that province: "California, Texas, Kansas, New
+        York and Ohio" names the state of New York, not the city."""
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            if m.place is None or m.place.kind is not PlaceKind.CITY:
+                continue
+            listed = [mentions[k].place for k in _list_around(text, spans, n)]
+            countries = {p.country_code for p in listed if p and p.kind is PlaceKind.ADMIN1}
+            if (
+                len(listed) < 2
+                or len(countries) != 1
+                or any(p is None or p.kind is not PlaceKind.ADMIN1 for p in listed)
+            ):
+                continue
+            province = next(
+                (
+                    s.forms[k]
+                    for k in range(0, len(s.forms), 2)
+                    if self._kind[s.forms[k]] == _ADMIN1 and self._cc[s.forms[k]] in countries
+                ),
+                None,
+            )
+            if province is not None:
+                place = self.gazetteer.place(province)
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+        return out
 
     def _place_in_sentence(
         self, text: str, mentions: list[Mention], spans: Sequence[Span]
@@ -253,6 +284,20 @@ class Geoparser(Recogniser):
                         break
             out.append(m)
         return out
+
+
+def _list_around(text: str, spans: Sequence[Span], n: int) -> list[int]:
+    """The other members of the list span ``n`` is in ("A, B, C and D"), if any."""
+    out = []
+    k = n
+    while k > 0 and text[spans[k - 1].end : spans[k].start] in LIST_GAPS:
+        k -= 1
+        out.append(k)
+    k = n
+    while k + 1 < len(spans) and text[spans[k].end : spans[k + 1].start] in LIST_GAPS:
+        k += 1
+        out.append(k)
+    return sorted(out)
 
 
 def _town_after_in(

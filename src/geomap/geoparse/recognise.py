@@ -60,7 +60,7 @@ REPEAT_FLOOR = 0.15
 # A town listed beside a kept name of its country needs only this score (on
 # GeoWebNews' cross-validated predictions: 4 right places more, 1 false)
 LIST_FLOOR = 0.3
-_LIST_GAPS = frozenset({" and ", ", ", " or ", ", and "})
+LIST_GAPS = frozenset({" and ", ", ", " or ", ", and "})
 
 
 def sentence_start(text: str, start: int) -> bool:
@@ -509,7 +509,7 @@ class Recogniser:
         out: set[int] = set()
         for n in range(len(spans) - 1):
             a, b = spans[n], spans[n + 1]
-            if text[a.end : b.start] not in _LIST_GAPS:
+            if text[a.end : b.start] not in LIST_GAPS:
                 continue
             for weak, strong in ((n, b), (n + 1, a)):
                 if strong.score < self.threshold or not strong.forms:
