@@ -474,6 +474,20 @@ def test_a_qualifier_that_is_a_country_and_a_province_admits_the_whole_country(p
     ]
 
 
+def test_a_name_with_a_particle_takes_its_head_word(parser):
+    """ "Valle del Cauca provinces" was cut to "Cauca provinces" (the Cauca next door) and
+    "Rio de Janeiro state" was the city: a Romance particle inside a name before a head
+    word is part of it."""
+    text = (
+        "Attacks in Cauca and Valle del Cauca provinces went on. Floods hit Rio de Janeiro state."
+    )
+    got = [(m.surface, m.place.admin1, m.place.kind.value) for m in parser.parse(text)]
+    assert got[1:] == [
+        ("Valle del Cauca provinces", "CO.29", "admin1"),
+        ("Rio de Janeiro state", "BR.21", "admin1"),
+    ]
+
+
 def test_a_name_in_a_list_of_provinces_is_the_province(parser):
     """ "California, Texas, Kansas, New York and Ohio" lists states: New York is the
     state, not the city (300 km from the state's point). A list with a town in it, or of

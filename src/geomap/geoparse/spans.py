@@ -352,6 +352,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and all(
                         caps[k]
                         or keys[k] in ARABIC_ARTICLES
+                        or (k > i and keys[k] in NAME_PARTICLES)  # "Valle del Cauca"
                         or (keys[i] in SAINTS and _possessive(text, tokens, k))
                         for k in range(i, j)
                     )
@@ -508,6 +509,9 @@ BUILDING_HEADS = frozenset(
 
 
 SAINTS = frozenset({"st", "saint"})
+# Particles inside a Romance or Germanic name before a head word ("Valle del Cauca
+# province", "Rio de Janeiro state"); not English ones ("Drills in X Sea")
+NAME_PARTICLES = frozenset("de del della di da do dos das du des la le les der den y".split())
 
 
 def _possessive(text: str, tokens: Tokens, k: int) -> bool:
