@@ -386,6 +386,11 @@ def test_an_organisations_head_noun_is_no_village(parser):
         "Police said the Hebron Police had called them."
     )
     assert [m.surface for m in parser.parse(text)] == ["Argentine", "Maryland", "Hebron"]
+    # "Union" too ("the African Union" was Union, New Jersey), though "Jackson & Union
+    # counties" are counties
+    text = "The African Union met. Floods hit Jackson & Union counties in Illinois."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert "Union" not in got and got["Union counties"].name == "Union County"
 
 
 def test_an_institution_of_a_place_is_that_places(parser):

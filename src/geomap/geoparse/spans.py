@@ -567,13 +567,14 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
     names); a newspaper's or an airline's (:func:`_press_title`); a person's after a
     title (:func:`_after_title`); or an organisation's head noun after its capitalised
-    modifier ("Security Council", :data:`ORGANISATION_HEADS`)."""
+    modifier ("Security Council", :data:`ORGANISATION_HEADS`; "African Union", though
+    "union" is no context word: "Jackson & Union counties" are counties)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
-    if (  # "Security Council", "Air Force": an organisation's head noun
+    if (  # "Security Council", "Air Force", "African Union": an organisation's head noun
         s.i == s.j
         and s.i > 0
-        and tokens.keys[s.i] in ORGANISATION_HEADS
+        and (tokens.keys[s.i] in ORGANISATION_HEADS or tokens.keys[s.i] == "union")
         and tokens.caps[s.i - 1]
         and text[tokens.ends[s.i - 1] : s.start] == " "
     ):
