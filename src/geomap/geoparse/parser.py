@@ -45,13 +45,13 @@ from .spans import (
 _TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
-# what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
 # "the city of Kherson", "the state of New York": a unit word and "of" before a name
 _UNIT_OF = re.compile(r"\b(city|town|village|hamlet|suburb|state|province) of $", re.I)
 _KIND_OF = {w: _TOWN for w in ("city", "town", "village", "hamlet", "suburb")} | {
     "state": _ADMIN1,
     "province": _ADMIN1,
 }
+# what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
 _WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)")
 # A town smaller than this, in a country no other place of the story lies in and this
 # far from all of them, is a stray: a person, a firm or a namesake, not the place

@@ -59,6 +59,9 @@ INSTITUTION_HEADS = ORGANISATION_HEADS | frozenset(
     """university college institute school hospital bank court embassy consulate centre
     center museum library""".split()
 )
+# People of a town whose name after a title may open a person's ("Mayor Chokwe Antar
+# Lumumba"); a bigger one is the title's place ("Mayor Karachi Murtaza Wahab")
+TITLED_TOWN = 1_000_000
 # Titles a person's name follows ("Russian President Vladimir Putin", "press secretary
 # Sarah Sanders", "Manila Archbishop Luis Antonio Tagle"). Ranks and royal titles are left
 # out: "General Santos", "Prince George" and "King William's Town" are towns.
@@ -663,7 +666,7 @@ def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         return keys[i] in gazetteer.given_names or (
             k < len(keys)
             and bool(s.forms)
-            and all(kind[r] == _TOWN and people[r] < 1_000_000 for r in s.forms[::2])
+            and all(kind[r] == _TOWN and people[r] < TITLED_TOWN for r in s.forms[::2])
             and text[ends[s.j] : starts[k]] == " "
             and tokens.caps[k]
             and keys[k] not in gazetteer.names
