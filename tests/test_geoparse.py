@@ -1043,6 +1043,14 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     assert kinds == [("Kherson", "city"), ("New York", "city"), ("New York", "admin1")]
 
 
+def test_towns_listed_together_in_one_country_are_no_strays(parser):
+    """ "Fort Hood, Fort Bragg and Fort Campbell": each is alone in its state, 1,000 km
+    from the others, but a list of one country's towns names places, not namesakes."""
+    text = "Soldiers from Fort Hood, Fort Bragg and Fort Campbell deployed to Europe."
+    got = [m.surface for m in parser.parse(text)]
+    assert got == ["Fort Hood", "Fort Bragg", "Fort Campbell", "Europe"]
+
+
 def test_a_building_named_by_everyday_words_at_a_stray_town_is_no_place(parser):
     """ "Uganda Virus Research Institute" read "Research Institute" at Research, a suburb
     of Melbourne: left unplaced, it was still a doubtful mark. A building named by

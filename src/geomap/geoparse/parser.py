@@ -97,7 +97,8 @@ class Geoparser(Recogniser):
         ``text`` should be an article's ``clean_text`` (markup blanked out, offsets kept).
         """
         spans = self.recognise(text, tokenize(text))
-        return _without_strays(self.resolve(text, spans), spans, self.gazetteer.column("key"))
+        mentions = self.resolve(text, spans)
+        return _without_strays(text, mentions, spans, self.gazetteer.column("key"))
 
     def resolve_at(self, text: str, offsets: Sequence[tuple[int, int]]) -> list[Mention]:
         """Resolve the names at ``offsets`` (toponyms found by someone else: an annotator,
@@ -286,6 +287,20 @@ class Geoparser(Recogniser):
         return out
 
 
+def _listed_with_kin(text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int) -> bool:
+    """Whether mention ``n`` is listed beside another town of its own country, named as
+    such (not a building placed at a town: "the Bains and Grants Town Centre")."""
+    p = mentions[n].place
+    return any(
+        (o := mentions[k].place) is not None
+        and spans[k].head is None
+        and o.kind is PlaceKind.CITY
+        and o.country_code == p.country_code
+        and o.key != p.key
+        for k in _list_around(text, spans, n)
+    )
+
+
 def _list_around(text: str, spans: Sequence[Span], n: int) -> list[int]:
     """The other members of the list span ``n`` is in ("A, B, C and D"), if any."""
     out = []
@@ -370,14 +385,16 @@ def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list
 
 
 def _without_strays(
-    mentions: list[Mention], spans: Sequence[Span], keys: Sequence[str]
+    text: str, mentions: list[Mention], spans: Sequence[Span], keys: Sequence[str]
 ) -> list[Mention]:
     """The mentions but the strays (:data:`STRAY_POPULATION`): a name read as a small
     town alone on its side of the world, or alone in its province far from the story's
     other places, is more likely no place at all, or another place; so is a town of
     fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names alone on its
     side of the world, in a country nothing else of the story names ("Hamas" beside
-    Israel and Gaza is no other name of Hamm). A street or a building put at such a
+    Israel and Gaza is no other name of Hamm). A town listed beside a town of its country
+    is none ("Fort Hood, Fort Bragg and Fort Campbell", each alone in its state). A
+    street or a building put at such a
     town ("Press Street", at a French village called Marigny) is left unplaced instead,
     unless everyday words name the building ("Research Institute", "Federal University"):
     then it is no place at all."""
@@ -402,6 +419,8 @@ def _without_strays(
     strays: set[int] = set()
     for n in sorted(small, key=lambda n: (spans[n].score, n)):
         p, s = mentions[n].place, spans[n]
+        if _listed_with_kin(text, mentions, spans, n):
+            continue  # "Fort Hood, Fort Bragg and Fort Campbell": a list of one country
         others = [o for k, o in placed.items() if o.key != p.key and k not in strays]
         far = min((_km(p.lat, p.lon, o.lat, o.lon) for o in others), default=0)
         abroad = far >= STRAY_KM and all(o.country_code != p.country_code for o in others)
