@@ -361,6 +361,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     )
                     and key not in CONTEXT_WORDS  # "The centre"
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
+                    # "South Carolina Highway Patrol": an organisation's, not a road
+                    and not (
+                        j + 1 < n
+                        and caps[j + 1]
+                        and keys[j + 1] in ORGANISATION_HEADS
+                        and text[ends[j] : starts[j + 1]] == " "
+                    )
                 ):
                     head = (j, key)
                 if possessive:
