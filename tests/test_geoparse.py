@@ -945,18 +945,25 @@ def test_a_plural_head_read_as_one_gazetteer_name_still_covers_its_list(parser):
 
 
 def test_a_building_goes_to_the_province_its_sentence_names(parser):
-    """ "a hospital in Edo State" is in Edo, not at the town the sentence before names."""
+    """ "a hospital in Edo State" is in Edo, not at the town the sentence before names;
+    at the town of Edo that opens its name if there is one ("Irrua Specialist Teaching
+    Hospital" is in Irrua)."""
     got = parser.parse(
-        "Officials in Abuja said cases rose. Most were treated at Irrua Specialist "
-        "Teaching Hospital in Edo State."
+        "Officials in Abuja said cases rose. Most were treated at the Federal Medical "
+        "Centre in Edo State."
     )
     hospital = got[1]
-    assert hospital.surface == "Irrua Specialist Teaching Hospital"
+    assert hospital.surface == "Federal Medical Centre"
     assert (hospital.place.name, hospital.place.kind.value, hospital.confidence) == (
         "Edo",
         "admin1",
         0.3,
     )
+    got = parser.parse(
+        "Officials in Abuja said cases rose. Most were treated at Irrua Specialist "
+        "Teaching Hospital in Edo State."
+    )
+    assert (got[1].place.name, got[1].place.admin1) == ("Irrua", got[2].place.admin1)
 
 
 def test_a_small_town_alone_on_its_side_of_the_world_is_a_stray(parser):
@@ -1212,6 +1219,33 @@ def test_a_former_name_is_a_name_of_its_place(parser):
     an alias of the kind of "White House", which news corpora seldom annotate."""
     [m] = parser.parse("Yet Kiev is so good at tapping rebels phones!")
     assert m.place.name == "Kyiv"
+
+
+def test_a_building_opened_by_a_towns_name_is_in_that_town(parser):
+    """ "Greenville Memorial Hospital", "Colchester General Hospital": a building the
+    gazetteer lacks, whose name opens with a town of the provinces the story names, is
+    in that town (of the province the story names most: Greenville, South Carolina, in a
+    story about Spartanburg that also names Charlotte), not at its sentence's town."""
+    text = (
+        "SPARTANBURG — A Boiling Springs man died on Interstate 85 near Gaffney, headed "
+        "toward Charlotte, North Carolina. A passenger was taken from Landrum to "
+        "Greenville Memorial Hospital."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (
+        got["Greenville Memorial Hospital"].name,
+        got["Greenville Memorial Hospital"].admin1,
+    ) == (
+        "Greenville",
+        "US.SC",
+    )
+
+
+def test_a_head_word_before_an_organisations_head_is_the_organisations(parser):
+    """ "the South Carolina Highway Patrol" is no highway placed at a town: the state
+    inside the organisation's name is read."""
+    text = "A man was killed on Interstate 85, the South Carolina Highway Patrol said in Gaffney."
+    assert [m.surface for m in parser.parse(text)] == ["South Carolina", "Gaffney"]
 
 
 def test_a_building_is_in_the_town_after_its_in(parser):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -266,6 +267,8 @@ class Geoparser(Recogniser):
                 towns.append(m)
             elif m.place is not None and m.place.kind is PlaceKind.ADMIN1:
                 provinces.append(m)
+        towns_at = [m.place for m in towns]
+        provinces_at = [m.place for m in provinces]
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
@@ -273,6 +276,12 @@ class Geoparser(Recogniser):
                 # "St. Mary's Hospital in Paddington", "the Pasteur Institute in Paris":
                 # the building is where the text says, not at the town of its name
                 m = Mention(m.start, m.end, m.surface, m.kind, town, 0.4)
+            if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
+                # "Greenville Memorial Hospital": a town of the story's provinces that
+                # opens the name is where the building is
+                place = self._town_opening(s, Counter(p.admin1 for p in (*towns_at, *provinces_at)))
+                if place is not None:
+                    m = Mention(m.start, m.end, m.surface, m.kind, place, 0.4)
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
                 for boundary, confidence, near in (
                     (_SENTENCE_END, 0.4, towns),
@@ -285,6 +294,23 @@ class Geoparser(Recogniser):
                         break
             out.append(m)
         return out
+
+    def _town_opening(self, s: Span, provinces: Counter[str | None]) -> Place | None:
+        """The town whose name opens the name of building ``s`` ("Greenville" of
+        "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"), in the
+        province the story names most (``provinces``: its places' provinces, counted),
+        the most populous of a tie; None if no such town lies in one of them."""
+        words = s.key.split()
+        names, kind, admin1 = self.gazetteer.names, self._kind, self.gazetteer.column("admin1")
+        for k in range(len(words) - 1, 0, -1):
+            towns = [
+                i
+                for i in names.get(" ".join(words[:k]), ())[::2]
+                if kind[i] == _TOWN and provinces[admin1[i]]
+            ]
+            if towns:  # the readings come most populous first: max keeps the first of a tie
+                return self.gazetteer.place(max(towns, key=lambda i: provinces[admin1[i]]))
+        return None
 
 
 def _listed_with_kin(text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int) -> bool:
