@@ -267,8 +267,8 @@ class Geoparser(Recogniser):
                 towns.append(m)
             elif m.place is not None and m.place.kind is PlaceKind.ADMIN1:
                 provinces.append(m)
-        towns_at = [m.place for m in towns]
-        provinces_at = [m.place for m in provinces]
+        # the story's provinces, counted by its towns and provinces in them
+        where = Counter(m.place.admin1 for m in (*towns, *provinces))
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
@@ -278,20 +278,18 @@ class Geoparser(Recogniser):
                 m = Mention(m.start, m.end, m.surface, m.kind, town, 0.4)
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
                 # "Greenville Memorial Hospital": a town of the story's provinces that
-                # opens the name is where the building is
-                place = self._town_opening(s, Counter(p.admin1 for p in (*towns_at, *provinces_at)))
-                if place is not None:
-                    m = Mention(m.start, m.end, m.surface, m.kind, place, 0.4)
-            if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
-                for boundary, confidence, near in (
+                # opens the name is where the building is; else its sentence's town...
+                place, confidence = self._town_opening(s, where), 0.4
+                for boundary, fallback, near in (
                     (_SENTENCE_END, 0.4, towns),
                     (_SENTENCE_END, 0.3, provinces),
                     (_PARAGRAPH_END, 0.3, towns),
                 ):
-                    place = _nearest(text, m, near, boundary)
                     if place is not None:
-                        m = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
                         break
+                    place, confidence = _nearest(text, m, near, boundary), fallback
+                if place is not None:
+                    m = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
             out.append(m)
         return out
 
