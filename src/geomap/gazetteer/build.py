@@ -800,6 +800,12 @@ _BASE_TAIL = re.compile(r"\s+(?:Air Base|Airbase|Air Force Base|AFB)$")
 _BASE_TITLES = frozenset("king prince sheik sheikh shaikh shahid capitan captain general".split())
 
 
+def _own_or_alias_names(b: _Builder) -> set[str]:
+    """The names some place has as its own or as an alias; GeoNames' other names do not
+    count ("Aral Sea" is one for the town of Aral, "Bagram" one for an Iranian village)."""
+    return {key for key, forms in b.names.items() if any(fk != FORM_ALT for fk in forms.values())}
+
+
 def _bare_base_name(form: str, taken: set[str], given: frozenset[str]) -> bool:
     """Whether an air base's name without "Air Base" may name it: no place has it, it is
     no person's (no given name or title in it: "Ahmed Al Jaber", "Prince Sultan"), and
@@ -817,7 +823,7 @@ def _bare_base_name(form: str, taken: set[str], given: frozenset[str]) -> bool:
 def _airports(b: _Builder, given: frozenset[str]) -> None:
     """Airports and military air bases, points (kind ``feature``) under the forms of their
     name that news uses ("Heathrow Airport", "Kabul airport", "Bagram Air Base")."""
-    taken = {key for key, forms in b.names.items() if any(fk != FORM_ALT for fk in forms.values())}
+    taken = _own_or_alias_names(b)
     for row in read_tsv(data_dir() / "airports.tsv"):
         idx = b.add(
             key=row["key"],
@@ -929,19 +935,21 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     }
     # names of places before any row (namesake rivers all get theirs), also without
     # periods: "St Paul" is taken where "St. Paul" is
-    taken = {  # GeoNames' other names do not count: "Aral Sea" is one for the town of Aral
-        key for key, forms in b.names.items() if any(fk != FORM_ALT for fk in forms.values())
-    }
+    taken = _own_or_alias_names(b)
     taken |= {k.replace(".", "") for k in taken if "." in k}
     kinds, lats, lons = b.cols["kind"], b.cols["lat"], b.cols["lon"]
-    units: dict[str, list[tuple[float, float]]] = defaultdict(list)  # provinces' names
+    # a country's or region's name is its own anywhere ("Solomon Islands"); a province's
+    # or a curated feature's only near it
+    everywhere: set[str] = set()
+    near: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for key, forms in b.names.items():
         for i, fk in forms.items():
             if fk == FORM_ALT or kinds[i] == _TOWN:
                 continue
-            # a country's or region's name is its own anywhere ("Solomon Islands")
-            far = kinds[i] not in (_ADMIN1, _FEATURE)
-            units[key].append((90.0, 999.0) if far else (lats[i], lons[i]))
+            if kinds[i] in (_ADMIN1, _FEATURE):
+                near[key].append((lats[i], lons[i]))
+            else:
+                everywhere.add(key)
     for row in rows:
         forms = _split(row["forms"])
         if any(fold(f) in curated for f in (row["name"], *forms)):
@@ -951,10 +959,8 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
         same = {
             key
             for key in map(fold, forms)
-            if any(
-                x == 999.0 or abs(lat - y) + abs(lon - x) < _SAME_DEGREES
-                for y, x in units.get(key, ())
-            )
+            if key in everywhere
+            or any(abs(lat - y) + abs(lon - x) < _SAME_DEGREES for y, x in near.get(key, ()))
         }
         kept = [f for f in forms if _physical_form(f, taken, given, same)]
         if not kept:
