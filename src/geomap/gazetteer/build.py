@@ -138,8 +138,8 @@ class _Builder:
         self.by_key: dict[str, int] = {}
         self.capitals: set[int] = set()
         self.postal: dict[str, list[int]] = {}
-        # (English other name, entry) of first-level units ISO files under a region,
-        # which a bigger town's own name takes back (:meth:`leave_to_towns`)
+        # (English other name, entry) of ISO units below the first level or filed under
+        # one, which a bigger town's own name takes back (:meth:`leave_to_towns`)
         self.translations: list[tuple[str, int]] = []
 
     def add(
@@ -197,8 +197,9 @@ class _Builder:
 
     def leave_to_towns(self) -> None:
         """Drop the :attr:`translations` that a more populous town bears as its own
-        name ("Independence" for Independencia: Independence, Missouri), as
-        :func:`_second_level` does for its units; after :meth:`admin_populations`."""
+        name ("Gold Coast", iso3166-2's word-for-word translation of Côte-d'Or;
+        "Independence" for Independencia: Independence, Missouri); after
+        :meth:`admin_populations`, when provinces have their people."""
         town_people = _own_name_people(self)
         pop = self.cols["population"]
         for form, idx in self.translations:
@@ -648,7 +649,6 @@ def _second_level(
             units.append((cc, code, sub, parent))
             unit_forms.append(forms)
     people = _nearest_unit_populations(b, units)
-    town_people = _own_name_people(b)
     for (cc, code, sub, parent), (name, *others), population in zip(units, unit_forms, people):
         lat, lon = sub["latLng"][:2]
         idx = b.add(
@@ -663,10 +663,11 @@ def _second_level(
             population=population,
         )
         for other in others:
-            # a translation that is a bigger town's own name is that town ("Gold Coast"
-            # for Côte-d'Or, "Independence" for Independencia)
-            if other != name and town_people.get(fold(other), -1) <= population:
+            if other != name:
+                # a translation that is a bigger town's own name is that town ("Gold
+                # Coast" for Côte-d'Or): see :meth:`_Builder.leave_to_towns`
                 b.add_form(other, idx, FORM_ALIAS)
+                b.translations.append((other, idx))
 
 
 def _own_name_people(b: _Builder) -> dict[str, int]:
