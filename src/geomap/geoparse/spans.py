@@ -36,12 +36,12 @@ MAX_HEAD_NAME = 3  # capitalised words before a head word ("Holy Redeemer Church
 # Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
 # The Arabic article as English spells it: "Deir al-Balah", "Deir ez-Zor", "Ras el-Tin"
 ARABIC_ARTICLES = frozenset("al el ez es er ed et az ash adh".split())
+# The Romance and Germanic particles among them, which may also stand inside a name
+# before a head word ("Valle del Cauca province", "Rio de Janeiro state"); not the
+# English ones ("Drills in X Sea")
+NAME_PARTICLES = frozenset("de del della di da do dos das du des la le les der den y".split())
 CONNECTORS = (
-    frozenset(
-        "of de del della di da do dos das du des la le les am an der den y e and upon "
-        "on sur en im in the".split()
-    )
-    | ARABIC_ARTICLES
+    NAME_PARTICLES | frozenset("of am an e and upon on sur en im in the".split()) | ARABIC_ARTICLES
 )
 
 # Head nouns of organisations and forces: after a capitalised modifier one names the
@@ -519,9 +519,6 @@ BUILDING_HEADS = frozenset(
 
 
 SAINTS = frozenset({"st", "saint"})
-# Particles inside a Romance or Germanic name before a head word ("Valle del Cauca
-# province", "Rio de Janeiro state"); not English ones ("Drills in X Sea")
-NAME_PARTICLES = frozenset("de del della di da do dos das du des la le les der den y".split())
 
 
 def _possessive(text: str, tokens: Tokens, k: int) -> bool:
