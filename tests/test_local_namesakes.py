@@ -40,6 +40,13 @@ def test_a_post_office_town_is_chosen_where_its_county_is_named(parser):
     assert m.place is not None and km(m.place, (36.79, -89.01)) < 30  # Arlington, Kentucky
 
 
+def test_a_town_that_once_bore_the_name_leaves_room_for_the_post_office_town(parser):
+    """Atlanta, Illinois, was once called Xenia (a GeoNames alternate name): that must not
+    hide Xenia, Illinois, the post-office town, behind Xenia, Ohio or the state's point."""
+    m = _at(parser, "Sen. Darren Bailey of Xenia, Illinois, called it a tax hike.", "Xenia")
+    assert m.place is not None and km(m.place, (38.64, -88.63)) < 30
+
+
 def test_a_post_office_town_is_no_candidate_without_its_province(parser):
     m = _at(parser, "The fire in Arlington was fought by crews from the city.", "Arlington")
     assert m.place is not None and m.place.population > 100_000

@@ -366,7 +366,8 @@ class Resolver:
         any town in a province the document names through another name (the local
         namesake: Paris in a Texas paper is a candidate however small it is); the
         post-office towns called ``key`` in such a province, when no town of cities500
-        is (they fill a gap; they never outbid a known town of a named province).
+        is (they fill a gap; they never outbid a known town of a named province; a town
+        that once bore the name does not count: Atlanta, Illinois, was Xenia).
 
         A town known by this name only as a translation or former name (GeoNames'
         alternate names: "Salisbury" for Harare) is dropped when another town bears the
@@ -385,7 +386,8 @@ class Resolver:
             out.append((idx, forms[k + 1]))
         postal = self._postal.get(key, ())
         if postal and not any(
-            self._kind[i] == CITY and self._named_province(i, key, ctx) for i, _ in out
+            self._kind[i] == CITY and fk != FORM_ALT and self._named_province(i, key, ctx)
+            for i, fk in out
         ):
             out += [(i, FORM_NAME) for i in postal if self._named_province(i, key, ctx)]
         named = [self._pop[i] for i, fk in out if fk != FORM_ALT and self._kind[i] == CITY]
