@@ -773,6 +773,19 @@ def test_a_plural_county_head_makes_each_listed_name_that_county(parser):
     ]
 
 
+def test_a_plural_county_head_reaches_listed_words_that_are_no_names_alone(parser):
+    """ "DuPage, Lake and Will counties": "Will" is a verb and "Lake", "DuPage" are no
+    place alone, but each is a county with the head the list shares."""
+    text = "Critics from DuPage, Lake and Will counties said the bill would hurt Illinois."
+    got = [(m.surface, m.place.name, m.place.admin1) for m in parser.parse(text)][:3]
+    assert got == [
+        ("DuPage", "DuPage County", "US.IL"),
+        ("Lake", "Lake County", "US.IL"),
+        ("Will counties", "Will County", "US.IL"),
+    ]
+    assert not parser.parse("In counties across the state, turnout fell.")
+
+
 def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
     """ "Ontario" in a story that also names Geneva (which has a namesake beside Ontario,
     New York) is the Canadian province of 17.8 million people, not Ontario, California
@@ -846,6 +859,17 @@ def test_an_unknown_institution_lies_in_the_province_it_is_named_after(parser):
     assert got["Colorado State University"].admin1 == "US.CO"
     centre = got.get("Northwest Cancer Centre")
     assert centre is None or centre.country_code != "HT"
+
+
+def test_an_institution_named_after_part_of_a_province_lies_in_the_province(parser):
+    """ "Southern Illinois University" is one name in Illinois: not "Illinois University"
+    cut after its compass word."""
+    text = "Southern Illinois University and Eastern Kentucky University will get more money."
+    got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
+    assert got == [
+        ("Southern Illinois University", "US.IL"),
+        ("Eastern Kentucky University", "US.KY"),
+    ]
 
 
 def test_congo_alone_is_a_country(parser):
@@ -1059,13 +1083,17 @@ def test_towns_listed_together_in_one_country_are_no_strays(parser):
 
 
 def test_a_building_named_by_everyday_words_at_a_stray_town_is_no_place(parser):
-    """ "Uganda Virus Research Institute" read "Research Institute" at Research, a suburb
+    """ "the Virus Research Institute" read "Research Institute" at Research, a suburb
     of Melbourne: left unplaced, it was still a doubtful mark. A building named by
     everyday words whose town is a stray is dropped; one with a proper name stays,
     unplaced ("Cumberland University", see above). (Followed by "in Entebbe", it is
-    placed there: see test_a_building_is_in_the_town_after_its_in.)"""
-    text = "Samples were tested at the Uganda Virus Research Institute, officials in Entebbe said."
+    placed there: see test_a_building_is_in_the_town_after_its_in.) Named after its
+    country, it lies in the country ("Uganda Virus Research Institute")."""
+    text = "Samples were tested at the Virus Research Institute, officials in Entebbe said."
     assert [m.surface for m in parser.parse(text)] == ["Entebbe"]
+    text = "Samples were tested at the Uganda Virus Research Institute, officials in Entebbe said."
+    got = [(m.surface, m.place.country_code) for m in parser.parse(text)]
+    assert got == [("Uganda Virus Research Institute", "UG"), ("Entebbe", "UG")]
 
 
 def test_a_stray_does_not_make_another_name_a_stray(parser):

@@ -26,13 +26,14 @@ from ..gazetteer.build import (
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model
-from .recognise import LIST_GAPS, Recogniser, sentence_start
+from .recognise import Recogniser, sentence_start
 from .resolve import DocContext, Resolver
 from .spans import (
     ADMIN_HEADS,
     BUILDING_HEADS,
     CONTEXT_WORDS,
     HEADS,
+    LIST_GAPS,
     LOCAL_HEADS,
     Span,
     Tokens,

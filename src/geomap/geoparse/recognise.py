@@ -24,6 +24,7 @@ from .spans import (
     ADMIN_HEADS,
     CONTEXT_WORDS,
     HEADS,
+    LIST_GAPS,
     LOCAL_HEADS,
     PLURAL_HEADS,
     UNITS_BEFORE_OF,
@@ -60,7 +61,6 @@ REPEAT_FLOOR = 0.15
 # A town listed beside a kept name of its country needs only this score (on
 # GeoWebNews' cross-validated predictions: 4 right places more, 1 false)
 LIST_FLOOR = 0.3
-LIST_GAPS = frozenset({" and ", ", ", " or ", ", and "})
 
 
 def sentence_start(text: str, start: int) -> bool:

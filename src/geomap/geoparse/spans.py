@@ -24,6 +24,7 @@ from ..gazetteer.build import (
     FORM_ALT,
     FORM_DEMONYM,
     FORM_LANGUAGE,
+    FORM_NAME,
     KIND_CODE,
     fold,
 )
@@ -86,6 +87,8 @@ CONTEXT_WORDS = (
     | PERSON_TITLES
 )  # "Hebron Police", "Manila Archbishop": the next word's identity counts
 
+# What joins the items of a list of names ("Lake, Kane and Will counties")
+LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
 LOCATIVES = frozenset(
     "in near outside inside across around into throughout toward towards via".split()
@@ -359,7 +362,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         or (keys[i] in SAINTS and _possessive(text, tokens, k))
                         for k in range(i, j)
                     )
-                    and key not in CONTEXT_WORDS  # "The centre"
+                    # "The centre"; but "Lake and Will counties" are Will County's
+                    and (key not in CONTEXT_WORDS or f"{key} {PLURAL_HEADS.get(keys[j])}" in names)
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                     # "South Carolina Highway Patrol": an organisation's, not a road
                     and not (
@@ -801,8 +805,11 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     ):
         return Span(i, j, start, end, f"{name_key} {head}", whole)
     words = name_key.split(" ")
-    if not forms and any(
-        _head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words))
+    if (
+        not forms
+        # "Florida Atlantic University" is in Florida ("Syrian Kurdish enclave": no name)
+        and not (head in FEATURE_HEADS and _names_only(_province_of(gazetteer, words)))
+        and any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words)))
     ):
         return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
     if not forms and head in ADMIN_HEADS and common_words().issuperset(words):
@@ -877,8 +884,10 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
     """Give a plural admin head to the names listed before it ("Katsina and Sokoto
     states"), in place: each earlier name of the list, joined by a comma or "and"/"or",
     becomes such a unit: the gazetteer's name with the head when it has one ("Delaware
-    County"), as a name written with its head is read, else the name's wider readings."""
-    for n in range(len(spans) - 1, 0, -1):
+    County"), as a name written with its head is read, else the name's wider readings.
+    A capitalised word that is no name alone joins when it is one with the head
+    ("DuPage, Lake and Will counties": DuPage County and Lake County)."""
+    for n in range(len(spans) - 1, -1, -1):
         last = spans[n]
         head = PLURAL_HEADS.get(tokens.keys[last.j])
         # "Ebonyi states" may read as the gazetteer's "Ebonyi State", its head gone; the
@@ -887,10 +896,17 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
             continue
         k = n - 1
         follower = last
-        while k >= 0:
-            s = spans[k]
+        while True:
+            s = spans[k] if k >= 0 else None
+            if s is None or s.end <= follower.start - 7:
+                bare = _bare_list_item(text, tokens, follower, head, gazetteer)
+                if bare is None:
+                    break
+                spans.insert(k + 1, bare)
+                follower = bare
+                continue
             gap = text[s.end : follower.start]
-            if s.head is not None or gap not in (", ", " and ", " or ", ", and ", ", or "):
+            if s.head is not None or gap not in LIST_GAPS:
                 break
             whole = gazetteer.names.get(f"{s.key} {head}")
             if whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
@@ -904,6 +920,24 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
             k -= 1
 
 
+def _bare_list_item(
+    text: str, tokens: Tokens, follower: Span, head: str, gazetteer: Gazetteer
+) -> Span | None:
+    """The capitalised word listed just before ``follower`` as a span of the unit it
+    names with ``head``, when the gazetteer has that unit ("Lake" before "and Will
+    counties" is Lake County), else None."""
+    t = follower.i - 1
+    if t >= 0 and tokens.keys[t] in ("and", "or") and not tokens.caps[t]:
+        t -= 1
+    if t < 0 or not tokens.caps[t] or text[tokens.ends[t] : follower.start] not in LIST_GAPS:
+        return None
+    key = f"{tokens.keys[t]} {head}"
+    whole = gazetteer.names.get(key)
+    if not whole:
+        return None
+    return Span(t, t, tokens.starts[t], tokens.ends[t], key, whole)
+
+
 def _same_country(gazetteer: Gazetteer, forms: tuple[int, ...], others: tuple[int, ...]) -> bool:
     """Whether a reading in ``forms`` lies in a country of a reading in ``others``."""
     cc = gazetteer.column("cc")
@@ -914,13 +948,16 @@ def _same_country(gazetteer: Gazetteer, forms: tuple[int, ...], others: tuple[in
 def _province_of(gazetteer: Gazetteer, words: list[str]) -> tuple[int, ...]:
     """The province or country readings of the longest leading words of an unknown
     institution's name ("Colorado State University" lies in Colorado, "California
-    Polytechnic State University" in California), else none."""
-    if words[0] in DIRECTIONS:
-        return ()  # "Northwest Cancer Centre", "Central Mental Hospital"
+    Polytechnic State University" in California), or of all the words after a compass
+    word ("Southern Illinois University" in Illinois), else none."""
     kind = gazetteer.column("kind")
     wide = (KIND_CODE["admin1"], KIND_CODE["country"])
-    for k in range(len(words) - 1, 0, -1):
-        forms = _head_name_forms(gazetteer, " ".join(words[:k]))
+    # after a compass word, all of the rest may be the place ("Northwest Cancer Centre",
+    # "Central Mental Hospital" lie in none)
+    compass = words[0] in DIRECTIONS
+    rest = words[1:] if compass else words
+    for k in range(len(rest) if compass else len(rest) - 1, 0, -1):
+        forms = _head_name_forms(gazetteer, " ".join(rest[:k]))
         forms = readings_where(forms, lambda i, _: kind[i] in wide)
         if forms:
             return forms
@@ -931,6 +968,11 @@ def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
     """Readings of the name before a head word: its own names only, not alternate
     names ("State University" is no evidence for a town once called "State")."""
     return _named(gazetteer.names.get(key, ()))
+
+
+def _names_only(forms: tuple[int, ...]) -> tuple[int, ...]:
+    """The readings of a name that are a place's name or alias, not its adjective."""
+    return readings_where(forms, lambda _, fk: fk in (FORM_NAME, FORM_ALIAS))
 
 
 def _named(forms: tuple[int, ...]) -> tuple[int, ...]:
