@@ -1293,6 +1293,25 @@ def test_a_building_is_in_the_town_after_its_in(parser):
     assert got["Seoul"].name == got["Jamsil Stadium"].name == "Seoul"
 
 
+def test_a_building_named_after_its_country_is_in_the_province_after_its_in(parser):
+    """ "the Kenya Medical Research Institute in Kilifi" lies in Kilifi county, not at
+    Kenya's point; a province of another country does not move it."""
+    text = "Experts at the Kenya Medical Research Institute in Kilifi said."
+    assert parser.parse(text)[0].place.name == "Kilifi"
+    text = "Experts at the Kenya Medical Research Institute in Punjab said."
+    assert parser.parse(text)[0].place.name == "Kenya"
+
+
+def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):
+    """ "the International Centre for Diarrhoeal Disease Research, Bangladesh" was a
+    building at Dhaka, "Africa Centres" at Africa: such names are organisations'."""
+    text = (
+        "The International Centre for Diarrhoeal Disease Research, Bangladesh sent teams "
+        "from Dhaka. The Africa Centres for Disease Control said."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Bangladesh", "Dhaka", "Africa"]
+
+
 def test_a_tower_is_a_building_of_its_town(parser):
     """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
     placed as one, not the Irish village called Tower."""

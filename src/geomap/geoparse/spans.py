@@ -577,8 +577,9 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
     names); a newspaper's or an airline's (:func:`_press_title`); a person's after a
-    title (:func:`_after_title`); or an organisation's head noun after its capitalised
-    modifier ("Security Council", :data:`ORGANISATION_HEADS`; "African Union", though
+    title (:func:`_after_title`); an institution's whose name goes on in "for" and a
+    capital ("International Centre for Diarrhoeal Disease Research"); or an
+    organisation's head noun after its capitalised modifier ("Security Council", :data:`ORGANISATION_HEADS`; "African Union", though
     "union" is no context word: "Jackson & Union counties" are counties)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
@@ -605,6 +606,15 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         and tokens.keys[s.i] in INSTITUTION_HEADS
         and nxt + 1 < len(tokens)
         and tokens.keys[nxt] == "of"
+        and tokens.caps[nxt + 1]
+    ):
+        return True
+    if (  # "International Centre for Diarrhoeal Disease Research": an organisation's
+        s.head is not None
+        and tokens.keys[s.j] in INSTITUTION_HEADS
+        and nxt + 1 < len(tokens)
+        and tokens.keys[nxt] == "for"
+        and text[s.end : tokens.starts[nxt]] == " "
         and tokens.caps[nxt + 1]
     ):
         return True
