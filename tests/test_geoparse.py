@@ -583,6 +583,23 @@ def test_a_street_goes_to_the_town_its_sentence_names(parser):
     assert got["Elm Street"].place is None
 
 
+def test_a_paragraphs_town_of_another_country_is_no_place_for_a_building(parser):
+    """ "Crimea's Kerch bridge" was placed at Riyadh, the paragraph's town before it: a
+    paragraph's town must lie in a country of the sentence's own places, if it names any
+    (with none, the paragraph's town stays the guess)."""
+    text = (
+        "Drones struck Odesa and Kharkiv in Ukraine. Talks were held in Riyadh. "
+        "Crimea's Kerch bridge was closed."
+    )
+    got = {m.surface: m for m in parser.parse(text)}
+    assert got["Kerch bridge"].place is None
+    got = {
+        m.surface: m
+        for m in parser.parse("Talks were held in Riyadh. The King Fahd bridge was closed.")
+    }
+    assert got["King Fahd bridge"].place.name == "Riyadh"
+
+
 def test_a_local_namesake_beats_a_bigger_one_abroad(parser):
     text = (
         "LUFKIN, Texas - The Lamar County sheriff said the suspect was arrested in Paris "

@@ -286,11 +286,17 @@ class Geoparser(Recogniser):
                 for boundary, fallback, near in (
                     (_SENTENCE_END, 0.4, towns),
                     (_SENTENCE_END, 0.3, provinces),
-                    (_PARAGRAPH_END, 0.3, towns),
                 ):
                     if place is not None:
                         break
                     place, confidence = _nearest(text, m, near, boundary), fallback
+                if place is None:
+                    # ...else its paragraph's, if in a country of the sentence's own
+                    # places ("Crimea's Kerch bridge" is not in Riyadh, named before)
+                    place, confidence = _nearest(text, m, towns, _PARAGRAPH_END), 0.3
+                    own = _sentence_countries(text, m, mentions)
+                    if place is not None and own and place.country_code not in own:
+                        place = None
                 if place is not None:
                     m = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
             out.append(m)
@@ -525,6 +531,22 @@ def _wire_dateline(text: str, s: Span) -> bool:
     """Whether ``s`` opens a sentence and a news agency's name in brackets follows it
     (after a byline too: "Matthew Daly, The Associated Press. WASHINGTON (AP)")."""
     return bool(_WIRE_AGENCY.match(text, s.end)) and sentence_start(text, s.start)
+
+
+def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> set[str]:
+    """The countries of the places named in the sentence of mention ``m``."""
+    out = set()
+    for t in mentions:
+        a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+        if (
+            t is not m
+            and t.place is not None
+            and t.place.country_code
+            and b >= a
+            and not _SENTENCE_END.search(text, a, b)
+        ):
+            out.add(t.place.country_code)
+    return out
 
 
 def _nearest(
