@@ -1329,6 +1329,18 @@ def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):
     assert [m.surface for m in parser.parse(text)] == ["Bangladesh", "Dhaka", "Africa"]
 
 
+def test_a_road_between_two_places_names_both(parser):
+    """ "the Kabul-Kandahar road", "the Mombasa-Nairobi highway": two places, not one
+    unplaced road (or a road placed at the sentence's other town); a building named
+    after two stays one ("Lambert-St. Louis International Airport")."""
+    text = "Cases were found in Burundi and along the Mombasa-Nairobi highway."
+    assert [m.surface for m in parser.parse(text)] == ["Burundi", "Mombasa", "Nairobi"]
+    got = [m.place.name for m in parser.parse("The Kabul-Kandahar road was closed.")]
+    assert got == ["Kabul", "Kandahār"]
+    text = "Protesters met at Lambert-St. Louis International Airport today."
+    assert [m.surface for m in parser.parse(text)] == ["St. Louis International Airport"]
+
+
 def test_a_tower_is_a_building_of_its_town(parser):
     """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
     placed as one, not the Irish village called Tower."""

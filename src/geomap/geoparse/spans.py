@@ -287,6 +287,9 @@ LOCAL_HEADS = frozenset(
     museum theatre theater library prison mall hotel inn tower building buildings""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
+# Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
+# region"), unlike a building's ("Lambert-St. Louis International Airport")
+CONNECTING_HEADS = frozenset("road rd highway bridge corridor crossing region".split())
 _FEATURE = KIND_CODE["feature"]
 _TOWN = KIND_CODE["city"]
 # Feature heads of land and water: "Pacific islands", "Aegean islands" are the ocean's
@@ -362,6 +365,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         or (keys[i] in SAINTS and _possessive(text, tokens, k))
                         for k in range(i, j)
                     )
+                    # "Kabul-Kandahar road": two places, not a road named after them
+                    and not (
+                        keys[j] in CONNECTING_HEADS
+                        and i > 0
+                        and caps[i - 1]
+                        and text[ends[i - 1] : starts[i]] == "-"
+                    )
+                    and not _joined_places(names, key)
                     # "The centre"; but "Lake and Will counties" are Will County's
                     and (key not in CONTEXT_WORDS or f"{key} {PLURAL_HEADS.get(keys[j])}" in names)
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
@@ -777,6 +788,14 @@ def _compass_only(keys: Sequence[str], s: Span) -> bool:
     if words[0] == "the":
         words = words[1:]
     return bool(words) and all(k in _PARTS for k in words)
+
+
+def _joined_places(names: Mapping[str, tuple[int, ...]], key: str) -> bool:
+    """Whether ``key`` is no name but names joined by hyphens, each a place's own name
+    ("kabul-kandahar", "mombasa-nairobi"; not "guinea-bissau", a name)."""
+    if "-" not in key or key in names:
+        return False
+    return all(_named(names.get(part, ())) for part in key.split("-"))
 
 
 def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: str) -> Span | None:
