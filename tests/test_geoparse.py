@@ -1042,10 +1042,16 @@ def test_the_stray_filter_measures_as_geopy_does():
 
 def test_a_town_read_by_an_other_name_alone_on_its_side_of_the_world_is_a_stray(parser):
     """ "Hamas" is one of GeoNames' other names of Hamm (179,000 people): beside Israel
-    and Gaza, with nothing else in Germany, it is no place. A city of millions keeps its
-    other name ("New York" is New York City's), and so does a town of a country the story
-    names otherwise ("Canadian ... Quebec City", GeoNames' Québec)."""
+    and Gaza, with nothing else in Germany, it is no place, even where the story names
+    a town 500 km or more from Hamm ("the WHO said in Geneva"). A city of millions keeps
+    its other name ("New York" is New York City's), and so does a town of a country the
+    story names otherwise ("Canadian ... Quebec City", GeoNames' Québec)."""
     text = "Israel and Hamas agreed to a ceasefire in Gaza, officials in Cairo said."
+    assert "Hamas" not in [m.surface for m in parser.parse(text)]
+    text = (
+        "Qatar and Egypt have mediated between Israel and Hamas. In Khan Younis, "
+        "hospitals ran out of fuel, the World Health Organization said in Geneva."
+    )
     assert "Hamas" not in [m.surface for m in parser.parse(text)]
     text = "The mayor of New York met officials in London."
     assert [m.surface for m in parser.parse(text)] == ["New York", "London"]

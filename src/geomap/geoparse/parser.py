@@ -62,7 +62,8 @@ _WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)"
 STRAY_POPULATION = 50_000
 STRAY_KM = 1000.0
 # A town read by one of its other names is a stray up to this size ("Hamas" is Hamm's,
-# 179,000 people; "New York" is New York City's, 8.8 million, and no stray)
+# 179,000 people; "New York" is New York City's, 8.8 million, and no stray), when
+# PROVINCE_STRAY_KM from the story's other places and nothing else names its country
 ALT_STRAY_POPULATION = 1_000_000
 # ... or in a province no other place of the story lies in, though other towns or
 # provinces of its country do, and this far from all of them ("Cumberland University" in
@@ -435,9 +436,9 @@ def _without_strays(
     """The mentions but the strays (:data:`STRAY_POPULATION`): a name read as a small
     town alone on its side of the world, or alone in its province far from the story's
     other places, is more likely no place at all, or another place; so is a town of
-    fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names alone on its
-    side of the world, in a country nothing else of the story names ("Hamas" beside
-    Israel and Gaza is no other name of Hamm). A town listed beside a town of its country
+    fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names 500 km from
+    the story's other places, in a country nothing else of the story names ("Hamas"
+    beside Israel, Gaza and Geneva is no other name of Hamm). A town listed beside a town of its country
     is none ("Fort Hood, Fort Bragg and Fort Campbell", each alone in its state). A
     street or a building put at such a
     town ("Press Street", at a French village called Marigny) is left unplaced instead,
@@ -473,7 +474,7 @@ def _without_strays(
             stray = abroad or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))
         else:  # no other name of its country at all, not even "Canadian"
             stray = (
-                abroad
+                far >= PROVINCE_STRAY_KM
                 and _read_by_other_name(p, s, keys)
                 and not any(
                     o.place is not None
