@@ -1413,6 +1413,14 @@ def test_a_postal_code_qualifies_its_town_before_a_lists_and(parser):
     assert parser.parse("Police in Washington, DC said.")[0].place.admin1 == "US.DC"
 
 
+def test_a_spelt_out_province_qualifies_its_town_in_a_list_of_pairs(parser):
+    """ "from Columbia, Tennessee, and Paris, Kentucky": pairs of a town and its state,
+    not a list of four ("Columbia" was a Kentucky town, Kentucky read for the story)."""
+    text = "The family, from Columbia, Tennessee, and Paris, Kentucky, asked for privacy."
+    got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
+    assert got[0] == ("Columbia", "US.TN") and got[2] == ("Paris", "US.KY")
+
+
 def test_a_coast_or_valley_ending_a_longer_name_is_no_place_of_its_own(parser):
     """ "the Black Sea Coast", "the Pacific Coast of Mexico": "Coast" after a capitalised
     word ends a longer name; alone it would be GeoNames' "Coast" region of Tanzania."""

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS, fold
 from .model import load_model
-from .spans import Span, abbreviated, comma_next, qualified, readings_where
+from .spans import LIST_GAPS, Span, abbreviated, comma_next, qualified, readings_where
 
 # a comma and a capitalised word: what follows a list's second name
 _LIST_GOES_ON = re.compile(r", [A-Z]")
@@ -154,7 +154,7 @@ class Resolver:
         out: list[Qualifier | None] = []
         for n in range(len(spans)):
             qual = None
-            if qualified(text, spans, n) or self._abbreviated_province(text, spans, n):
+            if qualified(text, spans, n) or self._province_qualifies(text, spans, n):
                 qual = self.qualifier(spans[n + 1].forms)
             if qual is not None and (
                 (
@@ -169,15 +169,24 @@ class Resolver:
             out.append(qual)
         return out
 
-    def _abbreviated_province(self, text: str, spans: Sequence[Span], n: int) -> bool:
-        """Whether span ``n`` is followed by a province abbreviated with a period or as a
-        postal code, which qualifies its town even before a list's "and": "St. Paul,
-        Minn., and St. Petersburg, Fla.", "Springfield, IL, and Pittsburgh, PA" ("China,
-        U.S. and EU" is a list: "U.S." is no province)."""
-        if not comma_next(text, spans, n):
+    def _province_qualifies(self, text: str, spans: Sequence[Span], n: int) -> bool:
+        """Whether span ``n`` is followed by a province that qualifies its town even
+        before a list's "and": one abbreviated with a period or as a postal code ("St.
+        Paul, Minn., and St. Petersburg, Fla.", "Springfield, IL, and Pittsburgh, PA"), or
+        one of a list of such pairs ("Columbia, Tennessee, and Paris, Kentucky"). "China,
+        U.S. and EU" is a list: "U.S." is no province."""
+        if not comma_next(text, spans, n) or not self._province_only(spans[n + 1]):
             return False
-        nxt = spans[n + 1]
-        return abbreviated(text, nxt) and all(self._kind[i] == ADMIN1 for i in nxt.forms[::2])
+        return abbreviated(text, spans[n + 1]) or (
+            n + 3 < len(spans)
+            and text[spans[n + 1].end : spans[n + 2].start] in LIST_GAPS
+            and comma_next(text, spans, n + 2)
+            and self._province_only(spans[n + 3])
+        )
+
+    def _province_only(self, s: Span) -> bool:
+        """Whether every reading of span ``s`` is a province."""
+        return bool(s.forms) and all(self._kind[i] == ADMIN1 for i in s.forms[::2])
 
     def document_names(
         self, spans: Sequence[Span], quals: Sequence[Qualifier | None]
