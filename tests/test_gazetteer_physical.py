@@ -96,6 +96,30 @@ def test_form_rules():
     assert not build._physical_form("Omo", taken, given)  # too short
     assert not build._physical_form("St. Paul", taken, given)  # "St. Paul" is a town's
     assert build._physical_form("St. Paul River", taken, given)
+    # a name only villages bear is free for the feature
+    assert build._physical_form("Thames", taken, given, free={"thames"})
+
+
+def test_a_name_only_villages_bear_is_the_features_too(parser):
+    """The Volga, the Ganges, the Elbe, Luzon and Patagonia were no places (villages of a
+    few thousand bear the names: Volga, South Dakota; Luzon in Mindanao) or those
+    villages ("Glaciers in Patagonia" was Arizona); a bigger town keeps its name
+    ("Winnipeg" is the city, not the river beside it)."""
+    text = (
+        "Barges sailed down the Volga to Astrakhan. Pilgrims bathed in the Ganges at "
+        "Varanasi. Warships held drills near Luzon. Glaciers in Patagonia are melting."
+    )
+    got = {m.surface: m.place.kind.value for m in parser.parse(text)}
+    assert got == {
+        "Volga": "feature",
+        "Astrakhan": "city",
+        "Ganges": "feature",
+        "Varanasi": "city",
+        "Luzon": "feature",
+        "Patagonia": "feature",
+    }
+    (winnipeg,) = parser.parse("Firefighters in Winnipeg said.")
+    assert winnipeg.place.kind.value == "city"
 
 
 def test_parse_finds_the_river(parser):

@@ -1011,15 +1011,16 @@ def test_a_small_town_alone_on_its_side_of_the_world_is_a_stray(parser):
     """A name read as a small town, in a country no other place of the story lies in
     and 1,000 km or more from all of them, is a person, a firm or a namesake: "Permanent
     Secretary" is no hamlet in Texas, "Sullivan Goss" no village in Austria. A name with
-    a head word placed at such a town stays, unplaced ("the Thames Valley" is no valley
-    of the Thames in New Zealand)."""
+    a head word placed at such a town stays, unplaced ("the Thames Valley" was no valley
+    of Thames, New Zealand; the river Thames now has the name too)."""
     text = "Former Permanent Secretary, Federal Ministry of Information, spoke in Abuja, Nigeria."
     assert [m.surface for m in parser.parse(text)] == ["Abuja", "Nigeria"]
     text = "Their gala launch at Sullivan Goss in Santa Barbara, California, featured a band."
     assert "Goss" not in [m.surface for m in parser.parse(text)]
     text = "Patients across the Thames Valley, in Oxford and Reading, England, rely on drivers."
     valley = parser.parse(text)[0]
-    assert (valley.surface, valley.place) == ("Thames Valley", None)
+    assert valley.surface == "Thames Valley"
+    assert valley.place is None or valley.place.country_code == "GB"
     # a small town with its country, or near the story's other places, stays
     text = "A fire destroyed a mill in Berlin, N.H. Crews from Gorham and Lancaster helped."
     got = [m.place.name for m in parser.parse(text)]

@@ -922,7 +922,8 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     Bahamas' district, the Grand Canyon beside its village; Prince Edward Island is the
     province's); any other
     form ("Cauvery", "Appalachian Mountains") only if no place has that name yet as its
-    own or an alias (a GeoNames other name does not count: "Aral Sea" for Aral), and a
+    own or an alias (a GeoNames other name does not count: "Aral Sea" for Aral) but
+    villages of fewer than 10,000 people ("Luzon" beside a village of 3,211), and a
     one-word one only if it is no everyday English word, has four letters or more and is
     no given name ("Orange", "Congo", "Jordan", "Lena" are rivers only with "River").
     A row that names a curated place ("Euphrates", "Nile", "Sahel") is left out: the
@@ -963,7 +964,8 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
             if key in everywhere
             or any(abs(lat - y) + abs(lon - x) < _SAME_DEGREES for y, x in near.get(key, ()))
         }
-        kept = [f for f in forms if _physical_form(f, taken, given, same)]
+        free = {key for key in map(fold, forms) if _villages_only(b, key)}
+        kept = [f for f in forms if _physical_form(f, taken, given, same, free)]
         if not kept:
             continue
         name = row["name"] if row["name"] in kept else kept[0]
@@ -984,17 +986,32 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
                 b.add_form(form, idx, FORM_ALIAS)
 
 
+def _villages_only(b: _Builder, key: str) -> bool:
+    """Whether only towns smaller than :data:`_VILLAGE` bear ``key`` as their own name
+    or alias ("Java": a village of 426; "Luzon": 3,211 people in Mindanao; "Patagonia":
+    Arizona), so that a feature may have it too and the resolver weighs them. A bigger
+    town keeps it, even beside its feature ("Winnipeg" is the city, not the river)."""
+    kinds, people = b.cols["kind"], b.cols["population"]
+    holders = [i for i, fk in b.names.get(key, {}).items() if fk != FORM_ALT]
+    return bool(holders) and all(kinds[i] == _TOWN and people[i] < _VILLAGE for i in holders)
+
+
 def _physical_form(
-    form: str, taken: set[str], given: frozenset[str], same: set[str] | frozenset = frozenset()
+    form: str,
+    taken: set[str],
+    given: frozenset[str],
+    same: set[str] | frozenset = frozenset(),
+    free: set[str] | frozenset = frozenset(),
 ) -> bool:
     """Whether a river's or region's name form may be added (see :func:`_physical`);
-    ``same``: its forms that a province or country near it already has."""
+    ``same``: its forms that a province or country near it already has; ``free``: its
+    forms that only villages bear."""
     if form.endswith(" River") or form.startswith(("River ", "Lake ", "Mount ")):
         return True
     key = fold(form)
     if form.rsplit(" ", 1)[-1] in _LAND_HEADS and " " in form and key not in same:
         return True
-    if key in taken or key.replace(".", "") in taken:
+    if key not in free and (key in taken or key.replace(".", "") in taken):
         return False
     if " " in key:
         return True
@@ -1003,6 +1020,7 @@ def _physical_form(
 
 _TOWN, _ADMIN1, _FEATURE = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["feature"]
 _SAME_DEGREES = 3.0  # latitude plus longitude apart
+_VILLAGE = 10_000  # people: a town smaller than this keeps no name from a feature
 _LAND_HEADS = frozenset("Island Islands Valley Canyon Desert Mountains Peninsula".split())
 
 
