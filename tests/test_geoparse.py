@@ -803,6 +803,26 @@ def test_a_plural_county_head_reaches_listed_words_that_are_no_names_alone(parse
     assert not parser.parse("In counties across the state, turnout fell.")
 
 
+def test_a_township_is_a_unit_of_its_state_never_a_province_or_country(parser):
+    """ "Hamilton Township" in a Trenton story was Hamilton, Ontario; "Washington
+    Township" the state of Washington (or DC), "Holland Township" the Netherlands. A
+    capitalised "Township" is an admin head whose readings are towns only, maybe none:
+    an unknown township goes to its sentence's town. A lower-case "township" is no head
+    ("Soweto township" is Soweto)."""
+    text = (
+        "TRENTON, N.J. - Police in Hamilton Township and Ewing Township said the "
+        "suspect fled to Lawrenceville."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Hamilton Township"].admin1 == got["Ewing Township"].admin1 == "US.NJ"
+    text = "He was born in Washington Township, Gloucester County."
+    assert parser.parse(text)[0].place.admin1 == "US.NJ"
+    (bagel,) = parser.parse("A fire broke out at a bagel shop in Holland Township.")
+    assert (bagel.surface, bagel.place) == ("Holland Township", None)
+    got = [m.surface for m in parser.parse("Protests spread in Soweto township near Johannesburg.")]
+    assert got == ["Soweto", "Johannesburg"]
+
+
 def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
     """ "Ontario" in a story that also names Geneva (which has a namesake beside Ontario,
     New York) is the Canadian province of 17.8 million people, not Ontario, California

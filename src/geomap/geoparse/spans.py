@@ -268,8 +268,10 @@ class Span:
 # place itself ("Kabul airport", "Carnegie Moscow Center"). Local heads: the name is not
 # the place ("Royal Street", "Franklin Avenue"), which lies in the document's locus.
 ADMIN_HEADS = frozenset(
-    "county province region district governorate oblast prefecture state".split()
+    "county province region district governorate oblast prefecture state township".split()
 )
+# Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
+CAPITAL_HEADS = frozenset({"township", "townships"})
 # Admin heads that translate one another for a country's first-level units.
 PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "prefecture")
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
@@ -354,6 +356,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     head is None
                     and gap == " "
                     and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
+                    and (caps[j] or keys[j] not in CAPITAL_HEADS)
                     and not _state_in_name(text, tokens, j)
                     and j - i <= MAX_HEAD_NAME
                     # no "Drills in X Sea"; but "Deir ez-Zor province", "St Bartholomew's
@@ -877,8 +880,12 @@ def _admin_readings(
 ) -> tuple[int, ...] | None:
     """The readings of a name before an admin head: its provinces and regions when there
     are any. Before "state" only a name with a province among its readings ("Niger
-    state" is Nigeria's, not the country), else None: "Islamic State", "Gulf states"."""
+    state" is Nigeria's, not the country), else None: "Islamic State", "Gulf states".
+    Before "Township" only its towns, maybe none: a township lies in a county
+    ("Washington Township" is no state, "Holland Township" no country)."""
     kind = gazetteer.column("kind")
+    if head == "township":
+        return readings_where(forms, lambda i, _: kind[i] == KIND_CODE["city"])
     if head == "state" and not readings_where(forms, lambda i, _: kind[i] == KIND_CODE["admin1"]):
         return None
     return (
