@@ -823,6 +823,17 @@ def test_a_township_is_a_unit_of_its_state_never_a_province_or_country(parser):
     assert got == ["Soweto", "Johannesburg"]
 
 
+def test_a_name_qualified_once_keeps_that_reading_unqualified(parser):
+    """One sense per discourse: "MOSCOW, Idaho - ... students returned to Moscow" was
+    Moscow, Russia the second time. Qualified two ways, the bare name is left to the
+    ranker ("Springfield, Ill., and Springfield, Mo.")."""
+    text = "MOSCOW, Idaho - University of Idaho students returned to Moscow on Monday."
+    assert [m.place.admin1 for m in parser.parse(text) if m.surface == "Moscow"] == ["US.ID"]
+    text = "Police in Springfield, Ill., and Springfield, Mo., said. Springfield is quiet."
+    got = [m.place.admin1 for m in parser.parse(text) if m.surface == "Springfield"]
+    assert got[:2] == ["US.IL", "US.MO"]
+
+
 def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):
     """ "Ontario" in a story that also names Geneva (which has a namesake beside Ontario,
     New York) is the Canadian province of 17.8 million people, not Ontario, California
@@ -1468,6 +1479,13 @@ def test_a_town_listed_beside_a_place_of_its_country_is_a_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["Djibo", "Ouahigouya", "Burkina Faso"]
     text = "Armed groups attacked Djibo and Lyon, officials in Paris said."
     assert "Djibo" not in [m.surface for m in parser.parse(text)]
+    # the kept place's country may be its local reading's: Lebanon, Pennsylvania
+    text = (
+        "HARRISBURG, Pa. - Police in Lebanon and Hershey arrested two men after a chase "
+        "through Dauphin County."
+    )
+    got = {m.surface: m.place.admin1 for m in parser.parse(text)}
+    assert got["Lebanon"] == got["Hershey"] == "US.PA"
 
 
 def test_a_district_named_in_everyday_words_is_a_command_not_a_place(parser):

@@ -173,6 +173,8 @@ class Geoparser(Recogniser):
         # "Fort Stewart, Georgia" is the state that holds Fort Stewart
         held: dict[int, tuple[float, int]] = {}
         unknown_in: list[int] = []  # names no reading of which lies in their qualifier
+        # name -> its qualified readings and their confidence
+        qualified: dict[tuple[str, str | None], dict[int, float]] = {}
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = quals[n]
@@ -206,9 +208,11 @@ class Geoparser(Recogniser):
             conf, best, fk = ranked[0]
             if qual is not None:
                 held[n + 1] = (conf, best)
+                qualified.setdefault((s.key, s.head), {})[best] = conf
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
+        _one_sense(mentions, spans, quals, qualified, self.gazetteer)
         for n in unknown_in:
             # "Camp Murray, Wash.", "Oulton Park, Cheshire": somewhere in that province or
             # county (confidence 0.3, as a street placed at its paragraph's town: the point
@@ -532,6 +536,26 @@ def _wire_dateline(text: str, s: Span) -> bool:
     """Whether ``s`` opens a sentence and a news agency's name in brackets follows it
     (after a byline too: "Matthew Daly, The Associated Press. WASHINGTON (AP)")."""
     return bool(_WIRE_AGENCY.match(text, s.end)) and sentence_start(text, s.start)
+
+
+def _one_sense(
+    mentions: list[Mention],
+    spans: Sequence[Span],
+    quals: Sequence[object],
+    qualified: dict[tuple[str, str | None], dict[int, float]],
+    gazetteer: Gazetteer,
+) -> None:
+    """In place: a name the story qualifies one way ("MOSCOW, Idaho") is that place where
+    it goes unqualified too ("students returned to Moscow"), one sense per discourse;
+    not where the story qualifies it two ways ("Springfield, Ill.", "Springfield, Mo.")."""
+    for n, (m, s) in enumerate(zip(mentions, spans)):
+        readings = qualified.get((s.key, s.head), {})
+        if quals[n] is not None or len(readings) != 1:
+            continue
+        ((idx, confidence),) = readings.items()
+        place = gazetteer.place(idx)
+        if m.place != place and idx in s.forms[::2]:
+            mentions[n] = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
 
 
 def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> set[str]:

@@ -503,9 +503,11 @@ class Recogniser:
     def _listed(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of spans listed beside a name over the threshold ("attacked Djibo and
         Ouahigouya", "Sheberghan and Kunduz") one of whose towns lies in that name's
-        country: a list beside a place of one country names more places of it than
-        persons who share a town's name there."""
-        kind, cc = self._kind, self._cc
+        country (its most populous reading's, or a local reading's: "Lebanon and Hershey"
+        in a Pennsylvania story): a list beside a place of one country names more places
+        of it than persons who share a town's name there."""
+        kind, cc, admin1 = self._kind, self._cc, self._admin1
+        named: dict[str, set[str]] | None = None
         out: set[int] = set()
         for n in range(len(spans) - 1):
             a, b = spans[n], spans[n + 1]
@@ -514,10 +516,18 @@ class Recogniser:
             for weak, strong in ((n, b), (n + 1, a)):
                 if strong.score < self.threshold or not strong.forms:
                     continue
-                country = cc[strong.forms[0]]
-                if country and any(
-                    cc[i] == country and kind[i] in _TOWNS for i in spans[weak].forms[::2]
-                ):
+                # its most populous reading's country, and that of a town of it in a
+                # province the story names ("MOSCOW, Idaho ... Moscow and Pullman")
+                countries = {cc[strong.forms[0]]}
+                if len(strong.forms) > 2:
+                    named = self._named_provinces(spans) if named is None else named
+                    countries |= {
+                        cc[i]
+                        for i in strong.forms[::2]
+                        if kind[i] in _TOWNS and named.get(admin1[i], {strong.key}) - {strong.key}
+                    }
+                countries.discard(None)
+                if any(cc[i] in countries and kind[i] in _TOWNS for i in spans[weak].forms[::2]):
                     out.add(weak)
         return out
 
