@@ -823,6 +823,17 @@ def test_a_township_is_a_unit_of_its_state_never_a_province_or_country(parser):
     assert got == ["Soweto", "Johannesburg"]
 
 
+def test_louisianas_parishes_are_counties(parser):
+    """ "Orleans and Plaquemines parishes": "parish" is an admin head (plural "parishes"),
+    so Orleans is Orleans Parish, not Orléans, Ontario, and Plaquemines is found."""
+    text = "NEW ORLEANS - Schools closed in Orleans and Plaquemines parishes."
+    got = [(m.surface, m.place.name) for m in parser.parse(text)][1:]
+    assert got == [
+        ("Orleans", "Orleans Parish"),
+        ("Plaquemines parishes", "Plaquemines Parish"),
+    ]
+
+
 def test_a_name_qualified_once_keeps_that_reading_unqualified(parser):
     """One sense per discourse: "MOSCOW, Idaho - ... students returned to Moscow" was
     Moscow, Russia the second time. Qualified two ways, the bare name is left to the

@@ -268,7 +268,7 @@ class Span:
 # place itself ("Kabul airport", "Carnegie Moscow Center"). Local heads: the name is not
 # the place ("Royal Street", "Franklin Avenue"), which lies in the document's locus.
 ADMIN_HEADS = frozenset(
-    "county province region district governorate oblast prefecture state township".split()
+    "county parish province region district governorate oblast prefecture state township".split()
 )
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
 CAPITAL_HEADS = frozenset({"township", "townships"})
@@ -276,7 +276,10 @@ CAPITAL_HEADS = frozenset({"township", "townships"})
 PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "prefecture")
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
 # makes every name of the list before it one of those units.
-PLURAL_HEADS = {f"{h[:-1]}ies" if h.endswith("y") else f"{h}s": h for h in ADMIN_HEADS}
+PLURAL_HEADS = {
+    f"{h[:-1]}ies" if h.endswith("y") else f"{h}es" if h.endswith("sh") else f"{h}s": h
+    for h in ADMIN_HEADS
+}
 FEATURE_HEADS = frozenset(
     """airport station river lake mountains mountain valley island islands bay beach harbor
     harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
