@@ -38,6 +38,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "historical.tsv": ("key", "name", "aliases", "members", "lat", "lon", "geonameid", "point"),
     "aliases.tsv": ("alias", "target", "note"),
     "admin1_points.tsv": ("code", "name", "lat", "lon", "source"),
+    "team_nicknames.tsv": ("nickname", "league"),
 }
 POINT_SOURCES = frozenset({"countryinfo", "naturalearth", "geonames", "geonames-town", "curated"})
 # Where a region's or historical state's point comes from (see geodata/build_points.py).

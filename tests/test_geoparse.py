@@ -823,6 +823,22 @@ def test_a_township_is_a_unit_of_its_state_never_a_province_or_country(parser):
     assert got == ["Soweto", "Johannesburg"]
 
 
+def test_a_major_league_teams_town_is_the_big_city(parser):
+    """ "the Dallas Cowboys" in a Georgia paper was Dallas, Georgia (14,000 people), "the
+    Boston Red Sox" in an Albany paper Boston, New York: the local namesake rule gives
+    way to a major-league team's name. A state's team stays the state's ("the Texas
+    Rangers"), and a dateline's qualified town does not capture the team's
+    ("PORTLAND, Maine - the Portland Trail Blazers")."""
+    text = "ATLANTA - The Dallas Cowboys beat the Atlanta Falcons in Marietta."
+    assert parser.parse(text)[1].place.admin1 == "US.TX"
+    text = "ALBANY, N.Y. - The Boston Red Sox beat the New York Yankees 5-3."
+    assert parser.parse(text)[2].place.admin1 == "US.MA"
+    text = "ARLINGTON, Texas - The Texas Rangers won."
+    assert parser.parse(text)[2].place.kind.value == "admin1"
+    text = "PORTLAND, Maine - The Portland Trail Blazers star visited Bangor."
+    assert [m.place.admin1 for m in parser.parse(text) if m.surface == "Portland"] == ["US.OR"]
+
+
 def test_louisianas_parishes_are_counties(parser):
     """ "Orleans and Plaquemines parishes": "parish" is an admin head (plural "parishes"),
     so Orleans is Orleans Parish, not Orléans, Ontario, and Plaquemines is found."""

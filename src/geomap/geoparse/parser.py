@@ -22,7 +22,9 @@ from ..gazetteer.build import (
     FORM_DEMONYM,
     FORM_LANGUAGE,
     KIND_CODE,
+    curated_dir,
     fold,
+    read_tsv,
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model
@@ -53,6 +55,20 @@ _KIND_OF = {w: _TOWN for w in ("city", "town", "village", "hamlet", "suburb")} |
     "state": _ADMIN1,
     "province": _ADMIN1,
 }
+# A major-league team's town is a city of this size or more in the US or Canada, whatever
+# namesake the story's state has ("the Dallas Cowboys" in a Georgia paper)
+TEAM_TOWN = 100_000
+_TEAM_COUNTRIES = frozenset({"US", "CA"})
+
+
+@lru_cache(maxsize=1)
+def _team_after() -> re.Pattern[str]:
+    """What follows a town in a major-league team's name: " Cowboys", " Red Sox"."""
+    rows = read_tsv(curated_dir() / "team_nicknames.tsv")
+    names = sorted((re.escape(r["nickname"]) for r in rows), key=len, reverse=True)
+    return re.compile(rf" (?:{'|'.join(names)})\b")
+
+
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
 _WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)")
 # A town smaller than this, in a country no other place of the story lies in and this
@@ -175,15 +191,21 @@ class Geoparser(Recogniser):
         unknown_in: list[int] = []  # names no reading of which lies in their qualifier
         # name -> its qualified readings and their confidence
         qualified: dict[tuple[str, str | None], dict[int, float]] = {}
+        teams: set[int] = set()  # towns of major-league teams ("the Dallas Cowboys")
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = quals[n]
             wire = qual is None and _wire_dateline(text, s)
             before = text[max(0, s.start - 20) : s.start]
             unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
-            memo = (s.key, s.head, qual, held.get(n), _TOWN if wire else unit)
+            team = qual is None and s.head is None and bool(_team_after().match(text, s.end))
+            if team:
+                teams.add(n)
+            memo = (s.key, s.head, qual, held.get(n), _TOWN if wire else unit, team)
             if memo not in done:
                 forms = s.forms
+                if team:  # "the Dallas Cowboys", "the Cleveland Browns": the big city's
+                    forms = readings_where(forms, self._team_town) or forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
                 if wire:  # a dateline is the town the story was filed from
@@ -212,7 +234,7 @@ class Geoparser(Recogniser):
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
-        _one_sense(mentions, spans, quals, qualified, self.gazetteer)
+        _one_sense(mentions, spans, quals, qualified, self.gazetteer, teams)
         for n in unknown_in:
             # "Camp Murray, Wash.", "Oulton Park, Cheshire": somewhere in that province or
             # county (confidence 0.3, as a street placed at its paragraph's town: the point
@@ -225,6 +247,13 @@ class Geoparser(Recogniser):
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
         return self._place_in_sentence(text, self._listed_provinces(text, mentions, spans), spans)
+
+    def _team_town(self, idx: int, _form: int) -> bool:
+        """Whether entry ``idx`` may be a major-league team's town: a US or Canadian
+        city of :data:`TEAM_TOWN` people, or no town at all ("the Texas Rangers")."""
+        if self._kind[idx] != _TOWN:
+            return True
+        return self._cc[idx] in _TEAM_COUNTRIES and self._pop[idx] >= TEAM_TOWN
 
     def _listed_provinces(
         self, text: str, mentions: list[Mention], spans: Sequence[Span]
@@ -544,13 +573,16 @@ def _one_sense(
     quals: Sequence[object],
     qualified: dict[tuple[str, str | None], dict[int, float]],
     gazetteer: Gazetteer,
+    teams: set[int],
 ) -> None:
     """In place: a name the story qualifies one way ("MOSCOW, Idaho") is that place where
     it goes unqualified too ("students returned to Moscow"), one sense per discourse;
-    not where the story qualifies it two ways ("Springfield, Ill.", "Springfield, Mo.")."""
+    not where the story qualifies it two ways ("Springfield, Ill.", "Springfield, Mo."),
+    nor in a major-league team's name (``teams``: "PORTLAND, Maine - the Portland Trail
+    Blazers")."""
     for n, (m, s) in enumerate(zip(mentions, spans)):
         readings = qualified.get((s.key, s.head), {})
-        if quals[n] is not None or len(readings) != 1:
+        if quals[n] is not None or len(readings) != 1 or n in teams:
             continue
         ((idx, confidence),) = readings.items()
         place = gazetteer.place(idx)
