@@ -1406,6 +1406,20 @@ def test_a_road_between_two_places_names_both(parser):
     assert [m.surface for m in parser.parse(text)] == ["St. Louis International Airport"]
 
 
+def test_wall_street_and_silicon_valley(parser):
+    """ "bankers on Wall Street" was placed at the sentence's other town (Washington, of
+    "Capitol Hill"), "Silicon Valley" at Hollywood: Wall Street is a curated metonym for
+    New York, Silicon Valley a territory drawn as a point (the mean of San Mateo's and Santa Clara's
+    counties). A street followed by "in" and a town is that town's, even one whose whole
+    name is an alias ("Wall Street in Kingston")."""
+    text = "Lawmakers on Capitol Hill and bankers on Wall Street reacted; Silicon Valley and Hollywood donors too."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Wall Street"].name == "New York City"
+    assert got["Silicon Valley"].kind.value == "feature" and got["Silicon Valley"].lat > 37
+    got = {m.surface: m.place.name for m in parser.parse("He lives on Wall Street in Kingston.")}
+    assert got["Wall Street"] == "Kingston"
+
+
 def test_a_tower_is_a_building_of_its_town(parser):
     """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
     placed as one, not the Irish village called Tower."""

@@ -389,7 +389,9 @@ def _town_after_in(
     Hospital in London"), if span ``n`` has such a head and the next name is a town, or
     a province of the country the building's name places it in ("Kenya Medical Research
     Institute in Kilifi")."""
-    if spans[n].head not in BUILDING_HEADS and spans[n].head not in LOCAL_HEADS:
+    # its head word, also when the whole is a name ("Wall Street in Kingston")
+    head = spans[n].head or spans[n].key.rsplit(" ", 1)[-1]
+    if head not in BUILDING_HEADS and head not in LOCAL_HEADS:
         return None
     if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] != " in ":
         return None
