@@ -988,9 +988,10 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
 
 def _villages_only(b: _Builder, key: str) -> bool:
     """Whether only towns smaller than :data:`_VILLAGE` bear ``key`` as their own name
-    or alias ("Java": a village of 426; "Luzon": 3,211 people in Mindanao; "Patagonia":
-    Arizona), so that a feature may have it too and the resolver weighs them. A bigger
-    town keeps it, even beside its feature ("Winnipeg" is the city, not the river)."""
+    or alias ("Volga": villages in Russia and South Dakota; "Luzon": 3,211 people in
+    Mindanao; "Patagonia": Arizona), so that a feature may have it too and the resolver
+    weighs them. A bigger town keeps it, even beside its feature ("Winnipeg" is the
+    city, not the river)."""
     kinds, people = b.cols["kind"], b.cols["population"]
     holders = [i for i, fk in b.names.get(key, {}).items() if fk != FORM_ALT]
     return bool(holders) and all(kinds[i] == _TOWN and people[i] < _VILLAGE for i in holders)

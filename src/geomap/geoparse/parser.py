@@ -29,7 +29,7 @@ from ..gazetteer.build import (
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model
 from .recognise import Recogniser, sentence_start
-from .resolve import DocContext, Resolver
+from .resolve import DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
     BUILDING_HEADS,
@@ -473,10 +473,10 @@ def _without_strays(
     other places, is more likely no place at all, or another place; so is a town of
     fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names 500 km from
     the story's other places, in a country nothing else of the story names ("Hamas"
-    beside Israel, Gaza and Geneva is no other name of Hamm). A town listed beside a town of its country
-    is none ("Fort Hood, Fort Bragg and Fort Campbell", each alone in its state). A
-    street or a building put at such a
-    town ("Press Street", at a French village called Marigny) is left unplaced instead,
+    beside Israel, Gaza and Geneva is no other name of Hamm). A town listed beside a
+    town of its country is none ("Fort Hood, Fort Bragg and Fort Campbell", each alone
+    in its state). A street or a building put at such a town ("Press Street", at a
+    French village called Marigny) is left unplaced instead,
     unless everyday words name the building ("Research Institute", "Federal University"):
     then it is no place at all."""
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
@@ -572,7 +572,7 @@ def _wire_dateline(text: str, s: Span) -> bool:
 def _one_sense(
     mentions: list[Mention],
     spans: Sequence[Span],
-    quals: Sequence[object],
+    quals: Sequence[Qualifier | None],
     qualified: dict[tuple[str, str | None], dict[int, float]],
     gazetteer: Gazetteer,
     teams: set[int],
@@ -592,11 +592,17 @@ def _one_sense(
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
 
 
+def _between(m: Mention, t: Mention) -> tuple[int, int]:
+    """The text offsets between mentions ``m`` and ``t`` (end before start if they
+    overlap)."""
+    return (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+
+
 def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> set[str]:
     """The countries of the places named in the sentence of mention ``m``."""
     out = set()
     for t in mentions:
-        a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+        a, b = _between(m, t)
         if (
             t is not m
             and t.place is not None
@@ -615,7 +621,7 @@ def _nearest(
     between."""
     best: tuple[int, Place] | None = None
     for t in others:
-        a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+        a, b = _between(m, t)
         if b < a or boundary.search(text, a, b):
             continue
         if best is None or b - a < best[0]:

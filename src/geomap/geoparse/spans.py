@@ -380,7 +380,10 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     )
                     and not _joined_places(names, key)
                     # "The centre"; but "Lake and Will counties" are Will County's
-                    and (key not in CONTEXT_WORDS or f"{key} {PLURAL_HEADS.get(keys[j])}" in names)
+                    and (
+                        key not in CONTEXT_WORDS
+                        or (keys[j] in PLURAL_HEADS and f"{key} {PLURAL_HEADS[keys[j]]}" in names)
+                    )
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                     # "South Carolina Highway Patrol": an organisation's, not a road
                     and not (
@@ -596,8 +599,9 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     names); a newspaper's or an airline's (:func:`_press_title`); a person's after a
     title (:func:`_after_title`); an institution's whose name goes on in "for" and a
     capital ("International Centre for Diarrhoeal Disease Research"); or an
-    organisation's head noun after its capitalised modifier ("Security Council", :data:`ORGANISATION_HEADS`; "African Union", though
-    "union" is no context word: "Jackson & Union counties" are counties)."""
+    organisation's head noun after its capitalised modifier ("Security Council",
+    :data:`ORGANISATION_HEADS`; "African Union", though "union" is no context word:
+    "Jackson & Union counties" are counties)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
     if (  # "Security Council", "Air Force", "African Union": an organisation's head noun
@@ -937,38 +941,42 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
         follower = last
         while True:
             s = spans[k] if k >= 0 else None
-            if s is None or s.end <= follower.start - 7:
-                bare = _bare_list_item(text, tokens, follower, head, gazetteer)
-                if bare is None:
+            if s is not None and text[s.end : follower.start] in LIST_GAPS:
+                if s.head is not None:
                     break
-                spans.insert(k + 1, bare)
-                follower = bare
+                whole = gazetteer.names.get(f"{s.key} {head}")
+                if whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
+                    spans[k] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
+                else:
+                    forms = _admin_readings(gazetteer, s.forms, head) if s.forms else None
+                    if forms is None:
+                        break
+                    spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
+                follower = s
+                k -= 1
                 continue
-            gap = text[s.end : follower.start]
-            if s.head is not None or gap not in LIST_GAPS:
+            # a listed word that is no span: "Lake" before "and Will counties"
+            bare = _bare_list_item(
+                text, tokens, follower, head, gazetteer, -1 if s is None else s.j
+            )
+            if bare is None:
                 break
-            whole = gazetteer.names.get(f"{s.key} {head}")
-            if whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
-                spans[k] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
-            else:
-                forms = _admin_readings(gazetteer, s.forms, head) if s.forms else None
-                if forms is None:
-                    break
-                spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
-            follower = s
-            k -= 1
+            spans.insert(k + 1, bare)
+            follower = bare
 
 
 def _bare_list_item(
-    text: str, tokens: Tokens, follower: Span, head: str, gazetteer: Gazetteer
+    text: str, tokens: Tokens, follower: Span, head: str, gazetteer: Gazetteer, after: int
 ) -> Span | None:
-    """The capitalised word listed just before ``follower`` as a span of the unit it
-    names with ``head``, when the gazetteer has that unit ("Lake" before "and Will
-    counties" is Lake County), else None."""
+    """The capitalised word listed just before ``follower`` (after token ``after``) as a
+    span of the unit it names with ``head``, when the gazetteer has that unit ("Lake"
+    before "and Will counties" is Lake County), else None."""
     t = follower.i - 1
-    if t >= 0 and tokens.keys[t] in ("and", "or") and not tokens.caps[t]:
+    if t > after and tokens.keys[t] in ("and", "or") and not tokens.caps[t]:
         t -= 1
-    if t < 0 or not tokens.caps[t] or text[tokens.ends[t] : follower.start] not in LIST_GAPS:
+    if t <= after or not tokens.caps[t]:
+        return None
+    if text[tokens.ends[t] : follower.start] not in LIST_GAPS:
         return None
     key = f"{tokens.keys[t]} {head}"
     whole = gazetteer.names.get(key)
