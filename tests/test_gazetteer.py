@@ -218,3 +218,15 @@ def test_provinces_under_isos_geographical_units_are_first_level(gazetteer):
         )
     banten = next(p for p in gazetteer.lookup("Banten") if p.kind.value == "admin1")
     assert banten.admin1 == "ID.33"  # GeoNames' code, which Banten's towns carry
+
+
+def test_isos_regions_over_provinces_have_their_people_and_leave_names_to_towns(parser):
+    """Jawa had no people (its provinces' towns carry their own codes), so "Java" (a
+    curated alias) was read as a Georgian village of 426 or not at all; it has its
+    provinces' now. Such a region leaves a name a town of 10,000 or more bears:
+    "Border Patrol agents in Yuma" was a Dominican region, not Yuma, Arizona."""
+    got = {m.surface: m.place for m in parser.parse("Floods hit Java, Borneo and Sulawesi.")}
+    assert (got["Java"].country_code, got["Java"].kind.value) == ("ID", "admin1")
+    assert got["Java"].population > 10_000_000
+    (yuma,) = parser.parse("Border Patrol agents in Yuma arrested 40 migrants.")
+    assert (yuma.place.country_code, yuma.place.kind.value) == ("US", "city")

@@ -141,6 +141,9 @@ class _Builder:
         # (English other name, entry) of ISO units below the first level or filed under
         # one, which a bigger town's own name takes back (:meth:`leave_to_towns`)
         self.translations: list[tuple[str, int]] = []
+        # (first-level unit, the ISO code of the region ISO files it under): Indonesia's
+        # provinces under Jawa or Sulawesi, whose people are theirs
+        self.parents: list[tuple[int, str]] = []
 
     def add(
         self,
@@ -185,7 +188,8 @@ class _Builder:
 
     def admin_populations(self) -> None:
         """A province's population: the sum of its towns' (GeoNames gives none), not of
-        its counties (which hold the same people)."""
+        its counties (which hold the same people); an ISO region's over provinces (Jawa),
+        the sum of theirs."""
         kinds, admin1, pop = self.cols["kind"], self.cols["admin1"], self.cols["population"]
         totals: dict[str, int] = {}
         for k, a, p, key in zip(kinds, admin1, pop, self.cols["key"]):
@@ -194,12 +198,22 @@ class _Builder:
         for i, (k, a) in enumerate(zip(kinds, admin1)):
             if k == KIND_CODE["admin1"] and not pop[i]:
                 pop[i] = totals.get(a, 0)
+        # an ISO region over first-level units (Jawa: Banten, West Java...) has theirs
+        regions: dict[str, int] = {}
+        for child, parent in self.parents:
+            regions[parent] = regions.get(parent, 0) + pop[child]
+        for code, people in regions.items():
+            i = self.by_key.get(code)
+            if i is not None and kinds[i] == KIND_CODE["admin1"] and not totals.get(code):
+                pop[i] = people
 
     def leave_to_towns(self) -> None:
         """Drop the :attr:`translations` that a more populous town bears as its own
         name ("Gold Coast", iso3166-2's word-for-word translation of Côte-d'Or;
-        "Independence" for Independencia: Independence, Missouri); after
-        :meth:`admin_populations`, when provinces have their people."""
+        "Independence" for Independencia: Independence, Missouri), and the names of ISO
+        regions over provinces that a town of 10,000 people or more bears ("Yuma" is
+        Arizona's, not a Dominican region's); after :meth:`admin_populations`, when
+        provinces have their people."""
         town_people = _own_name_people(self)
         pop = self.cols["population"]
         for form, idx in self.translations:
@@ -208,6 +222,18 @@ class _Builder:
                 del self.names[key][idx]
                 if not self.names[key]:
                     del self.names[key]
+        # an ISO region over provinces that GeoNames does not know (the Dominican
+        # Republic's "Yuma", the Marshall Islands' "Ratak chain", alias "Sunrise") leaves
+        # any of its names to a town of a village's size or more that bears it
+        regions = {
+            i
+            for _, code in self.parents
+            if (i := self.by_key.get(code)) is not None and self.cols["admin1"][i] == code
+        }
+        for key, forms in self.names.items():
+            if town_people.get(key, 0) >= _VILLAGE:
+                for idx in regions.intersection(forms):
+                    del forms[idx]
 
     def result(self, wordfreq: dict[str, float], given: list[str]) -> dict[str, Any]:
         pop = self.cols["population"]
@@ -320,6 +346,8 @@ def _subdivisions(
                 cc=cc,
                 admin1=gn.get("geonames_code") or code,
             )
+            if promoted:
+                b.parents.append((idx, sub["parentCode"]))
             own = (sub["name"], name, iso_name, gn.get("name") or "")
             others = [sub["name"], *(e for e in english if _usable_alternate(e, ""))]
             others += [a for a in _split(gn.get("aliases", "")) if _usable_alternate(a, "")]
