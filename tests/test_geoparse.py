@@ -839,6 +839,16 @@ def test_a_major_league_teams_town_is_the_big_city(parser):
     assert [m.place.admin1 for m in parser.parse(text) if m.surface == "Portland"] == ["US.OR"]
 
 
+def test_a_region_named_like_a_village_only_is_unknown(parser):
+    """ "the Bajío region" was El Bajío, a village of 1,717 people in Sinaloa, 700 km
+    off: a region or province is around a town of 10,000 people or more of its name
+    ("the Timbuktu region"), never a village; unknown, it stays unplaced."""
+    (bajio,) = parser.parse("Cartel violence spread into the Bajío region.")
+    assert (bajio.surface, bajio.place) == ("Bajío region", None)
+    got = [m.place.name for m in parser.parse("Attacks hit the Gao and Timbuktu regions.")]
+    assert got == ["Gao", "Timbuktu"]
+
+
 def test_louisianas_parishes_are_counties(parser):
     """ "Orleans and Plaquemines parishes": "parish" is an admin head (plural "parishes"),
     so Orleans is Orleans Parish, not Orléans, Ontario, and Plaquemines is found."""

@@ -270,6 +270,8 @@ class Span:
 ADMIN_HEADS = frozenset(
     "county parish province region district governorate oblast prefecture state township".split()
 )
+# People of a town a province or region of its name may lie around ("the Timbuktu region")
+SEAT_PEOPLE = 10_000
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
 CAPITAL_HEADS = frozenset({"township", "townships"})
 # Admin heads that translate one another for a country's first-level units.
@@ -898,8 +900,17 @@ def _admin_readings(
     return (
         readings_where(forms, lambda i, _: kind[i] != KIND_CODE["city"])
         or _seat_provinces(gazetteer, forms)
-        or forms
+        # a region or province is around a town of its name, not a village: "the Timbuktu
+        # region" is Timbuktu's, "the Bajío region" unknown, no El Bajío of 1,717 people
+        # (a county or district may be around any town)
+        or (forms if head not in PROVINCE_HEADS else readings_where(forms, _no_village(gazetteer)))
     )
+
+
+def _no_village(gazetteer: Gazetteer) -> Callable[[int, int], bool]:
+    """A reading filter: towns of :data:`SEAT_PEOPLE` or more."""
+    people = gazetteer.column("population")
+    return lambda i, _: people[i] >= SEAT_PEOPLE
 
 
 def _seat_provinces(gazetteer: Gazetteer, forms: tuple[int, ...]) -> tuple[int, ...]:
