@@ -839,6 +839,17 @@ def test_a_major_league_teams_town_is_the_big_city(parser):
     assert [m.place.admin1 for m in parser.parse(text) if m.surface == "Portland"] == ["US.OR"]
 
 
+def test_a_village_listed_beside_a_province_is_the_province_of_its_name(parser):
+    """ "spread from Michoacán and Jalisco" read Michoacán as a village of 574 in Chiapas
+    (the story named Tapachula, Chiapas); beside one province of its country a village
+    reading gives way to the province (a town needs two: "Kabul and Kandahar" stay)."""
+    text = (
+        "Violence spread from Michoacán and Jalisco. Migrants crossed through Tapachula, "
+        "Chiapas."
+    )
+    assert parser.parse(text)[0].place.kind.value == "admin1"
+
+
 def test_a_region_named_like_a_village_only_is_unknown(parser):
     """ "the Bajío region" was El Bajío, a village of 1,717 people in Sinaloa, 700 km
     off: a region or province is around a town of 10,000 people or more of its name

@@ -29,7 +29,7 @@ from ..gazetteer.build import (
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model
 from .recognise import Recogniser, sentence_start
-from .resolve import DocContext, Qualifier, Resolver
+from .resolve import VILLAGE, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
     BUILDING_HEADS,
@@ -246,7 +246,8 @@ class Geoparser(Recogniser):
             m = mentions[n]
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
-        return self._place_in_sentence(text, self._listed_provinces(text, mentions, spans), spans)
+        listed = self._listed_provinces(text, mentions, spans, quals)
+        return self._place_in_sentence(text, listed, spans)
 
     def _team_town(self, idx: int, _form: int) -> bool:
         """Whether entry ``idx`` may be a major-league team's town: a US or Canadian
@@ -256,19 +257,25 @@ class Geoparser(Recogniser):
         return self._cc[idx] in _TEAM_COUNTRIES and self._pop[idx] >= TEAM_TOWN
 
     def _listed_provinces(
-        self, text: str, mentions: list[Mention], spans: Sequence[Span]
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
     ) -> list[Mention]:
         """A name read as a town in a list of two or more provinces of one country, with a
         reading as a province of it, is that province: "California, Texas, Kansas, New
-        York and Ohio" names the state of New York, not the city."""
+        York and Ohio" names the state of New York, not the city. A village needs one
+        ("from Michoacán and Jalisco" is the state, not a Chiapas village of 574); a
+        qualified name is in no list ("Washington, Kansas")."""
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
-            if m.place is None or m.place.kind is not PlaceKind.CITY:
+            if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
             listed = [mentions[k].place for k in _list_around(text, spans, n)]
             countries = {p.country_code for p in listed if p and p.kind is PlaceKind.ADMIN1}
             if (
-                len(listed) < 2
+                len(listed) < (1 if m.place.population < VILLAGE else 2)
                 or len(countries) != 1
                 or any(p is None or p.kind is not PlaceKind.ADMIN1 for p in listed)
             ):
