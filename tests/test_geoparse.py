@@ -844,8 +844,7 @@ def test_a_village_listed_beside_a_province_is_the_province_of_its_name(parser):
     (the story named Tapachula, Chiapas); beside one province of its country a village
     reading gives way to the province (a town needs two: "Kabul and Kandahar" stay)."""
     text = (
-        "Violence spread from Michoacán and Jalisco. Migrants crossed through Tapachula, "
-        "Chiapas."
+        "Violence spread from Michoacán and Jalisco. Migrants crossed through Tapachula, Chiapas."
     )
     assert parser.parse(text)[0].place.kind.value == "admin1"
 
@@ -1439,6 +1438,27 @@ def test_wall_street_and_silicon_valley(parser):
     assert got["Silicon Valley"].kind.value == "feature" and got["Silicon Valley"].lat > 37
     got = {m.surface: m.place.name for m in parser.parse("He lives on Wall Street in Kingston.")}
     assert got["Wall Street"] == "Kingston"
+
+
+def test_us_regions_local_news_names(parser):
+    """ "the Inland Empire" was "Inland" (Norway's Innlandet or a former name of an Ohio
+    village), "the Texas Hill Country" "Texas Hill", "the Florida Panhandle" Florida's
+    centre 500 km off, "the Upper Peninsula" and "the Outer Banks" no place: curated
+    territories drawn as points, each the mean of its counties' centres of population."""
+    text = (
+        "Fires burned in the Inland Empire; floods hit the Texas Hill Country, the Florida "
+        "Panhandle, the Outer Banks and the Upper Peninsula."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert set(got) == {
+        "Inland Empire",
+        "Texas Hill Country",
+        "Florida Panhandle",
+        "Outer Banks",
+        "Upper Peninsula",
+    }
+    assert all(p.kind.value == "feature" and p.country_code == "US" for p in got.values())
+    assert 30 < got["Florida Panhandle"].lat < 31 and got["Upper Peninsula"].lat > 45
 
 
 def test_a_tower_is_a_building_of_its_town(parser):
