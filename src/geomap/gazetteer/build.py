@@ -43,6 +43,10 @@ FORMAT_VERSION = 4
 # How a name form refers to its entry. Stored beside each entry index in the name table.
 # FORM_ALT is a GeoNames alternate name of a town ("Salisbury" for Harare).
 FORM_NAME, FORM_ALIAS, FORM_DEMONYM, FORM_ADJECTIVE, FORM_LANGUAGE, FORM_ALT = range(6)
+# People of a village: a town smaller keeps no name from a Natural Earth feature or an ISO
+# region, is outweighed by a big town's spelling of its own name, and lies around no
+# province or region of its name (the geoparser's rules share it)
+VILLAGE = 10_000
 FORM_KINDS = {"demonym": FORM_DEMONYM, "adjective": FORM_ADJECTIVE, "language": FORM_LANGUAGE}
 FORM_NAMES = ("name", "alias", "demonym", "adjective", "language", "alternate")  # by code
 
@@ -231,7 +235,7 @@ class _Builder:
             if (i := self.by_key.get(code)) is not None and self.cols["admin1"][i] == code
         }
         for key, forms in self.names.items():
-            if town_people.get(key, 0) >= _VILLAGE:
+            if town_people.get(key, 0) >= VILLAGE:
                 for idx in regions.intersection(forms):
                     del forms[idx]
 
@@ -1015,14 +1019,14 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
 
 
 def _villages_only(b: _Builder, key: str) -> bool:
-    """Whether only towns smaller than :data:`_VILLAGE` bear ``key`` as their own name
+    """Whether only towns smaller than :data:`VILLAGE` bear ``key`` as their own name
     or alias ("Volga": villages in Russia and South Dakota; "Luzon": 3,211 people in
     Mindanao; "Patagonia": Arizona), so that a feature may have it too and the resolver
     weighs them. A bigger town keeps it, even beside its feature ("Winnipeg" is the
     city, not the river)."""
     kinds, people = b.cols["kind"], b.cols["population"]
     holders = [i for i, fk in b.names.get(key, {}).items() if fk != FORM_ALT]
-    return bool(holders) and all(kinds[i] == _TOWN and people[i] < _VILLAGE for i in holders)
+    return bool(holders) and all(kinds[i] == _TOWN and people[i] < VILLAGE for i in holders)
 
 
 def _physical_form(
@@ -1049,7 +1053,6 @@ def _physical_form(
 
 _TOWN, _ADMIN1, _FEATURE = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["feature"]
 _SAME_DEGREES = 3.0  # latitude plus longitude apart
-_VILLAGE = 10_000  # people: a town smaller than this keeps no name from a feature
 _LAND_HEADS = frozenset("Island Islands Valley Canyon Desert Mountains Peninsula".split())
 
 

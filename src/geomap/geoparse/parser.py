@@ -22,6 +22,7 @@ from ..gazetteer.build import (
     FORM_DEMONYM,
     FORM_LANGUAGE,
     KIND_CODE,
+    VILLAGE,
     curated_dir,
     fold,
     read_tsv,
@@ -29,7 +30,7 @@ from ..gazetteer.build import (
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model
 from .recognise import Recogniser, sentence_start
-from .resolve import VILLAGE, DocContext, Qualifier, Resolver
+from .resolve import DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
     BUILDING_HEADS,

@@ -23,7 +23,16 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ALIAS, FORM_ALT, FORM_NAME, FORM_NAMES, KIND_CODE, KINDS, fold
+from ..gazetteer.build import (
+    FORM_ALIAS,
+    FORM_ALT,
+    FORM_NAME,
+    FORM_NAMES,
+    KIND_CODE,
+    KINDS,
+    VILLAGE,
+    fold,
+)
 from .model import load_model
 from .spans import LIST_GAPS, Span, abbreviated, comma_next, qualified, readings_where
 
@@ -33,7 +42,6 @@ MAX_CANDIDATES = 15  # most populous readings considered per name (plus every no
 # how alike a GeoNames other name and a town's own name are when one spells the other
 # ("derna" and "darnah" 0.73, "lugansk" and "luhansk" 0.86; "old town" and "baltimore" 0.12)
 SPELLING_RATIO = 0.6
-VILLAGE = 10_000  # people of a town whose own name a big town's spelling outweighs
 
 # other names of a document that must lie in a province for it to be the article's own
 LOCAL_NAMES = 2

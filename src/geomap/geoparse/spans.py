@@ -26,6 +26,7 @@ from ..gazetteer.build import (
     FORM_LANGUAGE,
     FORM_NAME,
     KIND_CODE,
+    VILLAGE,
     fold,
 )
 from .model import common_words
@@ -270,8 +271,6 @@ class Span:
 ADMIN_HEADS = frozenset(
     "county parish province region district governorate oblast prefecture state township".split()
 )
-# People of a town a province or region of its name may lie around ("the Timbuktu region")
-SEAT_PEOPLE = 10_000
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
 CAPITAL_HEADS = frozenset({"township", "townships"})
 # Admin heads that translate one another for a country's first-level units.
@@ -908,9 +907,9 @@ def _admin_readings(
 
 
 def _no_village(gazetteer: Gazetteer) -> Callable[[int, int], bool]:
-    """A reading filter: towns of :data:`SEAT_PEOPLE` or more."""
+    """A reading filter: towns of :data:`VILLAGE` people or more."""
     people = gazetteer.column("population")
-    return lambda i, _: people[i] >= SEAT_PEOPLE
+    return lambda i, _: people[i] >= VILLAGE
 
 
 def _seat_provinces(gazetteer: Gazetteer, forms: tuple[int, ...]) -> tuple[int, ...]:
