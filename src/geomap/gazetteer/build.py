@@ -203,13 +203,20 @@ class _Builder:
             if k == KIND_CODE["admin1"] and not pop[i]:
                 pop[i] = totals.get(a, 0)
         # an ISO region over first-level units (Jawa: Banten, West Java...) has theirs
-        regions: dict[str, int] = {}
+        regions = self.iso_regions()
         for child, parent in self.parents:
-            regions[parent] = regions.get(parent, 0) + pop[child]
-        for code, people in regions.items():
-            i = self.by_key.get(code)
-            if i is not None and kinds[i] == KIND_CODE["admin1"] and not totals.get(code):
-                pop[i] = people
+            if parent in regions:
+                pop[regions[parent]] += pop[child]
+
+    def iso_regions(self) -> dict[str, int]:
+        """ISO code -> entry of each region iso3166-2 files first-level units under and
+        GeoNames does not know (its entry's admin1 is its ISO code: no town carries it)."""
+        admin1 = self.cols["admin1"]
+        return {
+            code: i
+            for _, code in self.parents
+            if (i := self.by_key.get(code)) is not None and admin1[i] == code
+        }
 
     def leave_to_towns(self) -> None:
         """Drop the :attr:`translations` that a more populous town bears as its own
@@ -229,11 +236,7 @@ class _Builder:
         # an ISO region over provinces that GeoNames does not know (the Dominican
         # Republic's "Yuma", the Marshall Islands' "Ratak chain", alias "Sunrise") leaves
         # any of its names to a town of a village's size or more that bears it
-        regions = {
-            i
-            for _, code in self.parents
-            if (i := self.by_key.get(code)) is not None and self.cols["admin1"][i] == code
-        }
+        regions = set(self.iso_regions().values())
         for key, forms in self.names.items():
             if town_people.get(key, 0) >= VILLAGE:
                 for idx in regions.intersection(forms):

@@ -308,13 +308,17 @@ class Recogniser:
     def _locus(self, s: Span, named: dict[str, set[str]]) -> bool:
         """Whether a town the span may be lies in a province another name of the
         document names: a local reader's "Texarkana" in a story that names Texas."""
+        return any(True for _ in self._local_towns(s, named))
+
+    def _local_towns(self, s: Span, named: dict[str, set[str]]) -> Iterator[int]:
+        """The towns the span may be that lie in a province another name of the document
+        names (``named``: :meth:`_named_provinces`)."""
         kind, admin1 = self._kind, self._admin1
         for idx in s.forms[::2]:
             if kind[idx] in _TOWNS:
                 keys = named.get(admin1[idx])
                 if keys and (len(keys) > 1 or s.key not in keys):
-                    return True
-        return False
+                    yield idx
 
     def _own_features(
         self,
@@ -506,7 +510,7 @@ class Recogniser:
         country (its most populous reading's, or a local reading's: "Lebanon and Hershey"
         in a Pennsylvania story): a list beside a place of one country names more places
         of it than persons who share a town's name there."""
-        kind, cc, admin1 = self._kind, self._cc, self._admin1
+        kind, cc = self._kind, self._cc
         named: dict[str, set[str]] | None = None
         out: set[int] = set()
         for n in range(len(spans) - 1):
@@ -521,11 +525,7 @@ class Recogniser:
                 countries = {cc[strong.forms[0]]}
                 if len(strong.forms) > 2:
                     named = self._named_provinces(spans) if named is None else named
-                    countries |= {
-                        cc[i]
-                        for i in strong.forms[::2]
-                        if kind[i] in _TOWNS and named.get(admin1[i], {strong.key}) - {strong.key}
-                    }
+                    countries |= {cc[i] for i in self._local_towns(strong, named)}
                 countries.discard(None)
                 if any(cc[i] in countries and kind[i] in _TOWNS for i in spans[weak].forms[::2]):
                     out.add(weak)

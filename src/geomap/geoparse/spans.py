@@ -845,17 +845,18 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     ):
         return Span(i, j, start, end, f"{name_key} {head}", whole)
     words = name_key.split(" ")
+    # an unknown institution lies in the province or country it is named after
+    province = _province_of(gazetteer, words) if not forms and head in FEATURE_HEADS else ()
     if (
         not forms
         # "Florida Atlantic University" is in Florida ("Syrian Kurdish enclave": no name)
-        and not (head in FEATURE_HEADS and _names_only(_province_of(gazetteer, words)))
+        and not _names_only(province)
         and any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words)))
     ):
         return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
     if not forms and head in ADMIN_HEADS and common_words().issuperset(words):
         return None  # "Central Military District", "Western Military District": a command
-    if not forms and head in FEATURE_HEADS:
-        forms = _province_of(gazetteer, words)
+    forms = forms or province
     if i + 1 == j and tokens.uppers[i] and len(tokens.keys[i]) <= MAX_ACRONYM_LETTERS:
         forms = _acronym_readings(forms)  # "UN base": the UN's, not a town called Un
         if not forms:
@@ -893,7 +894,7 @@ def _admin_readings(
     ("Washington Township" is no state, "Holland Township" no country)."""
     kind = gazetteer.column("kind")
     if head == "township":
-        return readings_where(forms, lambda i, _: kind[i] == KIND_CODE["city"])
+        return readings_where(forms, lambda i, _: kind[i] == _TOWN)
     if head == "state" and not readings_where(forms, lambda i, _: kind[i] == KIND_CODE["admin1"]):
         return None
     return (
