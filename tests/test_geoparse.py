@@ -1486,6 +1486,17 @@ def test_a_given_name_before_a_surname_used_alone_is_a_person(parser):
     assert [m.surface for m in parser.parse(text)][:2] == ["Georgian", "US"]
 
 
+def test_a_given_name_before_a_listed_family_name_is_a_person(parser):
+    """ "Paris Hilton flew to Las Vegas": named once, the person has no surname used
+    alone to give her away; a family name countries' locales list does. A capitalised
+    word that is no family name ("Jordan Valley", "Israel Defense Forces") keeps the
+    place."""
+    text = "Paris Hilton flew to Las Vegas, and Jordan Peterson said the policy was wrong."
+    assert [m.surface for m in parser.parse(text)] == ["Las Vegas"]
+    text = "Farmers in the Jordan Valley protested in Amman."
+    assert "Jordan" in next(m.surface for m in parser.parse(text))
+
+
 def test_an_adjective_before_a_lowercase_local_head_is_no_named_place(parser):
     """ "the Turkish market", "the European drive": a people's adjective before a
     lower-case "market" or "drive" names no market or street (left unplaced, as it

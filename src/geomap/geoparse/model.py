@@ -1,6 +1,7 @@
 """The geoparser's weights (``data/geoparser.json``, written by
-``geodata/train_geoparser.py``) and word list (``data/common_words.txt``, written by
-``geodata/build_common_words.py``), each read once per process."""
+``geodata/train_geoparser.py``) and word lists (``data/common_words.txt``, written by
+``geodata/build_common_words.py``; ``data/surnames.txt``, by
+``geodata/build_given_names.py``), each read once per process."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import logging
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from ..gazetteer.build import fold
 
 log = logging.getLogger(__name__)
 
@@ -39,3 +42,14 @@ def common_words() -> frozenset[str]:
         log.warning("no common-word list shipped")
         return frozenset()
     return frozenset(ref.read_text(encoding="utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Folded family names that countries' locales list ("peterson", "hilton"): after a
+    given name that is also a place, a person ("Paris Hilton"), not the place."""
+    ref = resources.files("geomap") / "data" / "surnames.txt"
+    if not ref.is_file():
+        log.warning("no family-name list shipped")
+        return frozenset()
+    return frozenset(fold(n) for n in ref.read_text(encoding="utf-8").split())

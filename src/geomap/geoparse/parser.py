@@ -28,7 +28,7 @@ from ..gazetteer.build import (
     read_tsv,
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
-from .model import common_words, load_model
+from .model import common_words, load_model, surnames
 from .recognise import Recogniser, sentence_start
 from .resolve import DocContext, Qualifier, Resolver
 from .spans import (
@@ -422,7 +422,9 @@ def _without_first_names(
 ) -> list[Span]:
     """The spans but a given name before a surname the story also uses alone: "Jordan"
     in "Jordan Bardella ... Bardella said", "Israel" in "Israel Katz ... Katz told",
-    whatever a country's prior says of the first word."""
+    whatever a country's prior says of the first word; or before a family name that
+    countries' locales list, though the story names the person once ("Paris Hilton",
+    "Jordan Peterson", "Sydney Sweeney")."""
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
     span_starts = {s.start for s in spans}
     everyday = common_words()
@@ -443,11 +445,15 @@ def _without_first_names(
     ]
     if not first_names:  # most texts: no scan of their words for surnames used alone
         return spans
-    alone = {  # capitalised words not straight after a capitalised one
-        keys[k]
-        for k in compress(range(len(tokens)), caps)
-        if k == 0 or not caps[k - 1] or text[ends[k - 1] : starts[k]] != " "
-    }
+    family = surnames()
+    alone = (
+        family
+        | {  # capitalised words not straight after a capitalised one
+            keys[k]
+            for k in compress(range(len(tokens)), caps)
+            if k == 0 or not caps[k - 1] or text[ends[k - 1] : starts[k]] != " "
+        }
+    )
     dropped = {n for n in first_names if keys[spans[n].j + 1] in alone}
     return [s for n, s in enumerate(spans) if n not in dropped]
 
