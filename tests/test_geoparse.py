@@ -437,6 +437,23 @@ def test_a_dateline_before_a_dash_is_recognised(parser):
     assert [m.surface for m in parser.parse(text)] == ["BEIRUT", "JERUSALEM"]
 
 
+def test_a_name_the_datelines_province_bears_is_that_province(parser):
+    """Under "MELBOURNE, Australia -", "Victoria" is the state that holds Melbourne, not a
+    Canadian town beside Vancouver and Calgary (nor Hong Kong's, dropped as a stray);
+    a town of the dateline's own province keeps its reading ("VICTORIA, British
+    Columbia - Victoria's mayor")."""
+    text = (
+        "MELBOURNE, Australia - Victoria will reopen its border on Monday, the premier said."
+        "\nTravellers from Vancouver, Calgary and Toronto in Canada, from Paris and from"
+        " London will need a test."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Victoria"].kind.value, got["Victoria"].country_code) == ("admin1", "AU")
+    text = "VICTORIA, British Columbia - Victoria's mayor met officials from Ottawa."
+    got = [m.place for m in parser.parse(text) if m.surface == "Victoria"]
+    assert [(p.kind.value, p.country_code) for p in got] == [("city", "CA")]
+
+
 def test_a_capital_named_once_after_said_is_a_place(parser):
     """ "Officials said Kabul had fallen": the words around a capital are read as around a
     capital, even where its province (Kabul province) is the more populous reading;

@@ -21,6 +21,7 @@ from ..gazetteer.build import (
     FORM_ALT,
     FORM_DEMONYM,
     FORM_LANGUAGE,
+    FORM_NAME,
     KIND_CODE,
     VILLAGE,
     curated_dir,
@@ -29,7 +30,7 @@ from ..gazetteer.build import (
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
-from .recognise import Recogniser, sentence_start
+from .recognise import DATELINE_ENDS, Recogniser, sentence_start
 from .resolve import DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
@@ -248,7 +249,8 @@ class Geoparser(Recogniser):
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
         listed = self._listed_provinces(text, mentions, spans, quals)
-        return self._place_in_sentence(text, listed, spans)
+        located = self._dateline_province(text, listed, spans, quals)
+        return self._place_in_sentence(text, located, spans)
 
     def _team_town(self, idx: int, _form: int) -> bool:
         """Whether entry ``idx`` may be a major-league team's town: a US or Canadian
@@ -286,6 +288,48 @@ class Geoparser(Recogniser):
                     s.forms[k]
                     for k in range(0, len(s.forms), 2)
                     if self._kind[s.forms[k]] == _ADMIN1 and self._cc[s.forms[k]] in countries
+                ),
+                None,
+            )
+            if province is not None:
+                place = self.gazetteer.place(province)
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+        return out
+
+    def _dateline_province(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A name read as a town outside the province of the story's dateline, whose own
+        name that province also bears, is the province: under "MELBOURNE, Australia -",
+        "Victoria's premier" is the Australian state, not the Canadian town (a reader of
+        the story knows where it was filed). A qualified name keeps its qualifier's."""
+        first = next((n for n, m in enumerate(mentions) if m.place is not None), None)
+        if first is None or not _dateline(text, spans[first]):
+            return mentions
+        home = mentions[first].place
+        if home is None or home.kind is not PlaceKind.CITY or not home.admin1:
+            return mentions
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            if (
+                n == first
+                or quals[n] is not None
+                or m.place is None
+                or m.place.kind is not PlaceKind.CITY
+                or m.place.admin1 == home.admin1
+            ):
+                continue
+            province = next(
+                (
+                    s.forms[k]
+                    for k in range(0, len(s.forms), 2)
+                    if s.forms[k + 1] == FORM_NAME
+                    and self._kind[s.forms[k]] == _ADMIN1
+                    and self.gazetteer.place(s.forms[k]).admin1 == home.admin1
                 ),
                 None,
             )
@@ -575,6 +619,17 @@ def _alone_in_province(p: Place, others: Sequence[Place]) -> bool:
         o for o in others if o.kind is not PlaceKind.COUNTRY and o.country_code == p.country_code
     ]
     return bool(local) and all(o.admin1 != p.admin1 for o in local)
+
+
+def _dateline(text: str, s: Span) -> bool:
+    """Whether ``s`` is a news story's dateline: a town in capitals opening a sentence,
+    then an agency, a comma or a dash ("MELBOURNE, Australia -", "KABUL (Reuters)")."""
+    word = text[s.start : s.end]
+    return (
+        word.isupper()
+        and text[s.end : s.end + 2] in DATELINE_ENDS
+        and sentence_start(text, s.start)
+    )
 
 
 def _wire_dateline(text: str, s: Span) -> bool:
