@@ -277,6 +277,20 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     text = "The Delta variant, then the Omicron subvariant, spread across South Africa."
     assert [m.surface for m in parser.parse(text)] == ["South Africa"]
 
+    # an outbreak named after a town and placed in another country names a disease
+    text = (
+        "Health officials in Queensland confirmed two new cases of Japanese encephalitis, "
+        "after a horse died of Hendra virus near Mackay last week.\nThe Ross River virus "
+        "season has also started early in the Northern Rivers, where floods in Lismore "
+        "left pools of standing water.\nIn the United States, West Nile virus was "
+        "detected in mosquitoes in Maricopa County, and Lyme disease cases rose across New "
+        "England.\nThe Marburg outbreak in Rwanda has been declared over, the WHO said, "
+        "while Ebola cases continue in Kasai province of the Democratic Republic of Congo."
+    )
+    assert "Marburg" not in [m.surface for m in parser.parse(text)]
+    text = "The Wuhan outbreak in China was the first."
+    assert [m.surface for m in parser.parse(text)] == ["Wuhan", "China"]
+
 
 def test_a_semicolon_opens_a_clause_not_a_sentence(parser):
     """After a semicolon a word keeps its own case, so a capital there is a name's:

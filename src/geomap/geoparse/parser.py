@@ -71,6 +71,8 @@ def _team_after() -> re.Pattern[str]:
     return re.compile(rf" (?:{'|'.join(names)})\b")
 
 
+# what follows a town that names a disease, before where its outbreak is
+_OUTBREAK_IN = re.compile(r" (?:virus |fever )?(?:outbreak|epidemic)s? (?:in|across) (?:the )?")
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
 _WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)")
 # A town smaller than this, in a country no other place of the story lies in and this
@@ -119,6 +121,10 @@ class Geoparser(Recogniser):
         """
         spans = self.recognise(text, tokenize(text))
         mentions = self.resolve(text, spans)
+        diseases = _diseases(text, mentions)
+        if diseases:
+            mentions = [m for n, m in enumerate(mentions) if n not in diseases]
+            spans = [s for n, s in enumerate(spans) if n not in diseases]
         return _without_strays(text, mentions, spans, self.gazetteer.column("key"))
 
     def resolve_at(self, text: str, offsets: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -588,6 +594,25 @@ def _without_strays(
                 continue
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
+    return out
+
+
+def _diseases(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Indices of towns that name an outbreak in another country, so a disease named
+    after them: "the Marburg outbreak in Rwanda" is no German town ("the Wuhan outbreak
+    in China" stays Wuhan)."""
+    out = set()
+    for n, (m, after) in enumerate(pairwise(mentions)):
+        if (
+            m.place is not None
+            and m.place.kind is PlaceKind.CITY
+            and after.place is not None
+            and after.place.country_code
+            and after.place.country_code != m.place.country_code
+            and (hit := _OUTBREAK_IN.match(text, m.end))
+            and hit.end() == after.start
+        ):
+            out.add(n)
     return out
 
 
