@@ -1375,6 +1375,20 @@ def test_a_border_crossing_is_a_feature_of_its_town(parser):
     assert got["Rafah crossing"].country_code == "PS" and got["Kerem Shalom crossing"] is None
 
 
+def test_a_sentences_first_word_before_a_lower_case_head_names_nothing(parser):
+    """ "Migrants crossing the Darien Gap" was a crossing named "Migrants", put at the
+    sentence's Tapachula; "Our centre is open" a centre in the Western Cape. A first
+    word capitalised only because it opens the sentence, with no reading of its own,
+    makes no name with a lower-case head ("Soweto township" still names Soweto)."""
+    text = (
+        "Migrants crossing the Darien Gap from Colombia into Panama reached a record, and "
+        "Mexico sent troops to Tapachula. Our centre is open plan, the director said."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert got == ["Darien Gap", "Colombia", "Panama", "Mexico", "Tapachula"]
+    assert [m.surface for m in parser.parse("Soweto township was calm.")] == ["Soweto"]
+
+
 def test_a_former_name_is_a_name_of_its_place(parser):
     """ "Kiev" (a curated former spelling of Kyiv) reads as a name of the capital, not as
     an alias of the kind of "White House", which news corpora seldom annotate."""
@@ -1433,6 +1447,18 @@ def test_a_building_named_after_its_country_is_in_the_province_after_its_in(pars
     assert parser.parse(text)[0].place.name == "Kilifi"
     text = "Experts at the Kenya Medical Research Institute in Punjab said."
     assert parser.parse(text)[0].place.name == "Kenya"
+
+
+def test_an_unknown_valley_is_in_the_province_after_its_in(parser):
+    """ "Indian troops were sent to the Galwan Valley in Ladakh" put the valley at Imphal,
+    the sentence's town 1,000 km off: an unknown valley, river or hill said to be in a
+    province lies there."""
+    text = (
+        "Clashes erupted in Manipur, where groups fought near Imphal, and Indian troops "
+        "were sent to the Galwan Valley in Ladakh."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Galwan Valley"].name == got["Ladakh"].name
 
 
 def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):

@@ -30,7 +30,7 @@ from ..gazetteer.build import (
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
-from .recognise import DATELINE_ENDS, Recogniser, sentence_start
+from .recognise import DATELINE_ENDS, Recogniser
 from .resolve import DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
@@ -39,12 +39,14 @@ from .spans import (
     HEADS,
     LIST_GAPS,
     LOCAL_HEADS,
+    PHYSICAL_HEADS,
     Span,
     Tokens,
     abbreviated,
     adjective_only,
     propose,
     readings_where,
+    sentence_start,
     tokenize,
 )
 
@@ -446,15 +448,18 @@ def _town_after_in(
     """The town a building or street is said to be in, right after it ("St Bartholomew's
     Hospital in London"), if span ``n`` has such a head and the next name is a town, or
     a province of the country the building's name places it in ("Kenya Medical Research
-    Institute in Kilifi")."""
+    Institute in Kilifi"); the town or province an unknown valley, river or hill is
+    said to be in ("the Galwan Valley in Ladakh")."""
     # its head word, also when the whole is a name ("Wall Street in Kingston")
     head = spans[n].head or spans[n].key.rsplit(" ", 1)[-1]
-    if head not in BUILDING_HEADS and head not in LOCAL_HEADS:
+    physical = head in PHYSICAL_HEADS and mentions[n].place is None
+    if head not in BUILDING_HEADS and head not in LOCAL_HEADS and not physical:
         return None
     if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] != " in ":
         return None
     town, named = mentions[n + 1].place, mentions[n].place
-    if town is None or town.kind is PlaceKind.CITY:
+    if town is None or town.kind is PlaceKind.CITY or (physical and town.kind is PlaceKind.ADMIN1):
+        # an unknown valley or river "in Ladakh" lies in that province
         return town
     # (an unplaced building is placed below: the town its name opens first)
     if (

@@ -30,6 +30,7 @@ from .spans import (
     UNITS_BEFORE_OF,
     Span,
     Tokens,
+    sentence_start,
 )
 
 _ADMIN1 = KINDS.index("admin1")
@@ -61,14 +62,6 @@ REPEAT_FLOOR = 0.15
 # A town listed beside a kept name of its country needs only this score (on
 # GeoWebNews' cross-validated predictions: 4 right places more, 1 false)
 LIST_FLOOR = 0.3
-
-
-def sentence_start(text: str, start: int) -> bool:
-    """Whether a name at ``start`` opens a sentence (or a line, or the text)."""
-    k = start - 1
-    while k >= 0 and text[k] in " \t\"“‘'(*[#_-—–":
-        k -= 1
-    return k < 0 or text[k] in ".!?\n:…"
 
 
 def _words_around(

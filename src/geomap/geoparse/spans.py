@@ -435,7 +435,18 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         ):
             towns = [s for s in spans[-MAX_TOKENS:] if s.end == ends[i - 1]]
             best = _state_code(gazetteer, tokens, i, towns) or best
-        if head is not None and (best is None or best.j < head[0]):
+        if (
+            head is not None
+            and (best is None or best.j < head[0])
+            # "Migrants crossing the Darien Gap": a sentence's first word, no name of
+            # any place, before a lower-case head is no named crossing
+            and not (
+                best is None
+                and head[0] == i + 1
+                and not caps[head[0]]
+                and sentence_start(text, starts[i])
+            )
+        ):
             best = _head_span(gazetteer, tokens, i, *head) or best
         if (
             best is None
@@ -788,6 +799,14 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
 # Centre" (India's union government, a party's political centre; France's Centre region
 # is "Centre-Val de Loire", Cameroon's the "Centre Region")
 _PARTS = DIRECTIONS | {"centre", "center"}
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens a sentence (or a line, or the text)."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t\"“‘'(*[#_-—–":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:…"
 
 
 def _compass_only(keys: Sequence[str], s: Span) -> bool:
