@@ -246,6 +246,18 @@ def test_compass_words_alone_are_no_places(parser):
     assert "South Atlantic" in got  # a compass word before a name is part of it
 
 
+def test_a_compass_part_of_a_province_abroad_is_unplaced(parser):
+    """ "the Northern Rivers" of an Australian story read as part of Nigeria's Rivers
+    State: a capitalised compass word before a name read as a province or town 1,000 km
+    from the story's other places, in none of their countries, is a region the
+    gazetteer lacks, shown unplaced; "Northern Syria" beside Ankara stays Syria's."""
+    text = "The floods hit the Northern Rivers, Queensland and Sydney."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert "Northern Rivers" in got and got["Northern Rivers"] is None
+    text = "Clashes erupted in Northern Syria, Turkish officials said in Ankara."
+    assert parser.parse(text)[0].place.name == "Syria"
+
+
 def test_regnal_numbers_and_ship_prefixes_make_names_no_places(parser):
     text = (
         "The islands kept Queen Elizabeth II as their monarch. Chinese ships blocked "

@@ -36,6 +36,7 @@ from .spans import (
     ADMIN_HEADS,
     BUILDING_HEADS,
     CONTEXT_WORDS,
+    DIRECTIONS,
     HEADS,
     LIST_GAPS,
     LOCAL_HEADS,
@@ -598,6 +599,10 @@ def _without_strays(
             if s.head is None or (s.head in BUILDING_HEADS and everyday.issuperset(s.key.split())):
                 continue
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+        elif _part_abroad(m, s, placed):
+            # "the Northern Rivers" of an Australian story is no part of Nigeria's
+            # Rivers State: a region the gazetteer lacks, shown unplaced
+            m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
 
@@ -619,6 +624,29 @@ def _diseases(text: str, mentions: Sequence[Mention]) -> set[int]:
         ):
             out.add(n)
     return out
+
+
+def _part_abroad(m: Mention, s: Span, placed: dict[int, Place]) -> bool:
+    """Whether ``m`` is a capitalised compass word before a name, read as part of a
+    province or town (:func:`geomap.geoparse.spans.propose`) that lies STRAY_KM from the
+    story's other places, in a country none of them lies in ("the Western Pacific" is
+    still the ocean's, "East Ukraine" the country's)."""
+    p = m.place
+    first = m.surface.split(" ", 1)[0]
+    if (
+        p is None
+        or p.kind not in (PlaceKind.ADMIN1, PlaceKind.CITY)
+        or not first.istitle()
+        or first.lower() not in DIRECTIONS
+    ):
+        return False
+    if s.key.split(" ", 1)[0] in DIRECTIONS:
+        return False  # a name of its own ("Northern Ireland", "Western Cape")
+    others = [o for o in placed.values() if o.key != p.key]
+    return bool(others) and all(
+        o.country_code != p.country_code and _km(p.lat, p.lon, o.lat, o.lon) >= STRAY_KM
+        for o in others
+    )
 
 
 def _read_by_other_name(p: Place, s: Span, keys: Sequence[str]) -> bool:
