@@ -656,6 +656,25 @@ def test_a_local_namesake_beats_a_bigger_one_abroad(parser):
     assert paris.place.country_code == "FR"
 
 
+def test_a_local_town_beats_a_country_nothing_else_names(parser):
+    """ "deputies drive inmates to Lebanon and Rolla" in a Missouri paper: a country no
+    other name of the story lies in gives way to a town of 10,000 people in the story's
+    own state; beside Beirut it stays the country, and a village ("Cuba", 3,000 people)
+    gives way to no country."""
+    text = (
+        "SPRINGFIELD, Mo. - Greene County commissioners voted to build a jail. Inmates are "
+        "held in Christian County and Joplin, and deputies drive them to Lebanon and Rolla."
+    )
+    (lebanon,) = [m.place for m in parser.parse(text) if m.surface == "Lebanon"]
+    assert (lebanon.country_code, lebanon.admin1) == ("US", "US.MO")
+    text = text.replace("Lebanon and Rolla", "Lebanon, whose capital Beirut was hit")
+    (lebanon,) = [m.place for m in parser.parse(text) if m.surface == "Lebanon"]
+    assert lebanon.kind.value == "country"
+    text = text.replace("Lebanon, whose capital Beirut was hit", "Cuba and Rolla")
+    (cuba,) = [m.place for m in parser.parse(text) if m.surface == "Cuba"]
+    assert cuba.kind.value == "country"
+
+
 def test_a_name_after_an_honorific_is_a_person(parser):
     text = "Gen. Austin said Mr. Jordan and Ms. Georgia met Dr. Lima in London."
     assert {m.surface for m in parser.parse(text)} == {"London"}

@@ -621,14 +621,21 @@ class Resolver:
         in a Texas paper for Paris, Texas. Its confidence is 0.5: the context chose it
         over world population. A town the ranker chose beside another name's reading
         ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
-        neighbouring state ("165 miles n of New Orleans, Louisiana")."""
+        neighbouring state ("165 miles n of New Orleans, Louisiana"). A country nothing
+        else of the story lies in gives way too, to a local town of :data:`VILLAGE`
+        people or more ("to Lebanon and Rolla" in a Missouri paper)."""
         best = ranked[0][1]
-        if self._kind[best] != CITY or self._is_local(best, key, ctx):
+        abroad = self._kind[best] == COUNTRY and not ctx.other_countries(key)[self._cc[best]]
+        if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
             return ranked
-        if self.neighbours(best, key, ctx)[1]:
+        if not abroad and self.neighbours(best, key, ctx)[1]:
             return ranked
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
-            if self._kind[idx] == CITY and self._is_local(idx, key, ctx):
+            if (
+                self._kind[idx] == CITY
+                and self._is_local(idx, key, ctx)
+                and (not abroad or self._pop[idx] >= VILLAGE)
+            ):
                 return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
         return ranked
 
