@@ -911,6 +911,16 @@ def test_a_village_listed_beside_a_province_is_the_province_of_its_name(parser):
     assert parser.parse(text)[0].place.kind.value == "admin1"
 
 
+def test_a_town_listed_beside_two_countries_provinces_is_a_province_near_them(parser):
+    """ "crews from New Hampshire, Vermont and Quebec" read Quebec City: a list of two
+    countries' provinces takes a province of the name near one of them; "Ohio, Indiana
+    and Lima" does not make Lima Peru's Lima region."""
+    got = parser.parse("Crews came from New Hampshire, Vermont and Quebec.")
+    assert (got[2].place.kind.value, got[2].place.country_code) == ("admin1", "CA")
+    got = parser.parse("Crews came from Ohio, Indiana and Lima.")
+    assert got[2].place.kind.value == "city"
+
+
 def test_a_region_named_like_a_village_only_is_unknown(parser):
     """ "the Bajío region" was El Bajío, a village of 1,717 people in Sinaloa, 700 km
     off: a region or province is around a town of 10,000 people or more of its name

@@ -93,6 +93,10 @@ ALT_STRAY_POPULATION = 1_000_000
 # a Tennessee story is no Rhode Island town). On GeoWebNews' cross-validated predictions
 # none such was right either (8 wrong, 6 no place; at 300 km, 1 of 21 right).
 PROVINCE_STRAY_KM = 500.0
+# A name read as a town, listed beside provinces of two countries, is a province this
+# close to one of them ("New Hampshire, Vermont and Quebec"; not Peru's Lima region
+# beside Ohio and Indiana)
+LISTED_PROVINCE_KM = 1000.0
 # Head words of units too wide to put at the article's main town when unknown.
 WIDE_HEADS = frozenset(
     "region province governorate oblast prefecture".split()
@@ -279,30 +283,30 @@ class Geoparser(Recogniser):
         reading as a province of it, is that province: "California, Texas, Kansas, New
         York and Ohio" names the state of New York, not the city. A village needs one
         ("from Michoacán and Jalisco" is the state, not a Chiapas village of 574); a
-        qualified name is in no list ("Washington, Kansas")."""
+        qualified name is in no list ("Washington, Kansas"). A list of two countries'
+        provinces takes one within :data:`LISTED_PROVINCE_KM` of one of them: "crews from
+        New Hampshire, Vermont and Quebec" is the province, not Quebec City."""
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
             listed = [mentions[k].place for k in _list_around(text, spans, n)]
-            countries = {p.country_code for p in listed if p and p.kind is PlaceKind.ADMIN1}
-            if (
-                len(listed) < (1 if m.place.population < VILLAGE else 2)
-                or len(countries) != 1
-                or any(p is None or p.kind is not PlaceKind.ADMIN1 for p in listed)
+            if len(listed) < (1 if m.place.population < VILLAGE else 2) or any(
+                p is None or p.kind is not PlaceKind.ADMIN1 for p in listed
             ):
                 continue
-            province = next(
-                (
-                    s.forms[k]
-                    for k in range(0, len(s.forms), 2)
-                    if self._kind[s.forms[k]] == _ADMIN1 and self._cc[s.forms[k]] in countries
-                ),
-                None,
-            )
-            if province is not None:
-                place = self.gazetteer.place(province)
-                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+            countries = {p.country_code for p in listed if p is not None}
+            for k in range(0, len(s.forms), 2):
+                if self._kind[s.forms[k]] != _ADMIN1:
+                    continue
+                place = self.gazetteer.place(s.forms[k])
+                if (len(countries) == 1 and place.country_code in countries) or any(
+                    _km(place.lat, place.lon, p.lat, p.lon) < LISTED_PROVINCE_KM
+                    for p in listed
+                    if p is not None
+                ):
+                    out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+                    break
         return out
 
     def _dateline_province(
