@@ -47,6 +47,19 @@ def test_a_town_that_once_bore_the_name_leaves_room_for_the_post_office_town(par
     assert m.place is not None and km(m.place, (38.64, -88.63)) < 30
 
 
+def test_a_post_office_town_outbids_a_known_town_of_a_less_named_province(parser):
+    """A Maine storm story whose last line names New Brunswick put "Wells and Kennebunk"
+    at Wells, New Brunswick (a known town of a named province): the post-office town
+    of the province the story names most is a candidate too."""
+    text = (
+        "PORTLAND, Maine (AP) - A storm cut power across Maine. Schools in Portland, "
+        "Westbrook and Biddeford closed. Flooding closed Route 1 in Wells and Kennebunk. "
+        "The storm moved on to New Brunswick."
+    )
+    m = _at(parser, text, "Wells")
+    assert m.place is not None and m.place.admin1 == "US.ME"
+
+
 def test_a_post_office_town_is_no_candidate_without_its_province(parser):
     m = _at(parser, "The fire in Arlington was fought by crews from the city.", "Arlington")
     assert m.place is not None and m.place.population > 100_000

@@ -383,8 +383,10 @@ class Resolver:
         any town in a province the document names through another name (the local
         namesake: Paris in a Texas paper is a candidate however small it is); the
         post-office towns called ``key`` in such a province, when no town of cities500
-        is (they fill a gap; they never outbid a known town of a named province; a town
-        that once bore the name does not count: Atlanta, Illinois, was Xenia).
+        is, or only in provinces the other names vote for less ("Wells and Kennebunk" in
+        a Maine story whose last line names New Brunswick, home of another Wells: they
+        fill a gap; a town that once bore the name does not count: Atlanta, Illinois,
+        was Xenia).
 
         A town known by this name only as a translation or former name (GeoNames'
         alternate names: "Salisbury" for Harare) is dropped when another town bears the
@@ -402,11 +404,24 @@ class Resolver:
                     continue
             out.append((idx, forms[k + 1]))
         postal = self._postal.get(key, ())
-        if postal and not any(
-            self._kind[i] == CITY and fk != FORM_ALT and self._named_province(i, key, ctx)
-            for i, fk in out
-        ):
-            out += [(i, FORM_NAME) for i in postal if self._named_province(i, key, ctx)]
+        if postal and ctx is not None:
+            # the votes for the provinces of the known towns of named provinces
+            known = max(
+                (
+                    self.vote(i, key, ctx)
+                    for i, fk in out
+                    if self._kind[i] == CITY
+                    and fk != FORM_ALT
+                    and self._named_province(i, key, ctx)
+                ),
+                default=None,
+            )
+            out += [
+                (i, FORM_NAME)
+                for i in postal
+                if self._named_province(i, key, ctx)
+                and (known is None or self.vote(i, key, ctx) > known)
+            ]
         named = [self._pop[i] for i, fk in out if fk != FORM_ALT and self._kind[i] == CITY]
         if named and len(named) < len(out):
             floor = 1000 * max(max(named), 1000)
