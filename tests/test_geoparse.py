@@ -1605,6 +1605,24 @@ def test_an_adjective_before_a_lowercase_local_head_is_no_named_place(parser):
     assert "Turkish Market" in [m.surface for m in parser.parse(text)]
 
 
+def test_russias_krais_are_provinces(parser):
+    """ "Primorsky Krai" was unplaced and "Krasnodar Krai" only "Krasnodar": "krai" (or
+    "kray") is an admin head like "oblast", and the English names ISO spells
+    "Primorskiy kray" and "Zabaykal'skiy kray" are curated aliases."""
+    text = "North Korean troops were seen in Primorsky Krai, Krasnodar Krai and Zabaykalsky Krai."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    for name in ("Primorsky Krai", "Krasnodar Krai", "Zabaykalsky Krai"):
+        assert (got[name].kind.value, got[name].country_code) == ("admin1", "RU"), name
+
+
+def test_a_sea_before_a_head_is_the_seas(parser):
+    """ "the Black Sea corridor" was a "Sea corridor" at Odesa: a word that ends longer
+    names ("Sea", "River", "Lake"), after a capitalised word, makes no name with a
+    head of its own."""
+    text = "Grain ships left Odesa through the Black Sea corridor."
+    assert [m.surface for m in parser.parse(text)] == ["Odesa", "Black Sea"]
+
+
 def test_englands_ceremonial_counties_are_places(parser):
     """ "Berkshire", "Cheshire", "Yorkshire", "Greater Manchester": counties news names
     that are no administrative unit today (iso3166-2 has only their unitary authorities)

@@ -99,7 +99,7 @@ PROVINCE_STRAY_KM = 500.0
 LISTED_PROVINCE_KM = 1000.0
 # Head words of units too wide to put at the article's main town when unknown.
 WIDE_HEADS = frozenset(
-    "region province governorate oblast prefecture".split()
+    "region province governorate oblast krai kray prefecture".split()
 )  # title, dateline and lead of a news article
 
 

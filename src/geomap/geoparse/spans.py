@@ -269,12 +269,13 @@ class Span:
 # place itself ("Kabul airport", "Carnegie Moscow Center"). Local heads: the name is not
 # the place ("Royal Street", "Franklin Avenue"), which lies in the document's locus.
 ADMIN_HEADS = frozenset(
-    "county parish province region district governorate oblast prefecture state township".split()
+    """county parish province region district governorate oblast krai kray prefecture state
+    township""".split()
 )
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
 CAPITAL_HEADS = frozenset({"township", "townships"})
 # Admin heads that translate one another for a country's first-level units.
-PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "prefecture")
+PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "krai", "kray", "prefecture")
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
 # makes every name of the list before it one of those units.
 PLURAL_HEADS = {
@@ -386,6 +387,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         or (keys[j] in PLURAL_HEADS and f"{key} {PLURAL_HEADS[keys[j]]}" in names)
                     )
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
+                    # "the Black Sea corridor": the Black Sea's, no "Sea corridor"
+                    and not (
+                        j == i + 1
+                        and key in NAME_TAILS
+                        and i > 0
+                        and caps[i - 1]
+                        and text[ends[i - 1] : starts[i]] == " "
+                    )
                     # "South Carolina Highway Patrol": an organisation's, not a road
                     and not (
                         j + 1 < n
