@@ -285,6 +285,9 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     # no disease is named after a place and "measles": the outbreak is in the place
     text = "California measles outbreak grows to 68 cases"
     assert [m.surface for m in parser.parse(text)] == ["California"]
+    # a virus named after a place in one word: "the Sudan ebolavirus" is no Sudan
+    text = "The outbreak, caused by the Sudan ebolavirus, spread from Mubende to Kampala."
+    assert [m.surface for m in parser.parse(text)] == ["Mubende", "Kampala"]
     # a virus's variant is named like a disease: "the Delta variant" is no Delta, BC
     text = "The Delta variant, then the Omicron subvariant, spread across South Africa."
     assert [m.surface for m in parser.parse(text)] == ["South Africa"]

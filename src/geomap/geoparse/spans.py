@@ -121,9 +121,9 @@ VESSELS = frozenset(
 )
 # Words that end a disease's name: the place before one names the disease ("West Nile
 # virus", "Lassa fever", "Crimean-Congo hemorrhagic fever", "Spanish flu", "Middle East
-# respiratory syndrome", "the Delta variant"), not a place the text speaks of. Not
-# "measles": no place names it, so "California measles outbreak" is an outbreak in
-# California.
+# respiratory syndrome", "the Delta variant"; any word ending in "virus": "Sudan
+# ebolavirus"), not a place the text speaks of. Not "measles": no place names it, so
+# "California measles outbreak" is an outbreak in California.
 DISEASE_WORDS = frozenset(
     """virus fever flu influenza disease syndrome encephalitis hemorrhagic haemorrhagic
     equine respiratory spotted variant subvariant""".split()
@@ -665,7 +665,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         nxt += 1
     if (
         nxt < len(tokens)
-        and tokens.keys[nxt] in DISEASE_WORDS
+        and (tokens.keys[nxt] in DISEASE_WORDS or tokens.keys[nxt].endswith("virus"))
         and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == " "
     ):
         return True
