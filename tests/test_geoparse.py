@@ -934,6 +934,24 @@ def test_a_region_named_like_a_village_only_is_unknown(parser):
     assert got == ["Gao", "Timbuktu"]
 
 
+def test_a_two_word_county_in_a_plural_list_is_whole(parser):
+    """ "county judges from Montgomery, Fort Bend and Brazoria counties" read Bend, a
+    Texas village 200 km off, and Montgomery, Alabama: the capitalised word before a
+    listed name joins it when the two are a county with the head."""
+    text = "He met county judges from Montgomery, Fort Bend and Brazoria counties."
+    got = [(m.surface, m.place.name) for m in parser.parse(text)]
+    assert got[:2] == [("Montgomery", "Montgomery County"), ("Fort Bend", "Fort Bend County")]
+    assert parser.parse(text)[0].place.admin1 == "US.TX"
+
+
+def test_a_bayou_is_local_not_the_town_of_its_name(parser):
+    """ "floodwaters from Buffalo Bayou" in a Houston story were at Buffalo, a Texas
+    village 200 km off: a bayou, like a street, lies in its story's town."""
+    text = "HOUSTON - Floodwaters from Buffalo Bayou receded, but parts of Katy flooded."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Buffalo Bayou"].name in ("Houston", "Katy")
+
+
 def test_louisianas_parishes_are_counties(parser):
     """ "Orleans and Plaquemines parishes": "parish" is an admin head (plural "parishes"),
     so Orleans is Orleans Parish, not Orléans, Ontario, and Plaquemines is found."""

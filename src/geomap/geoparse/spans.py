@@ -267,7 +267,8 @@ class Span:
 # Head words that make a name out of a capitalised word ("Collier County", "Royal Street").
 # Admin heads: the name is a province or county. Feature heads: the name is usually the
 # place itself ("Kabul airport", "Carnegie Moscow Center"). Local heads: the name is not
-# the place ("Royal Street", "Franklin Avenue"), which lies in the document's locus.
+# the place ("Royal Street", "Franklin Avenue"; "Buffalo Bayou" runs through Houston,
+# not Buffalo), which lies in the document's locus.
 ADMIN_HEADS = frozenset(
     """county parish province region district governorate oblast krai kray prefecture state
     township""".split()
@@ -291,7 +292,8 @@ FEATURE_HEADS = frozenset(
 LOCAL_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
     plaza market estate village stadium arena hall school church cathedral mosque temple
-    museum theatre theater library prison mall hotel inn tower building buildings""".split()
+    museum theatre theater library prison mall hotel inn tower building buildings
+    bayou""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 # Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
@@ -984,7 +986,18 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                 if s.head is not None:
                     break
                 whole = gazetteer.names.get(f"{s.key} {head}")
-                if whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
+                t = s.i - 1  # "Montgomery, Fort Bend and Brazoria counties": Fort Bend County
+                longer = (
+                    gazetteer.names.get(f"{tokens.keys[t]} {s.key} {head}")
+                    if t >= 0 and tokens.caps[t] and text[tokens.ends[t] : s.start] == " "
+                    else None
+                )
+                if longer:
+                    s = Span(
+                        t, s.j, tokens.starts[t], s.end, f"{tokens.keys[t]} {s.key} {head}", longer
+                    )
+                    spans[k] = s
+                elif whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
                     spans[k] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
                 else:
                     forms = _admin_readings(gazetteer, s.forms, head) if s.forms else None
