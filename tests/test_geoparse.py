@@ -952,6 +952,16 @@ def test_a_bayou_is_local_not_the_town_of_its_name(parser):
     assert got["Buffalo Bayou"].name in ("Houston", "Katy")
 
 
+def test_an_institution_named_after_a_far_village_is_at_its_sentences_town(parser):
+    """ "Rice University and the University of Houston cancelled classes" put Rice
+    University at Rice, a Texas village 300 km from Houston; "Oberlin College in Ohio"
+    beside Cleveland (50 km) stays at Oberlin."""
+    text = "Rice University and the University of Houston cancelled classes."
+    assert parser.parse(text)[0].place.name == "Houston"
+    text = "Students at Oberlin College in Ohio went to Cleveland and Toledo."
+    assert parser.parse(text)[0].place.name == "Oberlin"
+
+
 def test_louisianas_parishes_are_counties(parser):
     """ "Orleans and Plaquemines parishes": "parish" is an admin head (plural "parishes"),
     so Orleans is Orleans Parish, not Orléans, Ontario, and Plaquemines is found."""

@@ -97,6 +97,8 @@ PROVINCE_STRAY_KM = 500.0
 # close to one of them ("New Hampshire, Vermont and Quebec"; not Peru's Lima region
 # beside Ohio and Indiana)
 LISTED_PROVINCE_KM = 1000.0
+# An institution named after a village this far from its sentence's town is that town's
+VILLAGE_FAR_KM = 100.0
 # Head words of units too wide to put at the article's main town when unknown.
 WIDE_HEADS = frozenset(
     "region province governorate oblast krai kray prefecture".split()
@@ -372,6 +374,8 @@ class Geoparser(Recogniser):
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
+            if town is None and s.head in BUILDING_HEADS:
+                town = _village_far(text, m, towns)
             if town is not None and m.place != town:
                 # "St. Mary's Hospital in Paddington", "the Pasteur Institute in Paris":
                 # the building is where the text says, not at the town of its name
@@ -743,6 +747,24 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
         ):
             out.add(t.place.country_code)
     return out
+
+
+def _village_far(text: str, m: Mention, towns: Sequence[Mention]) -> Place | None:
+    """The town of ``m``'s sentence, when ``m`` is an institution put at a village of
+    that town's country :data:`VILLAGE_FAR_KM` from it: "Rice University and the
+    University of Houston" is Houston's, not at Rice, a Texas village 300 km off
+    ("Oberlin College in Ohio ... Cleveland" stays at Oberlin, 50 km away)."""
+    p = m.place
+    if p is None or p.kind is not PlaceKind.CITY or p.population >= VILLAGE:
+        return None
+    town = _nearest(text, m, [t for t in towns if t.place != p], _SENTENCE_END)
+    if (
+        town is None
+        or town.country_code != p.country_code  # a stray abroad is judged as one
+        or _km(p.lat, p.lon, town.lat, town.lon) < VILLAGE_FAR_KM
+    ):
+        return None
+    return town
 
 
 def _nearest(
