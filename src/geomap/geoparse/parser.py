@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -265,6 +266,7 @@ class Geoparser(Recogniser):
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
         listed = self._listed_provinces(text, mentions, spans, quals)
         located = self._dateline_province(text, listed, spans, quals)
+        located = self._sentence_province(text, located, spans, quals)
         return self._place_in_sentence(text, located, spans)
 
     def _team_town(self, idx: int, _form: int) -> bool:
@@ -350,6 +352,51 @@ class Geoparser(Recogniser):
             )
             if province is not None:
                 place = self.gazetteer.place(province)
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+        return out
+
+    def _sentence_province(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A name read as a town outside every province its sentence names (as a province,
+        not through a town or county: "a city in Wilkes County" leaves it to the ranker),
+        where no other town of the sentence lies, with a more populous reading by its
+        own name in one of them, is that one: "In
+        Sinaloa, fighting in Culiacán left 30 dead, and schools in Mazatlán closed" is
+        Sinaloa's port, not a Guerrero village the rest of the story leans to. A
+        qualified name keeps its qualifier's."""
+        out = list(mentions)
+        ends = [hit.start() for hit in _SENTENCE_END.finditer(text)]
+        sentence = [bisect(ends, m.start) for m in mentions]
+        named: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
+        towns: dict[int, Counter[str | None]] = {}  # sentence -> its towns' provinces
+        for m, k in zip(mentions, sentence):
+            if m.place is not None and m.place.kind is PlaceKind.ADMIN1:
+                named.setdefault(k, set()).add(m.place.admin1)
+            elif m.place is not None and m.place.kind is PlaceKind.CITY:
+                towns.setdefault(k, Counter())[m.place.admin1] += 1
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            if quals[n] is not None or m.place is None or m.place.kind is not PlaceKind.CITY:
+                continue
+            provinces = named.get(sentence[n])
+            if not provinces or m.place.admin1 in provinces:
+                continue
+            if towns[sentence[n]][m.place.admin1] > 1:  # itself and another of its towns
+                continue
+            bigger = [
+                i
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+                if fk == FORM_NAME
+                and self._kind[i] == _TOWN
+                and self._admin1[i] in provinces
+                and self._pop[i] > m.place.population
+            ]
+            if bigger:
+                place = self.gazetteer.place(max(bigger, key=lambda i: self._pop[i]))
                 out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
         return out
 
