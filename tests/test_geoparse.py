@@ -1555,6 +1555,13 @@ def test_an_unknown_valley_is_in_the_province_after_its_in(parser):
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Galwan Valley"].name == got["Ladakh"].name
+    # without "in": the sentence's nearest town or province, not its first town
+    text = (
+        "NEW DELHI (Reuters) - India and China agreed to resume patrols in Ladakh, ending "
+        "a standoff that began with a clash in the Galwan valley."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Galwan valley"].name == got["Ladakh"].name
 
 
 def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):

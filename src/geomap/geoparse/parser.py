@@ -433,6 +433,11 @@ class Geoparser(Recogniser):
                 # "Greenville Memorial Hospital": a town of the story's provinces that
                 # opens the name is where the building is; else its sentence's town...
                 place, confidence = self._town_opening(s, where), 0.4
+                if place is None and s.head in PHYSICAL_HEADS:
+                    # land and water: the sentence's nearest town or province ("the
+                    # Galwan valley" after "in Ladakh" is no valley of the dateline town)
+                    place = _nearest(text, m, [*towns, *provinces], _SENTENCE_END)
+                    confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 for boundary, fallback, near in (
                     (_SENTENCE_END, 0.4, towns),
                     (_SENTENCE_END, 0.3, provinces),
