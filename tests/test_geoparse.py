@@ -924,6 +924,18 @@ def test_a_town_listed_beside_two_countries_provinces_is_a_province_near_them(pa
     assert got[2].place.kind.value == "city"
 
 
+def test_towns_listed_beside_a_province_that_read_as_provinces_are_provinces(parser):
+    """ "travel to Colima, Guerrero and Zacatecas" read two cities beside one state: the
+    other names of a list with a province, which read as provinces of its country by
+    their own names, are provinces too ("Kabul and Kandahar" stay towns)."""
+    got = parser.parse(
+        "The State Department warned against travel to Colima, Guerrero and Zacatecas."
+    )
+    assert [m.place.kind.value for m in got] == ["admin1"] * 3
+    got = parser.parse("He visited Kabul and Kandahar.")
+    assert [m.place.kind.value for m in got] == ["city", "city"]
+
+
 def test_a_region_named_like_a_village_only_is_unknown(parser):
     """ "the Bajío region" was El Bajío, a village of 1,717 people in Sinaloa, 700 km
     off: a region or province is around a town of 10,000 people or more of its name

@@ -289,29 +289,46 @@ class Geoparser(Recogniser):
         ("from Michoacán and Jalisco" is the state, not a Chiapas village of 574); a
         qualified name is in no list ("Washington, Kansas"). A list of two countries'
         provinces takes one within :data:`LISTED_PROVINCE_KM` of one of them: "crews from
-        New Hampshire, Vermont and Quebec" is the province, not Quebec City."""
+        New Hampshire, Vermont and Quebec" is the province, not Quebec City. Towns of
+        the list that read as provinces of its countries count as such ("Colima,
+        Guerrero and Zacatecas" are three states)."""
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
-            listed = [mentions[k].place for k in _list_around(text, spans, n)]
-            if len(listed) < (1 if m.place.population < VILLAGE else 2) or any(
-                p is None or p.kind is not PlaceKind.ADMIN1 for p in listed
+            around = _list_around(text, spans, n)
+            listed = [p for k in around if (p := mentions[k].place) is not None]
+            if len(listed) < len(around) or len(listed) < (
+                1 if m.place.population < VILLAGE else 2
             ):
                 continue
-            countries = {p.country_code for p in listed if p is not None}
+            provinces = [p for p in listed if p.kind is PlaceKind.ADMIN1]
+            countries = {p.country_code for p in provinces}
+            # "Colima, Guerrero and Zacatecas": another town of the list with a province
+            # reading in a country of the list's provinces is one of them too
+            if not provinces or any(
+                p.kind is not PlaceKind.ADMIN1
+                and (quals[k] is not None or not self._province_in(spans[k], countries))
+                for k, p in zip(around, listed)
+            ):
+                continue
             for k in range(0, len(s.forms), 2):
                 if self._kind[s.forms[k]] != _ADMIN1:
                     continue
                 place = self.gazetteer.place(s.forms[k])
                 if (len(countries) == 1 and place.country_code in countries) or any(
-                    _km(place.lat, place.lon, p.lat, p.lon) < LISTED_PROVINCE_KM
-                    for p in listed
-                    if p is not None
+                    _km(place.lat, place.lon, p.lat, p.lon) < LISTED_PROVINCE_KM for p in provinces
                 ):
                     out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
                     break
         return out
+
+    def _province_in(self, s: Span, countries: set[str | None]) -> bool:
+        """Whether span ``s`` reads as a province of one of ``countries`` by its name."""
+        return any(
+            self._kind[i] == _ADMIN1 and self._cc[i] in countries and fk == FORM_NAME
+            for i, fk in zip(s.forms[::2], s.forms[1::2])
+        )
 
     def _dateline_province(
         self,
