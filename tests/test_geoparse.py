@@ -934,6 +934,9 @@ def test_towns_listed_beside_a_province_that_read_as_provinces_are_provinces(par
     assert [m.place.kind.value for m in got] == ["admin1"] * 3
     got = parser.parse("He visited Kabul and Kandahar.")
     assert [m.place.kind.value for m in got] == ["city", "city"]
+    # in the whole story, where Colima and Zacatecas alone read as the cities
+    got = {m.surface: m.place for m in parser.parse(_MEXICO_STORY)}
+    assert got["Colima"].kind.value == got["Zacatecas"].kind.value == "admin1"
 
 
 def test_a_region_named_like_a_village_only_is_unknown(parser):
@@ -974,26 +977,30 @@ def test_an_institution_named_after_a_far_village_is_at_its_sentences_town(parse
     assert parser.parse(text)[0].place.name == "Oberlin"
 
 
+# a story whose provinces and towns pull its names several ways (AP style, 2024)
+_MEXICO_STORY = (
+    "MEXICO CITY (AP) - Gunmen killed 12 people at a bar in Irapuato, in the "
+    "central state of Guanajuato, authorities said Sunday.\n"
+    "The Jalisco New Generation Cartel and the Santa Rosa de Lima gang have fought "
+    "for control of fuel theft in the Bajio region.\n"
+    "In Sinaloa, fighting between factions of the Sinaloa Cartel in Culiacan left "
+    "30 dead, and schools in Mazatlan closed.\n"
+    "President Claudia Sheinbaum sent 1,000 soldiers to Culiacan and said the "
+    "violence in Tamaulipas and Michoacan was falling.\n"
+    "Migrants in Ciudad Juarez and Tijuana waited for appointments at the U.S. "
+    "border, while others crossed near El Paso and Nogales.\n"
+    "The State Department renewed its warning against travel to Colima, Guerrero "
+    "and Zacatecas.\n"
+    "Acapulco, hit by Hurricane Otis in 2023, is still rebuilding, Guerrero "
+    "Governor Evelyn Salgado said.\n"
+)
+
+
 def test_a_town_is_sought_in_the_province_its_sentence_names(parser):
     """ "In Sinaloa, ... schools in Mazatlán closed" read a Guerrero village of 5,000 the
     rest of the story leaned to (Guerrero, Acapulco): a bigger reading of the name
     in a province the sentence names, where none of its other towns lies, wins."""
-    text = (
-        "MEXICO CITY (AP) - Gunmen killed 12 people at a bar in Irapuato, in the "
-        "central state of Guanajuato, authorities said Sunday.\n"
-        "The Jalisco New Generation Cartel and the Santa Rosa de Lima gang have fought "
-        "for control of fuel theft in the Bajio region.\n"
-        "In Sinaloa, fighting between factions of the Sinaloa Cartel in Culiacan left "
-        "30 dead, and schools in Mazatlan closed.\n"
-        "President Claudia Sheinbaum sent 1,000 soldiers to Culiacan and said the "
-        "violence in Tamaulipas and Michoacan was falling.\n"
-        "Migrants in Ciudad Juarez and Tijuana waited for appointments at the U.S. "
-        "border, while others crossed near El Paso and Nogales.\n"
-        "The State Department renewed its warning against travel to Colima, Guerrero "
-        "and Zacatecas.\n"
-        "Acapulco, hit by Hurricane Otis in 2023, is still rebuilding, Guerrero "
-        "Governor Evelyn Salgado said.\n"
-    )
+    text = _MEXICO_STORY
     (mazatlan,) = [m.place for m in parser.parse(text) if m.surface == "Mazatlan"]
     assert mazatlan.admin1 == "MX.25"
 
