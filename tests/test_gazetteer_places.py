@@ -232,6 +232,7 @@ def test_nagorno_karabakh(gazetteer, name):
         ("Crimea", (45.3, 34.0)),
         ("Lachin corridor", (39.6, 46.5)),
         ("Matsu Islands", (26.2, 120.0)),  # Taiwan's Lienchiang County, not Matsue, Japan
+        ("Aksai Chin", (35.1, 79.1)),  # was "Chin", Myanmar's state
     ],
 )
 def test_territories_go_by_the_name_readers_use(gazetteer, name, point):
@@ -295,3 +296,9 @@ def test_a_story_places_an_airport_and_a_county(parser):
     got = {m.surface: m.place for m in parser.parse(text) if m.place is not None}
     assert got["Hamid Karzai International Airport"].raw["key"] == "airport:OAKB"
     assert got["Cook County"].admin1 == "US.IL"
+
+
+def test_south_tibet_is_arunachal_pradesh(gazetteer):
+    """China's name for Arunachal Pradesh, not Tibet (it read Xizang)."""
+    place = _first(gazetteer, "South Tibet")
+    assert (place.country_code, place.kind.value) == ("IN", "admin1")
