@@ -93,6 +93,13 @@ def test_seed_mention_kinds(seed):
     assert ("Moscow", MentionKind.METONYM) in kinds  # "Moscow has adopted ..."
 
 
+def test_a_place_after_in_before_said_is_literal(parser):
+    """ "villagers in Tawang said" speak in Tawang; "Moscow said" is its government."""
+    text = "In Arunachal Pradesh, villagers in Tawang said patrols resumed. Moscow said so too."
+    kinds = {m.surface: m.kind for m in parser.parse(text)}
+    assert (kinds["Tawang"], kinds["Moscow"]) == (MentionKind.LITERAL, MentionKind.METONYM)
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "country", "kind"),
     [

@@ -41,6 +41,7 @@ from .spans import (
     HEADS,
     LIST_GAPS,
     LOCAL_HEADS,
+    LOCATIVES,
     PHYSICAL_HEADS,
     Span,
     Tokens,
@@ -925,7 +926,14 @@ def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKi
         return MentionKind.ADJECTIVE
     if place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
         after = [w.strip(",.").lower() for w in text[s.end : s.end + 40].split()[:2]]
-        if after and after[0] in _VERBS_AFTER_METONYM and not _undergoes(after):
+        before = text[max(0, s.start - 12) : s.start].split()[-1:]
+        if (
+            after
+            and after[0] in _VERBS_AFTER_METONYM
+            and not _undergoes(after)
+            # "villagers in Tawang said": the place the speakers are in
+            and not (before and before[0].lower() in LOCATIVES)
+        ):
             return MentionKind.METONYM
     return MentionKind.LITERAL
 
