@@ -1711,6 +1711,32 @@ def test_a_sea_before_a_head_is_the_seas(parser):
     assert [m.surface for m in parser.parse(text)] == ["Odesa", "Black Sea"]
 
 
+def test_a_province_is_read_by_any_of_its_heads(parser):
+    """ "In the Eastern Region and Al-Qassim" of a Saudi story read Uganda's Eastern
+    Region (GeoNames has "Eastern Region" for it alone): a name with one province head
+    reads as the provinces of that name with any other ("Eastern Province"), and the
+    story chooses; a Ugandan story keeps Uganda's."""
+    text = (
+        "Saudi Arabia reported three cases of MERS in Riyadh and Taif. In the Eastern "
+        "Region and Al-Qassim, health authorities screened 200 contacts."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Eastern Region"].country_code, got["Eastern Region"].kind.value) == (
+        "SA",
+        "admin1",
+    )
+    text = "Uganda said floods hit the Eastern Region and Mbale."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Eastern Region"].country_code == "UG"
+
+
+def test_a_name_joined_by_au_is_one_name(parser):
+    """ "the Port-au-Prince metropolitan area" found no place: "au" joins a name as
+    "sur" and "de" do."""
+    text = "Haiti reported cholera in the Port-au-Prince metropolitan area."
+    assert [m.surface for m in parser.parse(text)] == ["Haiti", "Port-au-Prince"]
+
+
 def test_englands_ceremonial_counties_are_places(parser):
     """ "Berkshire", "Cheshire", "Yorkshire", "Greater Manchester": counties news names
     that are no administrative unit today (iso3166-2 has only their unitary authorities)

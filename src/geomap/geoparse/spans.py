@@ -43,7 +43,9 @@ ARABIC_ARTICLES = frozenset("al el ez es er ed et az ash adh".split())
 # English ones ("Drills in X Sea")
 NAME_PARTICLES = frozenset("de del della di da do dos das du des la le les der den y".split())
 CONNECTORS = (
-    NAME_PARTICLES | frozenset("of am an e and upon on sur en im in the".split()) | ARABIC_ARTICLES
+    NAME_PARTICLES
+    | frozenset("of am an e and upon on sur en im in the au aux".split())
+    | ARABIC_ARTICLES
 )
 
 # Head nouns of organisations and forces: after a capitalised modifier one names the
@@ -437,6 +439,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             if forms:
                 if uppers[j] and _letters(text, starts[i], end) <= MAX_ACRONYM_LETTERS:
                     forms = _acronym_readings(forms)
+                if j > i and keys[j] in PROVINCE_HEADS:  # "Eastern Region"
+                    forms = _provinces_by_any_head(names, key2[: -len(keys[j]) - 1]) or forms
                 best = Span(i, j, starts[i], end, key2, forms)
         if (
             (best is None or not best.forms)  # "WA": no reading but the postal code's
@@ -864,12 +868,12 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         # alternate (GeoNames' "Al Ḩudaydah"); a feature head would take no such evidence
         forms = gazetteer.names.get(name_key, ())
     whole = gazetteer.names.get(f"{name_key} {head}")
-    if not whole and head in PROVINCE_HEADS:
+    if head in PROVINCE_HEADS:
         # English calls a province by any of these: "Aleppo province" is GeoNames'
-        # "Aleppo Governorate", "the Bryansk region" its "Bryansk Oblast"
-        whole = next(
-            filter(None, (gazetteer.names.get(f"{name_key} {h}") for h in PROVINCE_HEADS)), None
-        )
+        # "Aleppo Governorate", "the Bryansk region" its "Bryansk Oblast"; and all of
+        # them are readings ("the Eastern Region" of a Saudi story is its Eastern
+        # Province, not Uganda's Eastern Region)
+        whole = _provinces_by_any_head(gazetteer.names, name_key) or whole
     if whole and (
         head in ADMIN_HEADS or head in PHYSICAL_HEADS or not _same_country(gazetteer, whole, forms)
     ):
@@ -1061,6 +1065,22 @@ def _province_of(gazetteer: Gazetteer, words: list[str]) -> tuple[int, ...]:
         if forms:
             return forms
     return ()
+
+
+def _provinces_by_any_head(names: Mapping[str, tuple[int, ...]], base: str) -> tuple[int, ...]:
+    """The readings of ``base`` before any province head ("Eastern Region", "Eastern
+    Province", "Eastern Governorate"...), each entry once, each as a name: the head is
+    only English's word for the unit, not a sign of a lesser name (Uganda's Eastern
+    Region is GeoNames' "Eastern" and Saudi Arabia's Eastern Province its name)."""
+    out: list[int] = []
+    seen: set[int] = set()
+    for head in PROVINCE_HEADS:
+        forms = names.get(f"{base} {head}", ())
+        for k in range(0, len(forms), 2):
+            if forms[k] not in seen and forms[k + 1] != FORM_ALT:
+                seen.add(forms[k])
+                out += (forms[k], FORM_NAME)
+    return tuple(out)
 
 
 def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
