@@ -1645,6 +1645,15 @@ def test_us_regions_local_news_names(parser):
     }
     assert all(p.kind.value == "feature" and p.country_code == "US" for p in got.values())
     assert 30 < got["Florida Panhandle"].lat < 31 and got["Upper Peninsula"].lat > 45
+    # "Long Island" was Long Island City, "the Hamptons" a Canadian hamlet, the rest none
+    text = (
+        "Traffic was heavy on Long Island, in the Hamptons and on Cape Cod; tourists went "
+        "to the Poconos, the Catskills and the Finger Lakes, and oil output in the Permian "
+        "Basin rose."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert len(got) == 7
+    assert all(p.kind.value == "feature" and p.country_code == "US" for p in got.values())
 
 
 def test_a_tower_is_a_building_of_its_town(parser):
