@@ -94,10 +94,13 @@ def test_seed_mention_kinds(seed):
 
 
 def test_a_place_after_in_before_said_is_literal(parser):
-    """ "villagers in Tawang said" speak in Tawang; "Moscow said" is its government."""
+    """ "villagers in Tawang said" speak in Tawang, "repairs at Kendall Square would"
+    are done there; "Moscow said" is its government."""
     text = "In Arunachal Pradesh, villagers in Tawang said patrols resumed. Moscow said so too."
     kinds = {m.surface: m.kind for m in parser.parse(text)}
     assert (kinds["Tawang"], kinds["Moscow"]) == (MentionKind.LITERAL, MentionKind.METONYM)
+    text = "Mayor Michelle Wu said the repairs at Kendall Square would end by Monday."
+    assert parser.parse(text)[0].kind is MentionKind.LITERAL
 
 
 @pytest.mark.parametrize(

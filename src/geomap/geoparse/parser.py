@@ -76,6 +76,8 @@ def _team_after() -> re.Pattern[str]:
     return re.compile(rf" (?:{'|'.join(names)})\b")
 
 
+# words after which a place is where something is, even before "said" or "would"
+_BEFORE_LITERAL = LOCATIVES | {"at", "from"}
 # what follows a town that names a disease, before where its outbreak is
 _OUTBREAK_IN = re.compile(r" (?:virus |fever )?(?:outbreak|epidemic)s? (?:in|across) (?:the )?")
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
@@ -931,8 +933,9 @@ def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKi
             after
             and after[0] in _VERBS_AFTER_METONYM
             and not _undergoes(after)
-            # "villagers in Tawang said": the place the speakers are in
-            and not (before and before[0].lower() in LOCATIVES)
+            # "villagers in Tawang said", "repairs at Kendall Square would": the place
+            # the speakers or the work are in
+            and not (before and before[0].lower() in _BEFORE_LITERAL)
         ):
             return MentionKind.METONYM
     return MentionKind.LITERAL
