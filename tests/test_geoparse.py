@@ -1659,6 +1659,37 @@ def test_us_regions_local_news_names(parser):
     assert all(p.kind.value == "feature" and p.country_code == "US" for p in got.values())
 
 
+def test_a_local_storys_building_with_no_town_near_is_at_its_dateline(parser):
+    """ "near Yankee Stadium" in a New York story whose sentence and paragraph name no
+    town was unplaced: a street or building of a local story (its dateline's province
+    holds most of its places) is at the dateline town; in a Geneva-dated story about
+    Gaza it stays unplaced."""
+    text = (
+        "NEW YORK (AP) - A fire in the Bronx killed three people, and another in Harlem "
+        "injured two.\nMayor Eric Adams visited the scene near Yankee Stadium.\nResidents "
+        "of Yonkers and Newark, New Jersey, took in relatives."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Yankee Stadium"].name == "New York City"
+    text = (
+        "GENEVA (Reuters) - Aid agencies said Gaza and Rafah ran out of fuel.\nDoctors "
+        "at Al-Awda Hospital said they had no power."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Al-Awda Hospital"] is None
+
+
+def test_an_ordinal_before_street_makes_a_street(parser):
+    """ "between 125th Street and Dyckman Street" read "Street" as an English village
+    (then dropped as a stray, taking Dyckman Street's place with it)."""
+    text = (
+        "Residents of Washington Heights said the A train was suspended between 125th "
+        "Street and Dyckman Street."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert "Street" not in got and got["Dyckman Street"] is not None
+
+
 def test_a_tower_is_a_building_of_its_town(parser):
     """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
     placed as one, not the Irish village called Tower."""

@@ -426,10 +426,11 @@ class Geoparser(Recogniser):
         """Streets, buildings and unknown counties ("Royal Street", "Collier County") go
         to the nearest town their own sentence names (confidence 0.4: the point is the
         town's, not the street's), else to the nearest province it names (0.3: "a
-        hospital in Edo State"), else to the nearest town of their paragraph (0.3); with
-        none they stay unplaced rather than being sent to some "main town" of the
-        article. An unknown region or province ("Darfur region") is never put at a
-        town."""
+        hospital in Edo State"), else to the nearest town of their paragraph (0.3), else,
+        for a street or building of a local story (:func:`_local_dateline`), to its
+        dateline town (0.3); with none they stay unplaced rather than being sent to some
+        "main town" of the article. An unknown region or province ("Darfur region") is
+        never put at a town."""
         towns, provinces = [], []
         for m, s in zip(mentions, spans):
             if m.place is not None and m.place.kind is PlaceKind.CITY and s.head is None:
@@ -438,6 +439,7 @@ class Geoparser(Recogniser):
                 provinces.append(m)
         # the story's provinces, counted by its towns and provinces in them
         where = Counter(m.place.admin1 for m in (*towns, *provinces))
+        home = _local_dateline(text, mentions, spans, where)
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
@@ -472,6 +474,10 @@ class Geoparser(Recogniser):
                     own = _sentence_countries(text, m, mentions)
                     if place is not None and own and place.country_code not in own:
                         place = None
+                if place is None and home is not None and s.head in LOCAL_HEADS:
+                    # ...else a local story's dateline town ("Yankee Stadium" of a New
+                    # York story whose sentence and paragraph name no town)
+                    place, confidence = home, 0.3
                 if place is not None:
                     m = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
             out.append(m)
@@ -768,6 +774,22 @@ def _dateline(text: str, s: Span) -> bool:
         and text[s.end : s.end + 2] in DATELINE_ENDS
         and sentence_start(text, s.start)
     )
+
+
+def _local_dateline(
+    text: str, mentions: Sequence[Mention], spans: Sequence[Span], where: Counter[str | None]
+) -> Place | None:
+    """The dateline town of a local story: one whose province holds more of the story's
+    towns and provinces (``where``) than all other provinces together ("NEW YORK (AP)"
+    over the Bronx, Harlem and Yonkers; not "GENEVA (Reuters)" over Gaza)."""
+    first = next((n for n, m in enumerate(mentions) if m.place is not None), None)
+    if first is None or not _dateline(text, spans[first]):
+        return None
+    home = mentions[first].place
+    if home is None or home.kind is not PlaceKind.CITY or not home.admin1:
+        return None
+    ours = where[home.admin1]
+    return home if ours > sum(where.values()) - ours else None
 
 
 def _wire_dateline(text: str, s: Span) -> bool:

@@ -623,7 +623,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     Madre", "USS Carl Vinson" (a ship prefix goes before), "the carrier Shandong" (a
     kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names); a newspaper's or an airline's (:func:`_press_title`); a person's after a
+    names); a street's after an ordinal ("125th Street"); a newspaper's or an
+    airline's (:func:`_press_title`); a person's after a
     title (:func:`_after_title`); an institution's whose name goes on in "for" and a
     capital ("International Centre for Diarrhoeal Disease Research"); or an
     organisation's head noun after its capitalised modifier ("Security Council",
@@ -683,6 +684,17 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         if gap == " " and not tokens.caps[prev] and tokens.keys[prev] in VESSELS:
             return True
         if gap in (" ", ". ") and tokens.caps[prev] and tokens.keys[prev] in HONORIFICS:
+            return True
+        # "125th Street", "5th Avenue": a street, not the English village called Street
+        if (
+            gap == " "
+            and s.i == s.j
+            and s.key in LOCAL_HEADS
+            and tokens.keys[prev] in ("st", "nd", "rd", "th")
+            and prev > 0
+            and tokens.keys[prev - 1].isdigit()
+            and tokens.ends[prev - 1] == tokens.starts[prev]
+        ):
             return True
     return False
 
