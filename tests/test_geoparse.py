@@ -669,6 +669,27 @@ def test_a_local_namesake_beats_a_bigger_one_abroad(parser):
     assert paris.place.country_code == "FR"
 
 
+def test_a_local_village_does_not_beat_a_city_fifty_times_its_size_at_home(parser):
+    """ "The Centers for Disease Control and Prevention in Atlanta" of a Texas bird-flu
+    story was Atlanta, Texas (5,000 people): a local namesake does not displace a town
+    of its own country fifty times as big (it still displaces Paris, France)."""
+    text = (
+        "Avian influenza A(H5N1) - United States of America\n\n"
+        "On 2 April, the Texas Department of State Health Services reported a human "
+        "case of avian influenza in a dairy farm worker in the Texas Panhandle.\n"
+        "The virus was detected in dairy herds in Texas, Kansas, New Mexico, Michigan, "
+        "Idaho and Ohio, and in a cat in Amarillo.\n"
+        "The Centers for Disease Control and Prevention in Atlanta said the risk to the"
+        " public remained low.\n"
+        "In Cambodia, a child died of H5N1 in Takeo province, and in Viet Nam a case "
+        "was reported in Khanh Hoa.\n"
+        "Chile and Ecuador reported cases in 2023, after outbreaks among sea lions "
+        "along the Pacific coast of Peru.\n"
+    )
+    (atlanta,) = [m.place for m in parser.parse(text) if m.surface == "Atlanta"]
+    assert atlanta.admin1 == "US.GA"
+
+
 def test_a_local_town_beats_a_country_nothing_else_names(parser):
     """ "deputies drive inmates to Lebanon and Rolla" in a Missouri paper: a country no
     other name of the story lies in gives way to a town of 10,000 people in the story's

@@ -46,6 +46,8 @@ SPELLING_RATIO = 0.6
 # other names of a document that must lie in a province for it to be the article's own
 LOCAL_NAMES = 2
 LOCAL_CONFIDENCE = 0.5
+# ... unless a town of its own country this many times as big ("Atlanta" of a Texas story)
+LOCAL_RATIO = 50
 # a town beyond the most populous is a candidate when other names vote this much for its
 # province (half a name: one of the two states that have a "Wilkes County")
 VOTE_CANDIDATE = 0.5
@@ -650,6 +652,11 @@ class Resolver:
                 self._kind[idx] == CITY
                 and self._is_local(idx, key, ctx)
                 and (not abroad or self._pop[idx] >= VILLAGE)
+                # "the CDC in Atlanta" of a Texas story is no Texas village of 5,000
+                and (
+                    self._cc[idx] != self._cc[best]
+                    or self._pop[best] <= LOCAL_RATIO * max(self._pop[idx], 1)
+                )
             ):
                 return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
         return ranked
