@@ -1711,6 +1711,26 @@ def test_an_ordinal_before_street_makes_a_street(parser):
     assert "Street" not in got and got["Dyckman Street"] is not None
 
 
+def test_a_head_word_opens_no_name_of_its_own_after_a_capitalised_word(parser):
+    """ "the Allen County Public Library" was a "County Public Library", no place (and
+    hid Allen County); "Marathon County Assistant District Attorney" hid Marathon
+    County the same way."""
+    text = "She volunteered at the Allen County Public Library in Fort Wayne."
+    assert "Allen County" in [m.surface for m in parser.parse(text)]
+
+
+def test_a_church_named_after_a_saint_is_not_at_a_town_of_the_saints_name(parser):
+    """ "St. Paul Lutheran Church" of a Fort Wayne obituary was at Saint Paul, an Indiana
+    village 150 km off (a town of the story's state that opens the name): a place of
+    worship named after a saint goes by its sentence and paragraph instead."""
+    text = (
+        "Mary Ellen Johnson, 84, of Fort Wayne, Indiana, died Tuesday. She was a member "
+        "of St. Paul Lutheran Church and taught in Huntington."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["St. Paul Lutheran Church"].name == "Huntington"
+
+
 def test_a_tower_is_a_building_of_its_town(parser):
     """ "Grenfell Tower", "the Eiffel Tower": a tower is a building (a local head word),
     placed as one, not the Irish village called Tower."""

@@ -43,6 +43,7 @@ from .spans import (
     LOCAL_HEADS,
     LOCATIVES,
     PHYSICAL_HEADS,
+    SAINTS,
     Span,
     Tokens,
     abbreviated,
@@ -76,6 +77,8 @@ def _team_after() -> re.Pattern[str]:
     return re.compile(rf" (?:{'|'.join(names)})\b")
 
 
+# places of worship, named after saints more often than after towns
+_WORSHIP = frozenset("church cathedral chapel mosque temple".split())
 # words after which a place is where something is, even before "said" or "would"
 _BEFORE_LITERAL = LOCATIVES | {"at", "from"}
 # what follows a town that names a disease, before where its outbreak is
@@ -454,7 +457,9 @@ class Geoparser(Recogniser):
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
                 # "Greenville Memorial Hospital": a town of the story's provinces that
                 # opens the name is where the building is; else its sentence's town...
-                place, confidence = self._town_opening(s, where), 0.4
+                # ("St. Paul Lutheran Church" is the apostle's, not a town's)
+                saint = s.head in _WORSHIP and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
+                place, confidence = (None if saint else self._town_opening(s, where)), 0.4
                 if place is None and s.head in PHYSICAL_HEADS:
                     # land and water: the sentence's nearest town or province ("the
                     # Galwan valley" after "in Ladakh" is no valley of the dateline town)

@@ -391,10 +391,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         or (keys[j] in PLURAL_HEADS and f"{key} {PLURAL_HEADS[keys[j]]}" in names)
                     )
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
-                    # "the Black Sea corridor": the Black Sea's, no "Sea corridor"
+                    # "the Black Sea corridor": the Black Sea's, no "Sea corridor"; "the
+                    # Allen County Public Library": Allen County's, no "County Public
+                    # Library"
                     and not (
-                        j == i + 1
-                        and key in NAME_TAILS
+                        (keys[i] in NAME_TAILS or keys[i] in HEADS)
                         and i > 0
                         and caps[i - 1]
                         and text[ends[i - 1] : starts[i]] == " "
