@@ -1767,6 +1767,15 @@ def test_a_given_name_before_a_listed_family_name_is_a_person(parser):
     assert "Jordan" in next(m.surface for m in parser.parse(text))
 
 
+def test_a_place_after_a_given_name_is_a_surname(parser):
+    """ "alongside 2012 champ Andrew Jordan" (GeoWebNews) and "a brother, Paul Warsaw"
+    were the country and the city; "An Italian band", "As Mexicans" stay places."""
+    text = "He raced alongside Andrew Jordan, and a brother, Paul Warsaw, lives in Kyiv."
+    assert [m.surface for m in parser.parse(text)] == ["Kyiv"]
+    text = "An Italian metal band toured. As Mexicans, we may disagree."
+    assert [m.surface for m in parser.parse(text)] == ["Italian", "Mexicans"]
+
+
 def test_an_adjective_before_a_lowercase_local_head_is_no_named_place(parser):
     """ "the Turkish market", "the European drive": a people's adjective before a
     lower-case "market" or "drive" names no market or street (left unplaced, as it

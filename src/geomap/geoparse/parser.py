@@ -571,10 +571,30 @@ def _without_first_names(
     in "Jordan Bardella ... Bardella said", "Israel" in "Israel Katz ... Katz told",
     whatever a country's prior says of the first word; or before a family name that
     countries' locales list, though the story names the person once ("Paris Hilton",
-    "Jordan Peterson", "Sydney Sweeney")."""
+    "Jordan Peterson", "Sydney Sweeney"); and a place's name after a given name, which
+    is a surname ("Andrew Jordan", "Paul Warsaw")."""
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
     span_starts = {s.start for s in spans}
     everyday = common_words()
+    spans = [  # a place's name after a given name is a surname
+        s
+        for s in spans
+        if not (
+            s.i == s.j
+            and s.i > 0
+            and s.head is None
+            and caps[s.i - 1]
+            and keys[s.i - 1] in given
+            and text[ends[s.i - 1] : s.start] == " "
+            and starts[s.i - 1] not in span_starts
+            and not tokens.uppers[s.i]
+            and not tokens.uppers[s.i - 1]
+            and len(keys[s.i - 1]) > 2  # "An Italian", "As Mexicans", "El Salvador"
+            and keys[s.i - 1] not in everyday
+            and keys[s.i - 1] not in CONTEXT_WORDS
+            and not adjective_only(s.forms)
+        )
+    ]
     first_names = [  # indices of given names before a capitalised word that may be a surname
         n
         for n, s in enumerate(spans)
