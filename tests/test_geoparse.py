@@ -1823,6 +1823,13 @@ def test_a_province_is_read_by_any_of_its_heads(parser):
     assert got["Eastern Region"].country_code == "UG"
 
 
+def test_ste_abbreviates_a_word_inside_a_name(parser):
+    """ "Sault Ste. Marie, Mich." was no place ("Ste." is three letters, and only one- and
+    two-letter abbreviations joined a name: "St. Paul", "N. Korea")."""
+    got = parser.parse("Crews came from Sault Ste. Marie, Mich., on Monday.")
+    assert (got[0].surface, got[0].place.admin1) == ("Sault Ste. Marie", "US.MI")
+
+
 def test_a_name_joined_by_au_is_one_name(parser):
     """ "the Port-au-Prince metropolitan area" found no place: "au" joins a name as
     "sur" and "de" do."""

@@ -354,11 +354,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 gap = text[ends[j - 1] : starts[j]]
                 # a possessive inside a name: "Cox's Bazar", "St. John's"
                 possessive = keys[j] == "s" and gap in ("'", "\u2019")
-                # "St. Petersburg", "N. Korea": an abbreviated first word
+                # "St. Petersburg", "N. Korea", "Sault Ste. Marie": an abbreviated word
                 if (
                     gap not in (" ", "-")
                     and not possessive
-                    and not (gap == ". " and ends[j - 1] - starts[j - 1] <= 2)
+                    and not (
+                        gap == ". " and (ends[j - 1] - starts[j - 1] <= 2 or keys[j - 1] == "ste")
+                    )
                 ):
                     break
                 if (
