@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, pairwise
 from typing import Any
@@ -314,7 +314,10 @@ class Geoparser(Recogniser):
             # reading in a country of the list's provinces is one of them too
             if not provinces or any(
                 p.kind is not PlaceKind.ADMIN1
-                and (quals[k] is not None or not self._province_in(spans[k], countries))
+                and (
+                    quals[k] is not None
+                    or not any(self._cc[i] in countries for i in self._provinces_by_name(spans[k]))
+                )
                 for k, p in zip(around, listed)
             ):
                 continue
@@ -329,11 +332,12 @@ class Geoparser(Recogniser):
                     break
         return out
 
-    def _province_in(self, s: Span, countries: set[str | None]) -> bool:
-        """Whether span ``s`` reads as a province of one of ``countries`` by its name."""
-        return any(
-            self._kind[i] == _ADMIN1 and self._cc[i] in countries and fk == FORM_NAME
+    def _provinces_by_name(self, s: Span) -> Iterator[int]:
+        """The entries span ``s`` reads as provinces by their own names."""
+        return (
+            i
             for i, fk in zip(s.forms[::2], s.forms[1::2])
+            if fk == FORM_NAME and self._kind[i] == _ADMIN1
         )
 
     def _dateline_province(
@@ -347,31 +351,20 @@ class Geoparser(Recogniser):
         name that province also bears, is the province: under "MELBOURNE, Australia -",
         "Victoria's premier" is the Australian state, not the Canadian town (a reader of
         the story knows where it was filed). A qualified name keeps its qualifier's."""
-        first = next((n for n, m in enumerate(mentions) if m.place is not None), None)
-        if first is None or not _dateline(text, spans[first]):
-            return mentions
-        home = mentions[first].place
-        if home is None or home.kind is not PlaceKind.CITY or not home.admin1:
+        home = _dateline_town(text, mentions, spans)
+        if home is None:
             return mentions
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if (
-                n == first
-                or quals[n] is not None
+                quals[n] is not None
                 or m.place is None
                 or m.place.kind is not PlaceKind.CITY
                 or m.place.admin1 == home.admin1
             ):
                 continue
             province = next(
-                (
-                    s.forms[k]
-                    for k in range(0, len(s.forms), 2)
-                    if s.forms[k + 1] == FORM_NAME
-                    and self._kind[s.forms[k]] == _ADMIN1
-                    and self.gazetteer.place(s.forms[k]).admin1 == home.admin1
-                ),
-                None,
+                (i for i in self._provinces_by_name(s) if self._admin1[i] == home.admin1), None
             )
             if province is not None:
                 place = self.gazetteer.place(province)
@@ -807,14 +800,23 @@ def _local_dateline(
     """The dateline town of a local story: one whose province holds more of the story's
     towns and provinces (``where``) than all other provinces together ("NEW YORK (AP)"
     over the Bronx, Harlem and Yonkers; not "GENEVA (Reuters)" over Gaza)."""
+    home = _dateline_town(text, mentions, spans)
+    if home is None:
+        return None
+    ours = where[home.admin1]
+    return home if ours > sum(where.values()) - ours else None
+
+
+def _dateline_town(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> Place | None:
+    """The town of the story's dateline (:func:`_dateline`), if its first place is one
+    and lies in a known province."""
     first = next((n for n, m in enumerate(mentions) if m.place is not None), None)
     if first is None or not _dateline(text, spans[first]):
         return None
     home = mentions[first].place
     if home is None or home.kind is not PlaceKind.CITY or not home.admin1:
         return None
-    ours = where[home.admin1]
-    return home if ours > sum(where.values()) - ours else None
+    return home
 
 
 def _wire_dateline(text: str, s: Span) -> bool:
