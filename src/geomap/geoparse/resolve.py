@@ -640,7 +640,9 @@ class Resolver:
         ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
         neighbouring state ("165 miles n of New Orleans, Louisiana"). A country nothing
         else of the story lies in gives way too, to a local town of :data:`VILLAGE`
-        people or more ("to Lebanon and Rolla" in a Missouri paper)."""
+        people or more ("to Lebanon and Rolla" in a Missouri paper). A town of the local
+        town's own country :data:`LOCAL_RATIO` times its size does not ("the CDC in
+        Atlanta" of a Texas story)."""
         best = ranked[0][1]
         abroad = self._kind[best] == COUNTRY and not ctx.other_countries(key)[self._cc[best]]
         if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
