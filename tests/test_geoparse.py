@@ -317,6 +317,23 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["Wuhan", "China"]
 
 
+def test_a_town_listed_beside_a_town_of_its_province_needs_less(parser):
+    """ "Galveston and Corpus Christi were spared" in a Houston story lost Galveston (a
+    sentence's first word scores low): a town listed beside a kept town of its own
+    province needs only the repeat floor (GeoCorpora finds "Windsor, Chatham-Kent, and
+    Leamington"'s gold Leamington the same way)."""
+    text = (
+        "HOUSTON - Harris County officials said Tuesday that floodwaters from Buffalo "
+        "Bayou had receded, but parts of Katy, Pasadena and Baytown remained under "
+        "water.\n"
+        "The Texas Department of Transportation reopened Interstate 10 between Houston "
+        "and Beaumont, and U.S. 59 near Sugar Land.\n"
+        "Galveston and Corpus Christi were spared, but the storm dropped 15 inches of "
+        "rain on Victoria and Port Lavaca.\n"
+    )
+    assert "Galveston" in [m.surface for m in parser.parse(text)]
+
+
 def test_a_semicolon_opens_a_clause_not_a_sentence(parser):
     """After a semicolon a word keeps its own case, so a capital there is a name's:
     neither the sentence-start class (whose capitals say nothing) nor the previous

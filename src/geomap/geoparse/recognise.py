@@ -476,7 +476,10 @@ class Recogniser:
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
-        listed = self._listed(spans, text) | self._qualifying(spans, text) if text else set()
+        province: set[int] = set()
+        listed = (
+            self._listed(spans, text, province) | self._qualifying(spans, text) if text else set()
+        )
         placing = self._placing(spans, text) if text else set()
         good = [
             s
@@ -484,7 +487,7 @@ class Recogniser:
             if s.score >= self.threshold
             or (s.score >= REPEAT_FLOOR and s.key in sure)
             or (s.score >= LIST_FLOOR and n in listed)
-            or (s.score >= REPEAT_FLOOR and n in placing)
+            or (s.score >= REPEAT_FLOOR and (n in placing or n in province))
         ]
         good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
         taken: list[Span] = []
@@ -497,7 +500,7 @@ class Recogniser:
         taken.sort(key=lambda s: s.start)
         return taken
 
-    def _listed(self, spans: Sequence[Span], text: str) -> set[int]:
+    def _listed(self, spans: Sequence[Span], text: str, province: set[int]) -> set[int]:
         """Indices of spans listed beside a name over the threshold ("attacked Djibo and
         Ouahigouya", "Sheberghan and Kunduz") one of whose towns lies in that name's
         country (its most populous reading's, or a local reading's: "Lebanon and Hershey"
@@ -522,6 +525,13 @@ class Recogniser:
                 countries.discard(None)
                 if any(cc[i] in countries and kind[i] in _TOWNS for i in spans[weak].forms[::2]):
                     out.add(weak)
+                # a town of the strong name's own province needs less ("Galveston and
+                # Corpus Christi were spared", a sentence's first word, in a Texas story)
+                home = self._admin1[strong.forms[0]]
+                if kind[strong.forms[0]] in _TOWNS and any(
+                    self._admin1[i] == home and kind[i] in _TOWNS for i in spans[weak].forms[::2]
+                ):
+                    province.add(weak)
         return out
 
     def _qualifying(self, spans: Sequence[Span], text: str) -> set[int]:
