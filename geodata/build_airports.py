@@ -6,7 +6,7 @@ Source: the ``airportsdata`` package (MIT; name, IATA/ICAO codes, city, country,
 28,000 airfields). Kept: every airport with an IATA code (scheduled traffic), and military
 airfields by their name ("Bagram Air Base", "Ramstein Air Base", "Naval Air Station
 Pensacola"), except private strips (codes with digits). Each row carries the forms a reader
-meets, all built from the name, never from codes:
+meets, built from the name, and an airport's IATA code only before its head word:
 
 * the name ("Kabul International Airport"), and without "International" ("Kabul Airport",
   which also matches "Kabul airport");
@@ -17,7 +17,9 @@ meets, all built from the name, never from codes:
   "Vandenberg", "Masroor"): there the bare name is mostly its place's, and news uses it
   ("Incirlik", "Al Udeid", "Bagram"; the gazetteer keeps it only where no place has it and
   no given name or title is in it: not "Prince Sultan", "Ahmed Al Jaber");
-* "X AFB" for "X Air Force Base" and the reverse.
+* "X AFB" for "X Air Force Base" and the reverse;
+* "DFW Airport" and "DFW International Airport" (the code alone is no form: "LAX", "BOS"
+  and "SEA" are words too).
 
 Run time does not need airportsdata: the derived file ships in src/geomap/data/.
 """
@@ -87,6 +89,8 @@ def rows() -> list[tuple[str, ...]]:
             if not (r["iata"] or military) or any(ch.isdigit() for ch in icao):
                 continue
             fs = forms(name, r["city"])
+            if r["iata"]:  # "DFW International Airport", "LAX Airport": by its code too
+                fs += [f"{r['iata']} Airport", f"{r['iata']} International Airport"]
             bare = _bare(name)
             if military and r["country"] not in NAMED_AFTER_PEOPLE and not _BASE.search(bare):
                 fs += [bare] * bool(bare and bare not in fs)

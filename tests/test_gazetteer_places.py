@@ -302,3 +302,12 @@ def test_south_tibet_is_arunachal_pradesh(gazetteer):
     """China's name for Arunachal Pradesh, not Tibet (it read Xizang)."""
     place = _first(gazetteer, "South Tibet")
     assert (place.country_code, place.kind.value) == ("IN", "admin1")
+
+
+def test_an_airport_is_known_by_its_code_before_its_head_word(gazetteer):
+    """ "DFW International Airport" was put at the sentence's Delta (an airline read as
+    Delta, Colorado); the bare code is no name ("LAX" is a word too)."""
+    place = _first(gazetteer, "DFW International Airport")
+    assert place.name == "Dallas-Fort Worth International Airport"
+    assert _first(gazetteer, "LAX Airport").name == "Los Angeles International Airport"
+    assert not gazetteer.lookup("LAX")
