@@ -334,6 +334,26 @@ def test_a_town_listed_beside_a_town_of_its_province_needs_less(parser):
     assert "Galveston" in [m.surface for m in parser.parse(text)]
 
 
+def test_a_possessive_says_whose_town(parser):
+    """ "Lebanon's northern city of Tripoli" read Libya's capital (named a sentence
+    before, and the name resolves alike in a story); "Costa Rica's capital San Jose"
+    read San Jose, California, named later: a country's or province's possessive
+    before a town takes that country's reading."""
+    text = (
+        "Fighting in Tripoli, Libya's capital, killed 12. In Lebanon's northern city of "
+        "Tripoli protesters blocked roads. Costa Rica's capital San Jose hosted the summit, "
+        "and delegates later flew to San Jose, California."
+    )
+    got = [(m.surface, m.place.country_code) for m in parser.parse(text) if m.place]
+    assert [cc for name, cc in got if name in ("Tripoli", "San Jose")] == ["LY", "LB", "CR", "US"]
+
+
+def test_los_and_las_join_a_name(parser):
+    """ "Santiago de los Caballeros" was "Santiago", Chile's capital."""
+    text = "In the Dominican Republic, floods hit Santiago de los Caballeros."
+    assert parser.parse(text)[1].place.country_code == "DO"
+
+
 def test_a_semicolon_opens_a_clause_not_a_sentence(parser):
     """After a semicolon a word keeps its own case, so a capital there is a name's:
     neither the sentence-start class (whose capitals say nothing) nor the previous

@@ -81,6 +81,9 @@ def _team_after() -> re.Pattern[str]:
 _WORSHIP = frozenset("church cathedral chapel mosque temple".split())
 # words after which a place is where something is, even before "said" or "would"
 _BEFORE_LITERAL = LOCATIVES | {"at", "from"}
+# between a country's or province's possessive and a town of it: "Lebanon's northern city
+# of Tripoli", "Kenya's Garissa"
+_POSSESSIVE = re.compile(r"['’]s (?:[a-z]+ ){0,3}")
 # what follows a town that names a disease, before where its outbreak is
 _OUTBREAK_IN = re.compile(r" (?:virus |fever )?(?:outbreak|epidemic)s? (?:in|across) (?:the )?")
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
@@ -273,6 +276,7 @@ class Geoparser(Recogniser):
         listed = self._listed_provinces(text, mentions, spans, quals)
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
+        located = self._possessed(text, located, spans, quals)
         return self._place_in_sentence(text, located, spans)
 
     def _team_town(self, idx: int, _form: int) -> bool:
@@ -413,6 +417,44 @@ class Geoparser(Recogniser):
             ]
             if bigger:
                 place = self.gazetteer.place(max(bigger, key=lambda i: self._pop[i]))
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+        return out
+
+    def _possessed(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A name read as a town outside the country or province whose possessive goes
+        before it, with a reading by its own name inside, is that reading (its most
+        populous): "Lebanon's northern city of Tripoli" is not Libya's capital, named a
+        sentence before."""
+        out = list(mentions)
+        for n in range(1, len(mentions)):
+            m, owner = mentions[n], mentions[n - 1].place
+            if (
+                quals[n] is not None
+                or m.place is None
+                or m.place.kind is not PlaceKind.CITY
+                or owner is None
+                or owner.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+                or not _POSSESSIVE.fullmatch(text, mentions[n - 1].end, m.start)
+            ):
+                continue
+            country = owner.kind is PlaceKind.COUNTRY
+            column = self._cc if country else self._admin1
+            code = owner.country_code if country else owner.admin1
+            if (m.place.country_code if country else m.place.admin1) == code:
+                continue
+            inside = [
+                i
+                for i, fk in zip(spans[n].forms[::2], spans[n].forms[1::2])
+                if fk == FORM_NAME and self._kind[i] == _TOWN and column[i] == code
+            ]
+            if inside:
+                place = self.gazetteer.place(max(inside, key=lambda i: self._pop[i]))
                 out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
         return out
 

@@ -41,7 +41,7 @@ ARABIC_ARTICLES = frozenset("al el ez es er ed et az ash adh".split())
 # The Romance and Germanic particles among them, which may also stand inside a name
 # before a head word ("Valle del Cauca province", "Rio de Janeiro state"); not the
 # English ones ("Drills in X Sea")
-NAME_PARTICLES = frozenset("de del della di da do dos das du des la le les der den y".split())
+NAME_PARTICLES = frozenset("de del della di da do dos das du des la las le les los der den y".split())
 CONNECTORS = (
     NAME_PARTICLES
     | frozenset("of am an e and upon on sur en im in the au aux".split())
