@@ -1729,12 +1729,25 @@ def test_a_local_storys_building_with_no_town_near_is_at_its_dateline(parser):
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Yankee Stadium"].name == "New York City"
+    # a hospital, school or university too ("Brooke Army Medical Center")
+    text = text.replace("the scene near Yankee Stadium", "victims at Lincoln Medical Center")
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Lincoln Medical Center"].name == "New York City"
     text = (
         "GENEVA (Reuters) - Aid agencies said Gaza and Rafah ran out of fuel.\nDoctors "
         "at Al-Awda Hospital said they had no power."
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Al-Awda Hospital"] is None
+
+
+def test_us_before_a_number_is_a_highway(parser):
+    """ "a crash on U.S. 281" (GeoCorpora: "west of US-131") is a federal highway, not
+    the country; "the U.S. 10-year yield" stays the country."""
+    text = "A crash on U.S. 281 near Johnson City closed the road."
+    assert "U.S." not in [m.surface for m in parser.parse(text)]
+    text = "The U.S. 10-year yield rose in New York."
+    assert parser.parse(text)[0].surface == "U.S."
 
 
 def test_an_ordinal_before_street_makes_a_street(parser):

@@ -514,7 +514,11 @@ class Geoparser(Recogniser):
                     own = _sentence_countries(text, m, mentions)
                     if place is not None and own and place.country_code not in own:
                         place = None
-                if place is None and home is not None and s.head in LOCAL_HEADS:
+                if (
+                    place is None
+                    and home is not None
+                    and (s.head in LOCAL_HEADS or s.head in BUILDING_HEADS)
+                ):
                     # ...else a local story's dateline town ("Yankee Stadium" of a New
                     # York story whose sentence and paragraph name no town)
                     place, confidence = home, 0.3

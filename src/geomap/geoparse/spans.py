@@ -41,7 +41,9 @@ ARABIC_ARTICLES = frozenset("al el ez es er ed et az ash adh".split())
 # The Romance and Germanic particles among them, which may also stand inside a name
 # before a head word ("Valle del Cauca province", "Rio de Janeiro state"); not the
 # English ones ("Drills in X Sea")
-NAME_PARTICLES = frozenset("de del della di da do dos das du des la las le les los der den y".split())
+NAME_PARTICLES = frozenset(
+    "de del della di da do dos das du des la las le les los der den y".split()
+)
 CONNECTORS = (
     NAME_PARTICLES
     | frozenset("of am an e and upon on sur en im in the au aux".split())
@@ -152,6 +154,7 @@ HONORIFICS = frozenset(
 _ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # II..XXXIX, a regnal number
 # a generational suffix after a surname: "William Holland, Sr.", "Martin Luther King Jr."
 _NAME_SUFFIX = re.compile(r",? (?:Jr|Sr)\b\.?")
+_ROAD_NUMBER = re.compile(r"[ -]\d{1,3}(?![\w%-]|[,.]\d)")
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
@@ -626,7 +629,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     Madre", "USS Carl Vinson" (a ship prefix goes before), "the carrier Shandong" (a
     kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names); a street's after an ordinal ("125th Street"); a newspaper's or an
+    names); a street's after an ordinal ("125th Street"), a highway's ("U.S. 281"); a
+    newspaper's or an
     airline's (:func:`_press_title`); a person's after a
     title (:func:`_after_title`); an institution's whose name goes on in "for" and a
     capital ("International Centre for Diarrhoeal Disease Research"); or an
@@ -653,6 +657,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         return True
     if _NAME_SUFFIX.match(text, s.end):
         return True
+    if s.key in ("u.s.", "us") and _ROAD_NUMBER.match(text, s.end):
+        return True  # "U.S. 281", "US 59": a federal highway, not the country
     if (  # "University of Alberta", "Bank of England": the place is the name after "of"
         s.i == s.j
         and tokens.keys[s.i] in INSTITUTION_HEADS
