@@ -311,3 +311,20 @@ def test_an_airport_is_known_by_its_code_before_its_head_word(gazetteer):
     assert place.name == "Dallas-Fort Worth International Airport"
     assert _first(gazetteer, "LAX Airport").name == "Los Angeles International Airport"
     assert not gazetteer.lookup("LAX")
+
+
+@pytest.mark.parametrize(
+    ("name", "point"),
+    [
+        ("Fort Sam Houston", (29.42, -98.49)),  # at San Antonio
+        ("Fort Benning", (32.34, -84.99)),  # its airfield; Fort Moore 2023-2025
+        ("Fort Sill", (34.65, -98.40)),
+        ("Camp Lejeune", (34.75, -77.43)),  # at Jacksonville, North Carolina
+        ("Quantico", (38.50, -77.31)),
+        ("Naval Station Norfolk", (36.94, -76.29)),
+    ],
+)
+def test_us_military_posts_news_names(gazetteer, name, point):
+    """Posts GeoNames' cities500 lacks, curated at their airfield or their town: they
+    were no place."""
+    assert km(_first(gazetteer, name), point) < 30
