@@ -256,6 +256,14 @@ def test_compass_words_alone_are_no_places(parser):
     assert "South Atlantic" in got  # a compass word before a name is part of it
 
 
+def test_a_compass_word_makes_no_part_of_a_place_known_by_an_old_name_only(parser):
+    """ "Scotland's Highlands and the Western Isles" read the Western Isles as part of
+    Isles-lès-Villenoy, a French village that GeoNames also calls "Isles": a compass
+    word takes a place's own name, not only an old or foreign one."""
+    text = "The Met Office said Scotland's Highlands and the Western Isles would see snow."
+    assert [m.surface for m in parser.parse(text)] == ["Scotland"]
+
+
 def test_a_compass_part_of_a_province_abroad_is_unplaced(parser):
     """ "the Northern Rivers" of an Australian story read as part of Nigeria's Rivers
     State: a capitalised compass word before a name read as a province or town 1,000 km

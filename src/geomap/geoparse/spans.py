@@ -823,6 +823,9 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
             and nxt.head is None
             and nxt.forms
             and text[s.end : nxt.start] == " "
+            # a place's own name, not only a village's old or foreign one ("the Western
+            # Isles" is no part of Isles-lès-Villenoy)
+            and any(fk != FORM_ALT for fk in nxt.forms[1::2])
         ):
             s = Span(s.i, nxt.j, s.start, nxt.end, nxt.key, nxt.forms)
         elif s.head is None and _compass_only(keys, s):
