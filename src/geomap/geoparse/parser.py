@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, pairwise
 from typing import Any
@@ -332,7 +332,7 @@ class Geoparser(Recogniser):
                 if (len(countries) == 1 and place.country_code in countries) or any(
                     _km(place.lat, place.lon, p.lat, p.lon) < LISTED_PROVINCE_KM for p in provinces
                 ):
-                    out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+                    out[n] = _moved(m, place)
                     break
         return out
 
@@ -371,8 +371,7 @@ class Geoparser(Recogniser):
                 (i for i in self._provinces_by_name(s) if self._admin1[i] == home.admin1), None
             )
             if province is not None:
-                place = self.gazetteer.place(province)
-                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+                out[n] = _moved(m, self.gazetteer.place(province))
         return out
 
     def _sentence_province(
@@ -407,17 +406,14 @@ class Geoparser(Recogniser):
                 continue
             if towns[sentence[n]][m.place.admin1] > 1:  # itself and another of its towns
                 continue
-            bigger = [
-                i
-                for i, fk in zip(s.forms[::2], s.forms[1::2])
-                if fk == FORM_NAME
-                and self._kind[i] == _TOWN
-                and self._admin1[i] in provinces
-                and self._pop[i] > m.place.population
-            ]
-            if bigger:
-                place = self.gazetteer.place(max(bigger, key=lambda i: self._pop[i]))
-                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+            place = self._biggest_town(
+                s,
+                lambda i, p=m.place.population, ps=provinces: (
+                    self._admin1[i] in ps and self._pop[i] > p
+                ),
+            )
+            if place is not None:
+                out[n] = _moved(m, place)
         return out
 
     def _possessed(
@@ -448,15 +444,20 @@ class Geoparser(Recogniser):
             code = owner.country_code if country else owner.admin1
             if (m.place.country_code if country else m.place.admin1) == code:
                 continue
-            inside = [
-                i
-                for i, fk in zip(spans[n].forms[::2], spans[n].forms[1::2])
-                if fk == FORM_NAME and self._kind[i] == _TOWN and column[i] == code
-            ]
-            if inside:
-                place = self.gazetteer.place(max(inside, key=lambda i: self._pop[i]))
-                out[n] = Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
+            place = self._biggest_town(spans[n], lambda i, c=column, k=code: c[i] == k)
+            if place is not None:
+                out[n] = _moved(m, place)
         return out
+
+    def _biggest_town(self, s: Span, where: Callable[[int], bool]) -> Place | None:
+        """The most populous town span ``s`` reads as by its own name, among the entries
+        ``where`` admits, if any."""
+        towns = [
+            i
+            for i, fk in zip(s.forms[::2], s.forms[1::2])
+            if fk == FORM_NAME and self._kind[i] == _TOWN and where(i)
+        ]
+        return self.gazetteer.place(max(towns, key=lambda i: self._pop[i])) if towns else None
 
     def _place_in_sentence(
         self, text: str, mentions: list[Mention], spans: Sequence[Span]
@@ -755,6 +756,12 @@ def _without_strays(
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
+
+
+def _moved(m: Mention, place: Place) -> Mention:
+    """Mention ``m`` read as ``place`` instead, at the same confidence (the context that
+    moves it is as sure as the ranking was)."""
+    return Mention(m.start, m.end, m.surface, m.kind, place, m.confidence)
 
 
 def _diseases(text: str, mentions: Sequence[Mention]) -> set[int]:
