@@ -1043,6 +1043,22 @@ def test_a_bayou_is_local_not_the_town_of_its_name(parser):
     assert got["Buffalo Bayou"].name in ("Houston", "Katy")
 
 
+def test_an_institution_opening_with_a_big_city_is_in_it(parser):
+    """ "The Los Angeles Unified School District and Chicago Public Schools" of a
+    Virginia story put the Los Angeles district at Chicago, the sentence's town (Los
+    Angeles lies in no province the story names); GeoCorpora's "Cork Direct Provision
+    Centre" was unplaced. A street named after a city is not in it ("Oxford Street")."""
+    text = (
+        "FAIRFAX, Va. - Fairfax County schools closed. The Los Angeles Unified School "
+        "District and Chicago Public Schools reported similar closures last year."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    (la,) = [p for name, p in got.items() if name.startswith("Los Angeles")]
+    assert la.name == "Los Angeles"
+    got = {m.surface: m.place for m in parser.parse("She shopped on Oxford Street in Chicago.")}
+    assert got["Oxford Street"].name == "Chicago"
+
+
 def test_an_institution_named_after_a_far_village_is_at_its_sentences_town(parser):
     """ "Rice University and the University of Houston cancelled classes" put Rice
     University at Rice, a Texas village 300 km from Houston; "Oberlin College in Ohio"

@@ -107,6 +107,8 @@ PROVINCE_STRAY_KM = 500.0
 # close to one of them ("New Hampshire, Vermont and Quebec"; not Peru's Lima region
 # beside Ohio and Indiana)
 LISTED_PROVINCE_KM = 1000.0
+# An institution whose name opens with a city this big is in it, wherever the story is
+BIG_CITY = 100_000
 # An institution named after a village this far from its sentence's town is that town's
 VILLAGE_FAR_KM = 100.0
 # Head words of units too wide to put at the article's main town when unknown.
@@ -496,6 +498,8 @@ class Geoparser(Recogniser):
                 # ("St. Paul Lutheran Church" is the apostle's, not a town's)
                 saint = s.head in _WORSHIP and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
                 place, confidence = (None if saint else self._town_opening(s, where)), 0.4
+                if place is None and s.head in BUILDING_HEADS and not saint:
+                    place = self._city_opening(s)
                 if place is None and s.head in PHYSICAL_HEADS:
                     # land and water: the sentence's nearest town or province ("the
                     # Galwan valley" after "in Ladakh" is no valley of the dateline town)
@@ -543,6 +547,27 @@ class Geoparser(Recogniser):
             ]
             if towns:  # the readings come most populous first: max keeps the first of a tie
                 return self.gazetteer.place(max(towns, key=lambda i: provinces[admin1[i]]))
+        return None
+
+    def _city_opening(self, s: Span) -> Place | None:
+        """The big city whose name opens the name of institution ``s``, wherever it is:
+        one of :data:`BIG_CITY` people or more, ten times any other town of its name
+        ("Los Angeles" of "Los Angeles Unified School"; not "Columbia" of "Columbia
+        University", a name two cities share). A street is seldom in the town it is
+        named after ("Oxford Street"), so only institutions."""
+        words = s.key.split()
+        for k in range(len(words) - 1, 0, -1):
+            towns = [
+                i
+                for i in self.gazetteer.names.get(" ".join(words[:k]), ())[::2]
+                if self._kind[i] == _TOWN
+            ]
+            if towns:
+                pops = sorted((self._pop[i] for i in towns), reverse=True)
+                big = max(towns, key=lambda i: self._pop[i])
+                if pops[0] >= BIG_CITY and (len(pops) == 1 or pops[0] >= 10 * pops[1]):
+                    return self.gazetteer.place(big)
+                return None
         return None
 
 
