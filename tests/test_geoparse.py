@@ -1765,6 +1765,17 @@ def test_a_local_storys_building_with_no_town_near_is_at_its_dateline(parser):
     assert got["Al-Awda Hospital"] is None
 
 
+def test_a_storms_name_is_no_place(parser):
+    """ "Hurricane Milton" was Milton, Florida; "Tropical Storm Florence" would be the
+    Italian city. "Storm Lake" (Iowa) is still a town."""
+    text = (
+        "Hurricane Milton made landfall near Sarasota, Florida, and Tropical Storm "
+        "Florence flooded New Bern, North Carolina; Storm Lake, Iowa, was spared."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert "Milton" not in got and "Florence" not in got and "Storm Lake" in got
+
+
 def test_us_before_a_number_is_a_highway(parser):
     """ "a crash on U.S. 281" (GeoCorpora: "west of US-131") is a federal highway, not
     the country; "the U.S. 10-year yield" stays the country."""

@@ -576,6 +576,8 @@ BUILDING_HEADS = frozenset(
 
 
 SAINTS = frozenset({"st", "saint"})
+# Words before a storm's given name ("Hurricane Milton", "Typhoon Haiyan")
+STORMS = frozenset("hurricane typhoon cyclone storm".split())
 
 
 def _possessive(text: str, tokens: Tokens, k: int) -> bool:
@@ -629,7 +631,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     Madre", "USS Carl Vinson" (a ship prefix goes before), "the carrier Shandong" (a
     kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names); a street's after an ordinal ("125th Street"), a highway's ("U.S. 281"); a
+    names); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
+    Street"), a highway's ("U.S. 281"); a
     newspaper's or an
     airline's (:func:`_press_title`); a person's after a
     title (:func:`_after_title`); an institution's whose name goes on in "for" and a
@@ -694,6 +697,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
             return True
         if gap in (" ", ". ") and tokens.caps[prev] and tokens.keys[prev] in HONORIFICS:
             return True
+        if gap == " " and tokens.caps[prev] and tokens.keys[prev] in STORMS:
+            return True  # "Hurricane Milton", "Tropical Storm Florence": a storm's name
         # "125th Street", "5th Avenue": a street, not the English village called Street
         if (
             gap == " "
