@@ -1881,6 +1881,16 @@ def test_russias_krais_are_provinces(parser):
         assert (got[name].kind.value, got[name].country_code) == ("admin1", "RU"), name
 
 
+def test_a_head_of_land_takes_no_village_of_its_name(parser):
+    """ "the Nuba Mountains" of a Sudan story was Nuba, a West Bank village: a head of
+    land or water takes the feature of its name, else a town of 10,000 people or more
+    ("Kabul river"), a region or a province ("the South Pacific island of Vanuatu"),
+    never a village."""
+    text = "The UN said famine had been confirmed in the Nuba Mountains in South Kordofan."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Nuba Mountains"].country_code == "SD"
+
+
 def test_a_sea_before_a_head_is_the_seas(parser):
     """ "the Black Sea corridor" was a "Sea corridor" at Odesa: a word that ends longer
     names ("Sea", "River", "Lake"), after a capitalised word, makes no name with a

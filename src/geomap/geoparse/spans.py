@@ -929,8 +929,12 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         if forms is None:
             return None
     elif head in PHYSICAL_HEADS:
-        kind = gazetteer.column("kind")
-        forms = readings_where(forms, lambda i, _: kind[i] == _FEATURE) or forms
+        # the feature of the name, else a town of it ("Kabul river"), not a village
+        # ("the Nuba Mountains" is no West Bank village called Nuba)
+        kind, people = gazetteer.column("kind"), gazetteer.column("population")
+        forms = readings_where(forms, lambda i, _: kind[i] == _FEATURE) or readings_where(
+            forms, lambda i, _: kind[i] != _TOWN or people[i] >= VILLAGE
+        )
     return Span(i, j, start, end, name_key, forms, head=head)
 
 
