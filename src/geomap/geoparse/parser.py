@@ -386,10 +386,11 @@ class Geoparser(Recogniser):
         """A name read as a town outside every province its sentence names (as a province,
         not through a town or county: "a city in Wilkes County" leaves it to the ranker),
         where no other town of the sentence lies, with a more populous reading by its
-        own name in one of them, is that one: "In
-        Sinaloa, fighting in Culiacán left 30 dead, and schools in Mazatlán closed" is
-        Sinaloa's port, not a Guerrero village the rest of the story leans to. A
-        qualified name keeps its qualifier's."""
+        own name in one of them, is that one: "In Sinaloa, fighting in Culiacán left 30
+        dead, and schools in Mazatlán closed" is Sinaloa's port, not a Guerrero village
+        the rest of the story leans to. A qualified name keeps its qualifier's."""
+        if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
+            return mentions  # a story naming no province: no sentence to read
         out = list(mentions)
         ends = [hit.start() for hit in _SENTENCE_END.finditer(text)]
         sentence = [bisect(ends, m.start) for m in mentions]
@@ -537,14 +538,9 @@ class Geoparser(Recogniser):
         "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"), in the
         province the story names most (``provinces``: its places' provinces, counted),
         the most populous of a tie; None if no such town lies in one of them."""
-        words = s.key.split()
-        names, kind, admin1 = self.gazetteer.names, self._kind, self.gazetteer.column("admin1")
-        for k in range(len(words) - 1, 0, -1):
-            towns = [
-                i
-                for i in names.get(" ".join(words[:k]), ())[::2]
-                if kind[i] == _TOWN and provinces[admin1[i]]
-            ]
+        admin1 = self._admin1
+        for opening in self._opening_towns(s):
+            towns = [i for i in opening if provinces[admin1[i]]]
             if towns:  # the readings come most populous first: max keeps the first of a tie
                 return self.gazetteer.place(max(towns, key=lambda i: provinces[admin1[i]]))
         return None
@@ -555,20 +551,21 @@ class Geoparser(Recogniser):
         ("Los Angeles" of "Los Angeles Unified School"; not "Columbia" of "Columbia
         University", a name two cities share). A street is seldom in the town it is
         named after ("Oxford Street"), so only institutions."""
+        towns = next((opening for opening in self._opening_towns(s) if opening), None)
+        if towns is None:
+            return None
+        pops = sorted((self._pop[i] for i in towns), reverse=True)
+        if pops[0] >= BIG_CITY and (len(pops) == 1 or pops[0] >= 10 * pops[1]):
+            return self.gazetteer.place(max(towns, key=lambda i: self._pop[i]))
+        return None
+
+    def _opening_towns(self, s: Span) -> Iterator[list[int]]:
+        """The towns each leading run of the words of span ``s`` names, longest run
+        first ("los angeles unified", "los angeles", "los")."""
         words = s.key.split()
         for k in range(len(words) - 1, 0, -1):
-            towns = [
-                i
-                for i in self.gazetteer.names.get(" ".join(words[:k]), ())[::2]
-                if self._kind[i] == _TOWN
-            ]
-            if towns:
-                pops = sorted((self._pop[i] for i in towns), reverse=True)
-                big = max(towns, key=lambda i: self._pop[i])
-                if pops[0] >= BIG_CITY and (len(pops) == 1 or pops[0] >= 10 * pops[1]):
-                    return self.gazetteer.place(big)
-                return None
-        return None
+            readings = self.gazetteer.names.get(" ".join(words[:k]), ())[::2]
+            yield [i for i in readings if self._kind[i] == _TOWN]
 
 
 def _listed_with_kin(text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int) -> bool:

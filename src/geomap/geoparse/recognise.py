@@ -476,10 +476,9 @@ class Recogniser:
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
-        province: set[int] = set()
-        listed = (
-            self._listed(spans, text, province) | self._qualifying(spans, text) if text else set()
-        )
+        listed, province = self._listed(spans, text) if text else (set(), set())
+        if text:
+            listed |= self._qualifying(spans, text)
         placing = self._placing(spans, text) if text else set()
         good = [
             s
@@ -500,15 +499,17 @@ class Recogniser:
         taken.sort(key=lambda s: s.start)
         return taken
 
-    def _listed(self, spans: Sequence[Span], text: str, province: set[int]) -> set[int]:
+    def _listed(self, spans: Sequence[Span], text: str) -> tuple[set[int], set[int]]:
         """Indices of spans listed beside a name over the threshold ("attacked Djibo and
         Ouahigouya", "Sheberghan and Kunduz") one of whose towns lies in that name's
         country (its most populous reading's, or a local reading's: "Lebanon and Hershey"
         in a Pennsylvania story): a list beside a place of one country names more places
-        of it than persons who share a town's name there."""
+        of it than persons who share a town's name there. Second, the indices of spans
+        listed beside a kept town of their own province (:data:`REPEAT_FLOOR` for them)."""
         kind, cc = self._kind, self._cc
         named: dict[str, set[str]] | None = None
         out: set[int] = set()
+        province: set[int] = set()
         for n in range(len(spans) - 1):
             a, b = spans[n], spans[n + 1]
             if text[a.end : b.start] not in LIST_GAPS:
@@ -532,7 +533,7 @@ class Recogniser:
                     self._admin1[i] == home and kind[i] in _TOWNS for i in spans[weak].forms[::2]
                 ):
                     province.add(weak)
-        return out
+        return out, province
 
     def _qualifying(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of provinces after the comma of a name over the threshold that they
