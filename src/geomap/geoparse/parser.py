@@ -31,6 +31,7 @@ from ..gazetteer.build import (
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
+from .nearby import PointGrid
 from .recognise import DATELINE_ENDS, Recogniser
 from .resolve import DocContext, Qualifier, Resolver
 from .spans import (
@@ -741,28 +742,50 @@ def _without_strays(
         and m.place.population < ALT_STRAY_POPULATION  # the larger of the two sizes
     ]
     strays: set[int] = set()
+    # each place once, with how many of its mentions are no stray, filed by grid cell and
+    # counted by country and province: a long text names places over and over, and each
+    # small town is weighed against the others in time that does not grow with them
+    live = Counter(o.key for o in placed.values())
+    unique = {o.key: o for o in placed.values()}
+    alive = len(unique)
+    grid = PointGrid((k, o.lat, o.lon) for k, o in unique.items())
+    in_country = Counter(o.country_code for o in unique.values())
+    towns_in = Counter(o.country_code for o in unique.values() if o.kind is not PlaceKind.COUNTRY)
+    in_province = Counter(
+        (o.country_code, o.admin1) for o in unique.values() if o.kind is not PlaceKind.COUNTRY
+    )
+    # the story's places by country, strays or not
+    named_in = Counter(
+        cc for _, cc in {(m.place.key, m.place.country_code) for m in mentions if m.place}
+    )
     for n in sorted(small, key=lambda n: (spans[n].score, n)):
         p, s = mentions[n].place, spans[n]
         if _listed_with_kin(text, mentions, spans, n):
             continue  # "Fort Hood, Fort Bragg and Fort Campbell": a list of one country
-        others = [o for k, o in placed.items() if o.key != p.key and k not in strays]
-        far = min((_km(p.lat, p.lon, o.lat, o.lon) for o in others), default=0)
-        abroad = far >= STRAY_KM and all(o.country_code != p.country_code for o in others)
+        own = 1 if live[p.key] else 0  # the town itself, among the places counted
+
+        def km(k: str, lat: float, lon: float, p: Place = p) -> float | None:
+            return _km(p.lat, p.lon, lat, lon) if k != p.key and live[k] else None
+
+        if alive == own or grid.within(p.lat, p.lon, PROVINCE_STRAY_KM, km):
+            continue  # nothing to be far from, or something near
+        abroad = in_country[p.country_code] == own and not grid.within(p.lat, p.lon, STRAY_KM, km)
         if p.population < STRAY_POPULATION:
-            stray = abroad or (far >= PROVINCE_STRAY_KM and _alone_in_province(p, others))
+            # alone in its province: other towns of its country, none of its province
+            # ("#Krasnodon #Ukraine" names no other place in Ukraine to be far from)
+            alone = towns_in[p.country_code] > own == in_province[p.country_code, p.admin1]
+            stray = abroad or alone
         else:  # no other name of its country at all, not even "Canadian"
-            stray = (
-                far >= PROVINCE_STRAY_KM
-                and _read_by_other_name(p, s, keys)
-                and not any(
-                    o.place is not None
-                    and o.place.key != p.key
-                    and o.place.country_code == p.country_code
-                    for o in mentions
-                )
-            )
-        if far and stray:
+            stray = _read_by_other_name(p, s, keys) and named_in[p.country_code] == 1
+        if stray:
             strays.add(n)
+            if n in placed:
+                live[p.key] -= 1
+                if not live[p.key]:  # the place no longer locates the story
+                    alive -= 1
+                    in_country[p.country_code] -= 1
+                    towns_in[p.country_code] -= 1
+                    in_province[p.country_code, p.admin1] -= 1
     out = []
     everyday = common_words()
     for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -846,16 +869,6 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.009 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _alone_in_province(p: Place, others: Sequence[Place]) -> bool:
-    """Whether the story's other towns and provinces include some of ``p``'s country
-    but none of its province: "#Krasnodon #Ukraine" names no other place in Ukraine to
-    be far from (a country's point may lie 500 km off)."""
-    local = [
-        o for o in others if o.kind is not PlaceKind.COUNTRY and o.country_code == p.country_code
-    ]
-    return bool(local) and all(o.admin1 != p.admin1 for o in local)
 
 
 def _dateline(text: str, s: Span) -> bool:

@@ -34,6 +34,7 @@ from ..gazetteer.build import (
     fold,
 )
 from .model import load_model
+from .nearby import PointGrid
 from .spans import LIST_GAPS, Span, abbreviated, comma_next, qualified, readings_where
 
 # a comma and a capitalised word: what follows a list's second name
@@ -52,6 +53,9 @@ LOCAL_RATIO = 50
 # province (half a name: one of the two states that have a "Wilkes County")
 VOTE_CANDIDATE = 0.5
 NEIGHBOUR_KM = 50  # a town "near" another name's reading
+# Bounds (km) of the buckets of a reading's distance to the nearest other name
+NEAR_KM = (25.0, 100.0, 300.0, 1000.0, 3000.0)
+GRID_ANCHORS = 200  # more anchors than a story has: sought by grid cell
 CITY = KIND_CODE["city"]
 COUNTRY = KIND_CODE["country"]
 ADMIN1 = KIND_CODE["admin1"]
@@ -78,6 +82,8 @@ class DocContext:
     # "Atlantic" must not vote for Colombia's Atlántico department)
     countries: Counter[str] = field(default_factory=Counter)
     own_countries: dict[str, Counter[str]] = field(default_factory=dict)
+    # how many names lie in each country
+    naming: Counter[str] = field(default_factory=Counter)
     # GeoNames admin1 codes ("US.IL") of the provinces named, or holding a town named,
     # with the names that put them there
     admins: dict[str, set[str]] = field(default_factory=dict)
@@ -95,6 +101,7 @@ class DocContext:
     # news names capitals together for their governments ("Washington and London")
     capitals: dict[str, str] = field(default_factory=dict)
     _radians: list[tuple[str, float, float, float]] | None = None
+    _grid: tuple[int, PointGrid] | None = None
 
     def other_countries(self, key: str) -> Counter[str]:
         """``countries`` without what the name ``key`` added itself."""
@@ -109,6 +116,12 @@ class DocContext:
                 for k, a, b in self.anchors
             ]
         return self._radians
+
+    def anchor_grid(self) -> PointGrid:
+        """Anchors by grid cell, built once."""
+        if self._grid is None or self._grid[0] != len(self.anchors):
+            self._grid = (len(self.anchors), PointGrid(self.anchors))
+        return self._grid[1]
 
 
 @dataclass(frozen=True)
@@ -230,6 +243,7 @@ class Resolver:
                 self._file(ctx, key, chosen, seen)
         for own in ctx.own_countries.values():
             ctx.countries.update(own)
+            ctx.naming.update(own.keys())
         _read_jointly(ctx.votes)
         return ctx
 
@@ -432,15 +446,18 @@ class Resolver:
             # Darnah, not a Romanian village of 3,000 ("Salisbury" is no spelling of
             # Harare; "New Delhi" names a city of its own)
             near = 10 * max(max(named), 1000) if max(named) < VILLAGE else floor
-            here = {
-                cc for k, c in (ctx.own_countries.items() if ctx else ()) if k != key for cc in c
-            }
+            own = ctx.own_countries.get(key, {}) if ctx else {}
             out = [
                 (i, fk)
                 for i, fk in out
                 if fk != FORM_ALT
                 or self._pop[i] > floor
-                or (self._pop[i] > near and self._cc[i] in here and self._spelling(key, i))
+                or (
+                    self._pop[i] > near
+                    and ctx is not None
+                    and ctx.naming[self._cc[i]] > (self._cc[i] in own)
+                    and self._spelling(key, i)
+                )
             ]
         return out
 
@@ -709,14 +726,28 @@ class Resolver:
 
     def _anchor_km(self, idx: int, key: str, ctx: DocContext) -> float | None:
         """Distance to the nearest point of the document's other names (equirectangular:
-        accurate enough for bucketing, and cheap)."""
+        accurate enough for bucketing, and cheap); None when no other name has one. A
+        story's few points are all measured; a long list's many are sought by grid cell
+        (:class:`PointGrid`), the last bucket's bound standing for anything farther."""
         lat = math.radians(self._lat[idx])
         lon = math.radians(self._lon[idx])
+        own = math.cos(lat)
+        if len(ctx.anchors) > GRID_ANCHORS:
+
+            def km(akey: str, alat: float, alon: float) -> float | None:
+                if akey == key:
+                    return None
+                a = math.radians(alat)
+                x = (math.radians(alon) - lon) * (math.cos(a) + own) * 0.5
+                return math.hypot(x, a - lat) * 6371.0
+
+            d = ctx.anchor_grid().nearest(self._lat[idx], self._lon[idx], NEAR_KM[1:], km)
+            return NEAR_KM[-1] if d is None else d
         best = None
         for akey, alat, alon, acos in ctx.anchor_radians():
             if akey == key:
                 continue
-            x = (alon - lon) * (acos + math.cos(lat)) * 0.5
+            x = (alon - lon) * (acos + own) * 0.5
             d = math.hypot(x, alat - lat)
             if best is None or d < best:
                 best = d
@@ -753,7 +784,7 @@ def _read_jointly(votes: dict[str, dict[str, float]]) -> None:
 
 
 def _km_bucket(d: float) -> int:
-    for i, limit in enumerate((25, 100, 300, 1000, 3000)):
+    for i, limit in enumerate(NEAR_KM):
         if d < limit:
             return i
     return 5
