@@ -538,6 +538,22 @@ def test_a_name_the_datelines_province_bears_is_that_province(parser):
     assert [(p.kind.value, p.country_code) for p in got] == [("city", "CA")]
 
 
+def test_a_county_is_the_datelines_provinces_county(parser):
+    """Under "DAYTON, Ohio", "Montgomery County" is Ohio's, though Maryland's is twice as
+    populous and lies beside Maryland's namesakes of the story's Ohio towns; a county
+    qualified by another state keeps it."""
+    text = (
+        "DAYTON, Ohio - Montgomery County commissioners approved money to repair a bridge"
+        " damaged by tornadoes in Trotwood and Harrison Township.\nCrews from Springfield,"
+        " Xenia, Centerville and Hamilton will help, officials said in Columbus."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Montgomery County"].admin1 == "US.OH"
+    text = "DAYTON, Ohio - Officials visited Montgomery County, Maryland, on Monday."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Montgomery County"].admin1 == "US.MD"
+
+
 def test_a_capital_named_once_after_said_is_a_place(parser):
     """ "Officials said Kabul had fallen": the words around a capital are read as around a
     capital, even where its province (Kabul province) is the more populous reading;

@@ -69,6 +69,9 @@ _KIND_OF = {w: _TOWN for w in ("city", "town", "village", "hamlet", "suburb")} |
 TEAM_TOWN = 100_000
 _TEAM_COUNTRIES = frozenset({"US", "CA"})
 
+# Heads of second-level units, which a local story names in its own state
+COUNTY_HEADS = frozenset({"county", "counties", "parish", "parishes"})
+
 
 @lru_cache(maxsize=1)
 def _team_after() -> re.Pattern[str]:
@@ -357,7 +360,9 @@ class Geoparser(Recogniser):
         """A name read as a town outside the province of the story's dateline, whose own
         name that province also bears, is the province: under "MELBOURNE, Australia -",
         "Victoria's premier" is the Australian state, not the Canadian town (a reader of
-        the story knows where it was filed). A qualified name keeps its qualifier's."""
+        the story knows where it was filed). A county is the dateline province's county
+        of its name: under "DAYTON, Ohio", "Montgomery County" is Ohio's, not Maryland's
+        (whose towns share names with Ohio's). A qualified name keeps its qualifier's."""
         home = _dateline_town(text, mentions, spans)
         if home is None:
             return mentions
@@ -373,6 +378,15 @@ class Geoparser(Recogniser):
             province = next(
                 (i for i in self._provinces_by_name(s) if self._admin1[i] == home.admin1), None
             )
+            if province is None and s.key.rpartition(" ")[2] in COUNTY_HEADS:
+                province = next(
+                    (
+                        i
+                        for i in s.forms[::2]
+                        if self._kind[i] == _TOWN and self._admin1[i] == home.admin1
+                    ),
+                    None,
+                )
             if province is not None:
                 out[n] = _moved(m, self.gazetteer.place(province))
         return out
