@@ -554,6 +554,17 @@ def test_a_county_is_the_datelines_provinces_county(parser):
     assert got["Montgomery County"].admin1 == "US.MD"
 
 
+def test_a_great_or_little_river_is_a_river_of_its_own(parser):
+    """ "the Great Miami River" is not the Miami River (read as Miami, Florida), nor "the
+    Black Warrior River" a "Warrior River": the whole is a river the gazetteer lacks,
+    placed at its sentence's town."""
+    text = "Crews repaired the bridge over the Great Miami River in Dayton, Ohio."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Great Miami River"].admin1 == "US.OH"
+    text = "The campus lies along the Black Warrior River near Tuscaloosa, Alabama."
+    assert "Black Warrior River" in [m.surface for m in parser.parse(text)]
+
+
 def test_a_capital_named_once_after_said_is_a_place(parser):
     """ "Officials said Kabul had fallen": the words around a capital are read as around a
     capital, even where its province (Kabul province) is the more populous reading;

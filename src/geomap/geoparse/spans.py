@@ -316,6 +316,9 @@ PHYSICAL_HEADS = frozenset(
 # Valley"): alone after a capitalised word they name nothing of their own, though GeoNames
 # has a "Coast" region (Tanzania's) and a "Valley" department (Honduras')
 NAME_TAILS = PHYSICAL_HEADS | {"coast"}
+# Words that make a river, lake or range of their own out of a place's name: the Great
+# Miami River is not the Miami River, nor the Black Warrior River a "Warrior River"
+FEATURE_ADJECTIVES = frozenset("great little big black white red upper lower middle".split())
 DIRECTIONS = frozenset(
     """north south east west northern southern eastern western central northeast northwest
     southeast southwest northeastern northwestern southeastern southwestern""".split()
@@ -914,6 +917,7 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         not forms
         # "Florida Atlantic University" is in Florida ("Syrian Kurdish enclave": no name)
         and not _names_only(province)
+        and not (head in PHYSICAL_HEADS and words[0] in FEATURE_ADJECTIVES)
         and any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words)))
     ):
         return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
