@@ -2111,3 +2111,18 @@ def test_the_bay_area_is_san_franciscos_not_somalias_bay(parser):
     [m] = parser.parse("Waking up to news of the Bay Area earthquake this morning.")
     assert m.place.name == "Bay Area" and m.place.country_code == "US"
     assert geopy.distance.great_circle((m.place.lat, m.place.lon), (37.8, -122.3)).km < 50
+
+
+def test_a_local_storys_valley_named_after_a_far_town_is_at_home(parser):
+    """A Dayton story's "Miami Valley" is no valley of Miami, Florida, 1,500 km off: a
+    local story's river or valley read as a town 500 km from its dateline goes to its
+    sentence's town, else the dateline town; "the Miami River" of a Miami story stays."""
+    text = (
+        "DAYTON, Ohio - Work will close the road to Miami Valley Hospital for six months."
+        "\nDetours will send traffic toward Moraine and Kettering, officials in Dayton said."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Miami Valley"].admin1 == "US.OH"
+    text = "MIAMI, Fla. - Boats on the Miami River were delayed, officials in Miami said."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Miami River"].name, got["Miami River"].admin1) == ("Miami", "US.FL")

@@ -115,6 +115,9 @@ LISTED_PROVINCE_KM = 1000.0
 BIG_CITY = 100_000
 # An institution named after a village this far from its sentence's town is that town's
 VILLAGE_FAR_KM = 100.0
+# A local story's river or valley named after a town this far from its dateline is none
+# of that town's: "the Miami River" of a Dayton story is not at Miami, Florida
+HOME_FAR_KM = 500.0
 # Head words of units too wide to put at the article's main town when unknown.
 WIDE_HEADS = frozenset(
     "region province governorate oblast krai kray prefecture".split()
@@ -486,8 +489,9 @@ class Geoparser(Recogniser):
         hospital in Edo State"), else to the nearest town of their paragraph (0.3), else,
         for a street or building of a local story (:func:`_local_dateline`), to its
         dateline town (0.3); with none they stay unplaced rather than being sent to some
-        "main town" of the article. An unknown region or province ("Darfur region") is
-        never put at a town."""
+        "main town" of the article. So does a local story's river or valley read as a
+        town :data:`HOME_FAR_KM` from its dateline. An unknown region or province
+        ("Darfur region") is never put at a town."""
         towns, provinces = [], []
         for m, s in zip(mentions, spans):
             if m.place is not None and m.place.kind is PlaceKind.CITY and s.head is None:
@@ -508,6 +512,15 @@ class Geoparser(Recogniser):
                 # (the point is the town's: 0.4; a province's: 0.3, as below)
                 confidence = 0.4 if town.kind is PlaceKind.CITY else 0.3
                 m = Mention(m.start, m.end, m.surface, m.kind, town, confidence)
+            far = (
+                home is not None
+                and s.head in PHYSICAL_HEADS
+                and m.place is not None
+                and m.place.kind is PlaceKind.CITY
+                and _km(m.place.lat, m.place.lon, home.lat, home.lon) >= HOME_FAR_KM
+            )
+            if far:
+                m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
                 # "Greenville Memorial Hospital": a town of the story's provinces that
                 # opens the name is where the building is; else its sentence's town...
@@ -538,7 +551,7 @@ class Geoparser(Recogniser):
                 if (
                     place is None
                     and home is not None
-                    and (s.head in LOCAL_HEADS or s.head in BUILDING_HEADS)
+                    and (s.head in LOCAL_HEADS or s.head in BUILDING_HEADS or far)
                 ):
                     # ...else a local story's dateline town ("Yankee Stadium" of a New
                     # York story whose sentence and paragraph name no town)
