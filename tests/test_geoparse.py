@@ -2126,3 +2126,15 @@ def test_a_local_storys_valley_named_after_a_far_town_is_at_home(parser):
     text = "MIAMI, Fla. - Boats on the Miami River were delayed, officials in Miami said."
     got = {m.surface: m.place for m in parser.parse(text)}
     assert (got["Miami River"].name, got["Miami River"].admin1) == ("Miami", "US.FL")
+
+
+def test_a_street_takes_no_post_office_town_of_its_name(parser):
+    """ "the Stewart Street bridge in Dayton" was at Stewart, an Ohio post-office town
+    200 km off (post-office towns fill gaps in names read as towns, not in streets'):
+    it is Dayton's."""
+    text = (
+        "DAYTON, Ohio - Commissioners approved money to repair the Stewart Street bridge"
+        " in Dayton."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Stewart Street"].name == "Dayton"

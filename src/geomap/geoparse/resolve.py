@@ -419,7 +419,9 @@ class Resolver:
                 if cities > MAX_CANDIDATES and not self._named_province(idx, key, ctx):
                     continue
             out.append((idx, forms[k + 1]))
-        postal = self._postal.get(key, ())
+        # (a street's or a building's name takes none: "Silver Lake Road" of a Spokane
+        # story is no road of Silver Lake, Oregon, named in passing)
+        postal = self._postal.get(key, ()) if forms else ()
         if postal and ctx is not None:
             # the votes for the provinces of the known towns of named provinces
             known = max(
