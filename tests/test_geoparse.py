@@ -2138,3 +2138,18 @@ def test_a_street_takes_no_post_office_town_of_its_name(parser):
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Stewart Street"].name == "Dayton"
+
+
+def test_a_street_named_after_a_lake_or_beach_town_is_a_street(parser):
+    """ "Silver Lake Road", "Long Beach Boulevard", "the Mississippi River Bridge": a
+    street or bridge named after a place whose name ends in a head word is one name, not
+    the town or river alone."""
+    text = (
+        "We watched it come over the hill from Silver Lake Road, she said.\n"
+        "Traffic backed up on Long Beach Boulevard in Los Angeles.\n"
+        "A truck fire closed the Mississippi River Bridge this morning."
+    )
+    surfaces = [m.surface for m in parser.parse(text)]
+    assert "Silver Lake Road" in surfaces
+    assert "Long Beach Boulevard" in surfaces
+    assert "Mississippi River Bridge" in surfaces

@@ -370,7 +370,12 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 ):
                     break
                 if (
-                    head is None
+                    (
+                        head is None
+                        # "Silver Lake Road", "Long Beach Boulevard": a street named after
+                        # a place whose own name ends in a head word
+                        or (keys[j] in LOCAL_HEADS and best is not None and best.j == j - 1)
+                    )
                     and gap == " "
                     and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
                     and (caps[j] or keys[j] not in CAPITAL_HEADS)
