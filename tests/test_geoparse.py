@@ -2133,8 +2133,7 @@ def test_a_street_takes_no_post_office_town_of_its_name(parser):
     200 km off (post-office towns fill gaps in names read as towns, not in streets'):
     it is Dayton's."""
     text = (
-        "DAYTON, Ohio - Commissioners approved money to repair the Stewart Street bridge"
-        " in Dayton."
+        "DAYTON, Ohio - Commissioners approved money to repair the Stewart Street bridge in Dayton."
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Stewart Street"].name == "Dayton"
@@ -2153,3 +2152,26 @@ def test_a_street_named_after_a_lake_or_beach_town_is_a_street(parser):
     assert "Silver Lake Road" in surfaces
     assert "Long Beach Boulevard" in surfaces
     assert "Mississippi River Bridge" in surfaces
+
+
+def test_a_local_storys_town_is_its_dateline_states_namesake(parser):
+    """A local story (its dateline's state holds most of its places) means the state's own
+    town beside a namesake up to fifty times its size elsewhere: "Rockland" of a Portland,
+    Maine story is Maine's, not the Massachusetts town beside the story's Boston;
+    "toward Meridian and Columbus" of a Jackson, Mississippi story is Columbus,
+    Mississippi, not Ohio's capital."""
+    text = (
+        "PORTLAND, Maine - Portland's council voted to cap cruise ships. Bar Harbor passed"
+        " a similar cap last year, and officials in Rockland and Bath said they would watch"
+        " the results.\nCruise lines bring passengers from Boston, Halifax and Saint John,"
+        " New Brunswick. The Maine Port Authority said it would seek talks."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Rockland"].admin1 == "US.ME"
+    text = (
+        "JACKSON, Miss. - Storms moved east toward Meridian and Columbus and into Alabama,"
+        " where Tuscaloosa issued warnings. Crews in Clinton, Madison, Brandon and Canton"
+        " cleared roads in Hinds and Madison counties."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Columbus"].admin1 == "US.MS"

@@ -33,7 +33,7 @@ from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
 from .nearby import PointGrid
 from .recognise import DATELINE_ENDS, Recogniser
-from .resolve import DocContext, Qualifier, Resolver
+from .resolve import LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
     BUILDING_HEADS,
@@ -369,6 +369,9 @@ class Geoparser(Recogniser):
         home = _dateline_town(text, mentions, spans)
         if home is None:
             return mentions
+        # a local story (its dateline's province holds most of its places): a town of that
+        # province is the one meant, beside a namesake up to LOCAL_RATIO times its size
+        local = _local_dateline(text, mentions, spans, _story_provinces(mentions, spans))
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if (
@@ -387,6 +390,18 @@ class Geoparser(Recogniser):
                         i
                         for i in s.forms[::2]
                         if self._kind[i] == _TOWN and self._admin1[i] == home.admin1
+                    ),
+                    None,
+                )
+            if province is None and local and s.head is None:
+                province = next(
+                    (
+                        i
+                        for i, fk in zip(s.forms[::2], s.forms[1::2])
+                        if fk == FORM_NAME
+                        and self._kind[i] == _TOWN
+                        and self._admin1[i] == home.admin1
+                        and LOCAL_RATIO * self._pop[i] >= m.place.population
                     ),
                     None,
                 )
@@ -492,14 +507,8 @@ class Geoparser(Recogniser):
         "main town" of the article. So does a local story's river or valley read as a
         town :data:`HOME_FAR_KM` from its dateline. An unknown region or province
         ("Darfur region") is never put at a town."""
-        towns, provinces = [], []
-        for m, s in zip(mentions, spans):
-            if m.place is not None and m.place.kind is PlaceKind.CITY and s.head is None:
-                towns.append(m)
-            elif m.place is not None and m.place.kind is PlaceKind.ADMIN1:
-                provinces.append(m)
-        # the story's provinces, counted by its towns and provinces in them
-        where = Counter(m.place.admin1 for m in (*towns, *provinces))
+        towns, provinces = _towns_and_provinces(mentions, spans)
+        where = _story_provinces(mentions, spans)
         home = _local_dateline(text, mentions, spans, where)
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -907,6 +916,25 @@ def _dateline(text: str, s: Span) -> bool:
         and text[s.end : s.end + 2] in DATELINE_ENDS
         and sentence_start(text, s.start)
     )
+
+
+def _towns_and_provinces(
+    mentions: Sequence[Mention], spans: Sequence[Span]
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions read as towns by their own names (no streets), and as provinces."""
+    towns, provinces = [], []
+    for m, s in zip(mentions, spans):
+        if m.place is not None and m.place.kind is PlaceKind.CITY and s.head is None:
+            towns.append(m)
+        elif m.place is not None and m.place.kind is PlaceKind.ADMIN1:
+            provinces.append(m)
+    return towns, provinces
+
+
+def _story_provinces(mentions: Sequence[Mention], spans: Sequence[Span]) -> Counter[str | None]:
+    """The story's provinces, counted by its towns and provinces in them."""
+    towns, provinces = _towns_and_provinces(mentions, spans)
+    return Counter(m.place.admin1 for m in (*towns, *provinces) if m.place is not None)
 
 
 def _local_dateline(
