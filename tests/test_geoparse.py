@@ -1768,6 +1768,21 @@ def test_us_regions_local_news_names(parser):
     assert all(p.kind.value == "feature" and p.country_code == "US" for p in got.values())
 
 
+def test_a_states_compass_region_is_where_its_counties_are(parser):
+    """ "West Texas", "South Florida", "Northern Virginia", "South Jersey" were the
+    state's centroid (300 km from Midland, from Miami) or, for "South Jersey", the
+    Channel island: each is a region at the mean of its usual counties' points."""
+    text = (
+        "Drought gripped West Texas, homes in South Florida flooded, commuters in Northern"
+        " Virginia faced delays and South Jersey lost power."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert {p.kind.value for p in got.values()} == {"region"}
+    assert 31.5 < got["West Texas"].lat < 33 and got["West Texas"].lon < -100.5
+    assert got["South Florida"].lat < 27 and got["South Jersey"].country_code == "US"
+    assert abs(got["Northern Virginia"].lat - 38.85) < 0.3
+
+
 def test_a_local_storys_building_with_no_town_near_is_at_its_dateline(parser):
     """ "near Yankee Stadium" in a New York story whose sentence and paragraph name no
     town was unplaced: a street or building of a local story (its dateline's province
