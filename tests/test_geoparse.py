@@ -1781,6 +1781,13 @@ def test_a_states_compass_region_is_where_its_counties_are(parser):
     assert 31.5 < got["West Texas"].lat < 33 and got["West Texas"].lon < -100.5
     assert got["South Florida"].lat < 27 and got["South Jersey"].country_code == "US"
     assert abs(got["Northern Virginia"].lat - 38.85) < 0.3
+    # "the Central Coast" of a Fresno story was Australia's; an Australian story's stays
+    text = "FRESNO, Calif. - An earthquake shook the Central Coast near Paso Robles."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Central Coast"].country_code == "US"
+    text = "GOSFORD, Australia - Floods hit the Central Coast and Newcastle, officials said."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Central Coast"].country_code == "AU"
 
 
 def test_a_local_storys_building_with_no_town_near_is_at_its_dateline(parser):
