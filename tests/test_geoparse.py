@@ -521,6 +521,20 @@ def test_a_dateline_before_a_dash_is_recognised(parser):
     assert [m.surface for m in parser.parse(text)] == ["BEIRUT", "JERUSALEM"]
 
 
+def test_a_reuters_dateline_with_its_date_is_a_wire_dateline(parser):
+    """ "GENEVA, Sept 5 (Reuters) -" names Geneva, Switzerland, whatever the story is
+    about: it was Geneva, Washington, beside the story's "Washington" (a vaccine
+    institute's), which then read as the state."""
+    text = (
+        "GENEVA, Sept 5 (Reuters) - The World Health Organization said a Marburg outbreak"
+        " in Rwanda had infected 62 people. Vaccine trials began with doses from the Sabin"
+        " Vaccine Institute in Washington."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["GENEVA"].country_code == "CH"
+    assert got["Washington"].admin1 == "US.DC"
+
+
 def test_a_name_the_datelines_province_bears_is_that_province(parser):
     """Under "MELBOURNE, Australia -", "Victoria" is the state that holds Melbourne, not a
     Canadian town beside Vancouver and Calgary (nor Hong Kong's, dropped as a stray);

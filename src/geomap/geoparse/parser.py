@@ -91,7 +91,11 @@ _POSSESSIVE = re.compile(r"['’]s (?:[a-z]+ ){0,3}")
 # what follows a town that names a disease, before where its outbreak is
 _OUTBREAK_IN = re.compile(r" (?:virus |fever )?(?:outbreak|epidemic)s? (?:in|across) (?:the )?")
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
-_WIRE_AGENCY = re.compile(r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)")
+# (Reuters puts the date between: "GENEVA, Sept 5 (Reuters) -")
+_WIRE_AGENCY = re.compile(
+    r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})?"
+    r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)"
+)
 # A town smaller than this, in a country no other place of the story lies in and this
 # far from all of them, is a stray: a person, a firm or a namesake, not the place
 # ("Nick Shell", a village in Ecuador; "Andrew Jordan"'s town; "Hebron Smart City", an
