@@ -1236,14 +1236,15 @@ def test_an_unknown_institution_lies_in_the_province_it_is_named_after(parser):
 
 
 def test_an_institution_named_after_part_of_a_province_lies_in_the_province(parser):
-    """ "Southern Illinois University" is one name in Illinois: not "Illinois University"
-    cut after its compass word."""
+    """ "Southern Illinois University" is one name in southern Illinois (the region's
+    point, since it is curated): not "Illinois University" cut after its compass word."""
     text = "Southern Illinois University and Eastern Kentucky University will get more money."
-    got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
+    got = [(m.surface, m.place.name, m.place.admin1) for m in parser.parse(text)]
     assert got == [
-        ("Southern Illinois University", "US.IL"),
-        ("Eastern Kentucky University", "US.KY"),
+        ("Southern Illinois University", "Southern Illinois", None),
+        ("Eastern Kentucky University", "Kentucky", "US.KY"),
     ]
+    assert parser.parse(text)[0].place.lat < 38.5  # Carbondale's latitude, not the state's
 
 
 def test_congo_alone_is_a_country(parser):

@@ -397,7 +397,13 @@ class Geoparser(Recogniser):
                     ),
                     None,
                 )
-            if province is None and local and s.head is None:
+            # (not a major-league team's town: "the Portland Trail Blazers")
+            if (
+                province is None
+                and local
+                and s.head is None
+                and not _team_after().match(text, s.end)
+            ):
                 province = next(
                     (
                         i
