@@ -375,7 +375,7 @@ class Geoparser(Recogniser):
             return mentions
         # a local story (its dateline's province holds most of its places): a town of that
         # province is the one meant, beside a namesake up to LOCAL_RATIO times its size
-        local = _local_dateline(text, mentions, spans, _story_provinces(mentions, spans))
+        local_story = _local_dateline(text, mentions, spans, _story_provinces(mentions, spans))
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if (
@@ -385,11 +385,11 @@ class Geoparser(Recogniser):
                 or m.place.admin1 == home.admin1
             ):
                 continue
-            province = next(
+            reading = next(
                 (i for i in self._provinces_by_name(s) if self._admin1[i] == home.admin1), None
             )
-            if province is None and s.key.rpartition(" ")[2] in COUNTY_HEADS:
-                province = next(
+            if reading is None and s.key.rpartition(" ")[2] in COUNTY_HEADS:
+                reading = next(
                     (
                         i
                         for i in s.forms[::2]
@@ -399,12 +399,12 @@ class Geoparser(Recogniser):
                 )
             # (not a major-league team's town: "the Portland Trail Blazers")
             if (
-                province is None
-                and local
+                reading is None
+                and local_story
                 and s.head is None
                 and not _team_after().match(text, s.end)
             ):
-                province = next(
+                reading = next(
                     (
                         i
                         for i, fk in zip(s.forms[::2], s.forms[1::2])
@@ -415,8 +415,8 @@ class Geoparser(Recogniser):
                     ),
                     None,
                 )
-            if province is not None:
-                out[n] = _moved(m, self.gazetteer.place(province))
+            if reading is not None:
+                out[n] = _moved(m, self.gazetteer.place(reading))
         return out
 
     def _sentence_province(
