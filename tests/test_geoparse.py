@@ -2217,3 +2217,16 @@ def test_a_local_storys_town_is_its_dateline_states_namesake(parser):
     )
     got = places_of(parser, text)
     assert got["Columbus"].admin1 == "US.MS"
+
+
+def test_a_compass_part_of_a_town_is_no_other_towns_old_name(parser):
+    """ "the South Side" and "the West Side" of a Chicago story were Eltingville, New York,
+    and West Newton, Pennsylvania (GeoNames gives each as another name): a compass word
+    and an everyday word name a part of any town, not one town ("East Berlin" still reads
+    Berlin)."""
+    text = (
+        "CHICAGO (AP) - Two people were shot on the South Side and another on the West"
+        " Side, police said. The shootings happened in Englewood, far from the Loop."
+    )
+    assert all(m.place is None or m.place.admin1 == "US.IL" for m in parser.parse(text))
+    assert [m.place.name for m in parser.parse("The wall split East Berlin.")] == ["Berlin"]

@@ -502,6 +502,7 @@ def _cities(b: _Builder) -> None:
             if (
                 _usable_alternate(alt, c["name"])
                 and not _common_word(alt)
+                and not _part_of_any_town(alt)
                 and not _nickname(alt, c["name"])
                 and (fold(alt), c.get("countrycode")) not in country_names
             ):
@@ -1093,6 +1094,19 @@ def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+# Words that, before an everyday word, name a part of any town ("the South Side", "the
+# West End", "the Upper East Side")
+_PART_WORDS = frozenset("north south east west upper lower".split())
+
+
+def _part_of_any_town(name: str) -> bool:
+    """A compass word and an everyday word ("South Side", GeoNames' other name for
+    Eltingville, New York; "West Side" for West Newton, Pennsylvania): as one town's other
+    name it is only ever a false match for a part of another."""
+    words = fold(name).split()
+    return len(words) == 2 and words[0] in _PART_WORDS and _zipf(words[1]) >= 4.0
 
 
 def _common_word(name: str) -> bool:
