@@ -2230,3 +2230,20 @@ def test_a_compass_part_of_a_town_is_no_other_towns_old_name(parser):
     )
     assert all(m.place is None or m.place.admin1 == "US.IL" for m in parser.parse(text))
     assert [m.place.name for m in parser.parse("The wall split East Berlin.")] == ["Berlin"]
+
+
+def test_a_compass_side_is_a_part_of_its_town(parser):
+    """ "the South Side" of a Chicago story is a part of Chicago (its sentence names no
+    town: the dateline's), "the Upper East Side" of a New York story New York's (it was
+    Ghana's Upper East region); "North Side High School" stays one building, and "the
+    Gaza Side" of a headline is Gaza's."""
+    text = (
+        "CHICAGO (AP) - Two people were shot on the South Side, police said. Officers from"
+        " Evanston and Skokie helped.\nThe victims were taken to hospitals in Chicago."
+    )
+    assert places_of(parser, text)["South Side"].name == "Chicago"
+    text = "NEW YORK (AP) - Rents on the Upper East Side rose, brokers in Manhattan said."
+    assert places_of(parser, text)["Upper East Side"].admin1 == "US.NY"
+    text = "FORT WAYNE, Ind. - Students at North Side High School in Fort Wayne protested."
+    assert "North Side High School" in places_of(parser, text)
+    assert places_of(parser, "Strikes Hit Gaza Side Of Border")["Gaza"].country_code == "PS"

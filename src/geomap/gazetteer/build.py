@@ -1098,7 +1098,7 @@ def _zipf(word: str) -> float:
 
 # Words that, before an everyday word, name a part of any town ("the South Side", "the
 # West End", "the Upper East Side")
-_PART_WORDS = frozenset("north south east west upper lower".split())
+PART_WORDS = frozenset("north south east west upper lower".split())
 
 
 def _part_of_any_town(name: str) -> bool:
@@ -1106,7 +1106,7 @@ def _part_of_any_town(name: str) -> bool:
     Eltingville, New York; "West Side" for West Newton, Pennsylvania): as one town's other
     name it is only ever a false match for a part of another."""
     words = fold(name).split()
-    return len(words) == 2 and words[0] in _PART_WORDS and _zipf(words[1]) >= 4.0
+    return len(words) == 2 and words[0] in PART_WORDS and _zipf(words[1]) >= 4.0
 
 
 def _common_word(name: str) -> bool:

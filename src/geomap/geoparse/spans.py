@@ -26,6 +26,7 @@ from ..gazetteer.build import (
     FORM_LANGUAGE,
     FORM_NAME,
     KIND_CODE,
+    PART_WORDS,
     VILLAGE,
     fold,
 )
@@ -279,7 +280,7 @@ ADMIN_HEADS = frozenset(
     township""".split()
 )
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
-CAPITAL_HEADS = frozenset({"township", "townships"})
+CAPITAL_HEADS = frozenset({"township", "townships", "side"})
 # Admin heads that translate one another for a country's first-level units.
 PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "krai", "kray", "prefecture")
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
@@ -298,7 +299,7 @@ LOCAL_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
     plaza market estate village stadium arena hall school church cathedral mosque temple
     museum theatre theater library prison mall hotel inn tower building buildings
-    bayou""".split()
+    bayou side""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 # Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
@@ -373,8 +374,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     (
                         head is None
                         # "Silver Lake Road", "Long Beach Boulevard": a street named after
-                        # a place whose own name ends in a head word
-                        or (keys[j] in LOCAL_HEADS and best is not None and best.j == j - 1)
+                        # a place whose own name ends in a head word; "North Side High
+                        # School": a building named after a town's part
+                        or (
+                            keys[j] in LOCAL_HEADS
+                            and head is not None
+                            and ((best is not None and best.j == j - 1) or keys[head[0]] == "side")
+                        )
                     )
                     and gap == " "
                     and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
@@ -398,11 +404,16 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         and text[ends[i - 1] : starts[i]] == "-"
                     )
                     and not _joined_places(names, key)
-                    # "The centre"; but "Lake and Will counties" are Will County's
+                    # "The centre"; but "Lake and Will counties" are Will County's, and
+                    # "the South Side" a part of its town
                     and (
                         key not in CONTEXT_WORDS
                         or (keys[j] in PLURAL_HEADS and f"{key} {PLURAL_HEADS[keys[j]]}" in names)
+                        or (keys[j] == "side" and key in DIRECTIONS)
                     )
+                    # "the South Side", "the Upper East Side": a town's part, named by
+                    # compass words alone ("the Gaza Side" of a headline is Gaza's)
+                    and (keys[j] != "side" or all(keys[k] in PART_WORDS for k in range(i, j)))
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                     # "the Black Sea corridor": the Black Sea's, no "Sea corridor"; "the
                     # Allen County Public Library": Allen County's, no "County Public
