@@ -2247,3 +2247,17 @@ def test_a_compass_side_is_a_part_of_its_town(parser):
     text = "FORT WAYNE, Ind. - Students at North Side High School in Fort Wayne protested."
     assert "North Side High School" in places_of(parser, text)
     assert places_of(parser, "Strikes Hit Gaza Side Of Border")["Gaza"].country_code == "PS"
+
+
+def test_an_unknown_feature_is_in_no_province_a_bigger_town_names(parser):
+    """ "the Manchester Ship Canal" of a Manchester story was Jamaica's Manchester parish
+    (an unknown canal lay in the province its leading words name); a province a bigger
+    town bears the name of is no such province. "Colorado State University" still lies in
+    Colorado."""
+    text = (
+        "MANCHESTER, England - Fire crews from Bolton and Oldham were called. The"
+        " Environment Agency said runoff had not reached the Manchester Ship Canal."
+    )
+    assert places_of(parser, text)["Manchester Ship Canal"].country_code == "GB"
+    text = "Colorado State University will get more money."
+    assert places_of(parser, text)["Colorado State University"].admin1 == "US.CO"

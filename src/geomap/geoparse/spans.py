@@ -1106,7 +1106,7 @@ def _province_of(gazetteer: Gazetteer, words: list[str]) -> tuple[int, ...]:
     institution's name ("Colorado State University" lies in Colorado, "California
     Polytechnic State University" in California), or of all the words after a compass
     word ("Southern Illinois University" in Illinois), else none."""
-    kind = gazetteer.column("kind")
+    kind, people = gazetteer.column("kind"), gazetteer.column("population")
     wide = (KIND_CODE["admin1"], KIND_CODE["country"])
     # after a compass word, all of the rest may be the place ("Northwest Cancer Centre",
     # "Central Mental Hospital" lie in none)
@@ -1114,7 +1114,11 @@ def _province_of(gazetteer: Gazetteer, words: list[str]) -> tuple[int, ...]:
     rest = words[1:] if compass else words
     for k in range(len(rest) if compass else len(rest) - 1, 0, -1):
         forms = _head_name_forms(gazetteer, " ".join(rest[:k]))
-        forms = readings_where(forms, lambda i, _: kind[i] in wide)
+        # not a province a bigger town bears the name of ("the Manchester Ship Canal" is
+        # no canal of Jamaica's Manchester parish; "Colorado State University" lies in
+        # Colorado, bigger than Colorado City)
+        town = max((people[i] for i in forms[::2] if kind[i] == _TOWN), default=0)
+        forms = readings_where(forms, lambda i, _, t=town: kind[i] in wide and people[i] > t)
         if forms:
             return forms
     return ()
