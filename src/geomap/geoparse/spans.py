@@ -404,12 +404,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         and text[ends[i - 1] : starts[i]] == "-"
                     )
                     and not _joined_places(names, key)
-                    # "The centre"; but "Lake and Will counties" are Will County's, and
-                    # "the South Side" a part of its town
+                    # "The centre"; but "Lake and Will counties" are Will County's
                     and (
                         key not in CONTEXT_WORDS
                         or (keys[j] in PLURAL_HEADS and f"{key} {PLURAL_HEADS[keys[j]]}" in names)
-                        or (keys[j] == "side" and key in DIRECTIONS)
+                        or keys[j] == "side"
                     )
                     # "the South Side", "the Upper East Side": a town's part, named by
                     # compass words alone ("the Gaza Side" of a headline is Gaza's)
