@@ -2261,3 +2261,18 @@ def test_an_unknown_feature_is_in_no_province_a_bigger_town_names(parser):
     assert places_of(parser, text)["Manchester Ship Canal"].country_code == "GB"
     text = "Colorado State University will get more money."
     assert places_of(parser, text)["Colorado State University"].admin1 == "US.CO"
+
+
+def test_a_well_known_university_is_at_its_town(parser):
+    """ "Harvard University" was Harvard, Illinois, "Yale University" Yale, Michigan,
+    "Georgetown University" Georgetown, Guyana: curated aliases put each at its town."""
+    text = (
+        "Scientists at Harvard University, Yale University and Georgetown University"
+        " published the study."
+    )
+    got = places_of(parser, text)
+    assert [got[k].admin1 for k in ("Harvard University", "Yale University")] == [
+        "US.MA",
+        "US.CT",
+    ]
+    assert got["Georgetown University"].admin1 == "US.DC"
