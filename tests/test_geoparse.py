@@ -2276,3 +2276,18 @@ def test_a_well_known_university_is_at_its_town(parser):
         "US.CT",
     ]
     assert got["Georgetown University"].admin1 == "US.DC"
+
+
+def test_an_ampersand_between_capitals_joins_one_word(parser):
+    """ "AT&T Stadium" was a "T Stadium", "Texas A&M University" an "M University" at
+    the next town named, "R&D centre" a "D centre": capitals joined by "&" are one word."""
+    assert [t.text for t in tokenize("AT&T Stadium, Texas A&M, R&D")] == [
+        "AT&T",
+        "Stadium",
+        "Texas",
+        "A&M",
+        "R&D",
+    ]
+    got = places_of(parser, "Texas A&M University-Corpus Christi canceled classes.")
+    assert got["Texas A&M University"].admin1 == "US.TX"
+    assert "D centre" not in places_of(parser, "Kemira's R&D centre in Espoo, Finland.")

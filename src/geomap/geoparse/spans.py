@@ -159,6 +159,7 @@ _ROAD_NUMBER = re.compile(r"[ -]\d{1,3}(?![\w%-]|[,.]\d)")
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
+    r"|[A-Z]{1,2}&[A-Z]{1,2}(?![\w&])"  # AT&T, Texas A&M: one word, no "T" or "M"
     r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+)*"  # words ("O'Brien"), not "'s"; hyphens split
     r"|\d+"
 )
