@@ -375,7 +375,8 @@ class Geoparser(Recogniser):
             return mentions
         # a local story (its dateline's province holds most of its places): a town of that
         # province is the one meant, beside a namesake up to LOCAL_RATIO times its size
-        local_story = _local_dateline(text, mentions, spans, _story_provinces(mentions, spans))
+        where = _story_provinces(*_towns_and_provinces(mentions, spans))
+        local_story = _local_dateline(home, where) is not None
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if (
@@ -397,26 +398,22 @@ class Geoparser(Recogniser):
                     ),
                     None,
                 )
+            place = None if reading is None else self.gazetteer.place(reading)
             # (not a major-league team's town: "the Portland Trail Blazers")
             if (
-                reading is None
+                place is None
                 and local_story
                 and s.head is None
                 and not _team_after().match(text, s.end)
             ):
-                reading = next(
-                    (
-                        i
-                        for i, fk in zip(s.forms[::2], s.forms[1::2])
-                        if fk == FORM_NAME
-                        and self._kind[i] == _TOWN
-                        and self._admin1[i] == home.admin1
-                        and LOCAL_RATIO * self._pop[i] >= m.place.population
+                place = self._biggest_town(
+                    s,
+                    lambda i, p=m.place.population: (
+                        self._admin1[i] == home.admin1 and LOCAL_RATIO * self._pop[i] >= p
                     ),
-                    None,
                 )
-            if reading is not None:
-                out[n] = _moved(m, self.gazetteer.place(reading))
+            if place is not None:
+                out[n] = _moved(m, place)
         return out
 
     def _sentence_province(
@@ -518,8 +515,8 @@ class Geoparser(Recogniser):
         town :data:`HOME_FAR_KM` from its dateline. An unknown region or province
         ("Darfur region") is never put at a town."""
         towns, provinces = _towns_and_provinces(mentions, spans)
-        where = _story_provinces(mentions, spans)
-        home = _local_dateline(text, mentions, spans, where)
+        where = _story_provinces(towns, provinces)
+        home = _local_dateline(_dateline_town(text, mentions, spans), where)
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
@@ -941,19 +938,17 @@ def _towns_and_provinces(
     return towns, provinces
 
 
-def _story_provinces(mentions: Sequence[Mention], spans: Sequence[Span]) -> Counter[str | None]:
-    """The story's provinces, counted by its towns and provinces in them."""
-    towns, provinces = _towns_and_provinces(mentions, spans)
+def _story_provinces(towns: Sequence[Mention], provinces: Sequence[Mention]) -> Counter[str | None]:
+    """The story's provinces, counted by its towns and provinces in them
+    (:func:`_towns_and_provinces`)."""
     return Counter(m.place.admin1 for m in (*towns, *provinces) if m.place is not None)
 
 
-def _local_dateline(
-    text: str, mentions: Sequence[Mention], spans: Sequence[Span], where: Counter[str | None]
-) -> Place | None:
-    """The dateline town of a local story: one whose province holds more of the story's
-    towns and provinces (``where``) than all other provinces together ("NEW YORK (AP)"
-    over the Bronx, Harlem and Yonkers; not "GENEVA (Reuters)" over Gaza)."""
-    home = _dateline_town(text, mentions, spans)
+def _local_dateline(home: Place | None, where: Counter[str | None]) -> Place | None:
+    """Dateline town ``home`` (:func:`_dateline_town`) if the story is local: its
+    province holds more of the story's towns and provinces (``where``) than all other
+    provinces together ("NEW YORK (AP)" over the Bronx, Harlem and Yonkers; not "GENEVA
+    (Reuters)" over Gaza)."""
     if home is None:
         return None
     ours = where[home.admin1]

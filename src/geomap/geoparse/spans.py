@@ -651,9 +651,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     kind of vessel goes before); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
     names); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
-    Street"), a highway's ("U.S. 281"); a
-    newspaper's or an
-    airline's (:func:`_press_title`); a person's after a
+    Street"), a highway's ("U.S. 281"); a newspaper's or an airline's
+    (:func:`_press_title`); a person's after a
     title (:func:`_after_title`); an institution's whose name goes on in "for" and a
     capital ("International Centre for Diarrhoeal Disease Research"); or an
     organisation's head noun after its capitalised modifier ("Security Council",
