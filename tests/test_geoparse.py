@@ -1143,6 +1143,22 @@ def test_a_town_is_sought_in_the_province_its_sentence_names(parser):
     assert mazatlan.admin1 == "MX.25"
 
 
+def test_a_province_named_as_a_boundary_holds_none_of_its_sentences_towns(parser):
+    """ "a grass fire near Ashland ... toward the California border" of an Oregon story
+    was Ashland, California (a few hundred people bigger): the province across a border
+    or state line is not where the sentence's towns lie."""
+    text = (
+        "Two Jackson County firefighters were injured Sunday near Medford, Oregon.\n"
+        "Last week, a grass fire near Ashland burned 20 acres and forced the evacuation "
+        "of homes along Interstate 5 toward the California border.\n"
+    )
+    (ashland,) = [m.place for m in parser.parse(text) if m.surface == "Ashland"]
+    assert ashland.admin1 == "US.OR"
+    text = text.replace("the California border", "the California state line")
+    (ashland,) = [m.place for m in parser.parse(text) if m.surface == "Ashland"]
+    assert ashland.admin1 == "US.OR"
+
+
 def test_louisianas_parishes_are_counties(parser):
     """ "Orleans and Plaquemines parishes": "parish" is an admin head (plural "parishes"),
     so Orleans is Orleans Parish, not Orléans, Ontario, and Plaquemines is found."""

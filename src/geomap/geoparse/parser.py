@@ -58,6 +58,9 @@ from .spans import (
 _TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
+# "toward the California border", "the Alabama state line": a province named as the
+# other side of a boundary, which holds none of the sentence's towns
+_BOUNDARY_AFTER = re.compile(r"(?: state)? (?:border|boundary|line)s?\b", re.I)
 # "the city of Kherson", "the state of New York": a unit word and "of" before a name
 _UNIT_OF = re.compile(r"\b(city|town|village|hamlet|suburb|state|province) of $", re.I)
 _KIND_OF = {w: _TOWN for w in ("city", "town", "village", "hamlet", "suburb")} | {
@@ -428,7 +431,9 @@ class Geoparser(Recogniser):
         where no other town of the sentence lies, with a more populous reading by its
         own name in one of them, is that one: "In Sinaloa, fighting in Culiacán left 30
         dead, and schools in Mazatlán closed" is Sinaloa's port, not a Guerrero village
-        the rest of the story leans to. A qualified name keeps its qualifier's."""
+        the rest of the story leans to. A qualified name keeps its qualifier's; a province
+        named as a boundary ("near Ashland ... toward the California border") holds none
+        of the sentence's towns."""
         if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
             return mentions  # a story naming no province: no sentence to read
         out = list(mentions)
@@ -437,9 +442,11 @@ class Geoparser(Recogniser):
         named: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
         towns: dict[int, Counter[str | None]] = {}  # sentence -> its towns' provinces
         for m, k in zip(mentions, sentence):
-            if m.place is not None and m.place.kind is PlaceKind.ADMIN1:
+            if m.place is None:
+                continue
+            if m.place.kind is PlaceKind.ADMIN1 and not _BOUNDARY_AFTER.match(text, m.end):
                 named.setdefault(k, set()).add(m.place.admin1)
-            elif m.place is not None and m.place.kind is PlaceKind.CITY:
+            elif m.place.kind is PlaceKind.CITY:
                 towns.setdefault(k, Counter())[m.place.admin1] += 1
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if quals[n] is not None or m.place is None or m.place.kind is not PlaceKind.CITY:
