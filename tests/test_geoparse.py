@@ -2307,3 +2307,13 @@ def test_an_ampersand_between_capitals_joins_one_word(parser):
     got = places_of(parser, "Texas A&M University-Corpus Christi canceled classes.")
     assert got["Texas A&M University"].admin1 == "US.TX"
     assert "D centre" not in places_of(parser, "Kemira's R&D centre in Espoo, Finland.")
+
+
+def test_rare_prepositions_of_place_read_as_near(parser):
+    """ "ships attacked off Hodeidah" missed Yemen's port: "off", "along" and "beyond",
+    too rare in the training corpora to weigh on their own, were any lower-case word."""
+    for text in (
+        "The Houthis attacked ships in the Bab el-Mandeb strait off Hodeidah.",
+        "The Houthis attacked ships in the Bab el-Mandeb strait beyond Hodeidah.",
+    ):
+        assert "Hodeidah" in [m.surface for m in parser.parse(text)]

@@ -37,6 +37,9 @@ _ADMIN1 = KINDS.index("admin1")
 _COUNTRY = KINDS.index("country")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
+# Prepositions of place too rare in the training corpora to weigh on their own, read as
+# "near": "ships attacked off Hodeidah", "towns along the Dnipro", "beyond Kharkiv"
+_LIKE_NEAR = {"off": "near", "along": "near", "beyond": "near"}
 # "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular,
 # where the singular is a context word
 _PLURAL_CONTEXT = {
@@ -194,7 +197,11 @@ class Recogniser:
                 pw = "SEMI"  # a new clause, whose first word keeps its own case
             elif prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
-                pw = pk if pk in CONTEXT_WORDS else ("CAP" if caps[prev] else "w")
+                pw = (
+                    pk
+                    if pk in CONTEXT_WORDS
+                    else _LIKE_NEAR.get(pk) or ("CAP" if caps[prev] else "w")
+                )
                 if caps[prev] and pk in given and text[ends[prev] : s.start] == " ":
                     pw = "GIVEN"  # "Lewis Hamilton", "Paris Hilton": a person's surname
                 elif ends[prev] in ending_at:
