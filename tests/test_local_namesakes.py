@@ -8,7 +8,7 @@ import pytest
 
 from geomap.gazetteer.build import POSTAL, fold
 from geomap.geoparse import Geoparser
-from geomap.geoparse.resolve import _read_jointly
+from geomap.geoparse.resolve import DocContext, _read_jointly
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +76,38 @@ def test_split_votes_lean_to_the_provinces_other_names_vote_for():
     assert votes["US.NJ"]["middlesex county"] == pytest.approx(2 / 3)
     assert votes["US.MA"]["middlesex county"] == pytest.approx(1 / 3)
     assert votes["US.KS"]["kansas"] == 1.0  # a whole vote stays whole
+
+
+def test_the_province_most_other_names_vote_for_is_the_storys_home():
+    """Split votes of two names or more, half a vote in all, make a province the story's
+    home for a third name; its own vote does not count, nor a tie."""
+    votes = {
+        "US.OH": {"toledo": 0.41, "allen county": 0.38, "shawnee": 0.41},
+        "US.KS": {"allen county": 0.31, "shawnee": 0.4},
+        "PE.LMA": {"lima": 1.0},
+    }
+    assert DocContext(votes=votes).voted_home("lima") == "US.OH"
+    assert DocContext(votes=votes).voted_home("toledo") is None  # Lima: 1.0 to 0.79
+    weak = {"US.OH": {"toledo": 0.2, "allen county": 0.2}, "PE.LMA": {"lima": 1.0}}
+    assert DocContext(votes=weak).voted_home("lima") is None
+    one_name = {"US.OH": {"toledo": 1.0, "lima": 0.5}, "PE.LMA": {"lima": 0.5}}
+    assert DocContext(votes=one_name).voted_home("lima") is None
+    tie = {"US.OH": {"a": 0.6, "b": 0.6}, "US.KS": {"c": 0.6, "d": 0.6}}
+    assert DocContext(votes=tie).voted_home("lima") is None
+
+
+def test_a_local_paper_that_never_names_its_state_is_read_in_it(parser):
+    """A Lima, Ohio police story naming Toledo and Allen County but never Ohio read
+    every "Lima" (and its streets) as Peru's capital: the province the other names'
+    split votes favour is the story's own, as a province it names would be."""
+    text = (
+        "Lima police are investigating a shooting that left a man wounded early Sunday.\n"
+        "The victim was taken to Lima Memorial Health System and later flown to a "
+        "hospital in Toledo.\n"
+        "Allen County Sheriff Matt Treglia said deputies were searching for a car.\n"
+    )
+    lima = [m.place for m in parser.parse(text) if m.surface == "Lima"]
+    assert lima and all(p.admin1 == "US.OH" for p in lima)
 
 
 def test_votes_are_read_apart_in_a_one_country_story_and_a_round_up(parser):

@@ -47,6 +47,9 @@ SPELLING_RATIO = 0.6
 # other names of a document that must lie in a province for it to be the article's own
 LOCAL_NAMES = 2
 LOCAL_CONFIDENCE = 0.5
+# ... or that its other names' split votes favour, this many votes from LOCAL_NAMES or
+# more names ("Toledo ... Allen County" of a Lima, Ohio paper that never names Ohio)
+LOCAL_VOTES = 0.5
 # ... unless a town of its own country this many times as big ("Atlanta" of a Texas story)
 LOCAL_RATIO = 50
 # a town beyond the most populous is a candidate when other names vote this much for its
@@ -102,6 +105,25 @@ class DocContext:
     capitals: dict[str, str] = field(default_factory=dict)
     _radians: list[tuple[str, float, float, float]] | None = None
     _grid: tuple[int, PointGrid] | None = None
+    _polls: list[tuple[float, str]] | None = None
+
+    def voted_home(self, key: str) -> str | None:
+        """The province the names but ``key`` give the most votes to, if they give it
+        :data:`LOCAL_VOTES` or more from :data:`LOCAL_NAMES` names or more and no other
+        province as many."""
+        if self._polls is None:  # provinces by total vote, most first, summed once
+            self._polls = sorted(
+                ((sum(by_name.values()), a) for a, by_name in self.votes.items()), reverse=True
+            )
+        best: list[tuple[float, str]] = []  # the first two, without key's own votes
+        for total, a in self._polls:
+            if len(best) == 2 and total <= best[1][0]:
+                break  # no province further down can pass the second
+            best = sorted([*best, (total - self.votes[a].get(key, 0.0), a)], reverse=True)[:2]
+        if not best or best[0][0] < LOCAL_VOTES or (len(best) == 2 and best[1][0] == best[0][0]):
+            return None
+        home = best[0][1]
+        return home if len(self.votes[home].keys() - {key}) >= LOCAL_NAMES else None
 
     def other_countries(self, key: str) -> Counter[str]:
         """``countries`` without what the name ``key`` added itself."""
@@ -653,7 +675,8 @@ class Resolver:
     ) -> list[tuple[float, int, int]]:
         """A town in the article's own province (one that at least
         :data:`LOCAL_NAMES` of its other names place it in: "Lufkin, Texas ... Lamar
-        County") comes before a bigger namesake elsewhere, as a local reader takes "Paris"
+        County"; or that their split votes favour, :meth:`DocContext.voted_home`: "Lima
+        police ... Toledo ... Allen County") comes before a bigger namesake elsewhere, as a local reader takes "Paris"
         in a Texas paper for Paris, Texas. Its confidence is 0.5: the context chose it
         over world population. A town the ranker chose beside another name's reading
         ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
@@ -683,7 +706,10 @@ class Resolver:
         return ranked
 
     def _is_local(self, idx: int, key: str, ctx: DocContext) -> bool:
-        return len(ctx.admins.get(self._admin1[idx], set()) - {key}) >= LOCAL_NAMES
+        admin1 = self._admin1[idx]
+        return len(
+            ctx.admins.get(admin1, set()) - {key}
+        ) >= LOCAL_NAMES or admin1 == ctx.voted_home(key)
 
     def county_readings(self, key: str, forms: tuple[int, ...], ctx: DocContext) -> tuple[int, ...]:
         """Readings of "X County": a province or region called X if there is one, else a
