@@ -161,3 +161,27 @@ def test_a_wire_dateline_after_a_byline_is_a_town(parser):
     )
     (dateline,) = [m for m in parser.parse(text) if m.surface == "WASHINGTON"]
     assert (dateline.place.kind.value, dateline.place.admin1) == ("city", "US.DC")
+
+
+def test_a_big_namesake_that_is_not_dominant_gives_way_to_the_local_town(parser):
+    """ "Similar plants operate in Hopkinton and in Lincoln" of a New Hampshire story was
+    Nebraska's capital, 300 times the size of Lincoln, New Hampshire: the size guard
+    ("the CDC in Atlanta") holds only for a name's dominant reading, and Nebraska's
+    Lincoln shares its name with an English city a third its size."""
+    text = (
+        "BERLIN - The Berlin City Council on Monday voted to sell the former Brown "
+        "Company mill site to a Montreal developer who plans a biomass plant, over "
+        "objections from residents of Gorham and Milan.\n"
+        "The site along the Androscoggin River has sat empty since 2006. Mayor Paul "
+        "Grenier said the plant would create 40 jobs. Residents worried about truck "
+        "traffic on Route 16 through Gorham, and about the smell from the plant "
+        "drifting toward Milan.\n"
+        "Coos County commissioners will review the plan next month. The state "
+        "Department of Environmental Services in Concord must also approve an air "
+        "permit. Similar plants operate in Hopkinton and in Lincoln.\n"
+    )
+    (lincoln,) = [m.place for m in parser.parse(text) if m.surface == "Lincoln"]
+    assert lincoln.admin1 == "US.NH"
+    text = text.replace("in Lincoln", "in Atlanta")
+    (atlanta,) = [m.place for m in parser.parse(text) if m.surface == "Atlanta"]
+    assert atlanta.admin1 == "US.GA"

@@ -15,6 +15,7 @@ The best-scoring candidate wins; the softmax of the scores is the confidence.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -274,12 +275,7 @@ class Resolver:
         top = forms[0]
         kind = self._kind[top]
         unique = len(forms) == 2
-        pop = self._pop[top]
-        # dominant: far bigger than the next reading ("Atlanta" is Atlanta, Georgia)
-        dominant = pop > 1_000_000 or (
-            not unique and pop >= 50_000 and pop >= 10 * self._pop[forms[2]]
-        )
-        sure = kind in (COUNTRY, ADMIN1) or unique or dominant
+        sure = kind in (COUNTRY, ADMIN1) or unique or self._dominant(forms[::2])
         if sure:
             capital = self._sure_capital(forms)
             if capital is not None:
@@ -297,6 +293,14 @@ class Resolver:
         elif not sure:
             self._vote(ctx, key, forms)
         self._cell(ctx, key, forms)
+
+    def _dominant(self, readings: Sequence[int]) -> bool:
+        """Whether the most populous of a name's readings is far bigger than the next
+        ("Atlanta" is Atlanta, Georgia; "Lincoln" is not surely Nebraska's capital)."""
+        pops = heapq.nlargest(2, (self._pop[i] for i in readings))
+        return pops[0] > 1_000_000 or (
+            len(pops) > 1 and pops[0] >= 50_000 and pops[0] >= 10 * pops[1]
+        )
 
     def _province_or_country(self, forms: tuple[int, ...]) -> bool:
         """Whether a name's top reading is a province and another reading a country
@@ -684,13 +688,16 @@ class Resolver:
         else of the story lies in gives way too, to a local town of :data:`VILLAGE`
         people or more ("to Lebanon and Rolla" in a Missouri paper). A town of the local
         town's own country :data:`LOCAL_RATIO` times its size does not ("the CDC in
-        Atlanta" of a Texas story)."""
+        Atlanta" of a Texas story), if it is the name's dominant reading (not "Lincoln"
+        of a New Hampshire story, which Nebraska's capital shares with an English city a
+        third its size)."""
         best = ranked[0][1]
         abroad = self._kind[best] == COUNTRY and not ctx.other_countries(key)[self._cc[best]]
         if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
             return ranked
         if not abroad and self.neighbours(best, key, ctx)[1]:
             return ranked
+        dominant = self._dominant([i for _, i, _ in ranked])
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if (
                 self._kind[idx] == CITY
@@ -700,6 +707,7 @@ class Resolver:
                 and (
                     self._cc[idx] != self._cc[best]
                     or self._pop[best] <= LOCAL_RATIO * max(self._pop[idx], 1)
+                    or not dominant
                 )
             ):
                 return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
