@@ -2317,3 +2317,16 @@ def test_rare_prepositions_of_place_read_as_near(parser):
         "The Houthis attacked ships in the Bab el-Mandeb strait beyond Hodeidah.",
     ):
         assert "Hodeidah" in [m.surface for m in parser.parse(text)]
+
+
+def test_a_plural_river_head_makes_every_name_of_its_list_a_river(parser):
+    """ "the confluence of the Mississippi and Ohio rivers" was two states: "rivers"
+    after a list is each name's river, as "counties" is each name's county. Nigeria's
+    Rivers State is still a state."""
+    text = "Cairo, Illinois, sits at the confluence of the Mississippi and Ohio rivers."
+    got = {m.surface: m.place.name for m in parser.parse(text)}
+    assert got["Mississippi"] == "Mississippi River"
+    assert got["Ohio rivers"] == "Ohio River"
+    text = "Gunmen attacked oil facilities in Bayelsa and Rivers states."
+    got = {m.surface: m.place.kind for m in parser.parse(text)}
+    assert got["Rivers states"] is PlaceKind.ADMIN1

@@ -289,7 +289,7 @@ PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "krai", "kray",
 PLURAL_HEADS = {
     f"{h[:-1]}ies" if h.endswith("y") else f"{h}es" if h.endswith("sh") else f"{h}s": h
     for h in ADMIN_HEADS
-}
+} | {"rivers": "river"}  # "the Mississippi and Ohio rivers": no two states
 FEATURE_HEADS = frozenset(
     """airport station river lake mountains mountain valley island islands bay beach harbor
     harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
@@ -1056,7 +1056,8 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                 elif whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
                     spans[k] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
                 else:
-                    forms = _admin_readings(gazetteer, s.forms, head) if s.forms else None
+                    admin = head in ADMIN_HEADS and s.forms
+                    forms = _admin_readings(gazetteer, s.forms, head) if admin else None
                     if forms is None:
                         break
                     spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
