@@ -680,8 +680,8 @@ class Resolver:
         """A town in the article's own province (one that at least
         :data:`LOCAL_NAMES` of its other names place it in: "Lufkin, Texas ... Lamar
         County"; or that their split votes favour, :meth:`DocContext.voted_home`: "Lima
-        police ... Toledo ... Allen County") comes before a bigger namesake elsewhere, as a local reader takes "Paris"
-        in a Texas paper for Paris, Texas. Its confidence is 0.5: the context chose it
+        police ... Toledo ... Allen County") comes before a bigger namesake elsewhere, as
+        a local reader takes "Paris" in a Texas paper for Paris, Texas. Its confidence is 0.5: the context chose it
         over world population. A town the ranker chose beside another name's reading
         ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
         neighbouring state ("165 miles n of New Orleans, Louisiana"). A country nothing
@@ -715,9 +715,8 @@ class Resolver:
 
     def _is_local(self, idx: int, key: str, ctx: DocContext) -> bool:
         admin1 = self._admin1[idx]
-        return len(
-            ctx.admins.get(admin1, set()) - {key}
-        ) >= LOCAL_NAMES or admin1 == ctx.voted_home(key)
+        named = len(ctx.admins.get(admin1, set()) - {key}) >= LOCAL_NAMES
+        return named or admin1 == ctx.voted_home(key)
 
     def county_readings(self, key: str, forms: tuple[int, ...], ctx: DocContext) -> tuple[int, ...]:
         """Readings of "X County": a province or region called X if there is one, else a

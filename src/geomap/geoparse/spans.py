@@ -285,11 +285,11 @@ CAPITAL_HEADS = frozenset({"township", "townships", "side"})
 # Admin heads that translate one another for a country's first-level units.
 PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "krai", "kray", "prefecture")
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
-# makes every name of the list before it one of those units.
+# makes every name of the list before it one of those units; "rivers" each name's river.
 PLURAL_HEADS = {
     f"{h[:-1]}ies" if h.endswith("y") else f"{h}es" if h.endswith("sh") else f"{h}s": h
     for h in ADMIN_HEADS
-} | {"rivers": "river"}  # "the Mississippi and Ohio rivers": no two states
+} | {"rivers": "river"}
 FEATURE_HEADS = frozenset(
     """airport station river lake mountains mountain valley island islands bay beach harbor
     harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
@@ -1025,7 +1025,8 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
     states"), in place: each earlier name of the list, joined by a comma or "and"/"or",
     becomes such a unit: the gazetteer's name with the head when it has one ("Delaware
     County"), as a name written with its head is read, else the name's wider readings.
-    A capitalised word that is no name alone joins when it is one with the head
+    "Rivers" too, where the gazetteer has each name's river ("the Mississippi and Ohio
+    rivers" are no two states). A capitalised word that is no name alone joins when it is one with the head
     ("DuPage, Lake and Will counties": DuPage County and Lake County)."""
     for n in range(len(spans) - 1, -1, -1):
         last = spans[n]
