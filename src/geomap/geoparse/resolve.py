@@ -15,7 +15,6 @@ The best-scoring candidate wins; the softmax of the scores is the confidence.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -107,11 +106,17 @@ class DocContext:
     _radians: list[tuple[str, float, float, float]] | None = None
     _grid: tuple[int, PointGrid] | None = None
     _polls: list[tuple[float, str]] | None = None
+    _homes: dict[str, str | None] = field(default_factory=dict)
 
     def voted_home(self, key: str) -> str | None:
         """The province the names but ``key`` give the most votes to, if they give it
         :data:`LOCAL_VOTES` or more from :data:`LOCAL_NAMES` names or more and no other
-        province as many."""
+        province as many (found once per name)."""
+        if key not in self._homes:
+            self._homes[key] = self._voted_home(key)
+        return self._homes[key]
+
+    def _voted_home(self, key: str) -> str | None:
         if self._polls is None:  # provinces by total vote, most first, summed once
             self._polls = sorted(
                 ((sum(by_name.values()), a) for a, by_name in self.votes.items()), reverse=True
@@ -275,7 +280,7 @@ class Resolver:
         top = forms[0]
         kind = self._kind[top]
         unique = len(forms) == 2
-        sure = kind in (COUNTRY, ADMIN1) or unique or self._dominant(forms[::2])
+        sure = kind in (COUNTRY, ADMIN1) or self._dominant(forms)
         if sure:
             capital = self._sure_capital(forms)
             if capital is not None:
@@ -294,12 +299,15 @@ class Resolver:
             self._vote(ctx, key, forms)
         self._cell(ctx, key, forms)
 
-    def _dominant(self, readings: Sequence[int]) -> bool:
-        """Whether the most populous of a name's readings is far bigger than the next
-        ("Atlanta" is Atlanta, Georgia; "Lincoln" is not surely Nebraska's capital)."""
-        pops = heapq.nlargest(2, (self._pop[i] for i in readings))
-        return pops[0] > 1_000_000 or (
-            len(pops) > 1 and pops[0] >= 50_000 and pops[0] >= 10 * pops[1]
+    def _dominant(self, forms: tuple[int, ...]) -> bool:
+        """Whether the first (most populous) of a name's readings is its only one or far
+        bigger than the next ("Atlanta" is Atlanta, Georgia; "Lincoln" is not surely
+        Nebraska's capital)."""
+        pop = self._pop[forms[0]]
+        return (
+            len(forms) == 2
+            or pop > 1_000_000
+            or (pop >= 50_000 and pop >= 10 * self._pop[forms[2]])
         )
 
     def _province_or_country(self, forms: tuple[int, ...]) -> bool:
@@ -672,10 +680,14 @@ class Resolver:
             ((e / z, -n, i, fk) for n, (e, (i, fk)) in enumerate(zip(exps, cands))), reverse=True
         )
         out = [(round(p, 3), i, fk) for p, _, i, fk in ranked]
-        return out if qual is not None else self._local_first(key, out, ctx)
+        return out if qual is not None else self._local_first(key, out, ctx, forms)
 
     def _local_first(
-        self, key: str, ranked: list[tuple[float, int, int]], ctx: DocContext
+        self,
+        key: str,
+        ranked: list[tuple[float, int, int]],
+        ctx: DocContext,
+        forms: tuple[int, ...],
     ) -> list[tuple[float, int, int]]:
         """A town in the article's own province (one that at least
         :data:`LOCAL_NAMES` of its other names place it in: "Lufkin, Texas ... Lamar
@@ -697,7 +709,7 @@ class Resolver:
             return ranked
         if not abroad and self.neighbours(best, key, ctx)[1]:
             return ranked
-        dominant = self._dominant([i for _, i, _ in ranked])
+        dominant = self._dominant(forms)
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if (
                 self._kind[idx] == CITY
