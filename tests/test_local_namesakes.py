@@ -187,3 +187,42 @@ def test_a_big_namesake_that_is_not_dominant_gives_way_to_the_local_town(parser)
     assert _provinces(parser, text, "Lincoln") == ["US.NH"]
     text = text.replace("in Lincoln", "in Atlanta")
     assert _provinces(parser, text, "Atlanta") == ["US.GA"]
+
+
+_LIMA_STORY = (
+    "Lima police are investigating a shooting that left a 19-year-old man wounded early "
+    "Sunday on the city's south side.\n"
+    "The victim was taken to Lima Memorial Health System and later flown to a hospital "
+    "in Toledo.\n"
+    "Allen County Sheriff Matt Treglia said deputies were searching for a car that fled "
+    "toward Delphos.\n"
+    "Last month, a man from Wapakoneta was killed outside a bar near Shawnee Township.\n"
+)
+
+
+def test_a_local_storys_towns_need_less_to_be_read(parser):
+    """ "fled toward Delphos" and "a man from Wapakoneta" of a Lima, Ohio story were no
+    places (score 0.37: rare names, no state named): once the story is read as local (a
+    province holding most of its places), its province's towns need only the list floor."""
+    got = {m.surface: m.place.admin1 for m in parser.parse(_LIMA_STORY) if m.place}
+    assert got["Delphos"] == got["Wapakoneta"] == "US.OH"
+
+
+def test_a_local_storys_floor_spares_cars_surnames_and_longer_names(parser):
+    """The local floor takes no everyday word ("a White Oldsmobile"), no word after a
+    capitalised one ("James Knight Newman") and no word before one ("the Diablo Canyon
+    plant")."""
+    story = _LIMA_STORY.replace("a car", "a White Oldsmobile").replace(
+        "Last month, a man from Wapakoneta", "Last month, Jim Knight Delphos"
+    )
+    story += "The Wapakoneta Canyon bar closed.\n"
+    got = [m.surface for m in parser.parse(story)]
+    assert "White" not in got and got.count("Delphos") == 1 and "Wapakoneta" not in got
+
+
+def test_a_township_is_not_sent_to_a_far_village_of_its_name(parser):
+    """ "near Shawnee Township" of a Lima story (Allen County's township) was Shawnee,
+    an Ohio village 200 km off: like an institution, a township put at a village far
+    from its sentence's town is at that town."""
+    (m,) = [m for m in parser.parse(_LIMA_STORY) if m.surface == "Shawnee Township"]
+    assert m.place.name == "Wapakoneta"

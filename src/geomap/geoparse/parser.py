@@ -74,6 +74,8 @@ _TEAM_COUNTRIES = frozenset({"US", "CA"})
 
 # Heads of second-level units, which a local story names in its own state
 COUNTY_HEADS = frozenset({"county", "counties", "parish", "parishes"})
+# distinct towns, counties and provinces of a story's own province that make it local
+HOME_NAMES = 3
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +156,16 @@ class Geoparser(Recogniser):
 
         ``text`` should be an article's ``clean_text`` (markup blanked out, offsets kept).
         """
-        spans = self.recognise(text, tokenize(text))
+        tokens = tokenize(text)
+        proposed = self._scored(text, tokens)
+        spans = self._kept(text, tokens, proposed)
         mentions = self.resolve(text, spans)
+        home = _home_province(mentions, spans)
+        if home is not None:
+            # a local story: its province's towns need less ("fled toward Delphos")
+            local = self._kept(text, tokens, proposed, home)
+            if len(local) != len(spans):
+                spans, mentions = local, self.resolve(text, local)
         diseases = _diseases(text, mentions)
         if diseases:
             mentions = [m for n, m in enumerate(mentions) if n not in diseases]
@@ -196,10 +206,21 @@ class Geoparser(Recogniser):
 
     def recognise(self, text: str, tokens: Tokens) -> list[Span]:
         """The proposed spans the recogniser keeps, in text order."""
+        return self._kept(text, tokens, self._scored(text, tokens))
+
+    def _scored(self, text: str, tokens: Tokens) -> list[Span]:
+        """The proposed spans, each with its score."""
         spans = self.propose(text, tokens)
         for span, score in zip(spans, self.scores(text, tokens, spans)):
             span.score = score
-        kept = _restated_as_one(text, self.select(spans, text), self._kind)
+        return spans
+
+    def _kept(
+        self, text: str, tokens: Tokens, spans: list[Span], home: str | None = None
+    ) -> list[Span]:
+        """The scored spans the recogniser keeps (``home``: the local story's province,
+        :meth:`Recogniser.select`)."""
+        kept = _restated_as_one(text, self.select(spans, text, home), self._kind)
         return _without_first_names(text, tokens, kept, self.gazetteer.given_names)
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
@@ -527,7 +548,9 @@ class Geoparser(Recogniser):
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
-            if town is None and s.head in BUILDING_HEADS:
+            # (a township too: "near Shawnee Township" of a Lima story is no Ohio village
+            # called Shawnee 200 km off)
+            if town is None and (s.head in BUILDING_HEADS or s.head == "township"):
                 town = _village_far(text, m, towns)
             if town is not None and m.place != town:
                 # "St. Mary's Hospital in Paddington", "the Pasteur Institute in Paris":
@@ -930,6 +953,22 @@ def _dateline(text: str, s: Span) -> bool:
         and text[s.end : s.end + 2] in DATELINE_ENDS
         and sentence_start(text, s.start)
     )
+
+
+def _home_province(mentions: Sequence[Mention], spans: Sequence[Span]) -> str | None:
+    """The province of a local story: one that holds more than half its distinct towns
+    (by their own names), counties and provinces, at least :data:`HOME_NAMES` of them."""
+    where: dict[str, str | None] = {}
+    for m, s in zip(mentions, spans):
+        if m.place is not None and (
+            (m.place.kind is PlaceKind.CITY and (s.head is None or s.head in COUNTY_HEADS))
+            or m.place.kind is PlaceKind.ADMIN1
+        ):
+            where[s.key] = m.place.admin1
+    if not where:
+        return None
+    (province, count), *_ = Counter(where.values()).most_common(1)
+    return province if count >= HOME_NAMES and 2 * count > len(where) else None
 
 
 def _towns_and_provinces(

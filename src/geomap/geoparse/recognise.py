@@ -12,13 +12,14 @@ overlapping spans above the threshold the longest wins.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from operator import not_
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_NAMES, KINDS
+from ..gazetteer.build import FORM_NAMES, KINDS, fold
 from .model import common_words
 from .spans import (
     ADMIN_HEADS,
@@ -35,6 +36,10 @@ from .spans import (
 
 _ADMIN1 = KINDS.index("admin1")
 _COUNTRY = KINDS.index("country")
+_CITY = KINDS.index("city")
+# a capitalised word right before a name ("Knight" of "James Knight Newman")
+_WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
 # Prepositions of place too rare in the training corpora to weigh on their own, read as
@@ -474,12 +479,14 @@ class Recogniser:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def select(self, spans: Sequence[Span], text: str = "") -> list[Span]:
+    def select(self, spans: Sequence[Span], text: str = "", home: str | None = None) -> list[Span]:
         """Spans above threshold, or above :data:`REPEAT_FLOOR` where another mention of
         the name is sure, or above :data:`LIST_FLOOR` in a list beside a kept name of
         its country (:meth:`_listed`) or as the province of the town before its comma
-        (:meth:`_qualifying`), or above :data:`REPEAT_FLOOR` after a building's comma
-        (:meth:`_placing`); of overlapping ones the longest wins, then the likeliest."""
+        (:meth:`_qualifying`) or as a town of province ``home`` (a local story's: "fled
+        toward Delphos" in a Lima, Ohio paper), or above :data:`REPEAT_FLOOR` after a
+        building's comma (:meth:`_placing`); of overlapping ones the longest wins, then
+        the likeliest."""
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
@@ -494,6 +501,7 @@ class Recogniser:
             or (s.score >= REPEAT_FLOOR and s.key in sure)
             or (s.score >= LIST_FLOOR and n in listed)
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province))
+            or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
         ]
         good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
         taken: list[Span] = []
@@ -505,6 +513,20 @@ class Recogniser:
                 taken.append(s)
         taken.sort(key=lambda s: s.start)
         return taken
+
+    def _town_of(self, s: Span, province: str, text: str) -> bool:
+        """Whether span ``s`` may be a town (no street or building) of ``province``,
+        bearing no everyday word's name ("a White Oldsmobile"), after no capitalised word
+        but a context word ("James Knight Newman"; "A Nenagh councillor" is one) and
+        before none ("The Diablo Canyon nuclear plant")."""
+        before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+        return (
+            s.head is None
+            and s.key not in self._common
+            and (before is None or fold(before.group(1)) in CONTEXT_WORDS)
+            and not _CAPITAL_AFTER.match(text, s.end)
+            and any(self._admin1[i] == province and self._kind[i] == _CITY for i in s.forms[::2])
+        )
 
     def _listed(self, spans: Sequence[Span], text: str) -> tuple[set[int], set[int]]:
         """Indices of spans listed beside a name over the threshold ("attacked Djibo and
