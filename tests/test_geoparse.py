@@ -2330,3 +2330,14 @@ def test_a_plural_river_head_makes_every_name_of_its_list_a_river(parser):
     text = "Gunmen attacked oil facilities in Bayelsa and Rivers states."
     got = {m.surface: m.place.kind for m in parser.parse(text)}
     assert got["Rivers states"] is PlaceKind.ADMIN1
+
+
+def test_a_list_goes_on_past_an_item_the_gazetteer_lacks(parser):
+    """ "Cases have also been reported in Chongwe, Kafue, Chilanga and Mpulungu" missed
+    Mpulungu (no place before its "and"): a list of towns runs on past one capitalised
+    word the gazetteer lacks."""
+    text = (
+        "LUSAKA - Zambia's cholera outbreak has spread. Cases have also been reported "
+        "in Chongwe, Kafue, Chilanga and Mpulungu, officials said."
+    )
+    assert "Mpulungu" in [m.surface for m in parser.parse(text)]

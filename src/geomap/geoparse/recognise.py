@@ -40,6 +40,9 @@ _CITY = KINDS.index("city")
 # a capitalised word right before a name ("Knight" of "James Knight Newman")
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
+# a list's item the gazetteer lacks between two names: ", Chilanga and " of "Kafue,
+# Chilanga and Mpulungu"
+_UNKNOWN_ITEM = re.compile(r"(?:, | and | or )[A-Z][\w'’-]+(?:, | and | or |, and |, or )")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
 # Prepositions of place too rare in the training corpora to weigh on their own, read as
@@ -530,7 +533,8 @@ class Recogniser:
 
     def _listed(self, spans: Sequence[Span], text: str) -> tuple[set[int], set[int]]:
         """Indices of spans listed beside a name over the threshold ("attacked Djibo and
-        Ouahigouya", "Sheberghan and Kunduz") one of whose towns lies in that name's
+        Ouahigouya", "Sheberghan and Kunduz"; "Kafue, Chilanga and Mpulungu", past an
+        item the gazetteer lacks) one of whose towns lies in that name's
         country (its most populous reading's, or a local reading's: "Lebanon and Hershey"
         in a Pennsylvania story): a list beside a place of one country names more places
         of it than persons who share a town's name there. Second, the indices of spans
@@ -541,7 +545,8 @@ class Recogniser:
         province: set[int] = set()
         for n in range(len(spans) - 1):
             a, b = spans[n], spans[n + 1]
-            if text[a.end : b.start] not in LIST_GAPS:
+            gap = text[a.end : b.start]
+            if gap not in LIST_GAPS and not _UNKNOWN_ITEM.fullmatch(gap):
                 continue
             for weak, strong in ((n, b), (n + 1, a)):
                 if strong.score < self.threshold or not strong.forms:
