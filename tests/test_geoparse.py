@@ -2341,3 +2341,13 @@ def test_a_list_goes_on_past_an_item_the_gazetteer_lacks(parser):
         "in Chongwe, Kafue, Chilanga and Mpulungu, officials said."
     )
     assert "Mpulungu" in [m.surface for m in parser.parse(text)]
+
+
+def test_a_compass_word_before_a_landforms_plural_is_no_town(parser):
+    """ "the Northern Plains" was Plains, Pennsylvania, and "the Eastern Plains" of a
+    Colorado story Plains, Georgia: a compass word before a landform's plural that
+    towns bear names a region (the gazetteer lacks), not the town."""
+    text = "Drought hit the Northern Plains and the Great Plains."
+    assert [m.surface for m in parser.parse(text)] == ["Great Plains"]
+    text = "Fighting spread in the Eastern Highlands of Papua New Guinea."
+    assert parser.parse(text)[0].place.kind is PlaceKind.ADMIN1

@@ -833,12 +833,29 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
     """ "Eastern Ukraine", "southern Lebanon": a compass word before a place name that
     the gazetteer does not hold as a whole is part of that place, not a place of its own
     (a province called "Eastern" in Saudi Arabia). A compass word alone ("the South",
-    "Northern", "the West") is a part of a place named elsewhere or a bloc: no span."""
+    "Northern", "the West") is a part of a place named elsewhere or a bloc: no span;
+    so is one before a landform's plural that towns bear ("the Northern Plains" is no
+    Plains, Pennsylvania), with that word."""
     keys = tokens.keys
     by_start = {s.i: s for s in spans}
     out = []
+    landform = -1  # the token of a landform's name after a compass word: no town
     for s in spans:
         nxt = by_start.get(s.i + 1)
+        if s.i == landform:
+            continue
+        if (
+            s.j == s.i
+            and keys[s.i] in DIRECTIONS
+            and nxt is not None
+            and nxt.j == nxt.i
+            and keys[nxt.i] in _LANDFORMS
+            and text[s.end : nxt.start] == " "
+        ):
+            # "the Eastern Plains" of Colorado, "the Northern Plains": a region the
+            # gazetteer lacks, not Plains, Georgia
+            landform = nxt.i
+            continue
         if (
             s.j == s.i
             and keys[s.i] in DIRECTIONS
@@ -856,6 +873,9 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
         out.append(s)
     return out
 
+
+# Landforms' plural names that towns bear too ("Plains", Georgia; "Highlands", Texas)
+_LANDFORMS = frozenset("plains highlands lowlands uplands hills heights".split())
 
 # Words for a part of a whole that name no place alone: the compass words, and "the
 # Centre" (India's union government, a party's political centre; France's Centre region
