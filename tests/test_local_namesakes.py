@@ -226,3 +226,17 @@ def test_a_township_is_not_sent_to_a_far_village_of_its_name(parser):
     from its sentence's town is at that town."""
     (m,) = [m for m in parser.parse(_LIMA_STORY) if m.surface == "Shawnee Township"]
     assert m.place.name == "Wapakoneta"
+
+
+def test_a_village_outside_the_storys_province_gives_way_to_the_city(parser):
+    """ "Kansas City hosts Buffalo" of a Denver story that names Wyoming was Buffalo,
+    Wyoming (4,600 people): a village outside the story's own province gives way to the
+    city of its country its name stands for, 50 times its size."""
+    text = (
+        "DENVER (AP) - The Denver Broncos beat the Kansas City Chiefs 24-17 on Sunday.\n"
+        "Chiefs coach Andy Reid said Patrick Mahomes would have an MRI in Kansas City.\n"
+        "Fans from Colorado Springs, Boulder and Fort Collins filled the stadium, and the "
+        "game was shown in bars across Wyoming.\n"
+        "Next week, Kansas City hosts Buffalo, while Denver travels to Nevada.\n"
+    )
+    assert _provinces(parser, text, "Buffalo") == ["US.NY"]

@@ -723,6 +723,22 @@ class Resolver:
                 )
             ):
                 return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
+        big = forms[0]
+        at = next((n for n, (_, i, _) in enumerate(ranked) if i == big), None)
+        if (
+            at is not None
+            and dominant
+            and big != best
+            and self._kind[big] == CITY
+            and self._pop[best] < VILLAGE
+            and self._cc[big] == self._cc[best]
+            and self._pop[big] >= LOCAL_RATIO * max(self._pop[best], 1)
+            and ctx.voted_home(key) not in (None, self._admin1[best])
+        ):
+            # "the CDC in Atlanta" of a Colorado story that names Michigan once is no
+            # Michigan village of 800: a village outside the story's own province gives
+            # way to its country's city the name stands for
+            return [(LOCAL_CONFIDENCE, big, ranked[at][2]), *ranked[:at], *ranked[at + 1 :]]
         return ranked
 
     def _is_local(self, idx: int, key: str, ctx: DocContext) -> bool:
