@@ -240,3 +240,21 @@ def test_a_village_outside_the_storys_province_gives_way_to_the_city(parser):
         "Next week, Kansas City hosts Buffalo, while Denver travels to Nevada.\n"
     )
     assert _provinces(parser, text, "Buffalo") == ["US.NY"]
+
+
+def test_a_local_storys_street_is_at_its_home_town_not_its_states_centre(parser):
+    """ "the Ohio Department of Transportation ... the Richland Avenue exit" of an Athens,
+    Ohio story without a dateline was at Ohio's centre: a street whose sentence names
+    only the province of the story's home town (its province's first town) is there;
+    so is one whose sentence and paragraph name no place."""
+    text = (
+        "The Athens City Council voted 5-2 Tuesday to rezone 40 acres for student "
+        "housing.\n"
+        "Residents of The Plains and Albany spoke against the plan. Mayor Steve Patterson "
+        "said the city would ask the Ohio Department of Transportation to study a new "
+        "light at the Richland Avenue exit.\n"
+        "The vote follows a similar rezoning in Nelsonville last year.\n"
+        "Traffic on Court Street has doubled.\n"
+    )
+    got = {m.surface: m.place.name for m in parser.parse(text) if m.place}
+    assert got["Richland Avenue"] == got["Court Street"] == "Athens"

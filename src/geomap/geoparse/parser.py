@@ -536,15 +536,20 @@ class Geoparser(Recogniser):
         """Streets, buildings and unknown counties ("Royal Street", "Collier County") go
         to the nearest town their own sentence names (confidence 0.4: the point is the
         town's, not the street's), else to the nearest province it names (0.3: "a
-        hospital in Edo State"), else to the nearest town of their paragraph (0.3), else,
-        for a street or building of a local story (:func:`_local_dateline`), to its
-        dateline town (0.3); with none they stay unplaced rather than being sent to some
-        "main town" of the article. So does a local story's river or valley read as a
-        town :data:`HOME_FAR_KM` from its dateline. An unknown region or province
+        hospital in Edo State"; a street or building of a local story whose home town
+        lies there, to that town), else to the nearest town of their paragraph (0.3),
+        else, for a street or building of a local story, to its home town (0.3: its
+        dateline's, :func:`_local_dateline`, else the first town of its province,
+        :func:`_home_province`); with none they stay unplaced rather than being sent to
+        some "main town" of the article. So does a local story's river or valley read as
+        a town :data:`HOME_FAR_KM` from its home. An unknown region or province
         ("Darfur region") is never put at a town."""
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
         home = _local_dateline(_dateline_town(text, mentions, spans), where)
+        if home is None:  # a local story without a dateline: its province's first town
+            province = _home_province(mentions, spans)
+            home = next((m.place for m in towns if m.place.admin1 == province), None)
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
@@ -587,6 +592,16 @@ class Geoparser(Recogniser):
                     if place is not None:
                         break
                     place, confidence = _nearest(text, m, near, boundary), fallback
+                if (
+                    place is not None
+                    and home is not None
+                    and place.kind is PlaceKind.ADMIN1
+                    and place.admin1 == home.admin1
+                    and (s.head in LOCAL_HEADS or s.head in BUILDING_HEADS)
+                ):
+                    # "the Ohio Department of Transportation ... the Richland Avenue exit"
+                    # of an Athens story: in its home town, not at the state's centre
+                    place = home
                 if place is None:
                     # ...else its paragraph's, if in a country of the sentence's own
                     # places ("Crimea's Kerch bridge" is not in Riyadh, named before)
