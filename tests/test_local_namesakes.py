@@ -258,3 +258,16 @@ def test_a_local_storys_street_is_at_its_home_town_not_its_states_centre(parser)
     )
     got = {m.surface: m.place.name for m in parser.parse(text) if m.place}
     assert got["Richland Avenue"] == got["Court Street"] == "Athens"
+
+
+def test_an_institution_named_after_a_far_village_is_at_the_home_town(parser):
+    """ "near Berry College" of a Rome, Georgia story (no town in its sentence) was at
+    Berry, an Alabama village 200 km off: at the local story's home town instead."""
+    text = (
+        "A Rome man was arrested Saturday after a chase that ended in Cave Spring, Floyd "
+        "County police said.\n"
+        "Officers tried to stop a pickup truck for speeding near Berry College, but the "
+        "driver fled south on U.S. 411, police said. The truck crashed near the Alabama "
+        "state line. The driver, 34, of Lindale, was charged.\n"
+    )
+    assert [m.place.name for m in parser.parse(text) if m.surface == "Berry College"] == ["Rome"]

@@ -556,7 +556,7 @@ class Geoparser(Recogniser):
             # (a township too: "near Shawnee Township" of a Lima story is no Ohio village
             # called Shawnee 200 km off)
             if town is None and (s.head in BUILDING_HEADS or s.head == "township"):
-                town = _village_far(text, m, towns)
+                town = _village_far(text, m, towns, home)
             if town is not None and m.place != town:
                 # "St. Mary's Hospital in Paddington", "the Pasteur Institute in Paris":
                 # the building is where the text says, not at the town of its name
@@ -1079,15 +1079,19 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
     return out
 
 
-def _village_far(text: str, m: Mention, towns: Sequence[Mention]) -> Place | None:
-    """The town of ``m``'s sentence, when ``m`` is an institution put at a village of
-    that town's country :data:`VILLAGE_FAR_KM` from it: "Rice University and the
-    University of Houston" is Houston's, not at Rice, a Texas village 300 km off
-    ("Oberlin College in Ohio ... Cleveland" stays at Oberlin, 50 km away)."""
+def _village_far(
+    text: str, m: Mention, towns: Sequence[Mention], home: Place | None
+) -> Place | None:
+    """The town of ``m``'s sentence (else a local story's ``home`` town), when ``m`` is
+    an institution put at a village of that town's country :data:`VILLAGE_FAR_KM` from
+    it: "Rice University and the University of Houston" is Houston's, not at Rice, a
+    Texas village 300 km off ("Oberlin College in Ohio ... Cleveland" stays at Oberlin,
+    50 km away); "near Berry College" of a Rome, Georgia story is Rome's, not at Berry,
+    an Alabama village."""
     p = m.place
     if p is None or p.kind is not PlaceKind.CITY or p.population >= VILLAGE:
         return None
-    town = _nearest(text, m, [t for t in towns if t.place != p], _SENTENCE_END)
+    town = _nearest(text, m, [t for t in towns if t.place != p], _SENTENCE_END) or home
     if (
         town is None
         or town.country_code != p.country_code  # a stray abroad is judged as one
