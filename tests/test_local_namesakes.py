@@ -271,3 +271,19 @@ def test_an_institution_named_after_a_far_village_is_at_the_home_town(parser):
         "state line. The driver, 34, of Lindale, was charged.\n"
     )
     assert [m.place.name for m in parser.parse(text) if m.surface == "Berry College"] == ["Rome"]
+
+
+def test_a_local_town_comes_first_only_in_the_storys_own_province(parser):
+    """ "the Evandro Chagas Institute in Belem" of a story naming two places each in Minas
+    Gerais, Rio de Janeiro and Sao Paulo was a Sao Paulo town of 56,000, not Para's
+    capital: a namesake comes first only in the province most of the story's names lie
+    in, not in one of several it names as often."""
+    text = (
+        "Brazil's health ministry said yellow fever had killed 80 people in Minas Gerais, "
+        "and that cases had been confirmed in Sao Paulo state. Monkeys were found dead "
+        "near Rio de Janeiro and in Belo Horizonte.\n"
+        "Lines formed outside clinics in Niteroi and Campinas. The outbreak is the worst "
+        "since the 1940s, said Pedro Vasconcelos of the Evandro Chagas Institute in "
+        "Belem.\n"
+    )
+    assert _provinces(parser, text, "Belem") == ["BR.16"]

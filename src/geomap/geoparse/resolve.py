@@ -116,6 +116,16 @@ class DocContext:
             self._homes[key] = self._voted_home(key)
         return self._homes[key]
 
+    def named_home(self, key: str) -> str | None:
+        """The province the most of the names but ``key`` are sure to lie in, if
+        :data:`LOCAL_NAMES` or more and no other province as many ("Sao Paulo state ...
+        Campinas" of a story that names two places in Minas Gerais and two in Rio de
+        Janeiro too is no story of Sao Paulo's)."""
+        counts = sorted((len(keys - {key}) for keys in self.admins.values()), reverse=True)
+        if not counts or counts[0] < LOCAL_NAMES or (len(counts) > 1 and counts[1] == counts[0]):
+            return None
+        return next(a for a, keys in self.admins.items() if len(keys - {key}) == counts[0])
+
     def _voted_home(self, key: str) -> str | None:
         if self._polls is None:  # provinces by total vote, most first, summed once
             self._polls = sorted(
@@ -689,11 +699,12 @@ class Resolver:
         ctx: DocContext,
         forms: tuple[int, ...],
     ) -> list[tuple[float, int, int]]:
-        """A town in the article's own province (one that at least
-        :data:`LOCAL_NAMES` of its other names place it in: "Lufkin, Texas ... Lamar
-        County"; or that their split votes favour, :meth:`DocContext.voted_home`: "Lima
-        police ... Toledo ... Allen County") comes before a bigger namesake elsewhere, as
-        a local reader takes "Paris" in a Texas paper for Paris, Texas. Its confidence is 0.5: the context chose it
+        """A town in the article's own province (the one that most of its other names,
+        :data:`LOCAL_NAMES` or more, place it in, :meth:`DocContext.named_home`: "Lufkin,
+        Texas ... Lamar County"; or that their split votes favour,
+        :meth:`DocContext.voted_home`: "Lima police ... Toledo ... Allen County") comes
+        before a bigger namesake elsewhere, as a local reader takes "Paris" in a Texas
+        paper for Paris, Texas; a chosen town in a province two names place it in stays. Its confidence is 0.5: the context chose it
         over world population. A town the ranker chose beside another name's reading
         ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
         neighbouring state ("165 miles n of New Orleans, Louisiana"). A country nothing
@@ -713,7 +724,7 @@ class Resolver:
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if (
                 self._kind[idx] == CITY
-                and self._is_local(idx, key, ctx)
+                and self._admin1[idx] in (ctx.named_home(key), ctx.voted_home(key))
                 and (not abroad or self._pop[idx] >= VILLAGE)
                 # "the CDC in Atlanta" of a Texas story is no Texas village of 5,000
                 and (
