@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -107,6 +107,7 @@ class DocContext:
     _grid: tuple[int, PointGrid] | None = None
     _polls: list[tuple[float, str]] | None = None
     _homes: dict[str, str | None] = field(default_factory=dict)
+    _counts: list[tuple[int, str]] | None = None
 
     def voted_home(self, key: str) -> str | None:
         """The province the names but ``key`` give the most votes to, if they give it
@@ -121,25 +122,19 @@ class DocContext:
         :data:`LOCAL_NAMES` or more and no other province as many ("Sao Paulo state ...
         Campinas" of a story that names two places in Minas Gerais and two in Rio de
         Janeiro too is no story of Sao Paulo's)."""
-        counts = sorted((len(keys - {key}) for keys in self.admins.values()), reverse=True)
-        if not counts or counts[0] < LOCAL_NAMES or (len(counts) > 1 and counts[1] == counts[0]):
-            return None
-        return next(a for a, keys in self.admins.items() if len(keys - {key}) == counts[0])
+        if self._counts is None:  # provinces by names, most first, counted once
+            self._counts = sorted(((len(k), a) for a, k in self.admins.items()), reverse=True)
+        return _leader(self._counts, lambda a: key in self.admins[a], LOCAL_NAMES)
 
     def _voted_home(self, key: str) -> str | None:
         if self._polls is None:  # provinces by total vote, most first, summed once
             self._polls = sorted(
                 ((sum(by_name.values()), a) for a, by_name in self.votes.items()), reverse=True
             )
-        best: list[tuple[float, str]] = []  # the first two, without key's own votes
-        for total, a in self._polls:
-            if len(best) == 2 and total <= best[1][0]:
-                break  # no province further down can pass the second
-            best = sorted([*best, (total - self.votes[a].get(key, 0.0), a)], reverse=True)[:2]
-        if not best or best[0][0] < LOCAL_VOTES or (len(best) == 2 and best[1][0] == best[0][0]):
+        home = _leader(self._polls, lambda a: self.votes[a].get(key, 0.0), LOCAL_VOTES)
+        if home is None or len(self.votes[home].keys() - {key}) < LOCAL_NAMES:
             return None
-        home = best[0][1]
-        return home if len(self.votes[home].keys() - {key}) >= LOCAL_NAMES else None
+        return home
 
     def other_countries(self, key: str) -> Counter[str]:
         """``countries`` without what the name ``key`` added itself."""
@@ -721,10 +716,11 @@ class Resolver:
         if not abroad and self.neighbours(best, key, ctx)[1]:
             return ranked
         dominant = self._dominant(forms)
+        homes = (ctx.named_home(key), ctx.voted_home(key))
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if (
                 self._kind[idx] == CITY
-                and self._admin1[idx] in (ctx.named_home(key), ctx.voted_home(key))
+                and self._admin1[idx] in homes
                 and (not abroad or self._pop[idx] >= VILLAGE)
                 # "the CDC in Atlanta" of a Texas story is no Texas village of 5,000
                 and (
@@ -837,6 +833,21 @@ def default_resolver(gazetteer: Gazetteer) -> Resolver:
     if r is None or r.gazetteer is not gazetteer:
         r = _RESOLVERS[id(gazetteer)] = Resolver(gazetteer, load_model().get("resolver"))
     return r
+
+
+def _leader(
+    polls: Sequence[tuple[float, str]], own: Callable[[str], float], floor: float
+) -> str | None:
+    """The province first in ``polls`` (totals, most first) once a name's ``own`` share
+    of each is taken away, if it has ``floor`` or more and no other as much."""
+    best: list[tuple[float, str]] = []  # the first two
+    for total, a in polls:
+        if len(best) == 2 and total <= best[1][0]:
+            break  # no province further down can pass the second
+        best = sorted([*best, (total - own(a), a)], reverse=True)[:2]
+    if not best or best[0][0] < floor or (len(best) == 2 and best[1][0] == best[0][0]):
+        return None
+    return best[0][1]
 
 
 def _read_jointly(votes: dict[str, dict[str, float]]) -> None:
