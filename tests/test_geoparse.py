@@ -2351,3 +2351,16 @@ def test_a_compass_word_before_a_landforms_plural_is_no_town(parser):
     assert [m.surface for m in parser.parse(text)] == ["Great Plains"]
     text = "Fighting spread in the Eastern Highlands of Papua New Guinea."
     assert parser.parse(text)[0].place.kind is PlaceKind.ADMIN1
+
+
+def test_a_town_listed_with_two_towns_of_a_country_is_that_countrys(parser):
+    """ "Protests spread from Caracas to Valencia, Maracaibo and Merida" read Mérida in
+    Yucatán, Mexico: a town listed beside two or more towns of one country is that
+    country's town of its name, if one of 10,000 people or more."""
+    text = (
+        "CARACAS (Reuters) - Protests spread from Caracas to Valencia, Maracaibo and "
+        "Merida on Monday after Venezuela's electoral council declared President Nicolas "
+        "Maduro the winner.\n"
+    )
+    (merida,) = [m.place for m in parser.parse(text) if m.surface == "Merida"]
+    assert merida.country_code == "VE"

@@ -310,7 +310,9 @@ class Geoparser(Recogniser):
             m = mentions[n]
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
-        listed = self._listed_provinces(text, mentions, spans, quals)
+        listed = self._listed_towns(
+            text, self._listed_provinces(text, mentions, spans, quals), spans, quals
+        )
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
         located = self._possessed(text, located, spans, quals)
@@ -380,6 +382,39 @@ class Geoparser(Recogniser):
             for i, fk in zip(s.forms[::2], s.forms[1::2])
             if fk == FORM_NAME and self._kind[i] == _ADMIN1
         )
+
+    def _listed_towns(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A name read as a town abroad in a list of two or more towns of one country,
+        with a reading there of :data:`VILLAGE` people or more, is that town: "from
+        Caracas to Valencia, Maracaibo and Merida" is Venezuela's Mérida, not Yucatán's
+        (one town is too few: "Windsor, Chatham-Kent" is no list of Kent's towns). A
+        country's capital stays ("Caracas, Bogota and Lima") and so does a qualified
+        name."""
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
+                continue
+            listed = [mentions[k].place for k in _list_around(text, spans, n)]
+            countries = {p.country_code if p and p.kind is PlaceKind.CITY else None for p in listed}
+            country = countries.pop() if len(countries) == 1 else None
+            if len(listed) < 2 or country is None or country == m.place.country_code:
+                continue
+            if any(
+                i in self._capitals and self.gazetteer.place(i) == m.place for i in s.forms[::2]
+            ):
+                continue
+            place = self._biggest_town(
+                s, lambda i, c=country: self._cc[i] == c and self._pop[i] >= VILLAGE
+            )
+            if place is not None:
+                out[n] = _moved(m, place)
+        return out
 
     def _dateline_province(
         self,
