@@ -32,7 +32,7 @@ from ..gazetteer.build import (
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
 from .nearby import PointGrid
-from .recognise import DATELINE_ENDS, Recogniser
+from .recognise import DATELINE_ENDS, SENTENCE_END, Recogniser
 from .resolve import LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
@@ -56,7 +56,6 @@ from .spans import (
 )
 
 _TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
-_SENTENCE_END = re.compile(r"[.!?\n]\s")
 _PARAGRAPH_END = re.compile(r"\n")
 # "toward the California border", "the Alabama state line": a province named as the
 # other side of a boundary, which holds none of the sentence's towns
@@ -493,7 +492,7 @@ class Geoparser(Recogniser):
         if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
             return mentions  # a story naming no province: no sentence to read
         out = list(mentions)
-        ends = [hit.start() for hit in _SENTENCE_END.finditer(text)]
+        ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
         sentence = [bisect(ends, m.start) for m in mentions]
         named: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
         towns: dict[int, Counter[str | None]] = {}  # sentence -> its towns' provinces
@@ -618,11 +617,11 @@ class Geoparser(Recogniser):
                 if place is None and s.head in PHYSICAL_HEADS:
                     # land and water: the sentence's nearest town or province ("the
                     # Galwan valley" after "in Ladakh" is no valley of the dateline town)
-                    place = _nearest(text, m, [*towns, *provinces], _SENTENCE_END)
+                    place = _nearest(text, m, [*towns, *provinces], SENTENCE_END)
                     confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 for boundary, fallback, near in (
-                    (_SENTENCE_END, 0.4, towns),
-                    (_SENTENCE_END, 0.3, provinces),
+                    (SENTENCE_END, 0.4, towns),
+                    (SENTENCE_END, 0.3, provinces),
                 ):
                     if place is not None:
                         break
@@ -1108,7 +1107,7 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
             and t.place is not None
             and t.place.country_code
             and b >= a
-            and not _SENTENCE_END.search(text, a, b)
+            and not SENTENCE_END.search(text, a, b)
         ):
             out.add(t.place.country_code)
     return out
@@ -1126,7 +1125,7 @@ def _village_far(
     p = m.place
     if p is None or p.kind is not PlaceKind.CITY or p.population >= VILLAGE:
         return None
-    town = _nearest(text, m, [t for t in towns if t.place != p], _SENTENCE_END) or home
+    town = _nearest(text, m, [t for t in towns if t.place != p], SENTENCE_END) or home
     if (
         town is None
         or town.country_code != p.country_code  # a stray abroad is judged as one

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from operator import not_
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_NAMES, KINDS, fold
+from ..gazetteer.build import FORM_ALIAS, FORM_NAME, FORM_NAMES, KINDS, fold
 from .model import common_words
 from .spans import (
     ADMIN_HEADS,
@@ -40,6 +41,9 @@ _CITY = KINDS.index("city")
 # a capitalised word right before a name ("Knight" of "James Knight Newman")
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
+_SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
+# where a sentence ends: a stop, or a line's end, and a space
+SENTENCE_END = re.compile(r"[.!?\n]\s")
 # a list's item the gazetteer lacks between two names: ", Chilanga and " of "Kafue,
 # Chilanga and Mpulungu"
 _UNKNOWN_ITEM = re.compile(r"(?:, | and | or )[A-Z][\w'’-]+(?:, | and | or |, and |, or )")
@@ -497,6 +501,8 @@ class Recogniser:
         if text:
             listed |= self._qualifying(spans, text)
         placing = self._placing(spans, text) if text else set()
+        if text:
+            listed |= self._in_named_country(spans, text)
         good = [
             s
             for n, s in enumerate(spans)
@@ -517,18 +523,47 @@ class Recogniser:
         taken.sort(key=lambda s: s.start)
         return taken
 
+    def _in_named_country(self, spans: Sequence[Span], text: str) -> set[int]:
+        """Indices of spans that may be a town of a country their sentence names ("fled
+        west to Tine and Adre across the border in Chad"), by a name over the threshold
+        whose first reading is that country (:meth:`_town_of` says which words may)."""
+        ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
+        named: dict[int, set[str]] = {}  # sentence -> the countries it names
+        for s in spans:
+            if s.score >= self.threshold and s.forms and self._kind[s.forms[0]] == _COUNTRY:
+                named.setdefault(bisect(ends, s.start), set()).add(self._cc[s.forms[0]])
+        out: set[int] = set()
+        if not named:
+            return out
+        for n, s in enumerate(spans):
+            if LIST_FLOOR <= s.score < self.threshold:
+                countries = named.get(bisect(ends, s.start))
+                if countries and any(
+                    self._cc[i] in countries and self._town_of(s, self._admin1[i], text)
+                    for i in s.forms[::2]
+                ):
+                    out.add(n)
+        return out
+
     def _town_of(self, s: Span, province: str, text: str) -> bool:
-        """Whether span ``s`` may be a town (no street or building) of ``province``,
-        bearing no everyday word's name ("a White Oldsmobile"), after no capitalised word
-        but a context word ("James Knight Newman"; "A Nenagh councillor" is one) and
-        before none ("The Diablo Canyon nuclear plant")."""
+        """Whether span ``s`` may be a town (no street or building) of ``province`` by its
+        own name and no curated other name of a place (not "the Kremlin" nor "The White
+        House", which news uses for Moscow and Washington), bearing no everyday word's
+        name ("a White Oldsmobile"), after no capitalised word but a context word ("James
+        Knight Newman"; "A Nenagh councillor" is one), before none ("The Diablo Canyon
+        nuclear plant") and before no word of speech ("Nelson says")."""
         before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
         return (
             s.head is None
             and s.key not in self._common
             and (before is None or fold(before.group(1)) in CONTEXT_WORDS)
             and not _CAPITAL_AFTER.match(text, s.end)
-            and any(self._admin1[i] == province and self._kind[i] == _CITY for i in s.forms[::2])
+            and not _SPEECH_AFTER.match(text, s.end)
+            and FORM_ALIAS not in s.forms[1::2]
+            and any(
+                self._admin1[i] == province and self._kind[i] == _CITY and fk == FORM_NAME
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
         )
 
     def _listed(self, spans: Sequence[Span], text: str) -> tuple[set[int], set[int]]:
