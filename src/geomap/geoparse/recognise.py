@@ -527,22 +527,27 @@ class Recogniser:
         """Indices of spans that may be a town of a country their sentence names ("fled
         west to Tine and Adre across the border in Chad"), by a name over the threshold
         whose first reading is that country (:meth:`_town_of` says which words may)."""
+        out: set[int] = set()
+        weak = [n for n, s in enumerate(spans) if LIST_FLOOR <= s.score < self.threshold]
+        countries = [
+            s
+            for s in spans
+            if s.score >= self.threshold and s.forms and self._kind[s.forms[0]] == _COUNTRY
+        ]
+        if not weak or not countries:
+            return out
         ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
         named: dict[int, set[str]] = {}  # sentence -> the countries it names
-        for s in spans:
-            if s.score >= self.threshold and s.forms and self._kind[s.forms[0]] == _COUNTRY:
-                named.setdefault(bisect(ends, s.start), set()).add(self._cc[s.forms[0]])
-        out: set[int] = set()
-        if not named:
-            return out
-        for n, s in enumerate(spans):
-            if LIST_FLOOR <= s.score < self.threshold:
-                countries = named.get(bisect(ends, s.start))
-                if countries and any(
-                    self._cc[i] in countries and self._town_of(s, self._admin1[i], text)
-                    for i in s.forms[::2]
-                ):
-                    out.add(n)
+        for s in countries:
+            named.setdefault(bisect(ends, s.start), set()).add(self._cc[s.forms[0]])
+        for n in weak:
+            s = spans[n]
+            here = named.get(bisect(ends, s.start))
+            if here and any(
+                self._cc[i] in here and self._town_of(s, self._admin1[i], text)
+                for i in s.forms[::2]
+            ):
+                out.add(n)
         return out
 
     def _town_of(self, s: Span, province: str, text: str) -> bool:
