@@ -287,3 +287,17 @@ def test_a_local_town_comes_first_only_in_the_storys_own_province(parser):
         "Belem.\n"
     )
     assert _provinces(parser, text, "Belem") == ["BR.16"]
+
+
+def test_a_feature_of_a_country_a_local_story_never_names_is_not_placed_there(parser):
+    """ "the River Derwent burst its banks at Matlock" of a Yorkshire and Derbyshire
+    story was Tasmania's Derwent: a land or water feature of a country the local story
+    names nothing in, far from its home, is at its sentence's town."""
+    text = (
+        "Flooding has closed roads across North Yorkshire after Storm Babet.\n"
+        "Severe flood warnings were issued for York and for Tadcaster. North Yorkshire "
+        "Council said rest centres had opened in Selby and Malton. Further south, the "
+        "River Derwent burst its banks at Matlock in Derbyshire.\n"
+    )
+    (derwent,) = [m for m in parser.parse(text) if m.surface == "River Derwent"]
+    assert derwent.place is not None and derwent.place.name == "Matlock"

@@ -584,6 +584,12 @@ class Geoparser(Recogniser):
         if home is None:  # a local story without a dateline: its province's first town
             province = _home_province(mentions, spans)
             home = next((m.place for m in towns if m.place.admin1 == province), None)
+        # the countries of the story's towns, provinces and countries
+        countries = Counter(
+            m.place.country_code
+            for m in mentions
+            if m.place is not None and m.place.kind is not PlaceKind.FEATURE
+        )
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
             town = _town_after_in(text, mentions, spans, n)
@@ -604,8 +610,24 @@ class Geoparser(Recogniser):
                 and m.place.kind is PlaceKind.CITY
                 and _km(m.place.lat, m.place.lon, home.lat, home.lon) >= HOME_FAR_KM
             )
-            if far:
+            # "the River Derwent burst its banks at Matlock" of a Yorkshire story is no
+            # Tasmanian river: land or water named as such of a country the local story
+            # names nothing in, far from its home, is at its sentence's nearest town or
+            # province (0.3), else unplaced
+            stray = (
+                home is not None
+                and m.place is not None
+                and m.place.kind is PlaceKind.FEATURE
+                and not PHYSICAL_HEADS.isdisjoint(s.key.split())
+                and m.place.country_code is not None
+                and countries[m.place.country_code] == 0
+                and _km(m.place.lat, m.place.lon, home.lat, home.lon) >= HOME_FAR_KM
+            )
+            if far or stray:
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+            if stray:
+                near = _nearest(text, m, [*towns, *provinces], SENTENCE_END)
+                m = Mention(m.start, m.end, m.surface, m.kind, near, 0.3 if near else 0.0)
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
                 # "Greenville Memorial Hospital": a town of the story's provinces that
                 # opens the name is where the building is; else its sentence's town...
