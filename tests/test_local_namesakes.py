@@ -301,3 +301,27 @@ def test_a_feature_of_a_country_a_local_story_never_names_is_not_placed_there(pa
     )
     (derwent,) = [m for m in parser.parse(text) if m.surface == "River Derwent"]
     assert derwent.place is not None and derwent.place.name == "Matlock"
+
+
+def test_a_name_whose_biggest_town_dwarfs_its_other_towns_keeps_it(parser):
+    """ "Harris campaigned in Atlanta and Savannah for Georgia Democrats" of a national
+    story naming Ohio and Cincinnati was Savannah, Ohio (a village): the size guard
+    weighs a name's towns alone, and Georgia's Savannah is ten times any other town of
+    the name (Ghana's Savannah region, half its size, is no town)."""
+    text = (
+        "WASHINGTON (AP) - House Speaker Mike Johnson said Tuesday he would bring the "
+        "spending bill to a vote this week, despite objections from Rep. Jim Jordan and "
+        "other conservatives.\n"
+        "Johnson met with Senate Majority Leader John Thune and Sen. Lindsey Graham at "
+        'the Capitol. Graham, of South Carolina, said the bill "funds the troops." '
+        "Jordan, an Ohio Republican, said he would vote no. Democrats led by Hakeem "
+        "Jeffries of New York said they would oppose it unless it extended health "
+        "subsidies.\n"
+        "Vice President JD Vance, who was in Cincinnati, urged Republicans to back it. "
+        "Defense Secretary Pete Hegseth toured Fort Bragg in North Carolina, and "
+        "Secretary of State Marco Rubio flew to Brussels for a NATO meeting. Sen. Ted "
+        "Cruz of Texas and Gov. Josh Shapiro of Pennsylvania also weighed in. Harris, "
+        "the former vice president, campaigned in Atlanta and Savannah for Georgia "
+        "Democrats.\n"
+    )
+    assert _provinces(parser, text, "Savannah") == ["US.GA"]

@@ -715,7 +715,10 @@ class Resolver:
             return ranked
         if not abroad and self.neighbours(best, key, ctx)[1]:
             return ranked
-        dominant = self._dominant(forms)
+        # the name's towns: is its biggest far bigger than the next ("Savannah" of
+        # Georgia is, though Ghana has a Savannah region half its size)
+        towns = readings_where(forms, lambda i, _: self._kind[i] == CITY)
+        dominant = bool(towns) and self._dominant(towns)
         homes = (ctx.named_home(key), ctx.voted_home(key))
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if (
@@ -730,13 +733,12 @@ class Resolver:
                 )
             ):
                 return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
-        big = forms[0]
+        big = towns[0] if towns else best
         at = next((n for n, (_, i, _) in enumerate(ranked) if i == big), None)
         if (
             at is not None
             and dominant
             and big != best
-            and self._kind[big] == CITY
             and self._pop[best] < VILLAGE
             and self._cc[big] == self._cc[best]
             and self._pop[big] >= LOCAL_RATIO * max(self._pop[best], 1)
