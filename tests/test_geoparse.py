@@ -2378,3 +2378,16 @@ def test_a_town_of_a_country_its_sentence_names_needs_less(parser):
     assert "Adre" in [m.surface for m in parser.parse(text)]
     story = "The White House announced new tariffs on Canada and Mexico, and the United States"
     assert "White House" not in [m.surface for m in parser.parse(story + " left the talks.")]
+
+
+def test_a_surname_stays_a_person_when_the_story_uses_it_alone(parser):
+    """ "Rep. Jim Jordan ... Jordan, an Ohio Republican, said" read the second Jordan as
+    the country: a place's name the story gives as a surname is the person alone too,
+    unless a word of place goes before it ("talks in Jordan")."""
+    text = (
+        "Rep. Jim Jordan said he would vote no. Jordan, an Ohio Republican, said the bill "
+        "spent too much."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Ohio"]
+    text += " The king met envoys in Jordan."
+    assert [m.surface for m in parser.parse(text)] == ["Ohio", "Jordan"]

@@ -771,6 +771,10 @@ def _town_after_in(
     return None
 
 
+# Words before a place's name that no person's takes ("from Jordan", "to Jordan")
+_PLACE_WORDS = frozenset({"from", "to", "at"})
+
+
 def _without_first_names(
     text: str, tokens: Tokens, spans: list[Span], given: frozenset[str]
 ) -> list[Span]:
@@ -783,23 +787,32 @@ def _without_first_names(
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
     span_starts = {s.start for s in spans}
     everyday = common_words()
-    spans = [  # a place's name after a given name is a surname
+    named_after = {  # a place's name after a given name is a surname
+        s.key
+        for s in spans
+        if s.i == s.j
+        and s.i > 0
+        and s.head is None
+        and caps[s.i - 1]
+        and keys[s.i - 1] in given
+        and text[ends[s.i - 1] : s.start] == " "
+        and starts[s.i - 1] not in span_starts
+        and not tokens.uppers[s.i]
+        and not tokens.uppers[s.i - 1]
+        and len(keys[s.i - 1]) > 2  # "An Italian", "As Mexicans", "El Salvador"
+        and keys[s.i - 1] not in everyday
+        and keys[s.i - 1] not in CONTEXT_WORDS
+        and not adjective_only(s.forms)
+    }
+    # ... there, and alone but after a word of place ("Rep. Jim Jordan ... Jordan, an
+    # Ohio Republican, said" is the congressman; "talks in Jordan" the country)
+    spans = [
         s
         for s in spans
         if not (
-            s.i == s.j
-            and s.i > 0
-            and s.head is None
-            and caps[s.i - 1]
-            and keys[s.i - 1] in given
-            and text[ends[s.i - 1] : s.start] == " "
-            and starts[s.i - 1] not in span_starts
-            and not tokens.uppers[s.i]
-            and not tokens.uppers[s.i - 1]
-            and len(keys[s.i - 1]) > 2  # "An Italian", "As Mexicans", "El Salvador"
-            and keys[s.i - 1] not in everyday
-            and keys[s.i - 1] not in CONTEXT_WORDS
-            and not adjective_only(s.forms)
+            s.key in named_after
+            and s.i == s.j
+            and (s.i == 0 or keys[s.i - 1] not in LOCATIVES | _PLACE_WORDS)
         )
     ]
     first_names = [  # indices of given names before a capitalised word that may be a surname
