@@ -1044,12 +1044,13 @@ def _home_province(mentions: Sequence[Mention], spans: Sequence[Span]) -> str | 
     (by their own names), counties and provinces, at least :data:`HOME_NAMES` of them."""
     where: dict[str, str | None] = {}
     for m, s in zip(mentions, spans):
-        if m.place is not None and (
-            (m.place.kind is PlaceKind.CITY and (s.head is None or s.head in COUNTY_HEADS))
-            or m.place.kind is PlaceKind.ADMIN1
+        p = m.place
+        if p is not None and (
+            p.kind is PlaceKind.ADMIN1
+            or (p.kind is PlaceKind.CITY and (s.head is None or s.head in COUNTY_HEADS))
         ):
-            where[s.key] = m.place.admin1
-    if not where:
+            where[s.key] = p.admin1
+    if len(where) < HOME_NAMES:
         return None
     (province, count), *_ = Counter(where.values()).most_common(1)
     return province if count >= HOME_NAMES and 2 * count > len(where) else None

@@ -528,12 +528,14 @@ class Recogniser:
         west to Tine and Adre across the border in Chad"), by a name over the threshold
         whose first reading is that country (:meth:`_town_of` says which words may)."""
         out: set[int] = set()
-        weak = [n for n, s in enumerate(spans) if LIST_FLOOR <= s.score < self.threshold]
-        countries = [
-            s
-            for s in spans
-            if s.score >= self.threshold and s.forms and self._kind[s.forms[0]] == _COUNTRY
-        ]
+        weak: list[int] = []
+        countries: list[Span] = []
+        for n, s in enumerate(spans):
+            if s.score < self.threshold:
+                if s.score >= LIST_FLOOR:
+                    weak.append(n)
+            elif s.forms and self._kind[s.forms[0]] == _COUNTRY:
+                countries.append(s)
         if not weak or not countries:
             return out
         ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
@@ -586,7 +588,7 @@ class Recogniser:
         for n in range(len(spans) - 1):
             a, b = spans[n], spans[n + 1]
             gap = text[a.end : b.start]
-            if gap not in LIST_GAPS and not _UNKNOWN_ITEM.fullmatch(gap):
+            if gap not in LIST_GAPS and (len(gap) > 40 or not _UNKNOWN_ITEM.fullmatch(gap)):
                 continue
             for weak, strong in ((n, b), (n + 1, a)):
                 if strong.score < self.threshold or not strong.forms:
