@@ -396,9 +396,12 @@ class Geoparser(Recogniser):
         country's capital stays ("Caracas, Bogota and Lima") and so does a qualified
         name."""
         out = list(mentions)
+        joined = [text[a.end : b.start] in LIST_GAPS for a, b in pairwise(spans)]
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
+            if not (n and joined[n - 1]) and not (n < len(joined) and joined[n]):
+                continue  # in no list
             listed = [mentions[k].place for k in _list_around(text, spans, n)]
             countries = {p.country_code if p and p.kind is PlaceKind.CITY else None for p in listed}
             country = countries.pop() if len(countries) == 1 else None

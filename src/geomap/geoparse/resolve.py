@@ -715,11 +715,13 @@ class Resolver:
             return ranked
         if not abroad and self.neighbours(best, key, ctx)[1]:
             return ranked
+        homes = (ctx.named_home(key), ctx.voted_home(key))
+        if homes == (None, None):
+            return ranked  # a story with no province of its own
         # the name's towns: is its biggest far bigger than the next ("Savannah" of
         # Georgia is, though Ghana has a Savannah region half its size)
         towns = readings_where(forms, lambda i, _: self._kind[i] == CITY)
         dominant = bool(towns) and self._dominant(towns)
-        homes = (ctx.named_home(key), ctx.voted_home(key))
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if (
                 self._kind[idx] == CITY
@@ -842,6 +844,8 @@ def _leader(
 ) -> str | None:
     """The province first in ``polls`` (totals, most first) once a name's ``own`` share
     of each is taken away, if it has ``floor`` or more and no other as much."""
+    if not polls or polls[0][0] < floor:
+        return None  # not even the first has enough
     best: list[tuple[float, str]] = []  # the first two
     for total, a in polls:
         if len(best) == 2 and total <= best[1][0]:
