@@ -626,9 +626,9 @@ class Geoparser(Recogniser):
                 and countries[m.place.country_code] == 0
                 and _km(m.place.lat, m.place.lon, home.lat, home.lon) >= HOME_FAR_KM
             )
-            if far or stray:
+            if far:
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
-            if stray:
+            elif stray:
                 near = _nearest(text, m, [*towns, *provinces], SENTENCE_END)
                 m = Mention(m.start, m.end, m.surface, m.kind, near, 0.3 if near else 0.0)
             if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
@@ -786,7 +786,8 @@ def _without_first_names(
     whatever a country's prior says of the first word; or before a family name that
     countries' locales list, though the story names the person once ("Paris Hilton",
     "Jordan Peterson", "Sydney Sweeney"); and a place's name after a given name, which
-    is a surname ("Andrew Jordan", "Paul Warsaw")."""
+    is a surname ("Andrew Jordan", "Paul Warsaw"), there and where the story uses it
+    alone, unless a word of place goes before it."""
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
     span_starts = {s.start for s in spans}
     everyday = common_words()

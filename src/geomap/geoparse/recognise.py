@@ -491,7 +491,8 @@ class Recogniser:
         the name is sure, or above :data:`LIST_FLOOR` in a list beside a kept name of
         its country (:meth:`_listed`) or as the province of the town before its comma
         (:meth:`_qualifying`) or as a town of province ``home`` (a local story's: "fled
-        toward Delphos" in a Lima, Ohio paper), or above :data:`REPEAT_FLOOR` after a
+        toward Delphos" in a Lima, Ohio paper) or of a country its sentence names
+        (:meth:`_in_named_country`), or above :data:`REPEAT_FLOOR` after a
         building's comma (:meth:`_placing`); of overlapping ones the longest wins, then
         the likeliest."""
         # one sense per discourse: a name the story surely uses as a place keeps its
@@ -499,10 +500,8 @@ class Recogniser:
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
         listed, province = self._listed(spans, text) if text else (set(), set())
         if text:
-            listed |= self._qualifying(spans, text)
+            listed |= self._qualifying(spans, text) | self._in_named_country(spans, text)
         placing = self._placing(spans, text) if text else set()
-        if text:
-            listed |= self._in_named_country(spans, text)
         good = [
             s
             for n, s in enumerate(spans)

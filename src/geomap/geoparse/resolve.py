@@ -699,8 +699,8 @@ class Resolver:
         Texas ... Lamar County"; or that their split votes favour,
         :meth:`DocContext.voted_home`: "Lima police ... Toledo ... Allen County") comes
         before a bigger namesake elsewhere, as a local reader takes "Paris" in a Texas
-        paper for Paris, Texas; a chosen town in a province two names place it in stays. Its confidence is 0.5: the context chose it
-        over world population. A town the ranker chose beside another name's reading
+        paper for Paris, Texas; a chosen town in a province two names place it in stays.
+        Its confidence is 0.5: the context chose it over world population. A town the ranker chose beside another name's reading
         ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
         neighbouring state ("165 miles n of New Orleans, Louisiana"). A country nothing
         else of the story lies in gives way too, to a local town of :data:`VILLAGE`
@@ -708,7 +708,8 @@ class Resolver:
         town's own country :data:`LOCAL_RATIO` times its size does not ("the CDC in
         Atlanta" of a Texas story), if it is the name's dominant reading (not "Lincoln"
         of a New Hampshire story, which Nebraska's capital shares with an English city a
-        third its size)."""
+        third its size); and a village chosen outside the story's province gives way to
+        such a town."""
         best = ranked[0][1]
         abroad = self._kind[best] == COUNTRY and not ctx.other_countries(key)[self._cc[best]]
         if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
@@ -746,9 +747,9 @@ class Resolver:
             and self._pop[big] >= LOCAL_RATIO * max(self._pop[best], 1)
             and ctx.voted_home(key) not in (None, self._admin1[best])
         ):
-            # "the CDC in Atlanta" of a Colorado story that names Michigan once is no
-            # Michigan village of 800: a village outside the story's own province gives
-            # way to its country's city the name stands for
+            # "Kansas City hosts Buffalo" of a Denver story that names Wyoming once is no
+            # Wyoming town of 4,600: a village outside the story's own province gives way
+            # to its country's city the name stands for
             return [(LOCAL_CONFIDENCE, big, ranked[at][2]), *ranked[:at], *ranked[at + 1 :]]
         return ranked
 

@@ -1046,8 +1046,9 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
     becomes such a unit: the gazetteer's name with the head when it has one ("Delaware
     County"), as a name written with its head is read, else the name's wider readings.
     "Rivers" too, where the gazetteer has each name's river ("the Mississippi and Ohio
-    rivers" are no two states). A capitalised word that is no name alone joins when it is one with the head
-    ("DuPage, Lake and Will counties": DuPage County and Lake County)."""
+    rivers" are no two states). A capitalised word that is no name alone joins when it
+    is one with the head ("DuPage, Lake and Will counties": DuPage County and Lake
+    County)."""
     for n in range(len(spans) - 1, -1, -1):
         last = spans[n]
         head = PLURAL_HEADS.get(tokens.keys[last.j])
