@@ -75,6 +75,8 @@ _TEAM_COUNTRIES = frozenset({"US", "CA"})
 COUNTY_HEADS = frozenset({"county", "counties", "parish", "parishes"})
 # distinct towns, counties and provinces of a story's own province that make it local
 HOME_NAMES = 3
+# a longer list is a table of places, not a sentence's: no list rule reads it
+MAX_LIST = 40
 
 
 @lru_cache(maxsize=1)
@@ -341,10 +343,13 @@ class Geoparser(Recogniser):
         the list that read as provinces of its countries count as such ("Colima,
         Guerrero and Zacatecas" are three states)."""
         out = list(mentions)
+        runs = _list_runs(text, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
-            around = _list_around(text, spans, n)
+            if len(runs[n]) > MAX_LIST:
+                continue  # a list that long is a table, not a sentence's places
+            around = [k for k in runs[n] if k != n]
             listed = [p for k in around if (p := mentions[k].place) is not None]
             if len(listed) < len(around) or len(listed) < (
                 1 if m.place.population < VILLAGE else 2
@@ -396,13 +401,13 @@ class Geoparser(Recogniser):
         country's capital stays ("Caracas, Bogota and Lima") and so does a qualified
         name."""
         out = list(mentions)
-        joined = [text[a.end : b.start] in LIST_GAPS for a, b in pairwise(spans)]
+        runs = _list_runs(text, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
-            if not (n and joined[n - 1]) and not (n < len(joined) and joined[n]):
-                continue  # in no list
-            listed = [mentions[k].place for k in _list_around(text, spans, n)]
+            if not 1 < len(runs[n]) <= MAX_LIST:
+                continue  # in no list, or in a table
+            listed = [mentions[k].place for k in runs[n] if k != n]
             countries = {p.country_code if p and p.kind is PlaceKind.CITY else None for p in listed}
             country = countries.pop() if len(countries) == 1 else None
             if len(listed) < 2 or country is None or country == m.place.country_code:
@@ -716,32 +721,16 @@ class Geoparser(Recogniser):
             yield [i for i in readings if self._kind[i] == _TOWN]
 
 
-def _listed_with_kin(text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int) -> bool:
-    """Whether mention ``n`` is listed beside another town of its own country, named as
-    such (not a building placed at a town: "the Bains and Grants Town Centre")."""
-    p = mentions[n].place
-    return any(
-        (o := mentions[k].place) is not None
-        and spans[k].head is None
-        and o.kind is PlaceKind.CITY
-        and o.country_code == p.country_code
-        and o.key != p.key
-        for k in _list_around(text, spans, n)
-    )
-
-
-def _list_around(text: str, spans: Sequence[Span], n: int) -> list[int]:
-    """The other members of the list span ``n`` is in ("A, B, C and D"), if any."""
-    out = []
-    k = n
-    while k > 0 and text[spans[k - 1].end : spans[k].start] in LIST_GAPS:
-        k -= 1
-        out.append(k)
-    k = n
-    while k + 1 < len(spans) and text[spans[k].end : spans[k + 1].start] in LIST_GAPS:
-        k += 1
-        out.append(k)
-    return sorted(out)
+def _list_runs(text: str, spans: Sequence[Span]) -> list[range]:
+    """For each span, the spans of the list it is in ("A, B, C and D"), itself alone
+    when in none: found in one pass, however long the list."""
+    runs: list[range] = []
+    start = 0
+    for k in range(1, len(spans) + 1):
+        if k == len(spans) or text[spans[k - 1].end : spans[k].start] not in LIST_GAPS:
+            runs += [range(start, k)] * (k - start)
+            start = k
+    return runs
 
 
 def _town_after_in(
@@ -919,9 +908,20 @@ def _without_strays(
     named_in = Counter(
         cc for _, cc in {(m.place.key, m.place.country_code) for m in mentions if m.place}
     )
+    # a town listed beside another town of its own country, named as such (not a building
+    # placed at a town: "the Bains and Grants Town Centre"): up to two of each list's
+    # towns by country, enough to tell whether one is another than a given town
+    runs = _list_runs(text, spans)
+    kin: dict[tuple[int, str | None], set[str]] = {}
+    for k, (m, s) in enumerate(zip(mentions, spans)):
+        o = m.place
+        if len(runs[k]) > 1 and o is not None and s.head is None and o.kind is PlaceKind.CITY:
+            listed = kin.setdefault((runs[k].start, o.country_code), set())
+            if len(listed) < 2:
+                listed.add(o.key)
     for n in sorted(small, key=lambda n: (spans[n].score, n)):
         p, s = mentions[n].place, spans[n]
-        if _listed_with_kin(text, mentions, spans, n):
+        if kin.get((runs[n].start, p.country_code), set()) - {p.key}:
             continue  # "Fort Hood, Fort Bragg and Fort Campbell": a list of one country
         own = 1 if live[p.key] else 0  # the town itself, among the places counted
 
