@@ -23,6 +23,16 @@ def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _distinct_names(parser, count: int) -> list[str]:
+    """``count`` distinct place names of the gazetteer, spread over the alphabet."""
+    names = sorted(
+        k.title()
+        for k in parser.gazetteer.names
+        if k.isascii() and k.replace(" ", "").isalpha() and len(k) > 5
+    )
+    return names[:: len(names) // count][:count]
+
+
 def test_the_grid_finds_the_nearest_point_as_a_full_scan_does() -> None:
     """Near the poles and across the antimeridian too, with few points and many:
     :meth:`PointGrid.nearest` gives the least distance of all points when it lies within
@@ -50,12 +60,7 @@ def test_a_list_of_distinct_places_costs_distances_in_proportion(monkeypatch) ->
     nearest-name feature each measure a few distances per mention (quadratic before:
     about 1,500 per mention at this size)."""
     parser = default_parser()
-    names = sorted(
-        k.title()
-        for k in parser.gazetteer.names
-        if k.isascii() and k.replace(" ", "").isalpha() and len(k) > 5
-    )
-    names = names[:: len(names) // 2000][:2000]
+    names = _distinct_names(parser, 2000)
     text = "\n".join(
         f"Officials travelled from {a} to {b}, then to {c} and {d}."
         for a, b, c, d in zip(*[iter(names)] * 4)
@@ -102,12 +107,7 @@ def test_one_long_list_is_read_in_one_pass(monkeypatch) -> None:
     between names a few times, not once for every other member of the list (quadratic
     before: a 400 KB list took 17 s, most of it walking the list from each member)."""
     parser = default_parser()
-    names = sorted(
-        k.title()
-        for k in parser.gazetteer.names
-        if k.isascii() and k.replace(" ", "").isalpha() and len(k) > 5
-    )
-    names = names[:: len(names) // 3000][:3000]
+    names = _distinct_names(parser, 3000)
     text = "Places: " + ", ".join(names) + "."
     counting = _CountingGaps(parser_module.LIST_GAPS)
     monkeypatch.setattr(parser_module, "LIST_GAPS", counting)
