@@ -2391,3 +2391,21 @@ def test_a_surname_stays_a_person_when_the_story_uses_it_alone(parser):
     assert [m.surface for m in parser.parse(text)] == ["Ohio"]
     text += " The king met envoys in Jordan."
     assert [m.surface for m in parser.parse(text)] == ["Ohio", "Jordan"]
+
+
+def test_a_town_listed_beside_one_town_of_a_country_is_its_capital_only(parser):
+    """ "Fire crews from New Zealand flew in from Auckland and Wellington" of a New South
+    Wales story read Wellington, New South Wales: beside one town of a country, a name
+    that is that country's capital is the capital (any other town needs two partners)."""
+    text = (
+        "PERTH, Australia (Reuters) - Western Australia's premier said on Friday that a "
+        "bushfire that destroyed 20 homes near Bunbury was under control, while "
+        "firefighters in Victoria battled blazes near Ballarat and in the Grampians.\n"
+        "In New South Wales, residents of Newcastle and Maitland were told to prepare "
+        "for floods as the Hunter River rose. Fire crews from New Zealand flew in from "
+        "Auckland and Wellington to help. Authorities in Tasmania closed roads near "
+        "Launceston. The Bureau of Meteorology, based in Melbourne, said temperatures "
+        "would top 45 C in Adelaide and Port Augusta.\n"
+    )
+    (wellington,) = [m.place for m in parser.parse(text) if m.surface == "Wellington"]
+    assert wellington.country_code == "NZ"

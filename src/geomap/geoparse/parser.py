@@ -396,10 +396,11 @@ class Geoparser(Recogniser):
     ) -> list[Mention]:
         """A name read as a town abroad in a list of two or more towns of one country,
         with a reading there of :data:`VILLAGE` people or more, is that town: "from
-        Caracas to Valencia, Maracaibo and Merida" is Venezuela's Mérida, not Yucatán's
-        (one town is too few: "Windsor, Chatham-Kent" is no list of Kent's towns). A
-        country's capital stays ("Caracas, Bogota and Lima") and so does a qualified
-        name."""
+        Caracas to Valencia, Maracaibo and Merida" is Venezuela's Mérida, not Yucatán's.
+        Beside one town it is only that country's capital ("from Auckland and Wellington"
+        of an Australian story is New Zealand's capital; "Windsor, Chatham-Kent" is no
+        list of Kent's towns). A country's capital stays ("Caracas, Bogota and Lima") and
+        so does a qualified name."""
         out = list(mentions)
         runs = _list_runs(text, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -410,14 +411,20 @@ class Geoparser(Recogniser):
             listed = [mentions[k].place for k in runs[n] if k != n]
             countries = {p.country_code if p and p.kind is PlaceKind.CITY else None for p in listed}
             country = countries.pop() if len(countries) == 1 else None
-            if len(listed) < 2 or country is None or country == m.place.country_code:
+            if country is None or country == m.place.country_code:
                 continue
             if any(
                 i in self._capitals and self.gazetteer.place(i) == m.place for i in s.forms[::2]
             ):
                 continue
+            one = len(listed) < 2  # beside one town, only its country's capital
             place = self._biggest_town(
-                s, lambda i, c=country: self._cc[i] == c and self._pop[i] >= VILLAGE
+                s,
+                lambda i, c=country, one=one: (
+                    self._cc[i] == c
+                    and self._pop[i] >= VILLAGE
+                    and (not one or i in self._capitals)
+                ),
             )
             if place is not None:
                 out[n] = _moved(m, place)
