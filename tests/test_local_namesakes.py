@@ -325,3 +325,17 @@ def test_a_name_whose_biggest_town_dwarfs_its_other_towns_keeps_it(parser):
         "Democrats.\n"
     )
     assert _provinces(parser, text, "Savannah") == ["US.GA"]
+
+
+def test_a_story_of_one_country_reads_its_capital_with_less(parser):
+    """ "Ottawa said it would send military help" of a Nova Scotia wildfire story was no
+    place (a sentence's first word before "said"): in a story most of whose places lie in
+    one country, that country's capital needs only the list floor."""
+    text = (
+        "Halifax Regional Municipality has declared a state of emergency after wildfires "
+        "forced thousands of people from their homes in Tantallon and Hammonds Plains, "
+        "Nova Scotia Premier Tim Houston said.\n"
+        "Crews from New Brunswick and Prince Edward Island joined firefighters. Ottawa "
+        "said it would send military help from CFB Greenwood.\n"
+    )
+    assert "Ottawa" in [m.surface for m in parser.parse(text)]

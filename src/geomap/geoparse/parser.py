@@ -77,6 +77,8 @@ COUNTY_HEADS = frozenset({"county", "counties", "parish", "parishes"})
 HOME_NAMES = 3
 # a longer list is a table of places, not a sentence's: no list rule reads it
 MAX_LIST = 40
+# kinds of place that say which country a story is about
+_LOCATING = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.COUNTRY})
 
 
 @lru_cache(maxsize=1)
@@ -161,10 +163,11 @@ class Geoparser(Recogniser):
         proposed = self._scored(text, tokens)
         spans = self._kept(text, tokens, proposed)
         mentions = self.resolve(text, spans)
-        home = _home_province(mentions, spans)
-        if home is not None:
-            # a local story: its province's towns need less ("fled toward Delphos")
-            local = self._kept(text, tokens, proposed, home)
+        home, nation = _home_province(mentions, spans), _home_country(mentions, spans)
+        if home is not None or nation is not None:
+            # a local story: its province's towns need less ("fled toward Delphos"), and a
+            # story of one country its capital ("Ottawa said")
+            local = self._kept(text, tokens, proposed, home, nation)
             if len(local) != len(spans):
                 spans, mentions = local, self.resolve(text, local)
         diseases = _diseases(text, mentions)
@@ -217,11 +220,16 @@ class Geoparser(Recogniser):
         return spans
 
     def _kept(
-        self, text: str, tokens: Tokens, spans: list[Span], home: str | None = None
+        self,
+        text: str,
+        tokens: Tokens,
+        spans: list[Span],
+        home: str | None = None,
+        nation: str | None = None,
     ) -> list[Span]:
-        """The scored spans the recogniser keeps (``home``: the local story's province,
-        :meth:`Recogniser.select`)."""
-        kept = _restated_as_one(text, self.select(spans, text, home), self._kind)
+        """The scored spans the recogniser keeps (``home`` and ``nation``: the story's own
+        province and country, :meth:`Recogniser.select`)."""
+        kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
         return _without_first_names(text, tokens, kept, self.gazetteer.given_names)
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
@@ -1065,6 +1073,20 @@ def _home_province(mentions: Sequence[Mention], spans: Sequence[Span]) -> str | 
         return None
     (province, count), *_ = Counter(where.values()).most_common(1)
     return province if count >= HOME_NAMES and 2 * count > len(where) else None
+
+
+def _home_country(mentions: Sequence[Mention], spans: Sequence[Span]) -> str | None:
+    """The country of a story of one country: one that holds more than half its distinct
+    towns, provinces and countries, at least :data:`HOME_NAMES` of them."""
+    where: dict[str, str | None] = {}
+    for m, s in zip(mentions, spans):
+        p = m.place
+        if p is not None and s.head is None and p.kind in _LOCATING:
+            where[s.key] = p.country_code
+    if len(where) < HOME_NAMES:
+        return None
+    (country, count), *_ = Counter(where.values()).most_common(1)
+    return country if count >= HOME_NAMES and 2 * count > len(where) else None
 
 
 def _towns_and_provinces(

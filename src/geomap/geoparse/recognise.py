@@ -486,13 +486,20 @@ class Recogniser:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def select(self, spans: Sequence[Span], text: str = "", home: str | None = None) -> list[Span]:
+    def select(
+        self,
+        spans: Sequence[Span],
+        text: str = "",
+        home: str | None = None,
+        nation: str | None = None,
+    ) -> list[Span]:
         """Spans above threshold, or above :data:`REPEAT_FLOOR` where another mention of
         the name is sure, or above :data:`LIST_FLOOR` in a list beside a kept name of
         its country (:meth:`_listed`) or as the province of the town before its comma
         (:meth:`_qualifying`) or as a town of province ``home`` (a local story's: "fled
         toward Delphos" in a Lima, Ohio paper) or of a country its sentence names
-        (:meth:`_in_named_country`), or above :data:`REPEAT_FLOOR` after a
+        (:meth:`_in_named_country`) or as the capital of country ``nation`` (a story of
+        one country's: "Ottawa said" in a Nova Scotia story), or above :data:`REPEAT_FLOOR` after a
         building's comma (:meth:`_placing`); of overlapping ones the longest wins, then
         the likeliest."""
         # one sense per discourse: a name the story surely uses as a place keeps its
@@ -510,6 +517,7 @@ class Recogniser:
             or (s.score >= LIST_FLOOR and n in listed)
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province))
             or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
+            or (s.score >= LIST_FLOOR and nation is not None and self._capital_of(s, nation))
         ]
         good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
         taken: list[Span] = []
@@ -550,6 +558,14 @@ class Recogniser:
             ):
                 out.add(n)
         return out
+
+    def _capital_of(self, s: Span, country: str) -> bool:
+        """Whether span ``s`` may be the capital of ``country`` by its own name, and is no
+        everyday word."""
+        return s.key not in self._common and any(
+            i in self._capitals and self._cc[i] == country and fk == FORM_NAME
+            for i, fk in zip(s.forms[::2], s.forms[1::2])
+        )
 
     def _town_of(self, s: Span, province: str, text: str) -> bool:
         """Whether span ``s`` may be a town (no street or building) of ``province`` by its
