@@ -319,9 +319,9 @@ class Geoparser(Recogniser):
             m = mentions[n]
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
-        listed = self._listed_towns(
-            text, self._listed_provinces(text, mentions, spans, quals), spans, quals
-        )
+        runs = _list_runs(text, spans)
+        listed = self._listed_provinces(text, mentions, spans, quals, runs)
+        listed = self._listed_towns(listed, spans, quals, runs)
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
         located = self._possessed(text, located, spans, quals)
@@ -340,6 +340,7 @@ class Geoparser(Recogniser):
         mentions: list[Mention],
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
+        runs: Sequence[range],
     ) -> list[Mention]:
         """A name read as a town in a list of two or more provinces of one country, with a
         reading as a province of it, is that province: "California, Texas, Kansas, New
@@ -351,7 +352,6 @@ class Geoparser(Recogniser):
         the list that read as provinces of its countries count as such ("Colima,
         Guerrero and Zacatecas" are three states)."""
         out = list(mentions)
-        runs = _list_runs(text, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
@@ -397,10 +397,10 @@ class Geoparser(Recogniser):
 
     def _listed_towns(
         self,
-        text: str,
         mentions: list[Mention],
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
+        runs: Sequence[range],
     ) -> list[Mention]:
         """A name read as a town abroad in a list of two or more towns of one country,
         with a reading there of :data:`VILLAGE` people or more, is that town: "from
@@ -410,7 +410,6 @@ class Geoparser(Recogniser):
         list of Kent's towns). A country's capital stays ("Caracas, Bogota and Lima") and
         so does a qualified name."""
         out = list(mentions)
-        runs = _list_runs(text, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
@@ -626,26 +625,23 @@ class Geoparser(Recogniser):
                 # (the point is the town's: 0.4; a province's: 0.3, as below)
                 confidence = 0.4 if town.kind is PlaceKind.CITY else 0.3
                 m = Mention(m.start, m.end, m.surface, m.kind, town, confidence)
-            far = (
-                home is not None
-                and s.head in PHYSICAL_HEADS
-                and m.place is not None
-                and m.place.kind is PlaceKind.CITY
-                and _km(m.place.lat, m.place.lon, home.lat, home.lon) >= HOME_FAR_KM
-            )
+            p = m.place
+            far = p is not None and s.head in PHYSICAL_HEADS and p.kind is PlaceKind.CITY
             # "the River Derwent burst its banks at Matlock" of a Yorkshire story is no
             # Tasmanian river: land or water named as such of a country the local story
             # names nothing in, far from its home, is at its sentence's nearest town or
             # province (0.3), else unplaced
             stray = (
-                home is not None
-                and m.place is not None
-                and m.place.kind is PlaceKind.FEATURE
+                p is not None
+                and p.kind is PlaceKind.FEATURE
                 and not PHYSICAL_HEADS.isdisjoint(s.key.split())
-                and m.place.country_code is not None
-                and countries[m.place.country_code] == 0
-                and _km(m.place.lat, m.place.lon, home.lat, home.lon) >= HOME_FAR_KM
+                and p.country_code is not None
+                and countries[p.country_code] == 0
             )
+            if (far or stray) and (
+                home is None or _km(p.lat, p.lon, home.lat, home.lon) < HOME_FAR_KM
+            ):
+                far = stray = False  # near the story's home, or a story with none
             if far:
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
             elif stray:
@@ -1061,32 +1057,38 @@ def _dateline(text: str, s: Span) -> bool:
 def _home_province(mentions: Sequence[Mention], spans: Sequence[Span]) -> str | None:
     """The province of a local story: one that holds more than half its distinct towns
     (by their own names), counties and provinces, at least :data:`HOME_NAMES` of them."""
-    where: dict[str, str | None] = {}
-    for m, s in zip(mentions, spans):
-        p = m.place
-        if p is not None and (
-            p.kind is PlaceKind.ADMIN1
-            or (p.kind is PlaceKind.CITY and (s.head is None or s.head in COUNTY_HEADS))
-        ):
-            where[s.key] = p.admin1
-    if len(where) < HOME_NAMES:
-        return None
-    (province, count), *_ = Counter(where.values()).most_common(1)
-    return province if count >= HOME_NAMES and 2 * count > len(where) else None
+    return _majority(
+        {
+            s.key: m.place.admin1
+            for m, s in zip(mentions, spans)
+            if m.place is not None
+            and (
+                m.place.kind is PlaceKind.ADMIN1
+                or (m.place.kind is PlaceKind.CITY and (s.head is None or s.head in COUNTY_HEADS))
+            )
+        }
+    )
 
 
 def _home_country(mentions: Sequence[Mention], spans: Sequence[Span]) -> str | None:
     """The country of a story of one country: one that holds more than half its distinct
     towns, provinces and countries, at least :data:`HOME_NAMES` of them."""
-    where: dict[str, str | None] = {}
-    for m, s in zip(mentions, spans):
-        p = m.place
-        if p is not None and s.head is None and p.kind in _LOCATING:
-            where[s.key] = p.country_code
+    return _majority(
+        {
+            s.key: m.place.country_code
+            for m, s in zip(mentions, spans)
+            if m.place is not None and s.head is None and m.place.kind in _LOCATING
+        }
+    )
+
+
+def _majority(where: dict[str, str | None]) -> str | None:
+    """The code (province or country) that more than half the names of ``where`` (name ->
+    code) lie in, if :data:`HOME_NAMES` or more do."""
     if len(where) < HOME_NAMES:
         return None
-    (country, count), *_ = Counter(where.values()).most_common(1)
-    return country if count >= HOME_NAMES and 2 * count > len(where) else None
+    (code, count), *_ = Counter(where.values()).most_common(1)
+    return code if count >= HOME_NAMES and 2 * count > len(where) else None
 
 
 def _towns_and_provinces(
