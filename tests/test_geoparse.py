@@ -777,7 +777,7 @@ def test_a_local_village_does_not_beat_a_city_fifty_times_its_size_at_home(parse
         "Chile and Ecuador reported cases in 2023, after outbreaks among sea lions "
         "along the Pacific coast of Peru.\n"
     )
-    (atlanta,) = [m.place for m in parser.parse(text) if m.surface == "Atlanta"]
+    atlanta = _only_place(parser, text, "Atlanta")
     assert atlanta.admin1 == "US.GA"
 
 
@@ -790,13 +790,13 @@ def test_a_local_town_beats_a_country_nothing_else_names(parser):
         "SPRINGFIELD, Mo. - Greene County commissioners voted to build a jail. Inmates are "
         "held in Christian County and Joplin, and deputies drive them to Lebanon and Rolla."
     )
-    (lebanon,) = [m.place for m in parser.parse(text) if m.surface == "Lebanon"]
+    lebanon = _only_place(parser, text, "Lebanon")
     assert (lebanon.country_code, lebanon.admin1) == ("US", "US.MO")
     text = text.replace("Lebanon and Rolla", "Lebanon, whose capital Beirut was hit")
-    (lebanon,) = [m.place for m in parser.parse(text) if m.surface == "Lebanon"]
+    lebanon = _only_place(parser, text, "Lebanon")
     assert lebanon.kind.value == "country"
     text = text.replace("Lebanon, whose capital Beirut was hit", "Cuba and Rolla")
-    (cuba,) = [m.place for m in parser.parse(text) if m.surface == "Cuba"]
+    cuba = _only_place(parser, text, "Cuba")
     assert cuba.kind.value == "country"
 
 
@@ -894,6 +894,12 @@ def test_a_name_with_a_lower_case_head_that_is_a_name_of_its_own(parser, text, p
     """ "Heathrow airport" is London's airport, not Heathrow, Florida, plus a head word."""
     (m,) = parser.parse(text)
     assert km(m.place, point) < 10
+
+
+def _only_place(parser, text: str, surface: str):
+    """The place of the one mention of ``surface`` in ``text`` (it fails on none or two)."""
+    (place,) = [m.place for m in parser.parse(text) if m.surface == surface]
+    return place
 
 
 def _features_of(parser, text: str, surface: str) -> list[str]:
@@ -1139,7 +1145,7 @@ def test_a_town_is_sought_in_the_province_its_sentence_names(parser):
     rest of the story leaned to (Guerrero, Acapulco): a bigger reading of the name
     in a province the sentence names, where none of its other towns lies, wins."""
     text = _MEXICO_STORY
-    (mazatlan,) = [m.place for m in parser.parse(text) if m.surface == "Mazatlan"]
+    mazatlan = _only_place(parser, text, "Mazatlan")
     assert mazatlan.admin1 == "MX.25"
 
 
@@ -1152,10 +1158,10 @@ def test_a_province_named_as_a_boundary_holds_none_of_its_sentences_towns(parser
         "Last week, a grass fire near Ashland burned 20 acres and forced the evacuation "
         "of homes along Interstate 5 toward the California border.\n"
     )
-    (ashland,) = [m.place for m in parser.parse(text) if m.surface == "Ashland"]
+    ashland = _only_place(parser, text, "Ashland")
     assert ashland.admin1 == "US.OR"
     text = text.replace("the California border", "the California state line")
-    (ashland,) = [m.place for m in parser.parse(text) if m.surface == "Ashland"]
+    ashland = _only_place(parser, text, "Ashland")
     assert ashland.admin1 == "US.OR"
 
 
@@ -2362,7 +2368,7 @@ def test_a_town_listed_with_two_towns_of_a_country_is_that_countrys(parser):
         "Merida on Monday after Venezuela's electoral council declared President Nicolas "
         "Maduro the winner.\n"
     )
-    (merida,) = [m.place for m in parser.parse(text) if m.surface == "Merida"]
+    merida = _only_place(parser, text, "Merida")
     assert merida.country_code == "VE"
 
 
@@ -2407,5 +2413,5 @@ def test_a_town_listed_beside_one_town_of_a_country_is_its_capital_only(parser):
         "Launceston. The Bureau of Meteorology, based in Melbourne, said temperatures "
         "would top 45 C in Adelaide and Port Augusta.\n"
     )
-    (wellington,) = [m.place for m in parser.parse(text) if m.surface == "Wellington"]
+    wellington = _only_place(parser, text, "Wellington")
     assert wellington.country_code == "NZ"
