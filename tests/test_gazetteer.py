@@ -165,13 +165,16 @@ def test_a_provinces_display_name_is_no_gloss_or_type_word(gazetteer):
 def test_a_saint_or_fort_is_the_towns_own_name_however_it_is_spelt(gazetteer):
     """GeoNames names the city "Saint Paul" and has "St. Paul" only as an alternate,
     which a village of Alberta bears as its own name; "St. Louis" is the city's name
-    and "St Louis" a Michigan town's alternate. Each spelling is the town's own name."""
+    and "St Louis" a Michigan town's alternate; "LaSalle" is Ontario's town's name and
+    an alternate of La Salle, Colorado. Each spelling is the town's own name."""
     for name, gid in (
         ("St. Paul", "5045360"),
         ("St Paul", "5045360"),
         ("St Louis", "4407066"),
         ("Saint Louis", "4407066"),
         ("Ft. Worth", "4691930"),
+        # written joined: GeoNames' alternate of La Salle, Colorado, and Ontario's own
+        ("LaSalle", "5578793"),
     ):
         forms = gazetteer.names[fold(name)]
         kinds = {gazetteer.place(i).geonameid: fk for i, fk in zip(forms[::2], forms[1::2])}

@@ -2415,3 +2415,14 @@ def test_a_town_listed_beside_one_town_of_a_country_is_its_capital_only(parser):
     )
     wellington = _only_place(parser, text, "Wellington")
     assert wellington.country_code == "NZ"
+
+
+def test_a_towns_name_written_joined_is_its_own_name(parser):
+    """ "LaSalle" of a Greeley story is La Salle, Colorado (GeoNames spells it apart), not
+    LaSalle, Ontario, whose own name is written joined."""
+    text = (
+        "GREELEY — The school board met on Monday. Students from Kersey, Milliken and "
+        "LaSalle also attend district schools under open enrollment."
+    )
+    assert _only_place(parser, text, "LaSalle").admin1 == "US.CO"
+

@@ -495,6 +495,7 @@ def _cities(b: _Builder) -> None:
         for abbreviated in _abbreviations(c["name"]):
             b.add_form(abbreviated, idx, FORM_NAME)
         alternates = list(c.get("alternatenames") or ())
+        own = _joined(c["name"])
         if c.get("countrycode") in ARAB_LEAGUE:
             alternates += [_ARTICLE.sub("", n, count=1) for n in (c["name"], *alternates)]
             alternates += [v for n in (c["name"], *alternates) for v in _article_variants(n)]
@@ -506,7 +507,14 @@ def _cities(b: _Builder) -> None:
                 and not _nickname(alt, c["name"])
                 and (fold(alt), c.get("countrycode")) not in country_names
             ):
-                b.add_form(alt, idx, FORM_ALT)
+                # its own name written joined or apart ("LaSalle" of La Salle, Colorado)
+                b.add_form(alt, idx, FORM_NAME if _joined(alt) == own else FORM_ALT)
+
+
+def _joined(name: str) -> str:
+    """A name folded and without its spaces and hyphens: "LaSalle", "La Salle" and
+    "La-Salle" are one spelling."""
+    return fold(name).replace(" ", "").replace("-", "")
 
 
 # The article inside an Arab town's name, as transliterations spell it ("Deir el-Balah",
