@@ -2426,3 +2426,9 @@ def test_a_towns_name_written_joined_is_its_own_name(parser):
     )
     assert _only_place(parser, text, "LaSalle").admin1 == "US.CO"
 
+
+def test_a_states_department_of_something_is_the_state(parser):
+    """ "the Florida Department of Corrections" is Florida's agency, not Uruguay's
+    Florida Department."""
+    text = "OCALA — Dunn was released from the Florida Department of Corrections in March."
+    assert _only_place(parser, text, "Florida").admin1 == "US.FL"

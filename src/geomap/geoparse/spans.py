@@ -461,6 +461,16 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 dotted = _get(names, memo_get, key + ".")
                 if dotted:
                     forms, key2, end = dotted, key + ".", end + 1
+            if (
+                forms
+                and keys[j] == "department"
+                and j + 1 < n
+                and keys[j + 1] == "of"
+                and not caps[j + 1]
+            ):
+                # "the Florida Department of Corrections": an agency, not the department
+                # (Uruguay's) of that name
+                forms = None
             if forms:
                 if uppers[j] and _letters(text, starts[i], end) <= MAX_ACRONYM_LETTERS:
                     forms = _acronym_readings(forms)
