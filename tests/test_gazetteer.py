@@ -181,6 +181,13 @@ def test_a_saint_or_fort_is_the_towns_own_name_however_it_is_spelt(gazetteer):
         assert kinds.get(gid) == FORM_NAME, name
 
 
+def test_a_county_named_after_a_saint_is_found_however_the_saint_is_spelt(gazetteer):
+    for name in ("Saint Croix County", "St Croix County", "St. Croix County"):
+        assert [(p.name, p.admin1) for p in gazetteer.lookup(name)] == [
+            ("St. Croix County", "US.WI")
+        ], name
+
+
 def test_an_arab_towns_inner_article_is_found_either_way_it_is_spelt(gazetteer):
     """GeoNames has "Deir el-Balah" and "Deir ez-Zor"; news also writes "Deir al-Balah"
     and "Deir al-Zor"."""
