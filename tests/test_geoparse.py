@@ -2432,3 +2432,14 @@ def test_a_states_department_of_something_is_the_state(parser):
     Florida Department."""
     text = "OCALA — Dunn was released from the Florida Department of Corrections in March."
     assert _only_place(parser, text, "Florida").admin1 == "US.FL"
+
+
+def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
+    """ "on Rustaveli Avenue" of a TBILISI story whose paragraph names Batumi only in its
+    next sentence is in Tbilisi (the dateline under a headline that names a place)."""
+    text = (
+        "Georgia protests swell\n\nTBILISI (AP) — Thousands rallied outside parliament in "
+        "Georgia's capital on Sunday.\n\nPolice used water cannon on Rustaveli Avenue, and "
+        "224 people were detained. Protests also spread to Batumi and Kutaisi."
+    )
+    assert _only_place(parser, text, "Rustaveli Avenue").name == "Tbilisi"

@@ -57,6 +57,7 @@ from .spans import (
 
 _TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
 _PARAGRAPH_END = re.compile(r"\n")
+DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headline
 # "toward the California border", "the Alabama state line": a province named as the
 # other side of a boundary, which holds none of the sentence's towns
 _BOUNDARY_AFTER = re.compile(r"(?: state)? (?:border|boundary|line)s?\b", re.I)
@@ -593,7 +594,8 @@ class Geoparser(Recogniser):
         to the nearest town their own sentence names (confidence 0.4: the point is the
         town's, not the street's), else to the nearest province it names (0.3: "a
         hospital in Edo State"; a street or building of a local story whose home town
-        lies there, to that town), else to the nearest town of their paragraph (0.3),
+        lies there, to that town), else to the nearest town of their paragraph (0.3; the
+        dateline's town instead of one named after them in the dateline's country),
         else, for a street or building of a local story, to its home town (0.3: its
         dateline's, :func:`_local_dateline`, else the first town of its province,
         :func:`_home_province`); with none they stay unplaced rather than being sent to
@@ -602,7 +604,8 @@ class Geoparser(Recogniser):
         ("Darfur region") is never put at a town."""
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
-        home = _local_dateline(_dateline_town(text, mentions, spans), where)
+        dateline = _dateline_town(text, mentions, spans)
+        home = _local_dateline(dateline, where)
         if home is None:  # a local story without a dateline: its province's first town
             province = _home_province(mentions, spans)
             home = next((m.place for m in towns if m.place.admin1 == province), None)
@@ -681,6 +684,16 @@ class Geoparser(Recogniser):
                     # ...else its paragraph's, if in a country of the sentence's own
                     # places ("Crimea's Kerch bridge" is not in Riyadh, named before)
                     place, confidence = _nearest(text, m, towns, _PARAGRAPH_END), 0.3
+                    before = [t for t in towns if t.end <= m.start]
+                    if (
+                        place is not None
+                        and dateline is not None
+                        and dateline.country_code == place.country_code
+                        and place != _nearest(text, m, before, _PARAGRAPH_END)
+                    ):
+                        # a town named after it is news from elsewhere: "TBILISI (AP) -
+                        # ... on Rustaveli Avenue ... Protests also spread to Batumi"
+                        place = dateline
                     own = _sentence_countries(text, m, mentions)
                     if place is not None and own and place.country_code not in own:
                         place = None
@@ -1122,10 +1135,18 @@ def _local_dateline(home: Place | None, where: Counter[str | None]) -> Place | N
 
 
 def _dateline_town(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> Place | None:
-    """The town of the story's dateline (:func:`_dateline`), if its first place is one
-    and lies in a known province."""
-    first = next((n for n, m in enumerate(mentions) if m.place is not None), None)
-    if first is None or not _dateline(text, spans[first]):
+    """The town of the story's dateline (:func:`_dateline`, within its first
+    :data:`DATELINE_WITHIN` characters: under a headline that may name places too), if it
+    lies in a known province."""
+    first = next(
+        (
+            n
+            for n, m in enumerate(mentions)
+            if m.place is not None and m.start < DATELINE_WITHIN and _dateline(text, spans[n])
+        ),
+        None,
+    )
+    if first is None:
         return None
     home = mentions[first].place
     if home is None or home.kind is not PlaceKind.CITY or not home.admin1:
