@@ -2443,3 +2443,13 @@ def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
         "224 people were detained. Protests also spread to Batumi and Kutaisi."
     )
     assert _only_place(parser, text, "Rustaveli Avenue").name == "Tbilisi"
+
+
+def test_an_unknown_unit_ending_a_list_of_units_is_not_put_at_a_peer(parser):
+    """ "in Gatsibo, Kamonyi and Rubavu districts": Rubavu (unknown to the gazetteer) is a
+    district beside the others, not in the town of one of them."""
+    text = (
+        "KIGALI — Cases were reported in Gasabo, Kicukiro and Nyarugenge, and in Gatsibo, "
+        "Kamonyi, Karongi, Nyagatare and Rubavu districts."
+    )
+    assert _only_place(parser, text, "Rubavu districts") is None

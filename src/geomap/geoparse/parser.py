@@ -44,6 +44,7 @@ from .spans import (
     LOCAL_HEADS,
     LOCATIVES,
     PHYSICAL_HEADS,
+    PLURAL_HEADS,
     SAINTS,
     Span,
     Tokens,
@@ -650,7 +651,14 @@ class Geoparser(Recogniser):
             elif stray:
                 near = _nearest(text, m, [*towns, *provinces], SENTENCE_END)
                 m = Mention(m.start, m.end, m.surface, m.kind, near, 0.3 if near else 0.0)
-            if m.place is None and s.head is not None and s.head not in WIDE_HEADS:
+            if (
+                m.place is None
+                and s.head is not None
+                and s.head not in WIDE_HEADS
+                # "... Nyagatare and Rubavu districts": the last of a list of units, whose
+                # sentence's towns are its peers, not what holds it
+                and m.surface.rsplit(None, 1)[-1].lower() not in PLURAL_HEADS
+            ):
                 # "Greenville Memorial Hospital": a town of the story's provinces that
                 # opens the name is where the building is; else its sentence's town...
                 # ("St. Paul Lutheran Church" is the apostle's, not a town's)
