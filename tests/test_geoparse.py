@@ -2453,3 +2453,11 @@ def test_an_unknown_unit_ending_a_list_of_units_is_not_put_at_a_peer(parser):
         "Kamonyi, Karongi, Nyagatare and Rubavu districts."
     )
     assert _only_place(parser, text, "Rubavu districts") is None
+
+
+def test_a_name_after_a_places_possessive_reads_as_after_a_place(parser):
+    """ "Zimbabwe's Hwange coal plant": a country's possessive before a town's name is the
+    context "a place before it", not an everyday word."""
+    text = "Copper mines import power. Zimbabwe's Hwange coal plant has been hit by breakdowns."
+    assert "prev=PLACE" in _features_of(parser, text, "Hwange")
+    assert _only_place(parser, text, "Hwange").country_code == "ZW"

@@ -216,7 +216,13 @@ class Recogniser:
                 )
                 if caps[prev] and pk in given and text[ends[prev] : s.start] == " ":
                     pw = "GIVEN"  # "Lewis Hamilton", "Paris Hilton": a person's surname
-                elif ends[prev] in ending_at:
+                elif ends[prev] in ending_at or (
+                    pk == "s"
+                    and prev > 0
+                    and ends[prev - 1] in ending_at
+                    and text[ends[prev - 1] : starts[prev]] in ("'", "’")
+                ):
+                    # a place, or a place's possessive: "Zimbabwe's Hwange coal plant"
                     pw = "PLACE"
                     holds = text[ends[prev] : s.start] == ", " and self._holds(
                         s, ending_at[ends[prev]]
