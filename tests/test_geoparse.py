@@ -2461,3 +2461,15 @@ def test_a_name_after_a_places_possessive_reads_as_after_a_place(parser):
     text = "Copper mines import power. Zimbabwe's Hwange coal plant has been hit by breakdowns."
     assert "prev=PLACE" in _features_of(parser, text, "Hwange")
     assert _only_place(parser, text, "Hwange").country_code == "ZW"
+
+
+def test_a_town_beside_one_province_is_the_province_of_its_name(parser):
+    """ "test milk in Ontario and Quebec" of a story of American herds is the province;
+    "in Washington and Virginia" stays the city, which no state of its name holds."""
+    text = (
+        "The virus was found in herds in Texas, Kansas, Idaho and Michigan, and the CDC in "
+        "Atlanta said the risk was low. Canada said it would test milk in Ontario and Quebec."
+    )
+    assert _only_place(parser, text, "Quebec").kind.value == "admin1"
+    text = "Protests were held in Washington and Virginia on Sunday."
+    assert _only_place(parser, text, "Washington").admin1 == "US.DC"

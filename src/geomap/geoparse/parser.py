@@ -361,8 +361,13 @@ class Geoparser(Recogniser):
                 continue  # a list that long is a table, not a sentence's places
             around = [k for k in runs[n] if k != n]
             listed = [p for k in around if (p := mentions[k].place) is not None]
+            # (beside one province, a town only if it lies in the province of its name:
+            # "in Ontario and Quebec" is the province, "Washington and Virginia" the city)
             if len(listed) < len(around) or len(listed) < (
-                1 if m.place.population < VILLAGE else 2
+                1
+                if m.place.population < VILLAGE
+                or any(self._admin1[i] == m.place.admin1 for i in self._provinces_by_name(s))
+                else 2
             ):
                 continue
             provinces = [p for p in listed if p.kind is PlaceKind.ADMIN1]
