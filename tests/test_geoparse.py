@@ -2473,3 +2473,9 @@ def test_a_town_beside_one_province_is_the_province_of_its_name(parser):
     assert _only_place(parser, text, "Quebec").kind.value == "admin1"
     text = "Protests were held in Washington and Virginia on Sunday."
     assert _only_place(parser, text, "Washington").admin1 == "US.DC"
+
+
+def test_a_hyphenated_name_is_found_written_joined(parser):
+    """ "Petion-Ville" is GeoNames' "Pétionville"."""
+    text = "Cases came from Cite Soleil, Petion-Ville and Carrefour in Haiti."
+    assert _only_place(parser, text, "Petion-Ville").name == "Pétionville"
