@@ -2479,3 +2479,17 @@ def test_a_hyphenated_name_is_found_written_joined(parser):
     """ "Petion-Ville" is GeoNames' "Pétionville"."""
     text = "Cases came from Cite Soleil, Petion-Ville and Carrefour in Haiti."
     assert _only_place(parser, text, "Petion-Ville").name == "Pétionville"
+
+
+def test_a_part_of_a_local_storys_town_named_after_a_far_town_is_home(parser):
+    """ "the Jackson Heights subdivision" of a Columbia, Tennessee story is no part of New
+    York, and "along Jackson Street" in its sentence is not sent there either."""
+    text = (
+        "COLUMBIA — The council postponed a vote on rezoning land along Jackson Street after "
+        "residents of the Jackson Heights subdivision complained. Columbia, the seat of "
+        "Maury County, has grown toward Spring Hill and Thompson's Station in Williamson "
+        "County."
+    )
+    places = {m.surface: m.place for m in parser.parse(text)}
+    assert places["Jackson Heights"].admin1 == "US.TN"
+    assert places["Jackson Street"].admin1 == "US.TN"

@@ -58,6 +58,8 @@ from .spans import (
 
 _TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
 _PARAGRAPH_END = re.compile(r"\n")
+# nouns of a town's part: "the Jackson Heights subdivision", "the Garden City neighborhood"
+_PART_OF_TOWN = re.compile(r" (?:neighbou?rhoods?|subdivisions?)\b", re.I)
 DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headline
 # "toward the California border", "the Alabama state line": a province named as the
 # other side of a boundary, which holds none of the sentence's towns
@@ -606,7 +608,8 @@ class Geoparser(Recogniser):
         dateline's, :func:`_local_dateline`, else the first town of its province,
         :func:`_home_province`); with none they stay unplaced rather than being sent to
         some "main town" of the article. So does a local story's river or valley read as
-        a town :data:`HOME_FAR_KM` from its home. An unknown region or province
+        a town :data:`HOME_FAR_KM` from its home; a part of its town named after such a
+        town is at home (:func:`_parts_at_home`). An unknown region or province
         ("Darfur region") is never put at a town."""
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
@@ -615,6 +618,10 @@ class Geoparser(Recogniser):
         if home is None:  # a local story without a dateline: its province's first town
             province = _home_province(mentions, spans)
             home = next((m.place for m in towns if m.place.admin1 == province), None)
+        if home is not None:
+            mentions = _parts_at_home(text, mentions, spans, towns, home)
+            kept = {id(m) for m in mentions}  # (the parts moved home are towns no more)
+            towns = [t for t in towns if id(t) in kept]
         # the countries of the story's towns, provinces and countries
         countries = Counter(
             m.place.country_code
@@ -1215,6 +1222,31 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
             and not SENTENCE_END.search(text, a, b)
         ):
             out.add(t.place.country_code)
+    return out
+
+
+def _parts_at_home(
+    text: str,
+    mentions: list[Mention],
+    spans: Sequence[Span],
+    towns: Sequence[Mention],
+    home: Place,
+) -> list[Mention]:
+    """A part of a local story's town named after a town :data:`HOME_FAR_KM` from its
+    ``home`` is in its sentence's nearest town, else in ``home`` (0.3): "the Jackson
+    Heights subdivision" of a Columbia, Tennessee story is no part of New York."""
+    out = list(mentions)
+    for n, (m, s) in enumerate(zip(mentions, spans)):
+        p = m.place
+        if (
+            p is not None
+            and p.kind is PlaceKind.CITY
+            and s.head is None
+            and _PART_OF_TOWN.match(text, m.end)
+            and _km(p.lat, p.lon, home.lat, home.lon) >= HOME_FAR_KM
+        ):
+            near = _nearest(text, m, [t for t in towns if t.place != p], SENTENCE_END)
+            out[n] = Mention(m.start, m.end, m.surface, m.kind, near or home, 0.3)
     return out
 
 
