@@ -2493,3 +2493,14 @@ def test_a_part_of_a_local_storys_town_named_after_a_far_town_is_home(parser):
     places = {m.surface: m.place for m in parser.parse(text)}
     assert places["Jackson Heights"].admin1 == "US.TN"
     assert places["Jackson Street"].admin1 == "US.TN"
+
+
+def test_a_team_towns_name_alone_is_the_teams_town(parser):
+    """ "for Buffalo" of a story of the Buffalo Bills is Buffalo, New York, though the
+    story names Houston and Dallas twice (Texas has a village called Buffalo)."""
+    text = (
+        "KANSAS CITY, Mo. (AP) — The Kansas City Chiefs beat the Buffalo Bills 27-24. Josh "
+        "Allen ran for two touchdowns for Buffalo. The Chiefs travel to Houston. Earlier, "
+        "the Philadelphia Eagles beat the Dallas Cowboys. The Chiefs moved from Dallas."
+    )
+    assert {m.place.admin1 for m in parser.parse(text) if m.surface == "Buffalo"} == {"US.NY"}

@@ -268,16 +268,22 @@ class Geoparser(Recogniser):
         unknown_in: list[int] = []  # names no reading of which lies in their qualifier
         # name -> its qualified readings and their confidence
         qualified: dict[tuple[str, str | None], dict[int, float]] = {}
-        teams: set[int] = set()  # towns of major-league teams ("the Dallas Cowboys")
+        # towns of major-league teams ("the Dallas Cowboys")
+        teams = {
+            n
+            for n, s in enumerate(spans)
+            if quals[n] is None and s.head is None and _team_after().match(text, s.end)
+        }
+        # ... and their names alone: "Josh Allen ran for two touchdowns for Buffalo" of a
+        # story of the Buffalo Bills is the team's town, whatever state the story names
+        team_names = {spans[n].key for n in teams}
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = quals[n]
             wire = qual is None and _wire_dateline(text, s)
             before = text[max(0, s.start - 20) : s.start]
             unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
-            team = qual is None and s.head is None and bool(_team_after().match(text, s.end))
-            if team:
-                teams.add(n)
+            team = qual is None and s.head is None and s.key in team_names and not wire
             memo = (s.key, s.head, qual, held.get(n), _TOWN if wire else unit, team)
             if memo not in done:
                 forms = s.forms
