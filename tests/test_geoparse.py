@@ -2504,3 +2504,15 @@ def test_a_team_towns_name_alone_is_the_teams_town(parser):
         "the Philadelphia Eagles beat the Dallas Cowboys. The Chiefs moved from Dallas."
     )
     assert {m.place.admin1 for m in parser.parse(text) if m.surface == "Buffalo"} == {"US.NY"}
+
+
+def test_a_county_council_is_the_countys(parser):
+    """ "Leicestershire County Council said" names the county (its council's), as "Marion
+    County Sheriff's Office" does; "South Carolina Highway Patrol" is still no road."""
+    text = (
+        "Plans for homes near Market Harborough, Lutterworth and Kettering were approved. "
+        "Leicestershire County Council said it would review bus services to Corby."
+    )
+    assert _only_place(parser, text, "Leicestershire County").name == "Leicestershire"
+    text = "The South Carolina Highway Patrol said the crash happened near Columbia."
+    assert "South Carolina" in {m.surface for m in parser.parse(text)}

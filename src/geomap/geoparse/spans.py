@@ -425,11 +425,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         and text[ends[i - 1] : starts[i]] == " "
                     )
                     # "South Carolina Highway Patrol": an organisation's, not a road
+                    # (but "Leicestershire County Council" is the county's)
                     and not (
                         j + 1 < n
                         and caps[j + 1]
                         and keys[j + 1] in ORGANISATION_HEADS
                         and text[ends[j] : starts[j + 1]] == " "
+                        and not (keys[j] in ADMIN_HEADS and _get(names, memo_get, key))
                     )
                 ):
                     head = (j, key)
