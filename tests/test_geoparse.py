@@ -2516,3 +2516,19 @@ def test_a_county_council_is_the_countys(parser):
     assert _only_place(parser, text, "Leicestershire County").name == "Leicestershire"
     text = "The South Carolina Highway Patrol said the crash happened near Columbia."
     assert "South Carolina" in {m.surface for m in parser.parse(text)}
+
+
+def test_a_building_is_not_where_things_go_from_it(parser):
+    """ "flights at the airport were diverted to Ahmedabad and Hyderabad": the airport is
+    in neither; "taken to Lima Memorial Health System" still names Lima, where it is."""
+    text = (
+        "Heavy rain hit Pune. Flights at Chhatrapati Shivaji Maharaj International Airport "
+        "were diverted to Ahmedabad and Hyderabad."
+    )
+    airport = [m for m in parser.parse(text) if "Airport" in m.surface]
+    assert [m.place and m.place.name for m in airport] in ([None], ["Pune"])
+    text = (
+        "Officers were called to the 800 block of South Main Street on Sunday. The victim "
+        "was taken to Lima Memorial Health System and later flown to a hospital in Toledo."
+    )
+    assert _only_place(parser, text, "South Main Street").name == "Lima"

@@ -689,8 +689,11 @@ class Geoparser(Recogniser):
                     # Galwan valley" after "in Ladakh" is no valley of the dateline town)
                     place = _nearest(text, m, [*towns, *provinces], SENTENCE_END)
                     confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
+                # where it stands, not where things go from it ("flights at the airport
+                # were diverted to Ahmedabad")
+                here = [t for t in towns if not _destination(text, m, t)]
                 for boundary, fallback, near in (
-                    (SENTENCE_END, 0.4, towns),
+                    (SENTENCE_END, 0.4, here),
                     (SENTENCE_END, 0.3, provinces),
                 ):
                     if place is not None:
@@ -709,8 +712,8 @@ class Geoparser(Recogniser):
                 if place is None:
                     # ...else its paragraph's, if in a country of the sentence's own
                     # places ("Crimea's Kerch bridge" is not in Riyadh, named before)
-                    place, confidence = _nearest(text, m, towns, _PARAGRAPH_END), 0.3
-                    before = [t for t in towns if t.end <= m.start]
+                    place, confidence = _nearest(text, m, here, _PARAGRAPH_END), 0.3
+                    before = [t for t in here if t.end <= m.start]
                     if (
                         place is not None
                         and dateline is not None
@@ -1229,6 +1232,25 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
         ):
             out.add(t.place.country_code)
     return out
+
+
+_TO_WORDS = frozenset({"to", "toward", "towards", "into"})
+_LIST_SPAN = 200  # characters read back from a name for the "to" that opens its list
+_NAME_AFTER = re.compile(r" [A-Z]")
+
+
+def _destination(text: str, m: Mention, t: Mention) -> bool:
+    """Whether ``t`` is named after ``m`` as where something goes: "to Ahmedabad and
+    Hyderabad" (a list of names after "to" and nothing else)."""
+    if t.start < m.end or _NAME_AFTER.match(text, t.end):
+        return False  # (or it names what is there: "taken to Lima Memorial Hospital")
+    for word in reversed(text[max(m.end, t.start - _LIST_SPAN) : t.start].split()):
+        word = word.rstrip(",")
+        if word in _TO_WORDS:
+            return True
+        if word != "and" and not word[:1].isupper():
+            return False
+    return False
 
 
 def _parts_at_home(
