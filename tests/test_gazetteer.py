@@ -188,6 +188,11 @@ def test_a_county_named_after_a_saint_is_found_however_the_saint_is_spelt(gazett
         ], name
 
 
+def test_a_hyphenated_name_is_found_spaced(gazetteer):
+    """News writes GeoNames' "Lunda-Norte" (an Angolan province) "Lunda Norte"."""
+    assert [p.name for p in gazetteer.lookup("Lunda Norte")] == ["Lunda-Norte"]
+
+
 def test_an_arab_towns_inner_article_is_found_either_way_it_is_spelt(gazetteer):
     """GeoNames has "Deir el-Balah" and "Deir ez-Zor"; news also writes "Deir al-Balah"
     and "Deir al-Zor"."""

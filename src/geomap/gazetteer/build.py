@@ -179,6 +179,8 @@ class _Builder:
             self.cols[col].append(value)
         self.by_key[key] = idx
         self.add_form(name, idx, FORM_NAME)
+        if "-" in name:  # "Lunda Norte" of GeoNames' "Lunda-Norte"
+            self.add_form(name.replace("-", " "), idx, FORM_NAME)
         return idx
 
     def add_form(self, form: str, idx: int, form_kind: int) -> None:
