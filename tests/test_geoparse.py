@@ -2532,3 +2532,12 @@ def test_a_building_is_not_where_things_go_from_it(parser):
         "was taken to Lima Memorial Health System and later flown to a hospital in Toledo."
     )
     assert _only_place(parser, text, "South Main Street").name == "Lima"
+
+
+def test_a_town_after_including_is_read_as_after_a_preposition_of_place(parser):
+    text = (
+        "Hurricane Helene devastated western North Carolina, including Asheville, and "
+        "upstate South Carolina."
+    )
+    assert "prev=near" in _features_of(parser, text, "Asheville")
+    assert _only_place(parser, text, "Asheville").admin1 == "US.NC"

@@ -50,8 +50,9 @@ _UNKNOWN_ITEM = re.compile(r"(?:, | and | or )[A-Z][\w'’-]+(?:, | and | or |, 
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
 # Prepositions of place too rare in the training corpora to weigh on their own, read as
-# "near": "ships attacked off Hodeidah", "towns along the Dnipro", "beyond Kharkiv"
-_LIKE_NEAR = {"off": "near", "along": "near", "beyond": "near"}
+# "near": "ships attacked off Hodeidah", "towns along the Dnipro", "beyond Kharkiv",
+# "western North Carolina, including Asheville"
+_LIKE_NEAR = {"off": "near", "along": "near", "beyond": "near", "including": "near"}
 # "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular,
 # where the singular is a context word
 _PLURAL_CONTEXT = {
