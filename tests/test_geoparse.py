@@ -2541,3 +2541,14 @@ def test_a_town_after_including_is_read_as_after_a_preposition_of_place(parser):
     )
     assert "prev=near" in _features_of(parser, text, "Asheville")
     assert _only_place(parser, text, "Asheville").admin1 == "US.NC"
+
+
+def test_regions_of_us_news_are_places(parser):
+    """ "the Rust Belt", "Appalachia", "the Corn Belt", "the Four Corners region"."""
+    text = (
+        "Voters in the Rust Belt and Appalachia backed the measure. Drought gripped the Corn "
+        "Belt, and the Four Corners region saw record heat."
+    )
+    places = {m.surface: m.place for m in parser.parse(text)}
+    assert {places[n].country_code for n in ("Rust Belt", "Appalachia", "Corn Belt")} == {"US"}
+    assert places["Four Corners region"].name == "Four Corners"
