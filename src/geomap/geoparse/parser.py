@@ -714,14 +714,16 @@ class Geoparser(Recogniser):
                     # places ("Crimea's Kerch bridge" is not in Riyadh, named before)
                     place, confidence = _nearest(text, m, here, _PARAGRAPH_END), 0.3
                     before = [t for t in here if t.end <= m.start]
+                    # a town named after it (a destination too) is news from elsewhere:
+                    # "TBILISI (AP) - ... on Rustaveli Avenue ... Protests also spread to
+                    # Batumi"
+                    later = _nearest(text, m, towns if place is None else here, _PARAGRAPH_END)
                     if (
-                        place is not None
+                        later is not None
                         and dateline is not None
-                        and dateline.country_code == place.country_code
-                        and place != _nearest(text, m, before, _PARAGRAPH_END)
+                        and dateline.country_code == later.country_code
+                        and later != _nearest(text, m, before, _PARAGRAPH_END)
                     ):
-                        # a town named after it is news from elsewhere: "TBILISI (AP) -
-                        # ... on Rustaveli Avenue ... Protests also spread to Batumi"
                         place = dateline
                     own = _sentence_countries(text, m, mentions)
                     if place is not None and own and place.country_code not in own:
