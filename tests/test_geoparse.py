@@ -2552,3 +2552,9 @@ def test_regions_of_us_news_are_places(parser):
     places = {m.surface: m.place for m in parser.parse(text)}
     assert {places[n].country_code for n in ("Rust Belt", "Appalachia", "Corn Belt")} == {"US"}
     assert places["Four Corners region"].name == "Four Corners"
+
+
+def test_a_list_of_towns_runs_past_a_name_the_gazetteer_lacks(parser):
+    text = "He was due to play shows in Copenhagen, Hamburg, Brasoc and Mannheim this month."
+    assert "prev=PLACE_and" in _features_of(parser, text, "Mannheim")
+    assert _only_place(parser, text, "Mannheim").country_code == "DE"

@@ -231,8 +231,17 @@ class Recogniser:
                 elif (
                     pk in _LIST_WORDS
                     and prev > 0
-                    and ends[prev - 1] in ending_at
                     and starts[prev] - ends[prev - 1] <= 2
+                    and (
+                        ends[prev - 1] in ending_at
+                        # past a name the gazetteer lacks: "Hamburg, Brasoc and Mannheim"
+                        or (
+                            prev > 1
+                            and caps[prev - 1]
+                            and text[ends[prev - 2] : starts[prev - 1]] == ", "
+                            and ends[prev - 2] in ending_at
+                        )
+                    )
                 ):
                     pw = "PLACE_" + pk  # "Gorham and Lancaster": a list of names
                 elif (
