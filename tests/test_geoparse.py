@@ -2558,3 +2558,9 @@ def test_a_list_of_towns_runs_past_a_name_the_gazetteer_lacks(parser):
     text = "He was due to play shows in Copenhagen, Hamburg, Brasoc and Mannheim this month."
     assert "prev=PLACE_and" in _features_of(parser, text, "Mannheim")
     assert _only_place(parser, text, "Mannheim").country_code == "DE"
+
+
+def test_a_head_word_ending_a_possessive_name_is_no_village(parser):
+    """ "Covenant Children's Hospital": Ireland has a village called Hospital."""
+    text = "A child died at Covenant Children's Hospital in Lubbock."
+    assert [m.surface for m in parser.parse(text)] == ["Lubbock"]

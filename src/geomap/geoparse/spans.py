@@ -517,10 +517,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         if (
             best is not None
             and best.j == i
-            and keys[i] in NAME_TAILS
+            and (keys[i] in NAME_TAILS or keys[i] in HEADS)
             and i > 0
-            and caps[i - 1]
             and text[ends[i - 1] : starts[i]] == " "
+            and (
+                caps[i - 1]
+                # "Covenant Children's Hospital": no village called Hospital
+                or (i > 1 and _possessive(text, tokens, i - 1) and caps[i - 2])
+            )
         ):
             best = None
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
