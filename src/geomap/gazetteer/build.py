@@ -799,8 +799,9 @@ def _nearest_unit_populations(
 
 def _us_counties(b: _Builder) -> None:
     """US counties under their full name ("Cook County"; a saint's spelt any way), with
-    2020 population and centre of population. They are towns to the resolver (kind ``city``, with their state as
-    admin1), so "Cook County" in an Illinois story goes to Illinois, not to Georgia."""
+    2020 population and centre of population. They are towns to the resolver (kind
+    ``city``, with their state as admin1), so "Cook County" in an Illinois story goes to
+    Illinois, not to Georgia."""
     for row in read_tsv(data_dir() / "us_counties.tsv"):
         idx = _add_us_town(
             b, f"us-county:{row['fips']}", row, row["state"][3:], int(row["population"])

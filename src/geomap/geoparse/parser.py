@@ -32,7 +32,7 @@ from ..gazetteer.build import (
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
 from .nearby import PointGrid
-from .recognise import DATELINE_ENDS, SENTENCE_END, Recogniser
+from .recognise import CAPITAL_AFTER, DATELINE_ENDS, SENTENCE_END, Recogniser
 from .resolve import LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
@@ -1238,13 +1238,12 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
 
 _TO_WORDS = frozenset({"to", "toward", "towards", "into"})
 _LIST_SPAN = 200  # characters read back from a name for the "to" that opens its list
-_NAME_AFTER = re.compile(r" [A-Z]")
 
 
 def _destination(text: str, m: Mention, t: Mention) -> bool:
     """Whether ``t`` is named after ``m`` as where something goes: "to Ahmedabad and
     Hyderabad" (a list of names after "to" and nothing else)."""
-    if t.start < m.end or _NAME_AFTER.match(text, t.end):
+    if t.start < m.end or CAPITAL_AFTER.match(text, t.end):
         return False  # (or it names what is there: "taken to Lima Memorial Hospital")
     for word in reversed(text[max(m.end, t.start - _LIST_SPAN) : t.start].split()):
         word = word.rstrip(",")

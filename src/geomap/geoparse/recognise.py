@@ -32,6 +32,7 @@ from .spans import (
     UNITS_BEFORE_OF,
     Span,
     Tokens,
+    is_possessive,
     sentence_start,
 )
 
@@ -40,7 +41,7 @@ _COUNTRY = KINDS.index("country")
 _CITY = KINDS.index("city")
 # a capitalised word right before a name ("Knight" of "James Knight Newman")
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
-_CAPITAL_AFTER = re.compile(r" [A-Z]")
+CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
 # where a sentence ends: a stop, or a line's end, and a space
 SENTENCE_END = re.compile(r"[.!?\n]\s")
@@ -218,10 +219,7 @@ class Recogniser:
                 if caps[prev] and pk in given and text[ends[prev] : s.start] == " ":
                     pw = "GIVEN"  # "Lewis Hamilton", "Paris Hilton": a person's surname
                 elif ends[prev] in ending_at or (
-                    pk == "s"
-                    and prev > 0
-                    and ends[prev - 1] in ending_at
-                    and text[ends[prev - 1] : starts[prev]] in ("'", "’")
+                    prev > 0 and ends[prev - 1] in ending_at and is_possessive(text, tokens, prev)
                 ):
                     # a place, or a place's possessive: "Zimbabwe's Hwange coal plant"
                     pw = "PLACE"
@@ -595,7 +593,7 @@ class Recogniser:
             s.head is None
             and s.key not in self._common
             and (before is None or fold(before.group(1)) in CONTEXT_WORDS)
-            and not _CAPITAL_AFTER.match(text, s.end)
+            and not CAPITAL_AFTER.match(text, s.end)
             and not _SPEECH_AFTER.match(text, s.end)
             and FORM_ALIAS not in s.forms[1::2]
             and any(

@@ -394,7 +394,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         caps[k]
                         or keys[k] in ARABIC_ARTICLES
                         or (k > i and keys[k] in NAME_PARTICLES)  # "Valle del Cauca"
-                        or (keys[i] in SAINTS and _possessive(text, tokens, k))
+                        or (keys[i] in SAINTS and is_possessive(text, tokens, k))
                         for k in range(i, j)
                     )
                     # "Kabul-Kandahar road": two places, not a road named after them
@@ -523,7 +523,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             and (
                 caps[i - 1]
                 # "Covenant Children's Hospital": no village called Hospital
-                or (i > 1 and _possessive(text, tokens, i - 1) and caps[i - 2])
+                or (i > 1 and is_possessive(text, tokens, i - 1) and caps[i - 2])
             )
         ):
             best = None
@@ -620,7 +620,7 @@ SAINTS = frozenset({"st", "saint"})
 STORMS = frozenset("hurricane typhoon cyclone storm".split())
 
 
-def _possessive(text: str, tokens: Tokens, k: int) -> bool:
+def is_possessive(text: str, tokens: Tokens, k: int) -> bool:
     """Whether token ``k`` is the "s" of a possessive ("Bartholomew's")."""
     return tokens.keys[k] == "s" and text[tokens.ends[k - 1] : tokens.starts[k]] in ("'", "\u2019")
 
