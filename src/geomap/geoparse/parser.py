@@ -717,7 +717,7 @@ class Geoparser(Recogniser):
                     # a town named after it (a destination too) is news from elsewhere:
                     # "TBILISI (AP) - ... on Rustaveli Avenue ... Protests also spread to
                     # Batumi"
-                    later = _nearest(text, m, towns if place is None else here, _PARAGRAPH_END)
+                    later = place or _nearest(text, m, towns, _PARAGRAPH_END)
                     if (
                         later is not None
                         and dateline is not None
