@@ -2564,3 +2564,11 @@ def test_a_head_word_ending_a_possessive_name_is_no_village(parser):
     """ "Covenant Children's Hospital": Ireland has a village called Hospital."""
     text = "A child died at Covenant Children's Hospital in Lubbock."
     assert [m.surface for m in parser.parse(text)] == ["Lubbock"]
+
+
+def test_a_parkway_is_a_road_not_a_town_called_parkway(parser):
+    text = "Evacuees drove south on the Icefields Parkway from Jasper, Alberta."
+    surfaces = {m.surface: m.place for m in parser.parse(text)}
+    assert "Parkway" not in surfaces
+    assert surfaces["Icefields Parkway"].name == "Jasper"
+

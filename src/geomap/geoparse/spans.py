@@ -297,8 +297,8 @@ FEATURE_HEADS = frozenset(
     university college hospital institute campus base""".split()
 )
 LOCAL_HEADS = frozenset(
-    """street st avenue ave road rd boulevard blvd square lane drive highway bridge park
-    plaza market estate village stadium arena hall school church cathedral mosque temple
+    """street st avenue ave road rd boulevard blvd square lane drive highway parkway
+    expressway freeway turnpike motorway bridge park plaza market estate village stadium arena hall school church cathedral mosque temple
     museum theatre theater library prison mall hotel inn tower building buildings
     bayou side""".split()
 )
