@@ -2572,3 +2572,12 @@ def test_a_parkway_is_a_road_not_a_town_called_parkway(parser):
     assert "Parkway" not in surfaces
     assert surfaces["Icefields Parkway"].name == "Jasper"
 
+
+def test_a_street_is_not_at_a_town_named_before_it_as_a_destination(parser):
+    """ "evacuees were sent east to Edson and Edmonton, while others drove south on the
+    Icefields Parkway": the parkway is at neither."""
+    text = (
+        "Thousands fled the fire in British Columbia. Evacuees were sent east to Edson and "
+        "Edmonton, while others drove south on the Icefields Parkway."
+    )
+    assert _only_place(parser, text, "Icefields Parkway") is None

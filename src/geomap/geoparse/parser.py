@@ -694,7 +694,7 @@ class Geoparser(Recogniser):
                 here = [t for t in towns if not _destination(text, m, t)]
                 for boundary, fallback, near in (
                     (SENTENCE_END, 0.4, here),
-                    (SENTENCE_END, 0.3, provinces),
+                    (SENTENCE_END, 0.3, [p for p in provinces if not _destination(text, m, p)]),
                 ):
                     if place is not None:
                         break
@@ -1241,11 +1241,12 @@ _LIST_SPAN = 200  # characters read back from a name for the "to" that opens its
 
 
 def _destination(text: str, m: Mention, t: Mention) -> bool:
-    """Whether ``t`` is named after ``m`` as where something goes: "to Ahmedabad and
-    Hyderabad" (a list of names after "to" and nothing else)."""
-    if t.start < m.end or CAPITAL_AFTER.match(text, t.end):
-        return False  # (or it names what is there: "taken to Lima Memorial Hospital")
-    for word in reversed(text[max(m.end, t.start - _LIST_SPAN) : t.start].split()):
+    """Whether ``t`` is named, before or after ``m``, as where something goes: "to
+    Ahmedabad and Hyderabad" (a list of names after "to" and nothing else)."""
+    if CAPITAL_AFTER.match(text, t.end):
+        return False  # it names what is there: "taken to Lima Memorial Hospital"
+    start = m.end if t.start >= m.end else 0
+    for word in reversed(text[max(start, t.start - _LIST_SPAN) : t.start].split()):
         word = word.rstrip(",")
         if word in _TO_WORDS:
             return True
