@@ -2581,3 +2581,16 @@ def test_a_street_is_not_at_a_town_named_before_it_as_a_destination(parser):
         "Edmonton, while others drove south on the Icefields Parkway."
     )
     assert _only_place(parser, text, "Icefields Parkway") is None
+
+
+def test_unknown_land_or_water_is_not_at_its_paragraphs_town(parser):
+    """ "when the Turia river overflowed", a sentence after one naming Madrid, is no river
+    of Madrid: unplaced in a story of all Spain, at home in a local story (0.3)."""
+    paragraph = (
+        "Prime Minister Pedro Sanchez, speaking in Madrid, promised help. The last comparable "
+        "floods struck in 1957, when the Turia river overflowed."
+    )
+    text = "Floods hit Spain.\n\nMalaga, Seville and Bilbao were spared.\n\n" + paragraph
+    assert _only_place(parser, text, "Turia river") is None
+    text = "VALENCIA, Spain (Reuters) - Floods hit Paiporta, Chiva and Utiel.\n\n" + paragraph
+    assert _only_place(parser, text, "Turia river").name == "Valencia"

@@ -709,9 +709,11 @@ class Geoparser(Recogniser):
                     # "the Ohio Department of Transportation ... the Richland Avenue exit"
                     # of an Athens story: in its home town, not at the state's centre
                     place = home
-                if place is None:
+                if place is None and s.head not in PHYSICAL_HEADS:
                     # ...else its paragraph's, if in a country of the sentence's own
-                    # places ("Crimea's Kerch bridge" is not in Riyadh, named before)
+                    # places ("Crimea's Kerch bridge" is not in Riyadh, named before); not
+                    # land or water ("when the Turia river overflowed" is no river of the
+                    # Madrid named in the sentence before)
                     place, confidence = _nearest(text, m, here, _PARAGRAPH_END), 0.3
                     before = [t for t in here if t.end <= m.start]
                     # a town named after it (a destination too) is news from elsewhere:
@@ -731,7 +733,11 @@ class Geoparser(Recogniser):
                 if (
                     place is None
                     and home is not None
-                    and (s.head in LOCAL_HEADS or s.head in BUILDING_HEADS or far)
+                    and (
+                        s.head in LOCAL_HEADS
+                        or s.head in BUILDING_HEADS
+                        or s.head in PHYSICAL_HEADS
+                    )
                 ):
                     # ...else a local story's dateline town ("Yankee Stadium" of a New
                     # York story whose sentence and paragraph name no town)
