@@ -613,9 +613,11 @@ class Geoparser(Recogniser):
         else, for a street or building of a local story, to its home town (0.3: its
         dateline's, :func:`_local_dateline`, else the first town of its province,
         :func:`_home_province`); with none they stay unplaced rather than being sent to
-        some "main town" of the article. So does a local story's river or valley read as
-        a town :data:`HOME_FAR_KM` from its home; a part of its town named after such a
-        town is at home (:func:`_parts_at_home`). An unknown region or province
+        some "main town" of the article. Land and water they lack take their sentence's
+        town or province, else a local story's home town, never a town of the paragraph;
+        so does a local story's river or valley read as a town :data:`HOME_FAR_KM` from
+        its home; a part of its town named after such a town is at home
+        (:func:`_parts_at_home`). An unknown region or province
         ("Darfur region") is never put at a town."""
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
