@@ -2594,3 +2594,15 @@ def test_unknown_land_or_water_is_not_at_its_paragraphs_town(parser):
     assert _only_place(parser, text, "Turia river") is None
     text = "VALENCIA, Spain (Reuters) - Floods hit Paiporta, Chiva and Utiel.\n\n" + paragraph
     assert _only_place(parser, text, "Turia river").name == "Valencia"
+
+
+def test_a_cemetery_is_a_building_not_the_town_of_its_name(parser):
+    """ "Mount Olivet Cemetery" of a Dubuque obituary is no Kentucky village."""
+    text = (
+        "DUBUQUE, Iowa — She taught in Maquoketa and Cascade. Burial will be at Mount "
+        "Olivet Cemetery."
+    )
+    places = {m.surface: m.place for m in parser.parse(text)}
+    assert "Mount Olivet" not in places
+    cemetery = places["Mount Olivet Cemetery"]
+    assert cemetery is None or cemetery.admin1 == "US.IA"
