@@ -2606,3 +2606,16 @@ def test_a_cemetery_is_a_building_not_the_town_of_its_name(parser):
     assert "Mount Olivet" not in places
     cemetery = places["Mount Olivet Cemetery"]
     assert cemetery is None or cemetery.admin1 == "US.IA"
+
+
+def test_a_capital_in_a_list_of_a_named_countrys_places_is_that_countrys_town(parser):
+    """ "displaced in Lebanon, many to Sidon, Tripoli and the Bekaa Valley" is Lebanon's
+    Tripoli (the story names Libya nowhere); "offices in London, New York and Chicago"
+    keeps the capital."""
+    text = (
+        "Israeli strikes hit Tyre and Nabatieh. More than a million people have been "
+        "displaced in Lebanon, many to Sidon, Tripoli and the Bekaa Valley."
+    )
+    assert _only_place(parser, text, "Tripoli").country_code == "LB"
+    text = "The bank has offices in London, New York and Chicago."
+    assert _only_place(parser, text, "London").country_code == "GB"

@@ -331,7 +331,7 @@ class Geoparser(Recogniser):
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
         runs = _list_runs(text, spans)
         listed = self._listed_provinces(text, mentions, spans, quals, runs)
-        listed = self._listed_towns(listed, spans, quals, runs)
+        listed = self._listed_towns(text, listed, spans, quals, runs)
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
         located = self._possessed(text, located, spans, quals)
@@ -412,6 +412,7 @@ class Geoparser(Recogniser):
 
     def _listed_towns(
         self,
+        text: str,
         mentions: list[Mention],
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
@@ -422,8 +423,12 @@ class Geoparser(Recogniser):
         Caracas to Valencia, Maracaibo and Merida" is Venezuela's Mérida, not Yucatán's.
         Beside one town it is only that country's capital ("from Auckland and Wellington"
         of an Australian story is New Zealand's capital; "Windsor, Chatham-Kent" is no
-        list of Kent's towns). A country's capital stays ("Caracas, Bogota and Lima") and
-        so does a qualified name."""
+        list of Kent's towns), unless the sentence names that country and the story the
+        town's nowhere else. Provinces of the list count as its towns do ("Sidon,
+        Tripoli and the Bekaa Valley"). A country's capital stays ("offices in London, New
+        York and Chicago"), unless the list's country is named in its sentence and the
+        capital's nowhere else in the story ("displaced in Lebanon, many to Sidon, Tripoli
+        and the Bekaa Valley" is Lebanon's Tripoli); so does a qualified name."""
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
@@ -431,15 +436,30 @@ class Geoparser(Recogniser):
             if not 1 < len(runs[n]) <= MAX_LIST:
                 continue  # in no list, or in a table
             listed = [mentions[k].place for k in runs[n] if k != n]
-            countries = {p.country_code if p and p.kind is PlaceKind.CITY else None for p in listed}
+            countries = {
+                p.country_code if p and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1) else None
+                for p in listed
+            }
             country = countries.pop() if len(countries) == 1 else None
             if country is None or country == m.place.country_code:
                 continue
-            if any(
+            # the list's country named in its sentence, the town's nowhere else
+            own = m.place.country_code
+            named = any(
+                t.place is not None
+                and t.place.kind is PlaceKind.COUNTRY
+                and t.place.country_code == country
+                and not SENTENCE_END.search(text, *_between(m, t))
+                for t in mentions
+            ) and not any(
+                t is not m and t.place is not None and t.place.country_code == own for t in mentions
+            )
+            if not named and any(
                 i in self._capitals and self.gazetteer.place(i) == m.place for i in s.forms[::2]
             ):
                 continue
-            one = len(listed) < 2  # beside one town, only its country's capital
+            # beside one town, only its country's capital (any town if named so)
+            one = len(listed) < 2 and not named
             place = self._biggest_town(
                 s,
                 lambda i, c=country, one=one: (
@@ -693,10 +713,21 @@ class Geoparser(Recogniser):
                     confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 # where it stands, not where things go from it ("flights at the airport
                 # were diverted to Ahmedabad")
-                here = [t for t in towns if not _destination(text, m, t)]
+                # (only its paragraph's names can be its place)
+                a, b = text.rfind("\n", 0, m.start), text.find("\n", m.end)
+                b = len(text) if b < 0 else b
+                here = [t for t in towns if not (a < t.start < b and _destination(text, m, t))]
                 for boundary, fallback, near in (
                     (SENTENCE_END, 0.4, here),
-                    (SENTENCE_END, 0.3, [p for p in provinces if not _destination(text, m, p)]),
+                    (
+                        SENTENCE_END,
+                        0.3,
+                        [
+                            p
+                            for p in provinces
+                            if not (a < p.start < b and _destination(text, m, p))
+                        ],
+                    ),
                 ):
                     if place is not None:
                         break
