@@ -2619,3 +2619,8 @@ def test_a_capital_in_a_list_of_a_named_countrys_places_is_that_countrys_town(pa
     assert _only_place(parser, text, "Tripoli").country_code == "LB"
     text = "The bank has offices in London, New York and Chicago."
     assert _only_place(parser, text, "London").country_code == "GB"
+
+
+def test_the_galilee_is_a_region_of_israel(parser):
+    text = "Hezbollah fired rockets at towns in the Galilee and at the port city of Haifa."
+    assert _only_place(parser, text, "Galilee").country_code == "IL"
