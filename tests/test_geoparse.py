@@ -2624,3 +2624,14 @@ def test_a_capital_in_a_list_of_a_named_countrys_places_is_that_countrys_town(pa
 def test_the_galilee_is_a_region_of_israel(parser):
     text = "Hezbollah fired rockets at towns in the Galilee and at the port city of Haifa."
     assert _only_place(parser, text, "Galilee").country_code == "IL"
+
+
+def test_a_building_is_not_at_a_village_bearing_its_name_only_as_an_other_name(parser):
+    """ "Salgado Filho International Airport" of a Porto Alegre story is no airport of
+    Senador Salgado Filho (GeoNames' other name of which is "Salgado Filho"), 300 km off."""
+    text = (
+        "PORTO ALEGRE, Brazil (Reuters) - Floods hit Canoas, Eldorado do Sul and Sao "
+        "Leopoldo.\n\nSalgado Filho International Airport was closed indefinitely."
+    )
+    airport = _only_place(parser, text, "Salgado Filho International Airport")
+    assert airport is None or airport.name == "Porto Alegre"

@@ -807,12 +807,18 @@ class Geoparser(Recogniser):
         return None
 
     def _opening_towns(self, s: Span) -> Iterator[list[int]]:
-        """The towns each leading run of the words of span ``s`` names, longest run
-        first ("los angeles unified", "los angeles", "los")."""
+        """The towns each leading run of the words of span ``s`` names as their own name
+        or an alias, longest run first ("los angeles unified", "los angeles", "los"); not
+        as an other name ("Salgado Filho International Airport" is no airport of Senador
+        Salgado Filho, a village 300 km from Porto Alegre)."""
         words = s.key.split()
         for k in range(len(words) - 1, 0, -1):
-            readings = self.gazetteer.names.get(" ".join(words[:k]), ())[::2]
-            yield [i for i in readings if self._kind[i] == _TOWN]
+            forms = self.gazetteer.names.get(" ".join(words[:k]), ())
+            yield [
+                i
+                for i, fk in zip(forms[::2], forms[1::2])
+                if self._kind[i] == _TOWN and fk != FORM_ALT
+            ]
 
 
 def _list_runs(text: str, spans: Sequence[Span]) -> list[range]:
