@@ -443,23 +443,14 @@ class Geoparser(Recogniser):
             country = countries.pop() if len(countries) == 1 else None
             if country is None or country == m.place.country_code:
                 continue
-            # the list's country named in its sentence, the town's nowhere else
-            own = m.place.country_code
-            named = any(
-                t.place is not None
-                and t.place.kind is PlaceKind.COUNTRY
-                and t.place.country_code == country
-                and not SENTENCE_END.search(text, *_between(m, t))
-                for t in mentions
-            ) and not any(
-                t is not m and t.place is not None and t.place.country_code == own for t in mentions
-            )
-            if not named and any(
+            capital = any(
                 i in self._capitals and self.gazetteer.place(i) == m.place for i in s.forms[::2]
-            ):
+            )
+            one = len(listed) < 2  # beside one town, only its country's capital...
+            if (capital or one) and _named_instead(text, m, mentions, country):
+                capital = one = False  # ...unless the sentence names the list's country
+            if capital:
                 continue
-            # beside one town, only its country's capital (any town if named so)
-            one = len(listed) < 2 and not named
             place = self._biggest_town(
                 s,
                 lambda i, c=country, one=one: (
@@ -713,21 +704,10 @@ class Geoparser(Recogniser):
                     confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 # where it stands, not where things go from it ("flights at the airport
                 # were diverted to Ahmedabad")
-                # (only its paragraph's names can be its place)
-                a, b = text.rfind("\n", 0, m.start), text.find("\n", m.end)
-                b = len(text) if b < 0 else b
-                here = [t for t in towns if not (a < t.start < b and _destination(text, m, t))]
+                here = _standing(text, m, towns)
                 for boundary, fallback, near in (
                     (SENTENCE_END, 0.4, here),
-                    (
-                        SENTENCE_END,
-                        0.3,
-                        [
-                            p
-                            for p in provinces
-                            if not (a < p.start < b and _destination(text, m, p))
-                        ],
-                    ),
+                    (SENTENCE_END, 0.3, _standing(text, m, provinces)),
                 ):
                     if place is not None:
                         break
@@ -1283,6 +1263,30 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
 
 _TO_WORDS = frozenset({"to", "toward", "towards", "into"})
 _LIST_SPAN = 200  # characters read back from a name for the "to" that opens its list
+
+
+def _named_instead(text: str, m: Mention, mentions: Sequence[Mention], country: str) -> bool:
+    """Whether ``m``'s sentence names ``country`` and the story names the country of
+    ``m``'s place nowhere else ("displaced in Lebanon, many to Sidon, Tripoli ...", a
+    story that never names Libya)."""
+    own = m.place.country_code if m.place is not None else None
+    return any(
+        t.place is not None
+        and t.place.kind is PlaceKind.COUNTRY
+        and t.place.country_code == country
+        and not SENTENCE_END.search(text, *_between(m, t))
+        for t in mentions
+    ) and not any(
+        t is not m and t.place is not None and t.place.country_code == own for t in mentions
+    )
+
+
+def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]:
+    """``places`` but those ``m``'s paragraph names as where things go from it
+    (:func:`_destination`): where a street or building stands."""
+    a, b = text.rfind("\n", 0, m.start), text.find("\n", m.end)
+    b = len(text) if b < 0 else b
+    return [t for t in places if not (a < t.start < b and _destination(text, m, t))]
 
 
 def _destination(text: str, m: Mention, t: Mention) -> bool:

@@ -298,9 +298,9 @@ FEATURE_HEADS = frozenset(
 )
 LOCAL_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway parkway
-    expressway freeway turnpike motorway bridge park plaza market estate village stadium arena hall school church cathedral mosque temple
-    museum theatre theater library prison mall hotel inn tower building buildings cemetery
-    bayou side""".split()
+    expressway freeway turnpike motorway bridge park plaza market estate village stadium
+    arena hall school church cathedral mosque temple museum theatre theater library prison
+    mall hotel inn tower building buildings cemetery bayou side""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 # Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
