@@ -2635,3 +2635,13 @@ def test_a_building_is_not_at_a_village_bearing_its_name_only_as_an_other_name(p
     )
     airport = _only_place(parser, text, "Salgado Filho International Airport")
     assert airport is None or airport.name == "Porto Alegre"
+
+
+def test_canadian_press_abbreviations_qualify_their_towns(parser):
+    """ "Brandon, Man." is Manitoba's Brandon, not Florida's; "Yellowknife, N.W.T."."""
+    text = (
+        "The company has plants in Brandon, Man., and in Yellowknife, N.W.T., and Hay River, NWT."
+    )
+    places = {m.surface: m.place for m in parser.parse(text)}
+    assert places["Brandon"].admin1 == "CA.03"
+    assert places["N.W.T."].name == places["NWT"].name == "North-West Territories"
