@@ -2645,3 +2645,10 @@ def test_canadian_press_abbreviations_qualify_their_towns(parser):
     places = {m.surface: m.place for m in parser.parse(text)}
     assert places["Brandon"].admin1 == "CA.03"
     assert places["N.W.T."].name == places["NWT"].name == "North-West Territories"
+
+
+def test_an_air_base_named_with_its_lower_case_tail_is_found(parser):
+    """ "the Hmeimim air base": GeoNames knows it only under that whole name (an other
+    name of Bassel Al-Assad airport); "Hmeimim" alone is no name."""
+    text = "Russia keeps jets at the Hmeimim air base in Syria."
+    assert _only_place(parser, text, "Hmeimim air base").country_code == "SY"

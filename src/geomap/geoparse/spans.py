@@ -505,6 +505,9 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             )
         ):
             best = _head_span(gazetteer, tokens, i, *head) or best
+        if best is None or best.j == i:
+            # "the Hmeimim air base": a base the gazetteer names with its lower-case tail
+            best = _air_base(text, tokens, i, names) or best
         if (
             best is None
             and head is None
@@ -618,6 +621,29 @@ BUILDING_HEADS = frozenset(
 SAINTS = frozenset({"st", "saint"})
 # Words before a storm's given name ("Hurricane Milton", "Typhoon Haiyan")
 STORMS = frozenset("hurricane typhoon cyclone storm".split())
+
+
+_BASE_TAILS = frozenset({"air", "naval"})
+
+
+def _air_base(
+    text: str, tokens: Tokens, i: int, names: Mapping[str, tuple[int, ...]]
+) -> Span | None:
+    """Token ``i`` and "air base" or "naval base" after it, in lower case, when the
+    gazetteer has that whole name ("Hmeimim air base" is GeoNames' other name of Bassel
+    Al-Assad airport; "Hmeimim" alone is none)."""
+    keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
+    if (
+        i + 2 < len(tokens)
+        and keys[i + 1] in _BASE_TAILS
+        and keys[i + 2] == "base"
+        and text[ends[i] : starts[i + 2]] == f" {text[starts[i + 1] : ends[i + 1]]} "
+    ):
+        key = f"{keys[i]} {keys[i + 1]} base"
+        forms = names.get(key)
+        if forms:
+            return Span(i, i + 2, starts[i], ends[i + 2], key, forms)
+    return None
 
 
 def is_possessive(text: str, tokens: Tokens, k: int) -> bool:
