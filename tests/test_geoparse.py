@@ -2652,3 +2652,12 @@ def test_an_air_base_named_with_its_lower_case_tail_is_found(parser):
     name of Bassel Al-Assad airport); "Hmeimim" alone is no name."""
     text = "Russia keeps jets at the Hmeimim air base in Syria."
     assert _only_place(parser, text, "Hmeimim air base").country_code == "SY"
+
+
+def test_a_town_beside_a_neighbouring_province_is_the_province_of_its_name(parser):
+    """ "the salmon run in Washington and British Columbia" is the state, which borders
+    the province; "Washington and Virginia" stays the city."""
+    text = "The salmon run in Washington and British Columbia collapsed."
+    assert _only_place(parser, text, "Washington").admin1 == "US.WA"
+    text = "Protests were held in Washington and Virginia on Sunday."
+    assert _only_place(parser, text, "Washington").admin1 == "US.DC"

@@ -369,12 +369,22 @@ class Geoparser(Recogniser):
                 continue  # a list that long is a table, not a sentence's places
             around = [k for k in runs[n] if k != n]
             listed = [p for k in around if (p := mentions[k].place) is not None]
-            # (beside one province, a town only if it lies in the province of its name:
-            # "in Ontario and Quebec" is the province, "Washington and Virginia" the city)
+            # (beside one province, a town only if it lies in the province of its name,
+            # or that province borders the other: "in Ontario and Quebec", "Washington
+            # and British Columbia" are provinces, "Washington and Virginia" the city)
             if len(listed) < len(around) or len(listed) < (
                 1
                 if m.place.population < VILLAGE
-                or any(self._admin1[i] == m.place.admin1 for i in self._provinces_by_name(s))
+                or any(
+                    self._admin1[i] == m.place.admin1
+                    or any(
+                        _km(q.lat, q.lon, p.lat, p.lon) < LISTED_PROVINCE_KM
+                        for q in (self.gazetteer.place(i),)
+                        for p in listed
+                        if p.kind is PlaceKind.ADMIN1
+                    )
+                    for i in self._provinces_by_name(s)
+                )
                 else 2
             ):
                 continue
