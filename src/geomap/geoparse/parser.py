@@ -372,17 +372,12 @@ class Geoparser(Recogniser):
             # (beside one province, a town only if it lies in the province of its name,
             # or that province borders the other: "in Ontario and Quebec", "Washington
             # and British Columbia" are provinces, "Washington and Virginia" the city)
+            beside = [p for p in listed if p.kind is PlaceKind.ADMIN1]
             if len(listed) < len(around) or len(listed) < (
                 1
                 if m.place.population < VILLAGE
                 or any(
-                    self._admin1[i] == m.place.admin1
-                    or any(
-                        _km(q.lat, q.lon, p.lat, p.lon) < LISTED_PROVINCE_KM
-                        for q in (self.gazetteer.place(i),)
-                        for p in listed
-                        if p.kind is PlaceKind.ADMIN1
-                    )
+                    self._admin1[i] == m.place.admin1 or _near_any(self.gazetteer.place(i), beside)
                     for i in self._provinces_by_name(s)
                 )
                 else 2
@@ -405,8 +400,8 @@ class Geoparser(Recogniser):
                 if self._kind[s.forms[k]] != _ADMIN1:
                     continue
                 place = self.gazetteer.place(s.forms[k])
-                if (len(countries) == 1 and place.country_code in countries) or any(
-                    _km(place.lat, place.lon, p.lat, p.lon) < LISTED_PROVINCE_KM for p in provinces
+                if (len(countries) == 1 and place.country_code in countries) or _near_any(
+                    place, provinces
                 ):
                     out[n] = _moved(m, place)
                     break
@@ -1273,6 +1268,11 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
 
 _TO_WORDS = frozenset({"to", "toward", "towards", "into"})
 _LIST_SPAN = 200  # characters read back from a name for the "to" that opens its list
+
+
+def _near_any(place: Place, others: Sequence[Place]) -> bool:
+    """Whether ``place`` lies within :data:`LISTED_PROVINCE_KM` of one of ``others``."""
+    return any(_km(place.lat, place.lon, p.lat, p.lon) < LISTED_PROVINCE_KM for p in others)
 
 
 def _named_instead(text: str, m: Mention, mentions: Sequence[Mention], country: str) -> bool:
