@@ -2661,3 +2661,11 @@ def test_a_town_beside_a_neighbouring_province_is_the_province_of_its_name(parse
     assert _only_place(parser, text, "Washington").admin1 == "US.WA"
     text = "Protests were held in Washington and Virginia on Sunday."
     assert _only_place(parser, text, "Washington").admin1 == "US.DC"
+
+
+def test_a_sentence_opening_preposition_is_no_part_of_a_name(parser):
+    """ "On Capitol Hill, ..." names Capitol Hill (Washington's), not an unknown "On
+    Capitol" hill put at the sentence's Moscow; "In Salah" is the gazetteer's whole name."""
+    text = "On Capitol Hill, lawmakers questioned Pentagon officials about the Kremlin's plans."
+    assert _only_place(parser, text, "Capitol Hill").admin1 == "US.DC"
+    assert [m.surface for m in parser.parse("In Salah gas field was attacked.")] == ["In Salah"]

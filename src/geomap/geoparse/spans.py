@@ -99,6 +99,11 @@ LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 LOCATIVES = frozenset(
     "in near outside inside across around into throughout toward towards via".split()
 )
+# Prepositions, capitalised only at a sentence's start ("On Capitol Hill, ..."): no name
+# starts with one unless the gazetteer has the whole ("In Salah")
+_PREPOSITIONS = LOCATIVES | frozenset(
+    "on at from to of for by with over under within against onto through".split()
+)
 # "the town of Ferguson", "the village of Nagrig": unit words whose "of" introduces a
 # place's name
 UNITS_BEFORE_OF = frozenset(
@@ -530,6 +535,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             )
         ):
             best = None
+        if (
+            best is not None
+            and keys[i] in _PREPOSITIONS
+            and best.j > i
+            and _get(names, memo_get, best.key) is None
+        ):
+            best = None  # "On Capitol Hill, lawmakers...": the name starts after "On"
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
     spans = _outside_headlines(text, tokens, spans, gazetteer)
