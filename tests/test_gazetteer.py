@@ -160,6 +160,8 @@ def test_a_provinces_display_name_is_no_gloss_or_type_word(gazetteer):
     # a translated compass word is the English name: "South Kivu", not "Sud-Kivu"
     assert gazetteer.get("CD-SK").name == "South Kivu"
     assert gazetteer.get("NL-ZH").name == "South Holland"
+    # an ISO name carrying its language's type word takes an English one: "Vlaams Gewest"
+    assert gazetteer.get("BE-VLG").name == "Flemish Region"
 
 
 def test_a_saint_or_fort_is_the_towns_own_name_however_it_is_spelt(gazetteer):

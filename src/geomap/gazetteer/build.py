@@ -429,10 +429,11 @@ def _display_form(english: str, iso_name: str) -> bool:
     return bool(typed) and len(english) > 3 and not _common_word(english)
 
 
-# Type words of ISO 3166-2 names in Slavic, Kazakh and Croatian romanisations, and the
-# "City of" of "Gorod Minsk": a name that carries one is no name English readers know.
+# Type words of ISO 3166-2 names in Slavic, Kazakh, Croatian and Dutch ("Vlaams Gewest")
+# romanisations, and the "City of" of "Gorod Minsk": a name that carries one is no name
+# English readers know.
 _TYPE_WORDS = frozenset(
-    "oblast' oblast kraj voblasc oblysy okrug respublika zupanija gorod horad".split()
+    "oblast' oblast kraj voblasc oblysy okrug respublika zupanija gorod horad gewest".split()
 )
 
 
