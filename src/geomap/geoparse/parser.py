@@ -372,18 +372,18 @@ class Geoparser(Recogniser):
             # (beside one province, a town only if it lies in the province of its name,
             # or that province borders the other: "in Ontario and Quebec", "Washington
             # and British Columbia" are provinces, "Washington and Virginia" the city)
-            beside = [p for p in listed if p.kind is PlaceKind.ADMIN1]
+            provinces = [p for p in listed if p.kind is PlaceKind.ADMIN1]
             if len(listed) < len(around) or len(listed) < (
                 1
                 if m.place.population < VILLAGE
                 or any(
-                    self._admin1[i] == m.place.admin1 or _near_any(self.gazetteer.place(i), beside)
+                    self._admin1[i] == m.place.admin1
+                    or _near_any(self.gazetteer.place(i), provinces)
                     for i in self._provinces_by_name(s)
                 )
                 else 2
             ):
                 continue
-            provinces = [p for p in listed if p.kind is PlaceKind.ADMIN1]
             countries = {p.country_code for p in provinces}
             # "Colima, Guerrero and Zacatecas": another town of the list with a province
             # reading in a country of the list's provinces is one of them too
@@ -849,7 +849,7 @@ def _town_after_in(
 
 
 # Words before a place's name that no person's takes ("from Jordan", "to Jordan")
-_PLACE_WORDS = frozenset({"from", "to", "at"})
+_PLACE_WORDS = _BEFORE_LITERAL | {"to"}
 
 
 def _without_first_names(
@@ -888,9 +888,7 @@ def _without_first_names(
         s
         for s in spans
         if not (
-            s.key in named_after
-            and s.i == s.j
-            and (s.i == 0 or keys[s.i - 1] not in LOCATIVES | _PLACE_WORDS)
+            s.key in named_after and s.i == s.j and (s.i == 0 or keys[s.i - 1] not in _PLACE_WORDS)
         )
     ]
     first_names = [  # indices of given names before a capitalised word that may be a surname
@@ -1250,20 +1248,22 @@ def _between(m: Mention, t: Mention) -> tuple[int, int]:
     return (t.end, m.start) if t.end <= m.start else (m.end, t.start)
 
 
+def _same_sentence(text: str, m: Mention, t: Mention) -> bool:
+    """Whether mentions ``m`` and ``t`` lie apart in one sentence."""
+    a, b = _between(m, t)
+    return b >= a and not SENTENCE_END.search(text, a, b)
+
+
 def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> set[str]:
     """The countries of the places named in the sentence of mention ``m``."""
-    out = set()
-    for t in mentions:
-        a, b = _between(m, t)
-        if (
-            t is not m
-            and t.place is not None
-            and t.place.country_code
-            and b >= a
-            and not SENTENCE_END.search(text, a, b)
-        ):
-            out.add(t.place.country_code)
-    return out
+    return {
+        t.place.country_code
+        for t in mentions
+        if t is not m
+        and t.place is not None
+        and t.place.country_code
+        and _same_sentence(text, m, t)
+    }
 
 
 _TO_WORDS = frozenset({"to", "toward", "towards", "into"})
@@ -1284,7 +1284,7 @@ def _named_instead(text: str, m: Mention, mentions: Sequence[Mention], country: 
         t.place is not None
         and t.place.kind is PlaceKind.COUNTRY
         and t.place.country_code == country
-        and not SENTENCE_END.search(text, *_between(m, t))
+        and _same_sentence(text, m, t)
         for t in mentions
     ) and not any(
         t is not m and t.place is not None and t.place.country_code == own for t in mentions

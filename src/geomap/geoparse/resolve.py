@@ -700,9 +700,10 @@ class Resolver:
         :meth:`DocContext.voted_home`: "Lima police ... Toledo ... Allen County") comes
         before a bigger namesake elsewhere, as a local reader takes "Paris" in a Texas
         paper for Paris, Texas; a chosen town in a province two names place it in stays.
-        Its confidence is 0.5: the context chose it over world population. A town the ranker chose beside another name's reading
-        ("Clinton, in Hinds County", Mississippi) stays, however many names point to a
-        neighbouring state ("165 miles n of New Orleans, Louisiana"). A country nothing
+        Its confidence is 0.5: the context chose it over world population. A town the
+        ranker chose beside another name's reading ("Clinton, in Hinds County",
+        Mississippi) stays, however many names point to a neighbouring state ("165 miles
+        n of New Orleans, Louisiana"). A country nothing
         else of the story lies in gives way too, to a local town of :data:`VILLAGE`
         people or more ("to Lebanon and Rolla" in a Missouri paper). A town of the local
         town's own country :data:`LOCAL_RATIO` times its size does not ("the CDC in
@@ -745,7 +746,7 @@ class Resolver:
             and self._pop[best] < VILLAGE
             and self._cc[big] == self._cc[best]
             and self._pop[big] >= LOCAL_RATIO * max(self._pop[best], 1)
-            and ctx.voted_home(key) not in (None, self._admin1[best])
+            and homes[1] not in (None, self._admin1[best])
         ):
             # "Kansas City hosts Buffalo" of a Denver story that names Wyoming once is no
             # Wyoming town of 4,600: a village outside the story's own province gives way

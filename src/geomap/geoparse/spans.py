@@ -460,13 +460,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 key2 = key.replace(". ", " ")
                 forms = _get(names, memo_get, key2)
             if not forms and "-" in key2:  # "El-Fasher" is GeoNames' "El Fasher"
-                spaced = key2.replace("-", " ")
-                forms = _get(names, memo_get, spaced)
-                if not forms and j > i:  # "Petion-Ville" is GeoNames' "Pétionville"
-                    forms = _get(names, memo_get, key2.replace("-", ""))
-                    key2 = key2.replace("-", "") if forms else spaced
-                else:
-                    key2 = spaced
+                spaced, joined = key2.replace("-", " "), key2.replace("-", "")
+                forms, key2 = _get(names, memo_get, spaced), spaced
+                # "Petion-Ville" is GeoNames' "Pétionville"
+                if not forms and j > i and (forms := _get(names, memo_get, joined)):
+                    key2 = joined
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not uppers[j]:
