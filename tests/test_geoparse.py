@@ -1744,6 +1744,29 @@ def test_an_unknown_valley_is_in_the_province_after_its_in(parser):
     assert got["Galwan valley"].name == got["Ladakh"].name
 
 
+def test_unknown_land_or_water_is_not_at_a_peer_of_its_list(parser):
+    """ "in Zamzam camp, south of El Fasher, and in parts of the Nuba Mountains" put the
+    range at El Fasher, 600 km off: a town joined to land or water by "and" is its
+    peer, not what holds it; a town of another clause still holds it."""
+    text = (
+        "Famine has been confirmed in Zamzam camp, south of El Fasher, and in parts of "
+        "the Nuba Mountains."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["El Fasher"] is not None and got["Nuba Mountains"] is None
+    text = (
+        "In Minnesota, the Cottonwood River topped its banks at New Ulm, and the Redwood "
+        "River flooded parts of Redwood Falls."
+    )
+    got = places_of(parser, text)
+    assert got["Redwood River"].name == "Redwood Falls"
+    text = (
+        "Strikes hit the coastal city of Tyre, and the army issued evacuation orders for "
+        "villages south of the Litani River."
+    )
+    assert places_of(parser, text)["Litani River"].name == "Tyre"
+
+
 def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):
     """ "the International Centre for Diarrhoeal Disease Research, Bangladesh" was a
     building at Dhaka, "Africa Centres" at Africa: such names are organisations'."""

@@ -630,7 +630,7 @@ class Geoparser(Recogniser):
         dateline's, :func:`_local_dateline`, else the first town of its province,
         :func:`_home_province`); with none they stay unplaced rather than being sent to
         some "main town" of the article. Land and water they lack take their sentence's
-        town or province, else a local story's home town, never a town of the paragraph;
+        town or province (no peer of a list, :func:`_coordinated`), else a local story's home town, never a town of the paragraph;
         so does a local story's river or valley read as a town :data:`HOME_FAR_KM` from
         its home; a part of its town named after such a town is at home
         (:func:`_parts_at_home`). An unknown region or province
@@ -702,17 +702,23 @@ class Geoparser(Recogniser):
                 place, confidence = (None if saint else self._town_opening(s, where)), 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
-                if place is None and s.head in PHYSICAL_HEADS:
+                in_towns, in_provinces = towns, provinces
+                if s.head in PHYSICAL_HEADS:
                     # land and water: the sentence's nearest town or province ("the
                     # Galwan valley" after "in Ladakh" is no valley of the dateline town)
-                    place = _nearest(text, m, [*towns, *provinces], SENTENCE_END)
-                    confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
+                    # that is no peer of a list ("in Zamzam camp, south of El Fasher,
+                    # and in parts of the Nuba Mountains" names no range at El Fasher)
+                    in_towns = [t for t in towns if not _coordinated(text, m, t)]
+                    in_provinces = [t for t in provinces if not _coordinated(text, m, t)]
+                    if place is None:
+                        place = _nearest(text, m, [*in_towns, *in_provinces], SENTENCE_END)
+                        confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 # where it stands, not where things go from it ("flights at the airport
                 # were diverted to Ahmedabad")
-                here = _standing(text, m, towns)
+                here = _standing(text, m, in_towns)
                 for boundary, fallback, near in (
                     (SENTENCE_END, 0.4, here),
-                    (SENTENCE_END, 0.3, _standing(text, m, provinces)),
+                    (SENTENCE_END, 0.3, _standing(text, m, in_provinces)),
                 ):
                     if place is not None:
                         break
@@ -1289,6 +1295,20 @@ def _named_instead(text: str, m: Mention, mentions: Sequence[Mention], country: 
     ) and not any(
         t is not m and t.place is not None and t.place.country_code == own for t in mentions
     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PEER_WORDS = 5  # lower-case words at most between two peers ("and in parts of the")
+
+
+def _coordinated(text: str, m: Mention, t: Mention) -> bool:
+    """Whether ``t`` and ``m`` are peers of a list: "and" or "or" and a few lower-case
+    words between them ("the Cottonwood River topped its banks at New Ulm, and the
+    Redwood River"), not two clauses ("Strikes hit ... Tyre, and the Israeli military
+    issued evacuation orders for ... villages south of the Litani River")."""
+    a, b = _between(m, t)
+    words = [w for w in _LETTERS.findall(text, a, b) if w.islower()]
+    return len(words) <= _PEER_WORDS and ("and" in words or "or" in words)
 
 
 def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]:
