@@ -17,7 +17,8 @@ meets, built from the name, and an airport's IATA code only before its head word
   "Vandenberg", "Masroor"): there the bare name is mostly its place's, and news uses it
   ("Incirlik", "Al Udeid", "Bagram"; the gazetteer keeps it only where no place has it and
   no given name or title is in it: not "Prince Sultan", "Ahmed Al Jaber");
-* "X AFB" for "X Air Force Base" and the reverse;
+* "X AFB" for "X Air Force Base" and the reverse, "X SFB" for "X Space Force Base" (the
+  United States' air bases renamed since 2020: "Vandenberg Space Force Base");
 * "DFW Airport" and "DFW International Airport" (the code alone is no form: "LAX", "BOS"
   and "SEA" are words too).
 
@@ -37,21 +38,23 @@ OUT = ROOT / "src" / "geomap" / "data" / "airports.tsv"
 HEADER = ("key", "name", "kind", "cc", "lat", "lon", "forms")
 
 _BASE = re.compile(
-    r"\b(Air Base|Air Force Base|AFB|Naval Air Station|Naval Air Base|Army Air ?field|"
-    r"Airbase|Naval Support Facility|Marine Corps Air Station|Joint Base)\b",
+    r"\b(Air Base|Air Force Base|AFB|Space Force Base|Naval Air Station|Naval Air Base|"
+    r"Army Air ?field|Airbase|Naval Support Facility|Marine Corps Air Station|Joint Base)\b",
     re.IGNORECASE,
 )
 # Countries whose air bases bear people's names: the United States' ("Andrews", "Nellis",
 # "Vandenberg"), Pakistan's airmen ("Masroor", "Minhas", "Mushaf") and Indonesia's
 # ("Sutan Sjahrir", "Soewondo"); Britain's names follow "RAF" ("RAF Lakenheath")
 NAMED_AFTER_PEOPLE = frozenset({"US", "GB", "PK", "ID"})
-_TAIL = re.compile(r"(^|\s+)(International\s+)?(Airport|Air Base|Airbase|Air Force Base|AFB)$")
+_TAIL = re.compile(
+    r"(^|\s+)(International\s+)?(Airport|Air Base|Airbase|Air Force Base|AFB|Space Force Base)$"
+)
 
 
 def _clean(name: str) -> str:
     name = re.sub(r"\bAfb\b", "Air Force Base", name)
     name = re.sub(r"\bNtl\b", "National", name)
-    return re.sub(r"\s+(Air Force Base|Air Base)\s+Airport$", r" \1", name).strip()
+    return re.sub(r"\s+(Air Force Base|Air Base|Space Force Base)\s+Airport$", r" \1", name).strip()
 
 
 def _bare(name: str) -> str:
@@ -65,10 +68,11 @@ def forms(name: str, city: str) -> list[str]:
     if _bare(core):
         out += [core, core.replace("International ", "")]
     for f in list(out):
-        if f.endswith(" Air Force Base"):
-            out.append(f[: -len("Air Force Base")] + "AFB")
-        elif f.endswith(" AFB"):
-            out.append(f[: -len("AFB")] + "Air Force Base")
+        for long, short in (("Air Force Base", "AFB"), ("Space Force Base", "SFB")):
+            if f.endswith(" " + long):
+                out.append(f[: -len(long)] + short)
+            elif f.endswith(" " + short):
+                out.append(f[: -len(short)] + long)
     keep: list[str] = []
     for f in out:
         if " " in f and f not in keep:

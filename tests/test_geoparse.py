@@ -2677,6 +2677,16 @@ def test_an_air_base_named_with_its_lower_case_tail_is_found(parser):
     assert _only_place(parser, text, "Hmeimim air base").country_code == "SY"
 
 
+def test_renamed_space_bases_are_found(parser):
+    """ "the Pituffik Space Base in northern Greenland" was an unknown building at the
+    dateline's Nuuk, 1,500 km south (the base was Thule Air Base until 2023); the US
+    air bases renamed "Space Force Base" lost their "Airport" tail."""
+    text = "NUUK, Greenland (Reuters) - Vance visited the Pituffik Space Base in Greenland."
+    assert _only_place(parser, text, "Pituffik Space Base").lat > 76
+    text = "A rocket lifted off from Vandenberg Space Force Base in California."
+    assert _only_place(parser, text, "Vandenberg Space Force Base").kind.value == "feature"
+
+
 def test_a_town_beside_a_neighbouring_province_is_the_province_of_its_name(parser):
     """ "the salmon run in Washington and British Columbia" is the state, which borders
     the province; "Washington and Virginia" stays the city."""
