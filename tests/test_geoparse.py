@@ -2518,6 +2518,18 @@ def test_a_part_of_a_local_storys_town_named_after_a_far_town_is_home(parser):
     assert places["Jackson Street"].admin1 == "US.TN"
 
 
+def test_uptown_and_downtown_are_parts_of_the_town_they_name(parser):
+    """ "in Uptown Normal" was Chicago's Uptown (GeoNames' only "Uptown") and lost Normal;
+    "Uptown" alone in a Charlotte story is Charlotte's, in a Chicago story Chicago's."""
+    text = "BLOOMINGTON, Ill. — Shops in Downtown Bloomington and Uptown Normal reopened."
+    got = {m.surface: m.place.name for m in parser.parse(text)}
+    assert got["Uptown Normal"] == "Normal" and got["Downtown Bloomington"] == "Bloomington"
+    text = "CHARLOTTE, N.C. — Traffic in Uptown was heavy."
+    assert _only_place(parser, text, "Uptown").name == "Charlotte"
+    text = "CHICAGO — Traffic in Uptown was heavy."
+    assert _only_place(parser, text, "Uptown").name == "Uptown"
+
+
 def test_a_team_towns_name_alone_is_the_teams_town(parser):
     """ "for Buffalo" of a story of the Buffalo Bills is Buffalo, New York, though the
     story names Houston and Dallas twice (Texas has a village called Buffalo)."""

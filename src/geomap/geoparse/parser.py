@@ -46,6 +46,7 @@ from .spans import (
     PHYSICAL_HEADS,
     PLURAL_HEADS,
     SAINTS,
+    TOWN_PARTS,
     Span,
     Tokens,
     abbreviated,
@@ -1343,7 +1344,8 @@ def _parts_at_home(
 ) -> list[Mention]:
     """A part of a local story's town named after a town :data:`HOME_FAR_KM` from its
     ``home`` is in its sentence's nearest town, else in ``home`` (0.3): "the Jackson
-    Heights subdivision" of a Columbia, Tennessee story is no part of New York."""
+    Heights subdivision" of a Columbia, Tennessee story is no part of New York, nor
+    "Uptown" of a Charlotte story Chicago's."""
     out = list(mentions)
     for n, (m, s) in enumerate(zip(mentions, spans)):
         p = m.place
@@ -1351,7 +1353,7 @@ def _parts_at_home(
             p is not None
             and p.kind is PlaceKind.CITY
             and s.head is None
-            and _PART_OF_TOWN.match(text, m.end)
+            and (_PART_OF_TOWN.match(text, m.end) or s.key in TOWN_PARTS)
             and _km(p.lat, p.lon, home.lat, home.lon) >= HOME_FAR_KM
         ):
             near = _nearest(text, m, [t for t in towns if t.place != p], SENTENCE_END)

@@ -889,7 +889,8 @@ def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
 def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]:
     """ "Eastern Ukraine", "southern Lebanon": a compass word before a place name that
     the gazetteer does not hold as a whole is part of that place, not a place of its own
-    (a province called "Eastern" in Saudi Arabia). A compass word alone ("the South",
+    (a province called "Eastern" in Saudi Arabia), as is a town-part word ("Uptown
+    Normal" is no Uptown of Chicago's and Normal). A compass word alone ("the South",
     "Northern", "the West") is a part of a place named elsewhere or a bloc: no span;
     so is one before a landform's plural that towns bear ("the Northern Plains" is no
     Plains, Pennsylvania), with that word."""
@@ -915,7 +916,7 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
             continue
         if (
             s.j == s.i
-            and keys[s.i] in DIRECTIONS
+            and (keys[s.i] in DIRECTIONS or keys[s.i] in TOWN_PARTS)
             and nxt is not None
             and nxt.head is None
             and nxt.forms
@@ -931,6 +932,9 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
     return out
 
 
+# Words for the part of a town named before its name ("Uptown Normal", "Midtown
+# Manhattan"), which GeoNames gives to some town's district (Chicago's Uptown)
+TOWN_PARTS = frozenset({"uptown", "midtown", "downtown"})
 # Landforms' plural names that towns bear too ("Plains", Georgia; "Highlands", Texas)
 _LANDFORMS = frozenset("plains highlands lowlands uplands hills heights".split())
 
