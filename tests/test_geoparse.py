@@ -1767,6 +1767,24 @@ def test_unknown_land_or_water_is_not_at_a_peer_of_its_list(parser):
     assert places_of(parser, text)["Litani River"].name == "Tyre"
 
 
+def test_land_or_water_read_as_a_town_outside_its_sentence_is_unknown(parser):
+    """ "a teenager from the Fraser Valley" was Fraser, Michigan, "the Kosi River flooded
+    villages in Bihar" Kosi of Uttar Pradesh, "U.S. Steel's Mon Valley Works near
+    Pittsburgh" Myanmar's Mon State: land or water read as the town or province of its
+    name outside the countries, or the provinces, its sentence names is placed as one
+    the gazetteer lacks; inside them it stays."""
+    text = "Canada's British Columbia reported H5N1 in a teenager from the Fraser Valley."
+    assert _only_place(parser, text, "Fraser Valley").name == "British Columbia"
+    text = "In India, the Kosi River flooded villages in Bihar."
+    assert _only_place(parser, text, "Kosi River").name == "Bihār"
+    text = "U.S. Steel's Mon Valley Works near Pittsburgh will be upgraded."
+    assert _only_place(parser, text, "Mon Valley").name == "Pittsburgh"
+    text = "In Pakistan, the Kabul river flooded Nowshera and Charsadda."
+    assert _only_place(parser, text, "Kabul river").country_code == "PK"
+    text = "In Afghanistan, the Kabul river flooded parts of Kabul."
+    assert _only_place(parser, text, "Kabul river").name == "Kabul"
+
+
 def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):
     """ "the International Centre for Diarrhoeal Disease Research, Bangladesh" was a
     building at Dhaka, "Africa Centres" at Africa: such names are organisations'."""

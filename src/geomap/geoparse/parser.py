@@ -633,7 +633,8 @@ class Geoparser(Recogniser):
         some "main town" of the article. Land and water they lack take their sentence's
         town or province (no peer of a list, :func:`_coordinated`), else a local story's home town, never a town of the paragraph;
         so does a local story's river or valley read as a town :data:`HOME_FAR_KM` from
-        its home; a part of its town named after such a town is at home
+        its home, and any read as a town or province outside what its sentence names
+        (:func:`_outside_sentence`); a part of its town named after such a town is at home
         (:func:`_parts_at_home`). An unknown region or province
         ("Darfur region") is never put at a town."""
         towns, provinces = _towns_and_provinces(mentions, spans)
@@ -668,6 +669,17 @@ class Geoparser(Recogniser):
                 m = Mention(m.start, m.end, m.surface, m.kind, town, confidence)
             p = m.place
             far = p is not None and s.head in PHYSICAL_HEADS and p.kind is PlaceKind.CITY
+            # "a teenager from the Fraser Valley" after "Canada's British Columbia" is no
+            # valley of Fraser, Michigan, nor "the Kosi River flooded villages in Bihar" a
+            # river of Kosi, Uttar Pradesh: land or water read as a town or province
+            # outside what its sentence names is unplaced, then placed as one the
+            # gazetteer lacks
+            outside = (
+                p is not None
+                and s.head in PHYSICAL_HEADS
+                and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+                and _outside_sentence(text, m, provinces, mentions)
+            )
             # "the River Derwent burst its banks at Matlock" of a Yorkshire story is no
             # Tasmanian river: land or water named as such of a country the local story
             # names nothing in, far from its home, is at its sentence's nearest town or
@@ -683,6 +695,7 @@ class Geoparser(Recogniser):
                 home is None or _km(p.lat, p.lon, home.lat, home.lon) < HOME_FAR_KM
             ):
                 far = stray = False  # near the story's home, or a story with none
+            far = far or outside
             if far:
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
             elif stray:
@@ -1259,6 +1272,23 @@ def _same_sentence(text: str, m: Mention, t: Mention) -> bool:
     """Whether mentions ``m`` and ``t`` lie apart in one sentence."""
     a, b = _between(m, t)
     return b >= a and not SENTENCE_END.search(text, a, b)
+
+
+def _outside_sentence(
+    text: str, m: Mention, provinces: Sequence[Mention], mentions: Sequence[Mention]
+) -> bool:
+    """Whether ``m``'s place lies in no country its sentence's other places lie in, or
+    in none of the provinces its sentence names in its own country."""
+    p = m.place
+    own = _sentence_countries(text, m, mentions)
+    if own and p.country_code not in own:
+        return True
+    held = {
+        t.place.admin1
+        for t in provinces
+        if t.place.country_code == p.country_code and _same_sentence(text, m, t)
+    }
+    return bool(held) and p.admin1 not in held
 
 
 def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> set[str]:
