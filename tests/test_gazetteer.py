@@ -247,3 +247,15 @@ def test_isos_regions_over_provinces_have_their_people_and_leave_names_to_towns(
     assert got["Java"].population > 10_000_000
     (yuma,) = parser.parse("Border Patrol agents in Yuma arrested 40 migrants.")
     assert (yuma.place.country_code, yuma.place.kind.value) == ("US", "city")
+
+
+def test_a_towns_other_name_that_is_its_provinces_own_is_the_provinces(gazetteer):
+    """ "Bahia" and "Pernambuco", old names of Salvador and Recife, are the states ("two
+    deaths were reported in Bahia" was Salvador, 380 km from the state's centre); a
+    spelling of the town's own name stays its ("Zaporizhzhia" of Zaporizhzhya, "Gedaref"
+    of Al Qadarif), as does a name inside it ("New York" of New York City)."""
+    assert {p.kind.value for p in gazetteer.lookup("Bahia") if p.country_code == "BR"} == {"admin1"}
+    assert "Recife" not in {p.name for p in gazetteer.lookup("Pernambuco")}
+    for name in ("Zaporizhzhia", "Gedaref", "New York"):
+        kinds = {p.kind.value for p in gazetteer.lookup(name)}
+        assert {"city", "admin1"} <= kinds, name

