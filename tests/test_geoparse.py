@@ -2193,6 +2193,12 @@ def test_a_name_the_story_surely_places_keeps_its_weaker_mentions(parser):
         "Cavan Sustainable Energy Group said the roof would carry solar panels."
     )
     assert [m.surface for m in parser.parse(text)].count("Cavan") == 2
+    # a county the story is sure of makes its name alone as sure
+    text = (
+        "MILWAUKEE — A former Waukesha police officer was sentenced on Thursday. The "
+        "Waukesha County Sheriff's Department investigated the case."
+    )
+    assert [m.surface for m in parser.parse(text)].count("Waukesha") == 1
 
 
 @pytest.mark.parametrize(

@@ -515,10 +515,19 @@ class Recogniser:
         (:meth:`_in_named_country`) or as the capital of country ``nation`` (a story of
         one country's: "Ottawa said" in a Nova Scotia story), or above :data:`REPEAT_FLOOR` after a
         building's comma (:meth:`_placing`); of overlapping ones the longest wins, then
-        the likeliest."""
+        the likeliest. A county the story is sure of makes its name alone as sure."""
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
+        # ... and its name without an admin head ("A former Waukesha police officer" of a
+        # story sure of "Waukesha County")
+        sure |= {
+            words[0]
+            for s in spans
+            if s.score >= SURE_SCORE
+            and len(words := s.key.rsplit(" ", 1)) == 2
+            and words[1] in ADMIN_HEADS
+        }
         listed, province = self._listed(spans, text) if text else (set(), set())
         if text:
             listed |= self._qualifying(spans, text) | self._in_named_country(spans, text)
