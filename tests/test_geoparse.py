@@ -297,6 +297,13 @@ def test_a_name_after_a_kind_of_vessel_is_the_ships(parser):
     assert got == [(text.rindex("Shandong"), PlaceKind.ADMIN1)]
 
 
+def test_a_name_before_a_kind_of_warship_is_the_ships(parser):
+    """ "China's Shandong aircraft carrier group" names the ship, not the province; a
+    country before one is the country's ("US carrier groups")."""
+    text = "China's Shandong aircraft carrier group and US carrier groups sailed."
+    assert [m.surface for m in parser.parse(text)] == ["China", "US"]
+
+
 def test_a_place_in_a_diseases_name_is_no_place(parser):
     """Outbreak news: "West Nile virus", "Lassa fever", "Crimean-Congo hemorrhagic fever"
     and "Spanish flu" name diseases; the places the text speaks of stay."""

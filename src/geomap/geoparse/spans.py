@@ -705,7 +705,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     "Louis XIV" (a regnal number follows), "William Holland, Sr." (a generational
     suffix follows), "Mr. Paris", "Gen. Austin" (an honorific goes before), "BRP Sierra
     Madre", "USS Carl Vinson" (a ship prefix goes before), "the carrier Shandong" (a
-    kind of vessel goes before); a disease's ("Lassa fever",
+    kind of vessel goes before), "the Shandong aircraft carrier" (a kind of warship
+    follows); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
     names); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
     Street"), a highway's ("U.S. 281"); a newspaper's or an airline's
@@ -757,6 +758,10 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     last = min(len(tokens), nxt + MAX_HEAD_NAME)  # "Crimean-Congo": a few names at most
     while nxt < last and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == "-":
         nxt += 1
+    if _warship_after(text, tokens, s.j + 1) and not any(
+        gazetteer.column("kind")[i] == KIND_CODE["country"] for i in s.forms[::2]
+    ):
+        return True  # "the Shandong aircraft carrier"; not "US carrier groups"
     if (
         nxt < len(tokens)
         and (tokens.keys[nxt] in DISEASE_WORDS or tokens.keys[nxt].endswith("virus"))
@@ -786,6 +791,26 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         ):
             return True
     return False
+
+
+# Kinds of warship a name before names ("the Shandong aircraft carrier"), where a
+# ferry or a tanker before one is a route's or a port's ("the Dover ferry")
+WARSHIPS = frozenset(
+    "carrier destroyer frigate cruiser corvette submarine warship battleship".split()
+)
+
+
+def _warship_after(text: str, tokens: Tokens, k: int) -> bool:
+    """Whether the words from token ``k`` on are a lower-case kind of warship ("aircraft
+    carrier", "destroyer"), right after the name before them."""
+    if k < len(tokens) and tokens.keys[k] == "aircraft" and not tokens.caps[k]:
+        k += 1
+    return (
+        k < len(tokens)
+        and tokens.keys[k] in WARSHIPS
+        and not tokens.caps[k]
+        and text[tokens.ends[k - 1] : tokens.starts[k]] == " "
+    )
 
 
 def _press_title(text: str, tokens: Tokens, s: Span) -> bool:
