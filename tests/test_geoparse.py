@@ -1802,6 +1802,17 @@ def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):
     assert [m.surface for m in parser.parse(text)] == ["Bangladesh", "Dhaka", "Africa"]
 
 
+def test_a_known_beginning_of_a_longer_romance_name_is_no_place(parser):
+    """ "Lima's districts of Comas and San Juan de Lurigancho" was San Juan, Argentina;
+    the names the gazetteer knows whole stay ("Santa Cruz de la Sierra", "Rio de
+    Janeiro")."""
+    text = "Brigades went to Comas and San Juan de Lurigancho."
+    assert "San Juan" not in [m.surface for m in parser.parse(text)]
+    text = "Floods hit Santa Cruz de la Sierra and Rio de Janeiro in the spring."
+    got = [m.surface for m in parser.parse(text)]
+    assert got == ["Santa Cruz de la Sierra", "Rio de Janeiro"]
+
+
 def test_a_road_between_two_places_names_both(parser):
     """ "the Kabul-Kandahar road", "the Mombasa-Nairobi highway": two places, not one
     unplaced road (or a road placed at the sentence's other town); a building named

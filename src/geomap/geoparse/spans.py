@@ -533,6 +533,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             )
         ):
             best = None
+        if best is not None and _goes_on(text, tokens, best.j):
+            best = None  # "San Juan de Lurigancho" (Lima's) is no San Juan
         if (
             best is not None
             and keys[i] in _PREPOSITIONS
@@ -678,6 +680,27 @@ def _get(
     """``names.get(key)``, from the memo when it holds the key."""
     forms = memo_get(key, _MISS)
     return names.get(key) if forms is _MISS else forms
+
+
+# Particles that join a longer Romance name ("San Juan de Lurigancho", "Leonardo da
+# Vinci"), after a place's name that is only its beginning
+_NAME_GOES_ON = frozenset("de del della di da do dos das du".split())
+
+
+def _goes_on(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether the name ending at token ``j`` goes on with a particle and a capitalised
+    word: the gazetteer knows the beginning of a longer name only."""
+    keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
+    k = j + 1
+    if k + 1 >= len(tokens) or keys[k] not in _NAME_GOES_ON or caps[k]:
+        return False
+    if keys[k + 1] in ("la", "las", "los") and k + 2 < len(tokens):
+        k += 1
+    return (
+        caps[k + 1]
+        and text[ends[j] : starts[j + 1]] == " "
+        and text[ends[k] : starts[k + 1]] == " "
+    )
 
 
 def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
