@@ -297,6 +297,23 @@ def test_a_name_after_a_kind_of_vessel_is_the_ships(parser):
     assert got == [(text.rindex("Shandong"), PlaceKind.ADMIN1)]
 
 
+def test_a_name_the_story_reads_as_a_province_is_it_alone_too(parser):
+    """ "a treatment centre at Irrua, in Edo" of a story of "Ondo, Edo and Bauchi
+    states" was Tokyo (once called Edo); "In New York" after "New York State" stays the
+    city, whose own name "New York" spells."""
+    text = (
+        "ABUJA, Nigeria — The NCDC said 12 more people had died of Lassa fever. Most of the "
+        "new cases were in Ondo, Edo and Bauchi states. In Ondo, the outbreak is "
+        "concentrated in Owo and Akoko South-West local government areas, where health "
+        "workers at the Federal Medical Centre in Owo have been infected.\n\nCases were "
+        "also confirmed in Taraba, Ebonyi and Benue. The NCDC said a treatment centre at "
+        "Irrua, in Edo, had run short of ribavirin."
+    )
+    assert {m.place.country_code for m in parser.parse(text) if m.surface == "Edo"} == {"NG"}
+    text = "Flooding hit New York State on Monday. In New York, the subway closed."
+    assert parser.parse(text)[1].place.name == "New York City"
+
+
 def test_a_name_before_a_kind_of_warship_is_the_ships(parser):
     """ "China's Shandong aircraft carrier group" names the ship, not the province; a
     country before one is the country's ("US carrier groups")."""

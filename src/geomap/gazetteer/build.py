@@ -521,7 +521,7 @@ def _cities(b: _Builder) -> None:
                 and not _part_of_any_town(alt)
                 and not _nickname(alt, c["name"])
                 and (fold(alt), c.get("countrycode")) not in country_names
-                and ((fold(alt), province) not in province_names or _spelling_of(alt, c["name"]))
+                and ((fold(alt), province) not in province_names or spelling_of(alt, c["name"]))
             ):
                 # its own name written joined or apart ("LaSalle" of La Salle, Colorado)
                 b.add_form(alt, idx, FORM_NAME if _joined(alt) == own else FORM_ALT)
@@ -532,7 +532,7 @@ def _cities(b: _Builder) -> None:
 SPELLING_RATIO = 0.5
 
 
-def _spelling_of(alt: str, name: str) -> bool:
+def spelling_of(alt: str, name: str) -> bool:
     """Whether other name ``alt`` spells town name ``name`` (or it without its Arabic
     article) rather than naming it otherwise."""
     a = fold(alt)

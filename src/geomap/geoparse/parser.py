@@ -28,6 +28,7 @@ from ..gazetteer.build import (
     curated_dir,
     fold,
     read_tsv,
+    spelling_of,
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
@@ -336,7 +337,43 @@ class Geoparser(Recogniser):
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
         located = self._possessed(text, located, spans, quals)
+        located = self._one_province(located, spans, quals)
         return self._place_in_sentence(text, located, spans)
+
+    def _one_province(
+        self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
+    ) -> list[Mention]:
+        """One sense per discourse for provinces: a name the story reads as a province
+        somewhere (by its head word, its list) is that province where it stands alone
+        and would be a town by an other name that spells no name of the town's own: "a
+        treatment centre at Irrua, in Edo" of a story of "Ondo, Edo and Bauchi states" is
+        no Tokyo (once called Edo); "In New York" after "New York State" stays the
+        city."""
+        provinces: dict[str, Place] = {}
+        for m, s in zip(mentions, spans):
+            if m.place is not None and m.place.kind is PlaceKind.ADMIN1:
+                name, _, head = s.key.rpartition(" ")
+                provinces.setdefault(name if head in ADMIN_HEADS else s.key, m.place)
+        if not provinces:
+            return mentions
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            province = provinces.get(s.key)
+            if (
+                province is None
+                or quals[n] is not None
+                or m.place is None
+                or m.place.kind is not PlaceKind.CITY
+            ):
+                continue
+            readings = {self.gazetteer.place(i): fk for i, fk in zip(s.forms[::2], s.forms[1::2])}
+            if (
+                readings.get(m.place) == FORM_ALT
+                and province in readings
+                and not spelling_of(m.surface, m.place.name)
+            ):
+                out[n] = _moved(m, province)
+        return out
 
     def _team_town(self, idx: int, _form: int) -> bool:
         """Whether entry ``idx`` may be a major-league team's town: a US or Canadian
