@@ -504,6 +504,9 @@ def test_an_organisations_head_noun_is_no_village(parser):
     text = "The African Union met. Floods hit Jackson & Union counties in Illinois."
     got = places_of(parser, text)
     assert "Union" not in got and got["Union counties"].name == "Union County"
+    # after "the", an institution named before ("the Council", "the Union government")
+    text = "Serbia spoke to the Council in Belgrade. Delhi asked the Union government."
+    assert [m.surface for m in parser.parse(text)] == ["Serbia", "Belgrade", "Delhi"]
 
 
 def test_an_institution_of_a_place_is_that_places(parser):
