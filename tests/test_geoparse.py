@@ -2592,6 +2592,29 @@ def test_uptown_and_downtown_are_parts_of_the_town_they_name(parser):
     assert _only_place(parser, text, "Uptown").name == "Uptown"
 
 
+def test_a_far_village_of_a_local_story_is_unplaced(parser):
+    """A local paper names an out-of-state village with its state: "Roosevelt High
+    School in St. Johns" of a Portland, Oregon story was Saint Johns, Michigan (and the
+    sentence's "Franklin High School" Franklin, Michigan); "the Jerome Township line"
+    of a Dublin, Ohio story Jerome, Pennsylvania. Both are places the gazetteer lacks,
+    shown unplaced; a qualified one stays."""
+    text = (
+        "PORTLAND, Ore. — Portland Public Schools must cut $30 million, Superintendent "
+        "Kimberlee Armstrong told the school board Tuesday.\n\nEnrollment has dropped by "
+        "4,000 students since 2019, as families moved to Beaverton, Lake Oswego and "
+        "Vancouver, Wash., where housing is cheaper.\n\nThe board will hold hearings at "
+        "Roosevelt High School in St. Johns and at Franklin High School in Southeast "
+        "Portland. Gov. Tina Kotek said Salem would not fill the gap."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got.get("St. Johns") is None and got["Roosevelt High School"] is None
+    assert got["Franklin High School"] is None and got["Beaverton"] is not None
+    text = (
+        "PORTLAND, Ore. — Families moved to Beaverton and Lake Oswego, and some to St. Johns, Mich."
+    )
+    assert _only_place(parser, text, "St. Johns").admin1 == "US.MI"
+
+
 def test_a_team_towns_name_alone_is_the_teams_town(parser):
     """ "for Buffalo" of a story of the Buffalo Bills is Buffalo, New York, though the
     story names Houston and Dallas twice (Texas has a village called Buffalo)."""

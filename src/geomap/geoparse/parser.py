@@ -677,10 +677,7 @@ class Geoparser(Recogniser):
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
-        home = _local_dateline(dateline, where)
-        if home is None:  # a local story without a dateline: its province's first town
-            province = _home_province(mentions, spans)
-            home = next((m.place for m in towns if m.place.admin1 == province), None)
+        home = _story_home(text, mentions, spans, towns, where, dateline)
         if home is not None:
             mentions = _parts_at_home(text, mentions, spans, towns, home)
             kept = {id(m) for m in mentions}  # (the parts moved home are towns no more)
@@ -999,6 +996,23 @@ def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list
     return out
 
 
+def _story_home(
+    text: str,
+    mentions: Sequence[Mention],
+    spans: Sequence[Span],
+    towns: Sequence[Mention],
+    where: Counter[str | None],
+    dateline: Place | None,
+) -> Place | None:
+    """A local story's home town: its dateline's (:func:`_local_dateline`), else the
+    first town of its province (:func:`_home_province`); ``None`` for other stories."""
+    home = _local_dateline(dateline, where)
+    if home is None:  # a local story without a dateline: its province's first town
+        province = _home_province(mentions, spans)
+        home = next((m.place for m in towns if m.place.admin1 == province), None)
+    return home
+
+
 def _without_strays(
     text: str, mentions: list[Mention], spans: Sequence[Span], keys: Sequence[str]
 ) -> list[Mention]:
@@ -1012,7 +1026,9 @@ def _without_strays(
     in its state). A street or a building put at such a town ("Press Street", at a
     French village called Marigny) is left unplaced instead,
     unless everyday words name the building ("Research Institute", "Federal University"):
-    then it is no place at all."""
+    then it is no place at all. A local story's village far from home in a province the
+    story names nothing else in, and what was put at it, is left unplaced
+    (:func:`_far_village`)."""
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
     placed = {
@@ -1087,6 +1103,10 @@ def _without_strays(
                     in_country[p.country_code] -= 1
                     towns_in[p.country_code] -= 1
                     in_province[p.country_code, p.admin1] -= 1
+    # a local story's villages far from home (:func:`_far_village`) are unplaced
+    towns, provinces = _towns_and_provinces(mentions, spans)
+    where = _story_provinces(towns, provinces)
+    home = _story_home(text, mentions, spans, towns, where, _dateline_town(text, mentions, spans))
     out = []
     everyday = common_words()
     for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -1096,12 +1116,29 @@ def _without_strays(
             if s.head is None or (s.head in BUILDING_HEADS and everyday.issuperset(s.key.split())):
                 continue
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
-        elif _part_abroad(m, s, placed):
+        elif _part_abroad(m, s, placed) or (home is not None and _far_village(m, home, where)):
             # "the Northern Rivers" of an Australian story is no part of Nigeria's
             # Rivers State: a region the gazetteer lacks, shown unplaced
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
+
+
+def _far_village(m: Mention, home: Place, where: Counter[str | None]) -> bool:
+    """Whether ``m`` (a village's name, street or building) is read as a village :data:`VILLAGE_FAR_KM` from a local story's
+    ``home``, in its country, in a province the story names nothing else in (``where``):
+    a local paper names such a village with its state ("St. Johns, Mich."), so "near
+    the Jerome Township line" of a Dublin, Ohio story is a place the gazetteer lacks,
+    not Jerome, Pennsylvania."""
+    p = m.place
+    return (
+        p is not None
+        and p.kind is PlaceKind.CITY
+        and p.population < VILLAGE
+        and p.country_code == home.country_code
+        and where[p.admin1] <= 1
+        and _km(p.lat, p.lon, home.lat, home.lon) >= VILLAGE_FAR_KM
+    )
 
 
 def _moved(m: Mention, place: Place) -> Mention:
