@@ -1212,6 +1212,9 @@ def test_a_name_qualified_once_keeps_that_reading_unqualified(parser):
     text = "Police in Springfield, Ill., and Springfield, Mo., said. Springfield is quiet."
     got = [m.place.admin1 for m in parser.parse(text) if m.surface == "Springfield"]
     assert got[:2] == ["US.IL", "US.MO"]
+    # and "X City" of the town's own institutions ("Dublin City" alone is Ireland's)
+    text = "DUBLIN, Ohio — The Dublin City Schools board voted to build a middle school."
+    assert {m.place.admin1 for m in parser.parse(text) if "Dublin" in m.surface} == {"US.OH"}
 
 
 def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):

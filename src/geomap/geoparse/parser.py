@@ -1328,11 +1328,17 @@ def _one_sense(
     Blazers")."""
     for n, (m, s) in enumerate(zip(mentions, spans)):
         readings = qualified.get((s.key, s.head), {})
+        # "Dublin City Schools" of a "DUBLIN, Ohio" story: the town, whatever "Dublin
+        # City" alone names (Ireland's capital)
+        town, _, city = s.key.rpartition(" ")
+        by_town = city == "city" and not readings
+        if by_town:
+            readings = qualified.get((town, None), {})
         if quals[n] is not None or len(readings) != 1 or n in teams:
             continue
         ((idx, confidence),) = readings.items()
         place = gazetteer.place(idx)
-        if m.place != place and idx in s.forms[::2]:
+        if m.place != place and (by_town or idx in s.forms[::2]):
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
 
 
