@@ -1813,6 +1813,9 @@ def test_land_or_water_read_as_a_town_outside_its_sentence_is_unknown(parser):
     assert _only_place(parser, text, "Kabul river").country_code == "PK"
     text = "In Afghanistan, the Kabul river flooded parts of Kabul."
     assert _only_place(parser, text, "Kabul river").name == "Kabul"
+    # a station too ("the Vienna Metro station" was Metro, Indonesia)
+    text = "VIENNA, Va. — The council reviewed a project near the Vienna Metro station."
+    assert _only_place(parser, text, "Metro station").admin1 == "US.VA"
 
 
 def test_an_institution_whose_name_goes_on_in_for_is_an_organisation(parser):

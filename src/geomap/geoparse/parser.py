@@ -705,12 +705,13 @@ class Geoparser(Recogniser):
             far = p is not None and s.head in PHYSICAL_HEADS and p.kind is PlaceKind.CITY
             # "a teenager from the Fraser Valley" after "Canada's British Columbia" is no
             # valley of Fraser, Michigan, nor "the Kosi River flooded villages in Bihar" a
-            # river of Kosi, Uttar Pradesh: land or water read as a town or province
-            # outside what its sentence names is unplaced, then placed as one the
-            # gazetteer lacks
+            # river of Kosi, Uttar Pradesh, nor "the Vienna Metro station" of Metro,
+            # Indonesia: land, water or a station read as a town or province outside
+            # what its sentence names is unplaced, then placed as one the gazetteer
+            # lacks
             outside = (
                 p is not None
-                and s.head in PHYSICAL_HEADS
+                and (s.head in PHYSICAL_HEADS or s.head == "station")
                 and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
                 and _outside_sentence(text, m, provinces, mentions)
             )
