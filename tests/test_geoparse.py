@@ -297,6 +297,21 @@ def test_a_name_after_a_kind_of_vessel_is_the_ships(parser):
     assert got == [(text.rindex("Shandong"), PlaceKind.ADMIN1)]
 
 
+def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
+    """ "flooding in #Valencia ... #Spain" was Venezuela's Valencia (1.4 million people;
+    Spain's has 800,000); a country named as a modifier places nothing ("the American
+    projects also have lessons to offer Hinton" stays Alberta's), nor does one whose
+    namesake is a village ("Moscow said Ukraine")."""
+    text = "Massive flooding in #Valencia right now, stay safe everyone #DANA #Spain"
+    assert _only_place(parser, text, "Valencia").country_code == "ES"
+    text = "Massive flooding in Valencia right now, stay safe everyone in Spain."
+    assert _only_place(parser, text, "Valencia").country_code == "ES"
+    text = "In Alberta, the American projects also have other lessons to offer Hinton."
+    assert _only_place(parser, text, "Hinton").country_code == "CA"
+    text = "Moscow said Ukraine had attacked."
+    assert _only_place(parser, text, "Moscow").country_code == "RU"
+
+
 def test_a_name_the_story_reads_as_a_province_is_it_alone_too(parser):
     """ "a treatment centre at Irrua, in Edo" of a story of "Ondo, Edo and Bauchi
     states" was Tokyo (once called Edo); "In New York" after "New York State" stays the

@@ -60,6 +60,8 @@ from .spans import (
 
 _TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
 _PARAGRAPH_END = re.compile(r"\n")
+# The words before a country named as where something is: "in Spain", "across the US"
+_COUNTRY_IN = re.compile(r"\b(?:in|across|throughout|from|within|inside) (?:the )?\Z")
 # nouns of a town's part: "the Jackson Heights subdivision", "the Garden City neighborhood"
 _PART_OF_TOWN = re.compile(r" (?:neighbou?rhoods?|subdivisions?)\b", re.I)
 DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headline
@@ -336,6 +338,7 @@ class Geoparser(Recogniser):
         listed = self._listed_towns(text, listed, spans, quals, runs)
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
+        located = self._sentence_country(text, located, spans, quals)
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         return self._place_in_sentence(text, located, spans)
@@ -606,6 +609,50 @@ class Geoparser(Recogniser):
                 s,
                 lambda i, p=m.place.population, ps=provinces: (
                     self._admin1[i] in ps and self._pop[i] > p
+                ),
+            )
+            if place is not None:
+                out[n] = _moved(m, place)
+        return out
+
+    def _sentence_country(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A name read as a town outside every country its sentence names as such, where
+        no other place of the sentence lies in the town's country, with a reading by its
+        own name in one of them of at least a tenth of its people, is that one:
+        "flooding in Valencia ... everyone in Spain" is Spain's Valencia (800,000
+        people), not Venezuela's (1.4 million); "Moscow said Ukraine..." is no
+        Ukrainian village. A qualified name keeps its qualifier's."""
+        # countries named as where things are ("in Spain", "#Spain"), not as a modifier
+        # ("the American projects ... offer Hinton", "the entire U.S. population")
+        countries = [
+            m
+            for m in mentions
+            if m.place is not None
+            and m.place.kind is PlaceKind.COUNTRY
+            and (text[m.start - 1 : m.start] == "#" or _COUNTRY_IN.search(text, 0, m.start))
+        ]
+        if not countries:
+            return mentions
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if quals[n] is not None or p is None or p.kind is not PlaceKind.CITY:
+                continue
+            named = {c.place.country_code for c in countries if _same_sentence(text, m, c)}
+            if not named or p.country_code in named:
+                continue
+            if p.country_code in _sentence_countries(text, m, mentions):
+                continue  # another place of its country in the sentence
+            place = self._biggest_town(
+                s,
+                lambda i, people=p.population, named=named: (
+                    self._cc[i] in named and 10 * self._pop[i] >= people
                 ),
             )
             if place is not None:
