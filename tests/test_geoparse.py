@@ -1768,6 +1768,9 @@ def test_a_building_named_after_its_country_is_in_the_province_after_its_in(pars
     assert parser.parse(text)[0].place.name == "Kilifi"
     text = "Experts at the Kenya Medical Research Institute in Punjab said."
     assert parser.parse(text)[0].place.name == "Kenya"
+    # past its acronym
+    text = "Samples went to the Kenya Medical Research Institute (KEMRI) in Nairobi."
+    assert parser.parse(text)[0].place.name == "Nairobi"
 
 
 def test_an_unknown_valley_is_in_the_province_after_its_in(parser):

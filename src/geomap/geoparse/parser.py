@@ -635,24 +635,35 @@ class Geoparser(Recogniser):
             for m in mentions
             if m.place is not None
             and m.place.kind is PlaceKind.COUNTRY
-            and (text[m.start - 1 : m.start] == "#" or _COUNTRY_IN.search(text, 0, m.start))
+            and (
+                text[m.start - 1 : m.start] == "#"
+                or _COUNTRY_IN.search(text, max(0, m.start - 20), m.start)
+            )
         ]
         if not countries:
             return mentions
+        ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
+        named: dict[int, set[str | None]] = {}  # sentence -> the countries it places in
+        for c in countries:
+            named.setdefault(bisect(ends, c.start), set()).add(c.place.country_code)
+        sentence = [bisect(ends, m.start) for m in mentions]
+        # sentence -> the countries of its places (each town counts itself too)
+        held: dict[int, Counter[str | None]] = {}
+        for m, k in zip(mentions, sentence):
+            if m.place is not None and m.place.country_code:
+                held.setdefault(k, Counter())[m.place.country_code] += 1
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
             if quals[n] is not None or p is None or p.kind is not PlaceKind.CITY:
                 continue
-            named = {c.place.country_code for c in countries if _same_sentence(text, m, c)}
-            if not named or p.country_code in named:
-                continue
-            if p.country_code in _sentence_countries(text, m, mentions):
-                continue  # another place of its country in the sentence
+            ccs = named.get(sentence[n])
+            if not ccs or p.country_code in ccs or held[sentence[n]][p.country_code] > 1:
+                continue  # (another place of its country in the sentence)
             place = self._biggest_town(
                 s,
-                lambda i, people=p.population, named=named: (
-                    self._cc[i] in named and 10 * self._pop[i] >= people
+                lambda i, people=p.population, ccs=ccs: (
+                    self._cc[i] in ccs and 10 * self._pop[i] >= people
                 ),
             )
             if place is not None:
@@ -924,7 +935,7 @@ def _town_after_in(
     text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int
 ) -> Place | None:
     """The town a building or street is said to be in, right after it ("St Bartholomew's
-    Hospital in London"), if span ``n`` has such a head and the next name is a town, or
+    Hospital in London", past an acronym: "... Institute (KEMRI) in Nairobi"), if span ``n`` has such a head and the next name is a town, or
     a province of the country the building's name places it in ("Kenya Medical Research
     Institute in Kilifi"); the town or province an unknown valley, river or hill is
     said to be in ("the Galwan Valley in Ladakh")."""
@@ -933,9 +944,12 @@ def _town_after_in(
     physical = head in PHYSICAL_HEADS and mentions[n].place is None
     if head not in BUILDING_HEADS and head not in LOCAL_HEADS and not physical:
         return None
-    if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] != " in ":
+    k = n + 1  # the next name, past the building's acronym if that is one
+    if k + 1 < len(spans) and text[spans[n].end : spans[k].start] == " (":
+        k += 1
+    if k >= len(spans) or not _IN_AFTER.fullmatch(text, spans[n].end, spans[k].start):
         return None
-    town, named = mentions[n + 1].place, mentions[n].place
+    town, named = mentions[k].place, mentions[n].place
     if town is None or town.kind is PlaceKind.CITY or (physical and town.kind is PlaceKind.ADMIN1):
         # an unknown valley or river "in Ladakh" lies in that province
         return town
@@ -948,6 +962,11 @@ def _town_after_in(
     ):
         return town
     return None
+
+
+# " in " between a building and its town, past the building's acronym ("the Kenya Medical
+# Research Institute (KEMRI) in Nairobi")
+_IN_AFTER = re.compile(r" (?:\([A-Z][\w.&-]{0,14}\) )?in ")
 
 
 # Words before a place's name that no person's takes ("from Jordan", "to Jordan")
@@ -1151,10 +1170,14 @@ def _without_strays(
                     in_country[p.country_code] -= 1
                     towns_in[p.country_code] -= 1
                     in_province[p.country_code, p.admin1] -= 1
-    # a local story's villages far from home (:func:`_far_village`) are unplaced
-    towns, provinces = _towns_and_provinces(mentions, spans)
-    where = _story_provinces(towns, provinces)
-    home = _story_home(text, mentions, spans, towns, where, _dateline_town(text, mentions, spans))
+    # a local story's villages far from home (:func:`_far_village`) are unplaced; the
+    # story's home is read only if it names a village at all
+    home, where = None, Counter()
+    if any(n not in strays and _village(m.place) for n, m in enumerate(mentions)):
+        towns, provinces = _towns_and_provinces(mentions, spans)
+        where = _story_provinces(towns, provinces)
+        dateline = _dateline_town(text, mentions, spans)
+        home = _story_home(text, mentions, spans, towns, where, dateline)
     out = []
     everyday = common_words()
     for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -1172,6 +1195,11 @@ def _without_strays(
     return out
 
 
+def _village(p: Place | None) -> bool:
+    """Whether ``p`` is a town of fewer than :data:`VILLAGE` people."""
+    return p is not None and p.kind is PlaceKind.CITY and p.population < VILLAGE
+
+
 def _far_village(m: Mention, home: Place, where: Counter[str | None]) -> bool:
     """Whether ``m`` (a village's name, street or building) is read as a village :data:`VILLAGE_FAR_KM` from a local story's
     ``home``, in its country, in a province the story names nothing else in (``where``):
@@ -1180,9 +1208,7 @@ def _far_village(m: Mention, home: Place, where: Counter[str | None]) -> bool:
     not Jerome, Pennsylvania."""
     p = m.place
     return (
-        p is not None
-        and p.kind is PlaceKind.CITY
-        and p.population < VILLAGE
+        _village(p)
         and p.country_code == home.country_code
         and where[p.admin1] <= 1
         and _km(p.lat, p.lon, home.lat, home.lon) >= VILLAGE_FAR_KM

@@ -692,9 +692,9 @@ def _goes_on(text: str, tokens: Tokens, j: int) -> bool:
     word: the gazetteer knows the beginning of a longer name only."""
     keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
     k = j + 1
-    if k + 1 >= len(tokens) or keys[k] not in _NAME_GOES_ON or caps[k]:
+    if k + 1 >= len(keys) or keys[k] not in _NAME_GOES_ON or caps[k]:
         return False
-    if keys[k + 1] in ("la", "las", "los") and k + 2 < len(tokens):
+    if keys[k + 1] in ("la", "las", "los") and k + 2 < len(keys):
         k += 1
     return (
         caps[k + 1]
@@ -827,11 +827,12 @@ WARSHIPS = frozenset(
 def _warship_after(text: str, tokens: Tokens, k: int) -> bool:
     """Whether the words from token ``k`` on are a lower-case kind of warship ("aircraft
     carrier", "destroyer"), right after the name before them."""
-    if k < len(tokens) and tokens.keys[k] == "aircraft" and not tokens.caps[k]:
+    keys = tokens.keys
+    if k < len(keys) and keys[k] == "aircraft" and not tokens.caps[k]:
         k += 1
     return (
-        k < len(tokens)
-        and tokens.keys[k] in WARSHIPS
+        k < len(keys)
+        and keys[k] in WARSHIPS
         and not tokens.caps[k]
         and text[tokens.ends[k - 1] : tokens.starts[k]] == " "
     )
