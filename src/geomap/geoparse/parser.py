@@ -586,8 +586,7 @@ class Geoparser(Recogniser):
         if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
             return mentions  # a story naming no province: no sentence to read
         out = list(mentions)
-        ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
-        sentence = [bisect(ends, m.start) for m in mentions]
+        sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
         towns: dict[int, Counter[str | None]] = {}  # sentence -> its towns' provinces
         for m, k in zip(mentions, sentence):
@@ -642,11 +641,11 @@ class Geoparser(Recogniser):
         ]
         if not countries:
             return mentions
-        ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
+        sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it places in
-        for c in countries:
-            named.setdefault(bisect(ends, c.start), set()).add(c.place.country_code)
-        sentence = [bisect(ends, m.start) for m in mentions]
+        for m, k in zip(mentions, sentence):
+            if m in countries:
+                named.setdefault(k, set()).add(m.place.country_code)
         # sentence -> the countries of its places (each town counts itself too)
         held: dict[int, Counter[str | None]] = {}
         for m, k in zip(mentions, sentence):
@@ -726,12 +725,12 @@ class Geoparser(Recogniser):
         dateline's, :func:`_local_dateline`, else the first town of its province,
         :func:`_home_province`); with none they stay unplaced rather than being sent to
         some "main town" of the article. Land and water they lack take their sentence's
-        town or province (no peer of a list, :func:`_coordinated`), else a local story's home town, never a town of the paragraph;
-        so does a local story's river or valley read as a town :data:`HOME_FAR_KM` from
-        its home, and any read as a town or province outside what its sentence names
-        (:func:`_outside_sentence`); a part of its town named after such a town is at home
-        (:func:`_parts_at_home`). An unknown region or province
-        ("Darfur region") is never put at a town."""
+        town or province (no peer of a list, :func:`_coordinated`), else a local story's
+        home town, never a town of the paragraph; so does a local story's river or
+        valley read as a town :data:`HOME_FAR_KM` from its home, and any read as a town
+        or province outside what its sentence names (:func:`_outside_sentence`); a part
+        of its town named after such a town is at home (:func:`_parts_at_home`). An
+        unknown region or province ("Darfur region") is never put at a town."""
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
@@ -935,10 +934,11 @@ def _town_after_in(
     text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int
 ) -> Place | None:
     """The town a building or street is said to be in, right after it ("St Bartholomew's
-    Hospital in London", past an acronym: "... Institute (KEMRI) in Nairobi"), if span ``n`` has such a head and the next name is a town, or
-    a province of the country the building's name places it in ("Kenya Medical Research
-    Institute in Kilifi"); the town or province an unknown valley, river or hill is
-    said to be in ("the Galwan Valley in Ladakh")."""
+    Hospital in London"; past an acronym, "... Institute (KEMRI) in Nairobi"), if span
+    ``n`` has such a head and the next name is a town, or a province of the country the
+    building's name places it in ("Kenya Medical Research Institute in Kilifi"); the
+    town or province an unknown valley, river or hill is said to be in ("the Galwan
+    Valley in Ladakh")."""
     # its head word, also when the whole is a name ("Wall Street in Kingston")
     head = spans[n].head or spans[n].key.rsplit(" ", 1)[-1]
     physical = head in PHYSICAL_HEADS and mentions[n].place is None
@@ -1201,11 +1201,11 @@ def _village(p: Place | None) -> bool:
 
 
 def _far_village(m: Mention, home: Place, where: Counter[str | None]) -> bool:
-    """Whether ``m`` (a village's name, street or building) is read as a village :data:`VILLAGE_FAR_KM` from a local story's
-    ``home``, in its country, in a province the story names nothing else in (``where``):
-    a local paper names such a village with its state ("St. Johns, Mich."), so "near
-    the Jerome Township line" of a Dublin, Ohio story is a place the gazetteer lacks,
-    not Jerome, Pennsylvania."""
+    """Whether ``m`` (a village's name, or a street or building put at one) is read as a
+    village :data:`VILLAGE_FAR_KM` from a local story's ``home``, in its country, in a
+    province the story names nothing else in (``where``): a local paper names such a
+    village with its state ("St. Johns, Mich."), so "near the Jerome Township line" of a
+    Dublin, Ohio story is a place the gazetteer lacks, not Jerome, Pennsylvania."""
     p = m.place
     return (
         _village(p)
@@ -1420,6 +1420,12 @@ def _between(m: Mention, t: Mention) -> tuple[int, int]:
     """The text offsets between mentions ``m`` and ``t`` (end before start if they
     overlap)."""
     return (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+
+
+def _sentences(text: str, mentions: Sequence[Mention]) -> list[int]:
+    """The number of the sentence each mention lies in."""
+    ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
+    return [bisect(ends, m.start) for m in mentions]
 
 
 def _same_sentence(text: str, m: Mention, t: Mention) -> bool:

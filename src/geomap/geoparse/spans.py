@@ -123,11 +123,15 @@ SHIP_PREFIXES = frozenset(
     """USS USNS HMS HMAS HMCS HMNZS INS BRP RFS ROKS JS PNS TCG ARA KRI HNLMS FGS ITS
     MV MT SS RV CCGS""".split()
 )
+# Kinds of warship a name before names ("the Shandong aircraft carrier"), where a
+# ferry or a tanker before one is a route's or a port's ("the Dover ferry")
+WARSHIPS = frozenset(
+    "carrier destroyer frigate cruiser corvette submarine warship battleship".split()
+)
 # Kinds of vessel: the name right after one is the ship's ("the aircraft carrier
 # Shandong", "the cruiser Moskva"), as navies name ships after provinces and towns.
-VESSELS = frozenset(
-    """carrier destroyer frigate cruiser corvette submarine warship flagship battleship
-    icebreaker tanker freighter ferry trawler yacht vessel ship""".split()
+VESSELS = WARSHIPS | frozenset(
+    "flagship icebreaker tanker freighter ferry trawler yacht vessel ship".split()
 )
 # Words that end a disease's name: the place before one names the disease ("West Nile
 # virus", "Lassa fever", "Crimean-Congo hemorrhagic fever", "Spanish flu", "Middle East
@@ -815,13 +819,6 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         ):
             return True
     return False
-
-
-# Kinds of warship a name before names ("the Shandong aircraft carrier"), where a
-# ferry or a tanker before one is a route's or a port's ("the Dover ferry")
-WARSHIPS = frozenset(
-    "carrier destroyer frigate cruiser corvette submarine warship battleship".split()
-)
 
 
 def _warship_after(text: str, tokens: Tokens, k: int) -> bool:
