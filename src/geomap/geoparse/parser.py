@@ -643,8 +643,9 @@ class Geoparser(Recogniser):
             return mentions
         sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it places in
+        placing = {id(c) for c in countries}
         for m, k in zip(mentions, sentence):
-            if m in countries:
+            if id(m) in placing:
                 named.setdefault(k, set()).add(m.place.country_code)
         # sentence -> the countries of its places (each town counts itself too)
         held: dict[int, Counter[str | None]] = {}
@@ -1490,6 +1491,7 @@ def _named_instead(text: str, m: Mention, mentions: Sequence[Mention], country: 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PEER_WORDS = 5  # lower-case words at most between two peers ("and in parts of the")
+_PEER_SPAN = 120  # characters at most between two peers
 
 
 def _coordinated(text: str, m: Mention, t: Mention) -> bool:
@@ -1498,6 +1500,8 @@ def _coordinated(text: str, m: Mention, t: Mention) -> bool:
     Redwood River"), not two clauses ("Strikes hit ... Tyre, and the Israeli military
     issued evacuation orders for ... villages south of the Litani River")."""
     a, b = _between(m, t)
+    if b - a > _PEER_SPAN:
+        return False  # (a long stretch holds more words than peers have between them)
     words = [w for w in _LETTERS.findall(text, a, b) if w.islower()]
     return len(words) <= _PEER_WORDS and ("and" in words or "or" in words)
 
