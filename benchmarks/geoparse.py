@@ -1,7 +1,7 @@
 """Geoparsing benchmark on every corpus in ../shared/corpora: accuracy and speed.
 
     python benchmarks/geoparse.py [--corpus geowebnews|geocorpora|hu2014|ju2016|all|none]
-                                  [--folds 5] [--speed] [--json] [--held-out]
+                                  [--folds 5] [--speed] [--long] [--json] [--held-out]
 
 * ``geowebnews`` (development set: the shipped model is trained on it and its rules were
   tuned on it): 5-fold cross-validated -- for each fold the model is trained on 4/5 of the
@@ -24,7 +24,8 @@ shipped model's ``parse`` over the corpus in one process after load (best of 3 p
 GeoWebNews texts repeated to 1,000 documents (after load, in-process, ``--jobs 1`` and
 ``--jobs 2``), side by side with geotext doing the same work on the same texts in the same
 run (JSONL in, one JSON line out per document, same worker pool; see :func:`speed`), and
-the load time of a fresh ``geomap`` and ``geotext`` process.
+the load time of a fresh ``geomap`` and ``geotext`` process. ``--long`` times ``parse`` on
+100-400 KB of prose and of a list of places (:func:`long_inputs`).
 """
 
 from __future__ import annotations
@@ -297,6 +298,30 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+LONG_SIZES = (100_000, 200_000, 400_000)  # characters
+
+
+def long_inputs(parser: Geoparser, gaz: Gazetteer) -> dict:
+    """Seconds ``parse`` takes on long texts, so time that grows faster than the text
+    shows (a rule reading every pair of places): the GeoWebNews texts joined, and a list
+    of distinct place names (the gazetteer's towns of 10,000 people or more, by entry
+    order), cut to each of :data:`LONG_SIZES` characters; best of 2. Linear growth makes
+    the 400 KB figure about four times the 100 KB one."""
+    prose = "\n\n".join(d["text"] for d in load_corpus(CORPORA / "geowebnews.jsonl"))
+    towns = (p.name for p in gaz if p.kind.value == "city" and p.population >= 10_000)
+    listing = ", ".join(dict.fromkeys(towns))
+    out: dict = {}
+    for label, text in (("prose", prose), ("list", listing)):
+        for size in LONG_SIZES:
+            best = float("inf")
+            for _ in range(2):
+                t0 = time.perf_counter()
+                parser.parse(text[:size])
+                best = min(best, time.perf_counter() - t0)
+            out[f"{label}_{size // 1000}k_s"] = round(best, 2)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -304,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--speed", action="store_true", help="also time `geomap places` vs geotext")
+    ap.add_argument("--long", action="store_true", help="also time parse on 100-400 KB texts")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument(
         "--held-out",
@@ -318,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     out: dict = {"corpora": results}
     if a.speed:
         out["speed"] = speed(parser)
+    if a.long:
+        out["long"] = long_inputs(parser, gaz)
     if a.json:
         print(json.dumps(out, indent=1, sort_keys=True))
         return 0
@@ -357,6 +385,13 @@ def main(argv: list[str] | None = None) -> int:
             f"load (fresh process, best of 3): geomap {sp['geomap_load_s']:.2f} s, "
             f"geotext {sp['geotext_load_s']:.2f} s"
         )
+    if a.long:
+        for label in ("prose", "list"):
+            times = ", ".join(
+                f"{size // 1000} KB {out['long'][f'{label}_{size // 1000}k_s']:.2f} s"
+                for size in LONG_SIZES
+            )
+            print(f"long input, {label}: {times}")
     return 0
 
 
