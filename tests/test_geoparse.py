@@ -1526,6 +1526,16 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     )
     kinds = [(m.surface, m.place.kind.value) for m in parser.parse(text)][1:]
     assert kinds == [("Kherson", "city"), ("New York", "city"), ("New York", "admin1")]
+    # "neighbouring" goes before a country or a province ("Benin" of an Edo State story
+    # was Benin City)
+    text = (
+        "Most cases were in Ondo, Edo and Bauchi states. A treatment centre at Irrua, in "
+        "Edo, ran short of ribavirin. Neighbouring Benin and Guinea have also reported "
+        "cases."
+    )
+    assert _only_place(parser, text, "Benin").kind.value == "country"
+    text = "COLUMBIA, S.C. — Floodwaters rose in neighboring Georgia."
+    assert _only_place(parser, text, "Georgia").admin1 == "US.GA"
 
 
 def test_towns_listed_together_in_one_country_are_no_strays(parser):

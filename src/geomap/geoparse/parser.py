@@ -58,7 +58,7 @@ from .spans import (
     tokenize,
 )
 
-_TOWN, _ADMIN1 = KIND_CODE["city"], KIND_CODE["admin1"]
+_TOWN, _ADMIN1, _COUNTRY = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["country"]
 _PARAGRAPH_END = re.compile(r"\n")
 # The words before a country named as where something is: "in Spain", "across the US"
 _COUNTRY_IN = re.compile(r"\b(?:in|across|throughout|from|within|inside) (?:the )?\Z")
@@ -70,9 +70,12 @@ DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headl
 _BOUNDARY_AFTER = re.compile(r"(?: state)? (?:border|boundary|line)s?\b", re.I)
 # "the city of Kherson", "the state of New York": a unit word and "of" before a name
 _UNIT_OF = re.compile(r"\b(city|town|village|hamlet|suburb|state|province) of $", re.I)
-_KIND_OF = {w: _TOWN for w in ("city", "town", "village", "hamlet", "suburb")} | {
-    "state": _ADMIN1,
-    "province": _ADMIN1,
+# "neighbouring Benin": a country or a province is what neighbours
+_NEIGHBOURING = re.compile(r"\bneighbou?ring $", re.I)
+_NEIGHBOURS = frozenset({_COUNTRY, _ADMIN1})
+_KIND_OF = {w: frozenset({_TOWN}) for w in ("city", "town", "village", "hamlet", "suburb")} | {
+    "state": frozenset({_ADMIN1}),
+    "province": frozenset({_ADMIN1}),
 }
 # A major-league team's town is a city of this size or more in the US or Canada, whatever
 # namesake the story's state has ("the Dallas Cowboys" in a Georgia paper)
@@ -287,8 +290,10 @@ class Geoparser(Recogniser):
             wire = qual is None and _wire_dateline(text, s)
             before = text[max(0, s.start - 20) : s.start]
             unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
+            if unit is None and _NEIGHBOURING.search(before):
+                unit = _NEIGHBOURS  # "Neighbouring Benin and Guinea": no Benin City
             team = qual is None and s.head is None and s.key in team_names and not wire
-            memo = (s.key, s.head, qual, held.get(n), _TOWN if wire else unit, team)
+            memo = (s.key, s.head, qual, held.get(n), frozenset({_TOWN}) if wire else unit, team)
             if memo not in done:
                 forms = s.forms
                 if team:  # "the Dallas Cowboys", "the Cleveland Browns": the big city's
@@ -299,7 +304,7 @@ class Geoparser(Recogniser):
                     forms = readings_where(forms, lambda i, _: self._kind[i] == _TOWN) or forms
                 elif unit is not None:  # "the southern city of Kherson" is the city, not
                     # the province of its name; "the state of New York" the state
-                    forms = readings_where(forms, lambda i, _, k=unit: self._kind[i] == k) or forms
+                    forms = readings_where(forms, lambda i, _, k=unit: self._kind[i] in k) or forms
                 # a wire dateline names its town alone only when the town needs no
                 # qualifier wherever the story is about (the agencies' style books):
                 # "GENEVA (Reuters)" over a story about Australia is still Switzerland's
