@@ -334,6 +334,12 @@ def test_a_name_before_a_kind_of_warship_is_the_ships(parser):
     country before one is the country's ("US carrier groups")."""
     text = "China's Shandong aircraft carrier group and US carrier groups sailed."
     assert [m.surface for m in parser.parse(text)] == ["China", "US"]
+    # ... or after a name whose apposition calls it a vessel
+    text = "The Liaoning, China's oldest carrier, was spotted near Japan's coast."
+    assert [m.surface for m in parser.parse(text)] == ["China", "Japan"]
+    text = "The Moskva, the flagship of the Black Sea Fleet, sank. Liaoning, China's "
+    text += "northeastern province, reported floods."
+    assert [m.surface for m in parser.parse(text)] == ["Black Sea", "Liaoning", "China"]
 
 
 def test_a_place_in_a_diseases_name_is_no_place(parser):

@@ -733,7 +733,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     suffix follows), "Mr. Paris", "Gen. Austin" (an honorific goes before), "BRP Sierra
     Madre", "USS Carl Vinson" (a ship prefix goes before), "the carrier Shandong" (a
     kind of vessel goes before), "the Shandong aircraft carrier" (a kind of warship
-    follows); a disease's ("Lassa fever",
+    follows), "The Liaoning, China's oldest carrier," (its apposition calls it a
+    vessel); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
     names); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
     Street"), a highway's ("U.S. 281"); a newspaper's or an airline's
@@ -786,6 +787,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     last = min(len(tokens), nxt + MAX_HEAD_NAME)  # "Crimean-Congo": a few names at most
     while nxt < last and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == "-":
         nxt += 1
+    if _VESSEL_APPOSITIVE.match(text, s.end):
+        return True  # "The Liaoning, China's oldest carrier, ..."
     if _warship_after(text, tokens, s.j + 1) and not any(
         gazetteer.column("kind")[i] == KIND_CODE["country"] for i in s.forms[::2]
     ):
@@ -819,6 +822,15 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         ):
             return True
     return False
+
+
+# A name's apposition that calls it a vessel: ", China's oldest carrier,", ", the
+# flagship of the Black Sea Fleet"
+_VESSEL_APPOSITIVE = re.compile(
+    r", (?:the|a|an|[A-Z][\w.]*['’]s) (?:[a-z-]+ ){0,3}(?:"
+    + "|".join(sorted(VESSELS))
+    + r")(?=[,.;:]| of )"
+)
 
 
 def _warship_after(text: str, tokens: Tokens, k: int) -> bool:
