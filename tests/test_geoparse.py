@@ -528,6 +528,9 @@ def test_an_organisations_head_noun_is_no_village(parser):
     # after "the", an institution named before ("the Council", "the Union government")
     text = "Serbia spoke to the Council in Belgrade. Delhi asked the Union government."
     assert [m.surface for m in parser.parse(text)] == ["Serbia", "Belgrade", "Delhi"]
+    # an institution's head too ("He studied at the University" was University, Florida)
+    text = "He studied at the University in Leeds before joining the Army."
+    assert [m.surface for m in parser.parse(text)] == ["Leeds"]
 
 
 def test_an_institution_of_a_place_is_that_places(parser):

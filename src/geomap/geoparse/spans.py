@@ -746,12 +746,20 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     "Jackson & Union counties" are counties)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
-    if (  # "Security Council", "Air Force", "African Union": an organisation's head noun;
-        # "the Council": an institution named before (no Council, Idaho)
+    if (  # "Security Council", "Air Force", "African Union": an organisation's head noun
         s.i == s.j
         and s.i > 0
         and (tokens.keys[s.i] in ORGANISATION_HEADS or tokens.keys[s.i] == "union")
-        and (tokens.caps[s.i - 1] or tokens.keys[s.i - 1] == "the")
+        and tokens.caps[s.i - 1]
+        and text[tokens.ends[s.i - 1] : s.start] == " "
+    ):
+        return True
+    if (  # "the Council", "the University": an institution named before (no Council,
+        # Idaho, nor University, Florida)
+        s.i == s.j
+        and s.i > 0
+        and (tokens.keys[s.i] in INSTITUTION_HEADS or tokens.keys[s.i] == "union")
+        and tokens.keys[s.i - 1] == "the"
         and text[tokens.ends[s.i - 1] : s.start] == " "
     ):
         return True
