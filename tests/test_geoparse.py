@@ -390,6 +390,13 @@ def test_a_town_listed_beside_a_town_of_its_province_needs_less(parser):
         "rain on Victoria and Port Lavaca.\n"
     )
     assert "Galveston" in [m.surface for m in parser.parse(text)]
+    # the list's whole name, not a name proposed inside it ("Springs" of "Kingston
+    # Springs", a South African town), is what the next item is listed beside
+    text = (
+        "FAIRVIEW, Tenn. — The quarry wants to add 80 acres. Residents of Kingston Springs "
+        "and Dickson said blasting already shakes their homes."
+    )
+    assert "Dickson" in [m.surface for m in parser.parse(text)]
 
 
 def test_a_possessive_says_whose_town(parser):

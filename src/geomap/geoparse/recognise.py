@@ -623,12 +623,22 @@ class Recogniser:
         named: dict[str, set[str]] | None = None
         out: set[int] = set()
         province: set[int] = set()
+        # the names ending and starting at each offset: "Kingston Springs and Dickson" is
+        # a list of the whole name, not only of "Springs" proposed inside it
+        ending: dict[int, list[int]] = {}
+        starting: dict[int, list[int]] = {}
+        for k, s in enumerate(spans):
+            ending.setdefault(s.end, []).append(k)
+            starting.setdefault(s.start, []).append(k)
         for n in range(len(spans) - 1):
             a, b = spans[n], spans[n + 1]
             gap = text[a.end : b.start]
             if gap not in LIST_GAPS and (len(gap) > 40 or not _UNKNOWN_ITEM.fullmatch(gap)):
                 continue
-            for weak, strong in ((n, b), (n + 1, a)):
+            pairs = [(i, j) for i in ending[a.end] for j in starting[b.start]]
+            for weak, strong in [(i, spans[j]) for i, j in pairs] + [
+                (j, spans[i]) for i, j in pairs
+            ]:
                 if strong.score < self.threshold or not strong.forms:
                     continue
                 # its most populous reading's country, and that of a town of it in a
