@@ -636,9 +636,7 @@ class Recogniser:
             if gap not in LIST_GAPS and (len(gap) > 40 or not _UNKNOWN_ITEM.fullmatch(gap)):
                 continue
             pairs = [(i, j) for i in ending[a.end] for j in starting[b.start]]
-            for weak, strong in [(i, spans[j]) for i, j in pairs] + [
-                (j, spans[i]) for i, j in pairs
-            ]:
+            for weak, strong in (p for i, j in pairs for p in ((i, spans[j]), (j, spans[i]))):
                 if strong.score < self.threshold or not strong.forms:
                     continue
                 # its most populous reading's country, and that of a town of it in a
