@@ -483,6 +483,9 @@ def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     assert [(m.surface, m.place.country_code) for m in parser.parse(text)] == [("Geneva", "CH")]
     text = "Crowds filled Times Square, and the Boston Post Office closed."
     assert [m.surface for m in parser.parse(text)] == ["Times Square", "Boston"]
+    # "Air Lines" and a company's "Lines" too ("Delta Air Lines" was Delta, BC)
+    text = "Delta Air Lines and Casco Bay Lines cancelled trips from Atlanta."
+    assert [m.surface for m in parser.parse(text)] == ["Atlanta"]
 
 
 def test_a_name_after_a_persons_title_is_the_persons(parser):

@@ -151,9 +151,11 @@ PRESS_WORDS = frozenset(
     """post times tribune herald gazette journal chronicle press presse inquirer enquirer
     examiner courier observer telegraph dispatch sentinel globe bee register bulletin star
     sun mail express mirror guardian news today argus advertiser ledger statesman
-    picayune airlines airways""".split()
+    picayune airlines airways lines""".split()
 )
-EDITION_WORDS = frozenset("morning evening daily sunday weekly free".split())
+# Words between a title's name and its press word ("Sydney Morning Herald", "Delta Air
+# Lines")
+EDITION_WORDS = frozenset("morning evening daily sunday weekly free air".split())
 _TITLES_OF = PRESS_WORDS | {"voice"}  # "Times of India", "Voice of America"
 # Honorifics and abbreviated ranks: the capitalised name after "Mr." or "Gen." is a
 # person's ("Mr. Paris", "Gen. Austin"). Full ranks are left out: "General Santos" is a
