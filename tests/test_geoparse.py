@@ -1555,6 +1555,11 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     assert _only_place(parser, text, "Benin").kind.value == "country"
     text = "COLUMBIA, S.C. — Floodwaters rose in neighboring Georgia."
     assert _only_place(parser, text, "Georgia").admin1 == "US.GA"
+    # "near" a name that is a province's and a town's of one country: the town
+    text = "The quake struck near Sagaing, northwest of Mandalay."
+    assert _only_place(parser, text, "Sagaing").kind.value == "city"
+    text = "The fire burned near Texas and Oklahoma."  # Texas, Queensland is a village
+    assert _only_place(parser, text, "Texas").kind.value == "admin1"
 
 
 def test_towns_listed_together_in_one_country_are_no_strays(parser):

@@ -73,6 +73,7 @@ _UNIT_OF = re.compile(r"\b(city|town|village|hamlet|suburb|state|province) of $"
 # "neighbouring Benin": a country or a province is what neighbours
 _NEIGHBOURING = re.compile(r"\bneighbou?ring $", re.I)
 _NEIGHBOURS = frozenset({_COUNTRY, _ADMIN1})
+_TOWNS_ONLY = frozenset({_TOWN})
 _KIND_OF = {w: frozenset({_TOWN}) for w in ("city", "town", "village", "hamlet", "suburb")} | {
     "state": frozenset({_ADMIN1}),
     "province": frozenset({_ADMIN1}),
@@ -292,6 +293,8 @@ class Geoparser(Recogniser):
             unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
             if unit is None and _NEIGHBOURING.search(before):
                 unit = _NEIGHBOURS  # "Neighbouring Benin and Guinea": no Benin City
+            elif unit is None and before.endswith(" near ") and self._near_town(s):
+                unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
             team = qual is None and s.head is None and s.key in team_names and not wire
             memo = (s.key, s.head, qual, held.get(n), frozenset({_TOWN}) if wire else unit, team)
             if memo not in done:
@@ -382,6 +385,23 @@ class Geoparser(Recogniser):
             ):
                 out[n] = _moved(m, province)
         return out
+
+    def _near_town(self, s: Span) -> bool:
+        """Whether span ``s`` reads as a town of :data:`VILLAGE` people or more by its own
+        name in the country of its most populous reading, which is no town: a place
+        "near" a name that is a province's and a town's is the town."""
+        first = s.forms[0] if s.forms else None
+        return (
+            first is not None
+            and self._kind[first] != _TOWN
+            and any(
+                fk == FORM_NAME
+                and self._kind[i] == _TOWN
+                and self._cc[i] == self._cc[first]
+                and self._pop[i] >= VILLAGE
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
+        )
 
     def _team_town(self, idx: int, _form: int) -> bool:
         """Whether entry ``idx`` may be a major-league team's town: a US or Canadian
