@@ -1558,7 +1558,7 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     # "near" a name that is a province's and a town's of one country: the town
     text = "The quake struck near Sagaing, northwest of Mandalay."
     assert _only_place(parser, text, "Sagaing").kind.value == "city"
-    text = "The fire burned near Texas and Oklahoma."  # Texas, Queensland is a village
+    text = "The fire burned near Texas and Oklahoma."  # no US town of 10,000 is Texas
     assert _only_place(parser, text, "Texas").kind.value == "admin1"
 
 
