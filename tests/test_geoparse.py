@@ -488,6 +488,17 @@ def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     assert [m.surface for m in parser.parse(text)] == ["Atlanta"]
 
 
+def test_a_given_name_listed_after_a_given_name_is_a_persons(parser):
+    """ "the son of Harold and Mary (Jackson) Wilson" of an obituary was Mary,
+    Turkmenistan, and Jackson, Missouri: a given name listed after a given name that
+    names no place is a person's, and a name in brackets after a given name a maiden
+    name; places listed stay ("Georgia and Virginia", "Jordan and Lebanon")."""
+    text = "He was born in Warrensburg, the son of Harold and Mary (Jackson) Wilson."
+    assert [m.surface for m in parser.parse(text)] == ["Warrensburg"]
+    text = "Talks between Georgia and Virginia failed; Jordan and Lebanon signed."
+    assert [m.surface for m in parser.parse(text)] == ["Georgia", "Virginia", "Jordan", "Lebanon"]
+
+
 def test_a_name_after_a_persons_title_is_the_persons(parser):
     """ "President Vladimir Putin" is no city of Vladimir, "President Xi Jinping" no town of
     Jinping; a place after a title ("Governor Punjab", Pakistani usage) stays one."""

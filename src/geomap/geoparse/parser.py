@@ -1008,7 +1008,8 @@ def _without_first_names(
     countries' locales list, though the story names the person once ("Paris Hilton",
     "Jordan Peterson", "Sydney Sweeney"); and a place's name after a given name, which
     is a surname ("Andrew Jordan", "Paul Warsaw"), there and where the story uses it
-    alone, unless a word of place goes before it."""
+    alone, unless a word of place goes before it; and a given name listed after a given
+    name, or a maiden name (:func:`_listed_person`)."""
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
     span_starts = {s.start for s in spans}
     everyday = common_words()
@@ -1037,6 +1038,7 @@ def _without_first_names(
         if not (
             s.key in named_after and s.i == s.j and (s.i == 0 or keys[s.i - 1] not in _PLACE_WORDS)
         )
+        and not _listed_person(text, tokens, s, given, span_starts)
     ]
     first_names = [  # indices of given names before a capitalised word that may be a surname
         n
@@ -1066,6 +1068,23 @@ def _without_first_names(
     )
     dropped = {n for n in first_names if keys[spans[n].j + 1] in alone}
     return [s for n, s in enumerate(spans) if n not in dropped]
+
+
+def _listed_person(
+    text: str, tokens: Tokens, s: Span, given: frozenset[str], span_starts: set[int]
+) -> bool:
+    """Whether one-word span ``s`` is a person's name by the names around it: a given
+    name listed after another given name that names no place ("the son of Harold and
+    Mary (Jackson) Wilson" names no Mary of Turkmenistan), or a name in brackets after a
+    given name, a maiden name ("Mary (Jackson) Wilson")."""
+    if s.i != s.j or s.i < 2:
+        return False
+    keys, caps, starts = tokens.keys, tokens.caps, tokens.starts
+    k = s.i - 2  # the word before "and" or the bracket
+    before = text[tokens.ends[k] : s.start]
+    if before in (" and ", ", ") and s.key in given:
+        return caps[k] and keys[k] in given and starts[k] not in span_starts
+    return before == " (" and text[s.end : s.end + 1] == ")" and caps[k] and keys[k] in given
 
 
 def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list[Span]:
