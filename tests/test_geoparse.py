@@ -497,6 +497,14 @@ def test_a_given_name_listed_after_a_given_name_is_a_persons(parser):
     assert [m.surface for m in parser.parse(text)] == ["Warrensburg"]
     text = "Talks between Georgia and Virginia failed; Jordan and Lebanon signed."
     assert [m.surface for m in parser.parse(text)] == ["Georgia", "Virginia", "Jordan", "Lebanon"]
+    # the maiden name in a Missouri obituary, where Jackson, Missouri fits; a place's
+    # bracket stays ("India (Odisha)")
+    text = (
+        "Bob Wilson, 78, of Sedalia, died Tuesday. He was born in Warrensburg, the son of "
+        "Harold and Mary (Jackson) Wilson. A son lives in Springfield. [4] India (Odisha)"
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert "Jackson" not in got and "Mary" not in got and "Odisha" in got
 
 
 def test_a_name_after_a_persons_title_is_the_persons(parser):

@@ -1009,7 +1009,7 @@ def _without_first_names(
     "Jordan Peterson", "Sydney Sweeney"); and a place's name after a given name, which
     is a surname ("Andrew Jordan", "Paul Warsaw"), there and where the story uses it
     alone, unless a word of place goes before it; and a given name listed after a given
-    name, or a maiden name (:func:`_listed_person`)."""
+    name (:func:`_listed_given_name`) and a maiden name (:func:`_maiden_name`)."""
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
     span_starts = {s.start for s in spans}
     everyday = common_words()
@@ -1038,8 +1038,10 @@ def _without_first_names(
         if not (
             s.key in named_after and s.i == s.j and (s.i == 0 or keys[s.i - 1] not in _PLACE_WORDS)
         )
-        and not _listed_person(text, tokens, s, given, span_starts)
+        and not _listed_given_name(text, tokens, s, given, span_starts)
     ]
+    kept_starts = {s.start for s in spans}
+    spans = [s for s in spans if not _maiden_name(text, tokens, s, given, kept_starts)]
     first_names = [  # indices of given names before a capitalised word that may be a surname
         n
         for n, s in enumerate(spans)
@@ -1070,21 +1072,39 @@ def _without_first_names(
     return [s for n, s in enumerate(spans) if n not in dropped]
 
 
-def _listed_person(
+def _listed_given_name(
     text: str, tokens: Tokens, s: Span, given: frozenset[str], span_starts: set[int]
 ) -> bool:
-    """Whether one-word span ``s`` is a person's name by the names around it: a given
-    name listed after another given name that names no place ("the son of Harold and
-    Mary (Jackson) Wilson" names no Mary of Turkmenistan), or a name in brackets after a
-    given name, a maiden name ("Mary (Jackson) Wilson")."""
-    if s.i != s.j or s.i < 2:
+    """Whether one-word span ``s`` is a given name listed after another given name that
+    names no place: "the son of Harold and Mary (Jackson) Wilson" names no Mary of
+    Turkmenistan (after a comma a place qualifies the name before: "Rue Jacob, Paris")."""
+    k = s.i - 2  # the word before "and" (tokens hold words only)
+    if s.i != s.j or k < 0 or text[tokens.ends[k] : s.start] != " and ":
         return False
-    keys, caps, starts = tokens.keys, tokens.caps, tokens.starts
-    k = s.i - 2  # the word before "and" or the bracket
-    before = text[tokens.ends[k] : s.start]
-    if before in (" and ", ", ") and s.key in given:
-        return caps[k] and keys[k] in given and starts[k] not in span_starts
-    return before == " (" and text[s.end : s.end + 1] == ")" and caps[k] and keys[k] in given
+    keys = tokens.keys
+    return (
+        s.key in given
+        and tokens.caps[k]
+        and keys[k] in given
+        and tokens.starts[k] not in span_starts
+    )
+
+
+def _maiden_name(
+    text: str, tokens: Tokens, s: Span, given: frozenset[str], span_starts: set[int]
+) -> bool:
+    """Whether one-word span ``s`` is a name in brackets after a given name that names no
+    place: a maiden name ("Mary (Jackson) Wilson"), not a place's bracket ("India
+    (Odisha)" of a ProMED digest)."""
+    k = s.i - 1
+    if s.i != s.j or k < 0 or text[tokens.ends[k] : s.start] != " (":
+        return False
+    return (
+        text[s.end : s.end + 1] == ")"
+        and tokens.caps[k]
+        and tokens.keys[k] in given
+        and tokens.starts[k] not in span_starts
+    )
 
 
 def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list[Span]:
