@@ -310,6 +310,11 @@ def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
     assert _only_place(parser, text, "Hinton").country_code == "CA"
     text = "Moscow said Ukraine had attacked."
     assert _only_place(parser, text, "Moscow").country_code == "RU"
+    # "from" says where things come from, not where they are
+    text = "Students from Cambridge studied in the United States."
+    assert _only_place(parser, text, "Cambridge").country_code == "GB"
+    text = "Students from the United States studied in Cambridge."
+    assert _only_place(parser, text, "Cambridge").country_code == "GB"
 
 
 def test_a_name_the_story_reads_as_a_province_is_it_alone_too(parser):

@@ -61,7 +61,7 @@ from .spans import (
 _TOWN, _ADMIN1, _COUNTRY = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["country"]
 _PARAGRAPH_END = re.compile(r"\n")
 # The words before a country named as where something is: "in Spain", "across the US"
-_COUNTRY_IN = re.compile(r"\b(?:in|across|throughout|from|within|inside) (?:the )?\Z")
+_COUNTRY_IN = re.compile(r"\b(?:in|across|throughout|within|inside) (?:the )?\Z")
 # nouns of a town's part: "the Jackson Heights subdivision", "the Garden City neighborhood"
 _PART_OF_TOWN = re.compile(r" (?:neighbou?rhoods?|subdivisions?)\b", re.I)
 DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headline
@@ -651,7 +651,8 @@ class Geoparser(Recogniser):
         own name in one of them of at least a tenth of its people, is that one:
         "flooding in Valencia ... everyone in Spain" is Spain's Valencia (800,000
         people), not Venezuela's (1.4 million); "Moscow said Ukraine..." is no
-        Ukrainian village. A qualified name keeps its qualifier's."""
+        Ukrainian village. A qualified name keeps its qualifier's, and a name after
+        "from" its own reading ("a delegation from Valencia arrived in Spain")."""
         # countries named as where things are ("in Spain", "#Spain"), not as a modifier
         # ("the American projects ... offer Hinton", "the entire U.S. population")
         countries = [
@@ -685,6 +686,8 @@ class Geoparser(Recogniser):
             ccs = named.get(sentence[n])
             if not ccs or p.country_code in ccs or held[sentence[n]][p.country_code] > 1:
                 continue  # (another place of its country in the sentence)
+            if text[max(0, m.start - 5) : m.start].lower() == "from ":
+                continue  # where it comes from: "Students from Cambridge studied in the US"
             place = self._biggest_town(
                 s,
                 lambda i, people=p.population, ccs=ccs: (
