@@ -1584,6 +1584,8 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     assert _only_place(parser, text, "Sagaing").kind.value == "city"
     text = "The fire burned near Texas and Oklahoma."  # no US town of 10,000 is Texas
     assert _only_place(parser, text, "Texas").kind.value == "admin1"
+    text = "A tanker sank near Djibouti."  # a country's name stays the country's
+    assert _only_place(parser, text, "Djibouti").kind.value == "country"
 
 
 def test_towns_listed_together_in_one_country_are_no_strays(parser):

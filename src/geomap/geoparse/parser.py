@@ -388,12 +388,13 @@ class Geoparser(Recogniser):
 
     def _near_town(self, s: Span) -> bool:
         """Whether span ``s`` reads as a town of :data:`VILLAGE` people or more by its own
-        name in the country of its most populous reading, which is no town: a place
-        "near" a name that is a province's and a town's is the town."""
+        name in the country of its most populous reading, a province: a place "near" a
+        name that is a province's and a town's is the town (a country's stays: "near
+        Djibouti")."""
         first = s.forms[0] if s.forms else None
         return (
             first is not None
-            and self._kind[first] != _TOWN
+            and self._kind[first] == _ADMIN1
             and any(
                 fk == FORM_NAME
                 and self._kind[i] == _TOWN
