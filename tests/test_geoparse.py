@@ -1579,6 +1579,8 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     assert _only_place(parser, text, "Benin").kind.value == "country"
     text = "COLUMBIA, S.C. — Floodwaters rose in neighboring Georgia."
     assert _only_place(parser, text, "Georgia").admin1 == "US.GA"
+    text = "MASON, Ohio — Traffic backed up in neighboring Lebanon after a crash."
+    assert _only_place(parser, text, "Lebanon").admin1 == "US.OH"  # a home town's name
     # "near" a name that is a province's and a town's of one country: the town
     text = "The quake struck near Sagaing, northwest of Mandalay."
     assert _only_place(parser, text, "Sagaing").kind.value == "city"

@@ -291,7 +291,7 @@ class Geoparser(Recogniser):
             wire = qual is None and _wire_dateline(text, s)
             before = text[max(0, s.start - 20) : s.start]
             unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
-            if unit is None and _NEIGHBOURING.search(before):
+            if unit is None and _NEIGHBOURING.search(before) and not self._home_town(s, ctx):
                 unit = _NEIGHBOURS  # "Neighbouring Benin and Guinea": no Benin City
             elif unit is None and before.endswith(" near ") and self._near_town(s):
                 unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
@@ -385,6 +385,16 @@ class Geoparser(Recogniser):
             ):
                 out[n] = _moved(m, province)
         return out
+
+    def _home_town(self, s: Span, ctx: DocContext) -> bool:
+        """Whether span ``s`` may be a town of the story's home province by the town's own
+        name ("neighboring Lebanon" of a Mason, Ohio story is the town; "Neighbouring
+        Benin" of an Edo State story no Benin City, whose other name it is)."""
+        homes = {ctx.named_home(s.key), ctx.voted_home(s.key)} - {None}
+        return any(
+            fk == FORM_NAME and self._kind[i] == _TOWN and self._admin1[i] in homes
+            for i, fk in zip(s.forms[::2], s.forms[1::2])
+        )
 
     def _near_town(self, s: Span) -> bool:
         """Whether span ``s`` reads as a town of :data:`VILLAGE` people or more by its own
