@@ -74,7 +74,7 @@ _UNIT_OF = re.compile(r"\b(city|town|village|hamlet|suburb|state|province) of $"
 _NEIGHBOURING = re.compile(r"\bneighbou?ring $", re.I)
 _NEIGHBOURS = frozenset({_COUNTRY, _ADMIN1})
 _TOWNS_ONLY = frozenset({_TOWN})
-_KIND_OF = {w: frozenset({_TOWN}) for w in ("city", "town", "village", "hamlet", "suburb")} | {
+_KIND_OF = {w: _TOWNS_ONLY for w in ("city", "town", "village", "hamlet", "suburb")} | {
     "state": frozenset({_ADMIN1}),
     "province": frozenset({_ADMIN1}),
 }
@@ -291,21 +291,21 @@ class Geoparser(Recogniser):
             wire = qual is None and _wire_dateline(text, s)
             before = text[max(0, s.start - 20) : s.start]
             unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
-            if unit is None and _NEIGHBOURING.search(before) and not self._home_town(s, ctx):
+            if wire:
+                unit = _TOWNS_ONLY  # a dateline is the town the story was filed from
+            elif unit is None and _NEIGHBOURING.search(before) and not self._home_town(s, ctx):
                 unit = _NEIGHBOURS  # "Neighbouring Benin and Guinea": no Benin City
             elif unit is None and before.endswith(" near ") and self._near_town(s):
                 unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
             team = qual is None and s.head is None and s.key in team_names and not wire
-            memo = (s.key, s.head, qual, held.get(n), frozenset({_TOWN}) if wire else unit, team)
+            memo = (s.key, s.head, qual, held.get(n), unit, team)
             if memo not in done:
                 forms = s.forms
                 if team:  # "the Dallas Cowboys", "the Cleveland Browns": the big city's
                     forms = readings_where(forms, self._team_town) or forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
-                if wire:  # a dateline is the town the story was filed from
-                    forms = readings_where(forms, lambda i, _: self._kind[i] == _TOWN) or forms
-                elif unit is not None:  # "the southern city of Kherson" is the city, not
+                if unit is not None:  # "the southern city of Kherson" is the city, not
                     # the province of its name; "the state of New York" the state
                     forms = readings_where(forms, lambda i, _, k=unit: self._kind[i] in k) or forms
                 # a wire dateline names its town alone only when the town needs no
@@ -667,8 +667,8 @@ class Geoparser(Recogniser):
         # countries named as where things are ("in Spain", "#Spain"), not as a modifier
         # ("the American projects ... offer Hinton", "the entire U.S. population")
         countries = [
-            m
-            for m in mentions
+            n
+            for n, m in enumerate(mentions)
             if m.place is not None
             and m.place.kind is PlaceKind.COUNTRY
             and (
@@ -680,10 +680,8 @@ class Geoparser(Recogniser):
             return mentions
         sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it places in
-        placing = {id(c) for c in countries}
-        for m, k in zip(mentions, sentence):
-            if id(m) in placing:
-                named.setdefault(k, set()).add(m.place.country_code)
+        for n in countries:
+            named.setdefault(sentence[n], set()).add(mentions[n].place.country_code)
         # sentence -> the countries of its places (each town counts itself too)
         held: dict[int, Counter[str | None]] = {}
         for m, k in zip(mentions, sentence):
@@ -1095,13 +1093,7 @@ def _listed_given_name(
     k = s.i - 2  # the word before "and" (tokens hold words only)
     if s.i != s.j or k < 0 or text[tokens.ends[k] : s.start] != " and ":
         return False
-    keys = tokens.keys
-    return (
-        s.key in given
-        and tokens.caps[k]
-        and keys[k] in given
-        and tokens.starts[k] not in span_starts
-    )
+    return s.key in given and _given_name_alone(tokens, k, given, span_starts)
 
 
 def _maiden_name(
@@ -1113,12 +1105,13 @@ def _maiden_name(
     k = s.i - 1
     if s.i != s.j or k < 0 or text[tokens.ends[k] : s.start] != " (":
         return False
-    return (
-        text[s.end : s.end + 1] == ")"
-        and tokens.caps[k]
-        and tokens.keys[k] in given
-        and tokens.starts[k] not in span_starts
-    )
+    return text[s.end : s.end + 1] == ")" and _given_name_alone(tokens, k, given, span_starts)
+
+
+def _given_name_alone(tokens: Tokens, k: int, given: frozenset[str], span_starts: set[int]) -> bool:
+    """Whether token ``k`` is a capitalised given name that names no place (no span
+    starts there)."""
+    return tokens.caps[k] and tokens.keys[k] in given and tokens.starts[k] not in span_starts
 
 
 def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list[Span]:
@@ -1643,7 +1636,7 @@ def _village_far(
     50 km away); "near Berry College" of a Rome, Georgia story is Rome's, not at Berry,
     an Alabama village."""
     p = m.place
-    if p is None or p.kind is not PlaceKind.CITY or p.population >= VILLAGE:
+    if not _village(p):
         return None
     town = _nearest(text, m, [t for t in towns if t.place != p], SENTENCE_END) or home
     if (
