@@ -748,23 +748,15 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     "Jackson & Union counties" are counties)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
-    if (  # "Security Council", "Air Force", "African Union": an organisation's head noun
-        s.i == s.j
-        and s.i > 0
-        and (tokens.keys[s.i] in ORGANISATION_HEADS or tokens.keys[s.i] == "union")
-        and tokens.caps[s.i - 1]
-        and text[tokens.ends[s.i - 1] : s.start] == " "
-    ):
-        return True
-    if (  # "the Council", "the University": an institution named before (no Council,
-        # Idaho, nor University, Florida)
-        s.i == s.j
-        and s.i > 0
-        and (tokens.keys[s.i] in INSTITUTION_HEADS or tokens.keys[s.i] == "union")
-        and tokens.keys[s.i - 1] == "the"
-        and text[tokens.ends[s.i - 1] : s.start] == " "
-    ):
-        return True
+    if s.i == s.j and s.i > 0 and text[tokens.ends[s.i - 1] : s.start] == " ":
+        word, before = tokens.keys[s.i], tokens.keys[s.i - 1]
+        # "Security Council", "Air Force", "African Union": an organisation's head noun
+        # after its capitalised modifier; "the Council", "the University": an
+        # institution named before (no Council, Idaho, nor University, Florida)
+        if (tokens.caps[s.i - 1] and (word in ORGANISATION_HEADS or word == "union")) or (
+            before == "the" and (word in INSTITUTION_HEADS or word == "union")
+        ):
+            return True
     nxt = s.j + 1
     if (
         nxt < len(tokens)
