@@ -79,6 +79,8 @@ REPEAT_FLOOR = 0.15
 # A town listed beside a kept name of its country needs only this score (on
 # GeoWebNews' cross-validated predictions: 4 right places more, 1 false)
 LIST_FLOOR = 0.3
+# a city this big is news in a story of its country (:meth:`Recogniser._main_place_of`)
+MAIN_CITY = 100_000
 
 
 def _words_around(
@@ -512,8 +514,9 @@ class Recogniser:
         its country (:meth:`_listed`) or as the province of the town before its comma
         (:meth:`_qualifying`) or as a town of province ``home`` (a local story's: "fled
         toward Delphos" in a Lima, Ohio paper) or of a country its sentence names
-        (:meth:`_in_named_country`) or as the capital of country ``nation`` (a story of
-        one country's: "Ottawa said" in a Nova Scotia story), or above :data:`REPEAT_FLOOR` after a
+        (:meth:`_in_named_country`) or as the capital, a province or a main city of country
+        ``nation`` (a story of one country's: "Ottawa said" in a Nova Scotia story,
+        :meth:`_main_place_of`), or above :data:`REPEAT_FLOOR` after a
         building's comma (:meth:`_placing`); of overlapping ones the longest wins, then
         the likeliest. A county the story is sure of makes its name alone as sure."""
         # one sense per discourse: a name the story surely uses as a place keeps its
@@ -540,7 +543,11 @@ class Recogniser:
             or (s.score >= LIST_FLOOR and n in listed)
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province))
             or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
-            or (s.score >= LIST_FLOOR and nation is not None and self._capital_of(s, nation))
+            or (
+                s.score >= LIST_FLOOR
+                and nation is not None
+                and (self._capital_of(s, nation) or self._main_place_of(s, nation, text))
+            )
         ]
         good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
         taken: list[Span] = []
@@ -593,10 +600,33 @@ class Recogniser:
     def _town_of(self, s: Span, province: str, text: str) -> bool:
         """Whether span ``s`` may be a town (no street or building) of ``province`` by its
         own name and no curated other name of a place (not "the Kremlin" nor "The White
-        House", which news uses for Moscow and Washington), bearing no everyday word's
-        name ("a White Oldsmobile"), after no capitalised word but a context word ("James
-        Knight Newman"; "A Nenagh councillor" is one), before none ("The Diablo Canyon
-        nuclear plant") and before no word of speech ("Nelson says")."""
+        House", which news uses for Moscow and Washington), and is a name alone
+        (:meth:`_alone`)."""
+        return (
+            FORM_ALIAS not in s.forms[1::2]
+            and any(
+                self._admin1[i] == province and self._kind[i] == _CITY and fk == FORM_NAME
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
+            and self._alone(s, text)
+        )
+
+    def _main_place_of(self, s: Span, country: str, text: str) -> bool:
+        """Whether span ``s`` may be a province or a city of :data:`MAIN_CITY` people of
+        ``country`` by its own name, and is a name alone (:meth:`_alone`): a story of
+        Spain's "Andalusia and the Basque Country are watching"."""
+        return any(
+            self._cc[i] == country
+            and fk == FORM_NAME
+            and (self._kind[i] == _ADMIN1 or (self._kind[i] == _CITY and self._pop[i] >= MAIN_CITY))
+            for i, fk in zip(s.forms[::2], s.forms[1::2])
+        ) and self._alone(s, text)
+
+    def _alone(self, s: Span, text: str) -> bool:
+        """Whether span ``s`` is a name alone (no street or building) bearing no everyday
+        word's name ("a White Oldsmobile"), after no capitalised word but a context word
+        ("James Knight Newman"; "A Nenagh councillor" is one), before none ("The Diablo
+        Canyon nuclear plant") and before no word of speech ("Nelson says")."""
         before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
         return (
             s.head is None
@@ -604,11 +634,6 @@ class Recogniser:
             and (before is None or fold(before.group(1)) in CONTEXT_WORDS)
             and not CAPITAL_AFTER.match(text, s.end)
             and not _SPEECH_AFTER.match(text, s.end)
-            and FORM_ALIAS not in s.forms[1::2]
-            and any(
-                self._admin1[i] == province and self._kind[i] == _CITY and fk == FORM_NAME
-                for i, fk in zip(s.forms[::2], s.forms[1::2])
-            )
         )
 
     def _listed(self, spans: Sequence[Span], text: str) -> tuple[set[int], set[int]]:

@@ -488,6 +488,15 @@ class Resolver:
             # Harare; "New Delhi" names a city of its own)
             near = 10 * max(max(named), 1000) if max(named) < VILLAGE else floor
             own = ctx.own_countries.get(key, {}) if ctx else {}
+            if ctx is not None and not any(
+                ctx.naming[self._cc[i]] > (self._cc[i] in own)
+                for i, fk in out
+                if fk != FORM_ALT and self._kind[i] == CITY
+            ):
+                # ... and so will any size where no town of the name's own lies in a
+                # country the story names: "near Corinth" of a story of Greece is
+                # Kórinthos, not Corinth, Texas
+                near = 0
             out = [
                 (i, fk)
                 for i, fk in out
