@@ -2174,6 +2174,20 @@ def test_a_province_is_read_by_any_of_its_heads(parser):
     assert got["Eastern Region"].country_code == "UG"
 
 
+def test_a_unit_named_like_a_town_is_known_by_its_name_and_type(parser):
+    """iso3166-2's second-level units whose name is a town's were left out, so "Isabela
+    province" of a Philippine typhoon story was the town of Isabela on Negros, 700 km
+    south of the province: such a unit is known by its name and type alone ("Isabela
+    Province"). Another province head reads no such unit: "the Valencia region" is the
+    Valencian Community, not the province of Valencia; "Valencia" alone stays the city."""
+    text = "Typhoon Kristine made landfall in Isabela province after drenching Manila."
+    got = places_of(parser, text)
+    assert km(got["Isabela province"], (17.0, 122.0)) < 100
+    text = "Floods hit towns in Spain's Valencia region, and Valencia's port closed."
+    kinds = [(m.surface, m.place.name) for m in parser.parse(text)][1:]
+    assert kinds == [("Valencia region", "Valencian Community"), ("Valencia", "Valencia")]
+
+
 def test_ste_abbreviates_a_word_inside_a_name(parser):
     """ "Sault Ste. Marie, Mich." was no place ("Ste." is three letters, and only one- and
     two-letter abbreviations joined a name: "St. Paul", "N. Korea")."""

@@ -650,6 +650,13 @@ def _city_provinces(b: _Builder) -> None:
 DISTRICT_WORD_ZIPF = 3.0
 
 
+# The types of second-level unit news writes after a unit's name; a unit whose name is
+# a town's is known by its name and type alone ("Isabela Province", "Kosovo District")
+TYPED_UNIT_HEADS = frozenset(
+    {"province", "district", "county", "department", "governorate", "prefecture", "parish"}
+)
+
+
 def _named_elsewhere(b: _Builder) -> Callable[[str, str], bool]:
     """Whether a second-level unit's name in a country is better left to what else bears
     it: a town of that country ("Milan", "Bristol", "Roma": the town is the reading news
@@ -699,8 +706,9 @@ def _second_level(
 ) -> None:
     """Second-level subdivisions that news names ("Kent", "Suffolk", "East Yorkshire",
     "Bouches-du-Rhône"): iso3166-2's points, as towns to the resolver (kind ``city``,
-    with their parent's GeoNames admin1 code), like the US counties; not those named
-    as something else is (:func:`_named_elsewhere`). GeoNames gives no population for
+    with their parent's GeoNames admin1 code), like the US counties; those named as
+    something else is (:func:`_named_elsewhere`) only by their name and type, if
+    :data:`TYPED_UNIT_HEADS` holds it. GeoNames gives no population for
     them: each takes the people of the towns of its parent province that lie nearer to
     it than to any sibling unit, a rough figure that puts Kent above Kent, Washington.
     """
@@ -719,7 +727,12 @@ def _second_level(
                 *(e for e in english if _usable_alternate(e, "") and not _nickname(e, iso_name)),
             ]
             if any(named_elsewhere(cc, f) for f in forms):
-                continue
+                # ... under its name and type, which name nothing else ("Isabela province"
+                # is no town of Isabela: those lie in Negros and Basilan, 700 km south)
+                head = (sub.get("type") or "").lower()
+                if head not in TYPED_UNIT_HEADS or named_elsewhere(cc, f"{iso_name} {head}"):
+                    continue
+                forms = [f"{iso_name} {head.capitalize()}"]
             parent = geonames.get(sub["parentCode"], {}).get("geonames_code")
             units.append((cc, code, sub, parent))
             unit_forms.append(forms)

@@ -491,7 +491,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 if uppers[j] and _letters(text, starts[i], end) <= MAX_ACRONYM_LETTERS:
                     forms = _acronym_readings(forms)
                 if j > i and keys[j] in PROVINCE_HEADS:  # "Eastern Region"
-                    forms = _provinces_by_any_head(names, key2[: -len(keys[j]) - 1]) or forms
+                    forms = _provinces_by_any_head(gazetteer, key2[: -len(keys[j]) - 1]) or forms
                 best = Span(i, j, starts[i], end, key2, forms)
         if (
             (best is None or not best.forms)  # "WA": no reading but the postal code's
@@ -1062,7 +1062,7 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         # "Aleppo Governorate", "the Bryansk region" its "Bryansk Oblast"; and all of
         # them are readings ("the Eastern Region" of a Saudi story is its Eastern
         # Province, not Uganda's Eastern Region)
-        whole = _provinces_by_any_head(gazetteer.names, name_key) or whole
+        whole = _provinces_by_any_head(gazetteer, name_key) or whole
     if whole and (
         head in ADMIN_HEADS or head in PHYSICAL_HEADS or not _same_country(gazetteer, whole, forms)
     ):
@@ -1268,17 +1268,20 @@ def _province_of(gazetteer: Gazetteer, words: list[str]) -> tuple[int, ...]:
     return ()
 
 
-def _provinces_by_any_head(names: Mapping[str, tuple[int, ...]], base: str) -> tuple[int, ...]:
-    """The readings of ``base`` before any province head ("Eastern Region", "Eastern
-    Province", "Eastern Governorate"...), each entry once, each as a name: the head is
-    only English's word for the unit, not a sign of a lesser name (Uganda's Eastern
-    Region is GeoNames' "Eastern" and Saudi Arabia's Eastern Province its name)."""
+def _provinces_by_any_head(gazetteer: Gazetteer, base: str) -> tuple[int, ...]:
+    """The provinces and regions ``base`` names before any province head ("Eastern
+    Region", "Eastern Province", "Eastern Governorate"...), each entry once, each as a
+    name: the head is only English's word for the unit, not a sign of a lesser name
+    (Uganda's Eastern Region is GeoNames' "Eastern" and Saudi Arabia's Eastern Province
+    its name). Not a second-level unit, whose head is its own ("the Valencia region" is
+    the Valencian Community, not the province of Valencia)."""
+    names, kind = gazetteer.names, gazetteer.column("kind")
     out: list[int] = []
     seen: set[int] = set()
     for head in PROVINCE_HEADS:
         forms = names.get(f"{base} {head}", ())
         for k in range(0, len(forms), 2):
-            if forms[k] not in seen and forms[k + 1] != FORM_ALT:
+            if forms[k] not in seen and forms[k + 1] != FORM_ALT and kind[forms[k]] != _TOWN:
                 seen.add(forms[k])
                 out += (forms[k], FORM_NAME)
     return tuple(out)
