@@ -1683,6 +1683,13 @@ def test_a_name_after_a_unit_word_and_of_is_a_place(parser):
     text = "Salah grew up near Basyoun, in his home village of Nagrig, before Liverpool."
     got = places_of(parser, text)
     assert "Nagrig" in got and got["Nagrig"] is None
+    # "island", "coast" and "outskirts" are such words: "Rhodes" is a surname too
+    text = (
+        "Fires burned on the islands of Rhodes and Crete as a heatwave gripped Greece. "
+        "Tourists left hotels on the southeast coast of Rhodes, near Lindos, on Tuesday."
+    )
+    got = [(m.surface, m.place.country_code) for m in parser.parse(text)]
+    assert got.count(("Rhodes", "GR")) == 2
 
 
 def test_a_postal_code_after_a_towns_comma_is_its_province(parser):

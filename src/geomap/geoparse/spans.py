@@ -104,11 +104,11 @@ LOCATIVES = frozenset(
 _PREPOSITIONS = LOCATIVES | frozenset(
     "on at from to of for by with over under within against onto through".split()
 )
-# "the town of Ferguson", "the village of Nagrig": unit words whose "of" introduces a
-# place's name
+# "the town of Ferguson", "the village of Nagrig", "the islands of Rhodes and Crete",
+# "the coast of Rhodes": words whose "of" introduces a place's name
 UNITS_BEFORE_OF = frozenset(
     """town city village hamlet capital province state region county district suburb
-    municipality port governorate prefecture oblast""".split()
+    municipality port governorate prefecture oblast island islands coast outskirts""".split()
 )
 
 # Month and weekday names: in news they are dates, never the towns that share them.
