@@ -832,6 +832,22 @@ def test_a_paragraphs_town_of_another_country_is_no_place_for_a_building(parser)
     assert got["King Fahd bridge"].place.name == "Riyadh"
 
 
+def test_a_unit_of_a_possessive_country_is_at_no_town_of_another(parser):
+    """ "Cases were reported among refugees crossing into Chad at Adre, and in South
+    Sudan's Renk county" put the county (no entry of the gazetteer) at Adre, Chad, 1,300
+    km off: a unit or building after a country's or province's possessive lies in it,
+    or is left unplaced."""
+    text = (
+        "Cholera spread in Sudan. Cases were reported among refugees crossing into Chad "
+        "at Adre, and in South Sudan's Renk county."
+    )
+    got = {m.surface: m for m in parser.parse(text)}
+    assert got["Adre"].place.country_code == "TD" and got["Renk county"].place is None
+    text = text.replace("South Sudan's Renk", "Chad's Renk")
+    got = {m.surface: m for m in parser.parse(text)}
+    assert got["Renk county"].place.country_code == "TD"
+
+
 def test_a_local_namesake_beats_a_bigger_one_abroad(parser):
     text = (
         "LUFKIN, Texas - The Lamar County sheriff said the suspect was arrested in Paris "

@@ -910,6 +910,9 @@ class Geoparser(Recogniser):
                     # ...else a local story's dateline town ("Yankee Stadium" of a New
                     # York story whose sentence and paragraph name no town)
                     place, confidence = home, 0.3
+                if place is not None and not _in_possessor(text, m, mentions, place):
+                    # "South Sudan's Renk county" is at no town of Chad its sentence names
+                    place = None
                 if place is not None:
                     m = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
             out.append(m)
@@ -1533,6 +1536,19 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
         and t.place.country_code
         and _same_sentence(text, m, t)
     }
+
+
+def _in_possessor(text: str, m: Mention, mentions: Sequence[Mention], place: Place) -> bool:
+    """Whether ``place`` lies in the country or province whose possessive opens mention
+    ``m`` ("South Sudan's Renk county"); True when no such possessive does."""
+    if text[m.start - 3 : m.start] not in ("'s ", "’s "):
+        return True
+    owner = next((t.place for t in mentions if t.end == m.start - 3 and t.place), None)
+    if owner is None or owner.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+        return True
+    if owner.kind is PlaceKind.COUNTRY:
+        return place.country_code == owner.country_code
+    return place.admin1 == owner.admin1
 
 
 _TO_WORDS = frozenset({"to", "toward", "towards", "into"})
