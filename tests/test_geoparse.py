@@ -2605,6 +2605,18 @@ def test_a_surname_stays_a_person_when_the_story_uses_it_alone(parser):
     assert [m.surface for m in parser.parse(text)] == ["Ohio"]
     text += " The king met envoys in Jordan."
     assert [m.surface for m in parser.parse(text)] == ["Ohio", "Jordan"]
+    # ... though the recogniser left the surname out where the given name went before
+    # it ("Sen. Elizabeth Warren ... Warren and Sen. Patty Murray wrote" was Warren,
+    # Texas); a name going on after it is a place's named after a person ("the Sam
+    # Houston National Forest" leaves "north of Houston" the city)
+    text = (
+        "Sen. Elizabeth Warren, D-Mass., said the bill cut too deeply. Warren and Sen. "
+        "Patty Murray of Washington wrote to the White House. Sen. John Cornyn of Texas "
+        "backed it."
+    )
+    assert "Warren" not in [m.surface for m in parser.parse(text)]
+    text = "Cleveland lies 45 miles north of Houston, near the Sam Houston National Forest."
+    assert "Houston" in [m.surface for m in parser.parse(text)]
 
 
 def test_a_town_listed_beside_one_town_of_a_country_is_its_capital_only(parser):

@@ -1028,23 +1028,32 @@ def _without_first_names(
     starts, ends, keys, caps = tokens.starts, tokens.ends, tokens.keys, tokens.caps
     span_starts = {s.start for s in spans}
     everyday = common_words()
-    named_after = {  # a place's name after a given name is a surname
-        s.key
-        for s in spans
-        if s.i == s.j
-        and s.i > 0
-        and s.head is None
-        and caps[s.i - 1]
-        and keys[s.i - 1] in given
-        and text[ends[s.i - 1] : s.start] == " "
-        and starts[s.i - 1] not in span_starts
-        and not tokens.uppers[s.i]
-        and not tokens.uppers[s.i - 1]
-        and len(keys[s.i - 1]) > 2  # "An Italian", "As Mexicans", "El Salvador"
-        and keys[s.i - 1] not in everyday
-        and keys[s.i - 1] not in CONTEXT_WORDS
-        and not adjective_only(s.forms)
+    # a place's name after a given name is a surname, there or anywhere in the story
+    # ("Sen. Elizabeth Warren ... Warren and Sen. Patty Murray wrote", the first left out
+    # by the recogniser already), unless a capitalised word goes on with it: "the Sam
+    # Houston National Forest" is named after a person, and "Houston" stays the city
+    alone_keys = {
+        s.key for s in spans if s.i == s.j and s.head is None and not adjective_only(s.forms)
     }
+    named_after = (
+        {
+            keys[k]
+            for k in range(1, len(keys))
+            if keys[k] in alone_keys
+            and caps[k - 1]
+            and keys[k - 1] in given
+            and text[ends[k - 1] : starts[k]] == " "
+            and starts[k - 1] not in span_starts
+            and not tokens.uppers[k]
+            and not tokens.uppers[k - 1]
+            and len(keys[k - 1]) > 2  # "An Italian", "As Mexicans", "El Salvador"
+            and keys[k - 1] not in everyday
+            and keys[k - 1] not in CONTEXT_WORDS
+            and not (k + 1 < len(keys) and caps[k + 1] and text[ends[k] : starts[k + 1]] == " ")
+        }
+        if alone_keys
+        else set()
+    )
     # ... there, and alone but after a word of place ("Rep. Jim Jordan ... Jordan, an
     # Ohio Republican, said" is the congressman; "talks in Jordan" the country)
     spans = [
