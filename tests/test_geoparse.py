@@ -2619,6 +2619,26 @@ def test_a_surname_stays_a_person_when_the_story_uses_it_alone(parser):
     assert "Houston" in [m.surface for m in parser.parse(text)]
 
 
+def test_a_name_whose_apposition_says_a_person_is_no_place(parser):
+    """ "Jackson, a lobbyist, declined to comment" was Jackson, Mississippi, and "Sherman
+    and Tyler, two House aides, were subpoenaed" two Texan towns: a name whose
+    apposition is a person's noun is a person's. Not after a preposition ("born in
+    Warrensburg, the son of Harold Wilson" is the town), nor a reporting clause ("in
+    Austin, a spokesman for the firm said"), nor a town's own apposition."""
+    text = (
+        "Houston Mayor John Whitmire said the city needed more. Sherman and Tyler, two "
+        "House aides, were subpoenaed in Dallas. Jackson, a lobbyist, declined to comment."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Houston", "Dallas"]
+    text = (
+        "SEDALIA, Mo. - He was born in Warrensburg, the son of Harold Wilson. Sales rose "
+        "in Austin, a spokesman for the firm said. Tyler, the seat of Smith County, grew "
+        "in Texas."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert "Warrensburg" in got and "Austin" in got
+
+
 def test_a_town_listed_beside_one_town_of_a_country_is_its_capital_only(parser):
     """ "Fire crews from New Zealand flew in from Auckland and Wellington" of a New South
     Wales story read Wellington, New South Wales: beside one town of a country, a name

@@ -791,6 +791,12 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         nxt += 1
     if _VESSEL_APPOSITIVE.match(text, s.end):
         return True  # "The Liaoning, China's oldest carrier, ..."
+    if _PERSON_APPOSITIVE.match(text, s.end) and (
+        s.i == 0 or tokens.keys[s.i - 1] not in _PREPOSITIONS
+    ):
+        # "Jackson, a lobbyist, declined to comment"; not "He was born in Warrensburg,
+        # the son of Harold and Mary Wilson", whose apposition is the subject's
+        return True
     if _warship_after(text, tokens, s.j + 1) and not any(
         gazetteer.column("kind")[i] == KIND_CODE["country"] for i in s.forms[::2]
     ):
@@ -828,6 +834,29 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
 
 # A name's apposition that calls it a vessel: ", China's oldest carrier,", ", the
 # flagship of the Black Sea Fleet"
+# What a person is, as an apposition says it ("Jackson, a lobbyist, declined"; "Kerry,
+# the former secretary of state, spoke"; "Sherman and Tyler, two House aides"): a
+# town's apposition says "a city", "the capital", "a swing state", never these
+PERSON_NOUNS = PERSON_TITLES | frozenset(
+    """lobbyist lawyer attorney aide aides official resident student teacher doctor nurse
+    officer detective sergeant director executive manager employee worker consultant
+    strategist adviser advisor diplomat lawmaker legislator politician prosecutor sheriff
+    deputy trooper firefighter soldier pilot candidate activist suspect defendant victim
+    witness father mother son daughter wife husband brother sister widow grandmother
+    grandfather uncle aunt nephew niece cousin quarterback pitcher player professor
+    economist analyst researcher scientist author writer reporter journalist editor actor
+    actress singer musician owner founder farmer pastor priest rabbi imam republican
+    democrat""".split()
+)
+_PERSON_APPOSITIVE = re.compile(
+    r", (?:the|a|an|his|her|their|two|three|both) (?:[\w.'’-]+ ){0,3}(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    # closed as an apposition is: not "Sales rose in Austin, a spokesman for the firm
+    # said", a reporting clause after a place
+    + r")(?=[,.;:]| of | who )"
+)
+
+
 _VESSEL_APPOSITIVE = re.compile(
     r", (?:the|a|an|[A-Z][\w.]*['’]s) (?:[a-z-]+ ){0,3}(?:"
     + "|".join(sorted(VESSELS))
