@@ -297,6 +297,16 @@ def test_a_name_after_a_kind_of_vessel_is_the_ships(parser):
     assert got == [(text.rindex("Shandong"), PlaceKind.ADMIN1)]
 
 
+def test_a_hashtags_name_needs_less(parser):
+    """ "the earthquake last year? #Karachi" (0.23) and "I just escaped the #Napa
+    #earthquake" (0.26) were no places: a name tagged as such needs only the repeat
+    floor; not a tag it only opens ("#NC5", a television station)."""
+    text = "Did you see the Arabian Sea after the earthquake last year? #Karachi"
+    assert [m.surface for m in parser.parse(text)] == ["Arabian Sea", "Karachi"]
+    text = "Stay with #NC5 for the latest. I just escaped the #Napa #earthquake. Everything fell"
+    assert [m.surface for m in parser.parse(text)] == ["Napa"]
+
+
 def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
     """ "flooding in #Valencia ... #Spain" was Venezuela's Valencia (1.4 million people;
     Spain's has 800,000); a country named as a modifier places nothing ("the American

@@ -79,8 +79,21 @@ REPEAT_FLOOR = 0.15
 # A town listed beside a kept name of its country needs only this score (on
 # GeoWebNews' cross-validated predictions: 4 right places more, 1 false)
 LIST_FLOOR = 0.3
+# A name tagged as such ("#Karachi", "#Napa") needs only this score: a tweet tags the
+# places it speaks of
+HASHTAG_FLOOR = 0.15
 # a city this big is news in a story of its country (:meth:`Recogniser._main_place_of`)
 MAIN_CITY = 100_000
+
+
+def _hashtag(text: str, s: Span) -> bool:
+    """Whether span ``s`` is a hashtag's whole name ("#Karachi"), not its start ("#NC5",
+    a television station's)."""
+    return (
+        s.start > 0
+        and text[s.start - 1] == "#"
+        and (s.end == len(text) or not text[s.end].isalnum())
+    )
 
 
 def _words_around(
@@ -542,6 +555,7 @@ class Recogniser:
             or (s.score >= REPEAT_FLOOR and s.key in sure)
             or (s.score >= LIST_FLOOR and n in listed)
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province))
+            or (s.score >= HASHTAG_FLOOR and _hashtag(text, s))
             or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
             or (
                 s.score >= LIST_FLOOR
