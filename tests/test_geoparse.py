@@ -1595,6 +1595,15 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     )
     kinds = [(m.surface, m.place.kind.value) for m in parser.parse(text)][1:]
     assert kinds == [("Kherson", "city"), ("New York", "city"), ("New York", "admin1")]
+    # ... whatever the story's qualified mention reads: of "Brazil (Sao Paulo, Minas
+    # Gerais)", a ProMED digest's heading, "Sao Paulo" is a town "Minas Gerais" qualifies,
+    # and "The state of Sao Paulo" was the city too
+    text = (
+        "[1] Brazil (Sao Paulo, Minas Gerais)\nSource: G1\n\nThe state of Sao Paulo "
+        "confirmed 1.9 million probable cases of dengue, and Campinas the highest rate."
+    )
+    got = [(m.surface, m.place.kind.value) for m in parser.parse(text)]
+    assert got[1] == ("Sao Paulo", "city") and ("Sao Paulo", "admin1") in got[2:]
     # "neighbouring" goes before a country or a province ("Benin" of an Edo State story
     # was Benin City)
     text = (

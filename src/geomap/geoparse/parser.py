@@ -285,12 +285,16 @@ class Geoparser(Recogniser):
         # ... and their names alone: "Josh Allen ran for two touchdowns for Buffalo" of a
         # story of the Buffalo Bills is the team's town, whatever state the story names
         team_names = {spans[n].key for n in teams}
+        # names a unit word says the kind of ("The state of Sao Paulo")
+        worded: set[int] = set()
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = quals[n]
             wire = qual is None and _wire_dateline(text, s)
             before = text[max(0, s.start - 20) : s.start]
             unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
+            if unit is not None:
+                worded.add(n)
             if wire:
                 unit = _TOWNS_ONLY  # a dateline is the town the story was filed from
             elif unit is None and _NEIGHBOURING.search(before) and not self._home_town(s, ctx):
@@ -329,7 +333,7 @@ class Geoparser(Recogniser):
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
-        _one_sense(mentions, spans, quals, qualified, self.gazetteer, teams)
+        _one_sense(mentions, spans, quals, qualified, self.gazetteer, teams | worded)
         for n in unknown_in:
             # "Camp Murray, Wash.", "Oulton Park, Cheshire": somewhere in that province or
             # county (confidence 0.3, as a street placed at its paragraph's town: the point
@@ -1477,13 +1481,14 @@ def _one_sense(
     quals: Sequence[Qualifier | None],
     qualified: dict[tuple[str, str | None], dict[int, float]],
     gazetteer: Gazetteer,
-    teams: set[int],
+    own: set[int],
 ) -> None:
     """In place: a name the story qualifies one way ("MOSCOW, Idaho") is that place where
     it goes unqualified too ("students returned to Moscow"), one sense per discourse;
     not where the story qualifies it two ways ("Springfield, Ill.", "Springfield, Mo."),
-    nor in a major-league team's name (``teams``: "PORTLAND, Maine - the Portland Trail
-    Blazers")."""
+    nor where a mention has a reading of its own (``own``: a major-league team's name,
+    "PORTLAND, Maine - the Portland Trail Blazers"; a name after a unit word, "Brazil
+    (Sao Paulo) ... The state of Sao Paulo")."""
     for n, (m, s) in enumerate(zip(mentions, spans)):
         readings = qualified.get((s.key, s.head), {})
         # "Dublin City Schools" of a "DUBLIN, Ohio" story: the town, whatever "Dublin
@@ -1492,7 +1497,7 @@ def _one_sense(
         by_town = city == "city" and not readings
         if by_town:
             readings = qualified.get((town, None), {})
-        if quals[n] is not None or len(readings) != 1 or n in teams:
+        if quals[n] is not None or len(readings) != 1 or n in own:
             continue
         ((idx, confidence),) = readings.items()
         place = gazetteer.place(idx)
