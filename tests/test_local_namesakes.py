@@ -373,3 +373,19 @@ def test_a_spelling_of_a_town_in_the_storys_country_beats_a_namesake_elsewhere(p
     assert (got["Corinth"].country_code, got["Corinth"].admin1) == ("GR", "GR.ESYE25")
     text = "Corinth police said the Dallas suburb would close roads near Denton, Texas."
     assert parser.parse(text)[0].place.admin1 == "US.TX"
+
+
+def test_a_local_storys_building_named_after_a_stray_town_is_at_home(parser):
+    """ "Two passengers were taken to Victoria Hospital" of a London, Ontario story was
+    read as a hospital of Victoria, the Seychelles' capital, then left unplaced as a
+    stray: a building or street of a local story put at a stray is at home (0.3), as one
+    the gazetteer lacks is."""
+    text = (
+        "LONDON, Ont. — Police in London are investigating a fatal crash on Highway 401 "
+        "near Woodstock on Sunday. The driver, from St. Thomas, died at the scene, "
+        "Ontario Provincial Police said. Two passengers were taken to Victoria Hospital.\n"
+    )
+    got = {m.surface: m for m in parser.parse(text)}
+    hospital = got["Victoria Hospital"]
+    assert hospital.place.name == "London" and hospital.place.admin1 == "CA.08"
+    assert hospital.confidence == pytest.approx(0.3)

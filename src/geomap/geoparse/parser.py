@@ -1258,10 +1258,14 @@ def _without_strays(
                     in_country[p.country_code] -= 1
                     towns_in[p.country_code] -= 1
                     in_province[p.country_code, p.admin1] -= 1
-    # a local story's villages far from home (:func:`_far_village`) are unplaced; the
-    # story's home is read only if it names a village at all
+    # a local story's villages far from home (:func:`_far_village`) are unplaced, and
+    # its buildings put at a stray are at home; the story's home is read only if it
+    # names a village or such a building at all
     home, where = None, Counter()
-    if any(n not in strays and _village(m.place) for n, m in enumerate(mentions)):
+    if any(
+        _village(m.place) if n not in strays else _local_thing(spans[n])
+        for n, m in enumerate(mentions)
+    ):
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
@@ -1274,13 +1278,25 @@ def _without_strays(
             # Institute": Research is a suburb of Melbourne), is no place
             if s.head is None or (s.head in BUILDING_HEADS and everyday.issuperset(s.key.split())):
                 continue
-            m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+            # "Victoria Hospital" of a London, Ontario story is no hospital of the
+            # Seychelles' capital: a building or street of a local story is at home, as
+            # one the gazetteer lacks is (0.3)
+            if home is not None and _local_thing(s):
+                m = Mention(m.start, m.end, m.surface, m.kind, home, 0.3)
+            else:
+                m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         elif _part_abroad(m, s, placed) or (home is not None and _far_village(m, home, where)):
             # "the Northern Rivers" of an Australian story is no part of Nigeria's
             # Rivers State: a region the gazetteer lacks, shown unplaced
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
+
+
+def _local_thing(s: Span) -> bool:
+    """Whether span ``s`` names a building or a street ("Victoria Hospital", "Oxford
+    Road"): what a local story places at home when its sentence names no town."""
+    return s.head in BUILDING_HEADS or s.head in LOCAL_HEADS
 
 
 def _village(p: Place | None) -> bool:
