@@ -856,6 +856,14 @@ def test_a_unit_of_a_possessive_country_is_at_no_town_of_another(parser):
     text = text.replace("South Sudan's Renk", "Chad's Renk")
     got = {m.surface: m for m in parser.parse(text)}
     assert got["Renk county"].place.country_code == "TD"
+    # ... and land or water so named: "Florida's Big Bend region" is no Big Bend of
+    # Texas (a name before another noun is not: "Russia's Pacific Fleet")
+    text = (
+        "Hurricane Helene made landfall in Florida's Big Bend region, then tore through "
+        "Valdosta in Georgia. Russia's Pacific Fleet, based in Vladivostok, held drills."
+    )
+    got = {m.surface: m for m in parser.parse(text)}
+    assert got["Big Bend region"].place is None and got["Pacific"].place is not None
 
 
 def test_a_local_namesake_beats_a_bigger_one_abroad(parser):

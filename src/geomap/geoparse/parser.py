@@ -808,11 +808,16 @@ class Geoparser(Recogniser):
             # Indonesia: land, water or a station read as a town or province outside
             # what its sentence names is unplaced, then placed as one the gazetteer
             # lacks
-            outside = (
-                p is not None
-                and (s.head in PHYSICAL_HEADS or s.head == "station")
-                and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
-                and _outside_sentence(text, m, provinces, mentions)
+            outside = p is not None and (
+                (
+                    (s.head in PHYSICAL_HEADS or s.head == "station")
+                    and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+                    and _outside_sentence(text, m, provinces, mentions)
+                )
+                # "Florida's Big Bend region" is no Big Bend of Texas: a thing named with
+                # a head word outside the province or country whose possessive opens it
+                # (not a name before another noun: "Russia's Pacific Fleet")
+                or (s.head is not None and not _in_possessor(text, m, mentions, p))
             )
             # "the River Derwent burst its banks at Matlock" of a Yorkshire story is no
             # Tasmanian river: land or water named as such of a country the local story
@@ -1568,6 +1573,12 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
     }
 
 
+# A feature of no one province lies in the one whose possessive opens its name if it
+# is this near the province's point ("Florida's Lake Okeechobee region", 150 km; Texas'
+# Big Bend lies 2,000 km from Florida's)
+POSSESSOR_KM = 1000.0
+
+
 def _in_possessor(text: str, m: Mention, mentions: Sequence[Mention], place: Place) -> bool:
     """Whether ``place`` lies in the country or province whose possessive opens mention
     ``m`` ("South Sudan's Renk county"); True when no such possessive does."""
@@ -1578,6 +1589,8 @@ def _in_possessor(text: str, m: Mention, mentions: Sequence[Mention], place: Pla
         return True
     if owner.kind is PlaceKind.COUNTRY:
         return place.country_code == owner.country_code
+    if place.admin1 is None:  # land or water of no one province: near it will do
+        return _km(place.lat, place.lon, owner.lat, owner.lon) < POSSESSOR_KM
     return place.admin1 == owner.admin1
 
 
