@@ -1612,6 +1612,14 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     )
     got = [(m.surface, m.place.kind.value) for m in parser.parse(text)]
     assert got[1] == ("Sao Paulo", "city") and ("Sao Paulo", "admin1") in got[2:]
+    # a plural unit word before examples says the kind of its whole list ("Kharkiv" of
+    # a story of the Kharkiv region was the oblast, "Sumy" its list partner's)
+    text = (
+        "Drones struck the Kharkiv and Lviv regions overnight. Zelenskiy urged allies to "
+        "protect cities such as Kharkiv and Sumy, and towns like Batken in Kyrgyzstan."
+    )
+    got = [(m.surface, m.place.kind.value) for m in parser.parse(text)][2:]
+    assert got[:3] == [("Kharkiv", "city"), ("Sumy", "city"), ("Batken", "city")]
     # "neighbouring" goes before a country or a province ("Benin" of an Edo State story
     # was Benin City)
     text = (

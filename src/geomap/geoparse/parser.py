@@ -68,13 +68,21 @@ DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headl
 # "toward the California border", "the Alabama state line": a province named as the
 # other side of a boundary, which holds none of the sentence's towns
 _BOUNDARY_AFTER = re.compile(r"(?: state)? (?:border|boundary|line)s?\b", re.I)
-# "the city of Kherson", "the state of New York": a unit word and "of" before a name
-_UNIT_OF = re.compile(r"\b(city|town|village|hamlet|suburb|state|province) of $", re.I)
+# "the city of Kherson", "the state of New York": a unit word and "of" before a name;
+# "cities such as Kharkiv", "towns like Batken": a plural one before its examples
+_UNIT_OF = re.compile(
+    r"\b(?:(city|town|village|hamlet|suburb|state|province) of"
+    r"|(cities|towns|villages) (?:such as|like|including)) $",
+    re.I,
+)
 # "neighbouring Benin": a country or a province is what neighbours
 _NEIGHBOURING = re.compile(r"\bneighbou?ring $", re.I)
 _NEIGHBOURS = frozenset({_COUNTRY, _ADMIN1})
 _TOWNS_ONLY = frozenset({_TOWN})
-_KIND_OF = {w: _TOWNS_ONLY for w in ("city", "town", "village", "hamlet", "suburb")} | {
+_KIND_OF = {
+    w: _TOWNS_ONLY
+    for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
+} | {
     "state": frozenset({_ADMIN1}),
     "province": frozenset({_ADMIN1}),
 }
@@ -285,14 +293,22 @@ class Geoparser(Recogniser):
         # ... and their names alone: "Josh Allen ran for two touchdowns for Buffalo" of a
         # story of the Buffalo Bills is the team's town, whatever state the story names
         team_names = {spans[n].key for n in teams}
-        # names a unit word says the kind of ("The state of Sao Paulo")
+        # names a unit word says the kind of ("The state of Sao Paulo"); a plural one,
+        # of its whole list ("cities such as Kharkiv and Sumy")
         worded: set[int] = set()
+        runs = _list_runs(text, spans)
+        list_unit: dict[int, frozenset[int]] = {}  # a list's first span -> its unit
         for n, s in enumerate(spans):
             surface = text[s.start : s.end]
             qual = quals[n]
             wire = qual is None and _wire_dateline(text, s)
             before = text[max(0, s.start - 20) : s.start]
-            unit = _KIND_OF.get(hit.group(1).lower()) if (hit := _UNIT_OF.search(before)) else None
+            hit = _UNIT_OF.search(before)
+            unit = _KIND_OF[(hit.group(1) or hit.group(2)).lower()] if hit else None
+            if hit and hit.group(2) and runs[n].start == n:
+                list_unit[n] = unit
+            elif unit is None:
+                unit = list_unit.get(runs[n].start)
             if unit is not None:
                 worded.add(n)
             if wire:
@@ -345,8 +361,7 @@ class Geoparser(Recogniser):
             m = mentions[n]
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
-        runs = _list_runs(text, spans)
-        listed = self._listed_provinces(text, mentions, spans, quals, runs)
+        listed = self._listed_provinces(text, mentions, spans, quals, runs, worded)
         listed = self._listed_towns(text, listed, spans, quals, runs)
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
@@ -432,6 +447,7 @@ class Geoparser(Recogniser):
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
         runs: Sequence[range],
+        worded: set[int],
     ) -> list[Mention]:
         """A name read as a town in a list of two or more provinces of one country, with a
         reading as a province of it, is that province: "California, Texas, Kansas, New
@@ -441,10 +457,16 @@ class Geoparser(Recogniser):
         provinces takes one within :data:`LISTED_PROVINCE_KM` of one of them: "crews from
         New Hampshire, Vermont and Quebec" is the province, not Quebec City. Towns of
         the list that read as provinces of its countries count as such ("Colima,
-        Guerrero and Zacatecas" are three states)."""
+        Guerrero and Zacatecas" are three states). Not a name a unit word reads as a town
+        (``worded``: "cities such as Kharkiv and Sumy")."""
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
-            if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
+            if (
+                m.place is None
+                or m.place.kind is not PlaceKind.CITY
+                or quals[n] is not None
+                or n in worded
+            ):
                 continue
             if len(runs[n]) > MAX_LIST:
                 continue  # a list that long is a table, not a sentence's places
