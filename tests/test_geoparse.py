@@ -1569,15 +1569,16 @@ def test_a_town_read_by_an_other_name_alone_on_its_side_of_the_world_is_a_stray(
 
 def test_a_small_town_alone_in_its_province_far_from_the_story_is_a_stray(parser):
     """In a story about Tennessee, "Cumberland University" is no university of a Rhode
-    Island town: it stays unplaced. A town named with its country and no other place of
-    that country stays ("#Krasnodon #Ukraine": the country's point is 570 km off)."""
+    Island town: it is at the local story's home, Lebanon (where it stands). A town
+    named with its country and no other place of that country stays ("#Krasnodon
+    #Ukraine": the country's point is 570 km off)."""
     text = (
         "LEBANON, Tenn. - A man was charged in Nashville after a shooting near "
         "Cumberland University, police said."
     )
     got = places_of(parser, text)
     assert got["Nashville"].admin1 == "US.TN"
-    assert got["Cumberland University"] is None
+    assert got["Cumberland University"].name == "Lebanon"
     text = "Filmed today in #Krasnodon #Ukraine: a whole regiment was captured."
     assert [m.surface for m in parser.parse(text)] == ["Krasnodon", "Ukraine"]
 
