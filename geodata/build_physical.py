@@ -1,24 +1,27 @@
 """Build the shipped rivers and physical regions from Natural Earth.
 
-Writes ``src/geomap/data/physical.tsv``: one row per river, lake, peak, US national park or
-named physical region (mountain range, desert, plateau, basin, plain, peninsula, delta,
-valley...) that news names ("the Cauvery dispute", "Dnieper", "the Appalachian Mountains", "Himalayas"), which
-the gazetteer (``geomap.gazetteer.build``) adds as entries of kind ``feature``.
+Writes ``src/geomap/data/physical.tsv``: one row per river, lake, peak, cape, US national park
+or named physical region (mountain range, desert, plateau, basin, plain, peninsula, delta,
+valley...) that news names ("the Cauvery dispute", "Dnieper", "the Appalachian Mountains",
+"Himalayas", "around the Cape of Good Hope"), which the gazetteer (``geomap.gazetteer.build``)
+adds as entries of kind ``feature``.
 
-Columns: ``key`` (``river:cauvery``, ``physical:appalachian-mountains``), ``name`` (the
-English name), ``forms`` (``|``-joined: the name forms news uses; the gazetteer drops a
-form that would take a name from a place it already has, see ``_physical`` there),
+Columns: ``key`` (``river:cauvery``, ``physical:appalachian-mountains``, ``cape:cape-horn``),
+``name`` (the English name), ``forms`` (``|``-joined: the name forms news uses; the gazetteer
+drops a form that would take a name from a place it already has, see ``_physical`` there),
 ``lat``/``lon`` (the river's mouth, else a point half-way along it; or the region's
-centroid, moved onto the region where it falls outside), ``cc`` (the country of that point, from
-``geomap.countries.country_at``; empty at sea) and ``members`` (the countries the river
-or region lies in, by intersection with geomap's ``countries.geojson``).
+centroid, moved onto the region where it falls outside; a peak's or cape's own point),
+``cc`` (the country of that point, from ``geomap.countries.country_at``; empty at sea) and
+``members`` (the countries the river or region lies in, by intersection with geomap's
+``countries.geojson``; a peak's, cape's or park's ``cc``).
 
 Sources, read from local files (nothing is downloaded): Natural Earth 1:10m *Rivers + lake
 centerlines*, *Geography regions (polygons)*, *Lakes*, *Geography regions (elevation
-points)* and *Parks and protected lands* (public domain), as the GeoJSON files
-``10m/physical/ne_10m_rivers_lake_centerlines.json``,
+points)*, *Geography regions (points)* (its capes) and *Parks and protected lands* (public
+domain), as the GeoJSON files ``10m/physical/ne_10m_rivers_lake_centerlines.json``,
 ``10m/physical/ne_10m_geography_regions_polys.json``, ``10m/physical/ne_10m_lakes.json``,
-``10m/physical/ne_10m_geography_regions_elevation_points.json`` and
+``10m/physical/ne_10m_geography_regions_elevation_points.json``,
+``10m/physical/ne_10m_geography_regions_points.json`` and
 ``10m/cultural/ne_10m_parks_and_protected_lands_{area,point,line}.json`` of
 the martynafford/natural-earth-geojson repository (CC0; the files are shipped there 7-zipped,
 see geodata/README.md).
@@ -26,7 +29,7 @@ see geodata/README.md).
 Usage::
 
     /work/main/.venv/bin/python geodata/build_physical.py RIVERS.json REGIONS.json [LAKES.json [PEAKS.json]] \
-        [--parks AREA.json POINT.json LINE.json] [--out DIR]
+        [--parks AREA.json POINT.json LINE.json] [--capes POINTS.json] [--out DIR]
 """
 
 from __future__ import annotations
@@ -157,8 +160,9 @@ MERGE_DEGREES = 1.0  # parts of one name farther apart, in no common country, ar
 MIN_SHARE = 0.02  # a member country holds at least this share of a river's length...
 MIN_DEGREES = 0.5  # ...or this much of it (degrees), else it only grazes the simplified border
 
-# Regions: the Natural Earth classes kept (capes, coasts, continents and lakes are left
-# out; seas come from geodata/curated/regions.tsv). Islands and island groups came later:
+# Regions: the Natural Earth classes kept (coasts, continents and lakes are left out, and
+# the polygons of capes: capes come from the geography points; seas come from
+# geodata/curated/regions.tsv). Islands and island groups came later:
 # GeoNames' towns (cities500) hold no island, so "Sumatra", "Mindanao", "Lesbos" and
 # "Borneo" were unknown names.
 REGION_CLASSES = {
@@ -390,6 +394,38 @@ PEAK_NAMES = {
     "Jabal ash Shaykh": ("Mount Hermon",),
     "Pico del Teide": ("Mount Teide", "Teide"),
 }
+# Capes (Natural Earth's geography points of class cape: "divert around the Cape of Good
+# Hope", "Cape Horn", "Cape Hatteras"). News writes a cape in English: a Spanish or
+# Portuguese "Cabo", or a French "Cap", is also "Cape X" ("Cabo Bojador" is Cape Bojador,
+# "Cap Bon" Cape Bon), an English ``name_alt`` is the name ("Nunap Isua" is Cape Farewell,
+# "Cabo de Hornos" Cape Horn), "Pt." is written out ("Point Eugenia") and "St." also spelt
+# "St" and "Saint"; the source's own name stays a form.
+CAPE_BEFORE = re.compile(r"^(?:Cabo|Cap) (?:de |do |da |dos )?")
+# Names Natural Earth misspells ("Vicentete"), with a letter lost, or with an umlaut for a
+# macron: repaired, not kept as forms.
+CAPE_REPAIRS = {
+    "Cabo de São Vicentete": "Cabo de São Vicente",
+    "Ponta São Sebastio": "Ponta São Sebastião",
+    "Ra's al Had": "Ras al Hadd",
+    "Ras Banäs": "Ras Banas",
+}
+# English names news uses that no rule above gives, taken as they stand (the source's
+# name follows as a form); "Cap Est" is "East Cape" in French, not a "Cape Est".
+CAPE_NAMES = {
+    "Cabo Fisterra": ("Cape Finisterre", "Cabo Finisterre"),
+    "Cabo de São Vicente": ("Cape St. Vincent",),
+    "Cap Est": ("Cap Est",),
+    "Gees Gwardafuy": ("Cape Guardafui",),
+    "Lands End": ("Land's End",),
+    "Nordkapp": ("North Cape",),
+}
+# Capes whose Natural Earth point lies far from the cape: a point set by hand (Cape Palmas
+# is Harper's headland in Liberia, 4.37° N 7.72° W; the source's lies 30 km east, in Côte
+# d'Ivoire's waters).
+CAPE_POINTS = {"Cape Palmas": (4.3667, -7.7167)}
+# Capes left out: news's Cape Ann is Massachusetts', which the source lacks (its Cape Ann
+# is in Antarctica).
+CAPE_SKIP = frozenset({"Cape Ann"})
 REGION_MERGE_DEGREES = 2.0  # the same for regions
 REGION_MIN_SHARE = 0.01  # a member country holds at least this share of a region's area
 DECIMALS = 4
@@ -622,6 +658,51 @@ def read_peaks(source: Path) -> list[Feature]:
         geometry = shape(feature["geometry"])
         peaks.append(Feature(kind="peak", name=name, geometry=geometry, aliases=tuple(aliases)))
     return peaks
+
+
+def read_capes(source: Path) -> list[Feature]:
+    """Named capes with the names news uses (see ``CAPE_BEFORE``), as points; namesakes
+    stay apart like peaks (the Cape York of Queensland and of Greenland, the Cape Sable of
+    Florida and of Nova Scotia)."""
+    collection = json.loads(source.read_text(encoding="utf-8"))
+    capes = []
+    for feature in collection["features"]:
+        props = feature["properties"]
+        raw = _clean(props.get("name"))
+        if str(props.get("featurecla")) != "cape" or not raw or not feature["geometry"]:
+            continue
+        raw = CAPE_REPAIRS.get(raw, raw)
+        alts = [a for a in map(_clean, str(props.get("name_alt") or "").split(";")) if a]
+        name, *aliases = _english_cape(raw, alts)
+        if name in CAPE_SKIP:
+            continue
+        if name in CAPE_POINTS:
+            lat, lon = CAPE_POINTS[name]
+            geometry = Point(lon, lat)
+        else:  # the point, not lat_y/long_x: those of Antarctica's capes are one made-up spot
+            geometry = shape(feature["geometry"])
+        capes.append(Feature(kind="cape", name=name, geometry=geometry, aliases=tuple(aliases)))
+    return capes
+
+
+def _english_cape(name: str, alts: Sequence[str] = ()) -> list[str]:
+    """A cape's names, the one news uses first, then Natural Earth's own (not an
+    abbreviated one: "Pt. Eugenia" is only Point Eugenia)."""
+    if name in CAPE_NAMES:
+        names = [*CAPE_NAMES[name], name]
+    elif alts:
+        names = [*alts, name]  # "Cabo de Hornos" is Cape Horn, not "Cape Hornos"
+    else:
+        english = re.sub(r"^Pt\. ?", "Point ", name)
+        before = CAPE_BEFORE.match(english)
+        names = [f"Cape {english[before.end() :]}" if before else english, name]
+    spelt = []
+    for n in names:
+        if not re.search(r"\bPt\.", n):
+            spelt.append(n)
+        if " St. " in n:  # "Cape St. Vincent": also "Cape St Vincent", "Cape Saint Vincent"
+            spelt += [n.replace(" St. ", " St "), n.replace(" St. ", " Saint ")]
+    return _unique(spelt)
 
 
 # The unit types of the US National Park Service as Natural Earth abbreviates them in
@@ -917,7 +998,7 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
             cc = country_at(lat, lon) or ""
             members = (
                 countries.members(f.geometry)
-                if f.kind not in ("peak", "park")
+                if f.kind not in ("peak", "cape", "park")
                 else (cc,) * bool(cc)
             )
             if f.kind == "physical" and f.name in REGION_MEMBERS:
@@ -946,14 +1027,18 @@ def build(
     lakes: Path | None = None,
     peaks: Path | None = None,
     parks: Sequence[Path] = (),
+    capes: Path | None = None,
 ) -> dict[str, int]:
-    """Write physical.tsv; return counts (rivers, regions, lakes, peaks, parks, forms)."""
+    """Write physical.tsv; return counts (rivers, regions, lakes, peaks, capes, parks,
+    forms)."""
     countries = Countries.read()
     features = read_rivers(rivers, countries) + read_regions(regions, countries)
     if lakes is not None:
         features += read_lakes(lakes, countries)
     if peaks is not None:
         features += read_peaks(peaks)
+    if capes is not None:
+        features += read_capes(capes)
     features += read_parks(parks, named=features)
     table = rows(features, countries)
     lines = ["\t".join(HEADER), *("\t".join(row) for row in table)]
@@ -963,13 +1048,14 @@ def build(
         "regions": sum(r[0].startswith("physical:") for r in table),
         "lakes": sum(r[0].startswith("lake:") for r in table),
         "peaks": sum(r[0].startswith("peak:") for r in table),
+        "capes": sum(r[0].startswith("cape:") for r in table),
         "parks": sum(r[0].startswith("park:") for r in table),
         "forms": sum(len(r[2].split("|")) for r in table),
     }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: the two source files and the output folder."""
+    """Command line: the source files and the output folder."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("rivers", type=Path, help="ne_10m_rivers_lake_centerlines as GeoJSON")
     ap.add_argument("regions", type=Path, help="ne_10m_geography_regions_polys as GeoJSON")
@@ -982,13 +1068,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=(),
         help="ne_10m_parks_and_protected_lands_{area,point,line} as GeoJSON, area first",
     )
+    ap.add_argument(
+        "--capes",
+        type=Path,
+        help="ne_10m_geography_regions_points as GeoJSON (its points of class cape)",
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
-    counts = build(args.rivers, args.regions, args.out, args.lakes, args.peaks, args.parks)
+    counts = build(
+        args.rivers, args.regions, args.out, args.lakes, args.peaks, args.parks, args.capes
+    )
     log.info(
         "wrote %(rivers)d rivers, %(regions)d regions, %(lakes)d lakes, %(peaks)d peaks,"
-        " %(parks)d parks (%(forms)d forms)",
+        " %(capes)d capes, %(parks)d parks (%(forms)d forms)",
         counts,
     )
     return 0

@@ -98,6 +98,11 @@ def test_form_rules():
     assert build._physical_form("St. Paul River", taken, given)
     # a name only villages bear is free for the feature
     assert build._physical_form("Thames", taken, given, free={"thames"})
+    # "Cape X" is the cape's beside a far town of its name, as "Mount X" is the mountain's,
+    # but not a country's name ("Cape Verde") nor that of a town on the cape
+    taken |= {"cape horn", "cape verde"}
+    assert build._physical_form("Cape Horn", taken, given)
+    assert not build._physical_form("Cape Verde", taken, given, {"cape verde"})
 
 
 def test_a_name_only_villages_bear_is_the_features_too(parser):
@@ -204,7 +209,15 @@ def test_build_script_is_deterministic(tmp_path):
         "physical:honshu",
         "physical:kola-peninsula",
     }  # no coast, no cape named like a state ("FLORIDA")
-    assert counts == {"rivers": 3, "regions": 4, "lakes": 0, "peaks": 0, "parks": 0, "forms": 14}
+    assert counts == {
+        "rivers": 3,
+        "regions": 4,
+        "lakes": 0,
+        "peaks": 0,
+        "capes": 0,
+        "parks": 0,
+        "forms": 14,
+    }
     _, name, forms, lat, lon, cc, members = rows["river:cauvery"]
     assert name == "Cauvery" and forms == "Cauvery|Cauvery River|River Cauvery"
     assert cc == "IN" and members == "IN" and len(lat.split(".")[1]) == 4
@@ -309,6 +322,84 @@ def test_peaks_are_places(gazetteer, parser):
     assert _features(gazetteer, "Mount Rainier") and not gazetteer.lookup("Big Ben")
     assert not _features(gazetteer, "Olympus") and not _features(gazetteer, "Everest")
     assert not parser.parse("Olympus said profits rose; Olympus shares fell.")
+
+
+def test_capes_are_built_under_the_english_names_news_uses(tmp_path):
+    """Natural Earth's geography points of class cape: an English ``name_alt`` is the name
+    ("Cabo de Hornos" is Cape Horn), a "Cabo" is also "Cape X", the typo "Vicentete" is
+    repaired and "Cape St. Vincent" spelt three ways, "Pt." written out; namesakes stay
+    apart (Cape York), and islands and Antarctica's Cape Ann are left out."""
+    builder = _builder()
+    empty = _collection(tmp_path / "none.json", [])
+
+    def point(name, lon, lat, kind="cape", alt=None):
+        return ({"featurecla": kind, "name": name, "name_alt": alt}, Point(lon, lat))
+
+    capes = _collection(
+        tmp_path / "points.json",
+        [
+            point("Cabo de Hornos", -67.169, -55.863, alt="Cape Horn"),
+            point("Nunap Isua", -43.901, 59.863, alt="Cape Farewell"),
+            point("Cabo de São Vicentete", -8.969, 37.038),
+            point("Cabo Bojador", -14.473, 26.158),
+            point("Nordkapp", 25.661, 71.155),
+            point("Pt. Eugenia", -115.046, 27.843),
+            point("Cape of Good Hope", 18.441, -34.307),
+            point("Cape York", 142.522, -10.711),
+            point("Cape York", -68.219, 76.219),
+            point("Cape Ann", 51.408, -66.161),
+            point("Sumatra", 101.5, 0.0, kind="island"),
+        ],
+    )
+    counts = builder.build(empty, empty, tmp_path, capes=capes)
+    assert counts["capes"] == 9 and counts["peaks"] == 0
+    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    rows = {r.split("\t")[0]: r.split("\t") for r in lines}
+    assert set(rows) == {
+        "cape:cape-horn",
+        "cape:cape-farewell",
+        "cape:cape-st-vincent",
+        "cape:cape-bojador",
+        "cape:north-cape",
+        "cape:point-eugenia",
+        "cape:cape-of-good-hope",
+        "cape:cape-york",
+        "cape:cape-york-gl",
+    }
+    assert rows["cape:cape-horn"][1:3] == ["Cape Horn", "Cape Horn|Cabo de Hornos"]
+    assert rows["cape:cape-farewell"][2] == "Cape Farewell|Nunap Isua"
+    assert rows["cape:cape-st-vincent"][2] == (
+        "Cape St. Vincent|Cape St Vincent|Cape Saint Vincent|Cabo de São Vicente"
+    )
+    assert rows["cape:cape-bojador"][2] == "Cape Bojador|Cabo Bojador"
+    assert rows["cape:north-cape"][2] == "North Cape|Nordkapp"
+    assert rows["cape:point-eugenia"][2] == "Point Eugenia"
+    assert rows["cape:cape-of-good-hope"][3:] == ["-34.3070", "18.4410", "ZA", "ZA"]
+    assert rows["cape:cape-york"][5:] == ["AU", "AU"]
+    assert rows["cape:cape-york-gl"][5:] == ["GL", "GL"]
+
+
+def test_capes_are_places(gazetteer, parser):
+    """ "around the Cape of Good Hope" was Good Hope, California, and "Cape Horn" a
+    neighbourhood of 12,680 in Coquitlam: a "Cape X" is the cape's like a "Mount X",
+    however big a far town of its name. A country keeps its name (Cape Verde, not
+    Senegal's headland), and so does a town on its cape (Cape May, Punta del Este)."""
+    text = "Shippers divert around the Cape of Good Hope to avoid the Red Sea."
+    found = {m.surface: m.place for m in parser.parse(text)}
+    assert found["Cape of Good Hope"].kind.value == "feature"
+    assert _near(found["Cape of Good Hope"], -34.36, 18.47, 50)
+    ((surface, horn),) = [(m.surface, m.place) for m in parser.parse("Sailors rounded Cape Horn.")]
+    assert surface == "Cape Horn" and horn.raw["key"] == "cape:cape-horn"
+    (verde,) = parser.parse("Flights to Cape Verde resumed.")
+    assert verde.place.kind.value == "country" and verde.place.country_code == "CV"
+    assert not _features(gazetteer, "Cape Verde")
+    for text, name in (
+        ("The beach at Cape May, New Jersey, was closed.", "Cape May"),
+        ("A summit was held in Punta del Este.", "Punta del Este"),
+    ):
+        found = {m.surface: m.place for m in parser.parse(text)}
+        assert found[name].kind.value == "city", text
+    assert not _features(gazetteer, "Cape May") and not _features(gazetteer, "Punta del Este")
 
 
 def test_national_parks_are_built_under_their_full_names(tmp_path):

@@ -1019,10 +1019,15 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
     curate (``marine.tsv``, geodata/build_marine.py), points of kind ``feature``, added
     last so that a form never takes a name from a place: "X River", "River X", "Lake X"
     and "Mount X" always (the resolver weighs a namesake town against them), and so "X
-    Island(s)", "X Valley", "X Canyon", "X Desert", "X Mountains" and "X Peninsula" unless
-    a country or region, or a province near it, has the name (Long Island beside the
-    Bahamas' district, the Grand Canyon beside its village; Prince Edward Island is the
-    province's); any other
+    Island(s)", "X Valley", "X Canyon", "X Desert", "X Mountains", "X Peninsula" and "Cape
+    X" unless a country or region, or a province near it, has the name (Long Island beside
+    the Bahamas' district, the Grand Canyon beside its village; Prince Edward Island is the
+    province's, Cape Verde the country's). "Cape X" is kept like "Mount X" however big a
+    town far away bears it ("Cape Horn" is also a neighbourhood of 12,680 in Coquitlam),
+    but a form of a cape that a town near it has stays the town's alone: a town named
+    after its cape stands on it (Cape May, Cape Canaveral, Punta del Este, Cabo San
+    Lucas), so the town already puts the name in the right spot, where a mountain's
+    namesake town lies beside it or far off and the resolver weighs both. Any other
     form ("Cauvery", "Appalachian Mountains") only if no place has that name yet as its
     own or an alias (a GeoNames other name does not count: "Aral Sea" for Aral) but
     villages of fewer than 10,000 people ("Luzon" beside a village of 3,211), and a
@@ -1066,7 +1071,9 @@ def _physical(b: _Builder, cur: Path, given: frozenset[str]) -> None:
             if key in everywhere
             or any(abs(lat - y) + abs(lon - x) < _SAME_DEGREES for y, x in near.get(key, ()))
         }
-        free = {key for key in map(fold, forms) if _villages_only(b, key)}
+        if row["key"].startswith("cape:"):  # a town named after its cape stands on it
+            same |= {key for key in map(fold, forms) if _town_near(b, key, lat, lon)}
+        free = {key for key in map(fold, forms) if _villages_only(b, key)} - same
         kept = [f for f in forms if _physical_form(f, taken, given, same, free)]
         if not kept:
             continue
@@ -1099,6 +1106,18 @@ def _villages_only(b: _Builder, key: str) -> bool:
     return bool(holders) and all(kinds[i] == _TOWN and people[i] < VILLAGE for i in holders)
 
 
+def _town_near(b: _Builder, key: str, lat: float, lon: float) -> bool:
+    """Whether a town within :data:`_SAME_DEGREES` of the point bears ``key`` as its own
+    name or alias (GeoNames' other names do not count, as for :func:`_villages_only`)."""
+    kinds, lats, lons = b.cols["kind"], b.cols["lat"], b.cols["lon"]
+    return any(
+        fk != FORM_ALT
+        and kinds[i] == _TOWN
+        and abs(lats[i] - lat) + abs(lons[i] - lon) < _SAME_DEGREES
+        for i, fk in b.names.get(key, {}).items()
+    )
+
+
 def _physical_form(
     form: str,
     taken: set[str],
@@ -1107,12 +1126,13 @@ def _physical_form(
     free: set[str] | frozenset = frozenset(),
 ) -> bool:
     """Whether a river's or region's name form may be added (see :func:`_physical`);
-    ``same``: its forms that a province or country near it already has; ``free``: its
-    forms that only villages bear."""
+    ``same``: its forms that a province or country near it already has (or, for a cape,
+    a town near it); ``free``: its forms that only villages bear."""
     if form.endswith(" River") or form.startswith(("River ", "Lake ", "Mount ")):
         return True
     key = fold(form)
-    if form.rsplit(" ", 1)[-1] in _LAND_HEADS and " " in form and key not in same:
+    headed = form.startswith("Cape ") or form.rsplit(" ", 1)[-1] in _LAND_HEADS
+    if headed and " " in form and key not in same:
         return True
     if key not in free and (key in taken or key.replace(".", "") in taken):
         return False
