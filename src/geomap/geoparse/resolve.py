@@ -447,7 +447,9 @@ class Resolver:
         alternate names: "Salisbury" for Harare) is dropped when another town bears the
         name as its own, unless it is a thousand times bigger ("Peking" is still Beijing,
         "New York" still New York City), or ten times bigger in a country the story's
-        other names lie in ("Derna" beside Libya is Darnah).
+        other names lie in ("Derna" beside Libya is Darnah), or of any size there when no
+        town bearing the name as its own lies in such a country ("Corinth" of a story of
+        Greece is Kórinthos, not Corinth, Texas) -- if it spells that town's own name.
         """
         out = []
         cities = 0

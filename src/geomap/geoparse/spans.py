@@ -832,8 +832,6 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     return False
 
 
-# A name's apposition that calls it a vessel: ", China's oldest carrier,", ", the
-# flagship of the Black Sea Fleet"
 # What a person is, as an apposition says it ("Jackson, a lobbyist, declined"; "Kerry,
 # the former secretary of state, spoke"; "Sherman and Tyler, two House aides"): a
 # town's apposition says "a city", "the capital", "a swing state", never these
@@ -853,10 +851,13 @@ _PERSON_APPOSITIVE = re.compile(
     + "|".join(sorted(PERSON_NOUNS))
     # closed as an apposition is: not "Sales rose in Austin, a spokesman for the firm
     # said", a reporting clause after a place
-    + r")(?=[,.;:]| of | who )"
+    + r")(?=[,.;:]| of | who )",
+    re.IGNORECASE,  # "Jordan, a Republican, said"
 )
 
 
+# A name's apposition that calls it a vessel: ", China's oldest carrier,", ", the
+# flagship of the Black Sea Fleet"
 _VESSEL_APPOSITIVE = re.compile(
     r", (?:the|a|an|[A-Z][\w.]*['’]s) (?:[a-z-]+ ){0,3}(?:"
     + "|".join(sorted(VESSELS))
