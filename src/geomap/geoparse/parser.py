@@ -1069,8 +1069,9 @@ def _without_first_names(
     named_after = (
         {
             keys[k]
-            for k in range(1, len(keys))
-            if keys[k] in alone_keys
+            for k in compress(range(len(keys)), caps)
+            if k > 0
+            and keys[k] in alone_keys
             and caps[k - 1]
             and keys[k - 1] in given
             and text[ends[k - 1] : starts[k]] == " "
