@@ -1744,6 +1744,14 @@ def test_a_name_after_a_unit_word_and_of_is_a_place(parser):
     assert got.count(("Rhodes", "GR")) == 2 and ("Crete", "GR") in got
 
 
+def test_ap_abbreviations_of_two_word_states_are_one_token(parser):
+    """ "Wheeling, W.Va." lost Wheeling and read "Va." as Virginia: "W" and "Va" were two
+    tokens ("U.S." was one); AP's abbreviations of two-word states are one word."""
+    text = "Crews came from Charleston, W.Va., and Sen. Joe Manchin, D-W.Va., said so."
+    got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
+    assert got == [("Charleston", "US.WV"), ("W.Va.", "US.WV"), ("W.Va.", "US.WV")]
+
+
 def test_a_postal_code_after_a_towns_comma_is_its_province(parser):
     """ "Modesto, CA", "Moore, OK", "Perth, WA": a postal code that holds the town before
     its comma is that province (and places the town), though "CA", "OK" and "PA" alone

@@ -170,6 +170,7 @@ _ROAD_NUMBER = re.compile(r"[ -]\d{1,3}(?![\w%-]|[,.]\d)")
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.C., U.K.
+    r"|[A-Z]\.[A-Z][a-z]{1,3}\.(?!\w)"  # W.Va., N.Dak.: AP's states of two words
     r"|[A-Z]{1,2}&[A-Z]{1,2}(?![\w&])"  # AT&T, Texas A&M: one word, no "T" or "M"
     r"|[^\W\d_]+(?:[’'](?!s\b)[^\W\d_]+)*"  # words ("O'Brien"), not "'s"; hyphens split
     r"|\d+"
