@@ -248,6 +248,9 @@ def test_nagorno_karabakh(gazetteer, name):
         ("Lachin corridor", (39.6, 46.5)),
         ("Matsu Islands", (26.2, 120.0)),  # Taiwan's Lienchiang County, not Matsue, Japan
         ("Aksai Chin", (35.1, 79.1)),  # was "Chin", Myanmar's state
+        # Somalia's federal member states, at the mean of their regions' points
+        ("Puntland", (8.3, 49.1)),
+        ("Jubaland", (1.5, 42.2)),
     ],
 )
 def test_territories_go_by_the_name_readers_use(gazetteer, name, point):
