@@ -501,6 +501,12 @@ def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     # "Air Lines" and a company's "Lines" too ("Delta Air Lines" was Delta, BC)
     text = "Delta Air Lines and Casco Bay Lines cancelled trips from Atlanta."
     assert [m.surface for m in parser.parse(text)] == ["Atlanta"]
+    # "The Kyiv Independent" and the "Evening Standard" are papers; "the Houston
+    # Independent School District" is Houston's
+    text = "The Kyiv Independent and the London Evening Standard said talks in Geneva failed."
+    assert [m.surface for m in parser.parse(text)] == ["Geneva"]
+    text = "The Houston Independent School District closed schools in Texas."
+    assert parser.parse(text)[0].place.name == "Houston"
 
 
 def test_a_given_name_listed_after_a_given_name_is_a_persons(parser):

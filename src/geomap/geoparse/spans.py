@@ -151,7 +151,7 @@ PRESS_WORDS = frozenset(
     """post times tribune herald gazette journal chronicle press presse inquirer enquirer
     examiner courier observer telegraph dispatch sentinel globe bee register bulletin star
     sun mail express mirror guardian news today argus advertiser ledger statesman
-    picayune airlines airways lines""".split()
+    picayune independent standard airlines airways lines""".split()
 )
 # Words between a title's name and its press word ("Sydney Morning Herald", "Delta Air
 # Lines")
