@@ -1601,6 +1601,26 @@ def test_a_big_towns_spelling_beats_a_villages_own_name_in_the_storys_country(pa
     assert parser.parse(text)[0].place.name == "New Delhi"
 
 
+def test_a_province_ten_times_a_citys_people_is_the_province_unless_a_capital(parser):
+    """With no other place to go by, "flooding across Virginia" was Virginia, South
+    Africa (a town of 120,000), "Quebec" Quebec City, "Victoria" GeoNames' Victoria of
+    Hong Kong and "Santa Catarina" a Mexican town: the resolver learned "a province ten
+    to a hundred times a city's people is the city" from "Washington"; only a country's
+    capital is read so now, other provinces as the province."""
+    got = {}
+    for name in ("Virginia", "Quebec", "Victoria", "Santa Catarina", "Washington"):
+        text = f"Heavy rain caused flooding across {name} on Monday, officials said."
+        (m,) = parser.parse(text)
+        got[name] = (m.place.kind.value, m.place.country_code)
+    assert got == {
+        "Virginia": ("admin1", "US"),
+        "Quebec": ("admin1", "CA"),
+        "Victoria": ("admin1", "AU"),
+        "Santa Catarina": ("admin1", "BR"),
+        "Washington": ("city", "US"),
+    }
+
+
 def test_a_unit_word_and_of_say_which_reading(parser):
     """ "the southern city of Kherson" is the city, not the oblast of its name; "the state
     of New York" the state, not the city."""

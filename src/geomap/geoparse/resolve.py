@@ -566,13 +566,13 @@ class Resolver:
         kinds_present = {self._kind[i] for i, _ in cands}
         # a big town bearing the name as its own: "Rio Grande do Sul" is only another
         # name of the town of Rio Grande, which is no big city of that name
-        big_city = max(
+        big_city, big_capital = max(
             (
-                self._pop[i]
+                (self._pop[i], i in self._capitals)
                 for i, fk in cands
                 if self._kind[i] == CITY and self._pop[i] > 100_000 and fk != FORM_ALT
             ),
-            default=0,
+            default=(0, False),
         )
         # another candidate bears the name as its own, not as a translation or old name
         named = any(fk in (FORM_NAME, FORM_ALIAS) for _, fk in cands)
@@ -623,8 +623,13 @@ class Resolver:
                 f.append("alternate_beside_name")
             if kind == "admin1" and big_city:
                 # "New York" is mostly the city, "Ontario" the province (100 times the
-                # people of Ontario, California)
-                f.append(f"admin_vs_big_city={min(int(math.log10(pop / big_city + 1)), 2)}")
+                # people of Ontario, California); a province ten times a city's people is
+                # the province too ("Virginia" is no South African town, "Quebec" no
+                # Quebec City), unless that city is its country's capital: "Washington"
+                bucket = min(int(math.log10(pop / big_city + 1)), 2)
+                if bucket == 1 and not big_capital:
+                    bucket = 2
+                f.append(f"admin_vs_big_city={bucket}")
             if idx in self._capitals and any(
                 k != key and c != cc for k, c in ctx.capitals.items()
             ):  # "Washington and London": another country's capital, for sure
