@@ -1606,9 +1606,11 @@ def test_a_province_ten_times_a_citys_people_is_the_province_unless_a_capital(pa
     Africa (a town of 120,000), "Quebec" Quebec City, "Victoria" GeoNames' Victoria of
     Hong Kong and "Santa Catarina" a Mexican town: the resolver learned "a province ten
     to a hundred times a city's people is the city" from "Washington"; only a country's
-    capital is read so now, other provinces as the province."""
+    capital is read so now, other provinces as the province; and only a city of the
+    province's own country is weighed against it ("Bali" was a town of West Bengal,
+    a sixth of the island's people)."""
     got = {}
-    for name in ("Virginia", "Quebec", "Victoria", "Santa Catarina", "Washington"):
+    for name in ("Virginia", "Quebec", "Victoria", "Santa Catarina", "Bali", "Washington"):
         text = f"Heavy rain caused flooding across {name} on Monday, officials said."
         (m,) = parser.parse(text)
         got[name] = (m.place.kind.value, m.place.country_code)
@@ -1617,6 +1619,7 @@ def test_a_province_ten_times_a_citys_people_is_the_province_unless_a_capital(pa
         "Quebec": ("admin1", "CA"),
         "Victoria": ("admin1", "AU"),
         "Santa Catarina": ("admin1", "BR"),
+        "Bali": ("admin1", "ID"),  # a city abroad is no rival: Bali, West Bengal
         "Washington": ("city", "US"),
     }
 

@@ -564,16 +564,15 @@ class Resolver:
         focus = int(max(countries.values(), default=0) / total >= 0.5)
         pops = sorted((self._pop[i] for i, _ in cands), reverse=True)
         kinds_present = {self._kind[i] for i, _ in cands}
-        # a big town bearing the name as its own: "Rio Grande do Sul" is only another
-        # name of the town of Rio Grande, which is no big city of that name
-        big_city, big_capital = max(
-            (
-                (self._pop[i], i in self._capitals)
-                for i, fk in cands
-                if self._kind[i] == CITY and self._pop[i] > 100_000 and fk != FORM_ALT
-            ),
-            default=(0, False),
-        )
+        # by country, the big towns bearing the name as their own, each with whether it
+        # is its country's capital: "Rio Grande do Sul" is only another name of the town
+        # of Rio Grande, which is no big city of that name
+        big_cities: dict[str | None, tuple[int, bool]] = {}
+        for i, fk in cands:
+            if self._kind[i] == CITY and self._pop[i] > 100_000 and fk != FORM_ALT:
+                big_cities[self._cc[i]] = max(
+                    big_cities.get(self._cc[i], (0, False)), (self._pop[i], i in self._capitals)
+                )
         # another candidate bears the name as its own, not as a translation or old name
         named = any(fk in (FORM_NAME, FORM_ALIAS) for _, fk in cands)
         votes = [self.vote(i, key, ctx) for i, _ in cands]
@@ -621,11 +620,13 @@ class Resolver:
                     f.append("q_miss")
             if fk == FORM_ALT and named:
                 f.append("alternate_beside_name")
+            big_city, big_capital = big_cities.get(cc, (0, False))
             if kind == "admin1" and big_city:
                 # "New York" is mostly the city, "Ontario" the province (100 times the
                 # people of Ontario, California); a province ten times a city's people is
-                # the province too ("Virginia" is no South African town, "Quebec" no
-                # Quebec City), unless that city is its country's capital: "Washington"
+                # the province too ("Quebec" is no Quebec City), unless that city is its
+                # country's capital: "Washington". A city abroad is no such rival: "Bali"
+                # is no town of West Bengal, "Virginia" none of South Africa
                 bucket = min(int(math.log10(pop / big_city + 1)), 2)
                 if bucket == 1 and not big_capital:
                     bucket = 2
