@@ -1624,6 +1624,24 @@ def test_a_province_ten_times_a_citys_people_is_the_province_unless_a_capital(pa
     }
 
 
+def test_a_regions_curated_english_name_is_its_name(parser):
+    """ "The ferry left Crete" and "flooding across Tuscany", with no other place of
+    their country, were Crete, Illinois and a Calgary neighbourhood called Tuscany:
+    iso3166-2's English names are aliases (they also hold glosses and nicknames), and
+    the curated English name of a region news reports on is a name."""
+    got = {}
+    for name in ("Crete", "Tuscany", "Apulia", "Flanders", "Navarre"):
+        (m,) = parser.parse(f"Heavy rain caused flooding across {name} on Monday.")
+        got[name] = (m.place.kind.value, m.place.country_code)
+    assert got == {
+        "Crete": ("admin1", "GR"),
+        "Tuscany": ("admin1", "IT"),
+        "Apulia": ("admin1", "IT"),
+        "Flanders": ("admin1", "BE"),
+        "Navarre": ("admin1", "ES"),
+    }
+
+
 def test_a_unit_word_and_of_say_which_reading(parser):
     """ "the southern city of Kherson" is the city, not the oblast of its name; "the state
     of New York" the state, not the city."""

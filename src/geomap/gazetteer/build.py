@@ -997,13 +997,15 @@ def _drop_subdivision_aliases(b: _Builder, form: str) -> None:
 def _curated_forms(b: _Builder, cur: Path) -> None:
     """Curated aliases and demonyms. A former name or spelling ("Kiev", "Burma", "Bombay")
     is a name of its place, as the place's own name is, not an alias ("DC", "Kremlin"):
-    news wrote it for decades, and the recogniser weighs the two kinds apart."""
+    news wrote it for decades, and the recogniser weighs the two kinds apart. So is the
+    English name of a region news reports on ("Crete", "Tuscany": iso3166-2's English
+    names, kept as aliases in bulk because they also hold glosses and nicknames)."""
     for row in read_tsv(cur / "aliases.tsv"):
         idx = b.by_key.get(row["target"])
         if idx is None:
             log.warning("alias %r: unknown target %r", row["alias"], row["target"])
             continue
-        former = re.search(r"\bformer (name|spelling)\b", row.get("note") or "")
+        former = re.search(r"\b(former (name|spelling)|English name)\b", row.get("note") or "")
         b.add_form(row["alias"], idx, FORM_NAME if former else FORM_ALIAS)
     for row in read_tsv(cur / "demonyms.tsv"):
         idx = b.by_key.get(row["target"])
