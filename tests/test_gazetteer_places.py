@@ -251,6 +251,10 @@ def test_nagorno_karabakh(gazetteer, name):
         # Somalia's federal member states, at the mean of their regions' points
         ("Puntland", (8.3, 49.1)),
         ("Jubaland", (1.5, 42.2)),
+        # historical regions news still names, at the mean of their units' points
+        ("Provence", (43.8, 5.7)),
+        ("Bohemia", (50.1, 14.4)),  # was Bohemia, New York
+        ("Transylvania", (46.4, 24.3)),
     ],
 )
 def test_territories_go_by_the_name_readers_use(gazetteer, name, point):
