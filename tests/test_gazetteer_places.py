@@ -253,7 +253,7 @@ def test_nagorno_karabakh(gazetteer, name):
         ("Jubaland", (1.5, 42.2)),
         # historical regions news still names, at the mean of their units' points
         ("Provence", (43.8, 5.7)),
-        ("Bohemia", (50.1, 14.4)),  # was Bohemia, New York
+        ("Dalmatia", (43.6, 16.5)),
         ("Transylvania", (46.4, 24.3)),
     ],
 )

@@ -1640,6 +1640,9 @@ def test_a_regions_curated_english_name_is_its_name(parser):
         "Flanders": ("admin1", "BE"),
         "Navarre": ("admin1", "ES"),
     }
+    # ... and a historical region, curated as a feature: "Bohemia" was Bohemia, New York
+    (m,) = parser.parse("Heavy rain caused flooding across Bohemia on Monday.")
+    assert (m.place.kind.value, m.place.country_code) == ("feature", "CZ")
 
 
 def test_a_unit_word_and_of_say_which_reading(parser):
