@@ -116,6 +116,8 @@ _BEFORE_LITERAL = LOCATIVES | {"at", "from"}
 # between a country's or province's possessive and a town of it: "Lebanon's northern city
 # of Tripoli", "Kenya's Garissa"
 _POSSESSIVE = re.compile(r"['’]s (?:[a-z]+ ){0,3}")
+# ... right before the name it owns: "South Sudan's Renk county"
+_OWNED = re.compile(r"['’]s ")
 # what follows a town that names a disease, before where its outbreak is
 _OUTBREAK_IN = re.compile(r" (?:virus |fever )?(?:outbreak|epidemic)s? (?:in|across) (?:the )?")
 # what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
@@ -746,14 +748,12 @@ class Geoparser(Recogniser):
         sentence before."""
         out = list(mentions)
         for n in range(1, len(mentions)):
-            m, owner = mentions[n], mentions[n - 1].place
+            m, owner = mentions[n], _owner(text, mentions, n, _POSSESSIVE)
             if (
                 quals[n] is not None
                 or m.place is None
                 or m.place.kind is not PlaceKind.CITY
                 or owner is None
-                or owner.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
-                or not _POSSESSIVE.fullmatch(text, mentions[n - 1].end, m.start)
             ):
                 continue
             country = owner.kind is PlaceKind.COUNTRY
@@ -839,7 +839,7 @@ class Geoparser(Recogniser):
                 # "Florida's Big Bend region" is no Big Bend of Texas: a thing named with
                 # a head word outside the province or country whose possessive opens it
                 # (not a name before another noun: "Russia's Pacific Fleet")
-                or (s.head is not None and not _in_possessor(text, m, mentions, p))
+                or (s.head is not None and not _lies_in(p, _owner(text, mentions, n, _OWNED)))
             )
             # "the River Derwent burst its banks at Matlock" of a Yorkshire story is no
             # Tasmanian river: land or water named as such of a country the local story
@@ -941,7 +941,7 @@ class Geoparser(Recogniser):
                     # ...else a local story's dateline town ("Yankee Stadium" of a New
                     # York story whose sentence and paragraph name no town)
                     place, confidence = home, 0.3
-                if place is not None and not _in_possessor(text, m, mentions, place):
+                if place is not None and not _lies_in(place, _owner(text, mentions, n, _OWNED)):
                     # "South Sudan's Renk county" is at no town of Chad its sentence names
                     place = None
                 if place is not None:
@@ -1602,13 +1602,29 @@ def _sentence_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> s
 POSSESSOR_KM = 1000.0
 
 
-def _in_possessor(text: str, m: Mention, mentions: Sequence[Mention], place: Place) -> bool:
-    """Whether ``place`` lies in the country or province whose possessive opens mention
-    ``m`` ("South Sudan's Renk county"); True when no such possessive does."""
-    if text[m.start - 3 : m.start] not in ("'s ", "’s "):
-        return True
-    owner = next((t.place for t in mentions if t.end == m.start - 3 and t.place), None)
-    if owner is None or owner.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+def _owner(
+    text: str, mentions: Sequence[Mention], n: int, between: re.Pattern[str]
+) -> Place | None:
+    """The country or province whose possessive goes before mention ``n``: the mention
+    before it, if ``between`` spans the text between the two (:data:`_POSSESSIVE`:
+    "Lebanon's northern city of Tripoli"; :data:`_OWNED`: "South Sudan's Renk county")."""
+    if n == 0:
+        return None
+    before = mentions[n - 1]
+    owner = before.place
+    if (
+        owner is None
+        or owner.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+        or not between.fullmatch(text, before.end, mentions[n].start)
+    ):
+        return None
+    return owner
+
+
+def _lies_in(place: Place, owner: Place | None) -> bool:
+    """Whether ``place`` lies in country or province ``owner`` (:func:`_owner`); True
+    when there is no owner."""
+    if owner is None:
         return True
     if owner.kind is PlaceKind.COUNTRY:
         return place.country_code == owner.country_code
