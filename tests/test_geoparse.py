@@ -1540,6 +1540,17 @@ def test_a_small_town_alone_on_its_side_of_the_world_is_a_stray(parser):
     assert got == ["Berlin", "New Hampshire", "Gorham", "Lancaster"]
 
 
+def test_a_village_alone_in_its_country_is_a_stray_at_500_km(parser):
+    """A village (fewer than 10,000 people) in a country nothing else of the story names
+    is a stray 500 km from the story's places already: "fled toward Tawila" of a Sudan
+    story was a Yemeni village across the Red Sea, some 750 km from Port Sudan."""
+    text = (
+        "Fighters stormed El Fasher, the capital of North Darfur. Thousands fled toward "
+        "Tawila, about 60 kilometres west. The army holds Port Sudan. Talks in Jeddah failed."
+    )
+    assert "YE" not in [m.place.country_code for m in parser.parse(text) if m.place]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

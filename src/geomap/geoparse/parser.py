@@ -1200,7 +1200,8 @@ def _without_strays(
     text: str, mentions: list[Mention], spans: Sequence[Span], keys: Sequence[str]
 ) -> list[Mention]:
     """The mentions but the strays (:data:`STRAY_POPULATION`): a name read as a small
-    town alone on its side of the world, or alone in its province far from the story's
+    town alone on its side of the world (a village alone in its country
+    :data:`PROVINCE_STRAY_KM` from the rest), or alone in its province far from the story's
     other places, is more likely no place at all, or another place; so is a town of
     fewer than :data:`ALT_STRAY_POPULATION` read by one of its other names 500 km from
     the story's other places, in a country nothing else of the story names ("Hamas"
@@ -1269,7 +1270,11 @@ def _without_strays(
 
         if alive == own or grid.within(p.lat, p.lon, PROVINCE_STRAY_KM, km):
             continue  # nothing to be far from, or something near
-        abroad = in_country[p.country_code] == own and not grid.within(p.lat, p.lon, STRAY_KM, km)
+        # a village alone in its country is a stray this far already: "fled toward
+        # Tawila" of a Sudan story is no Yemeni village across the Red Sea
+        abroad = in_country[p.country_code] == own and (
+            p.population < VILLAGE or not grid.within(p.lat, p.lon, STRAY_KM, km)
+        )
         if p.population < STRAY_POPULATION:
             # alone in its province: other towns of its country, none of its province
             # ("#Krasnodon #Ukraine" names no other place in Ukraine to be far from)
