@@ -134,6 +134,11 @@ def test_a_provinces_display_name_is_no_abbreviation_or_nickname(gazetteer):
     ("Hesse", not "Hessen")."""
     assert gazetteer.get("AU-VIC").name == "Victoria"
     assert gazetteer.get("DE-HE").name == "Hesse"
+    # a shorter English form of a one-word ISO name shares its first four letters:
+    # "Tassie" and "Gabs" were the labels of Tasmania and Gaborone
+    assert gazetteer.get("AU-TAS").name == "Tasmania"
+    assert gazetteer.get("BW-GA").name == "Gaborone"
+    assert gazetteer.get("EE-37").name == "Harju"
     assert "AU-VIC" in [p.raw["key"] for p in gazetteer.lookup("Vic")]  # still a name
 
 

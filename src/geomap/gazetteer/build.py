@@ -411,8 +411,9 @@ _COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "
 def _display_form(english: str, iso_name: str) -> bool:
     """Whether an English other name labels a subdivision better than its ISO name
     ("Moscow City", not "Moskva"). Not a nickname ("The Lone Star State") or an
-    abbreviation ("Vic" for Victoria): it starts like the ISO name and has four letters
-    or more unless it is the ISO name. Not a gloss or a type word either ("Penns forest
+    abbreviation ("Vic" for Victoria): it starts like the ISO name (a shorter one by four
+    letters: "Tassie" is no label for Tasmania) and has four letters or more unless it
+    is the ISO name. Not a gloss or a type word either ("Penns forest
     country" for Pennsylvania, "Varna okrug", "Tainan city"): no lower-case word of four
     letters or more outside a hyphenated name ("Oum el-Bouaghi" stays). A compass word
     translated counts as the same start: "South Kivu" for "Sud-Kivu", "North Holland".
@@ -424,7 +425,10 @@ def _display_form(english: str, iso_name: str) -> bool:
         return True
     if any(len(w) > 3 and w[0].islower() and "-" not in w for w in english.split()):
         return False
-    if fold(english)[:3] == fold(iso_name)[:3]:
+    # a shorter form of a one-word ISO name shares four letters: "Hesse", "Harju", not
+    # "Tassie" for Tasmania nor "Gabs" for Gaborone, which are nicknames
+    shared = 4 if len(english) < len(iso_name) and iso_name.isascii() and iso_name.isalpha() else 3
+    if fold(english)[:shared] == fold(iso_name)[:shared]:
         return len(fold(english)) > 3 or fold(english) == fold(iso_name)
     typed = _TYPE_WORDS.intersection(re.split(r"[ ,]+", fold(iso_name).replace("’", "'")))
     return bool(typed) and len(english) > 3 and not _common_word(english)
