@@ -3027,6 +3027,20 @@ def test_canadian_press_abbreviations_qualify_their_towns(parser):
     assert places["N.W.T."].name == places["NWT"].name == "North-West Territories"
 
 
+def test_australian_press_abbreviations_of_states(parser):
+    """ "NSW" (no word or other acronym), "N.S.W." and "Tas." are New South Wales and
+    Tasmania: "Floods hit Lismore, N.S.W." was Lismore alone, "NSW Police" nothing."""
+    text = "NSW Police said floods hit Lismore, N.S.W., and Hobart, Tas., on Monday."
+    got = [(m.surface, m.place.raw.get("key")) for m in parser.parse(text)]
+    assert got == [
+        ("NSW", "AU-NSW"),
+        ("Lismore", got[1][1]),
+        ("N.S.W.", "AU-NSW"),
+        ("Hobart", got[3][1]),
+        ("Tas.", "AU-TAS"),
+    ]
+
+
 def test_an_air_base_named_with_its_lower_case_tail_is_found(parser):
     """ "the Hmeimim air base": GeoNames knows it only under that whole name (an other
     name of Bassel Al-Assad airport); "Hmeimim" alone is no name."""
