@@ -1212,7 +1212,8 @@ def _without_strays(
     unless everyday words name the building ("Research Institute", "Federal University"):
     then it is no place at all. A local story's village far from home in a province the
     story names nothing else in, and what was put at it, is left unplaced
-    (:func:`_far_village`)."""
+    (:func:`_far_village`). A province alone in its country, :data:`STRAY_KM` from the
+    rest, after a capitalised word is part of a name (:func:`_part_of_a_name`)."""
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
     placed = {
@@ -1228,8 +1229,10 @@ def _without_strays(
         n
         for n, m in enumerate(mentions)
         if m.place is not None
-        and m.place.kind is PlaceKind.CITY
-        and m.place.population < ALT_STRAY_POPULATION  # the larger of the two sizes
+        and (
+            (m.place.kind is PlaceKind.CITY and m.place.population < ALT_STRAY_POPULATION)
+            or m.place.kind is PlaceKind.ADMIN1
+        )
     ]
     strays: set[int] = set()
     # each place once, with how many of its mentions are no stray, filed by grid cell and
@@ -1270,12 +1273,21 @@ def _without_strays(
 
         if alive == own or grid.within(p.lat, p.lon, PROVINCE_STRAY_KM, km):
             continue  # nothing to be far from, or something near
-        # a village alone in its country is a stray this far already: "fled toward
-        # Tawila" of a Sudan story is no Yemeni village across the Red Sea
-        abroad = in_country[p.country_code] == own and (
-            p.population < VILLAGE or not grid.within(p.lat, p.lon, STRAY_KM, km)
-        )
-        if p.population < STRAY_POPULATION:
+        if p.kind is PlaceKind.ADMIN1:
+            # a province alone in its country, far from the rest, after a capitalised
+            # word: part of an organisation's name ("NSW Maritime" is no Togolese region)
+            stray = (
+                in_country[p.country_code] == own
+                and not grid.within(p.lat, p.lon, STRAY_KM, km)
+                and mentions[n].kind is MentionKind.LITERAL
+                and _part_of_a_name(text, s)
+            )
+        elif p.population < STRAY_POPULATION:
+            # alone in its country (a village is a stray this far already: "fled toward
+            # Tawila" of a Sudan story is no Yemeni village across the Red Sea)
+            abroad = in_country[p.country_code] == own and (
+                p.population < VILLAGE or not grid.within(p.lat, p.lon, STRAY_KM, km)
+            )
             # alone in its province: other towns of its country, none of its province
             # ("#Krasnodon #Ukraine" names no other place in Ukraine to be far from)
             alone = towns_in[p.country_code] > own == in_province[p.country_code, p.admin1]
@@ -1324,6 +1336,17 @@ def _without_strays(
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         out.append(m)
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
+
+
+def _part_of_a_name(text: str, s: Span) -> bool:
+    """Whether a capitalised word other than a function word goes right before span
+    ``s``: "NSW Maritime", "the Seoul Central District Court" (not "Schools Across
+    Victoria" of a title-case headline)."""
+    before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+    return before is not None and before.group(1).lower() not in CONTEXT_WORDS
 
 
 def _local_thing(s: Span) -> bool:
