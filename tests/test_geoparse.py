@@ -1565,6 +1565,18 @@ def test_a_province_alone_abroad_after_a_capitalised_word_is_part_of_a_name(pars
     assert "AU" in [m.place.country_code for m in parser.parse(text) if m.place]
 
 
+def test_a_countrys_region_abroad_weighs_as_its_province(parser):
+    """A region of a country the story does not name weighs as a province of it does
+    (the resolver had never seen one abroad): "flooding to Maitland and the Central
+    Coast" of a Newcastle, Australia story was California's Central Coast."""
+    text = (
+        "NEWCASTLE, Australia - The storm brought flooding to Maitland and the Central "
+        "Coast. Ferries in Sydney were suspended."
+    )
+    coast = next(m for m in parser.parse(text) if m.surface == "Central Coast")
+    assert coast.place.country_code == "AU"
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

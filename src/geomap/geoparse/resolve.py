@@ -600,7 +600,9 @@ class Resolver:
                 f.append("cc_doc")
                 f.append(f"cc_share={0 if share < 0.2 else 1 if share < 0.5 else 2}|kind={kind}")
             elif cc:
-                f.append(f"cc_not_doc|kind={kind}")
+                # a country's region weighs as its province does: "the Central Coast" of
+                # an Australian story is no Californian region
+                f.append(f"cc_not_doc|kind={'admin1' if kind == 'region' else kind}")
             if ctx.admins.get(self._admin1[idx], {key}) - {key}:
                 # another name is this town's province, or a town in this province
                 f.append("admin_doc" if kind == "city" else "admin_doc|kind=admin1")
