@@ -1577,6 +1577,16 @@ def test_a_countrys_region_abroad_weighs_as_its_province(parser):
     assert coast.place.country_code == "AU"
 
 
+def test_a_given_name_set_off_after_a_lower_case_title_is_a_person(parser):
+    """ "The West Midlands mayor, Andy Street, whose office is in Birmingham" was a
+    street of Birmingham: a given name between commas after a lower-case title is the
+    holder's name."""
+    text = "The West Midlands mayor, Andy Street, whose office is in Birmingham, called for calm."
+    assert "Andy Street" not in [m.surface for m in parser.parse(text)]
+    text = "Traffic on the high street, Church Street, was closed in Birmingham."
+    assert "Church Street" in [m.surface for m in parser.parse(text)]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

@@ -912,10 +912,23 @@ def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     word the gazetteer does not know, and the name after it is the person's too
     ("President Xi Jinping"), and a name after a title that goes on in such a word is
     the person's when it reads only as a small town ("Mayor Chokwe Antar Lumumba"). A
-    place right after a title stays ("Governor Punjab", "Mayor Karachi Murtaza Wahab")."""
+    place right after a title stays ("Governor Punjab", "Mayor Karachi Murtaza Wahab").
+    A given name set off by commas after a lower-case title is a person's ("the mayor,
+    Andy Street, said")."""
     keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
     i = s.i
-    if i < 1 or text[ends[i - 1] : starts[i]] != " ":
+    if i < 1:
+        return False
+    if text[ends[i - 1] : starts[i]] == ", ":
+        # "The West Midlands mayor, Andy Street, said": a given name set off by commas
+        # after a lower-case title is the holder's name, not a street
+        return (
+            keys[i - 1] in PERSON_TITLES
+            and not tokens.caps[i - 1]
+            and keys[i] in gazetteer.given_names
+            and text[s.end : s.end + 1] == ","
+        )
+    if text[ends[i - 1] : starts[i]] != " ":
         return False
     if keys[i - 1] in PERSON_TITLES:
         # "Mayor Chokwe Antar Lumumba": a small town's name goes on in a word the
