@@ -1587,6 +1587,20 @@ def test_a_given_name_set_off_after_a_lower_case_title_is_a_person(parser):
     assert "Church Street" in [m.surface for m in parser.parse(text)]
 
 
+def test_a_title_an_initial_or_a_dotted_abbreviation_ends_no_sentence():
+    """ "The U.S. Department of Agriculture, in Washington" is one sentence, and so are
+    "Gov. Katie Hobbs said" and "J. Smith"; "... in the U.S. The firm" is two."""
+    from geomap.geoparse.recognise import SENTENCE_END
+
+    def ends(text):
+        return [text[: hit.start()].rsplit(" ", 1)[-1] for hit in SENTENCE_END.finditer(text)]
+
+    assert ends("The U.S. Department of Agriculture, in Washington, spoke. Next") == ["spoke"]
+    assert ends("Gov. Katie Hobbs and Mr. J. Smith spoke. Next") == ["spoke"]
+    assert ends("It is sold in the U.S. The firm spoke! Next") == ["U.S", "spoke"]
+    assert ends("Russia left NATO. Moscow spoke? Next") == ["NATO", "spoke"]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

@@ -44,7 +44,18 @@ _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
 # where a sentence ends: a stop, or a line's end, and a space
-SENTENCE_END = re.compile(r"[.!?\n]\s")
+_TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
+_OPENERS = "The It He She They We I In A An But And This That Its His Her Their On At For As If When After".split()
+# A sentence's end: not the period of a title ("Gov. Katie Hobbs", "Mr. Smith") or an
+# initial ("J. Smith"), nor of a dotted abbreviation ("The U.S. Department of
+# Agriculture") unless a word that opens sentences follows ("... in the U.S. The")
+SENTENCE_END = re.compile(
+    r"(?:[!?\n]|"
+    + "".join(rf"(?<!\b{t})" for t in _TITLES)
+    + r"(?<!\s[A-Z])(?:(?<!\.[A-Z])|(?=\.\s+(?:"
+    + "|".join(_OPENERS)
+    + r")\b))\.)\s"
+)
 # a list's item the gazetteer lacks between two names: ", Chilanga and " of "Kafue,
 # Chilanga and Mpulungu"
 _UNKNOWN_ITEM = re.compile(r"(?:, | and | or )[A-Z][\w'’-]+(?:, | and | or |, and |, or )")
