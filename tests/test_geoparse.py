@@ -1601,6 +1601,26 @@ def test_a_title_an_initial_or_a_dotted_abbreviation_ends_no_sentence():
     assert ends("Russia left NATO. Moscow spoke? Next") == ["NATO", "spoke"]
 
 
+def test_a_town_named_like_the_capital_beside_its_countrys_institution_is_the_capital(
+    parser,
+):
+    """ "The U.S. Department of Agriculture, in Washington, required testing" of a bird
+    flu story naming Ames, Iowa was Washington, Iowa: a town of a country whose people or
+    institutions its sentence names, named like that country's capital, is the capital
+    where the sentence names nothing else of the town's province."""
+    text = (
+        "Bird flu was found in herds in Colorado and Idaho. The U.S. Department of "
+        "Agriculture, in Washington, required testing. In Ames, Iowa, a laboratory "
+        "confirmed the samples."
+    )
+    washington = next(m for m in parser.parse(text) if m.surface == "Washington")
+    assert washington.place.admin1 == "US.DC"
+    # a town of its province's sentence stays
+    text = "Farmers in Ames, Iowa, and Washington, Iowa, met U.S. Army engineers."
+    got = [m.place.admin1 for m in parser.parse(text) if m.surface == "Washington"]
+    assert got == ["US.IA"]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

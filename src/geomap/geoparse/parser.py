@@ -368,6 +368,7 @@ class Geoparser(Recogniser):
         located = self._dateline_province(text, listed, spans, quals)
         located = self._sentence_province(text, located, spans, quals)
         located = self._sentence_country(text, located, spans, quals)
+        located = self._named_capital(text, located, spans, quals)
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         return self._place_in_sentence(text, located, spans)
@@ -733,6 +734,48 @@ class Geoparser(Recogniser):
             )
             if place is not None:
                 out[n] = _moved(m, place)
+        return out
+
+    def _named_capital(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A name read as a town of a country whose people or institutions its sentence
+        names ("American officials", "the U.S. Department of Agriculture"), which is
+        also that country's capital, is the capital where the sentence names nothing
+        else of the town's province: "The U.S. Department of Agriculture, in
+        Washington, required testing" of a story that names Iowa is no Washington,
+        Iowa ("Washington is a city in Franklin County, United States" stays). A
+        qualified name keeps its qualifier's."""
+        sentence = _sentences(text, mentions)
+        named: dict[int, set[str | None]] = {}  # sentence -> the countries it names
+        provinces: dict[int, Counter[str | None]] = {}  # sentence -> its places' provinces
+        for m, k in zip(mentions, sentence):
+            if m.place is None:
+                continue
+            if m.place.kind is PlaceKind.COUNTRY:
+                if m.kind is MentionKind.ADJECTIVE or _MODIFIER_OF_NAME.match(text, m.end):
+                    named.setdefault(k, set()).add(m.place.country_code)
+            elif m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1):
+                provinces.setdefault(k, Counter())[m.place.admin1] += 1
+        if not named:
+            return mentions
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if quals[n] is not None or p is None or p.kind is not PlaceKind.CITY:
+                continue
+            k = sentence[n]
+            if p.country_code not in named.get(k, ()) or provinces[k][p.admin1] > 1:
+                continue
+            capital = self._biggest_town(
+                s, lambda i, cc=p.country_code: i in self._capitals and self._cc[i] == cc
+            )
+            if capital is not None and capital.key != p.key:
+                out[n] = _moved(m, capital)
         return out
 
     def _possessed(
@@ -1347,6 +1390,10 @@ def _part_of_a_name(text: str, s: Span) -> bool:
     Victoria" of a title-case headline)."""
     before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
     return before is not None and before.group(1).lower() not in CONTEXT_WORDS
+
+
+# A capitalised word after a country's name, which it modifies: "U.S. Department"
+_MODIFIER_OF_NAME = re.compile(r" [A-Z][a-z]")
 
 
 def _local_thing(s: Span) -> bool:
