@@ -1621,6 +1621,22 @@ def test_a_town_named_like_the_capital_beside_its_countrys_institution_is_the_ca
     assert got == ["US.IA"]
 
 
+def test_an_apposition_says_which_province_a_town_lies_in(parser):
+    """ "Steinfurt, a village in Brandenburg" was the Steinfurt of North
+    Rhine-Westphalia, 400 km west: an apposition that says where a town lies qualifies
+    it as "Steinfurt, Brandenburg" does, and with no reading there it is somewhere in
+    that province (0.3). A name the gazetteer lacks is a place by such an apposition:
+    "Gunmen raided Kuriga, a town in northwestern Kaduna state" named no place."""
+    text = "The fire damaged a pylon near Steinfurt, a village in Brandenburg, on Tuesday."
+    steinfurt = parser.parse(text)[0]
+    assert (steinfurt.place.admin1, steinfurt.confidence) == ("DE.11", 0.3)
+    text = "Gunmen raided Kuriga, a town in northwestern Kaduna state, on Friday."
+    kuriga = parser.parse(text)[0]
+    assert (kuriga.surface, kuriga.place.raw.get("key")) == ("Kuriga", "NG-KD")
+    text = "He lives in Springfield, a city in Illinois, with his wife."
+    assert parser.parse(text)[0].place.admin1 == "US.IL"
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

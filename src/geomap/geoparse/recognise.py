@@ -33,6 +33,7 @@ from .spans import (
     Span,
     Tokens,
     is_possessive,
+    said_to_lie_in_at,
     sentence_start,
 )
 
@@ -43,10 +44,9 @@ _CITY = KINDS.index("city")
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
-# where a sentence ends: a stop, or a line's end, and a space
 _TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
 _OPENERS = "The It He She They We I In A An But And This That Its His Her Their On At For As If When After".split()
-# A sentence's end: not the period of a title ("Gov. Katie Hobbs", "Mr. Smith") or an
+# A sentence's end, a stop or a line's end and a space: not the period of a title ("Gov. Katie Hobbs", "Mr. Smith") or an
 # initial ("J. Smith"), nor of a dotted abbreviation ("The U.S. Department of
 # Agriculture") unless a word that opens sentences follows ("... in the U.S. The")
 SENTENCE_END = re.compile(
@@ -559,13 +559,14 @@ class Recogniser:
         if text:
             listed |= self._qualifying(spans, text) | self._in_named_country(spans, text)
         placing = self._placing(spans, text) if text else set()
+        described = self._described(spans, text) if text else set()
         good = [
             s
             for n, s in enumerate(spans)
             if s.score >= self.threshold
             or (s.score >= REPEAT_FLOOR and s.key in sure)
             or (s.score >= LIST_FLOOR and n in listed)
-            or (s.score >= REPEAT_FLOOR and (n in placing or n in province))
+            or (s.score >= REPEAT_FLOOR and (n in placing or n in province or n in described))
             or (s.score >= HASHTAG_FLOOR and _hashtag(text, s))
             or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
             or (
@@ -720,6 +721,22 @@ class Recogniser:
                 and self._holds(province, (town,))
                 and all(self._kind[i] == _ADMIN1 for i in province.forms[::2])
             ):
+                out.add(n)
+        return out
+
+    def _described(self, spans: Sequence[Span], text: str) -> set[int]:
+        """Indices of names whose apposition says they lie in a province or country the
+        next span may be ("Kuriga, a town in Kaduna state", "Steinfurt, a village in
+        Brandenburg"): a place, though the gazetteer may lack it."""
+        wide = {
+            s.start
+            for s in spans
+            if any(self._kind[i] in (_ADMIN1, _COUNTRY) for i in s.forms[::2])
+        }
+        out = set()
+        for n, s in enumerate(spans):
+            said = said_to_lie_in_at(text, s.end)
+            if said is not None and said in wide:
                 out.add(n)
         return out
 

@@ -35,7 +35,15 @@ from ..gazetteer.build import (
 )
 from .model import load_model
 from .nearby import PointGrid
-from .spans import LIST_GAPS, Span, abbreviated, comma_next, qualified, readings_where
+from .spans import (
+    LIST_GAPS,
+    Span,
+    abbreviated,
+    comma_next,
+    qualified,
+    readings_where,
+    said_to_lie_in,
+)
 
 # a comma and a capitalised word: what follows a list's second name
 _LIST_GOES_ON = re.compile(r", [A-Z]")
@@ -212,6 +220,11 @@ class Resolver:
             qual = None
             if qualified(text, spans, n) or self._province_qualifies(text, spans, n):
                 qual = self.qualifier(spans[n + 1].forms)
+            elif said_to_lie_in(text, spans, n):
+                # "Steinfurt, a village in Brandenburg": a province or country, not a town
+                qual = self.qualifier(spans[n + 1].forms)
+                if not qual.countries:
+                    qual = None
             if qual is not None and (
                 (
                     _LIST_GOES_ON.match(text, spans[n + 1].end)

@@ -527,6 +527,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             )
         ):
             best = _unknown_name(text, tokens, i)
+        elif best is None and head is None and i > 0 and not caps[i - 1]:
+            # "Gunmen raided Kuriga, a town in Kaduna state": an apposition says so
+            unknown = _unknown_name(text, tokens, i)
+            if unknown is not None and _SAID_TO_LIE_IN.match(text, unknown.end):
+                best = unknown
         if (
             best is not None
             and best.j == i
@@ -1353,6 +1358,30 @@ def comma_next(text: str, spans: Sequence[Span], n: int) -> bool:
 
 
 _SENTENCE_GAP = re.compile(r"[.!?;:\n]")
+
+
+# An apposition that says where a town lies: ", a village in ", ", the capital of ",
+# ", a small farming town in eastern "
+_SAID_TO_LIE_IN = re.compile(
+    r", (?:a|an|the) (?:[a-z-]+ ){0,3}(?:town|village|city|hamlet|suburb|community|"
+    r"municipality|settlement|port|capital) (?:in|of) (?:the )?(?:[a-z]+ )?"
+)
+
+
+def said_to_lie_in_at(text: str, end: int) -> int | None:
+    """Where the place starts that an apposition at ``end`` says a name lies in, if
+    one does (", a village in Brandenburg" -> Brandenburg's offset)."""
+    hit = _SAID_TO_LIE_IN.match(text, end)
+    return hit.end() if hit else None
+
+
+def said_to_lie_in(text: str, spans: Sequence[Span], n: int) -> bool:
+    """Whether span ``n``'s apposition says it lies in the next one: "Steinfurt, a
+    village in Brandenburg", "Gusau, the capital of Zamfara state"."""
+    return (
+        n + 1 < len(spans)
+        and _SAID_TO_LIE_IN.fullmatch(text, spans[n].end, spans[n + 1].start) is not None
+    )
 
 
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
