@@ -1553,14 +1553,17 @@ def test_a_village_alone_in_its_country_is_a_stray_at_500_km(parser):
 
 def test_a_province_alone_abroad_after_a_capitalised_word_is_part_of_a_name(parser):
     """A province alone in its country, 1,000 km from the story's other places, right
-    after a capitalised word is part of an organisation's name: "NSW Maritime said" of
-    a Newcastle storm story was Togo's Maritime region, "the Seoul Central District
-    Court" Israel's Central District. After a function word it stays ("Schools Across
+    before or after a capitalised word is part of an organisation's name: "NSW Maritime
+    said" of a Newcastle storm story was Togo's Maritime region, "the Seoul Central
+    District Court" Israel's Central District, "the Coast Guard" of an Alaska story
+    Tanzania's Coast region. After a function word it stays ("Schools Across
     Victoria" of a title-case headline)."""
     text = "NSW Maritime said the crew was rescued off Newcastle, Australia, on Saturday."
     assert "TG" not in [m.place.country_code for m in parser.parse(text) if m.place]
     text = "He was not in the Seoul Central District Court, in South Korea, to hear it."
     assert "IL" not in [m.place.country_code for m in parser.parse(text) if m.place]
+    text = "The plane left Unalakleet for Nome, Alaska, the Coast Guard said."
+    assert "TZ" not in [m.place.country_code for m in parser.parse(text) if m.place]
     text = "Mobile Phones Banned In Schools Across Victoria. Ohio Sues Google."
     assert "AU" in [m.place.country_code for m in parser.parse(text) if m.place]
 

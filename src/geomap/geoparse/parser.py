@@ -1384,12 +1384,22 @@ def _without_strays(
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
 
 
+_WORD_AFTER = re.compile(r" ([A-Z][\w'’.-]*)")
+# Words a title-case headline capitalises that join no name ("Schools Across Victoria")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of in at on to from by for with into near across over under via".split()
+)
+
+
 def _part_of_a_name(text: str, s: Span) -> bool:
-    """Whether a capitalised word other than a function word goes right before span
-    ``s``: "NSW Maritime", "the Seoul Central District Court" (not "Schools Across
-    Victoria" of a title-case headline)."""
+    """Whether a capitalised word other than a function word goes right before or
+    after span ``s``: "NSW Maritime", "the Seoul Central District Court", "the Coast
+    Guard" (not "Schools Across Victoria" of a title-case headline)."""
     before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
-    return before is not None and before.group(1).lower() not in CONTEXT_WORDS
+    after = _WORD_AFTER.match(text, s.end)
+    return any(
+        hit is not None and hit.group(1).lower() not in _FUNCTION_WORDS for hit in (before, after)
+    )
 
 
 # A capitalised word after a country's name, which it modifies: "U.S. Department"
