@@ -1640,6 +1640,15 @@ def test_an_apposition_says_which_province_a_town_lies_in(parser):
     assert parser.parse(text)[0].place.admin1 == "US.IL"
 
 
+def test_a_curated_abbreviation_after_a_preposition_of_place_is_a_place(parser):
+    """ "She moved to D.C. last year", "the person in DC has malaria": an abbreviation the
+    curated aliases read as a place, after a preposition of place, is one (the ranker's
+    weight for an alias of a capital, learned from "the Kremlin", left it at 0.1)."""
+    for text in ("She moved to D.C. last year.", "So the person in DC has malaria."):
+        assert [m.place.admin1 for m in parser.parse(text)] == ["US.DC"], text
+    assert parser.parse("The DC Comics movie opened on Friday.") == []
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""
