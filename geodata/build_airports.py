@@ -10,7 +10,8 @@ meets, built from the name, and an airport's IATA code only before its head word
 
 * the name ("Kabul International Airport"), and without "International" ("Kabul Airport",
   which also matches "Kabul airport");
-* without the city in front ("London Heathrow Airport" -> "Heathrow Airport");
+* without the city in front ("London Heathrow Airport" -> "Heathrow Airport"), unless only
+  generic words are left ("Alpena County Regional Airport" is no "County Regional Airport");
 * never the bare name ("Heathrow", "Ataturk", "Jinnah"): many are people's names or
   towns' ("Heathrow, Florida"), and one word is too weak a clue; except a military air
   base's outside the countries that name theirs after people (``NAMED_AFTER_PEOPLE``:
@@ -61,11 +62,20 @@ def _bare(name: str) -> str:
     return _TAIL.sub("", name).strip()
 
 
+# Words that name no airport without a place's name before them: "Alpena County Regional
+# Airport" without its city is "County Regional Airport", which 3 airports would share
+# (and "Municipal Airport" 231)
+GENERIC = frozenset(
+    """county regional municipal international city metropolitan memorial national state
+    area field airpark executive downtown domestic intercontinental air""".split()
+)
+
+
 def forms(name: str, city: str) -> list[str]:
     """The forms of one airfield's name (see the module docstring)."""
     out = [name, name.replace("International ", "")]
     core = name[len(city) + 1 :] if city and name.startswith(city + " ") else ""
-    if _bare(core):
+    if any(word.lower() not in GENERIC for word in _bare(core).split()):
         out += [core, core.replace("International ", "")]
     for f in list(out):
         for long, short in (("Air Force Base", "AFB"), ("Space Force Base", "SFB")):

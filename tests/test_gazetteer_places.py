@@ -220,6 +220,18 @@ def test_no_airport_is_known_by_one_word():
     assert all(" " in form for r in airports for form in r["forms"].split("|"))
 
 
+def test_no_airport_is_known_by_generic_words_alone(gazetteer, parser):
+    """ "Alpena County Regional Airport" without its city was "County Regional Airport",
+    and 231 airports were "Municipal Airport": "the Dane County Regional Airport" of a
+    Madison story was Alpena's, in Michigan, and "the Municipal Airport" of an Athens,
+    Ohio story Zanesville's. Generic words alone name no airport."""
+    for form in ("County Regional Airport", "Municipal Airport", "Regional Airport"):
+        assert gazetteer.lookup(form) == [], form
+    assert gazetteer.lookup("Heathrow Airport")  # a city's airport without the city stays
+    text = "MADISON, Wis. - Flights at the Dane County Regional Airport were delayed."
+    assert {m.place.admin1 for m in parser.parse(text) if m.place} == {"US.WI"}
+
+
 def test_an_air_base_abroad_is_known_by_its_bare_name(gazetteer):
     """News writes "Incirlik", "Al Udeid", "Bagram": an air base outside the countries that
     name theirs after people is also its name without "Air Base", where no place has it
