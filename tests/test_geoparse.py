@@ -1649,6 +1649,16 @@ def test_a_curated_abbreviation_after_a_preposition_of_place_is_a_place(parser):
     assert parser.parse("The DC Comics movie opened on Friday.") == []
 
 
+def test_a_datelines_dash_ends_a_list(parser):
+    """ "DUBLIN, Ohio — Dublin City Schools will open" was a list of three names, so Ohio
+    qualified no Dublin, and "Dublin City" (Ireland's county) made the story Irish: a
+    dateline's dash ends a list as a full stop does."""
+    for dash in ("—", "-"):
+        text = f"DUBLIN, Ohio {dash} Dublin City Schools will open a new middle school."
+        got = {m.place.country_code for m in parser.parse(text)}
+        assert got == {"US"}, dash
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

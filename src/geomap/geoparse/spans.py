@@ -1357,7 +1357,9 @@ def comma_next(text: str, spans: Sequence[Span], n: int) -> bool:
     return n + 1 < len(spans) and text[spans[n].end : spans[n + 1].start] in (", ", ",")
 
 
-_SENTENCE_GAP = re.compile(r"[.!?;:\n]")
+# What ends a list of names: a sentence's or clause's end, or a dateline's dash ("DUBLIN,
+# Ohio — Dublin City Schools" lists no Dublin City beside Ohio)
+_SENTENCE_GAP = re.compile(r"[.!?;:\n—–]| - ")
 
 
 # An apposition that says where a town lies: ", a village in ", ", the capital of ",
