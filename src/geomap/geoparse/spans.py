@@ -795,6 +795,14 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     last = min(len(tokens), nxt + MAX_HEAD_NAME)  # "Crimean-Congo": a few names at most
     while nxt < last and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == "-":
         nxt += 1
+    if (
+        text[s.end : s.end + 2] in ("'s", "’s")
+        and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
+        and all(gazetteer.column("kind")[i] != _TOWN for i in s.forms[::2])
+    ):
+        # "St Patrick's and St Seachnails Church": a saint's, no parish of Dominica (a
+        # town's possessive stays: "St. Petersburg's mayor")
+        return True
     if _VESSEL_APPOSITIVE.match(text, s.end):
         return True  # "The Liaoning, China's oldest carrier, ..."
     if _PERSON_APPOSITIVE.match(text, s.end) and (
