@@ -1659,6 +1659,20 @@ def test_a_datelines_dash_ends_a_list(parser):
         assert got == {"US"}, dash
 
 
+def test_an_unknown_village_is_not_put_at_the_dateline(parser):
+    """ "The crowd had gathered in Phulrai village" of a LUCKNOW story about a stampede in
+    Hathras district was put at Lucknow, 150 km off: a village named with a lower-case
+    "village" is a settlement of its own, not a part of a town, so neither its
+    paragraph's town nor the story's home is where it is (its sentence's town would be)."""
+    text = (
+        "LUCKNOW, India - At least 121 people were killed in a stampede in Hathras "
+        "district of Uttar Pradesh.\n\nThe crowd had gathered in Phulrai village to hear "
+        "a preacher."
+    )
+    village = next(m for m in parser.parse(text) if m.surface == "Phulrai village")
+    assert village.place is None
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

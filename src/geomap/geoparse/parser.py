@@ -837,7 +837,8 @@ class Geoparser(Recogniser):
         valley read as a town :data:`HOME_FAR_KM` from its home, and any read as a town
         or province outside what its sentence names (:func:`_outside_sentence`); a part
         of its town named after such a town is at home (:func:`_parts_at_home`). An
-        unknown region or province ("Darfur region") is never put at a town."""
+        unknown region or province ("Darfur region") is never put at a town, nor a village
+        named with a lower-case "village" at its paragraph's town or a story's home."""
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
@@ -951,7 +952,11 @@ class Geoparser(Recogniser):
                     # "the Ohio Department of Transportation ... the Richland Avenue exit"
                     # of an Athens story: in its home town, not at the state's centre
                     place = home
-                if place is None and s.head not in PHYSICAL_HEADS:
+                # a village named with a lower-case "village" is a settlement of its own,
+                # not a part of a town: "gathered in Phulrai village" of a Lucknow story
+                # is where no town of its paragraph nor the dateline's is
+                settlement = m.surface.endswith(" village")
+                if place is None and s.head not in PHYSICAL_HEADS and not settlement:
                     # ...else its paragraph's, if in a country of the sentence's own
                     # places ("Crimea's Kerch bridge" is not in Riyadh, named before); not
                     # land or water ("when the Turia river overflowed" is no river of the
@@ -975,6 +980,7 @@ class Geoparser(Recogniser):
                 if (
                     place is None
                     and home is not None
+                    and not settlement
                     and (
                         s.head in LOCAL_HEADS
                         or s.head in BUILDING_HEADS
