@@ -33,7 +33,7 @@ from ..gazetteer.build import (
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
 from .nearby import PointGrid
-from .recognise import CAPITAL_AFTER, DATELINE_ENDS, SENTENCE_END, Recogniser
+from .recognise import CAPITAL_AFTER, DATELINE_ENDS, SENTENCE_END, WORD_BEFORE, Recogniser
 from .resolve import LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
@@ -1387,9 +1387,6 @@ def _without_strays(
     return out
 
 
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
-
-
 _WORD_AFTER = re.compile(r" ([A-Z][\w'’.-]*)")
 # Words a title-case headline capitalises that join no name ("Schools Across Victoria")
 _FUNCTION_WORDS = frozenset(
@@ -1401,7 +1398,7 @@ def _part_of_a_name(text: str, s: Span) -> bool:
     """Whether a capitalised word other than a function word goes right before or
     after span ``s``: "NSW Maritime", "the Seoul Central District Court", "the Coast
     Guard" (not "Schools Across Victoria" of a title-case headline)."""
-    before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+    before = WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
     after = _WORD_AFTER.match(text, s.end)
     return any(
         hit is not None and hit.group(1).lower() not in _FUNCTION_WORDS for hit in (before, after)

@@ -41,7 +41,7 @@ _ADMIN1 = KINDS.index("admin1")
 _COUNTRY = KINDS.index("country")
 _CITY = KINDS.index("city")
 # a capitalised word right before a name ("Knight" of "James Knight Newman")
-_WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
+WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
 _TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
@@ -673,7 +673,7 @@ class Recogniser:
         word's name ("a White Oldsmobile"), after no capitalised word but a context word
         ("James Knight Newman"; "A Nenagh councillor" is one), before none ("The Diablo
         Canyon nuclear plant") and before no word of speech ("Nelson says")."""
-        before = _WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+        before = WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
         return (
             s.head is None
             and s.key not in self._common
