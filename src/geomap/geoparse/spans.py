@@ -401,12 +401,16 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and not _state_in_name(text, tokens, j)
                     and j - i <= MAX_HEAD_NAME
                     # no "Drills in X Sea"; but "Deir ez-Zor province", "St Bartholomew's
-                    # Hospital" (a saint's possessive: "Seoul's Jamsil Stadium" is two)
+                    # Hospital" (a saint's possessive, or one inside a name the gazetteer
+                    # has, "Cox's Bazar district": "Seoul's Jamsil Stadium" is two)
                     and all(
                         caps[k]
                         or keys[k] in ARABIC_ARTICLES
                         or (k > i and keys[k] in NAME_PARTICLES)  # "Valle del Cauca"
-                        or (keys[i] in SAINTS and is_possessive(text, tokens, k))
+                        or (
+                            is_possessive(text, tokens, k)
+                            and (keys[i] in SAINTS or (best is not None and best.j == j - 1))
+                        )
                         for k in range(i, j)
                     )
                     # "Kabul-Kandahar road": two places, not a road named after them
@@ -795,6 +799,15 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     last = min(len(tokens), nxt + MAX_HEAD_NAME)  # "Crimean-Congo": a few names at most
     while nxt < last and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == "-":
         nxt += 1
+    if (
+        s.i > 1
+        and tokens.keys[s.i - 1] in ARABIC_ARTICLES
+        and not tokens.caps[s.i - 1]  # "Hafr Al-Batin" is a town the gazetteer lacks
+        and text[tokens.ends[s.i - 1] : s.start] == "-"
+        and tokens.caps[s.i - 2]
+        and text[tokens.ends[s.i - 2] : tokens.starts[s.i - 1]] == " "
+    ):
+        return True  # "Hayat Tahrir al-Sham", "Ahrar al-Sham": the end of a longer name
     if (
         text[s.end : s.end + 2] in ("'s", "’s")
         and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
