@@ -373,6 +373,14 @@ def test_a_spelling_of_a_town_in_the_storys_country_beats_a_namesake_elsewhere(p
     assert (got["Corinth"].country_code, got["Corinth"].admin1) == ("GR", "GR.ESYE25")
     text = "Corinth police said the Dallas suburb would close roads near Denton, Texas."
     assert parser.parse(text)[0].place.admin1 == "US.TX"
+    # a big city bearing the name as its own is known by it anywhere: "Deutsche Bank, in
+    # Frankfurt" of a New York story was Frankfort, New York (2,500 people)
+    text = (
+        "NEW YORK (Reuters) - Shares of Texas Instruments fell. Deutsche Bank, in "
+        "Frankfurt, said chip stocks could follow."
+    )
+    frankfurt = next(m for m in parser.parse(text) if m.surface == "Frankfurt")
+    assert frankfurt.place.country_code == "DE"
 
 
 def test_a_local_storys_building_named_after_a_stray_town_is_at_home(parser):

@@ -48,6 +48,8 @@ from .spans import (
 # a comma and a capitalised word: what follows a list's second name
 _LIST_GOES_ON = re.compile(r", [A-Z]")
 MAX_CANDIDATES = 15  # most populous readings considered per name (plus every non-city)
+# a town this big is known by its own name wherever the story is
+KNOWN_CITY = 100_000
 # how alike a GeoNames other name and a town's own name are when one spells the other
 # ("derna" and "darnah" 0.73, "lugansk" and "luhansk" 0.86; "old town" and "baltimore" 0.12)
 SPELLING_RATIO = 0.6
@@ -503,14 +505,20 @@ class Resolver:
             # Harare; "New Delhi" names a city of its own)
             near = 10 * max(max(named), 1000) if max(named) < VILLAGE else floor
             own = ctx.own_countries.get(key, {}) if ctx else {}
-            if ctx is not None and not any(
-                ctx.naming[self._cc[i]] > (self._cc[i] in own)
-                for i, fk in out
-                if fk != FORM_ALT and self._kind[i] == CITY
+            if (
+                ctx is not None
+                and max(named) < KNOWN_CITY
+                and not any(
+                    ctx.naming[self._cc[i]] > (self._cc[i] in own)
+                    for i, fk in out
+                    if fk != FORM_ALT and self._kind[i] == CITY
+                )
             ):
                 # ... and so will any size where no town of the name's own lies in a
                 # country the story names: "near Corinth" of a story of Greece is
-                # Kórinthos, not Corinth, Texas
+                # Kórinthos, not Corinth, Texas (a big city bearing the name is known by
+                # it anywhere: "Deutsche Bank, in Frankfurt" of a New York story is no
+                # Frankfort, New York)
                 near = 0
             out = [
                 (i, fk)
