@@ -1566,6 +1566,9 @@ def test_a_province_alone_abroad_after_a_capitalised_word_is_part_of_a_name(pars
     assert "TZ" not in [m.place.country_code for m in parser.parse(text) if m.place]
     text = "Mobile Phones Banned In Schools Across Victoria. Ohio Sues Google."
     assert "AU" in [m.place.country_code for m in parser.parse(text) if m.place]
+    # nor a person's title before it, nor a person's name after it
+    text = "Putin met Xi in Moscow. Governor Punjab Chaudhry Sarwar agreed."
+    assert "Punjab" in [m.surface for m in parser.parse(text)]
 
 
 def test_a_countrys_region_abroad_weighs_as_its_province(parser):
