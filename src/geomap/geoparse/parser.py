@@ -44,6 +44,7 @@ from .spans import (
     LIST_GAPS,
     LOCAL_HEADS,
     LOCATIVES,
+    ORGANISATION_HEADS,
     PERSON_TITLES,
     PHYSICAL_HEADS,
     PLURAL_HEADS,
@@ -1399,18 +1400,15 @@ def _part_of_a_name(text: str, s: Span) -> bool:
     """Whether a capitalised word other than a function word or a person's title goes
     right before span ``s`` ("NSW Maritime", "the Seoul Central District Court"; not
     "Schools Across Victoria" of a title-case headline, nor "Governor Punjab", Pakistani
-    usage), or one other than a person's name after it ("the Coast Guard", "the NC Dinos";
-    not "Governor Punjab Chaudhry Sarwar")."""
+    usage), or an organisation's head noun after it ("the Coast Guard"; not "Jordan, an
+    Ohio Republican")."""
     before = WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
     if before is not None:
         word = before.group(1).lower()
         if word not in _FUNCTION_WORDS and word not in PERSON_TITLES:
             return True
     after = _WORD_AFTER.match(text, s.end)
-    if after is None:
-        return False
-    word = after.group(1).lower()
-    return word not in _FUNCTION_WORDS and (word in CONTEXT_WORDS or word not in surnames())
+    return after is not None and after.group(1).lower() in ORGANISATION_HEADS
 
 
 # A capitalised word after a country's name, which it modifies: "U.S. Department"
