@@ -55,6 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "geomap" / "data"
 COUNTRIES = DEFAULT_OUT / "countries.geojson"
 HEADER = ("key", "name", "forms", "lat", "lon", "cc", "members")
+Parts = Sequence[shapely.Geometry]  # lines or polygons of one name
 # a river's end within this of the sea is its mouth: a delta's or an estuary's land lies
 # between, and the coast of geomap's simplified countries is a few km off the line ends
 MOUTH_DEGREES = 0.2
@@ -156,7 +157,7 @@ RIVER_NOT_BARE = frozenset(
 # Bare one-word river names only for the bigger rivers: Natural Earth's scalerank 0-7
 # (Cauvery is 7); smaller ones ("Ebola", 8) only with "River".
 RIVER_BARE_RANK = 7
-MERGE_DEGREES = 1.0  # parts of one name farther apart, in no common country, are namesakes
+MERGE_DEGREES = 1.0  # parts of one name farther apart, and not bridged, are namesakes
 MIN_SHARE = 0.02  # a member country holds at least this share of a river's length...
 MIN_DEGREES = 0.5  # ...or this much of it (degrees), else it only grazes the simplified border
 
@@ -538,31 +539,33 @@ def _clusters(parts: list[shapely.Geometry], reach: float) -> list[list[int]]:
 
 def read_rivers(source: Path, countries: Countries) -> list[Feature]:
     """Named rivers (not lake centerlines), the parts of one English name merged (see
-    :func:`_merge`)."""
+    :func:`_merge`): the lake centerlines of that name (the reservoirs it runs through)
+    link its parts, and a line of the source running end to end between two groups joins
+    them (see :func:`_bridge`)."""
     collection = json.loads(source.read_text(encoding="utf-8"))
     parts: dict[str, list[tuple[shapely.Geometry, float, str]]] = defaultdict(list)
+    reservoirs: dict[str, list[shapely.Geometry]] = defaultdict(list)
+    lines = []
     for feature in collection["features"]:
         props = feature["properties"]
-        if not str(props.get("featurecla") or "").startswith("River") or not feature["geometry"]:
+        if not feature["geometry"]:
             continue
-        raw = _clean(props.get("name"))
-        if not raw or RIVER_SKIP.search(raw):
+        geometry = shape(feature["geometry"])
+        lines.append(geometry)
+        named = _river_name(props)
+        if named is None:
             continue
-        original = str(props.get("name") or "")
-        raw = RIVER_REPAIRS.get(raw) or RIVER_REPAIRS.get(original) or raw
-        raw = _COMPASS.sub(lambda m: _COMPASS_WORDS[m.group(1)] + " ", raw)
-        name = (
-            RIVER_DISSOLVE.get(str(props.get("dissolve")))
-            or RIVER_NAMES.get(raw)
-            or RIVER_NAMES.get(original)
-            or raw
-        )
+        name, raw = named
+        if not str(props.get("featurecla") or "").startswith("River"):
+            reservoirs[name].append(geometry)
+            continue
         rank = float(props.get("scalerank") if props.get("scalerank") is not None else 99)
-        parts[name].append((shape(feature["geometry"]), rank, raw))
+        parts[name].append((geometry, rank, raw))
+    bridged = _bridge(lines)
     rivers = []
     for name in sorted(parts):
         geoms = [g for g, _, _ in parts[name]]
-        for group in _merge(geoms, MERGE_DEGREES, countries):
+        for group in _merge(geoms, MERGE_DEGREES, countries, bridged, reservoirs[name]):
             rivers.append(
                 Feature(
                     kind="river",
@@ -573,6 +576,54 @@ def read_rivers(source: Path, countries: Countries) -> list[Feature]:
                 )
             )
     return rivers
+
+
+def _river_name(props: dict) -> tuple[str, str] | None:
+    """A river line's English name and its source name, repaired (``RIVER_REPAIRS``,
+    "S." written out); None for no name or a skipped one (``RIVER_SKIP``)."""
+    raw = _clean(props.get("name"))
+    if not raw or RIVER_SKIP.search(raw):
+        return None
+    original = str(props.get("name") or "")
+    raw = RIVER_REPAIRS.get(raw) or RIVER_REPAIRS.get(original) or raw
+    raw = _COMPASS.sub(lambda m: _COMPASS_WORDS[m.group(1)] + " ", raw)
+    name = (
+        RIVER_DISSOLVE.get(str(props.get("dissolve")))
+        or RIVER_NAMES.get(raw)
+        or RIVER_NAMES.get(original)
+        or raw
+    )
+    return name, raw
+
+
+def _ends(parts: Parts) -> shapely.Geometry:
+    """The ends of the lines of ``parts``, as one multipoint."""
+    return shapely.multipoints(
+        [
+            c
+            for g in parts
+            for line in shapely.get_parts(g)
+            for c in (line.coords[0], line.coords[-1])
+        ]
+    )
+
+
+def _bridge(lines: Parts) -> Callable[[Parts, Parts], bool]:
+    """Whether a line of the source (``lines``) has an end at an end of each of two groups
+    of parts (within JOIN_DEGREES): a reservoir or a stretch labelled otherwise between
+    two parts of one river (the Angara's Bratsk reservoir; the Lualaba's middle is labelled
+    Congo, the Congo's upper course Lualaba). A main stem that two namesake tributaries join
+    (two Rio Verde of the Paraná, two Río Chico of the Chubut) meets their mouths mid-line,
+    not with an end."""
+    ends = [_ends([line]) for line in lines]
+    tree = shapely.STRtree(ends)
+
+    def bridged(first: Parts, second: Parts) -> bool:
+        here, there = _ends(first), _ends(second)
+        near = tree.query(here, predicate="dwithin", distance=JOIN_DEGREES)
+        return any(ends[int(i)].distance(there) <= JOIN_DEGREES for i in near)
+
+    return bridged
 
 
 def read_regions(source: Path, countries: Countries) -> list[Feature]:
@@ -592,7 +643,24 @@ def read_regions(source: Path, countries: Countries) -> list[Feature]:
         if name in REGION_SKIP:
             continue
         parts[name].append(shapely.make_valid(shape(feature["geometry"])))
-    return _merged("physical", parts, countries, lambda name: (name, REGION_ALIASES.get(name, ())))
+    return _merged(
+        "physical", parts, countries, lambda name: (name, REGION_ALIASES.get(name, ())), _one_region
+    )
+
+
+def _one_region(first: Parts, second: Parts) -> bool:
+    """A region's polygons of one name and country are one region however far apart:
+    Natural Earth draws some in pieces (the Great Rift Valley's two branches, the
+    Transantarctic Mountains cut at the antimeridian), and names too generic to be one
+    place are left out (``REGION_SKIP``)."""
+    return True
+
+
+def _one_lake(first: Parts, second: Parts) -> bool:
+    """Lakes of one name and country farther apart than a lake's parts are namesakes (the
+    Trout Lake of Ontario and of the Northwest Territories, the Grand Lake of New Brunswick
+    and of Newfoundland)."""
+    return False
 
 
 def _merged(
@@ -600,14 +668,16 @@ def _merged(
     parts: dict[str, list[shapely.Geometry]],
     countries: Countries,
     names: Callable[[str], tuple[str, tuple[str, ...]]],
+    joined: Callable[[Parts, Parts], bool],
 ) -> list[Feature]:
     """Features of one kind from polygons by source name, the parts of one name merged
-    (see :func:`_merge`); ``names`` gives a source name's name and other names."""
+    (see :func:`_merge`, with ``joined``); ``names`` gives a source name's name and other
+    names."""
     features = []
     for source_name in sorted(parts):
         geoms = parts[source_name]
         name, aliases = names(source_name)
-        for group in _merge(geoms, REGION_MERGE_DEGREES, countries):
+        for group in _merge(geoms, REGION_MERGE_DEGREES, countries, joined):
             geometry = shapely.union_all([geoms[i] for i in group])
             features.append(Feature(kind=kind, name=name, geometry=geometry, aliases=aliases))
     return features
@@ -615,8 +685,8 @@ def _merged(
 
 def read_lakes(source: Path, countries: Countries) -> list[Feature]:
     """Named lakes and reservoirs with their English names (see ``LAKE_BEFORE``), the
-    parts of one name merged like a region's (the Lake George of New York, of Uganda and
-    of New South Wales stay three)."""
+    parts of one name merged like a region's, but never for sharing a country (the Lake
+    George of New York, of Uganda and of New South Wales stay three; see :func:`_one_lake`)."""
     collection = json.loads(source.read_text(encoding="utf-8"))
     parts: dict[str, list[shapely.Geometry]] = defaultdict(list)
     for feature in collection["features"]:
@@ -624,7 +694,7 @@ def read_lakes(source: Path, countries: Countries) -> list[Feature]:
         name = LAKE_REPAIRS.get(name, name)
         if name and feature["geometry"]:
             parts[name].append(shapely.make_valid(shape(feature["geometry"])))
-    return _merged("lake", parts, countries, _lake_names)
+    return _merged("lake", parts, countries, _lake_names, _one_lake)
 
 
 def _lake_names(source_name: str) -> tuple[str, tuple[str, ...]]:
@@ -848,21 +918,31 @@ def _english_lake(name: str) -> tuple[str, ...]:
     return ()
 
 
-def _merge(parts: list[shapely.Geometry], reach: float, countries: Countries) -> list[list[int]]:
-    """The parts of one name grouped into rivers or regions: parts within ``reach``
-    degrees of each other, and groups that share a country (a river broken by a
-    reservoir, the Angara), are one; the rest are namesakes (the Red River of the United
-    States and of Vietnam, the Sierra Nevada of Spain and of California). Largest first."""
+def _merge(
+    parts: list[shapely.Geometry],
+    reach: float,
+    countries: Countries,
+    joined: Callable[[Parts, Parts], bool],
+    links: Parts = (),
+) -> list[list[int]]:
+    """The parts of one name grouped into rivers, lakes or regions: parts within ``reach``
+    degrees of each other, directly or through ``links`` (a river's reservoirs, which the
+    source names after it: the Tocantins' Tucuruí), are one, and so are groups that share
+    a country where ``joined`` says they are (a river broken in the source, the Angara;
+    sharing a country alone made the Red River of the South and of the North one, with
+    its point in Louisiana). The rest are namesakes (the Red River of the United States
+    and of Vietnam, the Sierra Nevada of Spain and of California). Largest first."""
 
     def size(group: list[int]) -> float:
         return sum(parts[i].length + parts[i].area for i in group)
 
-    groups = sorted(_clusters(parts, reach), key=lambda g: (-size(g), g))
+    found = ([i for i in g if i < len(parts)] for g in _clusters([*parts, *links], reach))
+    groups = sorted((g for g in found if g), key=lambda g: (-size(g), g))
     merged: list[tuple[list[int], set[str]]] = []
     for group in groups:
         where = set(countries.members(shapely.union_all([parts[i] for i in group])))
         for kept, kept_where in merged:
-            if where & kept_where:
+            if where & kept_where and joined([parts[i] for i in kept], [parts[i] for i in group]):
                 kept.extend(group)
                 kept_where |= where
                 break

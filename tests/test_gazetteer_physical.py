@@ -229,6 +229,60 @@ def test_build_script_is_deterministic(tmp_path):
     assert rows["physical:appalachian-mountains"][5:] == ["US", "US"]
 
 
+def test_parts_of_one_name_and_country_are_one_only_where_joined(tmp_path):
+    """Parts of one name farther apart than 1° are one river where the source joins them:
+    a lake centerline of that name (its reservoir, here ending 0.2° short as the
+    Tocantins' does) or a line running end to end between them (the Lualaba's middle,
+    labelled Congo). Sharing a country alone does not (the Red River of the South and of
+    the North), nor for lakes (Trout Lake); a region's pieces in one country stay one."""
+    builder = _builder()
+    river = {"featurecla": "River", "scalerank": 5}
+    rivers = _collection(
+        tmp_path / "rivers.json",
+        [
+            ({**river, "name": "Red"}, LineString([(-100.0, 34.5), (-94.0, 33.6)])),
+            ({**river, "name": "Red"}, LineString([(-96.6, 46.0), (-97.0, 49.5)])),
+            ({**river, "name": "Angara"}, LineString([(104.8, 51.9), (103.4, 53.1)])),
+            (
+                {"featurecla": "Lake Centerline", "name": "Angara"},
+                LineString([(103.4, 53.1), (101.9, 56.1)]),
+            ),
+            ({**river, "name": "Angara"}, LineString([(101.8, 56.3), (93.0, 58.1)])),
+            ({**river, "name": "Lualaba"}, LineString([(26.25, -11.74), (26.44, -8.27)])),
+            ({**river, "name": "Congo"}, LineString([(26.44, -8.27), (26.93, -5.61)])),
+            ({**river, "name": "Lualaba"}, LineString([(26.93, -5.61), (24.29, 0.78)])),
+        ],
+    )
+    regions = _collection(
+        tmp_path / "regions.json",
+        [
+            ({"featurecla": "Valley", "name": "GREAT RIFT VALLEY"}, box(35.0, -5.0, 37.0, 0.0)),
+            ({"featurecla": "Valley", "name": "GREAT RIFT VALLEY"}, box(30.0, -9.0, 32.0, -7.0)),
+        ],
+    )
+    lakes = _collection(
+        tmp_path / "lakes.json",
+        [
+            ({"name": "Trout Lake"}, box(-121.6, 60.4, -121.0, 60.8)),
+            ({"name": "Trout Lake"}, box(-93.5, 51.0, -93.0, 51.3)),
+        ],
+    )
+    builder.build(rivers, regions, tmp_path, lakes)
+    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    rows = {r.split("\t")[0]: r.split("\t") for r in lines}
+    assert set(rows) == {
+        "river:red",
+        "river:red-us",
+        "river:angara",
+        "river:lualaba",
+        "river:congo",
+        "physical:great-rift-valley",
+        "lake:trout-lake",
+        "lake:trout-lake-ca",
+    }
+    assert rows["river:red"][6] == "US" and float(rows["river:red-us"][3]) > 45
+
+
 def test_lakes_are_built_under_the_english_names_news_uses(tmp_path):
     """Natural Earth's lakes: "Lago Titicaca" is built as Lake Titicaca, "Dongting Hu"
     as Dongting Lake, "Bodensee" as Lake Constance, each keeping the source's name as
