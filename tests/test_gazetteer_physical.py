@@ -38,6 +38,21 @@ def test_rivers_are_found_near_where_they_flow(gazetteer):
     assert gazetteer.get("river:cauvery").country_code == "IN"
 
 
+def test_namesake_rivers_of_one_country_are_apart(gazetteer):
+    """The Red River of the North (Fargo, Winnipeg) is no part of the Red River of the
+    South: sharing the United States made them one river with its point in Louisiana,
+    2,000 km from "the Red River crested in Fargo". The North's point is half-way along
+    it (its mouth is on Lake Winnipeg, no sea nor river)."""
+    found = _features(gazetteer, "Red River")
+    north = [p for p in found if p.lat > 45 and "US" in p.members]
+    assert north and _near(north[0], 46.9, -96.8, 300), found  # Fargo
+    south = [p for p in found if p.raw["key"] == "river:red"]
+    assert south and _near(south[0], 31.0, -91.7, 100) and "CA" not in south[0].members
+    # the Amazon's Rio Negro is at Manaus, not at the mouth of Uruguay's
+    (negro,) = [p for p in _features(gazetteer, "Negro River") if p.raw["key"] == "river:negro"]
+    assert _near(negro, -3.1, -59.9, 100)
+
+
 def test_a_river_named_like_a_word_or_a_town_needs_river(gazetteer):
     # "Orange" is a word and a town: only "Orange River" is the river
     assert not _features(gazetteer, "Orange")
