@@ -1697,6 +1697,20 @@ def test_a_name_after_a_lower_case_arabic_article_ending_a_longer_name_is_none(p
     assert parser.parse(text)[0].surface == "Deir al-Balah"
 
 
+def test_a_name_inside_a_longer_known_name_read_as_no_place_is_none(parser):
+    """ "Toyota will add 400 jobs at its Blue Springs plant" of a Tupelo story was Springs,
+    South Africa: "Blue Springs" (Missouri's) read as no place, and its last word alone
+    scored over the threshold. A name inside a longer name the gazetteer has, which
+    reads as no place here, is none either ("D-Ill." is no name "Dill": Illinois stays)."""
+    text = (
+        "TUPELO, Miss. - Toyota will add 400 jobs at its Blue Springs plant, the company "
+        "said Thursday."
+    )
+    assert "ZA" not in [m.place.country_code for m in parser.parse(text) if m.place]
+    text = "Sen. Dick Durbin, D-Ill., asked FEMA for help in Joliet and Aurora."
+    assert "Ill." in [m.surface for m in parser.parse(text)]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

@@ -595,6 +595,18 @@ class Recogniser:
                 and (self._capital_of(s, nation) or self._main_place_of(s, nation, text))
             )
         ]
+        # a name inside a longer name the gazetteer has, which reads as no place here, is
+        # no place either: "its Blue Springs plant" of a Mississippi story is no Springs
+        # of South Africa
+        kept = {id(s) for s in good}
+        shadow: dict[int, int] = {}  # token -> the longest such name over it, in tokens
+        for w in spans:
+            # (words apart, not joined by a hyphen: "D-Ill." is no name "Dill")
+            if w.forms and w.head is None and id(w) not in kept and " " in text[w.start : w.end]:
+                for t in range(w.i, w.j + 1):
+                    shadow[t] = max(shadow.get(t, 0), w.j - w.i + 1)
+        if shadow:
+            good = [s for s in good if shadow.get(s.i, 0) <= s.j - s.i + 1]
         good.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
         taken: list[Span] = []
         used: set[int] = set()  # token indices already inside a kept span
