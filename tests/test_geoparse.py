@@ -1711,6 +1711,16 @@ def test_a_name_inside_a_longer_known_name_read_as_no_place_is_none(parser):
     assert "Ill." in [m.surface for m in parser.parse(text)]
 
 
+def test_a_qualified_dateline_is_a_town(parser):
+    """ "OAXACA, Mexico (AP) - A magnitude 7.4 earthquake struck" was the state of
+    Oaxaca: a dateline qualified by its country or province is the town the story was
+    filed from, as an agency's bare one is ("CHOLERA UPDATE: AFRICA, ASIA" is no town)."""
+    text = "OAXACA, Mexico (AP) - A magnitude 7.4 earthquake struck southern Mexico."
+    assert parser.parse(text)[0].place.kind.value == "city"
+    text = "CHOLERA, DIARRHEA AND DYSENTERY UPDATE (12): AFRICA, ASIA\n\nCases rose in Zambia."
+    assert "AFRICA" in [m.surface for m in parser.parse(text)]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

@@ -315,8 +315,15 @@ class Geoparser(Recogniser):
                 unit = list_unit.get(runs[n].start)
             if unit is not None:
                 worded.add(n)
-            if wire:
+            dateline = (
+                unit is None
+                and qual is not None
+                and bool(qual.countries or qual.admins)
+                and _dateline(text, s)
+            )
+            if wire or dateline:
                 unit = _TOWNS_ONLY  # a dateline is the town the story was filed from
+                # ("OAXACA, Mexico (AP)" is Oaxaca de Juárez, not its state)
             elif unit is None and _NEIGHBOURING.search(before) and not self._home_town(s, ctx):
                 unit = _NEIGHBOURS  # "Neighbouring Benin and Guinea": no Benin City
             elif unit is None and before.endswith(" near ") and self._near_town(s):
