@@ -759,19 +759,22 @@ class Geoparser(Recogniser):
         Washington, required testing" of a story that names Iowa is no Washington,
         Iowa ("Washington is a city in Franklin County, United States" stays). A
         qualified name keeps its qualifier's."""
+        people = [  # a country named by its people or as an institution's
+            m.place is not None
+            and m.place.kind is PlaceKind.COUNTRY
+            and (m.kind is MentionKind.ADJECTIVE or CAPITAL_AFTER.match(text, m.end) is not None)
+            for m in mentions
+        ]
+        if not any(people):
+            return mentions
         sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it names
         provinces: dict[int, Counter[str | None]] = {}  # sentence -> its places' provinces
-        for m, k in zip(mentions, sentence):
-            if m.place is None:
-                continue
-            if m.place.kind is PlaceKind.COUNTRY:
-                if m.kind is MentionKind.ADJECTIVE or _MODIFIER_OF_NAME.match(text, m.end):
-                    named.setdefault(k, set()).add(m.place.country_code)
-            elif m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1):
+        for m, k, by_people in zip(mentions, sentence, people):
+            if by_people:
+                named.setdefault(k, set()).add(m.place.country_code)
+            elif m.place is not None and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1):
                 provinces.setdefault(k, Counter())[m.place.admin1] += 1
-        if not named:
-            return mentions
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
@@ -1416,10 +1419,6 @@ def _part_of_a_name(text: str, s: Span) -> bool:
             return True
     after = _WORD_AFTER.match(text, s.end)
     return after is not None and after.group(1).lower() in ORGANISATION_HEADS
-
-
-# A capitalised word after a country's name, which it modifies: "U.S. Department"
-_MODIFIER_OF_NAME = re.compile(r" [A-Z][a-z]")
 
 
 def _local_thing(s: Span) -> bool:

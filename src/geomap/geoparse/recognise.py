@@ -32,8 +32,8 @@ from .spans import (
     UNITS_BEFORE_OF,
     Span,
     Tokens,
+    appositions,
     is_possessive,
-    said_to_lie_in_at,
     sentence_start,
 )
 
@@ -44,17 +44,25 @@ _CITY = KINDS.index("city")
 WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
+# titles whose period ends no sentence, and words that open sentences
 _TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
-_OPENERS = "The It He She They We I In A An But And This That Its His Her Their On At For As If When After".split()
-# A sentence's end, a stop or a line's end and a space: not the period of a title ("Gov. Katie Hobbs", "Mr. Smith") or an
-# initial ("J. Smith"), nor of a dotted abbreviation ("The U.S. Department of
-# Agriculture") unless a word that opens sentences follows ("... in the U.S. The")
+_OPENERS = """The It He She They We I In A An But And This That Its His Her Their On At For
+As If When After""".split()
+# A sentence's end, a stop or a line's end and a space: not the period of a title ("Gov.
+# Katie Hobbs", "Mr. Smith") or an initial ("J. Smith"), nor of a dotted abbreviation
+# ("The U.S. Department of Agriculture") unless a word that opens sentences follows ("...
+# in the U.S. The")
+# ("." comes first, so only a stop's position is looked behind: linear and cheap)
 SENTENCE_END = re.compile(
-    r"(?:[!?\n]|"
-    + "".join(rf"(?<!\b{t})" for t in _TITLES)
-    + r"(?<!\s[A-Z])(?:(?<!\.[A-Z])|(?=\.\s+(?:"
+    r"[!?\n]\s|\."
+    # one look behind per title length (a look behind is of one width)
+    + "".join(
+        rf"(?<!\b(?:{'|'.join(t for t in _TITLES if len(t) == n)})\.)"
+        for n in sorted({len(t) for t in _TITLES})
+    )
+    + r"(?<!\s[A-Z]\.)(?:(?<!\.[A-Z]\.)|(?=\s+(?:"
     + "|".join(_OPENERS)
-    + r")\b))\.)\s"
+    + r")\b))\s"
 )
 # a list's item the gazetteer lacks between two names: ", Chilanga and " of "Kafue,
 # Chilanga and Mpulungu"
@@ -760,17 +768,15 @@ class Recogniser:
         """Indices of names whose apposition says they lie in a province or country the
         next span may be ("Kuriga, a town in Kaduna state", "Steinfurt, a village in
         Brandenburg"): a place, though the gazetteer may lack it."""
+        said = appositions(text)
+        if not said:
+            return set()
         wide = {
             s.start
             for s in spans
             if any(self._kind[i] in (_ADMIN1, _COUNTRY) for i in s.forms[::2])
         }
-        out = set()
-        for n, s in enumerate(spans):
-            said = said_to_lie_in_at(text, s.end)
-            if said is not None and said in wide:
-                out.add(n)
-        return out
+        return {n for n, s in enumerate(spans) if said.get(s.end, -1) in wide}
 
     def _placing(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of places after the comma of a kept building or street the gazetteer

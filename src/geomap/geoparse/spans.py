@@ -363,6 +363,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     spans: list[Span] = []
     n = len(tokens)
     linked = _in_links(text, starts)
+    # where an apposition says the name before it lies somewhere: ", a village in "
+    described = appositions(text)
     for i in compress(range(n), caps):
         if keys[i] in CALENDAR or i in linked:
             continue
@@ -531,10 +533,10 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             )
         ):
             best = _unknown_name(text, tokens, i)
-        elif best is None and head is None and i > 0 and not caps[i - 1]:
+        elif best is None and head is None and described and i > 0 and not caps[i - 1]:
             # "Gunmen raided Kuriga, a town in Kaduna state": an apposition says so
             unknown = _unknown_name(text, tokens, i)
-            if unknown is not None and _SAID_TO_LIE_IN.match(text, unknown.end):
+            if unknown is not None and unknown.end in described:
                 best = unknown
         if (
             best is not None
@@ -1391,20 +1393,19 @@ _SAID_TO_LIE_IN = re.compile(
 )
 
 
-def said_to_lie_in_at(text: str, end: int) -> int | None:
-    """Where the place starts that an apposition at ``end`` says a name lies in, if
-    one does (", a village in Brandenburg" -> Brandenburg's offset)."""
-    hit = _SAID_TO_LIE_IN.match(text, end)
-    return hit.end() if hit else None
+def appositions(text: str) -> dict[int, int]:
+    """Where each apposition that says where a name lies starts, and where the place
+    it names starts (", a village in Brandenburg": its comma's offset -> Brandenburg's)."""
+    return {hit.start(): hit.end() for hit in _SAID_TO_LIE_IN.finditer(text)}
 
 
 def said_to_lie_in(text: str, spans: Sequence[Span], n: int) -> bool:
     """Whether span ``n``'s apposition says it lies in the next one: "Steinfurt, a
     village in Brandenburg", "Gusau, the capital of Zamfara state"."""
-    return (
-        n + 1 < len(spans)
-        and _SAID_TO_LIE_IN.fullmatch(text, spans[n].end, spans[n + 1].start) is not None
-    )
+    if n + 1 >= len(spans):
+        return False
+    hit = _SAID_TO_LIE_IN.match(text, spans[n].end)
+    return hit is not None and hit.end() == spans[n + 1].start
 
 
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
