@@ -25,6 +25,7 @@ from .model import common_words
 from .spans import (
     ADMIN_HEADS,
     CONTEXT_WORDS,
+    DIRECTIONS,
     HEADS,
     LIST_GAPS,
     LOCAL_HEADS,
@@ -605,12 +606,18 @@ class Recogniser:
         ]
         # a name inside a longer name the gazetteer has, which reads as no place here, is
         # no place either: "its Blue Springs plant" of a Mississippi story is no Springs
-        # of South Africa
+        # of South Africa (a compass word before a town names its part: "East Berlin")
         kept = {id(s) for s in good}
         shadow: dict[int, int] = {}  # token -> the longest such name over it, in tokens
         for w in spans:
             # (words apart, not joined by a hyphen: "D-Ill." is no name "Dill")
-            if w.forms and w.head is None and id(w) not in kept and " " in text[w.start : w.end]:
+            if (
+                w.forms
+                and w.head is None
+                and id(w) not in kept
+                and " " in text[w.start : w.end]
+                and w.key.split(" ", 1)[0] not in DIRECTIONS
+            ):
                 for t in range(w.i, w.j + 1):
                     shadow[t] = max(shadow.get(t, 0), w.j - w.i + 1)
         if shadow:
