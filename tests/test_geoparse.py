@@ -1721,6 +1721,17 @@ def test_a_qualified_dateline_is_a_town(parser):
     assert "AFRICA" in [m.surface for m in parser.parse(text)]
 
 
+def test_a_name_read_as_a_town_listed_after_a_persons_full_name_is_a_person(parser):
+    """ "Chelsea beat Brighton with goals from Cole Palmer and Jackson" was Jackson,
+    Mississippi: a given name or surname read only as a town, listed after a person's
+    full name, is a person's; a country stays ("talks between Emmanuel Macron and
+    Israel")."""
+    text = "Chelsea beat Brighton 2-1 with goals from Cole Palmer and Jackson on Sunday."
+    assert "Jackson" not in [m.surface for m in parser.parse(text)]
+    text = "Talks between Emmanuel Macron and Israel stalled."
+    assert [m.surface for m in parser.parse(text)] == ["Israel"]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

@@ -254,7 +254,9 @@ class Geoparser(Recogniser):
         """The scored spans the recogniser keeps (``home`` and ``nation``: the story's own
         province and country, :meth:`Recogniser.select`)."""
         kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
-        return _without_first_names(text, tokens, kept, self.gazetteer.given_names)
+        return _without_first_names(
+            text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
+        )
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
@@ -1107,7 +1109,7 @@ _PLACE_WORDS = _BEFORE_LITERAL | {"to"}
 
 
 def _without_first_names(
-    text: str, tokens: Tokens, spans: list[Span], given: frozenset[str]
+    text: str, tokens: Tokens, spans: list[Span], given: frozenset[str], kinds: Sequence[int]
 ) -> list[Span]:
     """The spans but a given name before a surname the story also uses alone: "Jordan"
     in "Jordan Bardella ... Bardella said", "Israel" in "Israel Katz ... Katz told",
@@ -1155,7 +1157,7 @@ def _without_first_names(
         if not (
             s.key in named_after and s.i == s.j and (s.i == 0 or keys[s.i - 1] not in _PLACE_WORDS)
         )
-        and not _listed_given_name(text, tokens, s, given, span_starts)
+        and not _listed_given_name(text, tokens, s, given, span_starts, kinds)
     ]
     kept_starts = {s.start for s in spans}
     spans = [s for s in spans if not _maiden_name(text, tokens, s, given, kept_starts)]
@@ -1190,15 +1192,35 @@ def _without_first_names(
 
 
 def _listed_given_name(
-    text: str, tokens: Tokens, s: Span, given: frozenset[str], span_starts: set[int]
+    text: str,
+    tokens: Tokens,
+    s: Span,
+    given: frozenset[str],
+    span_starts: set[int],
+    kinds: Sequence[int],
 ) -> bool:
     """Whether one-word span ``s`` is a given name listed after another given name that
     names no place: "the son of Harold and Mary (Jackson) Wilson" names no Mary of
-    Turkmenistan (after a comma a place qualifies the name before: "Rue Jacob, Paris")."""
+    Turkmenistan (after a comma a place qualifies the name before: "Rue Jacob, Paris");
+    or a person's name read only as a town, listed after a person's full name: "goals
+    from Cole Palmer and Jackson" name no Jackson, Mississippi ("talks between Emmanuel
+    Macron and Israel" name the country)."""
     k = s.i - 2  # the word before "and" (tokens hold words only)
     if s.i != s.j or k < 0 or text[tokens.ends[k] : s.start] != " and ":
         return False
-    return s.key in given and _given_name_alone(tokens, k, given, span_starts)
+    if s.key in given and _given_name_alone(tokens, k, given, span_starts):
+        return True
+    caps = tokens.caps
+    return (
+        (s.key in given or s.key in surnames())
+        and all(kinds[i] == _TOWN for i in s.forms[::2])
+        and text[s.end : s.end + 1] not in ("'", "’")
+        and k > 0
+        and caps[k]
+        and tokens.starts[k] not in span_starts
+        and text[tokens.ends[k - 1] : tokens.starts[k]] == " "
+        and _given_name_alone(tokens, k - 1, given, span_starts)
+    )
 
 
 def _maiden_name(
