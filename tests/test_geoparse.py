@@ -1732,6 +1732,16 @@ def test_a_name_read_as_a_town_listed_after_a_persons_full_name_is_a_person(pars
     assert [m.surface for m in parser.parse(text)] == ["Israel"]
 
 
+def test_a_province_read_by_its_curated_name_counts_in_a_list_of_provinces(parser):
+    """ "New York and Massachusetts filed briefs" was New York City: GeoNames labels the
+    state "New York State", "New York" is its ISO (curated) name, and only own names
+    counted as a province's in a list beside one province."""
+    text = "Plants in Ohio would be affected. New York and Massachusetts filed briefs."
+    got = {m.surface: m.place.kind.value for m in parser.parse(text)}
+    assert got["New York"] == "admin1"
+    assert parser.parse("She flew to New York on Monday.")[0].place.kind.value == "city"
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

@@ -19,6 +19,7 @@ from typing import Any
 from ..gazetteer import Gazetteer
 from ..gazetteer.build import (
     FORM_ADJECTIVE,
+    FORM_ALIAS,
     FORM_ALT,
     FORM_DEMONYM,
     FORM_LANGUAGE,
@@ -525,11 +526,12 @@ class Geoparser(Recogniser):
         return out
 
     def _provinces_by_name(self, s: Span) -> Iterator[int]:
-        """The entries span ``s`` reads as provinces by their own names."""
+        """The entries span ``s`` reads as provinces by their own names or curated ones
+        ("New York" of the state GeoNames labels "New York State")."""
         return (
             i
             for i, fk in zip(s.forms[::2], s.forms[1::2])
-            if fk == FORM_NAME and self._kind[i] == _ADMIN1
+            if fk in (FORM_NAME, FORM_ALIAS) and self._kind[i] == _ADMIN1
         )
 
     def _listed_towns(
