@@ -518,6 +518,8 @@ class Geoparser(Recogniser):
                 if self._kind[s.forms[k]] != _ADMIN1:
                     continue
                 place = self.gazetteer.place(s.forms[k])
+                if place in provinces:
+                    break  # a list names a province once: "Valencia region, and Valencia"
                 if (len(countries) == 1 and place.country_code in countries) or _near_any(
                     place, provinces
                 ):
