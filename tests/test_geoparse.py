@@ -1641,6 +1641,9 @@ def test_an_apposition_says_which_province_a_town_lies_in(parser):
     assert (kuriga.surface, kuriga.place.raw.get("key")) == ("Kuriga", "NG-KD")
     text = "He lives in Springfield, a city in Illinois, with his wife."
     assert parser.parse(text)[0].place.admin1 == "US.IL"
+    # ... and an apposition naming a town says so too (unplaced: no province named)
+    text = "Faye was born in Ndiaganiao, a village in the Mbour department, near Dakar."
+    assert parser.parse(text)[0].surface == "Ndiaganiao"
 
 
 def test_a_curated_abbreviation_after_a_preposition_of_place_is_a_place(parser):

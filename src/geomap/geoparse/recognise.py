@@ -772,18 +772,15 @@ class Recogniser:
         return out
 
     def _described(self, spans: Sequence[Span], text: str) -> set[int]:
-        """Indices of names whose apposition says they lie in a province or country the
-        next span may be ("Kuriga, a town in Kaduna state", "Steinfurt, a village in
-        Brandenburg"): a place, though the gazetteer may lack it."""
+        """Indices of names whose apposition says they lie in a place the next span names
+        ("Kuriga, a town in Kaduna state", "Steinfurt, a village in Brandenburg",
+        "Ndiaganiao, a village in the Mbour department"): a place, though the gazetteer
+        may lack it."""
         said = appositions(text)
         if not said:
             return set()
-        wide = {
-            s.start
-            for s in spans
-            if any(self._kind[i] in (_ADMIN1, _COUNTRY) for i in s.forms[::2])
-        }
-        return {n for n, s in enumerate(spans) if said.get(s.end, -1) in wide}
+        places = {s.start for s in spans if s.forms}
+        return {n for n, s in enumerate(spans) if said.get(s.end, -1) in places}
 
     def _placing(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of places after the comma of a kept building or street the gazetteer
