@@ -1745,6 +1745,22 @@ def test_a_province_read_by_its_curated_name_counts_in_a_list_of_provinces(parse
     assert parser.parse("She flew to New York on Monday.")[0].place.kind.value == "city"
 
 
+def test_a_rivers_bare_name_after_the_is_the_river(parser):
+    """ "Russian forces shelled towns on the Dnipro's western bank" was the city of Dnipro,
+    and "drone strikes hit Kosti and Sennar along the White Nile" Sudan's White Nile
+    state: "the" and a name whose "<name> River" the gazetteer has, before a possessive,
+    a stop or a preposition, is the river. Not a name modifying a noun ("the Sacramento
+    area", "the Missouri verdict"), nor a country ("fighting spread in the Congo")."""
+    text = "Russian forces shelled towns on the Dnipro's western bank."
+    assert parser.parse(text)[1].place.name == "Dnieper"
+    assert parser.parse("A missile hit Dnipro on Monday.")[0].place.kind.value == "city"
+    text = "Drone strikes hit Kosti and Sennar along the White Nile, the army said."
+    assert parser.parse(text)[-1].place.kind.value == "feature"
+    text = "He coached sports in the Sacramento area for years."
+    assert parser.parse(text)[0].place.kind.value == "city"
+    assert parser.parse("Fighting spread in the Congo.")[0].place.kind.value == "country"
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""

@@ -62,6 +62,12 @@ from .spans import (
 )
 
 _TOWN, _ADMIN1, _COUNTRY = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["country"]
+_FEATURE = KIND_CODE["feature"]
+# What follows a river's bare name, not a name modifying a noun ("the Sacramento area",
+# "the Missouri verdict"): a possessive, a stop or a preposition
+_RIVER_AFTER = re.compile(
+    r"['’]s\b|[,.;:)]|\s(?:near|in|at|to|from|and|or|on|into|between|through|towards?)\b"
+)
 _PARAGRAPH_END = re.compile(r"\n")
 # The words before a country named as where something is: "in Spain", "across the US"
 _COUNTRY_IN = re.compile(r"\b(?:in|across|throughout|within|inside) (?:the )?\Z")
@@ -332,9 +338,18 @@ class Geoparser(Recogniser):
             elif unit is None and before.endswith(" near ") and self._near_town(s):
                 unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
             team = qual is None and s.head is None and s.key in team_names and not wire
-            memo = (s.key, s.head, qual, held.get(n), unit, team)
+            # "the Dnipro's western bank", "along the Ohio": a river by its bare name
+            river = (
+                unit is None
+                and qual is None
+                and s.head is None
+                and before.endswith(" the ")
+                and _RIVER_AFTER.match(text, s.end) is not None
+                and self._river_named(s)
+            )
+            memo = (s.key, s.head, qual, held.get(n), unit, team, bool(river))
             if memo not in done:
-                forms = s.forms
+                forms = river or s.forms
                 if team:  # "the Dallas Cowboys", "the Cleveland Browns": the big city's
                     forms = readings_where(forms, self._team_town) or forms
                 if s.head in ADMIN_HEADS:
@@ -384,6 +399,16 @@ class Geoparser(Recogniser):
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         return self._place_in_sentence(text, located, spans)
+
+    def _river_named(self, s: Span) -> tuple[int, ...]:
+        """The readings of "<name> River" that are rivers, for a name that reads as no
+        country ("the Congo", "the Gambia" are countries): "the Dnipro" is the river
+        whose forms hold "Dnipro River", not the city."""
+        if adjective_only(s.forms) or any(self._kind[i] == _COUNTRY for i in s.forms[::2]):
+            return ()
+        return readings_where(
+            self.gazetteer.forms(f"{s.key} river"), lambda i, _: self._kind[i] == _FEATURE
+        )
 
     def _one_province(
         self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
