@@ -1761,6 +1761,16 @@ def test_a_rivers_bare_name_after_the_is_the_river(parser):
     assert parser.parse("Fighting spread in the Congo.")[0].place.kind.value == "country"
 
 
+def test_the_swat_valley_is_a_place(parser):
+    """ "Flash floods killed 12 in northern Pakistan's Swat Valley" found no place: the
+    district's bare name "Swat" is left out of the gazetteer (the "SWAT team"), so the
+    valley is a curated feature at Mingora, its main town."""
+    text = "Flash floods killed 12 in northern Pakistan's Swat Valley."
+    valley = parser.parse(text)[-1]
+    assert valley.surface == "Swat Valley" and valley.place.country_code == "PK"
+    assert [m.surface for m in parser.parse("The SWAT team arrived in Dallas.")] == ["Dallas"]
+
+
 def test_the_stray_filter_measures_as_geopy_does():
     """The stray filter's own haversine (geopy's Point objects cost a tenth of parsing
     time) agrees with geopy's great circle, across the antimeridian and near poles."""
