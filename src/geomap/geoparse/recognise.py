@@ -597,6 +597,7 @@ class Recogniser:
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province or n in described))
             or (s.score >= HASHTAG_FLOOR and _hashtag(text, s))
             or _abbreviation_placed(text, s)
+            or (s.score >= LIST_FLOOR and self._plain_country(s))
             or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
             or (
                 s.score >= LIST_FLOOR
@@ -770,6 +771,19 @@ class Recogniser:
             ):
                 out.add(n)
         return out
+
+    def _plain_country(self, s: Span) -> bool:
+        """Whether span ``s`` is a country's own name and nothing else's first: no given
+        name ("Jordan", "Chad", "Israel") nor everyday word ("Turkey"). Such a name needs
+        only the list floor: "Israel Strikes Rafah As Egypt Warns" of a title-case
+        headline scored 0.49, its capitalised neighbours read as a longer name."""
+        return (
+            bool(s.forms)
+            and s.forms[1] == FORM_NAME
+            and self._kind[s.forms[0]] == _COUNTRY
+            and s.key not in self._common
+            and s.key not in self.gazetteer.given_names
+        )
 
     def _described(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of names whose apposition says they lie in a place the next span names
