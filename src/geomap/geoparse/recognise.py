@@ -773,10 +773,11 @@ class Recogniser:
         return out
 
     def _plain_country(self, s: Span) -> bool:
-        """Whether span ``s`` is a country's own name and nothing else's first: no given
-        name ("Jordan", "Chad", "Israel") nor everyday word ("Turkey"). Such a name needs
-        only the list floor: "Israel Strikes Rafah As Egypt Warns" of a title-case
-        headline scored 0.49, its capitalised neighbours read as a longer name."""
+        """Whether span ``s`` reads first as a country by its own name, a name that is
+        no given name ("Jordan", "Chad", "Israel") nor everyday word ("Turkey"). Such a
+        name needs only the list floor: "Israel Strikes Rafah As Egypt Warns" of a
+        title-case headline scored 0.49, its capitalised neighbours read as a longer
+        name."""
         return (
             bool(s.forms)
             and s.forms[1] == FORM_NAME
