@@ -16,7 +16,8 @@ does not need Faker: the derived file ships in src/geomap/data/.
 
 The family names come from the same providers' last names, a name a country's locale
 lists and that is no town of 100,000 people unless two locales list it. They tell a
-person ("Jordan Peterson", "Paris Hilton", "Sydney Sweeney") from a place named after
+person ("Jordan Peterson", "Paris Hilton"; "Sydney", only one locale's given name, stays
+the city in "Sydney Sweeney") from a place named after
 its country or town when the story names the person once, without the surname alone
 later; everyday words among them ("Post", "Street", "Hill") are left to the recogniser.
 """

@@ -1144,7 +1144,8 @@ def _without_first_names(
     in "Jordan Bardella ... Bardella said", "Israel" in "Israel Katz ... Katz told",
     whatever a country's prior says of the first word; or before a family name that
     countries' locales list, though the story names the person once ("Paris Hilton",
-    "Jordan Peterson", "Sydney Sweeney"); and a place's name after a given name, which
+    "Jordan Peterson"; not "Sydney Sweeney": a big town's name needs two countries'
+    locales to be a given name); and a place's name after a given name, which
     is a surname ("Andrew Jordan", "Paul Warsaw"), there and where the story uses it
     alone, unless a word of place goes before it; and a given name listed after a given
     name (:func:`_listed_given_name`) and a maiden name (:func:`_maiden_name`)."""
