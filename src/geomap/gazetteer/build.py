@@ -955,13 +955,9 @@ def _saints_abbreviated(b: _Builder) -> None:
     spell the word out), where no place has that form already ("St. Petersburg" stays
     Florida's town)."""
     for idx, (kind, name) in enumerate(zip(b.cols["kind"], b.cols["name"])):
-        if kind != KIND_CODE["admin1"]:
+        if kind != KIND_CODE["admin1"] or not name.startswith(("Saint ", "Sainte ")):
             continue
-        word, _, rest = name.partition(" ")
-        short = {"Saint": "St", "Sainte": "Ste"}.get(word)
-        if short is None or not rest:
-            continue
-        for form in (f"{short}. {rest}", f"{short} {rest}"):
+        for form in _abbreviations(name):
             if fold(form) not in b.names:
                 b.add_form(form, idx, FORM_ALIAS)
 
