@@ -162,6 +162,12 @@ def _builder():
     return load("build_physical")
 
 
+def _built_rows(folder: Path) -> list[list[str]]:
+    """The rows of the ``physical.tsv`` a test built into ``folder``, its header left out."""
+    lines = (folder / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split("\t") for line in lines]
+
+
 def _collection(path: Path, features: list[tuple[dict, object]]) -> Path:
     path.write_text(
         json.dumps(
@@ -283,8 +289,7 @@ def test_parts_of_one_name_and_country_are_one_only_where_joined(tmp_path):
         ],
     )
     builder.build(rivers, regions, tmp_path, lakes)
-    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    rows = {r.split("\t")[0]: r.split("\t") for r in lines}
+    rows = {r[0]: r for r in _built_rows(tmp_path)}
     assert set(rows) == {
         "river:red",
         "river:red-us",
@@ -316,8 +321,7 @@ def test_lakes_are_built_under_the_english_names_news_uses(tmp_path):
     )
     counts = builder.build(empty, empty, tmp_path, lakes)
     assert counts["lakes"] == 5
-    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    rows = {r.split("\t")[1]: r.split("\t") for r in lines}
+    rows = {r[1]: r for r in _built_rows(tmp_path)}
     assert rows["Lake Titicaca"][0] == "lake:lake-titicaca"
     assert rows["Lake Titicaca"][2] == "Lake Titicaca|Lago Titicaca"
     assert rows["Lake Titicaca"][6] == "BO|PE"
@@ -369,8 +373,7 @@ def test_peaks_are_built_under_the_names_news_uses(tmp_path):
     )
     counts = builder.build(empty, empty, tmp_path, None, peaks)
     assert counts["peaks"] == 3
-    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    rows = {r.split("\t")[1]: r.split("\t") for r in lines}
+    rows = {r[1]: r for r in _built_rows(tmp_path)}
     assert set(rows) == {"Mount Everest", "Mount Etna", "Mount Fuji"}
     assert rows["Mount Everest"][0] == "peak:mount-everest"
     assert rows["Mount Everest"][2] == "Mount Everest"
@@ -422,8 +425,7 @@ def test_capes_are_built_under_the_english_names_news_uses(tmp_path):
     )
     counts = builder.build(empty, empty, tmp_path, capes=capes)
     assert counts["capes"] == 9 and counts["peaks"] == 0
-    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    rows = {r.split("\t")[0]: r.split("\t") for r in lines}
+    rows = {r[0]: r for r in _built_rows(tmp_path)}
     assert set(rows) == {
         "cape:cape-horn",
         "cape:cape-farewell",
@@ -497,8 +499,8 @@ def test_national_parks_are_built_under_their_full_names(tmp_path):
     )
     counts = builder.build(empty, empty, tmp_path, parks=[parks])
     assert counts["parks"] == 6
-    lines = (tmp_path / "physical.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    forms = {r.split("\t")[1]: r.split("\t")[2] for r in lines}
+    rows = _built_rows(tmp_path)
+    forms = {r[1]: r[2] for r in rows}
     assert forms == {
         "Denali National Park and Preserve": "Denali National Park and Preserve|"
         "Denali National Park",
@@ -508,7 +510,7 @@ def test_national_parks_are_built_under_their_full_names(tmp_path):
         "Rocky Mountain National Park": "Rocky Mountain National Park",
         "Saguaro National Park": "Saguaro National Park",
     }
-    assert all(r.split("\t")[5:] == ["US", "US"] for r in lines)
+    assert all(r[5:] == ["US", "US"] for r in rows)
 
 
 def test_national_parks_are_places(parser):
