@@ -590,7 +590,7 @@ class Resolver:
         # of Rio Grande, which is no big city of that name
         big_cities: dict[str | None, tuple[int, bool]] = {}
         for i, fk in cands:
-            if self._kind[i] == CITY and self._pop[i] > 100_000 and fk != FORM_ALT:
+            if self._kind[i] == CITY and self._pop[i] > KNOWN_CITY and fk != FORM_ALT:
                 big_cities[self._cc[i]] = max(
                     big_cities.get(self._cc[i], (0, False)), (self._pop[i], i in self._capitals)
                 )
