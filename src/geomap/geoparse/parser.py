@@ -393,9 +393,11 @@ class Geoparser(Recogniser):
         listed = self._listed_provinces(text, mentions, spans, quals, runs, worded)
         listed = self._listed_towns(text, listed, spans, quals, runs)
         located = self._dateline_province(text, listed, spans, quals)
-        located = self._sentence_province(text, located, spans, quals)
-        located = self._sentence_country(text, located, spans, quals)
-        located = self._named_capital(text, located, spans, quals)
+        # each mention's sentence, read once: the rules below move places, not offsets
+        sentence = _sentences(text, mentions)
+        located = self._sentence_province(text, located, spans, quals, sentence)
+        located = self._sentence_country(text, located, spans, quals, sentence)
+        located = self._named_capital(text, located, spans, quals, sentence)
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         return self._place_in_sentence(text, located, spans)
@@ -679,6 +681,7 @@ class Geoparser(Recogniser):
         mentions: list[Mention],
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
+        sentence: Sequence[int],
     ) -> list[Mention]:
         """A name read as a town outside every province its sentence names (as a province,
         not through a town or county: "a city in Wilkes County" leaves it to the ranker),
@@ -691,7 +694,6 @@ class Geoparser(Recogniser):
         if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
             return mentions  # a story naming no province: no sentence to read
         out = list(mentions)
-        sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
         towns: dict[int, Counter[str | None]] = {}  # sentence -> its towns' provinces
         for m, k in zip(mentions, sentence):
@@ -725,6 +727,7 @@ class Geoparser(Recogniser):
         mentions: list[Mention],
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
+        sentence: Sequence[int],
     ) -> list[Mention]:
         """A name read as a town outside every country its sentence names as such, where
         no other place of the sentence lies in the town's country, with a reading by its
@@ -747,7 +750,6 @@ class Geoparser(Recogniser):
         ]
         if not countries:
             return mentions
-        sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it places in
         for n in countries:
             named.setdefault(sentence[n], set()).add(mentions[n].place.country_code)
@@ -782,6 +784,7 @@ class Geoparser(Recogniser):
         mentions: list[Mention],
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
+        sentence: Sequence[int],
     ) -> list[Mention]:
         """A name read as a town of a country whose people or institutions its sentence
         names ("American officials", "the U.S. Department of Agriculture"), which is
@@ -798,7 +801,6 @@ class Geoparser(Recogniser):
         ]
         if not any(people):
             return mentions
-        sentence = _sentences(text, mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it names
         provinces: dict[int, Counter[str | None]] = {}  # sentence -> its places' provinces
         for m, k, by_people in zip(mentions, sentence, people):
