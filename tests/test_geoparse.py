@@ -1735,6 +1735,16 @@ def test_a_name_read_as_a_town_listed_after_a_persons_full_name_is_a_person(pars
     assert [m.surface for m in parser.parse(text)] == ["Israel"]
 
 
+def test_a_given_name_and_surname_listed_after_a_persons_full_name_is_a_person(parser):
+    """ "Council members Brett Payton and Dale Hall voted no" was a hall of the story's
+    town: a given name and a surname the gazetteer lacks together, listed after a
+    person's full name, are a person's; a hall listed after a place stays one."""
+    text = "GREELEY - Council members Brett Payton and Dale Hall voted no on the garage."
+    assert [m.surface for m in parser.parse(text)] == ["GREELEY"]
+    text = "GREELEY - The mayor spoke at Island Grove and Dale Hall on Monday."
+    assert "Dale Hall" in [m.surface for m in parser.parse(text)]
+
+
 def test_a_province_read_by_its_curated_name_counts_in_a_list_of_provinces(parser):
     """ "New York and Massachusetts filed briefs" was New York City: GeoNames labels the
     state "New York State", "New York" is its ISO (curated) name, and only own names

@@ -1236,16 +1236,27 @@ def _listed_given_name(
     Turkmenistan (after a comma a place qualifies the name before: "Rue Jacob, Paris");
     or a person's name read only as a town, listed after a person's full name: "goals
     from Cole Palmer and Jackson" name no Jackson, Mississippi ("talks between Emmanuel
-    Macron and Israel" name the country)."""
+    Macron and Israel" name the country); or a given name and a surname the gazetteer
+    lacks together, listed so: "Council members Brett Payton and Dale Hall" name no hall."""
     k = s.i - 2  # the word before "and" (tokens hold words only)
-    if s.i != s.j or k < 0 or text[tokens.ends[k] : s.start] != " and ":
+    if k < 0 or text[tokens.ends[k] : s.start] != " and ":
         return False
-    if s.key in given and _given_name_alone(tokens, k, given, span_starts):
-        return True
+    if s.i != s.j:
+        person = (
+            s.j == s.i + 1
+            and not s.forms
+            and tokens.keys[s.i] in given
+            and tokens.keys[s.j] in surnames()
+        )
+    else:
+        if s.key in given and _given_name_alone(tokens, k, given, span_starts):
+            return True
+        person = (s.key in given or s.key in surnames()) and all(
+            kinds[i] == _TOWN for i in s.forms[::2]
+        )
     caps = tokens.caps
     return (
-        (s.key in given or s.key in surnames())
-        and all(kinds[i] == _TOWN for i in s.forms[::2])
+        person
         and text[s.end : s.end + 1] not in ("'", "’")
         and k > 0
         and caps[k]
