@@ -1745,6 +1745,16 @@ def test_a_given_name_and_surname_listed_after_a_persons_full_name_is_a_person(p
     assert "Dale Hall" in [m.surface for m in parser.parse(text)]
 
 
+def test_an_adjective_of_nearness_opens_no_name(parser):
+    """ "Nearby Laclede County districts switched" was an unknown "Nearby Laclede County",
+    put at the sentence's town, and "Nearby Fargo" no place at all (a capitalised word
+    before a name reads as part of a name); "in nearby Moorhead" reads as "in Moorhead"."""
+    got = places_of(parser, "Nearby Laclede County districts in Conway switched.")
+    assert got["Laclede County"].kind.value == "city"  # counties are kept as towns
+    assert "Fargo" in places_of(parser, "Nearby Fargo was quiet on Tuesday.")
+    assert "Moorhead" in places_of(parser, "Officials in nearby Moorhead said so.")
+
+
 def test_a_province_read_by_its_curated_name_counts_in_a_list_of_provinces(parser):
     """ "New York and Massachusetts filed briefs" was New York City: GeoNames labels the
     state "New York State", "New York" is its ISO (curated) name, and only own names

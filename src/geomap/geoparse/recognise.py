@@ -29,6 +29,8 @@ from .spans import (
     HEADS,
     LIST_GAPS,
     LOCAL_HEADS,
+    LOCATIVES,
+    LOWER_OPENERS,
     PLURAL_HEADS,
     UNITS_BEFORE_OF,
     Span,
@@ -73,7 +75,13 @@ _LIST_WORDS = frozenset({"and", "or"})
 # Prepositions of place too rare in the training corpora to weigh on their own, read as
 # "near": "ships attacked off Hodeidah", "towns along the Dnipro", "beyond Kharkiv",
 # "western North Carolina, including Asheville"
-_LIKE_NEAR = {"off": "near", "along": "near", "beyond": "near", "including": "near"}
+_LIKE_NEAR = {
+    "off": "near",
+    "along": "near",
+    "beyond": "near",
+    "including": "near",
+    **dict.fromkeys(LOWER_OPENERS, "near"),  # "Nearby Fargo", "neighboring Moorhead"
+}
 # "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular,
 # where the singular is a context word
 _PLURAL_CONTEXT = {
@@ -265,6 +273,13 @@ class Recogniser:
                 pw = "SEMI"  # a new clause, whose first word keeps its own case
             elif prev >= 0 and s.start - ends[prev] <= 2:
                 pk = keys[prev]
+                if (
+                    pk in LOWER_OPENERS
+                    and prev > 0
+                    and keys[prev - 1] in LOCATIVES
+                    and starts[prev] - ends[prev - 1] == 1
+                ):
+                    pk = keys[prev - 1]  # "in nearby Moorhead" reads as "in Moorhead"
                 pw = (
                     pk
                     if pk in CONTEXT_WORDS

@@ -93,6 +93,9 @@ CONTEXT_WORDS = (
     | PERSON_TITLES
 )  # "Hebron Police", "Manila Archbishop": the next word's identity counts
 
+# Words that open a sentence before a place's name but never begin one: "Nearby Laclede
+# County districts" name Laclede County
+LOWER_OPENERS = frozenset("nearby neighboring neighbouring".split())
 # What joins the items of a list of names ("Lake, Kane and Will counties")
 LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
@@ -433,6 +436,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     # compass words alone ("the Gaza Side" of a headline is Gaza's)
                     and (keys[j] != "side" or all(keys[k] in PART_WORDS for k in range(i, j)))
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
+                    and keys[i] not in LOWER_OPENERS
                     # "the Black Sea corridor": the Black Sea's, no "Sea corridor"; "the
                     # Allen County Public Library": Allen County's, no "County Public
                     # Library"
