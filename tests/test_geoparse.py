@@ -2625,6 +2625,9 @@ def test_a_coast_or_valley_ending_a_longer_name_is_no_place_of_its_own(parser):
     got = [(m.surface, m.place.country_code) for m in parser.parse(text)]
     assert ("Coast", "TZ") not in got and ("Ukraine", "UA") in got and ("Mexico", "MX") in got
     assert parser.parse("The Coast region of Tanzania flooded.")[0].place.country_code == "TZ"
+    # "Creek valley" of "the Otter Creek valley" was an unknown valley of its own
+    text = "Guard helicopters from New Hampshire flew over the Otter Creek valley on Saturday."
+    assert [m.surface for m in parser.parse(text)] == ["New Hampshire"]
 
 
 def test_a_plural_unit_word_after_a_name_reads_as_its_singular(parser):
