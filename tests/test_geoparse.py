@@ -223,6 +223,18 @@ def test_a_county_stays_in_the_articles_state(parser):
     assert km(m.place, (30.27, -97.74)) < 300  # around Austin, not Hays, Kansas
 
 
+def test_a_name_before_a_province_word_is_the_unit_of_that_name(parser):
+    """ "Cagayan and Ilocos Norte provinces" of a typhoon story left Cagayan unplaced: the
+    Philippines' provinces are second-level units, kept as towns, and a town called
+    Cagayan (Mapun's other name) made two readings in one country; "Pangasinan province"
+    alone was unplaced for an Indonesian namesake. The one unit of the name is meant."""
+    text = "The Philippines braced. Floods hit Cagayan and Ilocos Norte provinces."
+    got = places_of(parser, text)
+    assert km(got["Cagayan"], (18.0, 121.8)) < 50
+    got = places_of(parser, "The storm hit Pangasinan province.")
+    assert got["Pangasinan province"].country_code == "PH"
+
+
 def test_short_capitals_read_as_acronyms(parser, gazetteer):
     text = "Officials from the EU met UK and US envoys in LA."
     got = places_of(parser, text)

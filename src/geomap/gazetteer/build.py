@@ -54,6 +54,9 @@ FORM_NAMES = ("name", "alias", "demonym", "adjective", "language", "alternate") 
 KINDS = ("city", "country", "admin1", "region", "continent", "historical", "feature")
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 POSTAL = "us-place:"  # key prefix of the post-office towns (entries without a name form)
+# key prefixes of the subdivisions kept as towns: ISO 3166-2's second-level units (and its
+# first-level ones, kept as provinces), GeoNames' admin2 units and US counties
+UNIT_KEYS = ("iso3166-2:", "admin2:", "us-county:")
 
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’()&/-]+$")
 _NOT_WORD = re.compile(r"[^\w]+")

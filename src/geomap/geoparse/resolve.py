@@ -30,6 +30,7 @@ from ..gazetteer.build import (
     FORM_NAMES,
     KIND_CODE,
     KINDS,
+    UNIT_KEYS,
     VILLAGE,
     fold,
 )
@@ -800,14 +801,21 @@ class Resolver:
         return named or admin1 == ctx.voted_home(key)
 
     def county_readings(self, key: str, forms: tuple[int, ...], ctx: DocContext) -> tuple[int, ...]:
-        """Readings of "X County": a province or region called X if there is one, else a
-        town called X in a province the article names (the county is around it), else
+        """Readings of "X County": a province or region called X if there is one, else the
+        one second-level unit called X, else a town called X in a province the article names (the county is around it), else
         none -- the county is then placed at the article's locus, not at some town of
         that name in another state ("Hays County, Texas" is not Hays, Kansas). Without
         such a province, the one town called X in a country the document's names lie
         in ("Uganda's Mubende district" is around Mubende, Uganda)."""
         if any(self._kind[forms[k]] != CITY for k in range(0, len(forms), 2)):
             return forms
+        # "Cagayan province", "Pangasinan province": a second-level unit of the name (kept
+        # as a town, at its own point) where there is one, not a town called so
+        keys = self.gazetteer.column("key")
+        units = readings_where(forms, lambda i, _: keys[i].startswith(UNIT_KEYS))
+        if len(units) == 2:
+            return units
+        forms = units or forms
         local = readings_where(
             forms, lambda i, _: bool(ctx.admins.get(self._admin1[i], {key}) - {key})
         )
