@@ -1791,6 +1791,9 @@ def test_a_rivers_bare_name_after_the_is_the_river(parser):
     text = "He coached sports in the Sacramento area for years."
     assert parser.parse(text)[0].place.kind.value == "city"
     assert parser.parse("Fighting spread in the Congo.")[0].place.kind.value == "country"
+    # a river's verb follows it too: "where the Ohio meets the Mississippi" (the state)
+    text = "Cairo, Illinois, sits where the Ohio meets the Mississippi."
+    assert [m.place.kind.value for m in parser.parse(text)][-2:] == ["feature", "feature"]
 
 
 def test_the_swat_valley_is_a_place(parser):

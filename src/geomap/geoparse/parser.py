@@ -64,9 +64,10 @@ from .spans import (
 _TOWN, _ADMIN1, _COUNTRY = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["country"]
 _FEATURE = KIND_CODE["feature"]
 # What follows a river's bare name, not a name modifying a noun ("the Sacramento area",
-# "the Missouri verdict"): a possessive, a stop or a preposition
+# "the Missouri verdict"): a possessive, a stop, a preposition or a river's verb
 _RIVER_AFTER = re.compile(
-    r"['’]s\b|[,.;:)]|\s(?:near|in|at|to|from|and|or|on|into|between|through|towards?)\b"
+    r"['’]s\b|[,.;:)]|\s(?:near|in|at|to|from|and|or|on|into|between|through|towards?"
+    r"|meets?|joins?|flows?|runs?|rises|rose|crest(?:s|ed)|floods|flooded|overflowed)\b"
 )
 _PARAGRAPH_END = re.compile(r"\n")
 # The words before a country named as where something is: "in Spain", "across the US"
