@@ -3181,6 +3181,21 @@ def test_a_building_is_not_where_things_go_from_it(parser):
     assert _only_place(parser, text, "South Main Street").name == "Lima"
 
 
+def test_a_street_is_not_where_people_come_from(parser):
+    """ "Volunteers from Carbondale and Cape Girardeau have raised $200,000. The store
+    would sit on Commercial Avenue" of a CAIRO, Ill. story put the avenue at Cape
+    Girardeau, Missouri: towns named as where people come from are no more where a street
+    stands than those they go to; a place's possessive still names where a thing is
+    ("officials from London's Heathrow Animal Reception Center")."""
+    text = (
+        "CAIRO, Ill. - The town lost its grocery store.\n\nVolunteers from Carbondale and "
+        "Cape Girardeau have raised $200,000. The store would sit on Commercial Avenue."
+    )
+    assert _only_place(parser, text, "Commercial Avenue").name == "Cairo"
+    text = "Two officials were from London's Heathrow Animal Reception Center."
+    assert _only_place(parser, text, "Heathrow Animal Reception Center").name == "London"
+
+
 def test_a_town_after_including_is_read_as_after_a_preposition_of_place(parser):
     text = (
         "Hurricane Helene devastated western North Carolina, including Asheville, and "

@@ -1799,7 +1799,8 @@ def _lies_in(place: Place, owner: Place | None) -> bool:
     return place.admin1 == owner.admin1
 
 
-_TO_WORDS = frozenset({"to", "toward", "towards", "into"})
+# where things go or come from: "diverted to Ahmedabad", "volunteers from Carbondale"
+_ENDPOINT_WORDS = frozenset({"to", "toward", "towards", "into", "from"})
 _LIST_SPAN = 200  # characters read back from a name for the "to" that opens its list
 
 
@@ -1842,7 +1843,7 @@ def _coordinated(text: str, m: Mention, t: Mention) -> bool:
 
 
 def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]:
-    """``places`` but those ``m``'s paragraph names as where things go from it
+    """``places`` but those ``m``'s paragraph names as where things go or come from
     (:func:`_destination`): where a street or building stands."""
     a, b = text.rfind("\n", 0, m.start), text.find("\n", m.end)
     b = len(text) if b < 0 else b
@@ -1850,14 +1851,17 @@ def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]
 
 
 def _destination(text: str, m: Mention, t: Mention) -> bool:
-    """Whether ``t`` is named, before or after ``m``, as where something goes: "to
-    Ahmedabad and Hyderabad" (a list of names after "to" and nothing else)."""
-    if CAPITAL_AFTER.match(text, t.end):
-        return False  # it names what is there: "taken to Lima Memorial Hospital"
+    """Whether ``t`` is named, before or after ``m``, as where something goes or comes
+    from: "to Ahmedabad and Hyderabad", "volunteers from Carbondale and Cape Girardeau"
+    (a list of names after "to" or "from" and nothing else)."""
+    if CAPITAL_AFTER.match(text, t.end) or text.startswith(("'s ", "’s "), t.end):
+        # it names what is there: "taken to Lima Memorial Hospital", "officials from
+        # London's Heathrow Animal Reception Center"
+        return False
     start = m.end if t.start >= m.end else 0
     for word in reversed(text[max(start, t.start - _LIST_SPAN) : t.start].split()):
         word = word.rstrip(",")
-        if word in _TO_WORDS:
+        if word in _ENDPOINT_WORDS:
             return True
         if word != "and" and not word[:1].isupper():
             return False
