@@ -1853,16 +1853,20 @@ def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]
 def _destination(text: str, m: Mention, t: Mention) -> bool:
     """Whether ``t`` is named, before or after ``m``, as where something goes or comes
     from: "to Ahmedabad and Hyderabad", "volunteers from Carbondale and Cape Girardeau"
-    (a list of names after "to" or "from" and nothing else)."""
+    (a list of names after "to", or "from" in another sentence, and nothing else)."""
     if CAPITAL_AFTER.match(text, t.end) or text.startswith(("'s ", "’s "), t.end):
         # it names what is there: "taken to Lima Memorial Hospital", "officials from
         # London's Heathrow Animal Reception Center"
         return False
     start = m.end if t.start >= m.end else 0
+    a, b = (m.end, t.start) if t.start >= m.end else (t.end, m.start)
+    # where a road runs from, in its own sentence, is on it: "drove south on the Icefields
+    # Parkway from Jasper"
+    apart = SENTENCE_END.search(text, a, b) is not None
     for word in reversed(text[max(start, t.start - _LIST_SPAN) : t.start].split()):
         word = word.rstrip(",")
         if word in _ENDPOINT_WORDS:
-            return True
+            return word != "from" or apart
         if word != "and" and not word[:1].isupper():
             return False
     return False
