@@ -397,3 +397,22 @@ def test_a_local_storys_building_named_after_a_stray_town_is_at_home(parser):
     hospital = got["Victoria Hospital"]
     assert hospital.place.name == "London" and hospital.place.admin1 == "CA.08"
     assert hospital.confidence == pytest.approx(0.3)
+
+
+def test_a_village_far_from_the_storys_towns_is_the_big_city_of_its_name(parser):
+    """ "The Centers for Disease Control and Prevention in Atlanta" of a measles story from
+    Lubbock was Atlanta, Texas (5,600 people, 700 km east): a village read for a name a
+    big city bears, 300 km from each of the story's several other towns, is the city. An
+    East Texas story's Atlanta, among its neighbours, stays."""
+    text = (
+        "LUBBOCK, Texas - Cases rose in Lubbock, Seminole and Gaines County. "
+        "The CDC in Atlanta said so."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Atlanta"].admin1 == "US.GA"
+    text = (
+        "TEXARKANA, Texas - Storms hit Texarkana, Atlanta, Linden and Queen City on "
+        "Monday, and New Boston lost power."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Atlanta"].admin1 == "US.TX"

@@ -35,7 +35,7 @@ from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
 from .nearby import PointGrid
 from .recognise import CAPITAL_AFTER, DATELINE_ENDS, SENTENCE_END, WORD_BEFORE, Recogniser
-from .resolve import LOCAL_RATIO, DocContext, Qualifier, Resolver
+from .resolve import KNOWN_CITY, LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
     BUILDING_HEADS,
@@ -151,6 +151,10 @@ ALT_STRAY_POPULATION = 1_000_000
 # a Tennessee story is no Rhode Island town). On GeoWebNews' cross-validated predictions
 # none such was right either (8 wrong, 6 no place; at 300 km, 1 of 21 right).
 PROVINCE_STRAY_KM = 500.0
+# How far from the story's other towns, when it names more than NAMESAKE_TOWNS, a village
+# read for a big city's name is that city
+NAMESAKE_KM = 300.0
+NAMESAKE_TOWNS = 3
 # A name read as a town, listed beside provinces of two countries, is a province this
 # close to one of them ("New Hampshire, Vermont and Quebec"; not Peru's Lima region
 # beside Ohio and Indiana)
@@ -401,6 +405,7 @@ class Geoparser(Recogniser):
         located = self._named_capital(text, located, spans, quals, sentence)
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
+        located = self._big_namesake(located, spans, quals)
         return self._place_in_sentence(text, located, spans)
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
@@ -853,6 +858,44 @@ class Geoparser(Recogniser):
             place = self._biggest_town(spans[n], lambda i, c=column, k=code: c[i] == k)
             if place is not None:
                 out[n] = _moved(m, place)
+        return out
+
+    def _big_namesake(
+        self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
+    ) -> list[Mention]:
+        """A village read for a name a city of :data:`KNOWN_CITY` people bears as its own,
+        :data:`NAMESAKE_KM` from every other town the story names, is that city: "the
+        Centers for Disease Control and Prevention in Atlanta" of a Lubbock story is no
+        Atlanta, Texas of 5,600 people 700 km east of it (a Texarkana story's Atlanta,
+        40 km off, stays). A name the story ever qualifies keeps its qualifier's."""
+        villages = [
+            n
+            for n, (m, s) in enumerate(zip(mentions, spans))
+            if _village(m.place) and s.head is None
+        ]
+        if not villages:
+            return mentions
+        towns = {  # (counties too: "Washington is a city in Beaufort County")
+            m.place.key: m.place
+            for m in mentions
+            if m.place is not None and m.place.kind is PlaceKind.CITY
+        }
+        grid = PointGrid((k, p.lat, p.lon) for k, p in towns.items())
+        qualified = {s.key for s, q in zip(spans, quals) if q is not None}
+        out = list(mentions)
+        for n in villages:
+            p, s = mentions[n].place, spans[n]
+            if s.key in qualified or len(towns) <= NAMESAKE_TOWNS:
+                continue
+
+            def km(k: str, lat: float, lon: float, p: Place = p) -> float | None:
+                return _km(p.lat, p.lon, lat, lon) if k != p.key else None
+
+            if grid.within(p.lat, p.lon, NAMESAKE_KM, km):
+                continue
+            big = self._biggest_town(s, lambda i: self._pop[i] >= KNOWN_CITY)
+            if big is not None:
+                out[n] = _moved(mentions[n], big)
         return out
 
     def _biggest_town(self, s: Span, where: Callable[[int], bool]) -> Place | None:
