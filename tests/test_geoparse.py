@@ -380,6 +380,13 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
     # no disease is named after a place and "measles": the outbreak is in the place
     text = "California measles outbreak grows to 68 cases"
     assert [m.surface for m in parser.parse(text)] == ["California"]
+    # a disease named in full is one by its bare name too ("Texas recorded 120 cases of
+    # West Nile" was the Nile), but where a place's preposition goes before it
+    text = (
+        "Mosquitoes tested positive for West Nile virus. Texas recorded 120 cases of West "
+        "Nile last year. A Middle East respiratory syndrome case came from the Middle East."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Texas", "Middle East"]
     # a virus named after a place in one word: "the Sudan ebolavirus" is no Sudan
     text = "The outbreak, caused by the Sudan ebolavirus, spread from Mubende to Kampala."
     assert [m.surface for m in parser.parse(text)] == ["Mubende", "Kampala"]

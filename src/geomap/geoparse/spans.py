@@ -102,6 +102,8 @@ LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 LOCATIVES = frozenset(
     "in near outside inside across around into throughout toward towards via".split()
 )
+# Words before a place where something is or goes: "in Lassa", "from Zika"
+_WHERE_WORDS = LOCATIVES | frozenset({"at", "from", "to"})
 # Prepositions, capitalised only at a sentence's start ("On Capitol Hill, ..."): no name
 # starts with one unless the gazetteer has the whole ("In Salah")
 _PREPOSITIONS = LOCATIVES | frozenset(
@@ -369,6 +371,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     linked = _in_links(text, starts)
     # where an apposition says the name before it lies somewhere: ", a village in "
     described = appositions(text)
+    diseases: set[str] = set()  # names of diseases the text names in full ("West Nile")
     for i in compress(range(n), caps):
         if keys[i] in CALENDAR or i in linked:
             continue
@@ -567,6 +570,10 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = None  # "On Capitol Hill, lawmakers...": the name starts after "On"
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
+        elif best is not None and _disease_after(text, tokens, best.j + 1):
+            diseases.add(best.key)
+    if diseases:
+        spans = _named_diseases(text, tokens, spans, diseases)
     spans = _outside_headlines(text, tokens, spans, gazetteer)
     _share_plural_heads(text, tokens, spans, gazetteer)
     return _with_directions(text, tokens, spans)
@@ -835,11 +842,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         gazetteer.column("kind")[i] == KIND_CODE["country"] for i in s.forms[::2]
     ):
         return True  # "the Shandong aircraft carrier"; not "US carrier groups"
-    if (
-        nxt < len(tokens)
-        and (tokens.keys[nxt] in DISEASE_WORDS or tokens.keys[nxt].endswith("virus"))
-        and text[tokens.ends[nxt - 1] : tokens.starts[nxt]] == " "
-    ):
+    if _disease_after(text, tokens, nxt):
         return True
     if s.i > 0:
         prev = s.i - 1
@@ -897,6 +900,28 @@ _VESSEL_APPOSITIVE = re.compile(
     + "|".join(sorted(VESSELS))
     + r")(?=[,.;:]| of )"
 )
+
+
+def _disease_after(text: str, tokens: Tokens, k: int) -> bool:
+    """Whether token ``k`` is a disease word after a space (:data:`DISEASE_WORDS`)."""
+    return (
+        k < len(tokens)
+        and (tokens.keys[k] in DISEASE_WORDS or tokens.keys[k].endswith("virus"))
+        and text[tokens.ends[k - 1] : tokens.starts[k]] == " "
+    )
+
+
+def _named_diseases(text: str, tokens: Tokens, spans: list[Span], diseases: set[str]) -> list[Span]:
+    """The spans but the bare names of diseases the text names in full: "Texas recorded
+    120 cases of West Nile" after "West Nile virus"; not after a preposition of place
+    ("Lassa fever was first found in Lassa", "a traveler from the Middle East")."""
+    keys = tokens.keys
+
+    def placed(i: int) -> bool:
+        k = i - 2 if i > 1 and keys[i - 1] == "the" else i - 1
+        return k >= 0 and keys[k] in _WHERE_WORDS
+
+    return [s for s in spans if s.key not in diseases or placed(s.i)]
 
 
 def _warship_after(text: str, tokens: Tokens, k: int) -> bool:
