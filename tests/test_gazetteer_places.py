@@ -133,6 +133,36 @@ def test_arab_towns_are_found_without_their_article(gazetteer):
     )
 
 
+def test_towns_go_by_their_english_names(parser):
+    """GeoNames names Mecca "Makkah" and Cologne "Köln" and keeps the English names among
+    their alternate names only, where Mecca, California and Cologne, Italy hold them as
+    their own: "Pilgrims gathered in Mecca" was the Californian town. Natural Earth's
+    English names are names of their towns."""
+    got = {m.surface: m.place for m in parser.parse("Pilgrims gathered in Mecca on Friday.")}
+    assert got["Mecca"].country_code == "SA" and got["Mecca"].kind.value == "city"
+    got = {m.surface: m.place for m in parser.parse("He flew from Paris to Cologne.")}
+    assert got["Cologne"].country_code == "DE"
+    got = {m.surface: m.place for m in parser.parse("Missiles hit Odessa and Kharkiv.")}
+    assert got["Odessa"].country_code == "UA"
+    # a local namesake still wins in its own story
+    text = "ODESSA, Texas - Police in Odessa and Midland said so."
+    assert {m.place.country_code for m in parser.parse(text)} == {"US"}
+
+
+def test_english_names_are_read_from_natural_earths_populated_places():
+    """The build script keeps each place's Latin-script English name by GeoNames id."""
+    script = load("build_english_names")
+    features = [
+        {"properties": {"GEONAMEID": 104515.0, "NAME_EN": "Mecca"}},
+        {"properties": {"GEONAMEID": -1.0, "NAME_EN": "Nowhere"}},
+        {"properties": {"GEONAMEID": 1.0, "NAME_EN": "東京"}},
+    ]
+    assert script.english_names(features) == [("104515", "Mecca")]
+    with (data_dir() / "english_names.tsv").open(encoding="utf-8") as f:
+        rows = {(r["geonameid"], r["name"]) for r in csv.DictReader(f, delimiter="\t")}
+    assert ("104515", "Mecca") in rows and ("2886242", "Cologne") in rows
+
+
 def test_towns_go_by_their_name_without_its_river_or_region(gazetteer, parser):
     """GeoNames' "Frankfurt am Main", "Newcastle upon Tyne", "Marburg an der Lahn" are
     news' "Frankfurt", "Newcastle", "Marburg": a name of their own, so a qualifier or a

@@ -497,6 +497,7 @@ def _cities(b: _Builder) -> None:
         for i, fk in forms.items()
         if kinds[i] == KIND_CODE["admin1"] and fk == FORM_NAME
     }
+    english = _english_names()
     for gid in sorted(cities, key=int):
         c = cities[gid]
         province = f"{c.get('countrycode')}.{c.get('admin1code')}"
@@ -521,7 +522,10 @@ def _cities(b: _Builder) -> None:
         if c.get("countrycode") in ARAB_LEAGUE:
             alternates += [_ARTICLE.sub("", n, count=1) for n in (c["name"], *alternates)]
             alternates += [v for n in (c["name"], *alternates) for v in _article_variants(n)]
-        for alt in alternates:
+        # Natural Earth's English name is a name of the town, as its own is ("Mecca" of
+        # Makkah, "Cologne" of Köln), where it passes the filters other names pass
+        named = english.get(str(gid), ())
+        for alt in [*alternates, *named]:
             if (
                 _usable_alternate(alt, c["name"])
                 and not _common_word(alt)
@@ -531,7 +535,8 @@ def _cities(b: _Builder) -> None:
                 and ((fold(alt), province) not in province_names or spelling_of(alt, c["name"]))
             ):
                 # its own name written joined or apart ("LaSalle" of La Salle, Colorado)
-                b.add_form(alt, idx, FORM_NAME if _joined(alt) == own else FORM_ALT)
+                own_name = _joined(alt) == own or alt in named
+                b.add_form(alt, idx, FORM_NAME if own_name else FORM_ALT)
 
 
 # How alike (difflib's ratio) two spellings of one name are at least: "Gedaref" and
@@ -1215,6 +1220,16 @@ def _part_of_any_town(name: str) -> bool:
     name it is only ever a false match for a part of another."""
     words = fold(name).split()
     return len(words) == 2 and words[0] in PART_WORDS and _zipf(words[1]) >= 4.0
+
+
+def _english_names() -> dict[str, tuple[str, ...]]:
+    """GeoNames id -> the town's English names (``data/english_names.tsv``, built by
+    ``geodata/build_english_names.py`` from Natural Earth)."""
+    path = data_dir() / "english_names.tsv"
+    out: dict[str, tuple[str, ...]] = {}
+    for row in read_tsv(path):
+        out[row["geonameid"]] = (*out.get(row["geonameid"], ()), row["name"])
+    return out
 
 
 def _common_word(name: str) -> bool:

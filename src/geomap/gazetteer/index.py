@@ -57,6 +57,7 @@ def _source_digest(curated: Path) -> str:
             "airports.tsv",
             "physical.tsv",
             "marine.tsv",
+            "english_names.tsv",
         )
     ]
     for path in [*sorted(curated.glob("*.tsv")), *derived]:
