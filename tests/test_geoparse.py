@@ -3229,6 +3229,17 @@ def test_a_list_of_towns_runs_past_a_name_the_gazetteer_lacks(parser):
     assert _only_place(parser, text, "Mannheim").country_code == "DE"
 
 
+def test_a_saints_building_of_four_words_is_one_name(parser):
+    """ "St. John's Lutheran Church" was St. John's, Newfoundland and a "Lutheran Church"
+    put there, "St. Mary's Regional Medical Center" the Isles of Scilly's St Mary's: a
+    possessive's "s" is no word of the name, and four words may go before a head word."""
+    text = "She was a member of St. John's Lutheran Church in Hagerstown."
+    got = places_of(parser, text)
+    assert "St. John's" not in got and got["St. John's Lutheran Church"].name == "Hagerstown"
+    got = places_of(parser, "He died at St. Mary's Regional Medical Center.")
+    assert list(got) == ["St. Mary's Regional Medical Center"]
+
+
 def test_a_head_word_ending_a_possessive_name_is_no_village(parser):
     """ "Covenant Children's Hospital": Ireland has a village called Hospital."""
     text = "A child died at Covenant Children's Hospital in Lubbock."

@@ -34,7 +34,10 @@ from .model import common_words
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
-MAX_HEAD_NAME = 3  # capitalised words before a head word ("Holy Redeemer Church")
+# capitalised words before a head word ("Holy Redeemer Church", "St. Mary's Regional
+# Medical Center"), and in a name the gazetteer lacks after "in" ("in Kfar Aza")
+MAX_HEAD_NAME = 4
+MAX_UNKNOWN_NAME = 3
 
 # Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
 # The Arabic article as English spells it: "Deir al-Balah", "Deir ez-Zor", "Ras el-Tin"
@@ -408,7 +411,9 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
                     and (caps[j] or keys[j] not in CAPITAL_HEADS)
                     and not _state_in_name(text, tokens, j)
-                    and j - i <= MAX_HEAD_NAME
+                    # (a possessive's "s" is no word: "St. John's Lutheran Church")
+                    and j - i - sum(is_possessive(text, tokens, k) for k in range(i + 1, j))
+                    <= MAX_HEAD_NAME
                     # no "Drills in X Sea"; but "Deir ez-Zor province", "St Bartholomew's
                     # Hospital" (a saint's possessive, or one inside a name the gazetteer
                     # has, "Cox's Bazar district": "Seoul's Jamsil Stadium" is two)
@@ -744,7 +749,7 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     j = i
     while (
         j + 1 < len(tokens)
-        and j + 1 - i < MAX_HEAD_NAME
+        and j + 1 - i < MAX_UNKNOWN_NAME
         and caps[j + 1]
         and text[ends[j] : starts[j + 1]] in (" ", "-")
     ):
