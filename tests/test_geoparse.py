@@ -1752,6 +1752,16 @@ def test_a_name_read_as_a_town_listed_after_a_persons_full_name_is_a_person(pars
     assert "Jackson" not in [m.surface for m in parser.parse(text)]
     text = "Talks between Emmanuel Macron and Israel stalled."
     assert [m.surface for m in parser.parse(text)] == ["Israel"]
+    # the first of two given names and a surname: "the late Clarence and Ruth (Lincoln)
+    # Bowers" was Clarence, Pennsylvania (626 people)
+    text = (
+        "HAGERSTOWN - Dorothy Sherman, 91, died Tuesday. Born in Chambersburg, Pa., she was "
+        "the daughter of the late Clarence and Ruth (Lincoln) Bowers. She is survived by a "
+        "daughter, Georgia Kent of Waynesboro, Pa."
+    )
+    assert "Clarence" not in [m.surface for m in parser.parse(text)]
+    text = "She visited Georgia and Armenia."
+    assert [m.surface for m in parser.parse(text)] == ["Georgia", "Armenia"]
 
 
 def test_a_given_name_and_surname_listed_after_a_persons_full_name_is_a_person(parser):

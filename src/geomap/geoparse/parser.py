@@ -1277,11 +1277,26 @@ def _listed_given_name(
 ) -> bool:
     """Whether one-word span ``s`` is a given name listed after another given name that
     names no place: "the son of Harold and Mary (Jackson) Wilson" names no Mary of
-    Turkmenistan (after a comma a place qualifies the name before: "Rue Jacob, Paris");
+    Turkmenistan (after a comma a place qualifies the name before: "Rue Jacob, Paris"),
+    or before one and a surname ("the late Clarence and Ruth (Lincoln) Bowers");
     or a person's name read only as a town, listed after a person's full name: "goals
     from Cole Palmer and Jackson" name no Jackson, Mississippi ("talks between Emmanuel
     Macron and Israel" name the country); or a given name and a surname the gazetteer
     lacks together, listed so: "Council members Brett Payton and Dale Hall" name no hall."""
+    after = s.j + 2  # "the late Clarence and Ruth (Lincoln) Bowers": the first of two
+    if (
+        s.i == s.j
+        and s.key in given
+        and after < len(tokens)
+        and text[s.end : tokens.starts[after]] == " and "
+        and _given_name_alone(tokens, after, given, span_starts)
+        # a maiden name or a surname follows: "Clarence and Ruth Bowers"
+        and (
+            text.startswith(" (", tokens.ends[after])
+            or CAPITAL_AFTER.match(text, tokens.ends[after]) is not None
+        )
+    ):
+        return True
     k = s.i - 2  # the word before "and" (tokens hold words only)
     if k < 0 or text[tokens.ends[k] : s.start] != " and ":
         return False
