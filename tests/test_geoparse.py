@@ -1784,6 +1784,19 @@ def test_an_adjective_of_nearness_opens_no_name(parser):
     assert "Moorhead" in places_of(parser, "Officials in nearby Moorhead said so.")
 
 
+def test_names_listed_after_a_noun_of_kin_are_persons(parser):
+    """ "She is survived by eight grandchildren, including Savannah, Dallas and Madison,
+    and a brother, Houston Bowers" of an obituary marked four towns: names listed after a
+    noun of kin are the kin's; "her children in Texas" still names the state."""
+    text = (
+        "She lived in Hagerstown, Md. She is survived by eight grandchildren, including "
+        "Savannah, Dallas and Madison, and a brother, Houston Bowers. Her children in Texas "
+        "came home."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert {"Savannah", "Dallas", "Madison", "Houston"}.isdisjoint(got) and "Texas" in got
+
+
 def test_a_province_read_by_its_curated_name_counts_in_a_list_of_provinces(parser):
     """ "New York and Massachusetts filed briefs" was New York City: GeoNames labels the
     state "New York State", "New York" is its ISO (curated) name, and only own names

@@ -1236,7 +1236,11 @@ def _without_first_names(
         and not _listed_given_name(text, tokens, s, given, span_starts, kinds)
     ]
     kept_starts = {s.start for s in spans}
-    spans = [s for s in spans if not _maiden_name(text, tokens, s, given, kept_starts)]
+    spans = [
+        s
+        for s in spans
+        if not _maiden_name(text, tokens, s, given, kept_starts) and not _kin_named(text, tokens, s)
+    ]
     first_names = [  # indices of given names before a capitalised word that may be a surname
         n
         for n, s in enumerate(spans)
@@ -1323,6 +1327,34 @@ def _listed_given_name(
         and text[tokens.ends[k - 1] : tokens.starts[k]] == " "
         and _given_name_alone(tokens, k - 1, given, span_starts)
     )
+
+
+# Nouns of kin before the names of the kin: "a brother, Houston Bowers"
+_KIN = frozenset(
+    """son sons daughter daughters brother brothers sister sisters child children grandchild
+    grandchildren grandson grandsons granddaughter granddaughters wife husband niece nieces
+    nephew nephews""".split()
+)
+_KIN_LIST_TOKENS = 12  # words read back over a list of names to its noun of kin
+
+
+def _kin_named(text: str, tokens: Tokens, s: Span) -> bool:
+    """Whether span ``s`` is listed after a noun of kin, so a person's name: "a brother,
+    Houston Bowers" and "eight grandchildren, including Savannah, Dallas and Madison" of
+    an obituary name no towns ("children in Texas" does)."""
+    keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
+    nxt = s.i
+    for k in range(s.i - 1, max(-1, s.i - 1 - _KIN_LIST_TOKENS), -1):
+        gap = text[ends[k] : starts[nxt]]
+        if keys[k] in _KIN and not caps[k]:
+            return gap in (" ", ", ", ": ")
+        if not (
+            (caps[k] and gap in (" ", ", "))
+            or (keys[k] in ("and", "including") and not caps[k] and gap == " ")
+        ):
+            return False
+        nxt = k
+    return False
 
 
 def _maiden_name(
