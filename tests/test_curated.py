@@ -121,6 +121,8 @@ def test_curated_points_are_up_to_date_with_their_sources() -> None:
         ("transnistria", 47.25, 29.4, 100),
         ("donbas", 48.3, 38.5, 150),
         ("soviet-union", 55.75, 37.62, 5),  # Moscow
+        ("carolinas", 34.7, -79.7, 150),  # "the Carolinas" was no place
+        ("mid-atlantic", 40.5, -76.1, 150),  # "the Mid-Atlantic" was the Atlantic Ocean
     ],
 )
 def test_region_points_are_where_the_place_is(
