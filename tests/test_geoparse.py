@@ -3211,6 +3211,18 @@ def test_a_building_is_not_where_things_go_from_it(parser):
     assert _only_place(parser, text, "South Main Street").name == "Lima"
 
 
+def test_a_national_park_is_in_the_province_it_is_said_to_be_in(parser):
+    """ "MELBOURNE - Residents of towns near the Grampians National Park in western
+    Victoria were told to evacuate" put the park at Melbourne, 250 km east: a national
+    park is no part of a town, and "in western Victoria" says where it is."""
+    text = (
+        "MELBOURNE - Residents of towns near the Grampians National Park in western "
+        "Victoria were told to evacuate. Crews came from Bendigo and Ballarat."
+    )
+    park = _only_place(parser, text, "Grampians National Park")
+    assert park.kind.value == "admin1" and park.name == "Victoria"
+
+
 def test_a_street_is_not_where_people_come_from(parser):
     """ "Volunteers from Carbondale and Cape Girardeau have raised $200,000. The store
     would sit on Commercial Avenue" of a CAIRO, Ill. story put the avenue at Cape

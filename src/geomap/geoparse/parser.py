@@ -167,6 +167,8 @@ VILLAGE_FAR_KM = 100.0
 # of that town's: "the Miami River" of a Dayton story is not at Miami, Florida
 HOME_FAR_KM = 500.0
 # Head words of units too wide to put at the article's main town when unknown.
+# Parks and forests as wide as a county or more: no part of a town
+_WIDE_PARK = re.compile(r"\b(?:national|state|provincial) (?:park|forest|monument)s?$")
 WIDE_HEADS = frozenset(
     "region province governorate oblast krai kray prefecture".split()
 )  # title, dateline and lead of a news article
@@ -1037,9 +1039,12 @@ class Geoparser(Recogniser):
                     and place.kind is PlaceKind.ADMIN1
                     and place.admin1 == home.admin1
                     and (s.head in LOCAL_HEADS or s.head in BUILDING_HEADS)
+                    and not _wide_park(text, s)
                 ):
                     # "the Ohio Department of Transportation ... the Richland Avenue exit"
-                    # of an Athens story: in its home town, not at the state's centre
+                    # of an Athens story: in its home town, not at the state's centre (a
+                    # national park stays in its state: "the Grampians National Park in
+                    # western Victoria" of a MELBOURNE story is 250 km from Melbourne)
                     place = home
                 # a village named with a lower-case "village" is a settlement of its own,
                 # not a part of a town: "gathered in Phulrai village" of a Lucknow story
@@ -1151,13 +1156,17 @@ def _town_after_in(
     Valley in Ladakh")."""
     # its head word, also when the whole is a name ("Wall Street in Kingston")
     head = spans[n].head or spans[n].key.rsplit(" ", 1)[-1]
-    physical = head in PHYSICAL_HEADS and mentions[n].place is None
+    # (and a national park: "the Grampians National Park in western Victoria")
+    physical = (head in PHYSICAL_HEADS and mentions[n].place is None) or _wide_park(text, spans[n])
     if head not in BUILDING_HEADS and head not in LOCAL_HEADS and not physical:
         return None
     k = n + 1  # the next name, past the building's acronym if that is one
     if k + 1 < len(spans) and text[spans[n].end : spans[k].start] == " (":
         k += 1
-    if k >= len(spans) or not _IN_AFTER.fullmatch(text, spans[n].end, spans[k].start):
+    if k >= len(spans) or not (
+        _IN_AFTER.fullmatch(text, spans[n].end, spans[k].start)
+        or (physical and _IN_PART_AFTER.fullmatch(text, spans[n].end, spans[k].start))
+    ):
         return None
     town, named = mentions[k].place, mentions[n].place
     if town is None or town.kind is PlaceKind.CITY or (physical and town.kind is PlaceKind.ADMIN1):
@@ -1174,9 +1183,18 @@ def _town_after_in(
     return None
 
 
+def _wide_park(text: str, s: Span) -> bool:
+    """Whether span ``s`` names a park or forest as wide as a county or more ("the
+    Grampians National Park", "Sam Houston National Forest"): no part of a town."""
+    return _WIDE_PARK.search(text[s.start : s.end].lower()) is not None
+
+
 # " in " between a building and its town, past the building's acronym ("the Kenya Medical
 # Research Institute (KEMRI) in Nairobi")
 _IN_AFTER = re.compile(r" (?:\([A-Z][\w.&-]{0,14}\) )?in ")
+# ... and between land or water and the part of a province it is in ("the Grampians
+# National Park in western Victoria")
+_IN_PART_AFTER = re.compile(r" in (?:(?:north|south|east|west|central)(?:ern)? )?")
 
 
 # Words before a place's name that no person's takes ("from Jordan", "to Jordan")
