@@ -3279,6 +3279,9 @@ def test_a_head_word_ending_a_possessive_name_is_no_village(parser):
     """ "Covenant Children's Hospital": Ireland has a village called Hospital."""
     text = "A child died at Covenant Children's Hospital in Lubbock."
     assert [m.surface for m in parser.parse(text)] == ["Lubbock"]
+    # nor a word after a plural possessive: "Ipswich Magistrates' Court" was Court, Bern
+    text = "The men appeared at Ipswich Magistrates' Court on Monday."
+    assert [m.surface for m in parser.parse(text)] == ["Ipswich"]
 
 
 def test_a_parkway_is_a_road_not_a_town_called_parkway(parser):

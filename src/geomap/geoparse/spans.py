@@ -568,6 +568,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = None  # "San Juan de Lurigancho" (Lima's) is no San Juan
         if (
             best is not None
+            and i > 0
+            and caps[i - 1]
+            and keys[i - 1].endswith("s")
+            and text[ends[i - 1] : starts[i]] in ("' ", "\u2019 ")
+        ):
+            best = None  # "Ipswich Magistrates' Court" is no Swiss village called Court
+        if (
+            best is not None
             and keys[i] in _PREPOSITIONS
             and best.j > i
             and _get(names, memo_get, best.key) is None
