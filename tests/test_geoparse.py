@@ -3281,7 +3281,8 @@ def test_a_head_word_ending_a_possessive_name_is_no_village(parser):
     assert [m.surface for m in parser.parse(text)] == ["Lubbock"]
     # nor a word after a plural possessive: "Ipswich Magistrates' Court" was Court, Bern
     text = "The men appeared at Ipswich Magistrates' Court on Monday."
-    assert [m.surface for m in parser.parse(text)] == ["Ipswich"]
+    proposed = propose(text, tokenize(text), parser.gazetteer)
+    assert "Court" not in [text[s.start : s.end] for s in proposed]
 
 
 def test_a_parkway_is_a_road_not_a_town_called_parkway(parser):
