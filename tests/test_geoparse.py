@@ -255,6 +255,10 @@ def test_a_capitalised_dateline_is_a_name_not_an_acronym(parser):
     text = "HANOI, Vietnam (AP) — The visit to Hanoi comes as tensions rise."
     got = places_of(parser, text)
     assert got["HANOI"].kind is PlaceKind.CITY and got["HANOI"] == got["Hanoi"]
+    # a short one too, before its country and a wire service: "JOS, Nigeria (AP)" was
+    # read as an acronym and left unplaced
+    got = places_of(parser, "JOS, Nigeria (AP) - Gunmen killed 12 people in Plateau state.")
+    assert got["JOS"].name == "Jos" and got["JOS"].country_code == "NG"
 
 
 def test_an_acronym_with_no_place_reading_is_no_place(parser):

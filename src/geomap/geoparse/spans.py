@@ -509,7 +509,10 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 forms = None
             if forms:
                 if uppers[j] and _letters(text, starts[i], end) <= MAX_ACRONYM_LETTERS:
-                    forms = _acronym_readings(forms)
+                    # "JOS, Nigeria (AP)": a dateline's town, the country after its comma
+                    forms = _acronym_readings(forms) or _in_country_after(
+                        gazetteer, text, tokens, j, forms
+                    )
                 if j > i and keys[j] in PROVINCE_HEADS:  # "Eastern Region"
                     forms = _provinces_by_any_head(gazetteer, key2[: -len(keys[j]) - 1]) or forms
                 best = Span(i, j, starts[i], end, key2, forms)
@@ -1053,6 +1056,26 @@ def _state_code(gazetteer: Gazetteer, tokens: Tokens, i: int, towns: Sequence[Sp
         return None
     forms = tuple(x for c in holding for x in (c, FORM_ALIAS))
     return Span(i, i, tokens.starts[i], tokens.ends[i], tokens.keys[i], forms)
+
+
+def _in_country_after(
+    gazetteer: Gazetteer, text: str, tokens: Tokens, j: int, forms: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The towns among ``forms`` in the country named after token ``j``'s comma, when a
+    wire service's bracket follows it ("JOS, Nigeria (AP)"): a dateline, not an acronym."""
+    k = j + 1
+    if k >= len(tokens) or text[tokens.ends[j] : tokens.starts[k]] != ", " or not tokens.caps[k]:
+        return ()
+    if not DATELINE_AGENCY.match(text, tokens.ends[k]):
+        return ()
+    kind, cc = gazetteer.column("kind"), gazetteer.column("cc")
+    named = gazetteer.names.get(tokens.keys[k], ())[::2]
+    countries = {cc[c] for c in named if kind[c] == KIND_CODE["country"]}
+    return readings_where(forms, lambda i, _: kind[i] == _TOWN and cc[i] in countries)
+
+
+# A wire service's bracket after a dateline: "JOS, Nigeria (AP)", "GAO, Mali (Reuters)"
+DATELINE_AGENCY = re.compile(r" \((?:AP|Reuters|AFP|CP|UPI|dpa|Xinhua|Bloomberg)\)")
 
 
 def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
