@@ -1482,6 +1482,12 @@ def _without_strays(
     in_province = Counter(
         (o.country_code, o.admin1) for o in unique.values() if o.kind is not PlaceKind.COUNTRY
     )
+    provinces_in = Counter(o.country_code for o in unique.values() if o.kind is PlaceKind.ADMIN1)
+
+    def provinces_abroad(cc: str | None) -> bool:
+        """Whether the story names a province of a country other than ``cc``."""
+        return any(n and c != cc for c, n in provinces_in.items())
+
     # the story's places by country, strays or not
     named_in = Counter(
         cc for _, cc in {(m.place.key, m.place.country_code) for m in mentions if m.place}
@@ -1515,7 +1521,14 @@ def _without_strays(
                 in_country[p.country_code] == own
                 and not grid.within(p.lat, p.lon, STRAY_KM, km)
                 and mentions[n].kind is MentionKind.LITERAL
-                and _part_of_a_name(text, s)
+                # or a building named after it in a story of another country's
+                # provinces: "Victoria Hospital" of a London, Ontario story is no hospital
+                # of Australia's Victoria ("Colorado State University" of a story naming
+                # no other province is Colorado's)
+                and (
+                    _part_of_a_name(text, s)
+                    or (_local_thing(s) and provinces_abroad(p.country_code))
+                )
             )
         elif p.population < STRAY_POPULATION:
             # alone in its country (a village is a stray this far already: "fled toward
