@@ -416,3 +416,16 @@ def test_a_village_far_from_the_storys_towns_is_the_big_city_of_its_name(parser)
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Atlanta"].admin1 == "US.TX"
+
+
+def test_a_qualified_name_is_read_so_in_the_stories_context_everywhere(parser):
+    """ "MOSCOW, Idaho ... Police in Moscow are investigating ... police in Pullman,
+    just across the state line in Washington" read Washington as DC: the second "Moscow"
+    counted as Russia's capital in the story's context ("Washington and Moscow"). A name
+    the story qualifies once is read so wherever the context reads it."""
+    text = (
+        "MOSCOW, Idaho - Police in Moscow are investigating. They work with police in "
+        "Pullman, just across the state line in Washington, where thefts were reported."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Washington"].kind.value == "admin1" and got["Washington"].admin1 == "US.WA"

@@ -265,14 +265,14 @@ class Resolver:
     ) -> list[tuple[str, tuple[int, ...]]]:
         """The (key, readings) of each span that :meth:`context` reads, a qualified name
         with only the readings its qualifier (:meth:`qualifiers`) allows: "SHERMAN,
-        Texas" is one town for sure, and puts the story in Texas."""
-        names = []
+        Texas" is one town for sure, and puts the story in Texas; so are the name's
+        other mentions ("MOSCOW, Idaho ... Police in Moscow" names no Russian capital
+        beside "Washington")."""
+        fitting: dict[str, tuple[int, ...]] = {}  # a qualified name's readings
         for s, qual in zip(spans, quals):
-            forms = s.forms
-            if forms and qual is not None:
-                forms = readings_where(forms, lambda i, _, q=qual: self.fits(i, q)) or forms
-            names.append((s.key, forms))
-        return names
+            if s.forms and qual is not None and s.key not in fitting:
+                fitting[s.key] = readings_where(s.forms, lambda i, _, q=qual: self.fits(i, q))
+        return [(s.key, fitting.get(s.key) or s.forms) for s in spans]
 
     def context(self, names: Sequence[tuple[str, tuple[int, ...]]]) -> DocContext:
         """Document context from the names' unambiguous or dominant readings."""
