@@ -429,3 +429,16 @@ def test_a_qualified_name_is_read_so_in_the_stories_context_everywhere(parser):
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Washington"].kind.value == "admin1" and got["Washington"].admin1 == "US.WA"
+
+
+def test_a_town_far_from_every_county_named_is_the_namesake_one_holds(parser):
+    """ "PARIS — The Lamar County commissioners approved a new jail" was Paris, France, and
+    "ROME — Floyd County police" Rome, Italy: the county the story names holds a town of
+    that name (Paris, Texas; Rome, Georgia), which is the one meant; a wire dateline
+    stands alone ("PARIS (Reuters)")."""
+    got = {m.surface: m.place for m in parser.parse("PARIS — The Lamar County commissioners met.")}
+    assert got["PARIS"].admin1 == "US.TX"
+    got = {m.surface: m.place for m in parser.parse("ROME — Floyd County police arrested a man.")}
+    assert got["ROME"].admin1 == "US.GA"
+    text = "PARIS (Reuters) - French police said. The Lamar County sheriff in Texas commented."
+    assert {m.surface: m.place for m in parser.parse(text)}["PARIS"].country_code == "FR"

@@ -25,6 +25,7 @@ from ..gazetteer.build import (
     FORM_LANGUAGE,
     FORM_NAME,
     KIND_CODE,
+    UNIT_KEYS,
     VILLAGE,
     curated_dir,
     fold,
@@ -155,6 +156,8 @@ PROVINCE_STRAY_KM = 500.0
 # read for a big city's name is that city
 NAMESAKE_KM = 300.0
 NAMESAKE_TOWNS = 3
+# How near a county's or district's point a namesake town lies to be the one it holds
+COUNTY_TOWN_KM = 30.0
 # A name read as a town, listed beside provinces of two countries, is a province this
 # close to one of them ("New Hampshire, Vermont and Quebec"; not Peru's Lima region
 # beside Ohio and Indiana)
@@ -408,6 +411,7 @@ class Geoparser(Recogniser):
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         located = self._big_namesake(located, spans, quals)
+        located = self._county_town(text, located, spans, quals)
         return self._place_in_sentence(text, located, spans)
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
@@ -898,6 +902,57 @@ class Geoparser(Recogniser):
             big = self._biggest_town(s, lambda i: self._pop[i] >= KNOWN_CITY)
             if big is not None:
                 out[n] = _moved(mentions[n], big)
+        return out
+
+    def _county_town(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A town read :data:`NAMESAKE_KM` from every county or district the story names,
+        one of which holds a namesake, is that namesake: "PARIS — The Lamar County
+        commissioners approved a new jail" is Paris, Texas, "ROME — Floyd County police"
+        Rome, Georgia. The namesake lies :data:`COUNTY_TOWN_KM` from the unit's point,
+        and the unit is named otherwise ("Washington County" says nothing of which
+        Washington)."""
+        units = [
+            m.place
+            for m in mentions
+            if m.place is not None
+            and m.place.kind is PlaceKind.CITY
+            and m.place.raw.get("key", "").startswith(UNIT_KEYS)
+        ]
+        if not units:
+            return mentions
+        lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if (
+                p is None
+                or p.kind is not PlaceKind.CITY
+                or s.head is not None
+                or quals[n] is not None
+                or p in units
+                or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
+                or any(_km(p.lat, p.lon, u.lat, u.lon) < NAMESAKE_KM for u in units)
+            ):
+                continue
+            for u in units:
+                if fold(u.name).split(" ", 1)[0] == s.key.split(" ", 1)[0]:
+                    continue  # "Washington County"
+                town = self._biggest_town(
+                    s,
+                    lambda i, u=u: (
+                        self._admin1[i] == u.admin1
+                        and _km(lat[i], lon[i], u.lat, u.lon) < COUNTY_TOWN_KM
+                    ),
+                )
+                if town is not None:
+                    out[n] = _moved(m, town)
+                    break
         return out
 
     def _biggest_town(self, s: Span, where: Callable[[int], bool]) -> Place | None:

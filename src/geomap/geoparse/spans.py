@@ -405,6 +405,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                             keys[j] in LOCAL_HEADS
                             and head is not None
                             and ((best is not None and best.j == j - 1) or keys[head[0]] == "side")
+                            # "the Clarke County school board": the county's, no school
+                            and (caps[j] or keys[j - 1] not in ADMIN_HEADS)
                         )
                     )
                     and gap == " "
