@@ -442,3 +442,12 @@ def test_a_town_far_from_every_county_named_is_the_namesake_one_holds(parser):
     assert got["ROME"].admin1 == "US.GA"
     text = "PARIS (Reuters) - French police said. The Lamar County sheriff in Texas commented."
     assert {m.surface: m.place for m in parser.parse(text)}["PARIS"].country_code == "FR"
+
+
+def test_a_lower_case_building_word_after_a_county_leaves_the_county(parser):
+    """ "ATHENS — The Clarke County school board voted" read "Clarke County school" as a
+    school put at Athens, Greece: a lower-case building word after a county's name
+    modifies it, and the county then places Athens in Georgia."""
+    text = "ATHENS — The Clarke County school board voted Tuesday to close two schools."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Clarke County"].admin1 == "US.GA" and got["ATHENS"].admin1 == "US.GA"
