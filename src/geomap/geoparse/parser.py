@@ -912,14 +912,16 @@ class Geoparser(Recogniser):
         quals: Sequence[Qualifier | None],
     ) -> list[Mention]:
         """A town read :data:`NAMESAKE_KM` from every county or district the story names,
-        one of which holds a namesake, is that namesake: "PARIS — The Lamar County
-        commissioners approved a new jail" is Paris, Texas, "ROME — Floyd County police"
-        Rome, Georgia. The namesake lies :data:`COUNTY_TOWN_KM` from the unit's point,
-        and the unit is named otherwise ("Washington County" says nothing of which
-        Washington)."""
+        one of which (by any of its readings) holds a namesake, is that namesake, and the
+        county that one: "PARIS — The Lamar County commissioners approved a new jail" is
+        Paris, Texas, "ROME — Floyd County police" Rome, Georgia, "BERLIN — Coos County
+        officials" Berlin in New Hampshire's Coos County, not Oregon's. The namesake lies
+        :data:`COUNTY_TOWN_KM` from the unit's point, and the unit is named otherwise
+        ("Washington County" says nothing of which Washington)."""
+        unit_key = self.gazetteer.column("key")
         units = [
-            m.place
-            for m in mentions
+            n
+            for n, m in enumerate(mentions)
             if m.place is not None
             and m.place.kind is PlaceKind.CITY
             and m.place.raw.get("key", "").startswith(UNIT_KEYS)
@@ -935,24 +937,40 @@ class Geoparser(Recogniser):
                 or p.kind is not PlaceKind.CITY
                 or s.head is not None
                 or quals[n] is not None
-                or p in units
+                or n in units
                 or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
-                or any(_km(p.lat, p.lon, u.lat, u.lon) < NAMESAKE_KM for u in units)
+                or any(
+                    _km(p.lat, p.lon, out[u].place.lat, out[u].place.lon) < NAMESAKE_KM
+                    for u in units
+                )
             ):
                 continue
+            found = None
             for u in units:
-                if fold(u.name).split(" ", 1)[0] == s.key.split(" ", 1)[0]:
+                if spans[u].key.split(" ", 1)[0] == s.key.split(" ", 1)[0]:
                     continue  # "Washington County"
-                town = self._biggest_town(
-                    s,
-                    lambda i, u=u: (
-                        self._admin1[i] == u.admin1
-                        and _km(lat[i], lon[i], u.lat, u.lon) < COUNTY_TOWN_KM
-                    ),
-                )
-                if town is not None:
-                    out[n] = _moved(m, town)
+                for r in spans[u].forms[::2]:
+                    if not unit_key[r].startswith(UNIT_KEYS):
+                        continue
+                    town = self._biggest_town(
+                        s,
+                        lambda i, r=r: (
+                            self._admin1[i] == self._admin1[r]
+                            and _km(lat[i], lon[i], lat[r], lon[r]) < COUNTY_TOWN_KM
+                        ),
+                    )
+                    if town is not None:
+                        found = town, spans[u].key, r
+                        break
+                if found:
                     break
+            if found:
+                town, key, r = found
+                out[n] = _moved(m, town)
+                county = self.gazetteer.place(r)
+                for k in units:  # the county's every mention
+                    if spans[k].key == key:
+                        out[k] = _moved(out[k], county)
         return out
 
     def _biggest_town(self, s: Span, where: Callable[[int], bool]) -> Place | None:
