@@ -52,6 +52,7 @@ from .spans import (
     PLURAL_HEADS,
     SAINTS,
     TOWN_PARTS,
+    WIRE_AGENCY,
     Span,
     Tokens,
     abbreviated,
@@ -131,12 +132,6 @@ _POSSESSIVE = re.compile(r"['’]s (?:[a-z]+ ){0,3}")
 _OWNED = re.compile(r"['’]s ")
 # what follows a town that names a disease, before where its outbreak is
 _OUTBREAK_IN = re.compile(r" (?:virus |fever )?(?:outbreak|epidemic)s? (?:in|across) (?:the )?")
-# what follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —"
-# (Reuters puts the date between: "GENEVA, Sept 5 (Reuters) -")
-_WIRE_AGENCY = re.compile(
-    r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})?"
-    r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)"
-)
 # A town smaller than this, in a country no other place of the story lies in and this
 # far from all of them, is a stray: a person, a firm or a namesake, not the place
 # ("Nick Shell", a village in Ecuador; "Andrew Jordan"'s town; "Hebron Smart City", an
@@ -914,8 +909,9 @@ class Geoparser(Recogniser):
         """A town read :data:`NAMESAKE_KM` from every county or district the story names,
         one of which (by any of its readings) holds a namesake, is that namesake, and the
         county that one: "PARIS — The Lamar County commissioners approved a new jail" is
-        Paris, Texas, "ROME — Floyd County police" Rome, Georgia, "BERLIN — Coos County
-        officials" Berlin in New Hampshire's Coos County, not Oregon's. The namesake lies
+        Paris, Texas, "ROME — Floyd County police" Rome, Georgia, "NEWPORT — Jackson
+        County deputies" Newport in Arkansas' Jackson County, not Wales' Newport beside
+        Missouri's Jackson County. The namesake lies
         :data:`COUNTY_TOWN_KM` from the unit's point, and the unit is named otherwise
         ("Washington County" says nothing of which Washington)."""
         unit_key = self.gazetteer.column("key")
@@ -1876,7 +1872,7 @@ def _dateline_town(text: str, mentions: Sequence[Mention], spans: Sequence[Span]
 def _wire_dateline(text: str, s: Span) -> bool:
     """Whether ``s`` opens a sentence and a news agency's name in brackets follows it
     (after a byline too: "Matthew Daly, The Associated Press. WASHINGTON (AP)")."""
-    return bool(_WIRE_AGENCY.match(text, s.end)) and sentence_start(text, s.start)
+    return bool(WIRE_AGENCY.match(text, s.end)) and sentence_start(text, s.start)
 
 
 def _one_sense(

@@ -1068,7 +1068,7 @@ def _in_country_after(
     k = j + 1
     if k >= len(tokens) or text[tokens.ends[j] : tokens.starts[k]] != ", " or not tokens.caps[k]:
         return ()
-    if not DATELINE_AGENCY.match(text, tokens.ends[k]):
+    if not WIRE_AGENCY.match(text, tokens.ends[k]):
         return ()
     kind, cc = gazetteer.column("kind"), gazetteer.column("cc")
     named = gazetteer.names.get(tokens.keys[k], ())[::2]
@@ -1076,8 +1076,13 @@ def _in_country_after(
     return readings_where(forms, lambda i, _: kind[i] == _TOWN and cc[i] in countries)
 
 
-# A wire service's bracket after a dateline: "JOS, Nigeria (AP)", "GAO, Mali (Reuters)"
-DATELINE_AGENCY = re.compile(r" \((?:AP|Reuters|AFP|CP|UPI|dpa|Xinhua|Bloomberg)\)")
+# What follows a wire service's dateline town: "GENEVA (Reuters) -", "ATLANTA (AP) —",
+# "JOS, Nigeria (AP)" after the country (Reuters puts the date between: "GENEVA, Sept 5
+# (Reuters) -")
+WIRE_AGENCY = re.compile(
+    r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})?"
+    r" \([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\)"
+)
 
 
 def _acronym_readings(forms: tuple[int, ...]) -> tuple[int, ...]:
