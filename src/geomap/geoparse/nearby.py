@@ -60,6 +60,11 @@ class PointGrid:
             d is not None and d < km for d in (measure(*p) for p in self._box(lat, lon, km)[0])
         )
 
+    def around(self, lat: float, lon: float, km: float) -> Iterator[tuple[str, float, float]]:
+        """The points of the cells that may hold one within ``km``: a superset, each to be
+        measured."""
+        return self._box(lat, lon, km)[0]
+
     def _box(
         self, lat: float, lon: float, km: float
     ) -> tuple[Iterator[tuple[str, float, float]], bool]:

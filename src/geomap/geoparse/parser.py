@@ -925,6 +925,17 @@ class Geoparser(Recogniser):
         if not units:
             return mentions
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
+        # every reading of the units named that is a unit, and the name that reads so;
+        # filed by cell, as are the units' points as read (a long list names thousands)
+        named: dict[int, str] = {}
+        for u in units:
+            for r in spans[u].forms[::2]:
+                if unit_key[r].startswith(UNIT_KEYS):
+                    named.setdefault(r, spans[u].key)
+        order = {r: k for k, r in enumerate(named)}  # the units' order, then readings'
+        unit_set = set(units)
+        readings = PointGrid((str(r), lat[r], lon[r]) for r in named)
+        placed = PointGrid((str(u), mentions[u].place.lat, mentions[u].place.lon) for u in units)
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
@@ -933,32 +944,35 @@ class Geoparser(Recogniser):
                 or p.kind is not PlaceKind.CITY
                 or s.head is not None
                 or quals[n] is not None
-                or n in units
+                or n in unit_set
                 or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
-                or any(
-                    _km(p.lat, p.lon, out[u].place.lat, out[u].place.lon) < NAMESAKE_KM
-                    for u in units
+                or placed.within(
+                    p.lat, p.lon, NAMESAKE_KM, lambda _, a, b, p=p: _km(p.lat, p.lon, a, b)
                 )
             ):
                 continue
+            first = s.key.split(" ", 1)[0]
+            near = {  # the units' readings that lie near a town of this name
+                int(r)
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+                if fk == FORM_NAME and self._kind[i] == _TOWN
+                for r, a, b in readings.around(lat[i], lon[i], COUNTY_TOWN_KM)
+                if _km(lat[i], lon[i], a, b) < COUNTY_TOWN_KM
+            }
             found = None
-            for u in units:
-                if spans[u].key.split(" ", 1)[0] == s.key.split(" ", 1)[0]:
+            for r in sorted(near, key=order.__getitem__):
+                key = named[r]
+                if key.split(" ", 1)[0] == first:
                     continue  # "Washington County"
-                for r in spans[u].forms[::2]:
-                    if not unit_key[r].startswith(UNIT_KEYS):
-                        continue
-                    town = self._biggest_town(
-                        s,
-                        lambda i, r=r: (
-                            self._admin1[i] == self._admin1[r]
-                            and _km(lat[i], lon[i], lat[r], lon[r]) < COUNTY_TOWN_KM
-                        ),
-                    )
-                    if town is not None:
-                        found = town, spans[u].key, r
-                        break
-                if found:
+                town = self._biggest_town(
+                    s,
+                    lambda i, r=r: (
+                        self._admin1[i] == self._admin1[r]
+                        and _km(lat[i], lon[i], lat[r], lon[r]) < COUNTY_TOWN_KM
+                    ),
+                )
+                if town is not None:
+                    found = town, key, r
                     break
             if found:
                 town, key, r = found
