@@ -946,9 +946,6 @@ class Geoparser(Recogniser):
                 or quals[n] is not None
                 or n in unit_set
                 or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
-                or placed.within(
-                    p.lat, p.lon, NAMESAKE_KM, lambda _, a, b, p=p: _km(p.lat, p.lon, a, b)
-                )
             ):
                 continue
             first = s.key.split(" ", 1)[0]
@@ -959,6 +956,10 @@ class Geoparser(Recogniser):
                 for r, a, b in readings.around(lat[i], lon[i], COUNTY_TOWN_KM)
                 if _km(lat[i], lon[i], a, b) < COUNTY_TOWN_KM
             }
+            if not near or placed.within(
+                p.lat, p.lon, NAMESAKE_KM, lambda _, a, b, p=p: _km(p.lat, p.lon, a, b)
+            ):
+                continue
             found = None
             for r in sorted(near, key=order.__getitem__):
                 key = named[r]
