@@ -3218,6 +3218,14 @@ def test_a_building_is_not_where_things_go_from_it(parser):
     assert _only_place(parser, text, "South Main Street").name == "Lima"
 
 
+def test_an_abbreviated_township_is_a_township(parser):
+    """ "The fire spread in Hamilton Twp. on Monday, officials in Mercer County said" was
+    Hamilton, Ontario: "Twp." is "Township", a part of the county its sentence names."""
+    text = "The fire spread in Hamilton Twp. on Monday, officials in Mercer County said."
+    place = _only_place(parser, text, "Hamilton Twp.")
+    assert place is not None and place.admin1 == "US.NJ"
+
+
 def test_a_national_park_is_in_the_province_it_is_said_to_be_in(parser):
     """ "MELBOURNE - Residents of towns near the Grampians National Park in western
     Victoria were told to evacuate" put the park at Melbourne, 250 km east: a national

@@ -300,6 +300,9 @@ ADMIN_HEADS = frozenset(
     """county parish province region district governorate oblast krai kray prefecture state
     township""".split()
 )
+# Head words abbreviated, with their period: "Hamilton Twp., N.J." ("Co." is also a
+# company's: "Ford Motor Co.")
+HEAD_ABBREVIATIONS = {"twp": "township"}
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
 CAPITAL_HEADS = frozenset({"township", "townships", "side"})
 # Admin heads that translate one another for a country's first-level units.
@@ -410,7 +413,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         )
                     )
                     and gap == " "
-                    and (keys[j] in HEADS or keys[j] in PLURAL_HEADS)
+                    and (
+                        keys[j] in HEADS
+                        or keys[j] in PLURAL_HEADS
+                        or (keys[j] in HEAD_ABBREVIATIONS and text.startswith(".", ends[j]))
+                    )
                     and (caps[j] or keys[j] not in CAPITAL_HEADS)
                     and not _state_in_name(text, tokens, j)
                     # (a possessive's "s" is no word: "St. John's Lutheran Church")
@@ -1192,6 +1199,8 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     """
     head = PLURAL_HEADS.get(tokens.keys[j], tokens.keys[j])
     start, end = tokens.starts[i], tokens.ends[j]
+    if head in HEAD_ABBREVIATIONS:  # "Hamilton Twp.": the period is the name's
+        head, end = HEAD_ABBREVIATIONS[head], end + 1
     if head in LOCAL_HEADS:
         if not tokens.caps[j] and adjective_only(gazetteer.names.get(name_key, ())):
             return None  # "the Turkish market", "a European drive": no named place
