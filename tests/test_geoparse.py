@@ -3218,6 +3218,14 @@ def test_a_building_is_not_where_things_go_from_it(parser):
     assert _only_place(parser, text, "South Main Street").name == "Lima"
 
 
+def test_a_place_taken_struck_or_left_is_read_as_after_in(parser):
+    """ "The Wagner Group fighters left Bakhmut." found no place: a verb whose object is a
+    place taken, struck or left ("left", "captured", "shelled") reads as "in" does."""
+    assert "Bakhmut" in places_of(parser, "The Wagner Group fighters left Bakhmut.")
+    got = places_of(parser, "Russian forces captured Avdiivka and shelled Kupiansk.")
+    assert {"Avdiivka", "Kupiansk"} <= set(got)
+
+
 def test_an_abbreviated_township_is_a_township(parser):
     """ "The fire spread in Hamilton Twp. on Monday, officials in Mercer County said" was
     Hamilton, Ontario: "Twp." is "Township", a part of the county its sentence names."""

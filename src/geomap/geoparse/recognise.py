@@ -81,6 +81,11 @@ _LIKE_NEAR = {
     "beyond": "near",
     "including": "near",
     **dict.fromkeys(LOWER_OPENERS, "near"),  # "Nearby Fargo", "neighboring Moorhead"
+    # verbs whose object is a place taken, struck or left: "Wagner fighters left Bakhmut"
+    **dict.fromkeys(
+        "left entered reached captured recaptured shelled bombed stormed seized evacuated".split(),
+        "in",
+    ),
 }
 # "Axum towns", "Katsina and Kano states": a plural unit word reads as its singular,
 # where the singular is a context word
