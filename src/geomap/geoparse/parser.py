@@ -49,6 +49,7 @@ from .spans import (
     ORGANISATION_HEADS,
     PERSON_TITLES,
     PHYSICAL_HEADS,
+    PLACE_WORDS,
     PLURAL_HEADS,
     SAINTS,
     TOWN_PARTS,
@@ -1281,10 +1282,6 @@ _IN_AFTER = re.compile(r" (?:\([A-Z][\w.&-]{0,14}\) )?in ")
 _IN_PART_AFTER = re.compile(r" in (?:(?:north|south|east|west|central)(?:ern)? )?")
 
 
-# Words before a place's name that no person's takes ("from Jordan", "to Jordan")
-_PLACE_WORDS = _BEFORE_LITERAL | {"to"}
-
-
 def _without_first_names(
     text: str, tokens: Tokens, spans: list[Span], given: frozenset[str], kinds: Sequence[int]
 ) -> list[Span]:
@@ -1333,7 +1330,7 @@ def _without_first_names(
         s
         for s in spans
         if not (
-            s.key in named_after and s.i == s.j and (s.i == 0 or keys[s.i - 1] not in _PLACE_WORDS)
+            s.key in named_after and s.i == s.j and (s.i == 0 or keys[s.i - 1] not in PLACE_WORDS)
         )
         and not _listed_given_name(text, tokens, s, given, span_starts, kinds)
     ]

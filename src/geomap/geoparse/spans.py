@@ -105,8 +105,9 @@ LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 LOCATIVES = frozenset(
     "in near outside inside across around into throughout toward towards via".split()
 )
-# Words before a place where something is or goes: "in Lassa", "from Zika"
-_WHERE_WORDS = LOCATIVES | frozenset({"at", "from", "to"})
+# Words before a place's name that no person's or disease's takes: "from Jordan", "to
+# Jordan", "in Lassa"
+PLACE_WORDS = LOCATIVES | frozenset({"at", "from", "to"})
 # Prepositions, capitalised only at a sentence's start ("On Capitol Hill, ..."): no name
 # starts with one unless the gazetteer has the whole ("In Salah")
 _PREPOSITIONS = LOCATIVES | frozenset(
@@ -598,7 +599,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         elif best is not None and _disease_after(text, tokens, best.j + 1):
             diseases.add(best.key)
     if diseases:
-        spans = _named_diseases(text, tokens, spans, diseases)
+        spans = _named_diseases(tokens, spans, diseases)
     spans = _outside_headlines(text, tokens, spans, gazetteer)
     _share_plural_heads(text, tokens, spans, gazetteer)
     return _with_directions(text, tokens, spans)
@@ -936,7 +937,7 @@ def _disease_after(text: str, tokens: Tokens, k: int) -> bool:
     )
 
 
-def _named_diseases(text: str, tokens: Tokens, spans: list[Span], diseases: set[str]) -> list[Span]:
+def _named_diseases(tokens: Tokens, spans: list[Span], diseases: set[str]) -> list[Span]:
     """The spans but the bare names of diseases the text names in full: "Texas recorded
     120 cases of West Nile" after "West Nile virus"; not after a preposition of place
     ("Lassa fever was first found in Lassa", "a traveler from the Middle East")."""
@@ -944,7 +945,7 @@ def _named_diseases(text: str, tokens: Tokens, spans: list[Span], diseases: set[
 
     def placed(i: int) -> bool:
         k = i - 2 if i > 1 and keys[i - 1] == "the" else i - 1
-        return k >= 0 and keys[k] in _WHERE_WORDS
+        return k >= 0 and keys[k] in PLACE_WORDS
 
     return [s for s in spans if s.key not in diseases or placed(s.i)]
 
