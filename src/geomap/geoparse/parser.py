@@ -166,11 +166,11 @@ VILLAGE_FAR_KM = 100.0
 # of that town's: "the Miami River" of a Dayton story is not at Miami, Florida
 HOME_FAR_KM = 500.0
 # Head words of units too wide to put at the article's main town when unknown.
-# Parks and forests as wide as a county or more: no part of a town
-_WIDE_PARK = re.compile(r"\b(?:national|state|provincial) (?:park|forest|monument)s?$")
 WIDE_HEADS = frozenset(
     "region province governorate oblast krai kray prefecture".split()
 )  # title, dateline and lead of a news article
+# Parks and forests as wide as a county or more: no part of a town
+_WIDE_PARK = re.compile(r"\b(?:national|state|provincial) (?:park|forest|monument)s?$")
 
 
 class Geoparser(Recogniser):
@@ -882,12 +882,14 @@ class Geoparser(Recogniser):
             for m in mentions
             if m.place is not None and m.place.kind is PlaceKind.CITY
         }
+        if len(towns) <= NAMESAKE_TOWNS:
+            return mentions
         grid = PointGrid((k, p.lat, p.lon) for k, p in towns.items())
         qualified = {s.key for s, q in zip(spans, quals) if q is not None}
         out = list(mentions)
         for n in villages:
             p, s = mentions[n].place, spans[n]
-            if s.key in qualified or len(towns) <= NAMESAKE_TOWNS:
+            if s.key in qualified:
                 continue
 
             def km(k: str, lat: float, lon: float, p: Place = p) -> float | None:
@@ -912,9 +914,9 @@ class Geoparser(Recogniser):
         county that one: "PARIS — The Lamar County commissioners approved a new jail" is
         Paris, Texas, "ROME — Floyd County police" Rome, Georgia, "NEWPORT — Jackson
         County deputies" Newport in Arkansas' Jackson County, not Wales' Newport beside
-        Missouri's Jackson County. The namesake lies
-        :data:`COUNTY_TOWN_KM` from the unit's point, and the unit is named otherwise
-        ("Washington County" says nothing of which Washington)."""
+        Missouri's Jackson County. The namesake lies :data:`COUNTY_TOWN_KM` from the
+        unit's point, and the unit is named otherwise ("Washington County" says nothing
+        of which Washington)."""
         unit_key = self.gazetteer.column("key")
         units = [
             n
@@ -2060,15 +2062,15 @@ def _destination(text: str, m: Mention, t: Mention) -> bool:
         # it names what is there: "taken to Lima Memorial Hospital", "officials from
         # London's Heathrow Animal Reception Center"
         return False
-    start = m.end if t.start >= m.end else 0
-    a, b = (m.end, t.start) if t.start >= m.end else (t.end, m.start)
-    # where a road runs from, in its own sentence, is on it: "drove south on the Icefields
-    # Parkway from Jasper"
-    apart = SENTENCE_END.search(text, a, b) is not None
+    after = t.start >= m.end
+    start = m.end if after else 0
     for word in reversed(text[max(start, t.start - _LIST_SPAN) : t.start].split()):
         word = word.rstrip(",")
         if word in _ENDPOINT_WORDS:
-            return word != "from" or apart
+            # where a road runs from, in its own sentence, is on it: "drove south on the
+            # Icefields Parkway from Jasper"
+            a, b = (m.end, t.start) if after else (t.end, m.start)
+            return word != "from" or SENTENCE_END.search(text, a, b) is not None
         if word != "and" and not word[:1].isupper():
             return False
     return False

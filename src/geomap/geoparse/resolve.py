@@ -802,11 +802,12 @@ class Resolver:
 
     def county_readings(self, key: str, forms: tuple[int, ...], ctx: DocContext) -> tuple[int, ...]:
         """Readings of "X County": a province or region called X if there is one, else the
-        one second-level unit called X, else a town called X in a province the article names (the county is around it), else
-        none -- the county is then placed at the article's locus, not at some town of
-        that name in another state ("Hays County, Texas" is not Hays, Kansas). Without
-        such a province, the one town called X in a country the document's names lie
-        in ("Uganda's Mubende district" is around Mubende, Uganda)."""
+        one second-level unit called X, else a town called X in a province the article
+        names (the county is around it), else none -- the county is then placed at the
+        article's locus, not at some town of that name in another state ("Hays County,
+        Texas" is not Hays, Kansas). Without such a province, the one town called X in a
+        country the document's names lie in ("Uganda's Mubende district" is around
+        Mubende, Uganda)."""
         if any(self._kind[forms[k]] != CITY for k in range(0, len(forms), 2)):
             return forms
         # "Cagayan province", "Pangasinan province": a second-level unit of the name (kept
