@@ -3435,3 +3435,96 @@ def test_a_sentence_opening_preposition_is_no_part_of_a_name(parser):
     text = "On Capitol Hill, lawmakers questioned Pentagon officials about the Kremlin's plans."
     assert _only_place(parser, text, "Capitol Hill").admin1 == "US.DC"
     assert [m.surface for m in parser.parse("In Salah gas field was attacked.")] == ["In Salah"]
+
+
+def test_a_title_and_a_head_word_before_a_surname_are_a_person(parser):
+    """ "according to Sheriff Lane Magill" was a street called Sheriff Lane, put at the
+    story's dateline town; "Coach Lane Kiffin" too. A title and a head word alone stay a
+    street's name ("the Mayor Street Bridge")."""
+    text = "THE DALLES — It would be paid for with a grant, according to Sheriff Lane Magill."
+    assert [m.surface for m in parser.parse(text)] == ["THE DALLES"]
+    text = "The Rebels, led by Coach Lane Kiffin, won in Oxford, Mississippi."
+    assert "Coach Lane" not in places_of(parser, text)
+    text = "Traffic was stopped on the Mayor Street Bridge in Oxford, Mississippi."
+    assert "Mayor Street Bridge" in places_of(parser, text)
+
+
+def test_a_name_before_an_age_set_off_by_commas_is_a_persons(parser):
+    """ "Police identified the men as Jordan Lincoln, 24, of Dallas" marked the country
+    Jordan; a place's count goes on in a capital ("Lagos, 52, Ogun, 12"), and a name after
+    a preposition of place stays a place."""
+    text = "GASTONIA — Police identified the men as Jordan Lincoln, 24, of Dallas."
+    assert "Jordan" not in places_of(parser, text)
+    text = "Cases by state: Lagos, 52, Ogun, 12, and Kano, 9."
+    assert {"Lagos", "Ogun"} <= set(places_of(parser, text))
+
+
+def test_metro_before_a_town_is_the_towns_metro_area(parser):
+    """ "Districts in Rutherford County and Metro Nashville" marked Metro, a city of
+    Lampung, Indonesia."""
+    got = places_of(parser, "Districts in Rutherford County and Metro Nashville agreed.")
+    assert got["Metro Nashville"].admin1 == "US.TN"
+
+
+def test_apartments_and_hotels_are_local_buildings_not_the_town_of_their_name(parser):
+    """ "the Windsor Court Apartments" of a Gastonia story was Windsor, Ontario; then,
+    as a building, Windsor, North Carolina (a town of the story's state opening the name,
+    as "Greenville Memorial Hospital" is Greenville's): homes and streets are named after
+    far towns, so they stay at the story's home."""
+    text = (
+        "GASTONIA — Two men were killed, Gastonia police said.\n\n"
+        "Officers were called to the Windsor Court Apartments and to Salisbury Court Road."
+    )
+    got = places_of(parser, text)
+    assert got["Windsor Court Apartments"].name == "Gastonia"
+    assert got["Salisbury Court Road"].name == "Gastonia"
+    # a chain's hotel: Hilton, New York lies 250 km from this Watertown
+    text = (
+        "WATERTOWN, N.Y. — The Rotary honored two volunteers.\n\n"
+        "Mayor Sarah Compo Pierce presented the awards at the Hilton Garden Inn."
+    )
+    assert places_of(parser, text)["Hilton Garden Inn"].name == "Watertown"
+
+
+def test_a_town_after_a_persons_name_and_of_is_their_home(parser):
+    """ "Owner Carol Wood of Longview said" found no place (the model learnt "the Bank
+    of England said"); a people's word is no given name ("the Association of German
+    Chambers of Commerce" names no Commerce, Texas)."""
+    text = "MARSHALL, Texas — Owner Carol Wood of Longview said she planned to rebuild."
+    assert places_of(parser, text)["Longview"].admin1 == "US.TX"
+    text = (
+        "Martin Wansleben, chief executive of the Association of German Chambers of "
+        "Commerce and Industry, said."
+    )
+    assert "Commerce" not in places_of(parser, text)
+
+
+def test_a_far_town_listed_with_a_local_village_is_a_place_the_gazetteer_lacks(parser):
+    """ "Shelters opened in Berlin and Northfield" of a Montpelier story marked Berlin,
+    Germany (Vermont's Berlin has no entry): unplaced, shown as such; beside a city
+    ("offices in London and Albany" of an Albany story) the far town stays."""
+    text = (
+        "MONTPELIER, Vt. — Heavy rain flooded roads in Barre and Waterbury on Wednesday. "
+        "Shelters opened in Berlin and Northfield."
+    )
+    got = places_of(parser, text)
+    assert got["Berlin"] is None and got["Northfield"].admin1 == "US.VT"
+    text = (
+        "ALBANY, N.Y. — The firm, which has offices in London and Albany, hired 40 people "
+        "in Troy and Schenectady."
+    )
+    assert places_of(parser, text)["London"].country_code == "GB"
+
+
+def test_a_name_written_with_accents_is_no_place_named_without_them(parser):
+    """ "PÉKIN (AFP)" was Pekin, Illinois (the folded key drops the accent), and "San
+    Juan, Rincón and Ponce" of a Puerto Rico story Rincon, Georgia, read beside the
+    story's Florida places."""
+    text = "PÉKIN (AFP) - La Chine a annoncé lundi des manoeuvres."
+    assert places_of(parser, text)["PÉKIN"].name == "Beijing"
+    text = (
+        "SAN JUAN, Puerto Rico (AP) — Most dengue cases have been in San Juan, Rincón and "
+        "Ponce.\n\nIn Florida, officials in Monroe County confirmed two cases in Key Largo, "
+        "and Miami-Dade County reported three."
+    )
+    assert places_of(parser, text)["Rincón"].country_code == "PR"

@@ -124,6 +124,12 @@ def _team_after() -> re.Pattern[str]:
 
 # places of worship, named after saints more often than after towns
 _WORSHIP = frozenset("church cathedral chapel mosque temple".split())
+# streets, homes and hotels, named after far towns (or a chain's founder) as often as after
+# their own: "the Windsor Court Apartments", "Salisbury Court Road" of a Gastonia story,
+# "the Hilton Garden Inn" of a Watertown one are no part of Windsor, Salisbury or Hilton
+_NAMED_AFTER_ANYWHERE = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive apartments hotel inn".split()
+)
 # words after which a place is where something is, even before "said" or "would"
 _BEFORE_LITERAL = LOCATIVES | {"at", "from"}
 # between a country's or province's possessive and a town of it: "Lebanon's northern city
@@ -353,9 +359,15 @@ class Geoparser(Recogniser):
                 and _RIVER_AFTER.match(text, s.end) is not None
                 and self._river_named(s)
             )
-            memo = (s.key, s.head, qual, held.get(n), unit, team, bool(river))
+            # "Rincón", "PÉKIN": a name written with its accents
+            accented = not surface.isascii() and any(
+                c.isalpha() and not c.isascii() for c in surface
+            )
+            memo = (s.key, s.head, qual, held.get(n), unit, team, bool(river), accented)
             if memo not in done:
                 forms = river or s.forms
+                if accented:
+                    forms = readings_where(forms, self._not_plain(surface)) or forms
                 if team:  # "the Dallas Cowboys", "the Cleveland Browns": the big city's
                     forms = readings_where(forms, self._team_town) or forms
                 if s.head in ADMIN_HEADS:
@@ -987,6 +999,18 @@ class Geoparser(Recogniser):
                         out[k] = _moved(out[k], county)
         return out
 
+    def _not_plain(self, surface: str) -> Callable[[int, int], bool]:
+        """Whether a reading is no place whose own name is ``surface`` without its
+        accents: "San Juan, Rincón and Ponce" is Puerto Rico's Rincón, not Rincon,
+        Georgia; "PÉKIN (AFP)" is Beijing (its French name), not Pekin, Illinois."""
+        plain = fold(surface)
+
+        def keep(i: int, _: int) -> bool:
+            name = self.gazetteer.place(i).name
+            return not (name.isascii() and name.lower() == plain)
+
+        return keep
+
     def _biggest_town(self, s: Span, where: Callable[[int], bool]) -> Place | None:
         """The most populous town span ``s`` reads as by its own name, among the entries
         ``where`` admits, if any."""
@@ -1023,6 +1047,7 @@ class Geoparser(Recogniser):
         home = _story_home(text, mentions, spans, towns, where, dateline)
         if home is not None:
             mentions = _parts_at_home(text, mentions, spans, towns, home)
+            mentions = _lost_peers(text, mentions, spans, home)
             kept = {id(m) for m in mentions}  # (the parts moved home are towns no more)
             towns = [t for t in towns if id(t) in kept]
         # the countries of the story's towns, provinces and countries
@@ -1096,7 +1121,8 @@ class Geoparser(Recogniser):
                 # opens the name is where the building is; else its sentence's town...
                 # ("St. Paul Lutheran Church" is the apostle's, not a town's)
                 saint = s.head in _WORSHIP and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
-                place, confidence = (None if saint else self._town_opening(s, where)), 0.4
+                anywhere = saint or s.head in _NAMED_AFTER_ANYWHERE
+                place, confidence = (None if anywhere else self._town_opening(s, where)), 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
                 in_towns, in_provinces = towns, provinces
@@ -2099,6 +2125,45 @@ def _parts_at_home(
         ):
             near = _nearest(text, m, [t for t in towns if t.place != p], SENTENCE_END)
             out[n] = Mention(m.start, m.end, m.surface, m.kind, near or home, 0.3)
+    return out
+
+
+def _lost_peers(
+    text: str, mentions: list[Mention], spans: Sequence[Span], home: Place
+) -> list[Mention]:
+    """A town read abroad, :data:`HOME_FAR_KM` from a local story's ``home``, in a list
+    beside a village of home's province :data:`VILLAGE_FAR_KM` from it, in a country the
+    story names by no other name, is a place near home the gazetteer lacks: unplaced.
+    "Shelters opened in Berlin and Northfield" of a Montpelier story is no Berlin of
+    Germany (Vermont's has no entry); "offices in London and Albany" of an Albany story
+    stay London's."""
+    runs = _list_runs(text, spans)
+    out = list(mentions)
+    for n, m in enumerate(mentions):
+        p = m.place
+        if (
+            p is None
+            or p.kind is not PlaceKind.CITY
+            or p.country_code == home.country_code
+            or spans[n].head is not None
+            or len(runs[n]) < 2
+            or _km(p.lat, p.lon, home.lat, home.lon) < HOME_FAR_KM
+        ):
+            continue
+        near = any(
+            _village(q := mentions[k].place)
+            and q.admin1 == home.admin1
+            and _km(q.lat, q.lon, home.lat, home.lon) < VILLAGE_FAR_KM
+            for k in runs[n]
+            if k != n
+        )
+        if near and not any(
+            o.place is not None
+            and o.place.country_code == p.country_code
+            and spans[k].key != spans[n].key
+            for k, o in enumerate(mentions)
+        ):
+            out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
     return out
 
 

@@ -20,7 +20,16 @@ from itertools import compress
 from operator import not_
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.build import FORM_ALIAS, FORM_NAME, FORM_NAMES, KINDS, fold
+from ..gazetteer.build import (
+    FORM_ADJECTIVE,
+    FORM_ALIAS,
+    FORM_DEMONYM,
+    FORM_LANGUAGE,
+    FORM_NAME,
+    FORM_NAMES,
+    KINDS,
+    fold,
+)
 from .model import common_words
 from .spans import (
     ADMIN_HEADS,
@@ -45,6 +54,9 @@ _COUNTRY = KINDS.index("country")
 _CITY = KINDS.index("city")
 # a capitalised word right before a name ("Knight" of "James Knight Newman")
 WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
+_PEOPLES_FORMS = (FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE)
+# a given name and a surname before "of" and a town: "Carol Wood of Longview"
+_PERSON_OF = re.compile(r"\b([A-Z][a-z]+) [A-Z][A-Za-z'’-]+ of $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
 # titles whose period ends no sentence, and words that open sentences
@@ -606,7 +618,7 @@ class Recogniser:
         listed, province = self._listed(spans, text) if text else (set(), set())
         if text:
             listed |= self._qualifying(spans, text) | self._in_named_country(spans, text)
-        placing = self._placing(spans, text) if text else set()
+        placing = self._placing(spans, text) | self._hometowns(spans, text) if text else set()
         described = self._described(spans, text) if text else set()
         good = [
             s
@@ -831,6 +843,26 @@ class Recogniser:
             and text[s.start - 2 : s.start] == ", "
             and any(self._kind[i] != _COUNTRY for i in s.forms[::2])
         }
+
+    def _hometowns(self, spans: Sequence[Span], text: str) -> set[int]:
+        """Indices of towns after a person's given name, surname and "of" ("Owner Carol
+        Wood of Longview said"): the person's home, so they need only
+        :data:`REPEAT_FLOOR` (the model learnt "the Bank of England said")."""
+        given = self.gazetteer.given_names
+        out = set()
+        for n, s in enumerate(spans):
+            if text[s.start - 4 : s.start] != " of " or s.head is not None:
+                continue
+            person = _PERSON_OF.search(text, max(0, s.start - 40), s.start)
+            if (
+                person is not None
+                and (name := person.group(1).lower()) in given
+                # "the Association of German Chambers of Commerce": a people's word
+                and not any(fk in _PEOPLES_FORMS for fk in self.gazetteer.names.get(name, ())[1::2])
+                and any(self._kind[i] == _CITY for i in s.forms[::2])
+            ):
+                out.add(n)
+        return out
 
 
 class _Weights(dict[str, float]):

@@ -324,7 +324,7 @@ LOCAL_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway parkway
     expressway freeway turnpike motorway bridge park plaza market estate village stadium
     arena hall school church cathedral mosque temple museum theatre theater library prison
-    mall hotel inn tower building buildings cemetery bayou side""".split()
+    mall hotel inn tower building buildings cemetery bayou side apartments""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 # Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
@@ -858,7 +858,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         return True
     if _VESSEL_APPOSITIVE.match(text, s.end):
         return True  # "The Liaoning, China's oldest carrier, ..."
-    if _PERSON_APPOSITIVE.match(text, s.end) and (
+    if (_PERSON_APPOSITIVE.match(text, s.end) or _AGE_APPOSITIVE.match(text, s.end)) and (
         s.i == 0 or tokens.keys[s.i - 1] not in _PREPOSITIONS
     ):
         # "Jackson, a lobbyist, declined to comment"; not "He was born in Warrensburg,
@@ -869,6 +869,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     ):
         return True  # "the Shandong aircraft carrier"; not "US carrier groups"
     if _disease_after(text, tokens, nxt):
+        return True
+    if _titled_person(text, tokens, s):
         return True
     if s.i > 0:
         prev = s.i - 1
@@ -917,6 +919,10 @@ _PERSON_APPOSITIVE = re.compile(
     + r")(?=[,.;:]| of | who )",
     re.IGNORECASE,  # "Jordan, a Republican, said"
 )
+# A person's age set off by commas after the name, maybe after the rest of it, before a
+# lower-case word: "Jordan Lincoln, 24, of Dallas", "Webb, 31, was arrested" (a count
+# after a place goes on in a capital or in "and": "Lagos, 52, Ogun, 12, and Kano, 9")
+_AGE_APPOSITIVE = re.compile(r"(?: [A-Z][\w'’-]*){0,2}, \d{1,3}, (?!and |or )[a-z]")
 
 
 # A name's apposition that calls it a vessel: ", China's oldest carrier,", ", the
@@ -926,6 +932,26 @@ _VESSEL_APPOSITIVE = re.compile(
     + "|".join(sorted(VESSELS))
     + r")(?=[,.;:]| of )"
 )
+
+
+def _titled_person(text: str, tokens: Tokens, s: Span) -> bool:
+    """ "Sheriff Lane Magill", "Coach Lane Kiffin": a capitalised title and a local head
+    word, a capitalised word after them, name a person (no "Sheriff Lane" street); "Mayor
+    Street" alone, or before a head ("Judge Street Bridge"), stays a street."""
+    keys, k = tokens.keys, s.j + 1
+    return (
+        s.head is not None
+        and s.j == s.i + 1
+        and tokens.caps[s.i]
+        and keys[s.i] in PERSON_NOUNS
+        and keys[s.j] in LOCAL_HEADS
+        and k < len(tokens)
+        and text[s.end : tokens.starts[k]] == " "
+        and tokens.caps[k]
+        and keys[k] not in HEADS
+        and keys[k] not in PLURAL_HEADS
+        and keys[k] not in CALENDAR
+    )
 
 
 def _disease_after(text: str, tokens: Tokens, k: int) -> bool:
@@ -1147,8 +1173,9 @@ def _with_directions(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]
 
 
 # Words for the part of a town named before its name ("Uptown Normal", "Midtown
-# Manhattan"), which GeoNames gives to some town's district (Chicago's Uptown)
-TOWN_PARTS = frozenset({"uptown", "midtown", "downtown"})
+# Manhattan"), which GeoNames gives to some town's district (Chicago's Uptown), or for
+# the town and its suburbs ("Metro Nashville" is no Metro, Indonesia)
+TOWN_PARTS = frozenset({"uptown", "midtown", "downtown", "metro"})
 # Landforms' plural names that towns bear too ("Plains", Georgia; "Highlands", Texas)
 _LANDFORMS = frozenset("plains highlands lowlands uplands hills heights".split())
 
