@@ -3528,3 +3528,27 @@ def test_a_name_written_with_accents_is_no_place_named_without_them(parser):
         "and Miami-Dade County reported three."
     )
     assert places_of(parser, text)["Rincón"].country_code == "PR"
+
+
+def test_an_everyday_word_opens_no_towns_name_for_a_building(parser):
+    """ "burial at Green Hill Cemetery" of a Bedford, Indiana obituary that names
+    Columbus, Ohio was put at Green, Ohio (a town of a state the story names opening the
+    name, as "Greenville Memorial Hospital" is Greenville's)."""
+    text = (
+        "Helen Carter, 91, of Bedford, Ind., died Sunday. A sister, Ruth Hall, lives in "
+        "Columbus, Ohio.\n\nServices will be Thursday in Bedford, with burial at Green "
+        "Hill Cemetery."
+    )
+    assert places_of(parser, text)["Green Hill Cemetery"].name == "Bedford"
+
+
+def test_the_first_of_two_given_names_before_a_maiden_name_is_a_persons(parser):
+    """ "the daughter of the late Orville and Edna (Sanders) Hall" of an obituary naming
+    Columbus, Ohio, marked Orrville, Ohio ("Orville" is in no locale's list of given
+    names)."""
+    text = (
+        "Born March 3, 1933, in Mitchell, she was the daughter of the late Orville and "
+        "Edna (Sanders) Hall. She worked at the GE plant in Bloomington.\n\nSurvivors "
+        "include a son, Dennis Carter of Indianapolis; a sister, Ruth Hall of Columbus, Ohio."
+    )
+    assert "Orville" not in places_of(parser, text)

@@ -1209,9 +1209,15 @@ class Geoparser(Recogniser):
         """The town whose name opens the name of building ``s`` ("Greenville" of
         "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"), in the
         province the story names most (``provinces``: its places' provinces, counted),
-        the most populous of a tie; None if no such town lies in one of them."""
+        the most populous of a tie; None if no such town lies in one of them. An
+        everyday word opens no town's name ("Green Hill Cemetery" of an Indiana
+        obituary naming Columbus, Ohio, is no cemetery of Green, Ohio)."""
         admin1 = self._admin1
-        for opening in self._opening_towns(s):
+        everyday = common_words()
+        words = s.key.split()
+        for k, opening in enumerate(self._opening_towns(s)):
+            if len(words) - 1 - k == 1 and words[0] in everyday:
+                break  # (the runs come longest first: this is the one-word run)
             towns = [i for i in opening if provinces[admin1[i]]]
             if towns:  # the readings come most populous first: max keeps the first of a tie
                 return self.gazetteer.place(max(towns, key=lambda i: provinces[admin1[i]]))
@@ -1417,14 +1423,21 @@ def _listed_given_name(
     after = s.j + 2  # "the late Clarence and Ruth (Lincoln) Bowers": the first of two
     if (
         s.i == s.j
-        and s.key in given
         and after < len(tokens)
         and text[s.end : tokens.starts[after]] == " and "
         and _given_name_alone(tokens, after, given, span_starts)
-        # a maiden name or a surname follows: "Clarence and Ruth Bowers"
+        # a maiden name and a surname follow, whatever the first name ("the late Orville
+        # and Edna (Sanders) Hall" names no Orrville, Ohio), or a surname after a given
+        # name: "Clarence and Ruth Bowers"
         and (
-            text.startswith(" (", tokens.ends[after])
-            or CAPITAL_AFTER.match(text, tokens.ends[after]) is not None
+            _MAIDEN_NAME.match(text, tokens.ends[after]) is not None
+            or (
+                s.key in given
+                and (
+                    text.startswith(" (", tokens.ends[after])
+                    or CAPITAL_AFTER.match(text, tokens.ends[after]) is not None
+                )
+            )
         )
     ):
         return True
@@ -1456,6 +1469,8 @@ def _listed_given_name(
     )
 
 
+# A maiden name in brackets before a surname: "Ruth (Lincoln) Bowers"
+_MAIDEN_NAME = re.compile(r" \([A-Z][\w'’-]*\) [A-Z]")
 # Nouns of kin before the names of the kin: "a brother, Houston Bowers"
 _KIN = frozenset(
     """son sons daughter daughters brother brothers sister sisters child children grandchild
