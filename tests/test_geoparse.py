@@ -3552,3 +3552,14 @@ def test_the_first_of_two_given_names_before_a_maiden_name_is_a_persons(parser):
         "include a son, Dennis Carter of Indianapolis; a sister, Ruth Hall of Columbus, Ohio."
     )
     assert "Orville" not in places_of(parser, text)
+
+
+def test_a_town_named_after_a_national_title_or_before_family_is_a_persons(parser):
+    """ "Former President Lincoln visited" marked Lincoln, Nebraska, and "The Jackson
+    family moved to Tupelo" Jackson, Mississippi; "Governor Punjab" keeps the province
+    (a governor's title may take its province's name)."""
+    assert "Lincoln" not in places_of(parser, "Former President Lincoln visited in 1863.")
+    got = places_of(parser, "The Jackson family moved to Tupelo in 1998.")
+    assert list(got) == ["Tupelo"]
+    got = places_of(parser, "He met Governor Punjab Chaudhry Sarwar in Lahore.")
+    assert got["Punjab"].kind.value == "admin1"

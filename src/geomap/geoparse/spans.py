@@ -80,6 +80,9 @@ PERSON_TITLES = frozenset(
     mayor secretary spokesman spokeswoman spokesperson ambassador envoy leader chairman
     chairwoman commissioner archbishop bishop cardinal pope judge coach""".split()
 )
+# Capitalised titles no town's name follows as the title's place (unlike "Governor
+# Punjab", "Mayor Karachi"): the name after them is the holder's
+_NATIONAL_TITLES = frozenset("president senator congressman congresswoman pope judge coach".split())
 # Function words whose identity is a useful recognition feature before/after a span.
 CONTEXT_WORDS = (
     frozenset(
@@ -872,6 +875,13 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         return True
     if _titled_person(text, tokens, s):
         return True
+    if (
+        s.i > 0
+        and tokens.keys[s.i - 1] == "the"
+        and text.startswith(" family", s.end)
+        and not text[s.end + 7 : s.end + 8].isalpha()
+    ):
+        return True  # "The Jackson family moved to Tupelo": a surname, no Mississippi
     if s.i > 0:
         prev = s.i - 1
         gap = text[tokens.ends[prev] : s.start]
@@ -1045,6 +1055,13 @@ def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         # gazetteer does not know ("Governor Punjab Chaudhry Sarwar" keeps Punjab)
         k = s.j + 1
         kind, people = gazetteer.column("kind"), gazetteer.column("population")
+        if (
+            keys[i - 1] in _NATIONAL_TITLES
+            and tokens.caps[i - 1]
+            and s.i == s.j
+            and all(kind[r] == _TOWN and people[r] < TITLED_TOWN for r in s.forms[::2])
+        ):
+            return True  # "Former President Lincoln visited Gettysburg": no Nebraska
         return keys[i] in gazetteer.given_names or (
             k < len(keys)
             and bool(s.forms)
