@@ -3563,3 +3563,31 @@ def test_a_town_named_after_a_national_title_or_before_family_is_a_persons(parse
     assert list(got) == ["Tupelo"]
     got = places_of(parser, "He met Governor Punjab Chaudhry Sarwar in Lahore.")
     assert got["Punjab"].kind.value == "admin1"
+
+
+def test_a_name_after_a_towns_opening_word_is_part_of_a_longer_name(parser):
+    """ "an attack on a base in Puerto Jordan" (a Colombian town the gazetteer lacks)
+    marked the country Jordan, "Fighting reached Port Jordan" a village called Port and
+    Jordan; "Soldiers from Fort Stewart" and "Port Said" keep their whole names."""
+    text = "Petro suspended talks after an attack on a base in Puerto Jordan, in Arauca."
+    assert "Jordan" not in places_of(parser, text)
+    assert not {"Port", "Jordan"} & set(places_of(parser, "Fighting reached Port Jordan."))
+    got = places_of(parser, "Soldiers from Fort Stewart, Georgia, sailed from Port Said.")
+    assert {"Fort Stewart", "Port Said"} <= set(got)
+
+
+def test_a_town_saying_whose_a_thing_is_is_not_where_a_street_stands(parser):
+    """ "The Bowling Green City Commission voted to sell a parcel on Main Street to a
+    Nashville developer" put Main Street in Nashville; where the paragraph names no
+    other town, it stays there ("a Saskatoon police officer ... on Northumberland
+    Avenue")."""
+    text = (
+        "BOWLING GREEN — The Bowling Green City Commission voted Tuesday to sell a parcel "
+        "on Main Street to a Nashville developer."
+    )
+    assert places_of(parser, text)["Main Street"].name == "Bowling Green"
+    text = (
+        "A man pointed a replica handgun at a Saskatoon police officer. He was seen on "
+        "Northumberland Avenue."
+    )
+    assert places_of(parser, text)["Northumberland Avenue"].name == "Saskatoon"

@@ -2089,10 +2089,30 @@ def _coordinated(text: str, m: Mention, t: Mention) -> bool:
 
 def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]:
     """``places`` but those ``m``'s paragraph names as where things go or come from
-    (:func:`_destination`): where a street or building stands."""
+    (:func:`_destination`), and those it names as whose someone or something is
+    (:func:`_whose`) when it names another: where a street or building stands."""
     a, b = text.rfind("\n", 0, m.start), text.find("\n", m.end)
     b = len(text) if b < 0 else b
-    return [t for t in places if not (a < t.start < b and _destination(text, m, t))]
+    standing = [t for t in places if not (a < t.start < b and _destination(text, m, t))]
+    whose = {id(t) for t in standing if a < t.start < b and _whose(text, t)}
+    if whose and any(a < t.start < b and id(t) not in whose for t in standing):
+        # "a parcel on Main Street to a Nashville developer" of a Bowling Green story;
+        # "a Saskatoon police officer ... on Northumberland Avenue" names no other town
+        return [t for t in standing if id(t) not in whose]
+    return standing
+
+
+# "a Nashville developer", "an Atlanta firm": a town before a lower-case noun after "a"
+_A_BEFORE = re.compile(r"\b[Aa]n? $")
+_NOUN_AFTER = re.compile(r" [a-z]")
+
+
+def _whose(text: str, t: Mention) -> bool:
+    """Whether town ``t`` says whose someone or something is ("a Nashville developer"),
+    not where they are."""
+    return bool(_A_BEFORE.search(text, max(0, t.start - 4), t.start)) and bool(
+        _NOUN_AFTER.match(text, t.end)
+    )
 
 
 def _destination(text: str, m: Mention, t: Mention) -> bool:

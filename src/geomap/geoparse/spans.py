@@ -605,6 +605,9 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         spans = _named_diseases(tokens, spans, diseases)
     spans = _outside_headlines(text, tokens, spans, gazetteer)
     _share_plural_heads(text, tokens, spans, gazetteer)
+    # "a base in Puerto Jordan" is no Jordan, "Port Jordan" no Port (after the plural
+    # heads: "Montgomery, Fort Bend and Brazoria counties" joins Fort to Bend)
+    spans = [s for s in spans if s.head is not None or not _prefixed(text, tokens, s.i, s.j)]
     return _with_directions(text, tokens, spans)
 
 
@@ -744,6 +747,35 @@ def _get(
 # Particles that join a longer Romance name ("San Juan de Lurigancho", "Leonardo da
 # Vinci"), after a place's name that is only its beginning
 _NAME_GOES_ON = frozenset("de del della di da do dos das du".split())
+
+
+# Words that open a town's name before another capitalised word ("Puerto Jordan", "Fort
+# Stewart", "San Rafael"): a name they open that the gazetteer lacks is neither word's
+# place. (A lake's or a mountain's is often its town's: "Lake Manassas" is by Manassas.)
+NAME_PREFIXES = frozenset(
+    "puerto porto port fort san santa santo sao saint ste ciudad villa".split()
+)
+
+
+def _prefixed(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether the name of tokens ``i``..``j`` follows a name's opening word ("Puerto
+    Jordan": the gazetteer would have matched the whole from that word), or is such a
+    word alone before a capitalised one ("Port" of "Port Jordan")."""
+    keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
+    if (
+        i > 0
+        and caps[i - 1]
+        and keys[i - 1] in NAME_PREFIXES
+        and text[ends[i - 1] : starts[i]] == " "
+    ):
+        return True
+    return (
+        i == j
+        and keys[i] in NAME_PREFIXES
+        and i + 1 < len(keys)
+        and caps[i + 1]
+        and text[ends[i] : starts[i + 1]] == " "
+    )
 
 
 def _goes_on(text: str, tokens: Tokens, j: int) -> bool:
