@@ -3591,3 +3591,15 @@ def test_a_town_saying_whose_a_thing_is_is_not_where_a_street_stands(parser):
         "Northumberland Avenue."
     )
     assert places_of(parser, text)["Northumberland Avenue"].name == "Saskatoon"
+
+
+def test_towns_listed_as_neighbourhoods_of_a_town_are_in_it(parser):
+    """ "the Highbridge and Morris Heights neighborhoods of the Bronx" put Highbridge at
+    High Bridge, New Jersey, 80 km west; Morris Heights, read in the Bronx, stays."""
+    text = (
+        "NEW YORK — Officials are investigating Legionnaires' disease in the Highbridge "
+        "and Morris Heights neighborhoods of the Bronx."
+    )
+    got = places_of(parser, text)
+    assert got["Highbridge"].name == "The Bronx"
+    assert got["Morris Heights"].name == "Morris Heights"

@@ -1041,6 +1041,7 @@ class Geoparser(Recogniser):
         of its town named after such a town is at home (:func:`_parts_at_home`). An
         unknown region or province ("Darfur region") is never put at a town, nor a village
         named with a lower-case "village" at its paragraph's town or a story's home."""
+        mentions = _parts_of(text, mentions, spans)
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
@@ -2135,6 +2136,45 @@ def _destination(text: str, m: Mention, t: Mention) -> bool:
         if word != "and" and not word[:1].isupper():
             return False
     return False
+
+
+# "... neighborhoods of the Bronx", "... district of Kabul": the town whose parts a list
+# names
+_PARTS_OF = re.compile(r" (?:neighbou?rhoods?|districts?|suburbs?) of (?:the )?", re.I)
+PART_KM = 15.0  # a part of a town read farther than this from it is another place
+
+
+def _parts_of(text: str, mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
+    """Towns a list names as parts of a town after it are in that town (0.3), when read
+    :data:`PART_KM` from it: "the Highbridge and Morris Heights neighborhoods of the
+    Bronx" is no High Bridge, New Jersey, 80 km west (Morris Heights, read in the Bronx,
+    stays)."""
+    runs = _list_runs(text, spans)
+    out = list(mentions)
+    for n, run in enumerate(runs):
+        if n != run.stop - 1 or n + 1 >= len(mentions):
+            continue
+        hit = _PARTS_OF.match(text, mentions[n].end)
+        town = mentions[n + 1].place
+        if (
+            hit is None
+            or hit.end() != mentions[n + 1].start
+            or town is None
+            or town.kind is not PlaceKind.CITY
+        ):
+            continue
+        for k in run:
+            p = mentions[k].place
+            if (
+                p is not None
+                and p.kind is PlaceKind.CITY
+                and spans[k].head is None
+                and p != town
+                and _km(p.lat, p.lon, town.lat, town.lon) >= PART_KM
+            ):
+                m = mentions[k]
+                out[k] = Mention(m.start, m.end, m.surface, m.kind, town, 0.3)
+    return out
 
 
 def _parts_at_home(
