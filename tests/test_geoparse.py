@@ -3603,3 +3603,15 @@ def test_towns_listed_as_neighbourhoods_of_a_town_are_in_it(parser):
     got = places_of(parser, text)
     assert got["Highbridge"].name == "The Bronx"
     assert got["Morris Heights"].name == "Morris Heights"
+
+
+def test_a_local_storys_only_town_of_a_name_needs_a_low_score(parser):
+    """ "Ocala has had less than an inch of rain" of a Florida story scored 0.08 ("X
+    has" is mostly a person's or a firm's): a name with one reading, a town of the
+    story's province, no person's and no everyday word, is kept."""
+    text = (
+        "Fire officials banned burning in Marion, Lake and Sumter counties. A wildfire "
+        "burned near Umatilla and threatened homes in Paisley and Astor.\n\n"
+        "Ocala has had less than an inch of rain since October."
+    )
+    assert places_of(parser, text)["Ocala"].admin1 == "US.FL"

@@ -30,7 +30,7 @@ from ..gazetteer.build import (
     KINDS,
     fold,
 )
-from .model import common_words
+from .model import common_words, surnames
 from .spans import (
     ADMIN_HEADS,
     CONTEXT_WORDS,
@@ -124,6 +124,10 @@ REPEAT_FLOOR = 0.15
 # A town listed beside a kept name of its country needs only this score (on
 # GeoWebNews' cross-validated predictions: 4 right places more, 1 false)
 LIST_FLOOR = 0.3
+# A name with one reading only, a town of a local story's province, no person's and no
+# everyday word (wordfreq's Zipf scale below this), needs only this score
+SOLE_FLOOR = 0.05
+SOLE_ZIPF = 3.0
 # A name tagged as such ("#Karachi", "#Napa") needs only this score: a tweet tags the
 # places it speaks of
 HASHTAG_FLOOR = 0.15
@@ -631,6 +635,7 @@ class Recogniser:
             or _abbreviation_placed(text, s)
             or (s.score >= LIST_FLOOR and self._plain_country(s))
             or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
+            or (s.score >= SOLE_FLOOR and home is not None and self._sole_town_of(s, home, text))
             or (
                 s.score >= LIST_FLOOR
                 and nation is not None
@@ -714,6 +719,23 @@ class Recogniser:
                 self._admin1[i] == province and self._kind[i] == _CITY and fk == FORM_NAME
                 for i, fk in zip(s.forms[::2], s.forms[1::2])
             )
+            and self._alone(s, text)
+        )
+
+    def _sole_town_of(self, s: Span, province: str, text: str) -> bool:
+        """Whether span ``s`` names one place only, a town of ``province`` by its own
+        name, and no person's or everyday word ("Ocala has had less than an inch of
+        rain" in a Florida story scored 0.08: "X has" is mostly a person's or a firm's),
+        and is a name alone (:meth:`_alone`)."""
+        return (
+            len(s.forms) == 2
+            and s.forms[1] == FORM_NAME
+            and self._kind[s.forms[0]] == _CITY
+            and self._admin1[s.forms[0]] == province
+            and s.key not in self.gazetteer.given_names
+            and s.key not in surnames()
+            and s.key not in self._common
+            and self.gazetteer.zipf.get(s.key, 0.0) < SOLE_ZIPF
             and self._alone(s, text)
         )
 
