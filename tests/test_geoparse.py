@@ -3615,3 +3615,35 @@ def test_a_local_storys_only_town_of_a_name_needs_a_low_score(parser):
         "Ocala has had less than an inch of rain since October."
     )
     assert places_of(parser, text)["Ocala"].admin1 == "US.FL"
+
+
+def test_local_news_persons_by_office_class_year_and_spouse(parser):
+    """ "Councilman Jordan Phoenix" marked the country Jordan, "Houston, a sophomore,"
+    and "Dallas Vernon and his wife, Florence," the Texan cities (an apposition after a
+    place keeps it: "a urologist from Fort Salonga, and his wife")."""
+    text = "GREENVILLE — Councilman Jordan Phoenix proposed a curfew for Greenville."
+    assert "Jordan" not in places_of(parser, text)
+    text = "GREENVILLE — Houston, a sophomore, leads Greenville with 18 points a game."
+    assert "Houston" not in places_of(parser, text)
+    text = "GREENVILLE — Dallas Vernon and his wife, Florence, moved to Greenville in 1990."
+    assert "Dallas" not in places_of(parser, text)
+    text = "Francis Martinis, a urologist from Fort Salonga, and his wife, Jessica, appear."
+    assert "Fort Salonga" in places_of(parser, text)
+
+
+def test_an_elementary_school_is_a_local_building(parser):
+    """ "Lincoln Elementary in Greenville" was Lincoln, Nebraska; "Kendale Lakes
+    Elementary School" stays one name."""
+    got = places_of(parser, "Lincoln Elementary in Greenville, S.C., will close.")
+    assert got["Lincoln Elementary"].name == "Greenville"
+    got = places_of(parser, "He was arrested at Kendale Lakes Elementary School in Miami.")
+    assert "Kendale Lakes Elementary School" in got
+
+
+def test_a_name_joined_by_an_ampersand_to_a_word_is_a_firms(parser):
+    """ "Bed Bath & Beyond" marked Bath, England; "#Colombia & FARC rebels" and a list
+    ending in "&" keep their places."""
+    text = "The Shops at Stonewall offer Wegmans and Bed Bath & Beyond in Gainesville, Va."
+    assert "Bath" not in places_of(parser, text)
+    text = "The government of #Colombia & FARC rebels moved closer to a ceasefire."
+    assert "Colombia" in places_of(parser, text)

@@ -80,6 +80,13 @@ PERSON_TITLES = frozenset(
     mayor secretary spokesman spokeswoman spokesperson ambassador envoy leader chairman
     chairwoman commissioner archbishop bishop cardinal pope judge coach""".split()
 )
+# Capitalised titles of local offices, before their holder's name ("Councilman Jordan
+# Phoenix", "Superintendent Paul Gausman"); no context words (the model was fitted
+# without them)
+LOCAL_TITLES = frozenset(
+    """councilman councilwoman councilmember councillor councilor alderman alderwoman
+    supervisor trustee sheriff superintendent principal""".split()
+)
 # Capitalised titles no town's name follows as the title's place (unlike "Governor
 # Punjab", "Mayor Karachi"): the name after them is the holder's
 _NATIONAL_TITLES = frozenset("president senator congressman congresswoman pope judge coach".split())
@@ -308,7 +315,7 @@ ADMIN_HEADS = frozenset(
 # company's: "Ford Motor Co.")
 HEAD_ABBREVIATIONS = {"twp": "township"}
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
-CAPITAL_HEADS = frozenset({"township", "townships", "side"})
+CAPITAL_HEADS = frozenset({"township", "townships", "side", "elementary"})
 # Admin heads that translate one another for a country's first-level units.
 PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "krai", "kray", "prefecture")
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
@@ -327,7 +334,7 @@ LOCAL_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway parkway
     expressway freeway turnpike motorway bridge park plaza market estate village stadium
     arena hall school church cathedral mosque temple museum theatre theater library prison
-    mall hotel inn tower building buildings cemetery bayou side apartments""".split()
+    mall hotel inn tower building buildings cemetery bayou side apartments elementary""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 # Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
@@ -411,7 +418,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         or (
                             keys[j] in LOCAL_HEADS
                             and head is not None
-                            and ((best is not None and best.j == j - 1) or keys[head[0]] == "side")
+                            # ("Kendale Lakes Elementary School": the whole school's)
+                            and (
+                                (best is not None and best.j == j - 1)
+                                or keys[head[0]] in ("side", "elementary")
+                            )
                             # "the Clarke County school board": the county's, no school
                             and (caps[j] or keys[j - 1] not in ADMIN_HEADS)
                         )
@@ -608,7 +619,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     # "a base in Puerto Jordan" is no Jordan, "Port Jordan" no Port (after the plural
     # heads: "Montgomery, Fort Bend and Brazoria counties" joins Fort to Bend)
     spans = [s for s in spans if s.head is not None or not _prefixed(text, tokens, s.i, s.j)]
-    return _with_directions(text, tokens, spans)
+    return _with_directions(text, tokens, _outside_firms(text, tokens, spans))
 
 
 # Short words a headline capitalises and running text does not ("Police Arrest Man In
@@ -757,6 +768,33 @@ NAME_PREFIXES = frozenset(
 )
 
 
+def _outside_firms(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]:
+    """``spans`` but a name joined by "&" to a capitalised word that starts no name and
+    is no acronym, outside a list: a firm's ("Bed Bath & Beyond" names no Bath; "Jackson
+    & Union counties" are both places, "#Colombia & FARC rebels" names Colombia, and
+    "Jamison, Norbury, Granville & Somerville" is a list)."""
+    if "&" not in text:
+        return spans
+    keys, caps, uppers = tokens.keys, tokens.caps, tokens.uppers
+    starts, ends = tokens.starts, tokens.ends
+    starting, ending = {s.i for s in spans}, {s.j for s in spans}
+    n = len(keys)
+
+    def word(k: int) -> bool:  # a capitalised word, no acronym, that no name covers
+        return caps[k] and not uppers[k] and keys[k] not in PLURAL_HEADS
+
+    def firm(s: Span) -> bool:
+        if s.i > 0 and text[ends[s.i - 1] : s.start] == ", ":
+            return False  # an item of a list
+        k = s.j + 1
+        if k < n and text[s.end : starts[k]] == " & ":
+            return word(k) and k not in starting
+        k = s.i - 1
+        return k >= 0 and text[ends[k] : s.start] == " & " and word(k) and k not in ending
+
+    return [s for s in spans if not firm(s)]
+
+
 def _prefixed(text: str, tokens: Tokens, i: int, j: int) -> bool:
     """Whether the name of tokens ``i``..``j`` follows a name's opening word ("Puerto
     Jordan": the gazetteer would have matched the whole from that word), or is such a
@@ -893,6 +931,10 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         return True
     if _VESSEL_APPOSITIVE.match(text, s.end):
         return True  # "The Liaoning, China's oldest carrier, ..."
+    if _SPOUSE_AFTER.match(text, s.end) and (s.i == 0 or tokens.keys[s.i - 1] not in _PREPOSITIONS):
+        # "Dallas Vernon and his wife, Florence, moved to Greenville"; not "a urologist
+        # from Fort Salonga, and his wife, Jessica", the apposition's
+        return True
     if (_PERSON_APPOSITIVE.match(text, s.end) or _AGE_APPOSITIVE.match(text, s.end)) and (
         s.i == 0 or tokens.keys[s.i - 1] not in _PREPOSITIONS
     ):
@@ -951,19 +993,22 @@ PERSON_NOUNS = PERSON_TITLES | frozenset(
     grandfather uncle aunt nephew niece cousin quarterback pitcher player professor
     economist analyst researcher scientist author writer reporter journalist editor actor
     actress singer musician owner founder farmer pastor priest rabbi imam republican
-    democrat""".split()
+    democrat freshman sophomore junior senior""".split()
 )
 _PERSON_APPOSITIVE = re.compile(
     r", (?:the|a|an|his|her|their|two|three|both) (?:[\w.'’-]+ ){0,3}(?:"
     + "|".join(sorted(PERSON_NOUNS))
     # closed as an apposition is: not "Sales rose in Austin, a spokesman for the firm
     # said", a reporting clause after a place
-    + r")(?=[,.;:]| of | who )",
+    + r")(?=[,.;:]| of | who | at )",
     re.IGNORECASE,  # "Jordan, a Republican, said"
 )
 # A person's age set off by commas after the name, maybe after the rest of it, before a
 # lower-case word: "Jordan Lincoln, 24, of Dallas", "Webb, 31, was arrested" (a count
 # after a place goes on in a capital or in "and": "Lagos, 52, Ogun, 12, and Kano, 9")
+# A person's name and "and his wife" or "and her husband" after it, maybe after the rest
+# of the name
+_SPOUSE_AFTER = re.compile(r"(?: [A-Z][\w'’-]*){0,2},? and (?:his|her) (?:wife|husband)\b")
 _AGE_APPOSITIVE = re.compile(r"(?: [A-Z][\w'’-]*){0,2}, \d{1,3}, (?!and |or )[a-z]")
 
 
@@ -1082,7 +1127,7 @@ def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         )
     if text[ends[i - 1] : starts[i]] != " ":
         return False
-    if keys[i - 1] in PERSON_TITLES:
+    if keys[i - 1] in PERSON_TITLES or (tokens.caps[i - 1] and keys[i - 1] in LOCAL_TITLES):
         # "Mayor Chokwe Antar Lumumba": a small town's name goes on in a word the
         # gazetteer does not know ("Governor Punjab Chaudhry Sarwar" keeps Punjab)
         k = s.j + 1
