@@ -3647,3 +3647,14 @@ def test_a_name_joined_by_an_ampersand_to_a_word_is_a_firms(parser):
     assert "Bath" not in places_of(parser, text)
     text = "The government of #Colombia & FARC rebels moved closer to a ceasefire."
     assert "Colombia" in places_of(parser, text)
+
+
+def test_a_building_opened_by_a_far_towns_name_is_at_a_local_storys_home(parser):
+    """ "Glendale High School's band" of a Springfield, Missouri story was put at
+    Glendale, a St. Louis suburb 300 km off (a town of the story's state opening the
+    name, as "Greenville Memorial Hospital" is Greenville's)."""
+    text = (
+        "SPRINGFIELD — Glendale High School's band will march in the Rose Parade. Nixa, "
+        "Ozark and Republic students joined the Springfield band."
+    )
+    assert places_of(parser, text)["Glendale High School"].name == "Springfield"

@@ -1123,7 +1123,8 @@ class Geoparser(Recogniser):
                 # ("St. Paul Lutheran Church" is the apostle's, not a town's)
                 saint = s.head in _WORSHIP and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
                 anywhere = saint or s.head in _NAMED_AFTER_ANYWHERE
-                place, confidence = (None if anywhere else self._town_opening(s, where)), 0.4
+                place = None if anywhere else self._town_opening(s, where, home)
+                confidence = 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
                 in_towns, in_provinces = towns, provinces
@@ -1206,20 +1207,35 @@ class Geoparser(Recogniser):
             out.append(m)
         return out
 
-    def _town_opening(self, s: Span, provinces: Counter[str | None]) -> Place | None:
+    def _town_opening(
+        self, s: Span, provinces: Counter[str | None], home: Place | None = None
+    ) -> Place | None:
         """The town whose name opens the name of building ``s`` ("Greenville" of
         "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"), in the
         province the story names most (``provinces``: its places' provinces, counted),
-        the most populous of a tie; None if no such town lies in one of them. An
-        everyday word opens no town's name ("Green Hill Cemetery" of an Indiana
-        obituary naming Columbus, Ohio, is no cemetery of Green, Ohio)."""
+        the most populous of a tie; None if no such town lies in one of them, or, in a
+        local story, :data:`VILLAGE_FAR_KM` from its ``home`` ("Glendale High School's
+        band" of a Springfield, Missouri story is no school of Glendale, a St. Louis
+        suburb 300 km off). An everyday word opens no town's name ("Green Hill Cemetery"
+        of an Indiana obituary naming Columbus, Ohio, is no cemetery of Green, Ohio)."""
         admin1 = self._admin1
+        if home is not None:
+            lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
+
+            def near(i: int) -> bool:
+                return _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
+
+        else:
+
+            def near(i: int) -> bool:
+                return True
+
         everyday = common_words()
         words = s.key.split()
         for k, opening in enumerate(self._opening_towns(s)):
             if len(words) - 1 - k == 1 and words[0] in everyday:
                 break  # (the runs come longest first: this is the one-word run)
-            towns = [i for i in opening if provinces[admin1[i]]]
+            towns = [i for i in opening if provinces[admin1[i]] and near(i)]
             if towns:  # the readings come most populous first: max keeps the first of a tie
                 return self.gazetteer.place(max(towns, key=lambda i: provinces[admin1[i]]))
         return None
