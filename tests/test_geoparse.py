@@ -3658,3 +3658,17 @@ def test_a_building_opened_by_a_far_towns_name_is_at_a_local_storys_home(parser)
         "Ozark and Republic students joined the Springfield band."
     )
     assert places_of(parser, text)["Glendale High School"].name == "Springfield"
+
+
+def test_springs_ending_a_name_and_a_far_peak_of_a_local_story(parser):
+    """ "near Jemez Springs" of a New Mexico story marked Springs, South Africa, and "the
+    Cerro Grande fire destroyed 400 homes in Los Alamos" a Mexican peak 900 km off."""
+    text = (
+        "SANTA FE, N.M. (AP) — A wildfire began near Jemez Springs and forced evacuations "
+        "west of Los Alamos.\n\nGov. Michelle Lujan Grisham declared an emergency in "
+        "Sandoval and Los Alamos counties. In 2000, the Cerro Grande fire destroyed 400 "
+        "homes in Los Alamos."
+    )
+    got = places_of(parser, text)
+    assert "Springs" not in got
+    assert got["Cerro Grande"].country_code == "US"

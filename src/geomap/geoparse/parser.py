@@ -122,6 +122,11 @@ def _team_after() -> re.Pattern[str]:
     return re.compile(rf" (?:{'|'.join(names)})\b")
 
 
+# words that name land or water, in English and in the languages of many place names
+# ("the Cerro Grande fire" of a Los Alamos story is no Mexican peak)
+_LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
+    "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
+)
 # places of worship, named after saints more often than after towns
 _WORSHIP = frozenset("church cathedral chapel mosque temple".split())
 # streets, homes and hotels, named after far towns (or a chain's founder) as often as after
@@ -1096,7 +1101,7 @@ class Geoparser(Recogniser):
             stray = (
                 p is not None
                 and p.kind is PlaceKind.FEATURE
-                and not PHYSICAL_HEADS.isdisjoint(s.key.split())
+                and not _LAND_AND_WATER.isdisjoint(s.key.split())
                 and p.country_code is not None
                 and countries[p.country_code] == 0
             )

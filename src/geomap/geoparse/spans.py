@@ -349,10 +349,11 @@ PHYSICAL_HEADS = frozenset(
     strait gulf sea ocean desert peninsula hill hills""".split()
 )
 # Words that end a longer name ("the Black Sea Coast", "Emerald Coast", "Lake Placid
-# Valley", "the Otter Creek valley"): alone after a capitalised word they name nothing of
+# Valley", "the Otter Creek valley", "near Jemez Springs" of a New Mexico story, no
+# Springs of South Africa): alone after a capitalised word they name nothing of
 # their own, though GeoNames has a "Coast" region (Tanzania's) and a "Valley" department
 # (Honduras')
-NAME_TAILS = PHYSICAL_HEADS | {"coast", "creek", "brook"}
+NAME_TAILS = PHYSICAL_HEADS | {"coast", "creek", "brook", "springs", "falls"}
 # Words that make a river, lake or range of their own out of a place's name: the Great
 # Miami River is not the Miami River, nor the Black Warrior River a "Warrior River"
 FEATURE_ADJECTIVES = frozenset("great little big black white red upper lower middle".split())
