@@ -3672,3 +3672,21 @@ def test_springs_ending_a_name_and_a_far_peak_of_a_local_story(parser):
     got = places_of(parser, text)
     assert "Springs" not in got
     assert got["Cerro Grande"].country_code == "US"
+
+
+def test_japanese_korean_and_german_papers_are_titles(parser):
+    """ "The Asahi Shimbun said" marked Asahi, a town of Chiba."""
+    got = places_of(parser, "The Asahi Shimbun said Tokyo would raise defense spending.")
+    assert list(got) == ["Tokyo"]
+
+
+def test_an_everyday_description_read_only_as_an_other_name_is_no_place(parser):
+    """ "Down East" of a Maine story was Lagrange, a village of 777 people that GeoNames
+    also calls so; "Company Shops", Burlington's old name, stays a name."""
+    text = (
+        "PORTLAND, Maine — The catch fell most in Washington and Hancock counties, Down "
+        "East, while landings around Portland held steady."
+    )
+    assert "Down East" not in places_of(parser, text)
+    text = 'The town was first named "Company Shops" before it became Burlington, N.C.'
+    assert "Company Shops" in places_of(parser, text)

@@ -170,7 +170,7 @@ PRESS_WORDS = frozenset(
     """post times tribune herald gazette journal chronicle press presse inquirer enquirer
     examiner courier observer telegraph dispatch sentinel globe bee register bulletin star
     sun mail express mirror guardian news today argus advertiser ledger statesman
-    picayune independent standard airlines airways lines""".split()
+    picayune independent standard airlines airways lines shimbun ilbo zeitung""".split()
 )
 # Words between a title's name and its press word ("Sydney Morning Herald", "Delta Air
 # Lines")
@@ -619,7 +619,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     _share_plural_heads(text, tokens, spans, gazetteer)
     # "a base in Puerto Jordan" is no Jordan, "Port Jordan" no Port (after the plural
     # heads: "Montgomery, Fort Bend and Brazoria counties" joins Fort to Bend)
-    spans = [s for s in spans if s.head is not None or not _prefixed(text, tokens, s.i, s.j)]
+    spans = [
+        s
+        for s in spans
+        if s.head is not None or not (_prefixed(text, tokens, s.i, s.j) or _everyday_alternate(s))
+    ]
     return _with_directions(text, tokens, _outside_firms(text, tokens, spans))
 
 
@@ -767,6 +771,20 @@ _NAME_GOES_ON = frozenset("de del della di da do dos das du".split())
 NAME_PREFIXES = frozenset(
     "puerto porto port fort san santa santo sao saint ste ciudad villa".split()
 )
+
+
+def _everyday_alternate(s: Span) -> bool:
+    """Whether span ``s`` is everyday words with a compass word or "the", read only as
+    some place's other name: a description, not the place ("Down East", coastal Maine,
+    is an other name of Lagrange, a Maine village of 777 people, in GeoNames; "The
+    Mission" of San Francisco's Mission District). A town's old name of everyday words
+    alone stays ("Company Shops", Burlington, North Carolina)."""
+    if " " not in s.key or not s.forms or any(fk != FORM_ALT for fk in s.forms[1::2]):
+        return False
+    everyday, words = common_words(), s.key.split()
+    return any(w in DIRECTIONS or w == "the" for w in words) and all(
+        w in everyday or w in DIRECTIONS or w == "the" for w in words
+    )
 
 
 def _outside_firms(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]:
