@@ -3690,3 +3690,34 @@ def test_an_everyday_description_read_only_as_an_other_name_is_no_place(parser):
     assert "Down East" not in places_of(parser, text)
     text = 'The town was first named "Company Shops" before it became Burlington, N.C.'
     assert "Company Shops" in places_of(parser, text)
+
+
+def test_a_sentence_naming_a_national_institution_names_the_capital(parser):
+    """Local stories read "Washington" as their state's namesake: "Congress in
+    Washington" of a Des Moines story was Washington, Iowa; "lawmakers in Washington
+    must act on federal aid" of a Greenville, N.C. story the Washington 40 km off;
+    "Maine's delegation in Washington" a Maine village. A compass word keeps the state
+    ("federal lands in eastern Washington"), and a story's own dateline town stays
+    ("OTTAWA, Ill. — The federal grant to Ottawa")."""
+    dc = "US.DC"
+    text = (
+        "DES MOINES — Iowa farmers met in Ames and Ankeny. Sen. Chuck Grassley said "
+        "Congress in Washington would act on the farm bill."
+    )
+    assert places_of(parser, text)["Washington"].admin1 == dc
+    text = (
+        "GREENVILLE, N.C. — Officials in Greenville and Kinston said lawmakers in "
+        "Washington must act on federal aid."
+    )
+    assert places_of(parser, text)["Washington"].admin1 == dc
+    text = (
+        "PORTLAND, Maine — Maine's delegation in Washington pushed for the aid, and Gov. "
+        "Janet Mills toured Bangor."
+    )
+    assert places_of(parser, text)["Washington"].admin1 == dc
+    text = (
+        "SPOKANE — The federal lands in eastern Washington burned; Spokane and Yakima were smoky."
+    )
+    assert places_of(parser, text)["Washington"].kind.value == "admin1"
+    text = "OTTAWA, Ill. — The federal grant to Ottawa and Peru will fix roads in LaSalle County."
+    assert places_of(parser, text)["Ottawa"].admin1 == "US.IL"

@@ -127,6 +127,14 @@ def _team_after() -> re.Pattern[str]:
 _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
     "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
 )
+# a compass adjective right before a name: a part of a province ("eastern Washington")
+_WORD_BEFORE_NAME = re.compile(r"\b(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh|[Cc]entr)(?:ern|al)? $")
+# a national government's institutions: a sentence naming one names its capital by the
+# capital's name ("Congress in Washington", "the federal government in Ottawa")
+_NATIONAL_GOVERNMENT = re.compile(
+    r"\b(?:[Ff]ederal|Congress|[Cc]ongressional|Pentagon|White House|Capitol Hill|"
+    r"[Pp]arliament|[Ee]mbass(?:y|ies)|[Dd]elegation)\b"
+)
 # places of worship, named after saints more often than after towns
 _WORSHIP = frozenset("church cathedral chapel mosque temple".split())
 # streets, homes and hotels, named after far towns (or a chain's founder) as often as after
@@ -138,8 +146,9 @@ _NAMED_AFTER_ANYWHERE = frozenset(
 # words after which a place is where something is, even before "said" or "would"
 _BEFORE_LITERAL = LOCATIVES | {"at", "from"}
 # between a country's or province's possessive and a town of it: "Lebanon's northern city
-# of Tripoli", "Kenya's Garissa"
-_POSSESSIVE = re.compile(r"['’]s (?:[a-z]+ ){0,3}")
+# of Tripoli", "Kenya's Garissa" (not across a preposition of place: "Maine's delegation
+# in Washington")
+_POSSESSIVE = re.compile(r"['’]s (?:(?!in |at |to |from |near )[a-z]+ ){0,3}")
 # ... right before the name it owns: "South Sudan's Renk county"
 _OWNED = re.compile(r"['’]s ")
 # what follows a town that names a disease, before where its outbreak is
@@ -816,15 +825,24 @@ class Geoparser(Recogniser):
         also that country's capital, is the capital where the sentence names nothing
         else of the town's province: "The U.S. Department of Agriculture, in
         Washington, required testing" of a story that names Iowa is no Washington,
-        Iowa ("Washington is a city in Franklin County, United States" stays). A
-        qualified name keeps its qualifier's."""
+        Iowa ("Washington is a city in Franklin County, United States" stays). So is a
+        name read as a town or province of its own country whose sentence names a
+        national government's institution (:data:`_NATIONAL_GOVERNMENT`): "Sen. Chuck
+        Grassley said Congress in Washington would act" of a Des Moines story is no
+        Washington, Iowa, nor "lawmakers in Washington" with "federal aid" of a
+        Greenville, N.C. story the nearby Washington. A qualified name keeps its
+        qualifier's."""
         people = [  # a country named by its people or as an institution's
             m.place is not None
             and m.place.kind is PlaceKind.COUNTRY
             and (m.kind is MentionKind.ADJECTIVE or CAPITAL_AFTER.match(text, m.end) is not None)
             for m in mentions
         ]
-        if not any(people):
+        ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
+        governed = {  # sentences naming a national institution
+            bisect(ends, hit.start()) for hit in _NATIONAL_GOVERNMENT.finditer(text)
+        }
+        if not any(people) and not governed:
             return mentions
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it names
         provinces: dict[int, Counter[str | None]] = {}  # sentence -> its places' provinces
@@ -833,13 +851,26 @@ class Geoparser(Recogniser):
                 named.setdefault(k, set()).add(m.place.country_code)
             elif m.place is not None and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1):
                 provinces.setdefault(k, Counter())[m.place.admin1] += 1
+        # (the story's own town stays: "OTTAWA, Ill. — The federal grant to Ottawa")
+        home = _dateline_town(text, mentions, spans) if governed else None
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
-            if quals[n] is not None or p is None or p.kind is not PlaceKind.CITY:
+            if quals[n] is not None or p is None or p == home:
                 continue
             k = sentence[n]
-            if p.country_code not in named.get(k, ()) or provinces[k][p.admin1] > 1:
+            if (
+                k in governed
+                and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+                # "federal lands in eastern Washington" are the state's
+                and _WORD_BEFORE_NAME.search(text, max(0, m.start - 20), m.start) is None
+            ):
+                pass  # "lawmakers in Washington must act on federal aid"
+            elif (
+                p.kind is not PlaceKind.CITY
+                or p.country_code not in named.get(k, ())
+                or provinces[k][p.admin1] > 1
+            ):
                 continue
             capital = self._biggest_town(
                 s, lambda i, cc=p.country_code: i in self._capitals and self._cc[i] == cc
