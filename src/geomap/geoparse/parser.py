@@ -852,25 +852,27 @@ class Geoparser(Recogniser):
             elif m.place is not None and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1):
                 provinces.setdefault(k, Counter())[m.place.admin1] += 1
         # (the story's own town stays: "OTTAWA, Ill. — The federal grant to Ottawa")
-        home = _dateline_town(text, mentions, spans) if governed else None
+        dateline = _dateline_town(text, mentions, spans) if governed else None
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
-            if quals[n] is not None or p is None or p == home:
+            if quals[n] is not None or p is None or p == dateline:
                 continue
             k = sentence[n]
-            if (
+            # "lawmakers in Washington must act on federal aid", though the sentence
+            # names other towns of the state; "federal lands in eastern Washington" are
+            # the state's
+            by_government = (
                 k in governed
                 and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
-                # "federal lands in eastern Washington" are the state's
                 and _WORD_BEFORE_NAME.search(text, max(0, m.start - 20), m.start) is None
-            ):
-                pass  # "lawmakers in Washington must act on federal aid"
-            elif (
-                p.kind is not PlaceKind.CITY
-                or p.country_code not in named.get(k, ())
-                or provinces[k][p.admin1] > 1
-            ):
+            )
+            by_people = (
+                p.kind is PlaceKind.CITY
+                and p.country_code in named.get(k, ())
+                and provinces[k][p.admin1] <= 1
+            )
+            if not (by_government or by_people):
                 continue
             capital = self._biggest_town(
                 s, lambda i, cc=p.country_code: i in self._capitals and self._cc[i] == cc
@@ -1254,23 +1256,16 @@ class Geoparser(Recogniser):
         band" of a Springfield, Missouri story is no school of Glendale, a St. Louis
         suburb 300 km off). An everyday word opens no town's name ("Green Hill Cemetery"
         of an Indiana obituary naming Columbus, Ohio, is no cemetery of Green, Ohio)."""
-        admin1 = self._admin1
-        if home is not None:
-            lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
+        admin1, lat, lon = self._admin1, self.gazetteer.column("lat"), self.gazetteer.column("lon")
 
-            def near(i: int) -> bool:
-                return _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
+        def near(i: int) -> bool:
+            return home is None or _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
 
-        else:
-
-            def near(i: int) -> bool:
-                return True
-
-        everyday = common_words()
         words = s.key.split()
         for k, opening in enumerate(self._opening_towns(s)):
-            if len(words) - 1 - k == 1 and words[0] in everyday:
-                break  # (the runs come longest first: this is the one-word run)
+            # (the runs come longest first: the last is the first word alone)
+            if k == len(words) - 2 and words[0] in common_words():
+                break
             towns = [i for i in opening if provinces[admin1[i]] and near(i)]
             if towns:  # the readings come most populous first: max keeps the first of a tie
                 return self.gazetteer.place(max(towns, key=lambda i: provinces[admin1[i]]))

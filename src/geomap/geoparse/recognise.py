@@ -54,6 +54,7 @@ _COUNTRY = KINDS.index("country")
 _CITY = KINDS.index("city")
 # a capitalised word right before a name ("Knight" of "James Knight Newman")
 WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
+# a people's words, never a person's given name ("German" of "German Chambers")
 _PEOPLES_FORMS = (FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE)
 # a given name and a surname before "of" and a town: "Carol Wood of Longview"
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+) [A-Z][A-Za-z'’-]+ of $")

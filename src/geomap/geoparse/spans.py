@@ -773,6 +773,27 @@ NAME_PREFIXES = frozenset(
 )
 
 
+def _prefixed(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether the name of tokens ``i``..``j`` follows a name's opening word ("Puerto
+    Jordan": the gazetteer would have matched the whole from that word), or is such a
+    word alone before a capitalised one ("Port" of "Port Jordan")."""
+    keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
+    if (
+        i > 0
+        and caps[i - 1]
+        and keys[i - 1] in NAME_PREFIXES
+        and text[ends[i - 1] : starts[i]] == " "
+    ):
+        return True
+    return (
+        i == j
+        and keys[i] in NAME_PREFIXES
+        and i + 1 < len(keys)
+        and caps[i + 1]
+        and text[ends[i] : starts[i + 1]] == " "
+    )
+
+
 def _everyday_alternate(s: Span) -> bool:
     """Whether span ``s`` is everyday words with a compass word or "the", read only as
     some place's other name: a description, not the place ("Down East", coastal Maine,
@@ -799,7 +820,7 @@ def _outside_firms(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]:
     starting, ending = {s.i for s in spans}, {s.j for s in spans}
     n = len(keys)
 
-    def word(k: int) -> bool:  # a capitalised word, no acronym, that no name covers
+    def word(k: int) -> bool:  # a capitalised word, no acronym nor plural head
         return caps[k] and not uppers[k] and keys[k] not in PLURAL_HEADS
 
     def firm(s: Span) -> bool:
@@ -812,27 +833,6 @@ def _outside_firms(text: str, tokens: Tokens, spans: list[Span]) -> list[Span]:
         return k >= 0 and text[ends[k] : s.start] == " & " and word(k) and k not in ending
 
     return [s for s in spans if not firm(s)]
-
-
-def _prefixed(text: str, tokens: Tokens, i: int, j: int) -> bool:
-    """Whether the name of tokens ``i``..``j`` follows a name's opening word ("Puerto
-    Jordan": the gazetteer would have matched the whole from that word), or is such a
-    word alone before a capitalised one ("Port" of "Port Jordan")."""
-    keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
-    if (
-        i > 0
-        and caps[i - 1]
-        and keys[i - 1] in NAME_PREFIXES
-        and text[ends[i - 1] : starts[i]] == " "
-    ):
-        return True
-    return (
-        i == j
-        and keys[i] in NAME_PREFIXES
-        and i + 1 < len(keys)
-        and caps[i + 1]
-        and text[ends[i] : starts[i + 1]] == " "
-    )
 
 
 def _goes_on(text: str, tokens: Tokens, j: int) -> bool:
@@ -883,7 +883,10 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     names); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
     Street"), a highway's ("U.S. 281"); a newspaper's or an airline's
     (:func:`_press_title`); a person's after a
-    title (:func:`_after_title`); an institution's whose name goes on in "for" and a
+    title (:func:`_after_title`), or a title and a head word (:func:`_titled_person`);
+    a person's before an age, a spouse or "family" ("Jordan Lincoln, 24,", "Dallas
+    Vernon and his wife", "the Jackson family"); an institution's whose name goes on in
+    "for" and a
     capital ("International Centre for Diarrhoeal Disease Research"); or an
     organisation's head noun after its capitalised modifier ("Security Council",
     :data:`ORGANISATION_HEADS`; "African Union", though "union" is no context word:
@@ -1025,10 +1028,9 @@ _PERSON_APPOSITIVE = re.compile(
 # A person's age set off by commas after the name, maybe after the rest of it, before a
 # lower-case word: "Jordan Lincoln, 24, of Dallas", "Webb, 31, was arrested" (a count
 # after a place goes on in a capital or in "and": "Lagos, 52, Ogun, 12, and Kano, 9")
-# A person's name and "and his wife" or "and her husband" after it, maybe after the rest
-# of the name
-_SPOUSE_AFTER = re.compile(r"(?: [A-Z][\w'’-]*){0,2},? and (?:his|her) (?:wife|husband)\b")
 _AGE_APPOSITIVE = re.compile(r"(?: [A-Z][\w'’-]*){0,2}, \d{1,3}, (?!and |or )[a-z]")
+# "and his wife" or "and her husband" after a person's name, maybe after the rest of it
+_SPOUSE_AFTER = re.compile(r"(?: [A-Z][\w'’-]*){0,2},? and (?:his|her) (?:wife|husband)\b")
 
 
 # A name's apposition that calls it a vessel: ", China's oldest carrier,", ", the
