@@ -2258,8 +2258,13 @@ def _lost_peers(
     story names by no other name, is a place near home the gazetteer lacks: unplaced.
     "Shelters opened in Berlin and Northfield" of a Montpelier story is no Berlin of
     Germany (Vermont's has no entry); "offices in London and Albany" of an Albany story
-    stay London's."""
+    stay London's. (One pass over the mentions and one over each list, however long.)"""
     runs = _list_runs(text, spans)
+    names_in: dict[str | None, set[str]] = {}  # country -> the names read in it
+    for m, s in zip(mentions, spans):
+        if m.place is not None:
+            names_in.setdefault(m.place.country_code, set()).add(s.key)
+    local_villages: dict[int, int] = {}  # a list's first span -> its villages near home
     out = list(mentions)
     for n, m in enumerate(mentions):
         p = m.place
@@ -2270,21 +2275,18 @@ def _lost_peers(
             or spans[n].head is not None
             or len(runs[n]) < 2
             or _km(p.lat, p.lon, home.lat, home.lon) < HOME_FAR_KM
+            or names_in[p.country_code] != {spans[n].key}
         ):
             continue
-        near = any(
-            _village(q := mentions[k].place)
-            and q.admin1 == home.admin1
-            and _km(q.lat, q.lon, home.lat, home.lon) < VILLAGE_FAR_KM
-            for k in runs[n]
-            if k != n
-        )
-        if near and not any(
-            o.place is not None
-            and o.place.country_code == p.country_code
-            and spans[k].key != spans[n].key
-            for k, o in enumerate(mentions)
-        ):
+        run = runs[n]
+        if run.start not in local_villages:
+            local_villages[run.start] = sum(
+                _village(q := mentions[k].place)
+                and q.admin1 == home.admin1
+                and _km(q.lat, q.lon, home.lat, home.lon) < VILLAGE_FAR_KM
+                for k in run
+            )
+        if local_villages[run.start]:
             out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
     return out
 
