@@ -3658,6 +3658,14 @@ def test_a_building_opened_by_a_far_towns_name_is_at_a_local_storys_home(parser)
         "Ozark and Republic students joined the Springfield band."
     )
     assert places_of(parser, text)["Glendale High School"].name == "Springfield"
+    # a national park is no institution: "Jasper National Park" of an Edmonton story is
+    # Jasper's, 290 km off (my first version put it at the paragraph's Grande Prairie)
+    text = (
+        "EDMONTON — Residents of Hinton were told to be ready to leave as a wildfire grew.\n\n"
+        "Smoke reached Edson, Whitecourt and Grande Prairie. Parks Canada said Jasper "
+        "National Park remained open."
+    )
+    assert places_of(parser, text)["Jasper National Park"].name == "Jasper"
 
 
 def test_springs_ending_a_name_and_a_far_peak_of_a_local_story(parser):

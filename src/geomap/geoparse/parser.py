@@ -1251,15 +1251,18 @@ class Geoparser(Recogniser):
         """The town whose name opens the name of building ``s`` ("Greenville" of
         "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"), in the
         province the story names most (``provinces``: its places' provinces, counted),
-        the most populous of a tie; None if no such town lies in one of them, or, in a
-        local story, :data:`VILLAGE_FAR_KM` from its ``home`` ("Glendale High School's
-        band" of a Springfield, Missouri story is no school of Glendale, a St. Louis
-        suburb 300 km off). An everyday word opens no town's name ("Green Hill Cemetery"
-        of an Indiana obituary naming Columbus, Ohio, is no cemetery of Green, Ohio)."""
+        the most populous of a tie; None if no such town lies in one of them, or, for an
+        institution of a local story, :data:`VILLAGE_FAR_KM` from its ``home``
+        ("Glendale High School's band" of a Springfield, Missouri story is no school of
+        Glendale, a St. Louis suburb 300 km off; "Jasper National Park" of an Edmonton
+        story, 290 km off, is Jasper's). An everyday word opens no town's name ("Green
+        Hill Cemetery" of an Indiana obituary naming Columbus, Ohio, is no cemetery of
+        Green, Ohio)."""
         admin1, lat, lon = self._admin1, self.gazetteer.column("lat"), self.gazetteer.column("lon")
+        local = home is not None and s.head in BUILDING_HEADS
 
         def near(i: int) -> bool:
-            return home is None or _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
+            return not local or _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
 
         words = s.key.split()
         for k, opening in enumerate(self._opening_towns(s)):
