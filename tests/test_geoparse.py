@@ -3729,3 +3729,10 @@ def test_a_sentence_naming_a_national_institution_names_the_capital(parser):
     assert places_of(parser, text)["Washington"].kind.value == "admin1"
     text = "OTTAWA, Ill. — The federal grant to Ottawa and Peru will fix roads in LaSalle County."
     assert places_of(parser, text)["Ottawa"].admin1 == "US.IL"
+
+
+def test_a_month_opens_a_name_before_a_particle(parser):
+    """ "pharmacies in La Plata and Mar del Plata" found no Mar del Plata: "Mar" (March)
+    opens no name, but one that goes on in "del" is a town's."""
+    got = places_of(parser, "Pharmacies in La Plata and Mar del Plata rationed repellent.")
+    assert got["Mar del Plata"].country_code == "AR"

@@ -391,7 +391,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     described = appositions(text)
     diseases: set[str] = set()  # names of diseases the text names in full ("West Nile")
     for i in compress(range(n), caps):
-        if keys[i] in CALENDAR or i in linked:
+        if i in linked or (
+            # a month or a day opens no name but a particle's ("Mar del Plata")
+            keys[i] in CALENDAR
+            and not (i + 1 < n and keys[i + 1] in _NAME_GOES_ON and not caps[i + 1])
+        ):
             continue
         best: Span | None = None
         head: tuple[int, str] | None = None  # (head token, key of the name before it)
