@@ -3736,3 +3736,10 @@ def test_a_month_opens_a_name_before_a_particle(parser):
     opens no name, but one that goes on in "del" is a town's."""
     got = places_of(parser, "Pharmacies in La Plata and Mar del Plata rationed repellent.")
     assert got["Mar del Plata"].country_code == "AR"
+
+
+def test_an_unknown_name_before_a_number_is_a_road(parser):
+    """ "another is planned in Cranston near Interstate 295" marked an unknown place
+    called Interstate."""
+    got = places_of(parser, "Another is planned in Cranston near Interstate 295.")
+    assert list(got) == ["Cranston"]

@@ -871,8 +871,13 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
         and text[ends[j] : starts[j + 1]] in (" ", "-")
     ):
         j += 1
+    if _NUMBER_AFTER.match(text, ends[j]):
+        return None  # "near Interstate 295", "on Route 2", "in Ward 5": a road or a number
     key = " ".join(tokens.keys[i : j + 1])
     return Span(i, j, starts[i], ends[j], key, ())
+
+
+_NUMBER_AFTER = re.compile(r" \d")
 
 
 def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
