@@ -3492,6 +3492,12 @@ def test_a_town_after_a_persons_name_and_of_is_their_home(parser):
     Chambers of Commerce" names no Commerce, Texas)."""
     text = "MARSHALL, Texas — Owner Carol Wood of Longview said she planned to rebuild."
     assert places_of(parser, text)["Longview"].admin1 == "US.TX"
+    # ... after an age too: "Kevin Lyons, 28, of Dobson and Travis Marion, 31, of Elkin"
+    text = (
+        "MOUNT AIRY — Deputies said Kevin Lyons, 28, of Dobson and Travis Marion, 31, of "
+        "Elkin were found at a motel in Mount Airy."
+    )
+    assert {"Dobson", "Elkin"} <= set(places_of(parser, text))
     text = (
         "Martin Wansleben, chief executive of the Association of German Chambers of "
         "Commerce and Industry, said."

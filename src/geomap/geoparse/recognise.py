@@ -56,8 +56,9 @@ _CITY = KINDS.index("city")
 WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’.-]*) $")
 # a people's words, never a person's given name ("German" of "German Chambers")
 _PEOPLES_FORMS = (FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE)
-# a given name and a surname before "of" and a town: "Carol Wood of Longview"
-_PERSON_OF = re.compile(r"\b([A-Z][a-z]+) [A-Z][A-Za-z'’-]+ of $")
+# a given name and a surname, maybe an age, before "of" and a town: "Carol Wood of
+# Longview", "Kevin Lyons, 28, of Dobson"
+_PERSON_OF = re.compile(r"\b([A-Z][a-z]+) [A-Z][A-Za-z'’-]+(?:, \d{1,3},)? of $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
 # titles whose period ends no sentence, and words that open sentences
@@ -868,8 +869,9 @@ class Recogniser:
         }
 
     def _hometowns(self, spans: Sequence[Span], text: str) -> set[int]:
-        """Indices of towns after a person's given name, surname and "of" ("Owner Carol
-        Wood of Longview said"): the person's home, so they need only
+        """Indices of towns after a person's given name, surname, maybe age, and "of"
+        ("Owner Carol Wood of Longview said", "Kevin Lyons, 28, of Dobson"): the
+        person's home, so they need only
         :data:`REPEAT_FLOOR` (the model learnt "the Bank of England said")."""
         given = self.gazetteer.given_names
         out = set()
