@@ -871,8 +871,8 @@ class Recogniser:
     def _hometowns(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of towns after a person's given name, surname, maybe age, and "of"
         ("Owner Carol Wood of Longview said", "Kevin Lyons, 28, of Dobson"): the
-        person's home, so they need only
-        :data:`REPEAT_FLOOR` (the model learnt "the Bank of England said")."""
+        person's home, so they need only :data:`REPEAT_FLOOR` (the model learnt "the
+        Bank of England said")."""
         given = self.gazetteer.given_names
         out = set()
         for n, s in enumerate(spans):

@@ -877,6 +877,7 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     return Span(i, j, starts[i], ends[j], key, ())
 
 
+# a number after a capitalised word: a road's, a flight's, a ward's ("Interstate 295")
 _NUMBER_AFTER = re.compile(r" \d")
 
 
