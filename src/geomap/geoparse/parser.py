@@ -426,15 +426,16 @@ class Geoparser(Recogniser):
         listed = self._listed_towns(text, listed, spans, quals, runs)
         located = self._dateline_province(text, listed, spans, quals)
         # each mention's sentence, read once: the rules below move places, not offsets
-        sentence = _sentences(text, mentions)
+        ends = _sentence_ends(text)
+        sentence = [bisect(ends, m.start) for m in mentions]
         located = self._sentence_province(text, located, spans, quals, sentence)
         located = self._sentence_country(text, located, spans, quals, sentence)
-        located = self._named_capital(text, located, spans, quals, sentence)
+        located = self._named_capital(text, located, spans, quals, sentence, ends)
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         located = self._big_namesake(located, spans, quals)
         located = self._county_town(text, located, spans, quals)
-        return self._place_in_sentence(text, located, spans)
+        return self._place_in_sentence(text, located, spans, runs)
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
         """The readings of "<name> River" that are rivers, for a name that reads as no
@@ -819,6 +820,7 @@ class Geoparser(Recogniser):
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
         sentence: Sequence[int],
+        ends: Sequence[int],
     ) -> list[Mention]:
         """A name read as a town of a country whose people or institutions its sentence
         names ("American officials", "the U.S. Department of Agriculture"), which is
@@ -838,8 +840,7 @@ class Geoparser(Recogniser):
             and (m.kind is MentionKind.ADJECTIVE or CAPITAL_AFTER.match(text, m.end) is not None)
             for m in mentions
         ]
-        ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
-        governed = {  # sentences naming a national institution
+        governed = {  # sentences naming a national institution (``ends``: the sentences')
             bisect(ends, hit.start()) for hit in _NATIONAL_GOVERNMENT.finditer(text)
         }
         if not any(people) and not governed:
@@ -1060,7 +1061,7 @@ class Geoparser(Recogniser):
         return self.gazetteer.place(max(towns, key=lambda i: self._pop[i])) if towns else None
 
     def _place_in_sentence(
-        self, text: str, mentions: list[Mention], spans: Sequence[Span]
+        self, text: str, mentions: list[Mention], spans: Sequence[Span], runs: Sequence[range]
     ) -> list[Mention]:
         """Streets, buildings and unknown counties ("Royal Street", "Collier County") go
         to the nearest town their own sentence names (confidence 0.4: the point is the
@@ -1078,15 +1079,16 @@ class Geoparser(Recogniser):
         or province outside what its sentence names (:func:`_outside_sentence`); a part
         of its town named after such a town is at home (:func:`_parts_at_home`). An
         unknown region or province ("Darfur region") is never put at a town, nor a village
-        named with a lower-case "village" at its paragraph's town or a story's home."""
-        mentions = _parts_of(text, mentions, spans)
+        named with a lower-case "village" at its paragraph's town or a story's home.
+        ``runs``: each span's list (:func:`_list_runs`)."""
+        mentions = _parts_of(text, mentions, spans, runs)
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
         home = _story_home(text, mentions, spans, towns, where, dateline)
         if home is not None:
             mentions = _parts_at_home(text, mentions, spans, towns, home)
-            mentions = _lost_peers(text, mentions, spans, home)
+            mentions = _lost_peers(mentions, spans, runs, home)
             kept = {id(m) for m in mentions}  # (the parts moved home are towns no more)
             towns = [t for t in towns if id(t) in kept]
         # the countries of the story's towns, provinces and countries
@@ -2017,10 +2019,9 @@ def _between(m: Mention, t: Mention) -> tuple[int, int]:
     return (t.end, m.start) if t.end <= m.start else (m.end, t.start)
 
 
-def _sentences(text: str, mentions: Sequence[Mention]) -> list[int]:
-    """The number of the sentence each mention lies in."""
-    ends = [hit.start() for hit in SENTENCE_END.finditer(text)]
-    return [bisect(ends, m.start) for m in mentions]
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends: an offset's sentence is its bisection."""
+    return [hit.start() for hit in SENTENCE_END.finditer(text)]
 
 
 def _same_sentence(text: str, m: Mention, t: Mention) -> bool:
@@ -2194,12 +2195,13 @@ _PARTS_OF = re.compile(r" (?:neighbou?rhoods?|districts?|suburbs?) of (?:the )?"
 PART_KM = 15.0  # a part of a town read farther than this from it is another place
 
 
-def _parts_of(text: str, mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
+def _parts_of(
+    text: str, mentions: list[Mention], spans: Sequence[Span], runs: Sequence[range]
+) -> list[Mention]:
     """Towns a list names as parts of a town after it are in that town (0.3), when read
     :data:`PART_KM` from it: "the Highbridge and Morris Heights neighborhoods of the
     Bronx" is no High Bridge, New Jersey, 80 km west (Morris Heights, read in the Bronx,
-    stays)."""
-    runs = _list_runs(text, spans)
+    stays). ``runs``: each span's list (:func:`_list_runs`)."""
     out = list(mentions)
     for n, run in enumerate(runs):
         if n != run.stop - 1 or n + 1 >= len(mentions):
@@ -2254,15 +2256,15 @@ def _parts_at_home(
 
 
 def _lost_peers(
-    text: str, mentions: list[Mention], spans: Sequence[Span], home: Place
+    mentions: list[Mention], spans: Sequence[Span], runs: Sequence[range], home: Place
 ) -> list[Mention]:
     """A town read abroad, :data:`HOME_FAR_KM` from a local story's ``home``, in a list
     beside a village of home's province :data:`VILLAGE_FAR_KM` from it, in a country the
     story names by no other name, is a place near home the gazetteer lacks: unplaced.
     "Shelters opened in Berlin and Northfield" of a Montpelier story is no Berlin of
     Germany (Vermont's has no entry); "offices in London and Albany" of an Albany story
-    stay London's. (One pass over the mentions and one over each list, however long.)"""
-    runs = _list_runs(text, spans)
+    stay London's. ``runs``: each span's list (:func:`_list_runs`). (One pass over the
+    mentions and one over each list, however long.)"""
     names_in: dict[str | None, set[str]] = {}  # country -> the names read in it
     for m, s in zip(mentions, spans):
         if m.place is not None:

@@ -896,8 +896,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     title (:func:`_after_title`), or a title and a head word (:func:`_titled_person`);
     a person's before an age, a spouse or "family" ("Jordan Lincoln, 24,", "Dallas
     Vernon and his wife", "the Jackson family"); an institution's whose name goes on in
-    "for" and a
-    capital ("International Centre for Diarrhoeal Disease Research"); or an
+    "for" and a capital ("International Centre for Diarrhoeal Disease Research"); or an
     organisation's head noun after its capitalised modifier ("Security Council",
     :data:`ORGANISATION_HEADS`; "African Union", though "union" is no context word:
     "Jackson & Union counties" are counties)."""
@@ -963,15 +962,14 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         return True
     if _VESSEL_APPOSITIVE.match(text, s.end):
         return True  # "The Liaoning, China's oldest carrier, ..."
-    if _SPOUSE_AFTER.match(text, s.end) and (s.i == 0 or tokens.keys[s.i - 1] not in _PREPOSITIONS):
-        # "Dallas Vernon and his wife, Florence, moved to Greenville"; not "a urologist
-        # from Fort Salonga, and his wife, Jessica", the apposition's
-        return True
-    if (_PERSON_APPOSITIVE.match(text, s.end) or _AGE_APPOSITIVE.match(text, s.end)) and (
-        s.i == 0 or tokens.keys[s.i - 1] not in _PREPOSITIONS
-    ):
-        # "Jackson, a lobbyist, declined to comment"; not "He was born in Warrensburg,
-        # the son of Harold and Mary Wilson", whose apposition is the subject's
+    if (
+        _PERSON_APPOSITIVE.match(text, s.end)
+        or _AGE_APPOSITIVE.match(text, s.end)
+        or _SPOUSE_AFTER.match(text, s.end)
+    ) and (s.i == 0 or tokens.keys[s.i - 1] not in _PREPOSITIONS):
+        # "Jackson, a lobbyist, declined to comment", "Dallas Vernon and his wife,
+        # Florence, moved"; not "He was born in Warrensburg, the son of Harold and Mary
+        # Wilson", nor "a urologist from Fort Salonga, and his wife": the subject's
         return True
     if _warship_after(text, tokens, s.j + 1) and not any(
         gazetteer.column("kind")[i] == KIND_CODE["country"] for i in s.forms[::2]
