@@ -3089,6 +3089,14 @@ def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
         "224 people were detained. Protests also spread to Batumi and Kutaisi."
     )
     assert _only_place(parser, text, "Rustaveli Avenue").name == "Tbilisi"
+    # ...not where its paragraph has gone elsewhere before it
+    text = (
+        "WASHINGTON — The Air Force will move tankers to Spokane, the federal budget says. "
+        "Kansas objected.\n\nFlights into Spokane International Airport will not be "
+        "affected, the airport said. Travelers can also use Pullman-Moscow Regional "
+        "Airport or fly into Boise."
+    )
+    assert _only_place(parser, text, "Pullman-Moscow Regional Airport") is None
 
 
 def test_an_unknown_unit_ending_a_list_of_units_is_not_put_at_a_peer(parser):
@@ -3712,7 +3720,8 @@ def test_a_sentence_naming_a_national_institution_names_the_capital(parser):
     must act on federal aid" of a Greenville, N.C. story the Washington 40 km off;
     "Maine's delegation in Washington" a Maine village. A compass word keeps the state
     ("federal lands in eastern Washington"), and a story's own dateline town stays
-    ("OTTAWA, Ill. — The federal grant to Ottawa")."""
+    ("OTTAWA, Ill. — The federal grant to Ottawa"). A bare dateline is the capital if
+    any sentence of the story names such an institution."""
     dc = "US.DC"
     text = (
         "DES MOINES — Iowa farmers met in Ames and Ankeny. Sen. Chuck Grassley said "
@@ -3735,6 +3744,15 @@ def test_a_sentence_naming_a_national_institution_names_the_capital(parser):
     assert places_of(parser, text)["Washington"].kind.value == "admin1"
     text = "OTTAWA, Ill. — The federal grant to Ottawa and Peru will fix roads in LaSalle County."
     assert places_of(parser, text)["Ottawa"].admin1 == "US.IL"
+    text = (
+        "WASHINGTON — The Air Force will move tankers from McConnell AFB in Kansas to "
+        "Spokane, officials said. The congressional delegation of Kansas objected."
+    )
+    assert _only_place(parser, text, "WASHINGTON").admin1 == dc
+    text = "WASHINGTON — Farmers in Kansas and Iowa met in Topeka. The federal grant was cut."
+    assert _only_place(parser, text, "WASHINGTON").admin1 == dc
+    text = "WASHINGTON — Farmers in Kansas and Iowa met in Topeka. The state grant was cut."
+    assert _only_place(parser, text, "WASHINGTON").admin1 == "US.KS"
 
 
 def test_a_month_opens_a_name_before_a_particle(parser):

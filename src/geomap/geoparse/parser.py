@@ -832,8 +832,11 @@ class Geoparser(Recogniser):
         national government's institution (:data:`_NATIONAL_GOVERNMENT`): "Sen. Chuck
         Grassley said Congress in Washington would act" of a Des Moines story is no
         Washington, Iowa, nor "lawmakers in Washington" with "federal aid" of a
-        Greenville, N.C. story the nearby Washington. A qualified name keeps its
-        qualifier's."""
+        Greenville, N.C. story the nearby Washington. A bare dateline, which the
+        agencies' style books give only to towns that need no qualifier, is the capital
+        if any sentence names such an institution ("WASHINGTON — The Air Force will move
+        tankers from Kansas ... Lawmakers from Washington state had pushed" is no state).
+        A qualified name keeps its qualifier's."""
         people = [  # a country named by its people or as an institution's
             m.place is not None
             and m.place.kind is PlaceKind.COUNTRY
@@ -857,14 +860,15 @@ class Geoparser(Recogniser):
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
-            if quals[n] is not None or p is None or p == dateline:
+            bare_dateline = bool(governed) and m.start < DATELINE_WITHIN and _dateline(text, s)
+            if quals[n] is not None or p is None or (p == dateline and not bare_dateline):
                 continue
             k = sentence[n]
             # "lawmakers in Washington must act on federal aid", though the sentence
             # names other towns of the state; "federal lands in eastern Washington" are
             # the state's
             by_government = (
-                k in governed
+                (k in governed or bare_dateline)
                 and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
                 and _WORD_BEFORE_NAME.search(text, max(0, m.start - 20), m.start) is None
             )
@@ -1220,6 +1224,7 @@ class Geoparser(Recogniser):
                         later is not None
                         and dateline is not None
                         and dateline.country_code == later.country_code
+                        and not _elsewhere_before(text, m, mentions[:n], dateline)
                         and later != _nearest(text, m, before, _PARAGRAPH_END)
                     ):
                         place = dateline
@@ -2316,6 +2321,21 @@ def _village_far(
     ):
         return None
     return town
+
+
+def _elsewhere_before(text: str, m: Mention, before: Sequence[Mention], dateline: Place) -> bool:
+    """Whether a place of ``before`` in the paragraph of ``m`` lies outside the
+    province of the story's ``dateline``: the paragraph is news from there ("Flights
+    into Spokane International Airport ... use Pullman-Moscow Regional Airport or fly
+    into Boise" of a WASHINGTON story is no airport of the capital)."""
+    end = m.start
+    for o in reversed(before):
+        if _PARAGRAPH_END.search(text, o.end, end):
+            return False
+        if o.place is not None and o.place.admin1 != dateline.admin1:
+            return True
+        end = o.end
+    return False
 
 
 def _nearest(
