@@ -446,6 +446,14 @@ def test_a_town_far_from_every_county_named_is_the_namesake_one_holds(parser):
     text = "NEWPORT — Jackson County deputies said the fire was arson."
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["NEWPORT"].admin1 == "US.AR" and got["Jackson County"].admin1 == "US.AR"
+    # a town of the dateline's province stays: "a Nashville band" was Nashville, Illinois,
+    # and the Washington County of the fair Illinois' (the county that holds it)
+    text = (
+        "JONESBOROUGH, Tenn. — The Washington County Fair opened Monday. Exhibitors came "
+        "from Johnson City and Elizabethton, and a Nashville band will play Saturday."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Nashville"].admin1 == "US.TN" and got["Washington County"].admin1 == "US.TN"
 
 
 def test_a_lower_case_building_word_after_a_county_leaves_the_county(parser):

@@ -971,7 +971,9 @@ class Geoparser(Recogniser):
         County deputies" Newport in Arkansas' Jackson County, not Wales' Newport beside
         Missouri's Jackson County. The namesake lies :data:`COUNTY_TOWN_KM` from the
         unit's point, and the unit is named otherwise ("Washington County" says nothing
-        of which Washington)."""
+        of which Washington). A town of the dateline's province, other than the
+        dateline's town, stays: "a Nashville band" of a JONESBOROUGH, Tenn. story naming
+        Washington County is no Nashville of Illinois' Washington County."""
         unit_key = self.gazetteer.column("key")
         units = [
             n
@@ -994,6 +996,7 @@ class Geoparser(Recogniser):
         unit_set = set(units)
         readings = PointGrid((str(r), lat[r], lon[r]) for r in named)
         placed = PointGrid((str(u), mentions[u].place.lat, mentions[u].place.lon) for u in units)
+        home = _dateline_town(text, mentions, spans)
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
@@ -1003,6 +1006,7 @@ class Geoparser(Recogniser):
                 or s.head is not None
                 or quals[n] is not None
                 or n in unit_set
+                or (home is not None and p != home and p.admin1 == home.admin1)
                 or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
             ):
                 continue
