@@ -3594,7 +3594,7 @@ def test_a_town_saying_whose_a_thing_is_is_not_where_a_street_stands(parser):
     """ "The Bowling Green City Commission voted to sell a parcel on Main Street to a
     Nashville developer" put Main Street in Nashville; where the paragraph names no
     other town, it stays there ("a Saskatoon police officer ... on Northumberland
-    Avenue")."""
+    Avenue"), unless the town says where a person lives ("a Mount Juliet man")."""
     text = (
         "BOWLING GREEN — The Bowling Green City Commission voted Tuesday to sell a parcel "
         "on Main Street to a Nashville developer."
@@ -3605,6 +3605,16 @@ def test_a_town_saying_whose_a_thing_is_is_not_where_a_street_stands(parser):
         "Northumberland Avenue."
     )
     assert places_of(parser, text)["Northumberland Avenue"].name == "Saskatoon"
+    # where a person lives, though, is not where they were (a Lebanon police blotter)
+    text = (
+        "The Lebanon Police Department reported the following incidents.\n\nA "
+        "34-year-old Mount Juliet man was arrested Tuesday on South Cumberland Street."
+        "\n\nA car stolen from Cumberland University was found near the Smith County "
+        "line. A Watertown man said tools were taken from his trailer."
+    )
+    assert places_of(parser, text)["South Cumberland Street"].name == "Lebanon"
+    text = "A 34-year-old Mount Juliet man was arrested Tuesday on South Cumberland Street."
+    assert places_of(parser, text)["South Cumberland Street"] is None
 
 
 def test_towns_listed_as_neighbourhoods_of_a_town_are_in_it(parser):

@@ -2160,18 +2160,23 @@ def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]
         # "a parcel on Main Street to a Nashville developer" of a Bowling Green story;
         # "a Saskatoon police officer ... on Northumberland Avenue" names no other town
         return [t for t in standing if id(t) not in whose]
-    return standing
+    # where a person lives is not where they were: "A 34-year-old Mount Juliet man was
+    # arrested on South Cumberland Street" of a Lebanon police blotter
+    return [t for t in standing if id(t) not in whose or not _RESIDENT.match(text, t.end)]
 
 
-# "a Nashville developer", "an Atlanta firm": a town before a lower-case noun after "a"
-_A_BEFORE = re.compile(r"\b[Aa]n? $")
+# "a Nashville developer", "A 34-year-old Mount Juliet man": a town before a lower-case
+# noun after "a"
+_A_BEFORE = re.compile(r"\b[Aa]n? (?:\d+-year-old )?$")
 _NOUN_AFTER = re.compile(r" [a-z]")
+# ... that names a person by where they live
+_RESIDENT = re.compile(r" (?:man|woman|boy|girl|teen|teenager|resident|couple|native)\b")
 
 
 def _whose(text: str, t: Mention) -> bool:
     """Whether town ``t`` says whose someone or something is ("a Nashville developer"),
     not where they are."""
-    return bool(_A_BEFORE.search(text, max(0, t.start - 4), t.start)) and bool(
+    return bool(_A_BEFORE.search(text, max(0, t.start - 20), t.start)) and bool(
         _NOUN_AFTER.match(text, t.end)
     )
 
