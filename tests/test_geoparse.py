@@ -3082,7 +3082,8 @@ def test_a_states_department_of_something_is_the_state(parser):
 
 def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
     """ "on Rustaveli Avenue" of a TBILISI story whose paragraph names Batumi only in its
-    next sentence is in Tbilisi (the dateline under a headline that names a place)."""
+    next sentence is in Tbilisi (the dateline under a headline that names a place); so
+    is a local story's church at its home, not at a town of a trip out of its province."""
     text = (
         "Georgia protests swell\n\nTBILISI (AP) — Thousands rallied outside parliament in "
         "Georgia's capital on Sunday.\n\nPolice used water cannon on Rustaveli Avenue, and "
@@ -3097,6 +3098,19 @@ def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
         "Airport or fly into Boise."
     )
     assert _only_place(parser, text, "Pullman-Moscow Regional Airport") is None
+    # a local story without a dateline: its home, if the town after is out of its province
+    text = (
+        "Margaret York, 91, of Florence, died Sunday. Born in Darlington, she taught in "
+        "Hartsville and Lake City.\n\nShe was a member of Central United Methodist "
+        "Church. She loved trips to Myrtle Beach and the mountains of Boone, N.C."
+    )
+    assert _only_place(parser, text, "Central United Methodist Church").name == "Florence"
+    text = (
+        "They met on a holiday in Blackpool. Barry was from Dewsbury.\n\nThey married at "
+        "South Ossett Church, before heading on their honeymoon to Great Yarmouth. Their "
+        "first home was a cottage in Dewsbury."
+    )
+    assert _only_place(parser, text, "South Ossett Church").name == "Dewsbury"
 
 
 def test_an_unknown_unit_ending_a_list_of_units_is_not_put_at_a_peer(parser):

@@ -1222,16 +1222,24 @@ class Geoparser(Recogniser):
                     before = [t for t in here if t.end <= m.start]
                     # a town named after it (a destination too) is news from elsewhere:
                     # "TBILISI (AP) - ... on Rustaveli Avenue ... Protests also spread to
-                    # Batumi"
+                    # Batumi"; so for a local story's home ("a member of Central United
+                    # Methodist Church ... She loved trips to Boone, N.C." of a Florence
+                    # obituary)
                     later = place or _nearest(text, m, towns, _PARAGRAPH_END)
+                    anchor = dateline
+                    if dateline is None and later is not None and home is not None:
+                        # (a trip out of the home's province: "a holiday in Blackpool ...
+                        # married at South Ossett Church ... their honeymoon to Great
+                        # Yarmouth" of a Yorkshire story is no church of Blackpool)
+                        anchor = home if later.admin1 != home.admin1 else None
                     if (
                         later is not None
-                        and dateline is not None
-                        and dateline.country_code == later.country_code
-                        and not _elsewhere_before(text, m, mentions[:n], dateline)
+                        and anchor is not None
+                        and anchor.country_code == later.country_code
+                        and not _elsewhere_before(text, m, mentions[:n], anchor)
                         and later != _nearest(text, m, before, _PARAGRAPH_END)
                     ):
-                        place = dateline
+                        place = anchor
                     own = _sentence_countries(text, m, mentions)
                     if place is not None and own and place.country_code not in own:
                         place = None
