@@ -327,7 +327,8 @@ def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
     """ "flooding in #Valencia ... #Spain" was Venezuela's Valencia (1.4 million people;
     Spain's has 800,000); a country named as a modifier places nothing ("the American
     projects also have lessons to offer Hinton" stays Alberta's), nor does one whose
-    namesake is a village ("Moscow said Ukraine")."""
+    namesake is a village ("Moscow said Ukraine"). "In neighbouring India, floods in
+    Punjab state" of a Pakistani story was Pakistan's Punjab."""
     text = "Massive flooding in #Valencia right now, stay safe everyone #DANA #Spain"
     assert _only_place(parser, text, "Valencia").country_code == "ES"
     text = "Massive flooding in Valencia right now, stay safe everyone in Spain."
@@ -341,6 +342,14 @@ def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
     assert _only_place(parser, text, "Cambridge").country_code == "GB"
     text = "Students from the United States studied in Cambridge."
     assert _only_place(parser, text, "Cambridge").country_code == "GB"
+    # a province too, and a sentence may open with its country ("In neighbouring India")
+    text = (
+        "Floods killed 300 people in Punjab, Pakistan's most populous province. In "
+        "neighbouring India, floods in Punjab state killed 30 people."
+    )
+    assert _only_place(parser, text, "Punjab state").country_code == "IN"
+    text = "In Spain, the floods in Valencia killed 200 people."
+    assert _only_place(parser, text, "Valencia").country_code == "ES"
 
 
 def test_a_name_the_story_reads_as_a_province_is_it_alone_too(parser):

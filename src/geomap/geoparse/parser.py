@@ -74,7 +74,9 @@ _RIVER_AFTER = re.compile(
 )
 _PARAGRAPH_END = re.compile(r"\n")
 # The words before a country named as where something is: "in Spain", "across the US"
-_COUNTRY_IN = re.compile(r"\b(?:in|across|throughout|within|inside) (?:the )?\Z")
+_COUNTRY_IN = re.compile(
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside) (?:the )?(?:[Nn]eighbou?ring )?\Z"
+)
 # nouns of a town's part: "the Jackson Heights subdivision", "the Garden City neighborhood"
 _PART_OF_TOWN = re.compile(r" (?:neighbou?rhoods?|subdivisions?)\b", re.I)
 DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headline
@@ -127,6 +129,7 @@ def _team_after() -> re.Pattern[str]:
 _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
     "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
 )
+_TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
 # a compass adjective right before a name: a part of a province ("eastern Washington")
 _WORD_BEFORE_NAME = re.compile(r"\b(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh|[Cc]entr)(?:ern|al)? $")
 # a national government's institutions: a sentence naming one names its capital by the
@@ -769,8 +772,10 @@ class Geoparser(Recogniser):
         own name in one of them of at least a tenth of its people, is that one:
         "flooding in Valencia ... everyone in Spain" is Spain's Valencia (800,000
         people), not Venezuela's (1.4 million); "Moscow said Ukraine..." is no
-        Ukrainian village. A qualified name keeps its qualifier's, and a name after
-        "from" its own reading ("a delegation from Valencia arrived in Spain")."""
+        Ukrainian village. So is a province, for a province of its name there ("In
+        neighbouring India, floods in Punjab state" of a Pakistani story). A qualified
+        name keeps its qualifier's, and a name after "from" its own reading ("a
+        delegation from Valencia arrived in Spain")."""
         # countries named as where things are ("in Spain", "#Spain"), not as a modifier
         # ("the American projects ... offer Hinton", "the entire U.S. population")
         countries = [
@@ -796,13 +801,18 @@ class Geoparser(Recogniser):
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
-            if quals[n] is not None or p is None or p.kind is not PlaceKind.CITY:
+            if quals[n] is not None or p is None or p.kind not in _TOWN_OR_PROVINCE:
                 continue
             ccs = named.get(sentence[n])
             if not ccs or p.country_code in ccs or held[sentence[n]][p.country_code] > 1:
                 continue  # (another place of its country in the sentence)
             if text[max(0, m.start - 5) : m.start].lower() == "from ":
                 continue  # where it comes from: "Students from Cambridge studied in the US"
+            if p.kind is PlaceKind.ADMIN1:
+                there = next((i for i in self._provinces_by_name(s) if self._cc[i] in ccs), None)
+                if there is not None:
+                    out[n] = _moved(m, self.gazetteer.place(there))
+                continue
             place = self._biggest_town(
                 s,
                 lambda i, people=p.population, ccs=ccs: (
