@@ -2536,11 +2536,19 @@ def test_a_given_name_before_a_listed_family_name_is_a_person(parser):
     """ "Paris Hilton flew to Las Vegas": named once, the person has no surname used
     alone to give her away; a family name countries' locales list does. A capitalised
     word that is no family name ("Jordan Valley", "Israel Defense Forces") keeps the
-    place."""
+    place, but for a town's name without a word of place before it ("Brooklyn Beckham
+    attended")."""
     text = "Paris Hilton flew to Las Vegas, and Jordan Peterson said the policy was wrong."
     assert [m.surface for m in parser.parse(text)] == ["Las Vegas"]
     text = "Farmers in the Jordan Valley protested in Amman."
     assert "Jordan" in next(m.surface for m in parser.parse(text))
+    # a town's name before any word no place starts, without a word of place before it
+    text = "Brooklyn Beckham and Sydney Sweeney attended the premiere in London."
+    assert [m.surface for m in parser.parse(text)] == ["London"]
+    assert _only_place(parser, "Visitors flew from Austin Tx on Monday.", "Austin")
+    assert _only_place(parser, "Visitors flew to Jackson Hole on Monday.", "Jackson Hole")
+    text = "Officials of Air France KLM met in Paris."
+    assert [m.surface for m in parser.parse(text)][:1] == ["France"]
 
 
 def test_a_place_after_a_given_name_is_a_surname(parser):

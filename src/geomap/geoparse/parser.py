@@ -1480,7 +1480,20 @@ def _without_first_names(
             if k == 0 or not caps[k - 1] or text[ends[k - 1] : starts[k]] != " "
         }
     )
-    dropped = {n for n in first_names if keys[spans[n].j + 1] in alone}
+    # ... or, for a town's name, any word of three letters or more that no place of the
+    # story starts, where no word of place goes before: "Brooklyn Beckham attended",
+    # "Charlotte Flair wrestled" (not "in Jackson Hole", nor "Austin Tx", nor the
+    # countries and provinces of firms and events: "Air France KLM", "Virginia Gateway")
+    dropped = {
+        n
+        for n in first_names
+        if keys[spans[n].j + 1] in alone
+        or (
+            len(keys[spans[n].j + 1]) > 2
+            and (spans[n].i == 0 or keys[spans[n].i - 1] not in PLACE_WORDS)
+            and all(kinds[i] == _TOWN for i in spans[n].forms[::2])
+        )
+    }
     return [s for n, s in enumerate(spans) if n not in dropped]
 
 
