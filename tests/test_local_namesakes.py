@@ -463,3 +463,23 @@ def test_a_lower_case_building_word_after_a_county_leaves_the_county(parser):
     text = "ATHENS — The Clarke County school board voted Tuesday to close two schools."
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Clarke County"].admin1 == "US.GA" and got["ATHENS"].admin1 == "US.GA"
+
+
+def test_the_town_a_university_is_of_is_the_big_namesake(parser):
+    """ "Scientists at the University of Cambridge and Johns Hopkins University in
+    Baltimore" read Cambridge as the Maryland town of 12,000, 90 km from Baltimore, and
+    so every Cambridge of the story; the University of Charleston of a West Virginia
+    story stays in Charleston, West Virginia."""
+    text = (
+        "Cambridge researchers map a brain\n\nScientists at the University of Cambridge "
+        "and Johns Hopkins University in Baltimore published the map. The team worked at "
+        "Cambridge's MRC Laboratory."
+    )
+    places = [m.place for m in parser.parse(text) if m.surface == "Cambridge"]
+    assert len(places) == 3 and {p.country_code for p in places} == {"GB"}
+    text = (
+        "CHARLESTON, W.Va. — The University of Charleston will add a nursing program, "
+        "officials in Huntington and Morgantown said."
+    )
+    got = [m.place.admin1 for m in parser.parse(text) if m.surface.lower() == "charleston"]
+    assert got == ["US.WV", "US.WV"]

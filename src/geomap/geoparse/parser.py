@@ -130,6 +130,8 @@ _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
     "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
 )
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
+# an institution named after the town it is of ("the University of Cambridge")
+_UNIVERSITY_OF = re.compile(r"\bUniversity of (?:the )?\Z")
 # a compass adjective right before a name: a part of a province ("eastern Washington")
 _WORD_BEFORE_NAME = re.compile(r"\b(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh|[Cc]entr)(?:ern|al)? $")
 # a national government's institutions: a sentence naming one names its capital by the
@@ -437,6 +439,7 @@ class Geoparser(Recogniser):
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         located = self._big_namesake(located, spans, quals)
+        located = self._university_town(text, located, spans, quals)
         located = self._county_town(text, located, spans, quals)
         return self._place_in_sentence(text, located, spans, runs)
 
@@ -965,6 +968,49 @@ class Geoparser(Recogniser):
             big = self._biggest_town(s, lambda i: self._pop[i] >= KNOWN_CITY)
             if big is not None:
                 out[n] = _moved(mentions[n], big)
+        return out
+
+    def _university_town(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A town of fewer than :data:`KNOWN_CITY` people read after "University of", for
+        a name a city of that many bears as its own, is that city, there and wherever
+        the story names the town so, unless the story's province (:func:`_home_province`
+        of its other names, its dateline's) holds the town: "the University of Cambridge
+        and Johns Hopkins University in Baltimore" is no Cambridge, Maryland (12,000
+        people, 90 km from Baltimore); "the University of Charleston" of a West Virginia
+        story stays."""
+        hits = [
+            n
+            for n, (m, s) in enumerate(zip(mentions, spans))
+            if quals[n] is None
+            and s.head is None
+            and m.place is not None
+            and m.place.kind is PlaceKind.CITY
+            and m.place.population < KNOWN_CITY
+            and _UNIVERSITY_OF.search(text, max(0, m.start - 20), m.start)
+        ]
+        if not hits:
+            return mentions
+        dateline = _dateline_town(text, mentions, spans)
+        out = list(mentions)
+        for n in hits:
+            town, key = mentions[n].place, spans[n].key
+            # (the province the story's other names hold)
+            others = [(m, s) for m, s in zip(mentions, spans) if s.key != key]
+            home = _home_province([m for m, _ in others], [s for _, s in others])
+            if town.admin1 in (home, dateline and dateline.admin1):
+                continue
+            big = self._biggest_town(spans[n], lambda i: self._pop[i] >= KNOWN_CITY)
+            if big is None:
+                continue
+            for k, (m, s) in enumerate(zip(mentions, spans)):
+                if m.place == town and quals[k] is None and s.key == key:
+                    out[k] = _moved(m, big)
         return out
 
     def _county_town(
