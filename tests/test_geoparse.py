@@ -2993,7 +2993,9 @@ def test_a_compass_word_before_a_landforms_plural_is_no_town(parser):
 def test_a_town_listed_with_two_towns_of_a_country_is_that_countrys(parser):
     """ "Protests spread from Caracas to Valencia, Maracaibo and Merida" read Mérida in
     Yucatán, Mexico: a town listed beside two or more towns of one country is that
-    country's town of its name, if one of 10,000 people or more."""
+    country's town of its name, if one of 10,000 people or more; so is a village read
+    outside the one province the list's other towns lie in ("in Fredericksburg and
+    Petersburg" was a Pennsylvania village)."""
     text = (
         "CARACAS (Reuters) - Protests spread from Caracas to Valencia, Maracaibo and "
         "Merida on Monday after Venezuela's electoral council declared President Nicolas "
@@ -3001,6 +3003,9 @@ def test_a_town_listed_with_two_towns_of_a_country_is_that_countrys(parser):
     )
     merida = _only_place(parser, text, "Merida")
     assert merida.country_code == "VE"
+    # a village read outside the one province its list's other towns lie in
+    text = "Researchers at the University of Richmond and in Fredericksburg and Petersburg met."
+    assert _only_place(parser, text, "Fredericksburg").admin1 == "US.VA"
 
 
 def test_a_town_of_a_country_its_sentence_names_needs_less(parser):

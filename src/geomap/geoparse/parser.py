@@ -635,7 +635,10 @@ class Geoparser(Recogniser):
                 for p in listed
             }
             country = countries.pop() if len(countries) == 1 else None
-            if country is None or country == m.place.country_code:
+            if country is not None and country == m.place.country_code:
+                out[n] = self._listed_province(m, s, listed)
+                continue
+            if country is None:
                 continue
             capital = any(
                 i in self._capitals and self.gazetteer.place(i) == m.place for i in s.forms[::2]
@@ -656,6 +659,20 @@ class Geoparser(Recogniser):
             if place is not None:
                 out[n] = _moved(m, place)
         return out
+
+    def _listed_province(self, m: Mention, s: Span, listed: Sequence[Place | None]) -> Mention:
+        """``m``, or the town of :data:`VILLAGE` people or more it names in the one
+        province its list's other towns lie in, if ``m`` is read as a village outside it:
+        "in Fredericksburg and Petersburg" beside Richmond is Virginia's Fredericksburg,
+        not a Pennsylvania village of 1,400 people."""
+        provinces = {p.admin1 if p and p.kind is PlaceKind.CITY else None for p in listed}
+        province = provinces.pop() if len(provinces) == 1 else None
+        if province is None or not _village(m.place) or m.place.admin1 == province:
+            return m
+        place = self._biggest_town(
+            s, lambda i: self._admin1[i] == province and self._pop[i] >= VILLAGE
+        )
+        return m if place is None else _moved(m, place)
 
     def _dateline_province(
         self,
