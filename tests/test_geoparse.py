@@ -3112,6 +3112,12 @@ def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
         "224 people were detained. Protests also spread to Batumi and Kutaisi."
     )
     assert _only_place(parser, text, "Rustaveli Avenue").name == "Tbilisi"
+    # (South Asian papers close their datelines with a colon: "MUMBAI: Heavy rain")
+    text = (
+        "MUMBAI: Heavy rain lashed the city on Monday.\n\nWater flooded Linking Road in "
+        "the evening. Trains to Pune were cancelled."
+    )
+    assert _only_place(parser, text, "Linking Road").name == "Mumbai"
     # ...not where its paragraph has gone elsewhere before it
     text = (
         "WASHINGTON — The Air Force will move tankers to Spokane, the federal budget says. "

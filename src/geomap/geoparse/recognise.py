@@ -117,7 +117,7 @@ _RESIDENT_NOUNS = frozenset(
 _TOWNS = frozenset({KINDS.index("city"), KINDS.index("feature")})
 # What follows a dateline's town: "KABUL (Reuters)", "MANILA, Philippines",
 # and the news agencies' dash ("WASHINGTON — The Senate", "WINNIPEG – ").
-DATELINE_ENDS = frozenset({" (", ", ", " —", " –", " -", "—", "–"})
+DATELINE_ENDS = frozenset({" (", ", ", " —", " –", " -", "—", "–", ": "})
 # One sense per discourse: a name the story surely uses as a place (one mention scores
 # SURE_SCORE or more) keeps its other mentions down to REPEAT_FLOOR. On GeoWebNews'
 # cross-validated predictions this added 7 right places and no false one.
