@@ -362,6 +362,18 @@ def test_a_story_places_an_airport_and_a_county(parser):
     assert got["Cook County"].admin1 == "US.IL"
 
 
+def test_an_airport_renamed_with_one_more_word_is_its_entry(parser):
+    """ "Flights at Chhatrapati Shivaji Maharaj International Airport" (renamed in 2018)
+    found no airport and was put at a town of its paragraph, 30 km off; an airport
+    called by its entry's name and one word more is that entry."""
+    text = (
+        "In Pune, the Khadakwasla dam released water. Flights at Chhatrapati Shivaji "
+        "Maharaj International Airport were diverted to Ahmedabad and Hyderabad."
+    )
+    got = {m.surface: m.place for m in parser.parse(text) if m.place is not None}
+    assert got["Chhatrapati Shivaji Maharaj International Airport"].raw["key"] == "airport:VABB"
+
+
 def test_south_tibet_is_arunachal_pradesh(gazetteer):
     """China's name for Arunachal Pradesh, not Tibet (it read Xizang)."""
     place = _first(gazetteer, "South Tibet")

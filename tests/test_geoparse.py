@@ -3256,8 +3256,8 @@ def test_a_building_is_not_where_things_go_from_it(parser):
     """ "flights at the airport were diverted to Ahmedabad and Hyderabad": the airport is
     in neither; "taken to Lima Memorial Health System" still names Lima, where it is."""
     text = (
-        "Heavy rain hit Pune. Flights at Chhatrapati Shivaji Maharaj International Airport "
-        "were diverted to Ahmedabad and Hyderabad."
+        "Heavy rain hit Pune. Flights at Sangli Regional Airport were diverted to Ahmedabad "
+        "and Hyderabad."
     )
     airport = [m for m in parser.parse(text) if "Airport" in m.surface]
     assert [m.place and m.place.name for m in airport] in ([None], ["Pune"])
@@ -3426,7 +3426,7 @@ def test_a_building_is_not_at_a_village_bearing_its_name_only_as_an_other_name(p
         "Leopoldo.\n\nSalgado Filho International Airport was closed indefinitely."
     )
     airport = _only_place(parser, text, "Salgado Filho International Airport")
-    assert airport is None or airport.name == "Porto Alegre"
+    assert airport.name == "Porto Alegre" or airport.raw["key"] == "airport:SBPA"
 
 
 def test_canadian_press_abbreviations_qualify_their_towns(parser):

@@ -1362,6 +1362,8 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         # alternate (GeoNames' "Al Ḩudaydah"); a feature head would take no such evidence
         forms = gazetteer.names.get(name_key, ())
     whole = gazetteer.names.get(f"{name_key} {head}")
+    if not whole and head == "airport":
+        whole = _renamed_airport(gazetteer, name_key)
     if head in PROVINCE_HEADS:
         # English calls a province by any of these: "Aleppo province" is GeoNames'
         # "Aleppo Governorate", "the Bryansk region" its "Bryansk Oblast"; and all of
@@ -1402,6 +1404,22 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
             forms, lambda i, _: kind[i] != _TOWN or people[i] >= VILLAGE
         )
     return Span(i, j, start, end, name_key, forms, head=head)
+
+
+def _renamed_airport(gazetteer: Gazetteer, name_key: str) -> tuple[int, ...]:
+    """The airport named ``name_key`` but one of its three or more words: "Chhatrapati
+    Shivaji Maharaj International Airport" is the gazetteer's "Chhatrapati Shivaji
+    International Airport" (airports gain and lose honours in their names)."""
+    words = name_key.split(" ")
+    if len(words) < 3:
+        return ()
+    kind = gazetteer.column("kind")
+    for k in range(len(words)):
+        rest = " ".join(words[:k] + words[k + 1 :])
+        forms = gazetteer.names.get(f"{rest} airport", ())
+        if forms := readings_where(forms, lambda i, _: kind[i] == _FEATURE):
+            return forms
+    return ()
 
 
 def abbreviated(text: str, s: Span) -> bool:
