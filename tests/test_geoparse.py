@@ -100,12 +100,15 @@ def test_seed_mention_kinds(seed):
 
 def test_a_place_after_in_before_said_is_literal(parser):
     """ "villagers in Tawang said" speak in Tawang, "repairs at Kendall Square would"
-    are done there; "Moscow said" is its government."""
+    are done there, and so for a list after "in"; "Moscow said" is its government."""
     text = "In Arunachal Pradesh, villagers in Tawang said patrols resumed. Moscow said so too."
     kinds = {m.surface: m.kind for m in parser.parse(text)}
     assert (kinds["Tawang"], kinds["Moscow"]) == (MentionKind.LITERAL, MentionKind.METONYM)
     text = "Mayor Michelle Wu said the repairs at Kendall Square would end by Monday."
     assert parser.parse(text)[0].kind is MentionKind.LITERAL
+    # so is the last of a list after "in": "floods in India and Pakistan has risen"
+    text = "The death toll from floods in India and Pakistan has risen to 300."
+    assert [m.kind for m in parser.parse(text)] == [MentionKind.LITERAL] * 2
 
 
 @pytest.mark.parametrize(

@@ -413,7 +413,7 @@ class Geoparser(Recogniser):
                 held[n + 1] = (conf, best)
                 qualified.setdefault((s.key, s.head), {})[best] = conf
             place = self.gazetteer.place(best)
-            kind = _mention_kind(fk, text, s, place)
+            kind = _mention_kind(fk, text, s, place, spans[runs[n].start].start)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
         _one_sense(mentions, spans, quals, qualified, self.gazetteer, teams | worded)
         for n in unknown_in:
@@ -2523,14 +2523,17 @@ def _undergoes(after: list[str]) -> bool:
     return False
 
 
-def _mention_kind(form_kind: int, text: str, s: Span, place: Place) -> MentionKind:
+def _mention_kind(form_kind: int, text: str, s: Span, place: Place, opening: int) -> MentionKind:
+    """A name's kind by its form, and by the words after it and before it, or before its
+    list (``opening``: where the list opens): "officials in Martinez and Evans said" is
+    where the speakers are, no metonym."""
     if form_kind == FORM_DEMONYM:
         return MentionKind.DEMONYM
     if form_kind in (FORM_ADJECTIVE, FORM_LANGUAGE):
         return MentionKind.ADJECTIVE
     if place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY):
         after = [w.strip(",.").lower() for w in text[s.end : s.end + 40].split()[:2]]
-        before = text[max(0, s.start - 12) : s.start].split()[-1:]
+        before = text[max(0, opening - 12) : opening].split()[-1:]
         if (
             after
             and after[0] in _VERBS_AFTER_METONYM
