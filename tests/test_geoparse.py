@@ -3662,6 +3662,20 @@ def test_a_town_saying_whose_a_thing_is_is_not_where_a_street_stands(parser):
     assert places_of(parser, text)["South Cumberland Street"] is None
 
 
+def test_a_building_is_not_at_a_town_things_go_to(parser):
+    """ "The new cancer center at Floyd Medical Center opened, bringing treatment closer
+    to patients who had been driving to Atlanta or Chattanooga" put the hospital in
+    Chattanooga, then (with "or" read as a list's) in Atlanta, the story's first town of
+    its state: a local story's home is its first town named as no destination."""
+    text = (
+        "The new cancer center at Floyd Medical Center opened Monday, bringing treatment "
+        "closer to patients who had been driving to Atlanta or Chattanooga.\n\nPatients "
+        "from Cartersville, Calhoun and Cedartown will be able to get care in Rome. The "
+        "hospital also runs clinics in Dallas and Rockmart."
+    )
+    assert _only_place(parser, text, "Floyd Medical Center").name == "Rome"
+
+
 def test_towns_listed_as_neighbourhoods_of_a_town_are_in_it(parser):
     """ "the Highbridge and Morris Heights neighborhoods of the Bronx" put Highbridge at
     High Bridge, New Jersey, 80 km west; Morris Heights, read in the Bronx, stays."""

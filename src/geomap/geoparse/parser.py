@@ -1703,11 +1703,15 @@ def _story_home(
     dateline: Place | None,
 ) -> Place | None:
     """A local story's home town: its dateline's (:func:`_local_dateline`), else the
-    first town of its province (:func:`_home_province`); ``None`` for other stories."""
+    first town of its province (:func:`_home_province`) not named as where things go or
+    come from ("patients who had been driving to Atlanta or Chattanooga ... get care in
+    Rome" is a Rome story); ``None`` for other stories."""
     home = _local_dateline(dateline, where)
     if home is None:  # a local story without a dateline: its province's first town
         province = _home_province(mentions, spans)
-        home = next((m.place for m in towns if m.place.admin1 == province), None)
+        ours = [m for m in towns if m.place.admin1 == province]
+        staying = (m.place for m in ours if _list_opener(text, 0, m.start) is None)
+        home = next(staying, None) or next((m.place for m in ours), None)
     return home
 
 
@@ -2284,17 +2288,30 @@ def _destination(text: str, m: Mention, t: Mention) -> bool:
         # London's Heathrow Animal Reception Center"
         return False
     after = t.start >= m.end
-    start = m.end if after else 0
-    for word in reversed(text[max(start, t.start - _LIST_SPAN) : t.start].split()):
-        word = word.rstrip(",")
+    word = _list_opener(text, m.end if after else 0, t.start)
+    # where a road runs from, in its own sentence, is on it: "drove south on the
+    # Icefields Parkway from Jasper"
+    a, b = (m.end, t.start) if after else (t.end, m.start)
+    return word is not None and (word != "from" or SENTENCE_END.search(text, a, b) is not None)
+
+
+def _list_opener(text: str, start: int, end: int) -> str | None:
+    """The word that opens the list of names ending at ``end`` (read back no further
+    than ``start``), if it says where things go or come from ("to", "from"...; not
+    "according to Chicago police")."""
+    words = text[max(start, end - _LIST_SPAN) : end].split()
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].rstrip(",")
         if word in _ENDPOINT_WORDS:
-            # where a road runs from, in its own sentence, is on it: "drove south on the
-            # Icefields Parkway from Jasper"
-            a, b = (m.end, t.start) if after else (t.end, m.start)
-            return word != "from" or SENTENCE_END.search(text, a, b) is not None
-        if word != "and" and not word[:1].isupper():
-            return False
-    return False
+            motion = not (word == "to" and k > 0 and words[k - 1].lower() in _NOT_MOTION_TO)
+            return word if motion else None
+        if word not in ("and", "or") and not word[:1].isupper():
+            return None
+    return None
+
+
+# words before a "to" that says no motion
+_NOT_MOTION_TO = frozenset("according next close due thanks compared".split())
 
 
 # "... neighborhoods of the Bronx", "... district of Kabul": the town whose parts a list
