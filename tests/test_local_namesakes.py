@@ -203,9 +203,19 @@ _LIMA_STORY = (
 def test_a_local_storys_towns_need_less_to_be_read(parser):
     """ "fled toward Delphos" and "a man from Wapakoneta" of a Lima, Ohio story were no
     places (score 0.37: rare names, no state named): once the story is read as local (a
-    province holding most of its places), its province's towns need only the list floor."""
+    province holding most of its places), its province's towns need only the list floor,
+    and the repeat floor in a list beside a kept name."""
     got = {m.surface: m.place.admin1 for m in parser.parse(_LIMA_STORY) if m.place}
     assert got["Delphos"] == got["Wapakoneta"] == "US.OH"
+    # listed beside a kept name, only the repeat floor: "between Columbus and Seymour"
+    # (0.30) of an Indiana story
+    text = (
+        "Drivers between Columbus and Seymour should expect delays.\n\nDetours will send "
+        "traffic through North Vernon and Greensburg. Residents of Madison and Vevay have "
+        "asked for a new river crossing."
+    )
+    got = {m.surface: m.place.admin1 for m in parser.parse(text) if m.place}
+    assert got["Seymour"] == "US.IN"
 
 
 def test_a_local_storys_floor_spares_cars_surnames_and_longer_names(parser):

@@ -603,7 +603,8 @@ class Recogniser:
         the name is sure, or above :data:`LIST_FLOOR` in a list beside a kept name of
         its country (:meth:`_listed`) or as the province of the town before its comma
         (:meth:`_qualifying`) or as a town of province ``home`` (a local story's: "fled
-        toward Delphos" in a Lima, Ohio paper) or of a country its sentence names
+        toward Delphos" in a Lima, Ohio paper; above :data:`REPEAT_FLOOR` in such a list:
+        "between Columbus and Seymour" of an Indiana story) or of a country its sentence names
         (:meth:`_in_named_country`) or as the capital, a province or a main city of country
         ``nation`` (a story of one country's: "Ottawa said" in a Nova Scotia story,
         :meth:`_main_place_of`), or above :data:`REPEAT_FLOOR` after a
@@ -636,7 +637,11 @@ class Recogniser:
             or (s.score >= HASHTAG_FLOOR and _hashtag(text, s))
             or _abbreviation_placed(text, s)
             or (s.score >= LIST_FLOOR and self._plain_country(s))
-            or (s.score >= LIST_FLOOR and home is not None and self._town_of(s, home, text))
+            or (
+                s.score >= (REPEAT_FLOOR if n in listed else LIST_FLOOR)
+                and home is not None
+                and self._town_of(s, home, text)
+            )
             or (s.score >= SOLE_FLOOR and home is not None and self._sole_town_of(s, home, text))
             or (
                 s.score >= LIST_FLOOR
