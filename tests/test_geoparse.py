@@ -393,6 +393,13 @@ def test_a_place_in_a_diseases_name_is_no_place(parser):
         "fever and Rift Valley fever were reported in Guinea, as in the Spanish flu."
     )
     assert [m.surface for m in parser.parse(text)] == ["Guinea"]
+    # ... or after land or water named after a town: "Jamestown Canyon virus"
+    text = (
+        "A horse in Ohio tested positive for Eastern equine encephalitis. Two cases of "
+        "Jamestown Canyon virus were reported in Minnesota. La Crosse encephalitis was "
+        "found in a child in Tennessee."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Ohio", "Minnesota", "Tennessee"]
     # no disease is named after a place and "measles": the outbreak is in the place
     text = "California measles outbreak grows to 68 cases"
     assert [m.surface for m in parser.parse(text)] == ["California"]

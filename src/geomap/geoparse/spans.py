@@ -354,6 +354,8 @@ PHYSICAL_HEADS = frozenset(
 # their own, though GeoNames has a "Coast" region (Tanzania's) and a "Valley" department
 # (Honduras')
 NAME_TAILS = PHYSICAL_HEADS | {"coast", "creek", "brook", "springs", "falls"}
+# land and water, after a town's name, that a disease is named after
+_DISEASE_LANDS = NAME_TAILS | {"canyon", "forest"}
 # Words that make a river, lake or range of their own out of a place's name: the Great
 # Miami River is not the Miami River, nor the Black Warrior River a "Warrior River"
 FEATURE_ADJECTIVES = frozenset("great little big black white red upper lower middle".split())
@@ -890,7 +892,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     follows), "The Liaoning, China's oldest carrier," (its apposition calls it a
     vessel); a disease's ("Lassa fever",
     "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
+    names or a word of land or water, "Jamestown Canyon virus"); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
     Street"), a highway's ("U.S. 281"); a newspaper's or an airline's
     (:func:`_press_title`); a person's after a
     title (:func:`_after_title`), or a title and a head word (:func:`_titled_person`);
@@ -975,7 +977,15 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         gazetteer.column("kind")[i] == KIND_CODE["country"] for i in s.forms[::2]
     ):
         return True  # "the Shandong aircraft carrier"; not "US carrier groups"
-    if _disease_after(text, tokens, nxt):
+    if _disease_after(text, tokens, nxt) or (
+        # "Jamestown Canyon virus", "Ross River fever": land or water named after the
+        # town names the disease
+        nxt + 1 < len(tokens)
+        and tokens.caps[nxt]
+        and tokens.keys[nxt] in _DISEASE_LANDS
+        and text[s.end : tokens.starts[nxt]] == " "
+        and _disease_after(text, tokens, nxt + 1)
+    ):
         return True
     if _titled_person(text, tokens, s):
         return True
