@@ -1149,10 +1149,12 @@ class Geoparser(Recogniser):
         town's, not the street's), else to the nearest province it names (0.3: "a
         hospital in Edo State"; a street or building of a local story whose home town
         lies there, to that town), else to the nearest town of their paragraph (0.3; the
-        dateline's town instead of one named after them in the dateline's country),
-        else, for a street or building of a local story, to its home town (0.3: its
-        dateline's, :func:`_local_dateline`, else the first town of its province,
-        :func:`_home_province`); with none they stay unplaced rather than being sent to
+        dateline's town instead of one named after them in the dateline's country, a
+        local story's home instead of one out of its province; not where the paragraph
+        names a place out of theirs before, :func:`_elsewhere_before`), else, for a
+        street or building of a local story, to its home town (0.3: its dateline's,
+        :func:`_local_dateline`, else the first town of its province,
+        :func:`_home_province`, named as no destination); with none they stay unplaced rather than being sent to
         some "main town" of the article. Land and water they lack take their sentence's
         town or province (no peer of a list, :func:`_coordinated`), else a local story's
         home town, never a town of the paragraph; so does a local story's river or
@@ -1309,7 +1311,7 @@ class Geoparser(Recogniser):
                         later is not None
                         and anchor is not None
                         and anchor.country_code == later.country_code
-                        and not _elsewhere_before(text, m, mentions[:n], anchor)
+                        and not _elsewhere_before(text, mentions, n, anchor)
                         and later != _nearest(text, m, before, _PARAGRAPH_END)
                     ):
                         place = anchor
@@ -2443,16 +2445,17 @@ def _village_far(
     return town
 
 
-def _elsewhere_before(text: str, m: Mention, before: Sequence[Mention], dateline: Place) -> bool:
-    """Whether a place of ``before`` in the paragraph of ``m`` lies outside the
-    province of the story's ``dateline``: the paragraph is news from there ("Flights
-    into Spokane International Airport ... use Pullman-Moscow Regional Airport or fly
-    into Boise" of a WASHINGTON story is no airport of the capital)."""
-    end = m.start
-    for o in reversed(before):
+def _elsewhere_before(text: str, mentions: Sequence[Mention], n: int, anchor: Place) -> bool:
+    """Whether a place named before mention ``n`` in its paragraph lies outside the
+    province of the story's ``anchor`` (its dateline's town or home): the paragraph is
+    news from there ("Flights into Spokane International Airport ... use Pullman-Moscow
+    Regional Airport or fly into Boise" of a WASHINGTON story is no airport of the
+    capital)."""
+    end = mentions[n].start
+    for o in (mentions[k] for k in range(n - 1, -1, -1)):
         if _PARAGRAPH_END.search(text, o.end, end):
             return False
-        if o.place is not None and o.place.admin1 != dateline.admin1:
+        if o.place is not None and o.place.admin1 != anchor.admin1:
             return True
         end = o.end
     return False
