@@ -3016,6 +3016,16 @@ def test_a_town_listed_with_two_towns_of_a_country_is_that_countrys(parser):
     # a village read outside the one province its list's other towns lie in
     text = "Researchers at the University of Richmond and in Fredericksburg and Petersburg met."
     assert _only_place(parser, text, "Fredericksburg").admin1 == "US.VA"
+    # ... of any size in a local story of that province ("Richmond and Bristol" of a
+    # Vermont story was Richmond, Massachusetts, 1,632 people; Vermont's has 723)
+    text = (
+        "Voters in Waterbury, Middlesex and Moretown approved the Harwood Unified school "
+        "budget, while voters in Berlin and Northfield rejected a fire merger.\n\nIn Barre, "
+        "the city council raised parking fees downtown. Williamstown residents approved a "
+        "new town garage.\n\nEssex and Jericho will vote next month on a police contract. "
+        "Residents of Richmond and Bristol have asked for the vote to be held in April."
+    )
+    assert _only_place(parser, text, "Richmond").admin1 == "US.VT"
 
 
 def test_a_town_of_a_country_its_sentence_names_needs_less(parser):

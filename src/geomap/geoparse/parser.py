@@ -624,6 +624,7 @@ class Geoparser(Recogniser):
         capital's nowhere else in the story ("displaced in Lebanon, many to Sidon, Tripoli
         and the Bekaa Valley" is Lebanon's Tripoli); so does a qualified name."""
         out = list(mentions)
+        home = _home_province(mentions, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
                 continue
@@ -636,7 +637,7 @@ class Geoparser(Recogniser):
             }
             country = countries.pop() if len(countries) == 1 else None
             if country is not None and country == m.place.country_code:
-                out[n] = self._listed_province(m, s, listed)
+                out[n] = self._listed_province(m, s, listed, home)
                 continue
             if country is None:
                 continue
@@ -660,17 +661,23 @@ class Geoparser(Recogniser):
                 out[n] = _moved(m, place)
         return out
 
-    def _listed_province(self, m: Mention, s: Span, listed: Sequence[Place | None]) -> Mention:
+    def _listed_province(
+        self, m: Mention, s: Span, listed: Sequence[Place | None], home: str | None
+    ) -> Mention:
         """``m``, or the town of :data:`VILLAGE` people or more it names in the one
         province its list's other towns lie in, if ``m`` is read as a village outside it:
         "in Fredericksburg and Petersburg" beside Richmond is Virginia's Fredericksburg,
-        not a Pennsylvania village of 1,400 people."""
+        not a Pennsylvania village of 1,400 people. In a local story of that province
+        (``home``, :func:`_home_province`) any town of its name there will do ("in
+        Richmond and Bristol" of a Vermont story is Vermont's Richmond of 723 people, not
+        Massachusetts' of 1,632)."""
         provinces = {p.admin1 if p and p.kind is PlaceKind.CITY else None for p in listed}
         province = provinces.pop() if len(provinces) == 1 else None
         if province is None or not _village(m.place) or m.place.admin1 == province:
             return m
+        floor = 0 if province == home else VILLAGE
         place = self._biggest_town(
-            s, lambda i: self._admin1[i] == province and self._pop[i] >= VILLAGE
+            s, lambda i: self._admin1[i] == province and self._pop[i] >= floor
         )
         return m if place is None else _moved(m, place)
 
