@@ -353,6 +353,10 @@ def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
     assert _only_place(parser, text, "Punjab state").country_code == "IN"
     text = "In Spain, the floods in Valencia killed 200 people."
     assert _only_place(parser, text, "Valencia").country_code == "ES"
+    # a navy's ship prefix names its country: "The USS Texas docked in Norfolk" was
+    # England's Norfolk
+    text = "The USS Texas docked in Norfolk on Monday."
+    assert _only_place(parser, text, "Norfolk").admin1 == "US.VA"
 
 
 def test_a_name_the_story_reads_as_a_province_is_it_alone_too(parser):

@@ -130,6 +130,17 @@ _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
     "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
 )
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
+# navies' ship prefixes and their countries: "The USS Texas docked in Norfolk"
+_SHIP_PREFIXES = {
+    "USS": "US",
+    "USNS": "US",
+    "HMS": "GB",
+    "HMAS": "AU",
+    "HMCS": "CA",
+    "HMNZS": "NZ",
+    "INS": "IN",
+}
+_SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS)(?= [A-Z])")
 # an institution named after the town it is of ("the University of Cambridge")
 _UNIVERSITY_OF = re.compile(r"\bUniversity of (?:the )?\Z")
 # a compass adjective right before a name: a part of a province ("eastern Washington")
@@ -434,7 +445,7 @@ class Geoparser(Recogniser):
         ends = _sentence_ends(text)
         sentence = [bisect(ends, m.start) for m in mentions]
         located = self._sentence_province(text, located, spans, quals, sentence)
-        located = self._sentence_country(text, located, spans, quals, sentence)
+        located = self._sentence_country(text, located, spans, quals, sentence, ends)
         located = self._named_capital(text, located, spans, quals, sentence, ends)
         located = self._possessed(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
@@ -793,6 +804,7 @@ class Geoparser(Recogniser):
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
         sentence: Sequence[int],
+        ends: Sequence[int],
     ) -> list[Mention]:
         """A name read as a town outside every country its sentence names as such, where
         no other place of the sentence lies in the town's country, with a reading by its
@@ -802,7 +814,9 @@ class Geoparser(Recogniser):
         Ukrainian village. So is a province, for a province of its name there ("In
         neighbouring India, floods in Punjab state" of a Pakistani story). A qualified
         name keeps its qualifier's, and a name after "from" its own reading ("a
-        delegation from Valencia arrived in Spain")."""
+        delegation from Valencia arrived in Spain"). A navy's ship prefix names its
+        country so (:data:`_SHIP_PREFIXES`): "The USS Texas docked in Norfolk" is
+        Virginia's Norfolk, not England's. (``ends``: the sentences' ends.)"""
         # countries named as where things are ("in Spain", "#Spain"), not as a modifier
         # ("the American projects ... offer Hinton", "the entire U.S. population")
         countries = [
@@ -815,11 +829,17 @@ class Geoparser(Recogniser):
                 or _COUNTRY_IN.search(text, max(0, m.start - 20), m.start)
             )
         ]
-        if not countries:
+        ships = [
+            (bisect(ends, hit.start()), _SHIP_PREFIXES[hit.group()])
+            for hit in _SHIP_PREFIX.finditer(text)
+        ]
+        if not countries and not ships:
             return mentions
         named: dict[int, set[str | None]] = {}  # sentence -> the countries it places in
         for n in countries:
             named.setdefault(sentence[n], set()).add(mentions[n].place.country_code)
+        for k, cc in ships:
+            named.setdefault(k, set()).add(cc)
         # sentence -> the countries of its places (each town counts itself too)
         held: dict[int, Counter[str | None]] = {}
         for m, k in zip(mentions, sentence):
