@@ -398,6 +398,13 @@ def test_an_airport_is_known_by_its_code_before_its_head_word(gazetteer):
         ("Camp Lejeune", (34.75, -77.43)),  # at Jacksonville, North Carolina
         ("Quantico", (38.50, -77.31)),
         ("Naval Station Norfolk", (36.94, -76.29)),
+        # the posts renamed for 2023-2025, by both names
+        ("Fort Johnson", (31.05, -93.22)),  # Fort Polk
+        ("Fort Barfoot", (37.07, -77.95)),  # Fort Pickett, at its airfield
+        ("Fort Pickett", (37.07, -77.95)),
+        ("Fort Walker", (38.07, -77.32)),  # Fort A.P. Hill, at its landing zone
+        ("Fort A.P. Hill", (38.07, -77.32)),
+        ("Fort Wainwright", (64.84, -147.61)),  # at Fairbanks, at its airfield
     ],
 )
 def test_us_military_posts_news_names(gazetteer, name, point):
