@@ -2696,6 +2696,10 @@ def test_a_spelt_out_province_qualifies_its_town_in_a_list_of_pairs(parser):
     text = "The family, from Columbia, Tennessee, and Paris, Kentucky, asked for privacy."
     got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
     assert got[0] == ("Columbia", "US.TN") and got[2] == ("Paris", "US.KY")
+    # a state with a small town of its name too ("Indiana", Pennsylvania: 13,000)
+    text = "The factories in Georgetown, Kentucky, and Princeton, Indiana, will grow."
+    got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
+    assert got[0] == ("Georgetown", "US.KY") and got[2] == ("Princeton", "US.IN")
 
 
 def test_a_coast_or_valley_ending_a_longer_name_is_no_place_of_its_own(parser):

@@ -257,8 +257,12 @@ class Resolver:
         )
 
     def _province_only(self, s: Span) -> bool:
-        """Whether every reading of span ``s`` is a province."""
-        return bool(s.forms) and all(self._kind[i] == ADMIN1 for i in s.forms[::2])
+        """Whether span ``s`` reads as a province only, or as one with ten times the
+        people of its every other reading ("Indiana" is no Pennsylvania town of 13,000:
+        "Georgetown, Kentucky, and Princeton, Indiana"; "Georgia" is a country too)."""
+        provinces = [self._pop[i] for i in s.forms[::2] if self._kind[i] == ADMIN1]
+        others = [self._pop[i] for i in s.forms[::2] if self._kind[i] != ADMIN1]
+        return bool(provinces) and (not others or max(provinces) >= 10 * max(others))
 
     def document_names(
         self, spans: Sequence[Span], quals: Sequence[Qualifier | None]
