@@ -3757,6 +3757,21 @@ def test_a_name_joined_by_an_ampersand_to_a_word_is_a_firms(parser):
     assert "Colombia" in places_of(parser, text)
 
 
+def test_a_town_named_as_a_firm_is_the_firm_throughout(parser):
+    """ "Toyota Motor Corp. will invest ... Toyota's factories ... Toyota, based in Toyota
+    City" marked the Japanese city five times: a town's name a corporate suffix follows
+    is the firm's, and so are its mentions but where a word of place goes before them;
+    a place inside a longer firm's name stays ("HSBC Bank Malta plc")."""
+    text = (
+        "Toyota Motor Corp. will build a plant in North Carolina, supplying Toyota's "
+        "factories in Kentucky. Toyota, based in Toyota City, Japan, lags Hyundai."
+    )
+    got = [(m.surface, m.start) for m in parser.parse(text) if m.surface == "Toyota"]
+    assert got == [("Toyota", text.index("Toyota City"))]
+    text = "HSBC Bank Malta plc shed 2.2%. HSBC Malta stated that Malta's banks were sound."
+    assert [m.surface for m in parser.parse(text)].count("Malta") == 3
+
+
 def test_a_building_opened_by_a_far_towns_name_is_at_a_local_storys_home(parser):
     """ "Glendale High School's band" of a Springfield, Missouri story was put at
     Glendale, a St. Louis suburb 300 km off (a town of the story's state opening the

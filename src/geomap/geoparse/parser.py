@@ -303,6 +303,7 @@ class Geoparser(Recogniser):
         """The scored spans the recogniser keeps (``home`` and ``nation``: the story's own
         province and country, :meth:`Recogniser.select`)."""
         kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
+        kept = _without_firms(text, tokens, kept, self._kind)
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
         )
@@ -1587,6 +1588,51 @@ def _without_first_names(
         )
     }
     return [s for n, s in enumerate(spans) if n not in dropped]
+
+
+def _without_firms(
+    text: str, tokens: Tokens, spans: list[Span], kinds: Sequence[int]
+) -> list[Span]:
+    """The spans but a town's name a corporate suffix follows, as the firm's whole name
+    ("Toyota Motor Corp.", "Nokia Oyj"), and the story's other mentions of that name where no word
+    of place goes before them or whose possessive follows: "Toyota, based in Toyota
+    City", "batteries to Toyota's factories" name the firm, not the Japanese city ("in
+    Toyota City" does)."""
+    keys, caps = tokens.keys, tokens.caps
+    firms = {
+        s.key
+        for s in spans
+        if s.i == s.j
+        and _CORPORATE.match(text, s.end)
+        # the firm's whole name: no "HSBC Bank Malta plc", "Bank of Valletta plc"
+        and (
+            s.i == 0
+            or text[tokens.ends[s.i - 1] : s.start] != " "
+            or not (caps[s.i - 1] or keys[s.i - 1] == "of")
+        )
+        and all(kinds[i] == _TOWN for i in s.forms[::2])
+    }
+    if not firms:
+        return spans
+    return [
+        s
+        for s in spans
+        if s.key not in firms
+        or s.i != s.j
+        or (
+            s.i > 0
+            and keys[s.i - 1] in PLACE_WORDS
+            and not _CORPORATE.match(text, s.end)
+            and not text.startswith(("'s ", "’s "), s.end)
+        )
+    ]
+
+
+# what follows a firm's name: "Toyota Motor Corp.", "Acme Inc.", "Nokia Oyj"
+_CORPORATE = re.compile(
+    r" (?:Motors? (?:Co|Corp|Company|Corporation)\b|(?:Corp|Corporation|Inc|Ltd|LLC|plc|PLC|"
+    r"Oyj|GmbH)\b)"
+)
 
 
 def _listed_given_name(
