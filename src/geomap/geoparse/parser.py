@@ -1182,16 +1182,17 @@ class Geoparser(Recogniser):
         names a place out of theirs before, :func:`_elsewhere_before`), else, for a
         street or building of a local story, to its home town (0.3: its dateline's,
         :func:`_local_dateline`, else the first town of its province,
-        :func:`_home_province`, named as no destination); with none they stay unplaced rather than being sent to
-        some "main town" of the article. Land and water they lack take their sentence's
-        town or province (no peer of a list, :func:`_coordinated`), else a local story's
-        home town, never a town of the paragraph; so does a local story's river or
-        valley read as a town :data:`HOME_FAR_KM` from its home, and any read as a town
-        or province outside what its sentence names (:func:`_outside_sentence`); a part
-        of its town named after such a town is at home (:func:`_parts_at_home`). An
-        unknown region or province ("Darfur region") is never put at a town, nor a village
-        named with a lower-case "village" at its paragraph's town or a story's home.
-        ``runs``: each span's list (:func:`_list_runs`)."""
+        :func:`_home_province`, named as no destination); with none they stay unplaced
+        rather than being sent to some "main town" of the article. Land and water they
+        lack take their sentence's town or province (no peer of a list,
+        :func:`_coordinated`), else a local story's home town, never a town of the
+        paragraph; so does a local story's river or valley read as a town
+        :data:`HOME_FAR_KM` from its home, and any read as a town or province outside
+        what its sentence names (:func:`_outside_sentence`); a part of its town named
+        after such a town is at home (:func:`_parts_at_home`). An unknown region or
+        province ("Darfur region") is never put at a town, nor a village named with a
+        lower-case "village" at its paragraph's town or a story's home. ``runs``: each
+        span's list (:func:`_list_runs`)."""
         mentions = _parts_of(text, mentions, spans, runs)
         towns, provinces = _towns_and_provinces(mentions, spans)
         where = _story_provinces(towns, provinces)
