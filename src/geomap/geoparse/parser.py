@@ -129,6 +129,7 @@ def _team_after() -> re.Pattern[str]:
 _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
     "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
 )
+# the kinds of a town and a province
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
 # navies' ship prefixes and their countries: "The USS Texas docked in Norfolk"
 _SHIP_PREFIXES = {
@@ -140,7 +141,7 @@ _SHIP_PREFIXES = {
     "HMNZS": "NZ",
     "INS": "IN",
 }
-_SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS)(?= [A-Z])")
+_SHIP_PREFIX = re.compile(rf"\b(?:{'|'.join(_SHIP_PREFIXES)})(?= [A-Z])")
 # an institution named after the town it is of ("the University of Cambridge")
 _UNIVERSITY_OF = re.compile(r"\bUniversity of (?:the )?\Z")
 # a compass adjective right before a name: a part of a province ("eastern Washington")
@@ -644,8 +645,7 @@ class Geoparser(Recogniser):
                 continue  # in no list, or in a table
             listed = [mentions[k].place for k in runs[n] if k != n]
             countries = {
-                p.country_code if p and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1) else None
-                for p in listed
+                p.country_code if p and p.kind in _TOWN_OR_PROVINCE else None for p in listed
             }
             country = countries.pop() if len(countries) == 1 else None
             if country is not None and country == m.place.country_code:
@@ -911,7 +911,7 @@ class Geoparser(Recogniser):
         for m, k, by_people in zip(mentions, sentence, people):
             if by_people:
                 named.setdefault(k, set()).add(m.place.country_code)
-            elif m.place is not None and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1):
+            elif m.place is not None and m.place.kind in _TOWN_OR_PROVINCE:
                 provinces.setdefault(k, Counter())[m.place.admin1] += 1
         # (the story's own town stays: "OTTAWA, Ill. — The federal grant to Ottawa")
         dateline = _dateline_town(text, mentions, spans) if governed else None
@@ -927,7 +927,7 @@ class Geoparser(Recogniser):
             # the state's
             by_government = (
                 (k in governed or bare_dateline)
-                and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+                and p.kind in _TOWN_OR_PROVINCE
                 and _WORD_BEFORE_NAME.search(text, max(0, m.start - 20), m.start) is None
             )
             by_people = (
@@ -1233,7 +1233,7 @@ class Geoparser(Recogniser):
             outside = p is not None and (
                 (
                     (s.head in PHYSICAL_HEADS or s.head == "station")
-                    and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+                    and p.kind in _TOWN_OR_PROVINCE
                     and _outside_sentence(text, m, provinces, mentions)
                 )
                 # "Florida's Big Bend region" is no Big Bend of Texas: a thing named with
@@ -1585,20 +1585,25 @@ def _without_first_names(
         or (
             len(keys[spans[n].j + 1]) > 2
             and (spans[n].i == 0 or keys[spans[n].i - 1] not in PLACE_WORDS)
-            and all(kinds[i] == _TOWN for i in spans[n].forms[::2])
+            and _towns_only(spans[n], kinds)
         )
     }
     return [s for n, s in enumerate(spans) if n not in dropped]
+
+
+def _towns_only(s: Span, kinds: Sequence[int]) -> bool:
+    """Whether every reading of span ``s`` is a town (``kinds``: the gazetteer's)."""
+    return all(kinds[i] == _TOWN for i in s.forms[::2])
 
 
 def _without_firms(
     text: str, tokens: Tokens, spans: list[Span], kinds: Sequence[int]
 ) -> list[Span]:
     """The spans but a town's name a corporate suffix follows, as the firm's whole name
-    ("Toyota Motor Corp.", "Nokia Oyj"), and the story's other mentions of that name where no word
-    of place goes before them or whose possessive follows: "Toyota, based in Toyota
-    City", "batteries to Toyota's factories" name the firm, not the Japanese city ("in
-    Toyota City" does)."""
+    ("Toyota Motor Corp.", "Nokia Oyj"), and the story's other mentions of that name
+    where no word of place goes before them or whose possessive follows: "Toyota, based
+    in Toyota City", "batteries to Toyota's factories" name the firm, not the Japanese
+    city ("in Toyota City" does)."""
     keys, caps = tokens.keys, tokens.caps
     firms = {
         s.key
@@ -1611,7 +1616,7 @@ def _without_firms(
             or text[tokens.ends[s.i - 1] : s.start] != " "
             or not (caps[s.i - 1] or keys[s.i - 1] == "of")
         )
-        and all(kinds[i] == _TOWN for i in s.forms[::2])
+        and _towns_only(s, kinds)
     }
     if not firms:
         return spans
@@ -1686,9 +1691,7 @@ def _listed_given_name(
     else:
         if s.key in given and _given_name_alone(tokens, k, given, span_starts):
             return True
-        person = (s.key in given or s.key in surnames()) and all(
-            kinds[i] == _TOWN for i in s.forms[::2]
-        )
+        person = (s.key in given or s.key in surnames()) and _towns_only(s, kinds)
     caps = tokens.caps
     return (
         person
@@ -1762,7 +1765,7 @@ def _restated_as_one(text: str, spans: list[Span], kinds: Sequence[int]) -> list
             and abbreviated(text, s)  # "D.C.", "DC"
             and text[out[-1].end : s.start] == ", "
             and set(s.forms[::2]) <= set(out[-1].forms[::2])
-            and all(kinds[i] == _TOWN for i in s.forms[::2])
+            and _towns_only(s, kinds)
         ):
             a = out.pop()
             s = Span(a.i, s.j, a.start, s.end, a.key, s.forms, score=max(a.score, s.score))

@@ -604,12 +604,12 @@ class Recogniser:
         its country (:meth:`_listed`) or as the province of the town before its comma
         (:meth:`_qualifying`) or as a town of province ``home`` (a local story's: "fled
         toward Delphos" in a Lima, Ohio paper; above :data:`REPEAT_FLOOR` in such a list:
-        "between Columbus and Seymour" of an Indiana story) or of a country its sentence names
-        (:meth:`_in_named_country`) or as the capital, a province or a main city of country
-        ``nation`` (a story of one country's: "Ottawa said" in a Nova Scotia story,
-        :meth:`_main_place_of`), or above :data:`REPEAT_FLOOR` after a
-        building's comma (:meth:`_placing`); of overlapping ones the longest wins, then
-        the likeliest. A county the story is sure of makes its name alone as sure."""
+        "between Columbus and Seymour" of an Indiana story) or of a country its sentence
+        names (:meth:`_in_named_country`) or as the capital, a province or a main city of
+        country ``nation`` (a story of one country's: "Ottawa said" in a Nova Scotia
+        story, :meth:`_main_place_of`), or above :data:`REPEAT_FLOOR` after a building's
+        comma (:meth:`_placing`); of overlapping ones the longest wins, then the
+        likeliest. A county the story is sure of makes its name alone as sure."""
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}

@@ -247,16 +247,16 @@ class Resolver:
         Paul, Minn., and St. Petersburg, Fla.", "Springfield, IL, and Pittsburgh, PA"), or
         one of a list of such pairs ("Columbia, Tennessee, and Paris, Kentucky"). "China,
         U.S. and EU" is a list: "U.S." is no province."""
-        if not comma_next(text, spans, n) or not self._province_only(spans[n + 1]):
+        if not comma_next(text, spans, n) or not self._mainly_province(spans[n + 1]):
             return False
         return abbreviated(text, spans[n + 1]) or (
             n + 3 < len(spans)
             and text[spans[n + 1].end : spans[n + 2].start] in LIST_GAPS
             and comma_next(text, spans, n + 2)
-            and self._province_only(spans[n + 3])
+            and self._mainly_province(spans[n + 3])
         )
 
-    def _province_only(self, s: Span) -> bool:
+    def _mainly_province(self, s: Span) -> bool:
         """Whether span ``s`` reads as a province only, or as one with ten times the
         people of its every other reading ("Indiana" is no Pennsylvania town of 13,000:
         "Georgetown, Kentucky, and Princeton, Indiana"; "Georgia" is a country too)."""

@@ -890,12 +890,12 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     Madre", "USS Carl Vinson" (a ship prefix goes before), "the carrier Shandong" (a
     kind of vessel goes before), "the Shandong aircraft carrier" (a kind of warship
     follows), "The Liaoning, China's oldest carrier," (its apposition calls it a
-    vessel); a disease's ("Lassa fever",
-    "Crimean-Congo hemorrhagic fever": a disease word follows, maybe after hyphenated
-    names or a word of land or water, "Jamestown Canyon virus"); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
+    vessel); a disease's ("Lassa fever", "Crimean-Congo hemorrhagic fever": a disease
+    word follows, maybe after hyphenated names or a word of land or water, "Jamestown
+    Canyon virus"); a storm's ("Hurricane Milton"); a street's after an ordinal ("125th
     Street"), a highway's ("U.S. 281"); a newspaper's or an airline's
-    (:func:`_press_title`); a person's after a
-    title (:func:`_after_title`), or a title and a head word (:func:`_titled_person`);
+    (:func:`_press_title`); a person's after a title (:func:`_after_title`), or a title
+    and a head word (:func:`_titled_person`);
     a person's before an age, a spouse or "family" ("Jordan Lincoln, 24,", "Dallas
     Vernon and his wife", "the Jackson family"); an institution's whose name goes on in
     "for" and a capital ("International Centre for Diarrhoeal Disease Research"); or an
