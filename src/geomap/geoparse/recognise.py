@@ -130,6 +130,14 @@ LIST_FLOOR = 0.3
 # everyday word (wordfreq's Zipf scale below this), needs only this score
 SOLE_FLOOR = 0.05
 SOLE_ZIPF = 3.0
+# ... and so does a name whose apposition gives its distance from where the story stands
+# ("Branson, 40 miles south, added a garage"; "Kilgore, about 20 miles east of Tyler"):
+# no person or firm lies miles off
+_AWAY = re.compile(
+    r", (?:about |some |nearly |roughly |almost |just |more than |less than )?"
+    r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?)(?: \([^()\n]{1,20}\))? "
+    r"(?:to the )?(?:north|south|east|west)"
+)
 # A name tagged as such ("#Karachi", "#Napa") needs only this score: a tweet tags the
 # places it speaks of
 HASHTAG_FLOOR = 0.15
@@ -608,8 +616,9 @@ class Recogniser:
         names (:meth:`_in_named_country`) or as the capital, a province or a main city of
         country ``nation`` (a story of one country's: "Ottawa said" in a Nova Scotia
         story, :meth:`_main_place_of`), or above :data:`REPEAT_FLOOR` after a building's
-        comma (:meth:`_placing`); of overlapping ones the longest wins, then the
-        likeliest. A county the story is sure of makes its name alone as sure."""
+        comma (:meth:`_placing`), or above :data:`SOLE_FLOOR` where an apposition says
+        how far off it lies (:data:`_AWAY`); of overlapping ones the longest wins, then
+        the likeliest. A county the story is sure of makes its name alone as sure."""
         # one sense per discourse: a name the story surely uses as a place keeps its
         # weaker mentions ("Cavan Sustainable Energy Group" after "a portfolio for Cavan")
         sure = {s.key for s in spans if s.score >= SURE_SCORE}
@@ -643,6 +652,7 @@ class Recogniser:
                 and self._town_of(s, home, text)
             )
             or (s.score >= SOLE_FLOOR and home is not None and self._sole_town_of(s, home, text))
+            or (s.score >= SOLE_FLOOR and s.forms and _AWAY.match(text, s.end) is not None)
             or (
                 s.score >= LIST_FLOOR
                 and nation is not None
