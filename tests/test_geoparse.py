@@ -3713,6 +3713,40 @@ def test_towns_listed_as_neighbourhoods_of_a_town_are_in_it(parser):
     assert got["Morris Heights"].name == "Morris Heights"
 
 
+def test_a_name_after_a_towns_possessive_is_a_part_of_it(parser):
+    """ "Lusaka's Kanyama and Matero townships" put Kanyama in Congo, 1,000 km off; a
+    possessive with words between owns nothing ("Hong Kong's eroding autonomy under
+    Beijing")."""
+    text = (
+        "LUSAKA (AP) — The worst-hit areas were Lusaka's Kanyama and Matero townships. "
+        "Critics see Hong Kong's eroding autonomy under Beijing."
+    )
+    got = places_of(parser, text)
+    assert got["Kanyama"].name == "Lusaka"
+    assert got["Beijing"].name == "Beijing"
+
+
+def test_land_is_not_placed_where_things_go(parser):
+    """ "on Ramree Island, near the port, where China is building pipelines to Yunnan
+    province" put an island of Myanmar in Yunnan: where things go is not where it is."""
+    text = (
+        "BANGKOK (AP) — An airstrike killed 40 people in western Myanmar. The strike hit "
+        "a village on Ramree Island, near the port, where China is building oil and gas "
+        "pipelines to Yunnan province."
+    )
+    assert places_of(parser, text)["Ramree Island"] is None
+
+
+def test_a_name_said_to_lie_miles_off_is_a_place(parser):
+    """ "Branson, 40 miles south, added a parking garage" scored 0.12 (Richard Branson):
+    an apposition giving how far off it lies says it is a place."""
+    text = (
+        "SPRINGFIELD, Mo. — Greene County commissioners are weighing a similar plan. "
+        "Branson, 40 miles south, added a parking garage in 2022."
+    )
+    assert places_of(parser, text)["Branson"].admin1 == "US.MO"
+
+
 def test_a_local_storys_only_town_of_a_name_needs_a_low_score(parser):
     """ "Ocala has had less than an inch of rain" of a Florida story scored 0.08 ("X
     has" is mostly a person's or a firm's): a name with one reading, a town of the

@@ -1281,21 +1281,24 @@ class Geoparser(Recogniser):
                     place = self._city_opening(s)
                 in_towns, in_provinces = towns, provinces
                 if s.head in PHYSICAL_HEADS:
-                    # land and water: the sentence's nearest town or province ("the
-                    # Galwan valley" after "in Ladakh" is no valley of the dateline town)
-                    # that is no peer of a list ("in Zamzam camp, south of El Fasher,
-                    # and in parts of the Nuba Mountains" names no range at El Fasher)
+                    # land and water: no peer of a list ("in Zamzam camp, south of El
+                    # Fasher, and in parts of the Nuba Mountains" names no range at El
+                    # Fasher)
                     in_towns = [t for t in towns if not _coordinated(text, m, t)]
                     in_provinces = [t for t in provinces if not _coordinated(text, m, t)]
-                    if place is None:
-                        place = _nearest(text, m, [*in_towns, *in_provinces], SENTENCE_END)
-                        confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 # where it stands, not where things go from it ("flights at the airport
-                # were diverted to Ahmedabad")
+                # were diverted to Ahmedabad"; "on Ramree Island, ... where China is
+                # building pipelines to Yunnan province" is no island of Yunnan)
                 here = _standing(text, m, in_towns)
+                held = _standing(text, m, in_provinces)
+                if s.head in PHYSICAL_HEADS and place is None:
+                    # land and water: the sentence's nearest town or province ("the
+                    # Galwan valley" after "in Ladakh" is no valley of the dateline town)
+                    place = _nearest(text, m, [*here, *held], SENTENCE_END)
+                    confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 for boundary, fallback, near in (
                     (SENTENCE_END, 0.4, here),
-                    (SENTENCE_END, 0.3, _standing(text, m, in_provinces)),
+                    (SENTENCE_END, 0.3, held),
                 ):
                     if place is not None:
                         break
@@ -2402,22 +2405,28 @@ PART_KM = 15.0  # a part of a town read farther than this from it is another pla
 def _parts_of(
     text: str, mentions: list[Mention], spans: Sequence[Span], runs: Sequence[range]
 ) -> list[Mention]:
-    """Towns a list names as parts of a town after it are in that town (0.3), when read
-    :data:`PART_KM` from it: "the Highbridge and Morris Heights neighborhoods of the
-    Bronx" is no High Bridge, New Jersey, 80 km west (Morris Heights, read in the Bronx,
-    stays). ``runs``: each span's list (:func:`_list_runs`)."""
+    """Towns a list names as parts of a town after it, or after the town's possessive,
+    are in that town (0.3), when read :data:`PART_KM` from it: "the Highbridge and Morris
+    Heights neighborhoods of the Bronx" is no High Bridge, New Jersey, 80 km west (Morris
+    Heights, read in the Bronx, stays), nor "Lusaka's Kanyama and Matero townships" a
+    Kanyama of Congo. ``runs``: each span's list (:func:`_list_runs`)."""
     out = list(mentions)
     for n, run in enumerate(runs):
-        if n != run.stop - 1 or n + 1 >= len(mentions):
-            continue
-        hit = _PARTS_OF.match(text, mentions[n].end)
-        town = mentions[n + 1].place
         if (
-            hit is None
-            or hit.end() != mentions[n + 1].start
-            or town is None
-            or town.kind is not PlaceKind.CITY
+            n == run.start
+            and n > 0
+            and spans[n - 1].head is None  # (a county's is not: "Fairfax County's Reston")
+            # (right before it: "Hong Kong's eroding autonomy under Beijing" owns none)
+            and _OWNED.fullmatch(text, mentions[n - 1].end, mentions[n].start)
         ):
+            town = mentions[n - 1].place
+        elif n == run.stop - 1 and n + 1 < len(mentions):
+            hit = _PARTS_OF.match(text, mentions[n].end)
+            ok = hit is not None and hit.end() == mentions[n + 1].start
+            town = mentions[n + 1].place if ok else None
+        else:
+            continue
+        if town is None or town.kind is not PlaceKind.CITY:
             continue
         for k in run:
             p = mentions[k].place
