@@ -2565,6 +2565,18 @@ def test_a_given_name_before_a_listed_family_name_is_a_person(parser):
     assert [m.surface for m in parser.parse(text)][:1] == ["France"]
 
 
+def test_a_big_towns_name_before_a_family_name_and_a_verb_is_a_person(parser):
+    """ "Henderson's Dallas Reed ran for 88 yards" and "linebacker Houston Brooks
+    intercepted a pass" marked Dallas and Houston: no locale lists either as a given
+    name, but before a family name and a lower-case word, after no word of place nor
+    "the", a town's name is a person's ("The Hanoi Hilton held him" stays a place)."""
+    text = (
+        "TYLER, Texas — Henderson's Dallas Reed ran for 88 yards, and linebacker Houston "
+        "Brooks intercepted a pass. The Hanoi Hilton held him for years."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["TYLER", "Texas", "Henderson", "Hanoi"]
+
+
 def test_a_place_after_a_given_name_is_a_surname(parser):
     """ "alongside 2012 champ Andrew Jordan" (GeoWebNews) and "a brother, Paul Warsaw"
     were the country and the city; "An Italian band", "As Mexicans" stay places."""

@@ -1551,11 +1551,12 @@ def _without_first_names(
         for s in spans
         if not _maiden_name(text, tokens, s, given, kept_starts) and not _kin_named(text, tokens, s)
     ]
+    family = surnames()
     first_names = [  # indices of given names before a capitalised word that may be a surname
         n
         for n, s in enumerate(spans)
         if s.i == s.j
-        and s.key in given
+        and (s.key in given or _named_like_a_person(text, tokens, s, family, kinds))
         and s.j + 1 < len(tokens)
         and caps[s.j + 1]
         and text[s.end : starts[s.j + 1]] == " "
@@ -1568,7 +1569,6 @@ def _without_first_names(
     ]
     if not first_names:  # most texts: no scan of their words for surnames used alone
         return spans
-    family = surnames()
     alone = (
         family
         | {  # capitalised words not straight after a capitalised one
@@ -1592,6 +1592,25 @@ def _without_first_names(
         )
     }
     return [s for n, s in enumerate(spans) if n not in dropped]
+
+
+def _named_like_a_person(
+    text: str, tokens: Tokens, s: Span, family: frozenset[str], kinds: Sequence[int]
+) -> bool:
+    """Whether town span ``s``, a name no locale gives to enough people to list, is a
+    given name all the same: before a family name and a lower-case word, after no word of
+    place nor "the" ("Henderson's Dallas Reed ran for 88 yards", "linebacker Houston
+    Brooks intercepted a pass"; not "the Miami Herald reported", "Chicago Reader -")."""
+    k = s.j + 1
+    keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
+    return (
+        k + 1 < len(tokens)
+        and keys[k] in family
+        and text[ends[k] : starts[k + 1]] == " "
+        and text[starts[k + 1]].islower()
+        and (s.i == 0 or (keys[s.i - 1] not in PLACE_WORDS and keys[s.i - 1] != "the"))
+        and _towns_only(s, kinds)
+    )
 
 
 def _towns_only(s: Span, kinds: Sequence[int]) -> bool:
