@@ -3749,6 +3749,22 @@ def test_land_is_not_placed_where_things_go(parser):
     assert places_of(parser, text)["Ramree Island"] is None
 
 
+def test_a_country_said_to_be_a_town_is_no_country(parser):
+    """ "near Bahrain, a resort town in Swat" was the Gulf kingdom: an apposition saying
+    a name is a town leaves it unplaced when no town bears it, the town where one does
+    ("Mexico, a town in Maine"), and a town the gazetteer lacks in the province it names
+    ("Kamituga, a mining town in South Kivu")."""
+    text = (
+        "PESHAWAR, Pakistan (AP) — Floods killed 15 people. A car was swept off a road "
+        "near Bahrain, a resort town in Swat. Doses went to Kamituga, a mining town in "
+        "South Kivu, and to Mexico, a town in Maine."
+    )
+    got = places_of(parser, text)
+    assert got["Bahrain"] is None
+    assert got["Kamituga"].name == "South Kivu"
+    assert got["Mexico"].admin1 == "US.ME"
+
+
 def test_a_name_said_to_lie_miles_off_is_a_place(parser):
     """ "Branson, 40 miles south, added a parking garage" scored 0.12 (Richard Branson):
     an apposition giving how far off it lies says it is a place."""

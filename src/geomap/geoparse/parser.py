@@ -60,6 +60,7 @@ from .spans import (
     adjective_only,
     propose,
     readings_where,
+    said_to_be_a_town,
     sentence_start,
     tokenize,
 )
@@ -450,6 +451,7 @@ class Geoparser(Recogniser):
         located = self._sentence_country(text, located, spans, quals, sentence, ends)
         located = self._named_capital(text, located, spans, quals, sentence, ends)
         located = self._possessed(text, located, spans, quals)
+        located = self._said_to_be_towns(text, located, spans)
         located = self._one_province(located, spans, quals)
         located = self._big_namesake(located, spans, quals)
         located = self._university_town(text, located, spans, quals)
@@ -973,6 +975,32 @@ class Geoparser(Recogniser):
             place = self._biggest_town(spans[n], lambda i, c=column, k=code: c[i] == k)
             if place is not None:
                 out[n] = _moved(m, place)
+        return out
+
+    def _said_to_be_towns(
+        self, text: str, mentions: list[Mention], spans: Sequence[Span]
+    ) -> list[Mention]:
+        """A name read as a country or province whose apposition says it is a town is
+        its most populous town, in the country of the place the apposition names if that
+        is read, else it stays unplaced: "near Bahrain, a resort town in Swat" is not
+        the Gulf kingdom ("Djibouti, the capital of Djibouti" is the city)."""
+        out = list(mentions)
+        for n, m in enumerate(mentions):
+            if m.place is None or m.place.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+                continue
+            start = said_to_be_a_town(text, m.end)
+            # (a reading of its own name: "Kamituga, a mining town in South Kivu", which the
+            # gazetteer lacks, is somewhere in the province it names)
+            if start is None or m.place not in map(self.gazetteer.place, spans[n].forms[::2]):
+                continue
+            after = mentions[n + 1] if n + 1 < len(mentions) else None
+            cc = None
+            if after is not None and after.start == start and after.place is not None:
+                cc = after.place.country_code
+            place = self._biggest_town(spans[n], lambda i, c=cc: c is None or self._cc[i] == c)
+            out[n] = (
+                _moved(m, place) if place else Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+            )
         return out
 
     def _big_namesake(

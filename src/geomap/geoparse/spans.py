@@ -1660,6 +1660,13 @@ def appositions(text: str) -> dict[int, int]:
     return {hit.start(): hit.end() for hit in _SAID_TO_LIE_IN.finditer(text)}
 
 
+def said_to_be_a_town(text: str, end: int) -> int | None:
+    """Where the place starts that the apposition after a name ending at ``end`` says
+    the town lies in ("Bahrain, a resort town in Swat": Swat's offset), if it says so."""
+    hit = _SAID_TO_LIE_IN.match(text, end)
+    return None if hit is None else hit.end()
+
+
 def said_to_lie_in(text: str, spans: Sequence[Span], n: int) -> bool:
     """Whether span ``n``'s apposition says it lies in the next one: "Steinfurt, a
     village in Brandenburg", "Gusau, the capital of Zamfara state"."""
