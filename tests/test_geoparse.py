@@ -3405,6 +3405,17 @@ def test_a_parkway_is_a_road_not_a_town_called_parkway(parser):
     assert surfaces["Icefields Parkway"].name == "Jasper"
 
 
+def test_a_street_is_not_where_what_is_on_it_came_from(parser):
+    """ "The jail, on Grove Boulevard, holds about 200 inmates, some sent from Benton
+    and Weakley counties" put the street in Benton County: where the inmates came from
+    is not where it is ("the Icefields Parkway from Jasper" is on it)."""
+    text = (
+        "PARIS, Tenn. — The sheriff changed the visitation rules. The jail, on Grove "
+        "Boulevard, holds about 200 inmates, some sent from Benton and Weakley counties."
+    )
+    assert _only_place(parser, text, "Grove Boulevard").name == "Paris"
+
+
 def test_a_street_is_not_at_a_town_named_before_it_as_a_destination(parser):
     """ "evacuees were sent east to Edson and Edmonton, while others drove south on the
     Icefields Parkway": the parkway is at neither."""

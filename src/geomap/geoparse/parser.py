@@ -2419,9 +2419,17 @@ def _destination(text: str, m: Mention, t: Mention) -> bool:
     after = t.start >= m.end
     word = _list_opener(text, m.end if after else 0, t.start)
     # where a road runs from, in its own sentence, is on it: "drove south on the
-    # Icefields Parkway from Jasper"
+    # Icefields Parkway from Jasper" (not where what is there came from: "The jail, on
+    # Grove Boulevard, holds inmates sent from Benton and Weakley counties")
     a, b = (m.end, t.start) if after else (t.end, m.start)
-    return word is not None and (word != "from" or SENTENCE_END.search(text, a, b) is not None)
+    return word is not None and (
+        word != "from"
+        or SENTENCE_END.search(text, a, b) is not None
+        or (after and _RUNS_FROM.match(text, m.end) is None)
+    )
+
+
+_RUNS_FROM = re.compile(r" (?:[a-z]+ )?from ")  # "Parkway south from", "Islands service from"
 
 
 def _list_opener(text: str, start: int, end: int) -> str | None:
