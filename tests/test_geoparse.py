@@ -3398,6 +3398,19 @@ def test_a_head_word_ending_a_possessive_name_is_no_village(parser):
     assert "Court" not in [text[s.start : s.end] for s in proposed]
 
 
+def test_a_park_named_after_unknown_land_is_one_park(parser):
+    """ "the Jordan Valley Park" of a Springfield, Mo. story was the kingdom of Jordan
+    ("Valley Park" is a Missouri town, so the park's name stopped at the valley): a
+    road or park named after land or water the gazetteer lacks is one name."""
+    text = (
+        "SPRINGFIELD, Mo. — The council debated parking near the Jordan Valley Park and "
+        "on Mill River Road."
+    )
+    got = places_of(parser, text)
+    assert got["Jordan Valley Park"].name == "Springfield"
+    assert got["Mill River Road"].name == "Springfield"
+
+
 def test_a_parkway_is_a_road_not_a_town_called_parkway(parser):
     text = "Evacuees drove south on the Icefields Parkway from Jasper, Alberta."
     surfaces = {m.surface: m.place for m in parser.parse(text)}

@@ -425,10 +425,15 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         or (
                             keys[j] in LOCAL_HEADS
                             and head is not None
-                            # ("Kendale Lakes Elementary School": the whole school's)
+                            # ("Kendale Lakes Elementary School": the whole school's;
+                            # "the Jordan Valley Park", "Mill River Road": a park or road
+                            # named after land or water the gazetteer lacks)
                             and (
                                 (best is not None and best.j == j - 1)
                                 or keys[head[0]] in ("side", "elementary")
+                                or (
+                                    head[0] == j - 1 and caps[j] and keys[head[0]] in PHYSICAL_HEADS
+                                )
                             )
                             # "the Clarke County school board": the county's, no school
                             and (caps[j] or keys[j - 1] not in ADMIN_HEADS)
