@@ -3398,6 +3398,20 @@ def test_a_head_word_ending_a_possessive_name_is_no_village(parser):
     assert "Court" not in [text[s.start : s.end] for s in proposed]
 
 
+def test_a_building_named_after_an_unknown_name_is_not_a_known_towns(parser):
+    """ "treated at Sioma Mission Hospital" of a Zambian story was a hospital of Mission,
+    Texas: a shorter name inside a building's name is the building's town only after
+    words of known use ("the Carnegie Moscow Center" stays Moscow's)."""
+    text = (
+        "Health authorities in Western Province confirmed 12 cases of anthrax.\n\n"
+        "The cases were treated at Sioma Mission Hospital. He spoke at the Carnegie Moscow "
+        "Center."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Sioma Mission Hospital"] is None
+    assert got["Moscow Center"].name == "Moscow"
+
+
 def test_a_park_named_after_unknown_land_is_one_park(parser):
     """ "the Jordan Valley Park" of a Springfield, Mo. story was the kingdom of Jordan
     ("Valley Park" is a Missouri town, so the park's name stopped at the valley): a
