@@ -2986,6 +2986,19 @@ def test_rare_prepositions_of_place_read_as_near(parser):
         assert "Hodeidah" in [m.surface for m in parser.parse(text)]
 
 
+def test_a_plural_head_reaches_names_that_end_in_a_head_word(parser):
+    """ "inmates in Delta and Red River counties" was Nigeria's Delta State and the Red
+    River: a name ending in a word of land or water takes an admin head after it, so the
+    list's plural head is found; and "the Juba and Shabelle rivers" of a Somali story,
+    whose rivers the gazetteer lacks, named South Sudan's capital."""
+    text = "PARIS, Texas — The jail has housed inmates in Delta and Red River counties."
+    got = places_of(parser, text)
+    assert (got["Delta"].name, got["Delta"].admin1) == ("Delta County", "US.TX")
+    assert got["Red River counties"].name == "Red River County"
+    text = "NAIROBI — Floods hit the region. In Somalia, the Juba and Shabelle rivers rose."
+    assert places_of(parser, text)["Juba"] is None
+
+
 def test_a_plural_river_head_makes_every_name_of_its_list_a_river(parser):
     """ "the confluence of the Mississippi and Ohio rivers" was two states: "rivers"
     after a list is each name's river, as "counties" is each name's county. Nigeria's

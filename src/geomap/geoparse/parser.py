@@ -1387,6 +1387,10 @@ class Geoparser(Recogniser):
                         or s.head in BUILDING_HEADS
                         or s.head in PHYSICAL_HEADS
                     )
+                    # (not in a sentence of other countries: "In Somalia, the Juba and
+                    # Shabelle rivers rose" of a NAIROBI story)
+                    and home.country_code
+                    in (_sentence_countries(text, m, mentions) or {home.country_code})
                 ):
                     # ...else a local story's dateline town ("Yankee Stadium" of a New
                     # York story whose sentence and paragraph name no town)

@@ -423,8 +423,16 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         # a place whose own name ends in a head word; "North Side High
                         # School": a building named after a town's part
                         or (
-                            keys[j] in LOCAL_HEADS
-                            and head is not None
+                            head is not None
+                            and (
+                                keys[j] in LOCAL_HEADS
+                                # "Delta and Red River counties" (not "the Clark County
+                                # District Attorney")
+                                or (
+                                    (keys[j] in ADMIN_HEADS or keys[j] in PLURAL_HEADS)
+                                    and keys[head[0]] in PHYSICAL_HEADS
+                                )
+                            )
                             # ("Kendale Lakes Elementary School": the whole school's;
                             # "the Jordan Valley Park", "Mill River Road": a park or road
                             # named after land or water the gazetteer lacks)
@@ -1412,13 +1420,18 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         if forms is None:
             return None
     elif head in PHYSICAL_HEADS:
-        # the feature of the name, else a town of it ("Kabul river"), not a village
-        # ("the Nuba Mountains" is no West Bank village called Nuba)
-        kind, people = gazetteer.column("kind"), gazetteer.column("population")
-        forms = readings_where(forms, lambda i, _: kind[i] == _FEATURE) or readings_where(
-            forms, lambda i, _: kind[i] != _TOWN or people[i] >= VILLAGE
-        )
+        forms = _physical_readings(gazetteer, forms)
     return Span(i, j, start, end, name_key, forms, head=head)
+
+
+def _physical_readings(gazetteer: Gazetteer, forms: tuple[int, ...]) -> tuple[int, ...]:
+    """The readings of a name with a head of land or water: the feature of the name,
+    else a town of it ("Kabul river"), not a village ("the Nuba Mountains" is no West
+    Bank village called Nuba)."""
+    kind, people = gazetteer.column("kind"), gazetteer.column("population")
+    return readings_where(forms, lambda i, _: kind[i] == _FEATURE) or readings_where(
+        forms, lambda i, _: kind[i] != _TOWN or people[i] >= VILLAGE
+    )
 
 
 def _shorter_name_inside(gazetteer: Gazetteer, words: list[str], building: bool) -> bool:
@@ -1557,6 +1570,10 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                 else:
                     admin = head in ADMIN_HEADS and s.forms
                     forms = _admin_readings(gazetteer, s.forms, head) if admin else None
+                    if head in PHYSICAL_HEADS:
+                        # "the Juba and Shabelle rivers" of a Somali story: a river the
+                        # gazetteer lacks, no South Sudanese capital
+                        forms = _physical_readings(gazetteer, s.forms)
                     if forms is None:
                         break
                     spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
