@@ -3425,6 +3425,19 @@ def test_a_building_named_after_an_unknown_name_is_not_a_known_towns(parser):
     assert got["Moscow Center"].name == "Moscow"
 
 
+def test_a_towns_school_with_a_lower_case_head_is_in_the_town(parser):
+    """ "Lebanon school board weighs four-day week" of a Middle Tennessee story was put
+    at Wilson County: a school named by a town's name and a lower-case "school" is the
+    town's ("Carnegie Library" is a person's: no Carnegie, Pennsylvania)."""
+    text = (
+        "Lebanon school board weighs four-day week\n\nThe board heard a proposal, joining "
+        "districts in Wilson County and Smith County. Readers met at the Carnegie Library."
+    )
+    got = places_of(parser, text)
+    assert (got["Lebanon school"].name, got["Lebanon school"].admin1) == ("Lebanon", "US.TN")
+    assert got.get("Carnegie Library") is None or got["Carnegie Library"].name != "Carnegie"
+
+
 def test_a_park_named_after_unknown_land_is_one_park(parser):
     """ "the Jordan Valley Park" of a Springfield, Mo. story was the kingdom of Jordan
     ("Valley Park" is a Missouri town, so the park's name stopped at the valley): a

@@ -1303,7 +1303,10 @@ class Geoparser(Recogniser):
                 # ("St. Paul Lutheran Church" is the apostle's, not a town's)
                 saint = s.head in _WORSHIP and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
                 anywhere = saint or s.head in _NAMED_AFTER_ANYWHERE
-                place = None if anywhere else self._town_opening(s, where, home)
+                # (all its name, for an institution with a lower-case head: "Lebanon
+                # school board" is the town's school; "Carnegie Library", a person's)
+                whole = m.surface.rsplit(None, 1)[-1][:1].islower()
+                place = None if anywhere else self._town_opening(s, where, home, whole)
                 confidence = 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
@@ -1404,10 +1407,15 @@ class Geoparser(Recogniser):
         return out
 
     def _town_opening(
-        self, s: Span, provinces: Counter[str | None], home: Place | None = None
+        self,
+        s: Span,
+        provinces: Counter[str | None],
+        home: Place | None = None,
+        whole: bool = False,
     ) -> Place | None:
         """The town whose name opens the name of building ``s`` ("Greenville" of
-        "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"), in the
+        "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"; all its
+        name, if ``whole``, for an institution: "Lebanon" of "Lebanon school"), in the
         province the story names most (``provinces``: its places' provinces, counted),
         the most populous of a tie; None if no such town lies in one of them, or, for an
         institution of a local story, :data:`VILLAGE_FAR_KM` from its ``home``
@@ -1423,9 +1431,10 @@ class Geoparser(Recogniser):
             return not local or _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
 
         words = s.key.split()
-        for k, opening in enumerate(self._opening_towns(s)):
+        whole = whole and (s.head in BUILDING_HEADS or s.head == "school")
+        for k, opening in enumerate(self._opening_towns(s, whole)):
             # (the runs come longest first: the last is the first word alone)
-            if k == len(words) - 2 and words[0] in common_words():
+            if k == len(words) - 2 + whole and words[0] in common_words():
                 break
             towns = [i for i in opening if provinces[admin1[i]] and near(i)]
             if towns:  # the readings come most populous first: max keeps the first of a tie
@@ -1446,13 +1455,14 @@ class Geoparser(Recogniser):
             return self.gazetteer.place(max(towns, key=lambda i: self._pop[i]))
         return None
 
-    def _opening_towns(self, s: Span) -> Iterator[list[int]]:
+    def _opening_towns(self, s: Span, whole: bool = False) -> Iterator[list[int]]:
         """The towns each leading run of the words of span ``s`` names as their own name
-        or an alias, longest run first ("los angeles unified", "los angeles", "los"); not
-        as an other name ("Salgado Filho International Airport" is no airport of Senador
-        Salgado Filho, a village 300 km from Porto Alegre)."""
+        or an alias, longest run first ("los angeles unified", "los angeles", "los"),
+        from all its words if ``whole``; not as an other name ("Salgado Filho
+        International Airport" is no airport of Senador Salgado Filho, a village 300 km
+        from Porto Alegre)."""
         words = s.key.split()
-        for k in range(len(words) - 1, 0, -1):
+        for k in range(len(words) - (not whole), 0, -1):
             forms = self.gazetteer.names.get(" ".join(words[:k]), ())
             yield [
                 i
