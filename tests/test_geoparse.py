@@ -3438,6 +3438,35 @@ def test_a_towns_school_with_a_lower_case_head_is_in_the_town(parser):
     assert got.get("Carnegie Library") is None or got["Carnegie Library"].name != "Carnegie"
 
 
+def test_a_lower_case_department_is_a_province_head(parser):
+    """ "Santa Cruz department accounts for 70% of the cases" was the city, 180 km
+    from the department's point, and "the Cauca and Antioquia departments" the Cauca
+    river: a lower-case "department" is a province's head; a capitalised one is an
+    agency's ("the Justice Department", "the Florida Department of Health")."""
+    text = (
+        "Santa Cruz department accounts for 70% of the cases. In Colombia, the Cauca and "
+        "Antioquia departments were hit. The Justice Department and the Florida "
+        "Department of Health said so."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Santa Cruz department"].kind is PlaceKind.ADMIN1
+    assert (got["Cauca"].kind, got["Cauca"].country_code) == (PlaceKind.ADMIN1, "CO")
+    assert "Justice Department" not in got
+    assert got["Florida"].admin1 == "US.FL"
+
+
+def test_a_province_abroad_in_a_list_of_one_countrys_is_that_countrys(parser):
+    """ "has expanded into the Artibonite and Centre departments" of a Haitian story was
+    Burkina Faso's Centre region: a province read abroad in a list of one country's
+    places is that country's province of its name (GeoNames' "Center" of Haiti)."""
+    text = (
+        "PORT-AU-PRINCE, Haiti — Gangs have taken the capital. The coalition has expanded "
+        "into the Artibonite and Centre departments in recent months."
+    )
+    got = places_of(parser, text)
+    assert got["Centre departments"].country_code == "HT"
+
+
 def test_a_park_named_after_unknown_land_is_one_park(parser):
     """ "the Jordan Valley Park" of a Springfield, Mo. story was the kingdom of Jordan
     ("Valley Park" is a Missouri town, so the park's name stopped at the valley): a

@@ -629,7 +629,8 @@ class Geoparser(Recogniser):
     ) -> list[Mention]:
         """A name read as a town abroad in a list of two or more towns of one country,
         with a reading there of :data:`VILLAGE` people or more, is that town: "from
-        Caracas to Valencia, Maracaibo and Merida" is Venezuela's Mérida, not Yucatán's.
+        Caracas to Valencia, Maracaibo and Merida" is Venezuela's Mérida, not Yucatán's;
+        one read as a province abroad, with a province reading there, is that province.
         Beside one town it is only that country's capital ("from Auckland and Wellington"
         of an Australian story is New Zealand's capital; "Windsor, Chatham-Kent" is no
         list of Kent's towns), unless the sentence names that country and the story the
@@ -641,7 +642,7 @@ class Geoparser(Recogniser):
         out = list(mentions)
         home = _home_province(mentions, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
-            if m.place is None or m.place.kind is not PlaceKind.CITY or quals[n] is not None:
+            if m.place is None or m.place.kind not in _TOWN_OR_PROVINCE or quals[n] is not None:
                 continue
             if not 1 < len(runs[n]) <= MAX_LIST:
                 continue  # in no list, or in a table
@@ -650,6 +651,20 @@ class Geoparser(Recogniser):
                 p.country_code if p and p.kind in _TOWN_OR_PROVINCE else None for p in listed
             }
             country = countries.pop() if len(countries) == 1 else None
+            if m.place.kind is PlaceKind.ADMIN1:
+                # a province abroad is the list's country's of its name: "the Artibonite
+                # and Centre departments" of a Haitian story are no Burkinabe region
+                if country is not None and country != m.place.country_code:
+                    # (by its name without its head too: GeoNames' "Center" of Haiti is
+                    # no "Centre Department")
+                    name, _, head = s.key.rpartition(" ")
+                    forms = s.forms + (self.gazetteer.forms(name) if head in ADMIN_HEADS else ())
+                    there = [
+                        i for i in forms[::2] if self._kind[i] == _ADMIN1 and self._cc[i] == country
+                    ]
+                    if there:
+                        out[n] = _moved(m, self.gazetteer.place(there[0]))
+                continue
             if country is not None and country == m.place.country_code:
                 out[n] = self._listed_province(m, s, listed, home)
                 continue

@@ -309,15 +309,27 @@ class Span:
 # not Buffalo), which lies in the document's locus.
 ADMIN_HEADS = frozenset(
     """county parish province region district governorate oblast krai kray prefecture state
-    township""".split()
+    township department""".split()
 )
 # Head words abbreviated, with their period: "Hamilton Twp., N.J." ("Co." is also a
 # company's: "Ford Motor Co.")
 HEAD_ABBREVIATIONS = {"twp": "township"}
 # Heads only capitalised: "Hamilton Township", New Jersey, but "Soweto township" is Soweto
 CAPITAL_HEADS = frozenset({"township", "townships", "side", "elementary"})
+# ... and only in lower case: "Santa Cruz department", but "the Justice Department" and
+# "the Florida Department of Health" are agencies
+LOWER_HEADS = frozenset({"department", "departments"})
 # Admin heads that translate one another for a country's first-level units.
-PROVINCE_HEADS = ("province", "region", "governorate", "oblast", "krai", "kray", "prefecture")
+PROVINCE_HEADS = (
+    "province",
+    "region",
+    "governorate",
+    "oblast",
+    "krai",
+    "kray",
+    "prefecture",
+    "department",
+)
 # "Katsina and Sokoto states", "Helmand and Kandahar provinces": a plural admin head
 # makes every name of the list before it one of those units; "rivers" each name's river.
 PLURAL_HEADS = {
@@ -454,6 +466,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         or (keys[j] in HEAD_ABBREVIATIONS and text.startswith(".", ends[j]))
                     )
                     and (caps[j] or keys[j] not in CAPITAL_HEADS)
+                    and not (caps[j] and keys[j] in LOWER_HEADS)
                     and not _state_in_name(text, tokens, j)
                     # (a possessive's "s" is no word: "St. John's Lutheran Church")
                     and j - i - sum(is_possessive(text, tokens, k) for k in range(i + 1, j))
