@@ -38,6 +38,8 @@ _TYPED = re.compile(
     r"^(.+?) (District|Agency|Regency|Raion|Rayon|Governorate|Oblast|Okrug|Prefecture"
     r"|Province|County|Department|Parish)$"
 )
+# ... and in lower case, where no form has it capitalised ("Wayanad district")
+_TYPED_LOWER = re.compile(_TYPED.pattern, re.IGNORECASE)
 
 
 def _fold(name: str) -> str:
@@ -52,10 +54,11 @@ def _latin(name: str) -> bool:
 def plain_name(name: str, aliases: list[str]) -> str | None:
     """The unit's name without its type word, from its own name or else an other name:
     "North Wazīristān District" -> "North Wazīristān"; None when no form has one."""
-    for form in (name, *aliases):
-        m = _TYPED.match(form.strip())
-        if m and _latin(m.group(1)):
-            return m.group(1)
+    for typed in (_TYPED, _TYPED_LOWER):
+        for form in (name, *aliases):
+            m = typed.match(form.strip())
+            if m and _latin(m.group(1)):
+                return m.group(1)
     return None
 
 

@@ -121,6 +121,12 @@ def test_a_districts_plain_name_drops_its_type_word():
     assert build_admin2.plain_name("Kabupaten Cilacap", ["Cilacap Regency"]) == "Cilacap"
     assert build_admin2.plain_name("Comuna Tiream", []) is None
     assert build_admin2.plain_name("Amphoe Nong Hin", ["Nong Hin", "อำเภอหนองหิน"]) is None
+    # a lower-case type word where no form has it capitalised ("Bats sampled in Kozhikode
+    # and Wayanad districts"), but a capitalised one first
+    assert build_admin2.plain_name("Wayanad", ["Wayanad district"]) == "Wayanad"
+    assert build_admin2.plain_name("Srednjebanatski okrug", ["Central Banat District"]) == (
+        "Central Banat"
+    )
 
 
 def test_arab_towns_are_found_without_their_article(gazetteer):
