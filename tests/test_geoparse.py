@@ -3467,6 +3467,33 @@ def test_a_province_abroad_in_a_list_of_one_countrys_is_that_countrys(parser):
     assert got["Centre departments"].country_code == "HT"
 
 
+def test_a_town_read_abroad_in_a_local_story_is_its_local_namesake(parser):
+    """ "a contract with a Florence firm" of an Athens, Alabama story was Florence,
+    Italy: a town read abroad in a local story, no capital, is its namesake in the
+    story's province near its towns ("talks in Paris" stays France's)."""
+    text = (
+        "The Athens City Schools board named a principal of Athens High School. She taught "
+        "in Huntsville and Decatur and knows Limestone County. The board approved a "
+        "contract with a Florence firm for school buses. The superintendent attended "
+        "talks in Paris."
+    )
+    got = places_of(parser, text)
+    assert got["Florence"].admin1 == "US.AL"
+    assert got["Paris"].country_code == "FR"
+
+
+def test_a_street_is_not_where_a_suspect_is_from(parser):
+    """ "officers arrested a suspect from Flora at a home on Washington Street" of a
+    Delphi police story put the street in Flora: where a person is from is not where
+    they were."""
+    text = (
+        "A man was shot outside a bar on Main Street, Delphi police said.\n\nOfficers "
+        "arrested a suspect from Flora at a home on Washington Street."
+    )
+    street = places_of(parser, text)["Washington Street"]
+    assert street is None or street.name != "Flora"
+
+
 def test_a_park_named_after_unknown_land_is_one_park(parser):
     """ "the Jordan Valley Park" of a Springfield, Mo. story was the kingdom of Jordan
     ("Valley Park" is a Missouri town, so the park's name stopped at the valley): a

@@ -456,6 +456,7 @@ class Geoparser(Recogniser):
         located = self._big_namesake(located, spans, quals)
         located = self._university_town(text, located, spans, quals)
         located = self._county_town(text, located, spans, quals)
+        located = self._local_namesake(located, spans, quals)
         return self._place_in_sentence(text, located, spans, runs)
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
@@ -1056,6 +1057,52 @@ class Geoparser(Recogniser):
             big = self._biggest_town(s, lambda i: self._pop[i] >= KNOWN_CITY)
             if big is not None:
                 out[n] = _moved(mentions[n], big)
+        return out
+
+    def _local_namesake(
+        self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
+    ) -> list[Mention]:
+        """A town read abroad in a local story (:func:`_home_province`), no capital, is
+        the town of its name in the story's province of :data:`VILLAGE` people or more,
+        :data:`NAMESAKE_KM` or less from another of its towns: "a contract with a
+        Florence firm" of an Athens, Alabama story is Florence, Alabama, 50 km off, not
+        Italy's ("talks in Paris" stays France's). A qualified name keeps its qualifier's."""
+        home = _home_province(mentions, spans)
+        if home is None:
+            return mentions
+        towns = {
+            m.place.key: m.place
+            for m in mentions
+            if m.place is not None and m.place.kind is PlaceKind.CITY and m.place.admin1 == home
+        }
+        grid = PointGrid((k, p.lat, p.lon) for k, p in towns.items())
+        lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
+        qualified = {s.key for s, q in zip(spans, quals) if q is not None}
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if (
+                p is None
+                or p.kind is not PlaceKind.CITY
+                or p.country_code == home.split(".")[0]
+                or s.head is not None
+                or s.key in qualified
+                or any(i in self._capitals and self._cc[i] == p.country_code for i in s.forms[::2])
+            ):
+                continue
+
+            def local(i: int) -> bool:
+                return (
+                    self._admin1[i] == home
+                    and self._pop[i] >= VILLAGE
+                    and grid.within(
+                        lat[i], lon[i], NAMESAKE_KM, lambda _k, a, b: _km(lat[i], lon[i], a, b)
+                    )
+                )
+
+            place = self._biggest_town(s, local)
+            if place is not None:
+                out[n] = _moved(m, place)
         return out
 
     def _university_town(
