@@ -2464,8 +2464,14 @@ def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]
         # "a Saskatoon police officer ... on Northumberland Avenue" names no other town
         return [t for t in standing if id(t) not in whose]
     # where a person lives is not where they were: "A 34-year-old Mount Juliet man was
-    # arrested on South Cumberland Street" of a Lebanon police blotter
-    return [t for t in standing if id(t) not in whose or not _RESIDENT.match(text, t.end)]
+    # arrested on South Cumberland Street" of a Lebanon police blotter, "arrested a
+    # suspect from Flora at a home on Washington Street" of a Delphi one
+    return [
+        t
+        for t in standing
+        if (id(t) not in whose or not _RESIDENT.match(text, t.end))
+        and not _PERSON_FROM.search(text, max(0, t.start - 30), t.start)
+    ]
 
 
 # "a Nashville developer", "A 34-year-old Mount Juliet man": a town before a lower-case
@@ -2474,6 +2480,10 @@ _A_BEFORE = re.compile(r"\b[Aa]n? (?:\d+-year-old )?$")
 _NOUN_AFTER = re.compile(r" [a-z]")
 # ... that names a person by where they live
 _RESIDENT = re.compile(r" (?:man|woman|boy|girl|teen|teenager|resident|couple|native)\b")
+# ... or after it and "from"
+_PERSON_FROM = re.compile(
+    r"\b(?:man|woman|boy|girl|teen|teenager|resident|couple|suspect|driver|victim) from $"
+)
 
 
 def _whose(text: str, t: Mention) -> bool:
