@@ -3494,6 +3494,18 @@ def test_a_street_is_not_where_a_suspect_is_from(parser):
     assert street is None or street.name != "Flora"
 
 
+def test_a_port_named_by_a_towns_other_name_is_at_the_town(parser):
+    """ "Israel strikes Houthi targets in Yemen's Hodeidah port" was unplaced: GeoNames
+    names the town "Al Ḩudaydah", so "Hodeidah" is an other name that gives a port no
+    reading; the story reads the name as that town ("the port of Hodeidah")."""
+    text = (
+        "Israel strikes Houthi targets in Yemen's Hodeidah port\n\nJERUSALEM (Reuters) - "
+        "Israeli warplanes struck the Houthi-held port of Hodeidah on Thursday."
+    )
+    got = [m for m in parser.parse(text) if m.surface == "Hodeidah port"]
+    assert got[0].place.country_code == "YE"
+
+
 def test_a_park_named_after_unknown_land_is_one_park(parser):
     """ "the Jordan Valley Park" of a Springfield, Mo. story was the kingdom of Jordan
     ("Valley Park" is a Missouri town, so the park's name stopped at the valley): a

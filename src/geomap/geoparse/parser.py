@@ -42,6 +42,7 @@ from .spans import (
     BUILDING_HEADS,
     CONTEXT_WORDS,
     DIRECTIONS,
+    FEATURE_HEADS,
     HEADS,
     LIST_GAPS,
     LOCAL_HEADS,
@@ -1285,6 +1286,11 @@ class Geoparser(Recogniser):
         span's list (:func:`_list_runs`)."""
         mentions = _parts_of(text, mentions, spans, runs)
         towns, provinces = _towns_and_provinces(mentions, spans)
+        named = {  # the towns read by their own names, by name
+            s.key: t.place
+            for t, s in zip(mentions, spans)
+            if t.place is not None and t.place.kind is PlaceKind.CITY and s.head is None
+        }
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
         home = _story_home(text, mentions, spans, towns, where, dateline)
@@ -1369,6 +1375,11 @@ class Geoparser(Recogniser):
                 # school board" is the town's school; "Carnegie Library", a person's)
                 whole = m.surface.rsplit(None, 1)[-1][:1].islower()
                 place = None if anywhere else self._town_opening(s, where, home, whole)
+                if place is None and s.head in FEATURE_HEADS and s.head not in PHYSICAL_HEADS:
+                    # "Yemen's Hodeidah port" (GeoNames' "Al Ḩudaydah", whose other
+                    # name gives a port no reading) is at the town the story reads the
+                    # name as ("the port of Hodeidah")
+                    place = named.get(s.key)
                 confidence = 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
