@@ -1722,10 +1722,7 @@ def said_to_be_a_town(text: str, end: int) -> int | None:
 def said_to_lie_in(text: str, spans: Sequence[Span], n: int) -> bool:
     """Whether span ``n``'s apposition says it lies in the next one: "Steinfurt, a
     village in Brandenburg", "Gusau, the capital of Zamfara state"."""
-    if n + 1 >= len(spans):
-        return False
-    hit = _SAID_TO_LIE_IN.match(text, spans[n].end)
-    return hit is not None and hit.end() == spans[n + 1].start
+    return n + 1 < len(spans) and said_to_be_a_town(text, spans[n].end) == spans[n + 1].start
 
 
 def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
