@@ -53,12 +53,3 @@ def surnames() -> frozenset[str]:
         log.warning("no family-name list shipped")
         return frozenset()
     return frozenset(fold(n) for n in ref.read_text(encoding="utf-8").split())
-
-
-@lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """How common ``word`` is in English (wordfreq's Zipf scale, 0-8), for the rare
-    rules that need a word's use, not a place's: wordfreq loads on the first call."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")

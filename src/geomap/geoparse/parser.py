@@ -33,7 +33,7 @@ from ..gazetteer.build import (
     spelling_of,
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
-from .model import common_words, english_zipf, load_model, surnames
+from .model import common_words, load_model, surnames
 from .nearby import PointGrid
 from .recognise import CAPITAL_AFTER, DATELINE_ENDS, SENTENCE_END, WORD_BEFORE, Recogniser
 from .resolve import KNOWN_CITY, LOCAL_RATIO, DocContext, Qualifier, Resolver
@@ -2742,7 +2742,7 @@ def _capitalised(text: str, gazetteer: Gazetteer) -> str:
     for k, w in enumerate(words):
         word = w.group()
         if not cap[k]:
-            cap[k] = english_zipf(word) < COMMON_ZIPF or (
+            cap[k] = _zipf(word) < COMMON_ZIPF or (
                 word in HEADS
                 and k > 0
                 and cap[k - 1]
@@ -2753,6 +2753,13 @@ def _capitalised(text: str, gazetteer: Gazetteer) -> str:
         if c:
             chars[w.start()] = chars[w.start()].upper()
     return "".join(chars)
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 _VERBS_AFTER_METONYM = frozenset(

@@ -30,7 +30,7 @@ from ..gazetteer.build import (
     VILLAGE,
     fold,
 )
-from .model import common_words, english_zipf
+from .model import common_words
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
@@ -1418,7 +1418,7 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         # "Florida Atlantic University" is in Florida ("Syrian Kurdish enclave": no name)
         and not _names_only(province)
         and not (head in PHYSICAL_HEADS and words[0] in FEATURE_ADJECTIVES)
-        and _shorter_name_inside(gazetteer, words, head in BUILDING_HEADS)
+        and any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words)))
     ):
         return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
     if not forms and head in ADMIN_HEADS and common_words().issuperset(words):
@@ -1445,23 +1445,6 @@ def _physical_readings(gazetteer: Gazetteer, forms: tuple[int, ...]) -> tuple[in
     return readings_where(forms, lambda i, _: kind[i] == _FEATURE) or readings_where(
         forms, lambda i, _: kind[i] != _TOWN or people[i] >= VILLAGE
     )
-
-
-def _shorter_name_inside(gazetteer: Gazetteer, words: list[str], building: bool) -> bool:
-    """Whether a shorter name the gazetteer has ends ``words``; for a ``building``'s
-    name, after a word that is a place's or English ("Carnegie Moscow Center" is
-    Moscow's, "the Virus Research Institute" no institute's), not after rare words only,
-    a name the gazetteer lacks ("Sioma Mission Hospital" of a Zambian story is no
-    hospital of Mission, Texas)."""
-    for k in range(1, len(words)):
-        if _head_name_forms(gazetteer, " ".join(words[k:])):
-            return not building or any(
-                w in gazetteer.names or english_zipf(w) >= RARE_ZIPF for w in words[:k]
-            )
-    return False
-
-
-RARE_ZIPF = 2.5  # wordfreq's Zipf below which a word is no English word but a name
 
 
 def _renamed_airport(gazetteer: Gazetteer, name_key: str) -> tuple[int, ...]:
