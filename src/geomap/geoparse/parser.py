@@ -1003,7 +1003,11 @@ class Geoparser(Recogniser):
         the Gulf kingdom ("Djibouti, the capital of Djibouti" is the city)."""
         out = list(mentions)
         for n, m in enumerate(mentions):
-            if m.place is None or m.place.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+            if (
+                m.place is None
+                or m.place.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+                or not text.startswith(", ", m.end)  # (most names: no apposition at all)
+            ):
                 continue
             start = said_to_be_a_town(text, m.end)
             # (a reading of its own name: "Kamituga, a mining town in South Kivu", which the
@@ -1671,7 +1675,6 @@ def _without_first_names(
         n
         for n, s in enumerate(spans)
         if s.i == s.j
-        and (s.key in given or _named_like_a_person(text, tokens, s, family, kinds))
         and s.j + 1 < len(tokens)
         and caps[s.j + 1]
         and text[s.end : starts[s.j + 1]] == " "
@@ -1681,6 +1684,7 @@ def _without_first_names(
         and not adjective_only(s.forms)
         and keys[s.j + 1] not in everyday
         and keys[s.j + 1] not in CONTEXT_WORDS
+        and (s.key in given or _named_like_a_person(text, tokens, s, family, kinds))
     ]
     if not first_names:  # most texts: no scan of their words for surnames used alone
         return spans
