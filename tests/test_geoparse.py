@@ -3533,6 +3533,36 @@ def test_a_street_is_not_at_a_town_named_before_it_as_a_destination(parser):
     assert _only_place(parser, text, "Icefields Parkway") is None
 
 
+def test_a_street_is_not_at_a_home_its_sentence_sends_things_to(parser):
+    """ "Evacuees were sent ... to Edmonton, while others drove south on the Icefields
+    Parkway" of an EDMONTON story put the parkway at the dateline's town: a home its
+    sentence names as where things go is not where the street is."""
+    text = (
+        "EDMONTON, Alberta (CP) — A wildfire moved toward the townsite, Parks Canada said."
+        "\n\nEvacuees were sent east to Hinton and then to Edmonton, while others drove "
+        "south on the Icefields Parkway toward Calgary."
+    )
+    street = _only_place(parser, text, "Icefields Parkway")
+    assert street is None or street.name != "Edmonton"
+
+
+def test_a_wide_park_is_not_at_the_datelines_town(parser):
+    """ "MELBOURNE — Firefighters were battling a bushfire in the Grampians National Park
+    ... across Victoria" put the park at Melbourne, 250 km off: a park as wide as a
+    county is in its sentence's province, not at the dateline's town ("including Kasese
+    and the Queen Elizabeth National Park" stays at Kasese)."""
+    text = (
+        "MELBOURNE — Firefighters were battling a bushfire in the Grampians National Park "
+        "on Wednesday as temperatures topped 40C across Victoria."
+    )
+    assert _only_place(parser, text, "Grampians National Park").name == "Victoria"
+    text = (
+        "KAMPALA — Anthrax is endemic in parts of western Uganda, including Kasese and the "
+        "Queen Elizabeth National Park."
+    )
+    assert _only_place(parser, text, "Queen Elizabeth National Park").name == "Kasese"
+
+
 def test_unknown_land_or_water_is_not_at_its_paragraphs_town(parser):
     """ "when the Turia river overflowed", a sentence after one naming Madrid, is no river
     of Madrid: unplaced in a story of all Spain, at home in a local story (0.3)."""

@@ -1297,6 +1297,11 @@ class Geoparser(Recogniser):
         }
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
+        datelines = {
+            id(t)
+            for t, s in zip(mentions, spans)
+            if t.start < DATELINE_WITHIN and _dateline(text, s)
+        }
         home = _story_home(text, mentions, spans, towns, where, dateline)
         if home is not None:
             mentions = _parts_at_home(text, mentions, spans, towns, home)
@@ -1398,6 +1403,11 @@ class Geoparser(Recogniser):
                 # were diverted to Ahmedabad"; "on Ramree Island, ... where China is
                 # building pipelines to Yunnan province" is no island of Yunnan)
                 here = _standing(text, m, in_towns)
+                if _wide_park(text, s):
+                    # a park as wide as a county is not at the dateline's town: "MELBOURNE
+                    # — Firefighters were battling a bushfire in the Grampians National
+                    # Park ... across Victoria"
+                    here = [t for t in here if id(t) not in datelines]
                 held = _standing(text, m, in_provinces)
                 if s.head in PHYSICAL_HEADS and place is None:
                     # land and water: the sentence's nearest town or province ("the
@@ -1453,6 +1463,7 @@ class Geoparser(Recogniser):
                         and anchor.country_code == later.country_code
                         and not _elsewhere_before(text, mentions, n, anchor)
                         and later != _nearest(text, m, before, _PARAGRAPH_END)
+                        and not _sent_to(text, m, towns, anchor)
                     ):
                         place = anchor
                     own = _sentence_countries(text, m, mentions)
@@ -1468,9 +1479,12 @@ class Geoparser(Recogniser):
                         or s.head in PHYSICAL_HEADS
                     )
                     # (not in a sentence of other countries: "In Somalia, the Juba and
-                    # Shabelle rivers rose" of a NAIROBI story)
+                    # Shabelle rivers rose" of a NAIROBI story; nor in one that names home
+                    # as where things go: "Evacuees were sent to Edmonton, while others
+                    # drove south on the Icefields Parkway" of an EDMONTON story)
                     and home.country_code
                     in (_sentence_countries(text, m, mentions) or {home.country_code})
+                    and not _sent_to(text, m, towns, home)
                 ):
                     # ...else a local story's dateline town ("Yankee Stadium" of a New
                     # York story whose sentence and paragraph name no town)
@@ -2349,6 +2363,15 @@ def _between(m: Mention, t: Mention) -> tuple[int, int]:
 def _sentence_ends(text: str) -> list[int]:
     """Where each sentence of ``text`` ends: an offset's sentence is its bisection."""
     return [hit.start() for hit in SENTENCE_END.finditer(text)]
+
+
+def _sent_to(text: str, m: Mention, towns: Sequence[Mention], place: Place) -> bool:
+    """Whether the sentence of mention ``m`` names ``place`` among ``towns`` as where
+    things go or come from (:func:`_destination`): "Evacuees were sent ... to Edmonton,
+    while others drove south on the Icefields Parkway" puts no parkway at Edmonton."""
+    return any(
+        t.place == place and _same_sentence(text, m, t) and _destination(text, m, t) for t in towns
+    )
 
 
 def _same_sentence(text: str, m: Mention, t: Mention) -> bool:
