@@ -3422,6 +3422,21 @@ def test_a_towns_school_with_a_lower_case_head_is_in_the_town(parser):
     got = places_of(parser, text)
     assert (got["Lebanon school"].name, got["Lebanon school"].admin1) == ("Lebanon", "US.TN")
     assert got.get("Carnegie Library") is None or got["Carnegie Library"].name != "Carnegie"
+    # ... and its bridge: "Cairo bridge closure strands commuters" of a CAIRO, Ill. story
+    text = (
+        "Cairo bridge closure strands commuters\n\n"
+        "CAIRO, Ill. — The Illinois Department of Transportation closed the U.S. "
+        "51 bridge over the Ohio River between Cairo and Wickliffe, Ky., on "
+        "Friday after inspectors found cracks in a support beam.\n\n"
+        "Drivers must now detour through Paducah, adding about 60 miles each way. "
+        "Alexander County Sheriff Jesse Turner said ambulances would be sent from "
+        "Charleston, Mo., across the Mississippi River bridge.\n\n"
+        "Cairo Mayor Thomas Simpson said the closure hurt businesses that rely on "
+        "workers from Kentucky. The bridge is expected to reopen in March.\n\n"
+        "Carlisle County and Ballard County officials in Kentucky asked the state "
+        "for money to run a shuttle to Cape Girardeau."
+    )
+    assert places_of(parser, text)["Cairo bridge"].admin1 == "US.IL"
 
 
 def test_a_lower_case_department_is_a_province_head(parser):

@@ -1380,8 +1380,9 @@ class Geoparser(Recogniser):
                 # ("St. Paul Lutheran Church" is the apostle's, not a town's)
                 saint = s.head in _WORSHIP and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
                 anywhere = saint or s.head in _NAMED_AFTER_ANYWHERE
-                # (all its name, for an institution with a lower-case head: "Lebanon
-                # school board" is the town's school; "Carnegie Library", a person's)
+                # (all its name, for an institution or a bridge with a lower-case head:
+                # "Lebanon school board" is the town's school, "Cairo bridge closure" its
+                # bridge; "Carnegie Library", a person's)
                 whole = m.surface.rsplit(None, 1)[-1][:1].islower()
                 place = None if anywhere else self._town_opening(s, where, home, whole)
                 if place is None and s.head in FEATURE_HEADS and s.head not in PHYSICAL_HEADS:
@@ -1522,7 +1523,7 @@ class Geoparser(Recogniser):
             return not local or _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
 
         words = s.key.split()
-        whole = whole and (s.head in BUILDING_HEADS or s.head == "school")
+        whole = whole and (s.head in BUILDING_HEADS or s.head in ("school", "bridge"))
         for k, opening in enumerate(self._opening_towns(s, whole)):
             # (the runs come longest first: the last is the first word alone)
             if k == len(words) - 2 + whole and words[0] in common_words():
