@@ -3493,6 +3493,12 @@ def test_a_street_is_not_where_a_suspect_is_from(parser):
     )
     street = places_of(parser, text)["Washington Street"]
     assert street is None or street.name != "Flora"
+    # ... nor where persons named by what they do are from, a list of them too
+    text = (
+        "The Lima City Council voted to give $1.5 million to a developer.\n\nDevelopers "
+        "from Columbus and Dayton have shown interest in two buildings on Market Street."
+    )
+    assert places_of(parser, text)["Market Street"].name == "Lima"
 
 
 def test_a_port_named_by_a_towns_other_name_is_at_the_town(parser):

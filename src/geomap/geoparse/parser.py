@@ -2508,8 +2508,7 @@ def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]
     return [
         t
         for t in standing
-        if (id(t) not in whose or not _RESIDENT.match(text, t.end))
-        and not _PERSON_FROM.search(text, max(0, t.start - 30), t.start)
+        if (id(t) not in whose or not _RESIDENT.match(text, t.end)) and not _people_from(text, t)
     ]
 
 
@@ -2519,10 +2518,25 @@ _A_BEFORE = re.compile(r"\b[Aa]n? (?:\d+-year-old )?$")
 _NOUN_AFTER = re.compile(r" [a-z]")
 # ... that names a person by where they live
 _RESIDENT = re.compile(r" (?:man|woman|boy|girl|teen|teenager|resident|couple|native)\b")
-# ... or after it and "from"
-_PERSON_FROM = re.compile(
-    r"\b(?:man|woman|boy|girl|teen|teenager|resident|couple|suspect|driver|victim) from $"
+# ... or before "from" and it, or persons named by what they do ("Developers from
+# Columbus and Dayton have shown interest in two buildings on Market Street")
+_PERSON = re.compile(
+    r"(?:man|woman|boy|girl|teen|teenager|resident|couple|suspect|driver|victim"
+    r"|[a-z]+(?:ers|ors|ents|ees|ists))$"
 )
+
+
+def _people_from(text: str, t: Mention) -> bool:
+    """Whether town ``t`` is in a list that says where persons are from ("a suspect from
+    Flora", "Developers from Columbus and Dayton")."""
+    words = text[max(0, t.start - _LIST_SPAN) : t.start].split()
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].rstrip(",")
+        if word == "from":
+            return k > 0 and _PERSON.match(words[k - 1].lower()) is not None
+        if word not in ("and", "or") and not word[:1].isupper():
+            return False
+    return False
 
 
 def _whose(text: str, t: Mention) -> bool:
