@@ -3513,6 +3513,17 @@ def test_a_port_named_by_a_towns_other_name_is_at_the_town(parser):
     assert got[0].place.country_code == "YE"
 
 
+def test_a_text_with_no_capital_letter_is_read_capitalised(parser):
+    """ "earthquake just now in santiago, felt it strong in valparaiso too. anyone in
+    chile ok??" found no place: a text with no capital at all is read as an English
+    writer would capitalise it, as resolve_at reads one; its mentions keep its spelling."""
+    text = "earthquake just now in santiago, felt it strong in valparaiso too. anyone in chile ok??"
+    got = parser.parse(text)
+    assert [m.surface for m in got] == ["santiago", "valparaiso", "chile"]
+    assert got[0].place.country_code == "CL"
+    assert all(text[m.start : m.end] == m.surface for m in got)
+
+
 def test_a_park_named_after_unknown_land_is_one_park(parser):
     """ "the Jordan Valley Park" of a Springfield, Mo. story was the kingdom of Jordan
     ("Valley Park" is a Missouri town, so the park's name stopped at the valley): a

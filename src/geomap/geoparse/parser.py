@@ -12,6 +12,7 @@ import re
 from bisect import bisect
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, pairwise
 from typing import Any
@@ -234,7 +235,17 @@ class Geoparser(Recogniser):
         """Every place mention in ``text``, in text order, each resolved or ``None``.
 
         ``text`` should be an article's ``clean_text`` (markup blanked out, offsets kept).
+        A text with no capital letter at all ("earthquake just now in santiago, felt it in
+        valparaiso") is read as an English writer would capitalise it
+        (:func:`_capitalised`), as :meth:`resolve_at` reads one; its mentions keep its own
+        spelling.
         """
+        if not any(c.isupper() for c in text):
+            cased = _capitalised(text, self.gazetteer)
+            return [replace(m, surface=text[m.start : m.end]) for m in self._parse(cased)]
+        return self._parse(text)
+
+    def _parse(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
         proposed = self._scored(text, tokens)
         spans = self._kept(text, tokens, proposed)
