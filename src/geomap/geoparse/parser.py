@@ -2519,7 +2519,8 @@ def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]
     return [
         t
         for t in standing
-        if (id(t) not in whose or not _RESIDENT.match(text, t.end)) and not _people_from(text, t)
+        if (id(t) not in whose or not _RESIDENT.match(text, t.end))
+        and not (a < t.start < b and _people_from(text, t))
     ]
 
 
