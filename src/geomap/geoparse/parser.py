@@ -2541,14 +2541,8 @@ _PERSON = re.compile(
 def _people_from(text: str, t: Mention) -> bool:
     """Whether town ``t`` is in a list that says where persons are from ("a suspect from
     Flora", "Developers from Columbus and Dayton")."""
-    words = text[max(0, t.start - _LIST_SPAN) : t.start].split()
-    for k in range(len(words) - 1, -1, -1):
-        word = words[k].rstrip(",")
-        if word == "from":
-            return k > 0 and _PERSON.match(words[k - 1].lower()) is not None
-        if word not in ("and", "or") and not word[:1].isupper():
-            return False
-    return False
+    word, before = _list_lead(text, 0, t.start)
+    return word == "from" and _PERSON.match(before.lower()) is not None
 
 
 def _whose(text: str, t: Mention) -> bool:
@@ -2587,15 +2581,22 @@ def _list_opener(text: str, start: int, end: int) -> str | None:
     """The word that opens the list of names ending at ``end`` (read back no further
     than ``start``), if it says where things go or come from ("to", "from"...; not
     "according to Chicago police")."""
+    word, before = _list_lead(text, start, end)
+    if word not in _ENDPOINT_WORDS or (word == "to" and before.lower() in _NOT_MOTION_TO):
+        return None
+    return word
+
+
+def _list_lead(text: str, start: int, end: int) -> tuple[str, str]:
+    """The lower-case word that opens the list of names ending at ``end`` (read back no
+    further than ``start``, nor :data:`_LIST_SPAN`; "" if none), and the word before it
+    ("" if none): "Developers from Columbus and" -> ("from", "Developers")."""
     words = text[max(start, end - _LIST_SPAN) : end].split()
     for k in range(len(words) - 1, -1, -1):
         word = words[k].rstrip(",")
-        if word in _ENDPOINT_WORDS:
-            motion = not (word == "to" and k > 0 and words[k - 1].lower() in _NOT_MOTION_TO)
-            return word if motion else None
         if word not in ("and", "or") and not word[:1].isupper():
-            return None
-    return None
+            return word, words[k - 1] if k > 0 else ""
+    return "", ""
 
 
 # words before a "to" that says no motion
