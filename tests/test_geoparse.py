@@ -1223,6 +1223,17 @@ def test_a_town_listed_beside_two_countries_provinces_is_a_province_near_them(pa
     assert got[2].place.kind.value == "city"
 
 
+def test_a_country_listed_among_one_countrys_provinces_is_its_province(parser):
+    """ "most in North Kivu, South Kivu and Tanganyika" read Tanganyika as Tanzania (its
+    old name): a name read as a country among two or more provinces of one country, with
+    a province of that country by its name, is the province; beside one, a country
+    stays."""
+    got = parser.parse("Cholera cases were highest in North Kivu, South Kivu and Tanganyika.")
+    assert (got[2].place.kind.value, got[2].place.country_code) == ("admin1", "CD")
+    got = parser.parse("Cholera cases were highest in South Kivu and Tanganyika.")
+    assert got[1].place.kind.value == "country"
+
+
 def test_towns_listed_beside_a_province_that_read_as_provinces_are_provinces(parser):
     """ "travel to Colima, Guerrero and Zacatecas" read two cities beside one state: the
     other names of a list with a province, which read as provinces of its country by

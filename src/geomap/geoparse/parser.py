@@ -574,7 +574,7 @@ class Geoparser(Recogniser):
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if (
                 m.place is None
-                or m.place.kind is not PlaceKind.CITY
+                or m.place.kind not in (PlaceKind.CITY, PlaceKind.COUNTRY)
                 or quals[n] is not None
                 or n in worded
             ):
@@ -599,6 +599,9 @@ class Geoparser(Recogniser):
             ):
                 continue
             countries = {p.country_code for p in provinces}
+            if m.place.kind is PlaceKind.COUNTRY and (len(provinces) < 2 or len(countries) > 1):
+                continue  # "North Kivu, South Kivu and Tanganyika": Congo's province,
+                # not the old name of Tanzania; a country beside one province stays
             # "Colima, Guerrero and Zacatecas": another town of the list with a province
             # reading in a country of the list's provinces is one of them too
             if not provinces or any(
@@ -616,8 +619,8 @@ class Geoparser(Recogniser):
                 place = self.gazetteer.place(s.forms[k])
                 if place in provinces:
                     break  # a list names a province once: "Valencia region, and Valencia"
-                if (len(countries) == 1 and place.country_code in countries) or _near_any(
-                    place, provinces
+                if (len(countries) == 1 and place.country_code in countries) or (
+                    m.place.kind is PlaceKind.CITY and _near_any(place, provinces)
                 ):
                     out[n] = _moved(m, place)
                     break
