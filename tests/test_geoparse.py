@@ -1037,6 +1037,10 @@ def test_a_name_unknown_in_its_qualifying_province_stays_in_it(parser):
     # a province is in no other province: "Utah, Colorado, and Idaho" is a list
     got = parser.parse("Tech firms are moving to Utah, Colorado, and Idaho.")
     assert [m.place.admin1 for m in got][:2] == ["US.UT", "US.CO"]
+    # ... but a postal abbreviation is never a list's item: "near Florida, Mo." is a
+    # Missouri village the gazetteer lacks, not the state of Florida
+    got = parser.parse("Water levels at the lake near Florida, Mo., have dropped.")
+    assert (got[0].place.admin1, got[0].place.kind) == ("US.MO", PlaceKind.ADMIN1)
 
 
 def test_a_city_alias_qualifies_by_its_province(parser):

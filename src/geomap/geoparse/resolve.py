@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from ..gazetteer import Gazetteer
@@ -176,6 +176,8 @@ class Qualifier:
     admins: frozenset[str]
     # the countries it names as a country ("Mexico" is also the State of Mexico)
     nations: frozenset[str] = frozenset()
+    # written as a postal abbreviation ("Mo.", "IL"), which no list of places is made of
+    abbreviated: bool = False
 
 
 class Resolver:
@@ -238,6 +240,8 @@ class Resolver:
                 or (not qual.admins and any(self._kind[i] == COUNTRY for i in spans[n].forms[::2]))
             ):
                 qual = None
+            if qual is not None and _postal(text, spans[n + 1]):
+                qual = replace(qual, abbreviated=True)
             out.append(qual)
         return out
 
@@ -707,11 +711,12 @@ class Resolver:
             if (
                 not fit
                 and qual.admins
-                and all(self._kind[i] == CITY for i, _ in cands)
+                and (qual.abbreviated or all(self._kind[i] == CITY for i, _ in cands))
                 and any(self._cc[i] in qual.countries for i, _ in cands)
             ):
                 # "Camp Murray, Wash.": a town of that province the gazetteer lacks, not
-                # its namesake in another one (Murray, Utah); "Utah, Colorado" is a list
+                # its namesake in another one (Murray, Utah), nor a state ("Florida, Mo.");
+                # "Utah, Colorado" is a list
                 return []
             cands = fit or cands
         if not cands:
@@ -934,3 +939,10 @@ def _km_bucket(d: float) -> int:
         if d < limit:
             return i
     return 5
+
+
+def _postal(text: str, s: Span) -> bool:
+    """Whether a qualifier is a postal abbreviation: "Mo.", "Wash.", "IL" (not a name in a
+    headline's capitals: "FLORIDA, GEORGIA HIT BY STORM" is a list)."""
+    surface = text[s.start : s.end]
+    return s.key.endswith(".") or (len(surface) <= 2 and surface.isupper())
