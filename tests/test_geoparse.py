@@ -2287,6 +2287,24 @@ def test_a_building_is_in_the_town_after_its_in(parser):
     assert got["Seoul"].name == got["Jamsil Stadium"].name == "Seoul"
 
 
+def test_a_building_is_near_the_town_its_sentence_puts_it_near(parser):
+    """ "a field day at the Bradford Research Center east of Columbia" of a Missouri story
+    was Bradford, England: "Research" is no place of its own but an everyday word (no
+    centre of Research, Western Australia, beside a town called Bradford), and the
+    centre is near the town its sentence names after it."""
+    text = (
+        "MEXICO, Mo. - A field day is planned at the Bradford Research Center east of "
+        "Columbia. Patients were taken to Boone Hospital near Jefferson City."
+    )
+    got = places_of(parser, text)
+    assert "Bradford" not in got
+    assert (got["Bradford Research Center"].name, got["Bradford Research Center"].admin1) == (
+        "Columbia",
+        "US.MO",
+    )
+    assert got["Boone Hospital"].name == "Jefferson City"
+
+
 def test_a_building_named_after_its_country_is_in_the_province_after_its_in(parser):
     """ "the Kenya Medical Research Institute in Kilifi" lies in Kilifi county, not at
     Kenya's point; a province of another country does not move it."""

@@ -1592,8 +1592,9 @@ def _list_runs(text: str, spans: Sequence[Span]) -> list[range]:
 def _town_after_in(
     text: str, mentions: Sequence[Mention], spans: Sequence[Span], n: int
 ) -> Place | None:
-    """The town a building or street is said to be in, right after it ("St Bartholomew's
-    Hospital in London"; past an acronym, "... Institute (KEMRI) in Nairobi"), if span
+    """The town a building or street is said to be in or near, right after it ("St
+    Bartholomew's Hospital in London", "the Bradford Research Center east of Columbia";
+    past an acronym, "... Institute (KEMRI) in Nairobi"), if span
     ``n`` has such a head and the next name is a town, or a province of the country the
     building's name places it in ("Kenya Medical Research Institute in Kilifi"); the
     town or province an unknown valley, river or hill is said to be in ("the Galwan
@@ -1635,7 +1636,9 @@ def _wide_park(text: str, s: Span) -> bool:
 
 # " in " between a building and its town, past the building's acronym ("the Kenya Medical
 # Research Institute (KEMRI) in Nairobi")
-_IN_AFTER = re.compile(r" (?:\([A-Z][\w.&-]{0,14}\) )?in ")
+_IN_AFTER = re.compile(
+    r" (?:\([A-Z][\w.&-]{0,14}\) )?(?:in|near|outside|(?:north|south)?(?:east|west)? of) "
+)
 # ... and between land or water and the part of a province it is in ("the Grampians
 # National Park in western Victoria")
 _IN_PART_AFTER = re.compile(r" in (?:(?:north|south|east|west|central)(?:ern)? )?")

@@ -1418,7 +1418,20 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         # "Florida Atlantic University" is in Florida ("Syrian Kurdish enclave": no name)
         and not _names_only(province)
         and not (head in PHYSICAL_HEADS and words[0] in FEATURE_ADJECTIVES)
-        and any(_head_name_forms(gazetteer, " ".join(words[k:])) for k in range(1, len(words)))
+        # (an everyday word after a town's name is no such name: "the Bradford Research
+        # Center" is no centre of Research, Western Australia, beside a town called
+        # Bradford; after another word it is: "the Virus Research Institute")
+        and any(
+            _head_name_forms(gazetteer, " ".join(words[k:]))
+            and not (
+                k == len(words) - 1
+                and words[k] in common_words()
+                and head in BUILDING_HEADS
+                and tokens.caps[j]
+                and _head_name_forms(gazetteer, words[0])
+            )
+            for k in range(1, len(words))
+        )
     ):
         return None  # "Carnegie Moscow Center"; but "North Kivu province" stays whole
     if not forms and head in ADMIN_HEADS and common_words().issuperset(words):
