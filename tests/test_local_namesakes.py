@@ -466,6 +466,19 @@ def test_a_town_far_from_every_county_named_is_the_namesake_one_holds(parser):
     assert got["Nashville"].admin1 == "US.TN" and got["Washington County"].admin1 == "US.TN"
 
 
+def test_a_town_read_where_the_story_names_two_other_places_is_no_county_namesake(parser):
+    """ "In Bulacan, hospitals in Malolos and San Jose del Monte" of a Philippine story
+    that also named Davao del Sur (a second-level unit, as a US county is) was Bulacan of
+    Davao del Sur, 900 km off: a town read in a province where the story reads two other
+    names by themselves stays."""
+    text = (
+        "Cases rose in Central Luzon and in Davao del Sur. In Bulacan, hospitals in "
+        "Malolos and San Jose del Monte set up fast lanes."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Bulacan"].admin1 == got["Malolos"].admin1 == "PH.03"
+
+
 def test_a_lower_case_building_word_after_a_county_leaves_the_county(parser):
     """ "ATHENS — The Clarke County school board voted" read "Clarke County school" as a
     school put at Athens, Greece: a lower-case building word after a county's name

@@ -1207,6 +1207,16 @@ class Geoparser(Recogniser):
         readings = PointGrid((str(r), lat[r], lon[r]) for r in named)
         placed = PointGrid((str(u), mentions[u].place.lat, mentions[u].place.lon) for u in units)
         home = _dateline_town(text, mentions, spans)
+        # the provinces the story's other names are read in, by name
+        provinces: dict[str | None, set[str]] = {}
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            if (
+                m.place is not None
+                and m.place.kind is not PlaceKind.FEATURE
+                and s.head is None
+                and n not in units
+            ):
+                provinces.setdefault(m.place.admin1, set()).add(s.key)
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
@@ -1217,6 +1227,10 @@ class Geoparser(Recogniser):
                 or quals[n] is not None
                 or n in unit_set
                 or (home is not None and p != home and p.admin1 == home.admin1)
+                # "In Bulacan, hospitals in Malolos" of a Philippine story naming Central
+                # Luzon is no Bulacan of Davao del Sur, named before: a town read in a
+                # province the story reads two other names in by themselves stays
+                or len(provinces.get(p.admin1, set()) - {s.key}) >= 2
                 or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
             ):
                 continue
