@@ -731,7 +731,12 @@ class Recogniser:
         House", which news uses for Moscow and Washington), and is a name alone
         (:meth:`_alone`)."""
         return (
-            FORM_ALIAS not in s.forms[1::2]
+            # (a province's short name is no such alias: "Ramallah" of "Ramallah and
+            # al-Bireh")
+            not any(
+                fk == FORM_ALIAS and self._kind[i] != _ADMIN1
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
             and any(
                 self._admin1[i] == province and self._kind[i] == _CITY and fk == FORM_NAME
                 for i, fk in zip(s.forms[::2], s.forms[1::2])
