@@ -353,6 +353,14 @@ def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
     assert _only_place(parser, text, "Punjab state").country_code == "IN"
     text = "In Spain, the floods in Valencia killed 200 people."
     assert _only_place(parser, text, "Valencia").country_code == "ES"
+    # ... or as the one reporting a case, whose patient's home is its own: "Ecuador
+    # reported a case in a child from Bolivar province" of a story naming Venezuela was
+    # Venezuela's Bolívar state
+    text = (
+        "The virus reached Colombia and Venezuela in 2022. Ecuador reported a human case "
+        "in a child from Bolivar province in January."
+    )
+    assert _only_place(parser, text, "Bolivar province").country_code == "EC"
     # a navy's ship prefix names its country: "The USS Texas docked in Norfolk" was
     # England's Norfolk
     text = "The USS Texas docked in Norfolk on Monday."

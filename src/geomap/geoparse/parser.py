@@ -80,6 +80,9 @@ _PARAGRAPH_END = re.compile(r"\n")
 _COUNTRY_IN = re.compile(
     r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside) (?:the )?(?:[Nn]eighbou?ring )?\Z"
 )
+# ... or as the one that reports a case ("Ecuador reported a human case in a child from
+# Bolivar province": its own province, not Venezuela's)
+_REPORTS = re.compile(r" (?:has |have |had )?(?:reported|confirmed|recorded|notified)\b")
 # nouns of a town's part: "the Jackson Heights subdivision", "the Garden City neighborhood"
 _PART_OF_TOWN = re.compile(r" (?:neighbou?rhoods?|subdivisions?)\b", re.I)
 DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headline
@@ -840,9 +843,11 @@ class Geoparser(Recogniser):
         sentence: Sequence[int],
         ends: Sequence[int],
     ) -> list[Mention]:
-        """A name read as a town outside every country its sentence names as such, where
-        no other place of the sentence lies in the town's country, with a reading by its
-        own name in one of them of at least a tenth of its people, is that one:
+        """A name read as a town outside every country its sentence names as such (where
+        things are, or as the one reporting them: "Ecuador reported a case in a child from
+        Bolivar province"), where no other place of the sentence lies in the town's
+        country, with a reading by its own name in one of them of at least a tenth of
+        its people, is that one:
         "flooding in Valencia ... everyone in Spain" is Spain's Valencia (800,000
         people), not Venezuela's (1.4 million); "Moscow said Ukraine..." is no
         Ukrainian village. So is a province, for a province of its name there ("In
@@ -861,6 +866,7 @@ class Geoparser(Recogniser):
             and (
                 text[m.start - 1 : m.start] == "#"
                 or _COUNTRY_IN.search(text, max(0, m.start - 20), m.start)
+                or _REPORTS.match(text, m.end)
             )
         ]
         ships = [
@@ -874,6 +880,7 @@ class Geoparser(Recogniser):
             named.setdefault(sentence[n], set()).add(mentions[n].place.country_code)
         for k, cc in ships:
             named.setdefault(k, set()).add(cc)
+        reporting = {sentence[n] for n in countries if _REPORTS.match(text, mentions[n].end)}
         # sentence -> the countries of its places (each town counts itself too)
         held: dict[int, Counter[str | None]] = {}
         for m, k in zip(mentions, sentence):
@@ -887,8 +894,11 @@ class Geoparser(Recogniser):
             ccs = named.get(sentence[n])
             if not ccs or p.country_code in ccs or held[sentence[n]][p.country_code] > 1:
                 continue  # (another place of its country in the sentence)
-            if text[max(0, m.start - 5) : m.start].lower() == "from ":
+            if text[max(0, m.start - 5) : m.start].lower() == "from " and (
+                sentence[n] not in reporting
+            ):
                 continue  # where it comes from: "Students from Cambridge studied in the US"
+                # (a reporting country's case is its own: "a child from Bolivar province")
             if p.kind is PlaceKind.ADMIN1:
                 there = next((i for i in self._provinces_by_name(s) if self._cc[i] in ccs), None)
                 if there is not None:
