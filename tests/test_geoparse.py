@@ -1845,6 +1845,9 @@ def test_names_listed_after_a_noun_of_kin_are_persons(parser):
     )
     got = [m.surface for m in parser.parse(text)]
     assert {"Savannah", "Dallas", "Madison", "Houston"}.isdisjoint(got) and "Texas" in got
+    # ... but a town that says where the kin comes from is a town
+    text = "Her husband, Memphis native Brandon Whitfield, runs the business."
+    assert [m.surface for m in parser.parse(text)] == ["Memphis"]
 
 
 def test_a_province_read_by_its_curated_name_counts_in_a_list_of_provinces(parser):

@@ -1912,10 +1912,17 @@ _KIN = frozenset(
 _KIN_LIST_TOKENS = 12  # words read back over a list of names to its noun of kin
 
 
+# words after a town that say a person comes from it ("a Memphis native", "Ohio-born")
+_NATIVE_OF = re.compile(r"(?: natives?| residents?|-born)\b")
+
+
 def _kin_named(text: str, tokens: Tokens, s: Span) -> bool:
     """Whether span ``s`` is listed after a noun of kin, so a person's name: "a brother,
     Houston Bowers" and "eight grandchildren, including Savannah, Dallas and Madison" of
-    an obituary name no towns ("children in Texas" does)."""
+    an obituary name no towns ("children in Texas" does; nor "Her husband, Memphis
+    native Brandon Whitfield", a town that says where a person comes from)."""
+    if _NATIVE_OF.match(text, s.end):
+        return False
     keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
     nxt = s.i
     for k in range(s.i - 1, max(-1, s.i - 1 - _KIN_LIST_TOKENS), -1):
