@@ -3134,6 +3134,9 @@ def test_a_surname_stays_a_person_when_the_story_uses_it_alone(parser):
     assert [m.surface for m in parser.parse(text)] == ["Ohio"]
     text += " The king met envoys in Jordan."
     assert [m.surface for m in parser.parse(text)] == ["Ohio", "Jordan"]
+    # ... or "the town of" ("said Carol Friendship, who lives in the town of Friendship")
+    text = '"It was loud," said Carol Friendship, who lives in the town of Friendship, N.Y.'
+    assert [m.surface for m in parser.parse(text)][:1] == ["Friendship"]
     # ... though the recogniser left the surname out where the given name went before
     # it ("Sen. Elizabeth Warren ... Warren and Sen. Patty Murray wrote" was Warren,
     # Texas); a name going on after it is a place's named after a person ("the Sam

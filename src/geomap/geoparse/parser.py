@@ -55,6 +55,7 @@ from .spans import (
     PLURAL_HEADS,
     SAINTS,
     TOWN_PARTS,
+    UNITS_BEFORE_OF,
     WIRE_AGENCY,
     Span,
     Tokens,
@@ -1715,9 +1716,7 @@ def _without_first_names(
     spans = [
         s
         for s in spans
-        if not (
-            s.key in named_after and s.i == s.j and (s.i == 0 or keys[s.i - 1] not in PLACE_WORDS)
-        )
+        if not (s.key in named_after and s.i == s.j and not _after_word_of_place(keys, s.i))
         and not _listed_given_name(text, tokens, s, given, span_starts, kinds)
     ]
     kept_starts = {s.start for s in spans}
@@ -1762,11 +1761,20 @@ def _without_first_names(
         if keys[spans[n].j + 1] in alone
         or (
             len(keys[spans[n].j + 1]) > 2
-            and (spans[n].i == 0 or keys[spans[n].i - 1] not in PLACE_WORDS)
+            and not _after_word_of_place(keys, spans[n].i)
             and _towns_only(spans[n], kinds)
         )
     }
     return [s for n, s in enumerate(spans) if n not in dropped]
+
+
+def _after_word_of_place(keys: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` follows a word that no person's name takes: "from Jordan", "in
+    Lassa", "in the town of Friendship" (a place's name, whoever else bears it)."""
+    return i > 0 and (
+        keys[i - 1] in PLACE_WORDS
+        or (i > 1 and keys[i - 1] == "of" and keys[i - 2] in UNITS_BEFORE_OF)
+    )
 
 
 def _named_like_a_person(
@@ -1783,7 +1791,8 @@ def _named_like_a_person(
         and keys[k] in family
         and text[ends[k] : starts[k + 1]] == " "
         and text[starts[k + 1]].islower()
-        and (s.i == 0 or (keys[s.i - 1] not in PLACE_WORDS and keys[s.i - 1] != "the"))
+        and not _after_word_of_place(keys, s.i)
+        and (s.i == 0 or keys[s.i - 1] != "the")
         and _towns_only(s, kinds)
     )
 
@@ -1823,8 +1832,7 @@ def _without_firms(
         if s.key not in firms
         or s.i != s.j
         or (
-            s.i > 0
-            and keys[s.i - 1] in PLACE_WORDS
+            _after_word_of_place(keys, s.i)
             and not _CORPORATE.match(text, s.end)
             and not text.startswith(("'s ", "’s "), s.end)
         )
