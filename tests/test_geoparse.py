@@ -2619,6 +2619,13 @@ def test_a_big_towns_name_before_a_family_name_and_a_verb_is_a_person(parser):
         "Brooks intercepted a pass. The Hanoi Hilton held him for years."
     )
     assert [m.surface for m in parser.parse(text)] == ["TYLER", "Texas", "Henderson", "Hanoi"]
+    # a given name before a family name that is an everyday word too: "as Savannah
+    # Price hit two free throws" of a Tennessee story was Savannah, Tennessee
+    text = (
+        "SAVANNAH, Tenn. — Friendship Christian won 48-45 as Savannah Price hit two free "
+        "throws with eight seconds left."
+    )
+    assert [m.start for m in parser.parse(text) if m.surface == "Savannah"] == []
 
 
 def test_a_place_after_a_given_name_is_a_surname(parser):

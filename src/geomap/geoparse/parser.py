@@ -1737,7 +1737,11 @@ def _without_first_names(
         # "US President", "Philippine Sports Commission", "Georgian Ministry"
         and not tokens.uppers[s.i]
         and not adjective_only(s.forms)
-        and keys[s.j + 1] not in everyday
+        # (an everyday word that is a family name too, before a lower-case word: "as
+        # Savannah Price hit two free throws")
+        and (
+            keys[s.j + 1] not in everyday or _family_name_then_lower(text, tokens, s.j + 1, family)
+        )
         and keys[s.j + 1] not in CONTEXT_WORDS
         and (s.key in given or _named_like_a_person(text, tokens, s, family, kinds))
     ]
@@ -1777,6 +1781,16 @@ def _after_word_of_place(keys: Sequence[str], i: int) -> bool:
     )
 
 
+def _family_name_then_lower(text: str, tokens: Tokens, k: int, family: frozenset[str]) -> bool:
+    """Whether token ``k`` is a family name before a lower-case word ("Reed ran")."""
+    return (
+        k + 1 < len(tokens)
+        and tokens.keys[k] in family
+        and text[tokens.ends[k] : tokens.starts[k + 1]] == " "
+        and text[tokens.starts[k + 1]].islower()
+    )
+
+
 def _named_like_a_person(
     text: str, tokens: Tokens, s: Span, family: frozenset[str], kinds: Sequence[int]
 ) -> bool:
@@ -1784,15 +1798,10 @@ def _named_like_a_person(
     given name all the same: before a family name and a lower-case word, after no word of
     place nor "the" ("Henderson's Dallas Reed ran for 88 yards", "linebacker Houston
     Brooks intercepted a pass"; not "the Miami Herald reported", "Chicago Reader -")."""
-    k = s.j + 1
-    keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
     return (
-        k + 1 < len(tokens)
-        and keys[k] in family
-        and text[ends[k] : starts[k + 1]] == " "
-        and text[starts[k + 1]].islower()
-        and not _after_word_of_place(keys, s.i)
-        and (s.i == 0 or keys[s.i - 1] != "the")
+        _family_name_then_lower(text, tokens, s.j + 1, family)
+        and not _after_word_of_place(tokens.keys, s.i)
+        and (s.i == 0 or tokens.keys[s.i - 1] != "the")
         and _towns_only(s, kinds)
     )
 
