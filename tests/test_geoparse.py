@@ -3250,6 +3250,13 @@ def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
         "first home was a cottage in Dewsbury."
     )
     assert _only_place(parser, text, "South Ossett Church").name == "Dewsbury"
+    # ...nor at a dateline its paragraph says it is miles from: "near Ramidanda in
+    # Jajarkot district, about 500 km west of Kathmandu" of a KATHMANDU story
+    text = (
+        "KATHMANDU (AFP) - A quake struck western Nepal.\n\nThe epicentre was near "
+        "Ramidanda in Jajarkot district, about 500 km west of Kathmandu, officials said."
+    )
+    assert _only_place(parser, text, "Jajarkot district") is None
 
 
 def test_an_unknown_unit_ending_a_list_of_units_is_not_put_at_a_peer(parser):

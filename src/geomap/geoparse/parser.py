@@ -1504,6 +1504,10 @@ class Geoparser(Recogniser):
                         and not _elsewhere_before(text, mentions, n, anchor)
                         and later != _nearest(text, m, before, _PARAGRAPH_END)
                         and not _sent_to(text, m, towns, anchor)
+                        and not any(
+                            t.place == anchor and _far_from(text, t)
+                            for t in _in_paragraph(text, m, towns)
+                        )
                     ):
                         place = anchor
                     own = _sentence_countries(text, m, mentions)
@@ -2557,11 +2561,16 @@ def _coordinated(text: str, m: Mention, t: Mention) -> bool:
 
 def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]:
     """``places`` but those ``m``'s paragraph names as where things go or come from
-    (:func:`_destination`), and those it names as whose someone or something is
+    (:func:`_destination`) or as what they are miles from (:func:`_far_from`), and
+    those it names as whose someone or something is
     (:func:`_whose`) when it names another: where a street or building stands."""
     a, b = text.rfind("\n", 0, m.start), text.find("\n", m.end)
     b = len(text) if b < 0 else b
-    standing = [t for t in places if not (a < t.start < b and _destination(text, m, t))]
+    standing = [
+        t
+        for t in places
+        if not (a < t.start < b and (_destination(text, m, t) or _far_from(text, t)))
+    ]
     whose = {id(t) for t in standing if a < t.start < b and _whose(text, t)}
     if whose and any(a < t.start < b and id(t) not in whose for t in standing):
         # "a parcel on Main Street to a Nashville developer" of a Bowling Green story;
@@ -2578,6 +2587,24 @@ def _standing(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]
     ]
 
 
+def _in_paragraph(text: str, m: Mention, places: Sequence[Mention]) -> list[Mention]:
+    """The ``places`` named in the paragraph of ``m``."""
+    a, b = text.rfind("\n", 0, m.start), text.find("\n", m.end)
+    b = len(text) if b < 0 else b
+    return [t for t in places if a < t.start < b]
+
+
+def _far_from(text: str, t: Mention) -> bool:
+    """Whether the text gives town ``t`` as what something is miles from: "near Ramidanda
+    in Jajarkot district, about 500 km west of Kathmandu" is nowhere near Kathmandu."""
+    return _FAR_FROM.search(text, max(0, t.start - 60), t.start) is not None
+
+
+# a distance before a town: "500 km west of Kathmandu", "20 miles from Tyler"
+_FAR_FROM = re.compile(
+    r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?) (?:\([^()\n]{1,20}\) )?"
+    r"(?:(?:to the )?(?:north|south)?(?:east|west)?(?:ern)? )?(?:of|from) $"
+)
 # "a Nashville developer", "A 34-year-old Mount Juliet man": a town before a lower-case
 # noun after "a"
 _A_BEFORE = re.compile(r"\b[Aa]n? (?:\d+-year-old )?$")
