@@ -188,6 +188,17 @@ def test_towns_go_by_their_name_without_its_river_or_region(gazetteer, parser):
     assert not any(p.name.startswith("May-") for p in gazetteer.lookup("May"))
 
 
+def test_towns_go_by_their_name_written_as_one_word(gazetteer, parser):
+    """ "relief camps around Hyderabad and Mirpurkhas" missed GeoNames' Mirpur Khas, and
+    "#SanDiego" San Diego: a town of 10,000 people or more goes by its name of two or
+    three words written as one, where no place holds that word already."""
+    text = "Malaria spread in relief camps around Hyderabad and Mirpurkhas, Pakistan."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Mirpurkhas"].name == "Mirpur Khas"
+    got = {m.surface: m.place for m in parser.parse("The #measles is spreading in #SanDiego.")}
+    assert got["SanDiego"].name == "San Diego" and got["SanDiego"].admin1 == "US.CA"
+
+
 def test_regions_of_one_country_lie_in_it(gazetteer):
     """A curated region of one country ("Midwest", "Donbas") carries that country, so a
     story's country context can pick it."""

@@ -498,6 +498,7 @@ def _cities(b: _Builder) -> None:
         if kinds[i] == KIND_CODE["admin1"] and fk == FORM_NAME
     }
     english = _english_names()
+    one_word: list[tuple[str, int]] = []  # (a town's name written as one word, its entry)
     for gid in sorted(cities, key=int):
         c = cities[gid]
         province = f"{c.get('countrycode')}.{c.get('admin1code')}"
@@ -517,6 +518,8 @@ def _cities(b: _Builder) -> None:
             b.add_form(short, idx, FORM_NAME)
         for abbreviated in _abbreviations(c["name"]):
             b.add_form(abbreviated, idx, FORM_NAME)
+        if (c.get("population") or 0) >= SHORT_NAME_POP and (joined := _one_word(c["name"])):
+            one_word.append((joined, idx))
         alternates = list(c.get("alternatenames") or ())
         own = _joined(c["name"])
         if c.get("countrycode") in ARAB_LEAGUE:
@@ -537,6 +540,12 @@ def _cities(b: _Builder) -> None:
                 # its own name written joined or apart ("LaSalle" of La Salle, Colorado)
                 own_name = _joined(alt) == own or alt in named
                 b.add_form(alt, idx, FORM_NAME if own_name else FORM_ALT)
+    # "Mirpurkhas" of Mirpur Khas, "#SanDiego": a name written as one word, where no place
+    # has that word already ("Villanueva" is a Philippine town's, not Villa Nueva's)
+    taken = {fold(joined) for joined, _ in one_word} & b.names.keys()
+    for joined, idx in one_word:
+        if fold(joined) not in taken:
+            b.add_form(joined, idx, FORM_NAME)
 
 
 # How alike (difflib's ratio) two spellings of one name are at least: "Gedaref" and
@@ -585,6 +594,17 @@ _LOCATOR = re.compile(
 # towns whose short name counts: a village's is too often an everyday word ("May" of
 # May-sur-Orne, "Police" of Police nad Metují)
 SHORT_NAME_POP = 10_000
+
+
+def _one_word(name: str) -> str | None:
+    """A name of two or three capitalised words written as one, as South Asian papers
+    write "Mirpurkhas" (GeoNames' Mirpur Khas); None
+    for a one-word name, one with other words, or one that joins into an everyday word."""
+    words = name.split(" ")
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    joined = words[0] + "".join(w.lower() for w in words[1:])
+    return None if _common_word(joined) else joined
 
 
 def _short_name(name: str) -> str | None:
