@@ -2347,6 +2347,17 @@ def test_an_unknown_valley_is_in_the_province_after_its_in(parser):
     assert got["Galwan valley"].name == got["Ladakh"].name
 
 
+def test_land_or_water_named_after_a_country_is_no_country_but_its_islands(parser):
+    """ "southwest of Cuba Lake" of a CUBA, N.Y. story marked the island's point: a lake,
+    river or range the gazetteer lacks, named after a country, is not the country; its
+    islands are ("South of the Fiji Islands")."""
+    text = "CUBA, N.Y. — A tornado touched down southwest of Cuba Lake on Sunday."
+    lake = places_of(parser, text)["Cuba Lake"]
+    assert lake is None or lake.country_code == "US"
+    text = "Earthquake: M 5.1, South of the Fiji Islands, on Wednesday."
+    assert places_of(parser, text)["Fiji Islands"].kind.value == "country"
+
+
 def test_unknown_land_or_water_is_not_at_a_peer_of_its_list(parser):
     """ "in Zamzam camp, south of El Fasher, and in parts of the Nuba Mountains" put the
     range at El Fasher, 600 km off: a town joined to land or water by "and" is its

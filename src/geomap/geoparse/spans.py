@@ -354,6 +354,7 @@ HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 CONNECTING_HEADS = frozenset("road rd highway bridge corridor crossing region".split())
 _FEATURE = KIND_CODE["feature"]
 _TOWN = KIND_CODE["city"]
+_COUNTRY_KIND = KIND_CODE["country"]
 # Feature heads of land and water: "Pacific islands", "Aegean islands" are the ocean's
 # and the sea's, never a town's (an airport or a university is its town's).
 PHYSICAL_HEADS = frozenset(
@@ -1446,18 +1447,28 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         if forms is None:
             return None
     elif head in PHYSICAL_HEADS:
-        forms = _physical_readings(gazetteer, forms)
+        forms = _physical_readings(gazetteer, forms, head)
     return Span(i, j, start, end, name_key, forms, head=head)
 
 
-def _physical_readings(gazetteer: Gazetteer, forms: tuple[int, ...]) -> tuple[int, ...]:
+def _physical_readings(gazetteer: Gazetteer, forms: tuple[int, ...], head: str) -> tuple[int, ...]:
     """The readings of a name with a head of land or water: the feature of the name,
     else a town of it ("Kabul river"), not a village ("the Nuba Mountains" is no West
-    Bank village called Nuba)."""
+    Bank village called Nuba) nor, but for its islands, a country ("Cuba Lake" of a
+    Cuba, N.Y. story is no lake at the island's point; "the Fiji Islands" are Fiji)."""
     kind, people = gazetteer.column("kind"), gazetteer.column("population")
+    country = head in _COUNTRY_HEADS
     return readings_where(forms, lambda i, _: kind[i] == _FEATURE) or readings_where(
-        forms, lambda i, _: kind[i] != _TOWN or people[i] >= VILLAGE
+        forms,
+        lambda i, _: (
+            (kind[i] != _TOWN or people[i] >= VILLAGE) and (country or kind[i] != _COUNTRY_KIND)
+        ),
     )
+
+
+# heads of land a country's name may have: its islands, its peninsula ("the Greek
+# islands", "Taiwan Island", "the Korean Peninsula")
+_COUNTRY_HEADS = frozenset({"island", "islands", "peninsula"})
 
 
 def _renamed_airport(gazetteer: Gazetteer, name_key: str) -> tuple[int, ...]:
@@ -1582,7 +1593,7 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                     if head in PHYSICAL_HEADS:
                         # "the Juba and Shabelle rivers" of a Somali story: a river the
                         # gazetteer lacks, no South Sudanese capital
-                        forms = _physical_readings(gazetteer, s.forms)
+                        forms = _physical_readings(gazetteer, s.forms, head)
                     if forms is None:
                         break
                     spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
