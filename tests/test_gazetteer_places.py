@@ -199,6 +199,18 @@ def test_towns_go_by_their_name_written_as_one_word(gazetteer, parser):
     assert got["SanDiego"].name == "San Diego" and got["SanDiego"].admin1 == "US.CA"
 
 
+def test_a_towns_other_name_for_water_or_a_range_is_no_name_of_it(gazetteer, parser):
+    """ "to protect soil along the Salt River" of a Missouri story was Phoenix (GeoNames
+    lists "Salt River" among its other names); "Aral Sea" was the town of Aral. A spelling
+    of a town whose own name ends so stays ("Iron River")."""
+    assert "Phoenix" not in {p.name for p in gazetteer.lookup("Salt River")}
+    assert "Aral" not in {p.name for p in gazetteer.lookup("Aral Sea")}
+    assert "Iron River" in {p.name for p in gazetteer.lookup("Iron River")}
+    text = "MEXICO, Mo. — Farmers should protect soil along the Salt River, she said."
+    river = {m.surface: m.place for m in parser.parse(text)}.get("Salt River")
+    assert river is None or river.admin1 == "US.MO"
+
+
 def test_regions_of_one_country_lie_in_it(gazetteer):
     """A curated region of one country ("Midwest", "Donbas") carries that country, so a
     story's country context can pick it."""

@@ -85,6 +85,17 @@ def _usable_alternate(alt: str, primary: str) -> bool:
     return not (alt.isupper() and len(alt) <= 4)
 
 
+def _water_or_range(alt: str, name: str) -> bool:
+    """An other name of a town that names water or a range by its last word, as the
+    town's own name does not: "Salt River" of Phoenix, "Aral Sea" of Aral (a river by
+    the town, or the town named after it); "Ajron River" of Iron River is a spelling."""
+    last = fold(alt).rsplit(" ", 1)[-1]
+    return last in _WATER_OR_RANGE and fold(name).rsplit(" ", 1)[-1] != last
+
+
+_WATER_OR_RANGE = frozenset("river lake sea gulf ocean strait mountains canal".split())
+
+
 def _nickname(alt: str, *names: str) -> bool:
     """An other name that is "The" and words not starting like the place's names: a
     nickname ("The Lake County" for Westmeath, "The Bridge" for Norwalk, "The City" for
@@ -534,6 +545,7 @@ def _cities(b: _Builder) -> None:
                 and not _common_word(alt)
                 and not _part_of_any_town(alt)
                 and not _nickname(alt, c["name"])
+                and not _water_or_range(alt, c["name"])
                 and (fold(alt), c.get("countrycode")) not in country_names
                 and ((fold(alt), province) not in province_names or spelling_of(alt, c["name"]))
             ):
