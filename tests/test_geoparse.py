@@ -1246,6 +1246,23 @@ def test_a_country_listed_among_one_countrys_provinces_is_its_province(parser):
     assert got[1].place.kind.value == "country"
 
 
+def test_a_list_of_a_one_country_storys_towns_lies_in_its_province(parser):
+    """ "Crews from Thunder Bay, Sudbury and London will fly out of Toronto" of a Canadian
+    story read England's Sudbury and London (a capital stays in other lists): in a story
+    of one country, a list of three or more towns one of which is read in a province of
+    it that has a town of each name is that province's; "Nagaon, Lakhimpur and
+    Dhemaji" of an Assam story is North Lakhimpur, not Uttar Pradesh's Lakhimpur."""
+    text = (
+        "FORT NELSON, B.C. — Wildfires forced evacuations in British Columbia and Alberta. "
+        "Ontario will send 60 firefighters west. Crews from Thunder Bay, Sudbury and "
+        "London will fly out of Toronto on Saturday."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["London"].admin1 == got["Sudbury"].admin1 == "CA.08"
+    text = "Offices in London, New York and Chicago closed on Monday."
+    assert {m.surface: m.place for m in parser.parse(text)}["London"].country_code == "GB"
+
+
 def test_towns_listed_beside_a_province_that_read_as_provinces_are_provinces(parser):
     """ "travel to Colima, Guerrero and Zacatecas" read two cities beside one state: the
     other names of a list with a province, which read as provinces of its country by
@@ -3167,6 +3184,13 @@ def test_a_surname_stays_a_person_when_the_story_uses_it_alone(parser):
     assert "Warren" not in [m.surface for m in parser.parse(text)]
     text = "Cleveland lies 45 miles north of Houston, near the Sam Houston National Forest."
     assert "Houston" in [m.surface for m in parser.parse(text)]
+    # ... nor one listed beside another place ("restored to parts of Durban, Pinetown and
+    # Umlazi" of a story quoting "Thandiwe Durban" lost Durban)
+    text = (
+        '"We are tired," said Thandiwe Durban, a leader from Sebokeng. Water will be '
+        "restored to parts of Durban, Pinetown and Umlazi."
+    )
+    assert "Durban" in [m.surface for m in parser.parse(text)]
 
 
 def test_a_name_whose_apposition_says_a_person_is_no_place(parser):

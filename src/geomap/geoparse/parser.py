@@ -659,6 +659,7 @@ class Geoparser(Recogniser):
         York and Chicago"), unless the list's country is named in its sentence and the
         capital's nowhere else in the story ("displaced in Lebanon, many to Sidon, Tripoli
         and the Bekaa Valley" is Lebanon's Tripoli); so does a qualified name."""
+        mentions = self._listed_at_home(mentions, spans, quals, runs)
         out = list(mentions)
         home = _home_province(mentions, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -709,6 +710,55 @@ class Geoparser(Recogniser):
             if place is not None:
                 out[n] = _moved(m, place)
         return out
+
+    def _listed_at_home(
+        self,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+        runs: Sequence[range],
+    ) -> list[Mention]:
+        """The towns of a list of three or more, of a story of one country, that one of
+        them is read in a province of that country which holds a town of
+        :data:`VILLAGE` people or more of each of their names: those towns, whatever the
+        capitals or big towns abroad of their names ("Crews from Thunder Bay, Sudbury and
+        London will fly out of Toronto" of a Canadian story are Ontario's three, not
+        England's Sudbury and London)."""
+        nation = _home_country(mentions, spans)
+        if nation is None:
+            return mentions
+        out = list(mentions)
+        for run in {r for r in runs if 3 <= len(r) <= MAX_LIST}:
+            if any(quals[k] is not None or spans[k].head is not None for k in run):
+                continue
+            read = {
+                p.admin1
+                for k in run
+                if (p := mentions[k].place) is not None
+                and p.kind is PlaceKind.CITY
+                and p.country_code == nation
+            }
+            for province in sorted(read, key=str):
+                there = [self._town_in(spans[k], province) for k in run]
+                if all(there):
+                    for k, place in zip(run, there):
+                        out[k] = _moved(out[k], place)
+                    break
+        return out
+
+    def _town_in(self, s: Span, province: str | None) -> Place | None:
+        """The most populous town of :data:`VILLAGE` people or more in ``province`` that
+        span ``s`` reads as by a name of its own or another ("Sudbury" of Greater
+        Sudbury), if any."""
+        towns = [
+            i
+            for i, fk in zip(s.forms[::2], s.forms[1::2])
+            if fk in (FORM_NAME, FORM_ALT)
+            and self._kind[i] == _TOWN
+            and self._admin1[i] == province
+            and self._pop[i] >= VILLAGE
+        ]
+        return self.gazetteer.place(max(towns, key=lambda i: self._pop[i])) if towns else None
 
     def _listed_province(
         self, m: Mention, s: Span, listed: Sequence[Place | None], home: str | None
@@ -1717,10 +1767,26 @@ def _without_first_names(
     )
     # ... there, and alone but after a word of place ("Rep. Jim Jordan ... Jordan, an
     # Ohio Republican, said" is the congressman; "talks in Jordan" the country)
+    # (nor one listed beside another place: "Crews from Thunder Bay, Sudbury and London"
+    # of a story quoting "Richard London")
+    beside = {
+        n
+        for n, s in enumerate(spans)
+        if s.key in named_after
+        for k in (n - 1, n + 1)
+        if 0 <= k < len(spans)
+        and spans[k].key not in named_after
+        and text[min(s.end, spans[k].end) : max(s.start, spans[k].start)] in LIST_GAPS
+    }
     spans = [
         s
-        for s in spans
-        if not (s.key in named_after and s.i == s.j and not _after_word_of_place(keys, s.i))
+        for n, s in enumerate(spans)
+        if not (
+            s.key in named_after
+            and s.i == s.j
+            and not _after_word_of_place(keys, s.i)
+            and n not in beside
+        )
         and not _listed_given_name(text, tokens, s, given, span_starts, kinds)
     ]
     kept_starts = {s.start for s in spans}
