@@ -1399,6 +1399,14 @@ def test_a_name_qualified_once_keeps_that_reading_unqualified(parser):
     # and "X City" of the town's own institutions ("Dublin City" alone is Ireland's)
     text = "DUBLIN, Ohio — The Dublin City Schools board voted to build a middle school."
     assert {m.place.admin1 for m in parser.parse(text) if "Dublin" in m.surface} == {"US.OH"}
+    # not where the bare name is read in a country two other names of the story lie in:
+    # its namesake qualified abroad is another place ("Lagos, Portugal")
+    text = (
+        "Lassa fever cases were reported in Ondo and Edo. One case was confirmed in Lagos "
+        "after travel from Benin City. A traveller was also isolated in Lagos, Portugal."
+    )
+    got = [m.place.country_code for m in parser.parse(text) if m.surface == "Lagos"]
+    assert got == ["NG", "PT"]
 
 
 def test_a_province_far_bigger_than_its_namesake_town_is_the_province(parser):

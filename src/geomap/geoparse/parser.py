@@ -2473,7 +2473,15 @@ def _one_sense(
     not where the story qualifies it two ways ("Springfield, Ill.", "Springfield, Mo."),
     nor where a mention has a reading of its own (``own``: a major-league team's name,
     "PORTLAND, Maine - the Portland Trail Blazers"; a name after a unit word, "Brazil
-    (Sao Paulo) ... The state of Sao Paulo")."""
+    (Sao Paulo) ... The state of Sao Paulo"), nor where a mention is read in a country
+    two other names of the story lie in, and its qualified namesake abroad ("a case
+    confirmed in Lagos after travel from Benin City" of a Nigerian story that later
+    names "Lagos, Portugal")."""
+    # country -> the names read in it
+    named: dict[str | None, set[str]] = {}
+    for m, s in zip(mentions, spans):
+        if m.place is not None:
+            named.setdefault(m.place.country_code, set()).add(s.key)
     for n, (m, s) in enumerate(zip(mentions, spans)):
         readings = qualified.get((s.key, s.head), {})
         # "Dublin City Schools" of a "DUBLIN, Ohio" story: the town, whatever "Dublin
@@ -2486,6 +2494,12 @@ def _one_sense(
             continue
         ((idx, confidence),) = readings.items()
         place = gazetteer.place(idx)
+        if (
+            m.place is not None
+            and m.place.country_code != place.country_code
+            and len(named.get(m.place.country_code, set()) - {s.key}) >= 2
+        ):
+            continue
         if m.place != place and (by_town or idx in s.forms[::2]):
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
 
