@@ -1358,6 +1358,16 @@ def test_a_town_is_sought_in_the_province_its_sentence_names(parser):
     text = _MEXICO_STORY
     mazatlan = _only_place(parser, text, "Mazatlan")
     assert mazatlan.admin1 == "MX.25"
+    # after a sentence's opening "In Maine," any town there: "Brunswick and Bath will
+    # vote" of a Vermont story was Bath, England (100,000 people; Maine's has 8,000)
+    text = (
+        "MONTPELIER, Vt. — Voters in dozens of Vermont towns met Tuesday.\n\nIn Middlesex "
+        "and Worcester, voters approved new fire trucks. Meanwhile, voters in Manchester "
+        "and Dorset backed a regional ambulance service.\n\nAcross the Connecticut River, "
+        "New Hampshire towns including Hanover, Lebanon and Claremont hold their own "
+        "meetings next week. In Maine, Brunswick and Bath will vote in June."
+    )
+    assert _only_place(parser, text, "Bath").admin1 == "US.ME"
 
 
 def test_a_province_named_as_a_boundary_holds_none_of_its_sentences_towns(parser):

@@ -84,6 +84,8 @@ _COUNTRY_IN = re.compile(
 # ... or as the one that reports a case ("Ecuador reported a human case in a child from
 # Bolivar province": its own province, not Venezuela's)
 _REPORTS = re.compile(r" (?:has |have |had )?(?:reported|confirmed|recorded|notified)\b")
+# a sentence that opens "In <name>": what follows the name's comma lies there
+_OPENS_IN = re.compile(r"(?:\A|[.!?\"\u201d]\s+|\n)In \Z")
 # nouns of a town's part: "the Jackson Heights subdivision", "the Garden City neighborhood"
 _PART_OF_TOWN = re.compile(r" (?:neighbou?rhoods?|subdivisions?)\b", re.I)
 DATELINE_WITHIN = 300  # characters: a dateline opens the story, after its headline
@@ -852,7 +854,8 @@ class Geoparser(Recogniser):
         where no other town of the sentence lies, with a more populous reading by its
         own name in one of them, is that one: "In Sinaloa, fighting in Culiacán left 30
         dead, and schools in Mazatlán closed" is Sinaloa's port, not a Guerrero village
-        the rest of the story leans to. A qualified name keeps its qualifier's; a province
+        the rest of the story leans to; after a sentence's opening "In Maine," any town
+        there ("In Maine, Brunswick and Bath will vote" is no Bath of England). A qualified name keeps its qualifier's; a province
         named as a boundary ("near Ashland ... toward the California border") holds none
         of the sentence's towns."""
         if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
@@ -860,11 +863,16 @@ class Geoparser(Recogniser):
         out = list(mentions)
         named: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
         towns: dict[int, Counter[str | None]] = {}  # sentence -> its towns' provinces
+        framed: set[int] = set()  # sentences opening "In <province>, ..."
         for m, k in zip(mentions, sentence):
             if m.place is None:
                 continue
             if m.place.kind is PlaceKind.ADMIN1 and not _BOUNDARY_AFTER.match(text, m.end):
                 named.setdefault(k, set()).add(m.place.admin1)
+                if text.startswith(",", m.end) and _OPENS_IN.search(
+                    text, max(0, m.start - 8), m.start
+                ):
+                    framed.add(k)
             elif m.place.kind is PlaceKind.CITY:
                 towns.setdefault(k, Counter())[m.place.admin1] += 1
         for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -875,11 +883,11 @@ class Geoparser(Recogniser):
                 continue
             if towns[sentence[n]][m.place.admin1] > 1:  # itself and another of its towns
                 continue
+            # (after "In Maine," any town of Maine will do: "In Maine, Brunswick and Bath
+            # will vote" is no Bath of England)
+            floor = -1 if sentence[n] in framed else m.place.population
             place = self._biggest_town(
-                s,
-                lambda i, p=m.place.population, ps=provinces: (
-                    self._admin1[i] in ps and self._pop[i] > p
-                ),
+                s, lambda i, p=floor, ps=provinces: self._admin1[i] in ps and self._pop[i] > p
             )
             if place is not None:
                 out[n] = _moved(m, place)
