@@ -2064,6 +2064,14 @@ def test_a_unit_word_and_of_say_which_reading(parser):
     )
     got = [(m.surface, m.place.kind.value) for m in parser.parse(text)][2:]
     assert got[:3] == [("Kharkiv", "city"), ("Sumy", "city"), ("Batken", "city")]
+    # ... as does a plural unit word and a colon ("71% were from three states: Ondo, Edo
+    # and Bauchi" read Ondo and Bauchi as the cities)
+    # (a situation report written for this test, as NCDC's are)
+    text = (Path(__file__).parent / "data" / "articles" / "lassa_sitrep_written.txt").read_text()
+    i = text.index("three states:")
+    j = text.index(".", i)
+    got = [(m.surface, m.place.kind.value) for m in parser.parse(text) if i < m.start < j]
+    assert got == [("Ondo", "admin1"), ("Edo", "admin1"), ("Bauchi", "admin1")]
     # "neighbouring" goes before a country or a province ("Benin" of an Edo State story
     # was Benin City)
     text = (

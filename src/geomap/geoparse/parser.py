@@ -96,7 +96,7 @@ _BOUNDARY_AFTER = re.compile(r"(?: state)? (?:border|boundary|line)s?\b", re.I)
 # "cities such as Kharkiv", "towns like Batken": a plural one before its examples
 _UNIT_OF = re.compile(
     r"\b(?:(city|town|village|hamlet|suburb|state|province) of"
-    r"|(cities|towns|villages) (?:such as|like|including)) $",
+    r"|(cities|towns|villages|states|provinces)(?: such as| like| including|:)) $",
     re.I,
 )
 # "neighbouring Benin": a country or a province is what neighbours
@@ -106,10 +106,7 @@ _TOWNS_ONLY = frozenset({_TOWN})
 _KIND_OF = {
     w: _TOWNS_ONLY
     for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
-} | {
-    "state": frozenset({_ADMIN1}),
-    "province": frozenset({_ADMIN1}),
-}
+} | {w: frozenset({_ADMIN1}) for w in ("state", "province", "states", "provinces")}
 # A major-league team's town is a city of this size or more in the US or Canada, whatever
 # namesake the story's state has ("the Dallas Cowboys" in a Georgia paper)
 TEAM_TOWN = 100_000
