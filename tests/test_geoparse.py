@@ -3607,6 +3607,14 @@ def test_a_town_read_abroad_in_a_local_story_is_its_local_namesake(parser):
     got = places_of(parser, text)
     assert got["Florence"].admin1 == "US.AL"
     assert got["Paris"].country_code == "FR"
+    # ... else the county or parish of its name the story names there
+    text = (
+        "Hurricane floods parishes from Cameron to Terrebonne\n\nLAKE CHARLES, La. (AP) — "
+        "Water covered roads in Cameron Parish and Lake Charles. In Houma, Terrebonne "
+        "Parish officials opened shelters."
+    )
+    got = places_of(parser, text)
+    assert (got["Terrebonne"].name, got["Terrebonne"].admin1) == ("Terrebonne Parish", "US.LA")
 
 
 def test_a_street_is_not_where_a_suspect_is_from(parser):

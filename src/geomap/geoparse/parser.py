@@ -1151,7 +1151,9 @@ class Geoparser(Recogniser):
         the town of its name in the story's province of :data:`VILLAGE` people or more,
         :data:`NAMESAKE_KM` or less from another of its towns: "a contract with a
         Florence firm" of an Athens, Alabama story is Florence, Alabama, 50 km off, not
-        Italy's ("talks in Paris" stays France's). A qualified name keeps its qualifier's."""
+        Italy's ("talks in Paris" stays France's); else the county or parish of its name
+        the story names in its province ("from Cameron to Terrebonne" of a story of
+        "Terrebonne Parish"). A qualified name keeps its qualifier's."""
         home = _home_province(mentions, spans)
         if home is None:
             return mentions
@@ -1161,6 +1163,13 @@ class Geoparser(Recogniser):
             if m.place is not None and m.place.kind is PlaceKind.CITY and m.place.admin1 == home
         }
         grid = PointGrid((k, p.lat, p.lon) for k, p in towns.items())
+        units = {  # the home's counties the story names, by their names without the head
+            fold(p.name.rsplit(" ", 1)[0]): p
+            for m in mentions
+            if (p := m.place) is not None
+            and p.admin1 == home
+            and p.raw.get("key", "").startswith(UNIT_KEYS)
+        }
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
         qualified = {s.key for s, q in zip(spans, quals) if q is not None}
         out = list(mentions)
@@ -1185,7 +1194,9 @@ class Geoparser(Recogniser):
                     )
                 )
 
-            place = self._biggest_town(s, local)
+            # (else the story's county or parish of its name: "floods parishes from
+            # Cameron to Terrebonne" over a story of "Terrebonne Parish" is no Quebec town)
+            place = self._biggest_town(s, local) or units.get(s.key)
             if place is not None:
                 out[n] = _moved(m, place)
         return out
