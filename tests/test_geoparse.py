@@ -3274,6 +3274,19 @@ def test_a_states_department_of_something_is_the_state(parser):
     assert _only_place(parser, text, "Florida").admin1 == "US.FL"
 
 
+def test_a_wide_park_is_at_its_paragraphs_town_not_the_dateline(parser):
+    """ "In Kaziranga National Park, rangers moved animals ... Traffic near Bokakhat was
+    regulated" of a GUWAHATI story was put at Guwahati, 200 km off: a park as wide as a
+    county is at its paragraph's town, never at the dateline's."""
+    text = (
+        "GUWAHATI: The flood situation in Assam worsened on Tuesday.\n\nIn Kaziranga "
+        "National Park, rangers moved animals to highlands. Traffic near Bokakhat was "
+        "regulated to protect wildlife."
+    )
+    park = _only_place(parser, text, "Kaziranga National Park")
+    assert park is None or park.name != "Guwahati"
+
+
 def test_a_street_is_at_the_dateline_rather_than_a_town_named_after_it(parser):
     """ "on Rustaveli Avenue" of a TBILISI story whose paragraph names Batumi only in its
     next sentence is in Tbilisi (the dateline under a headline that names a place); so

@@ -1557,7 +1557,9 @@ class Geoparser(Recogniser):
                     # Methodist Church ... She loved trips to Boone, N.C." of a Florence
                     # obituary)
                     later = place or _nearest(text, m, towns, _PARAGRAPH_END)
-                    anchor = dateline
+                    # (not a park as wide as a county: "In Kaziranga National Park ...
+                    # near Bokakhat" of a GUWAHATI story lies 200 km from Guwahati)
+                    anchor = None if _wide_park(text, s) else dateline
                     if dateline is None and later is not None and home is not None:
                         # (a trip out of the home's province: "a holiday in Blackpool ...
                         # married at South Ossett Church ... their honeymoon to Great
@@ -1583,6 +1585,7 @@ class Geoparser(Recogniser):
                     place is None
                     and home is not None
                     and not settlement
+                    and not _wide_park(text, s)  # nor a park as wide as a county
                     and (
                         s.head in LOCAL_HEADS
                         or s.head in BUILDING_HEADS
