@@ -3274,6 +3274,19 @@ def test_a_states_department_of_something_is_the_state(parser):
     assert _only_place(parser, text, "Florida").admin1 == "US.FL"
 
 
+def test_a_province_read_by_another_name_abroad_in_a_one_country_story_is_unplaced(parser):
+    """ "heavy rain was forecast for Taranaki and the Central Plateau" of a New Zealand
+    story was Burkina Faso's Plateau-Central (its English name): a province read by a
+    name not its own in a country nothing else of a one-country story lies in is left
+    unplaced."""
+    text = (
+        "HAMILTON — Heavy rain hit Waikato on Monday, flooding roads in Cambridge, Te "
+        "Awamutu and Thames. Heavy rain was also forecast for Taranaki and the Central "
+        "Plateau. Auckland and Wellington stayed dry."
+    )
+    assert _only_place(parser, text, "Central Plateau") is None
+
+
 def test_a_wide_park_is_at_its_paragraphs_town_not_the_dateline(parser):
     """ "In Kaziranga National Park, rangers moved animals ... Traffic near Bokakhat was
     regulated" of a GUWAHATI story was put at Guwahati, 200 km off: a park as wide as a

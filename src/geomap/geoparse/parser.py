@@ -472,6 +472,7 @@ class Geoparser(Recogniser):
         located = self._university_town(text, located, spans, quals)
         located = self._county_town(text, located, spans, quals)
         located = self._local_namesake(located, spans, quals)
+        located = self._stray_province(located, spans, quals)
         return self._place_in_sentence(text, located, spans, runs)
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
@@ -1199,6 +1200,37 @@ class Geoparser(Recogniser):
             place = self._biggest_town(s, local) or units.get(s.key)
             if place is not None:
                 out[n] = _moved(m, place)
+        return out
+
+    def _stray_province(
+        self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
+    ) -> list[Mention]:
+        """A province read by another name than its own (GeoNames' alternate names, an
+        English one) in a
+        country no other name of a story of one other country lies in is unplaced: "rain
+        was forecast for Taranaki and the Central Plateau" of a New Zealand story is no
+        "Plateau-Central" of Burkina Faso. A qualified name keeps its qualifier's."""
+        nation = _home_country(mentions, spans)
+        if nation is None:
+            return mentions
+        named: dict[str | None, set[str]] = {}  # country -> the names read in it
+        for m, s in zip(mentions, spans):
+            if m.place is not None:
+                named.setdefault(m.place.country_code, set()).add(s.key)
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if (
+                p is None
+                or p.kind is not PlaceKind.ADMIN1
+                or quals[n] is not None
+                or p.country_code == nation
+                or named[p.country_code] - {s.key}
+            ):
+                continue
+            by = {self.gazetteer.place(i): fk for i, fk in zip(s.forms[::2], s.forms[1::2])}
+            if by.get(p) in (FORM_ALT, FORM_ALIAS):
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         return out
 
     def _university_town(
