@@ -3287,6 +3287,15 @@ def test_a_province_read_by_another_name_abroad_in_a_one_country_story_is_unplac
     assert _only_place(parser, text, "Central Plateau") is None
 
 
+def test_a_ghat_is_a_local_head(parser):
+    """ "above the danger level at Annapurna Ghat in Silchar" read Ghat, Libya: a ghat
+    (a river's landing steps) is a place of its town, as a street is."""
+    text = "The Barak river was flowing above the danger level at Annapurna Ghat in Silchar."
+    got = places_of(parser, text)
+    assert got["Annapurna Ghat"].name == "Silchar"
+    assert all(p is None or p.country_code == "IN" for p in got.values())
+
+
 def test_a_wide_park_is_at_its_paragraphs_town_not_the_dateline(parser):
     """ "In Kaziranga National Park, rangers moved animals ... Traffic near Bokakhat was
     regulated" of a GUWAHATI story was put at Guwahati, 200 km off: a park as wide as a

@@ -346,7 +346,7 @@ LOCAL_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd square lane drive highway parkway
     expressway freeway turnpike motorway bridge park plaza market estate village stadium
     arena hall school church cathedral mosque temple museum theatre theater library prison
-    mall hotel inn tower building buildings cemetery bayou side apartments elementary""".split()
+    mall hotel inn tower building buildings cemetery bayou side apartments elementary ghat""".split()
 )
 HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 # Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
