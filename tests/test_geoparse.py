@@ -3287,6 +3287,14 @@ def test_a_province_read_by_another_name_abroad_in_a_one_country_story_is_unplac
     assert _only_place(parser, text, "Central Plateau") is None
 
 
+def test_land_or_water_named_after_a_province_is_not_in_it(parser):
+    """ "In the Eastern Cape, the Nelson Mandela Bay Municipality warned" was put in New
+    Zealand's Nelson region: an unknown institution lies in the province it is named
+    after ("Florida Atlantic University"), land or water does not."""
+    text = "In the Eastern Cape, the Nelson Mandela Bay Municipality warned residents."
+    assert all(p is None or p.country_code == "ZA" for p in places_of(parser, text).values())
+
+
 def test_a_ghat_is_a_local_head(parser):
     """ "above the danger level at Annapurna Ghat in Silchar" read Ghat, Libya: a ghat
     (a river's landing steps) is a place of its town, as a street is."""

@@ -1413,7 +1413,13 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         return Span(i, j, start, end, f"{name_key} {head}", whole)
     words = name_key.split(" ")
     # an unknown institution lies in the province or country it is named after
-    province = _province_of(gazetteer, words) if not forms and head in FEATURE_HEADS else ()
+    # (not land or water: "the Nelson Mandela Bay Municipality" is no bay of New
+    # Zealand's Nelson region)
+    province = (
+        _province_of(gazetteer, words)
+        if not forms and head in FEATURE_HEADS and head not in PHYSICAL_HEADS
+        else ()
+    )
     if (
         not forms
         # "Florida Atlantic University" is in Florida ("Syrian Kurdish enclave": no name)
