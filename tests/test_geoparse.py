@@ -3295,6 +3295,18 @@ def test_land_or_water_named_after_a_province_is_not_in_it(parser):
     assert all(p is None or p.country_code == "ZA" for p in places_of(parser, text).values())
 
 
+def test_a_far_village_the_text_calls_a_town_stays(parser):
+    """ "the West Coast town of Greymouth recorded 120mm of rain" of a HAMILTON story was
+    left unplaced as a village far from home in a province the story names nothing else
+    in: the text says it is a town."""
+    text = (
+        "HAMILTON — Heavy rain hit Waikato, Cambridge and Te Awamutu. In the South "
+        "Island, winds brought down trees in Christchurch and Timaru, while the West Coast "
+        "town of Greymouth recorded 120mm of rain."
+    )
+    assert _only_place(parser, text, "Greymouth").name == "Greymouth"
+
+
 def test_a_ghat_is_a_local_head(parser):
     """ "above the danger level at Annapurna Ghat in Silchar" read Ghat, Libya: a ghat
     (a river's landing steps) is a place of its town, as a street is."""

@@ -2283,7 +2283,9 @@ def _without_strays(
                 m = Mention(m.start, m.end, m.surface, m.kind, home, 0.3)
             else:
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
-        elif _part_abroad(m, s, placed) or (home is not None and _far_village(m, home, where)):
+        elif _part_abroad(m, s, placed) or (
+            home is not None and _far_village(m, home, where) and not _called_a_town(text, m)
+        ):
             # "the Northern Rivers" of an Australian story is no part of Nigeria's
             # Rivers State: a region the gazetteer lacks, shown unplaced
             m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
@@ -2322,6 +2324,12 @@ def _local_thing(s: Span) -> bool:
 def _village(p: Place | None) -> bool:
     """Whether ``p`` is a town of fewer than :data:`VILLAGE` people."""
     return p is not None and p.kind is PlaceKind.CITY and p.population < VILLAGE
+
+
+def _called_a_town(text: str, m: Mention) -> bool:
+    """Whether the text calls ``m`` a town, city or village ("the West Coast town of
+    Greymouth"): no stray nor far village, however alone it stands."""
+    return _UNIT_OF.search(text, max(0, m.start - 20), m.start) is not None
 
 
 def _far_village(m: Mention, home: Place, where: Counter[str | None]) -> bool:
