@@ -3285,6 +3285,13 @@ def test_a_province_read_by_another_name_abroad_in_a_one_country_story_is_unplac
         "Plateau. Auckland and Wellington stayed dry."
     )
     assert _only_place(parser, text, "Central Plateau") is None
+    # a province of its name in the story's country, by any name, is the one meant
+    text = (
+        "PORT-AU-PRINCE, Haiti — Cholera cases rose in Port-au-Prince, Carrefour and "
+        "Delmas, and in Saint-Marc and Gonaives. In the Centre department, cases were "
+        "recorded in Mirebalais and Hinche."
+    )
+    assert _only_place(parser, text, "Centre department").country_code == "HT"
 
 
 def test_land_or_water_named_after_a_province_is_not_in_it(parser):

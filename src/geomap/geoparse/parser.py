@@ -1205,11 +1205,13 @@ class Geoparser(Recogniser):
     def _stray_province(
         self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
     ) -> list[Mention]:
-        """A province read by another name than its own (GeoNames' alternate names, an
-        English one) in a
-        country no other name of a story of one other country lies in is unplaced: "rain
-        was forecast for Taranaki and the Central Plateau" of a New Zealand story is no
-        "Plateau-Central" of Burkina Faso. A qualified name keeps its qualifier's."""
+        """A province read in a country no other name of a story of one other country
+        lies in is that country's province of its name, if it has one ("cases were
+        recorded in the Centre department" of a Haitian story is no Cameroonian region),
+        else unplaced if read by a name not its own (GeoNames' alternate names, an English
+        one): "rain was forecast for Taranaki and the Central Plateau" of a New Zealand
+        story is no "Plateau-Central" of Burkina Faso. A qualified name keeps its
+        qualifier's."""
         nation = _home_country(mentions, spans)
         if nation is None:
             return mentions
@@ -1228,8 +1230,23 @@ class Geoparser(Recogniser):
                 or named[p.country_code] - {s.key}
             ):
                 continue
+            # (by its name without its head too: GeoNames' "Center" of Haiti is no "Centre
+            # department")
+            name, _, head = s.key.rpartition(" ")
+            forms = s.forms + (self.gazetteer.forms(name) if head in ADMIN_HEADS else ())
+            home = next(
+                (
+                    q
+                    for i in forms[::2]
+                    if (q := self.gazetteer.place(i)).kind is PlaceKind.ADMIN1
+                    and q.country_code == nation
+                ),
+                None,
+            )
             by = {self.gazetteer.place(i): fk for i, fk in zip(s.forms[::2], s.forms[1::2])}
-            if by.get(p) in (FORM_ALT, FORM_ALIAS):
+            if home is not None:
+                out[n] = _moved(m, home)
+            elif by.get(p) in (FORM_ALT, FORM_ALIAS):
                 out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         return out
 
