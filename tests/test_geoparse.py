@@ -2464,6 +2464,15 @@ def test_a_known_beginning_of_a_longer_romance_name_is_no_place(parser):
     text = "Floods hit Santa Cruz de la Sierra and Rio de Janeiro in the spring."
     got = [m.surface for m in parser.parse(text)]
     assert got == ["Santa Cruz de la Sierra", "Rio de Janeiro"]
+    # ... nor an Arabic one: "U.S. bases near Erbil and at Ain al-Asad" was the Ain
+    # department of France; "the village of Aita al-Shaab" is one unknown name;
+    # "Syrian al-Qaeda rebels" stays Syria's
+    text = "Militias targeted U.S. bases near Erbil and at Ain al-Asad in Anbar province."
+    assert "Ain" not in [m.surface for m in parser.parse(text)]
+    text = "Strikes hit the village of Aita al-Shaab, near the border."
+    assert [m.surface for m in parser.parse(text)] == ["Aita al-Shaab"]
+    text = "RT @news: Syrian al-Qaeda Rebels Seize UN Weapons"
+    assert "Syrian" in [m.surface for m in parser.parse(text)]
 
 
 def test_a_road_between_two_places_names_both(parser):

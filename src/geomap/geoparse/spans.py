@@ -625,7 +625,12 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             )
         ):
             best = None
-        if best is not None and _goes_on(text, tokens, best.j):
+        if best is not None and (
+            _goes_on(text, tokens, best.j)
+            # "Ain al-Asad" (an Iraqi air base) is no Ain of France; "Syrian al-Qaeda
+            # rebels" stays Syria's
+            or (_article_goes_on(text, tokens, best.j) and not adjective_only(best.forms))
+        ):
             best = None  # "San Juan de Lurigancho" (Lima's) is no San Juan
         if (
             best is not None
@@ -884,6 +889,20 @@ def _goes_on(text: str, tokens: Tokens, j: int) -> bool:
     )
 
 
+def _article_goes_on(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether the name ending at token ``j`` goes on with a lower-case Arabic article
+    joined by a hyphen to a capitalised word ("Aita al-Shaab", "Ain al-Asad")."""
+    k = j + 1
+    return (
+        k + 1 < len(tokens)
+        and tokens.keys[k] in ARABIC_ARTICLES
+        and not tokens.caps[k]
+        and tokens.caps[k + 1]
+        and text[tokens.ends[j] : tokens.starts[k]] == " "
+        and text[tokens.ends[k] : tokens.starts[k + 1]] == "-"
+    )
+
+
 def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     """ "in Xyzabad", "near Kfar Aza", "the village of Nagrig": capitalised words after a
     locative preposition (or a unit word and "of") that the gazetteer does not hold, as
@@ -893,13 +912,13 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     if text[ends[i - 1] : starts[i]] != " " or tokens.uppers[i]:
         return None
     j = i
-    while (
-        j + 1 < len(tokens)
-        and j + 1 - i < MAX_UNKNOWN_NAME
-        and caps[j + 1]
-        and text[ends[j] : starts[j + 1]] in (" ", "-")
-    ):
-        j += 1
+    while j + 1 - i < MAX_UNKNOWN_NAME:
+        if j + 1 < len(tokens) and caps[j + 1] and text[ends[j] : starts[j + 1]] in (" ", "-"):
+            j += 1
+        elif _article_goes_on(text, tokens, j):
+            j += 2  # "the village of Aita al-Shaab"
+        else:
+            break
     if _NUMBER_AFTER.match(text, ends[j]):
         return None  # "near Interstate 295", "on Route 2", "in Ward 5": a road or a number
     key = " ".join(tokens.keys[i : j + 1])
