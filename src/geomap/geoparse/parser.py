@@ -587,6 +587,11 @@ class Geoparser(Recogniser):
                 continue  # a list that long is a table, not a sentence's places
             around = [k for k in runs[n] if k != n]
             listed = [p for k in around if (p := mentions[k].place) is not None]
+            if m.place.kind is PlaceKind.COUNTRY and (
+                sum(p.kind is PlaceKind.ADMIN1 for p in listed) < 2
+                or not any(self._kind[i] == _ADMIN1 for i in s.forms[::2])
+            ):
+                continue  # (a country needs two provinces beside it, and one of its name)
             # (beside one province, a town only if it lies in the province of its name,
             # or that province borders the other: "in Ontario and Quebec", "Washington
             # and British Columbia" are provinces, "Washington and Virginia" the city)
@@ -1212,7 +1217,12 @@ class Geoparser(Recogniser):
         one): "rain was forecast for Taranaki and the Central Plateau" of a New Zealand
         story is no "Plateau-Central" of Burkina Faso. A qualified name keeps its
         qualifier's."""
-        nation = _home_country(mentions, spans)
+        abroad = [  # provinces read outside some country: the few to weigh
+            n
+            for n, m in enumerate(mentions)
+            if m.place is not None and m.place.kind is PlaceKind.ADMIN1 and quals[n] is None
+        ]
+        nation = _home_country(mentions, spans) if abroad else None
         if nation is None:
             return mentions
         named: dict[str | None, set[str]] = {}  # country -> the names read in it
@@ -1220,15 +1230,10 @@ class Geoparser(Recogniser):
             if m.place is not None:
                 named.setdefault(m.place.country_code, set()).add(s.key)
         out = list(mentions)
-        for n, (m, s) in enumerate(zip(mentions, spans)):
+        for n in abroad:
+            m, s = mentions[n], spans[n]
             p = m.place
-            if (
-                p is None
-                or p.kind is not PlaceKind.ADMIN1
-                or quals[n] is not None
-                or p.country_code == nation
-                or named[p.country_code] - {s.key}
-            ):
+            if p.country_code == nation or named[p.country_code] - {s.key}:
                 continue
             # (by its name without its head too: GeoNames' "Center" of Haiti is no "Centre
             # department")
@@ -2076,14 +2081,12 @@ def _kin_named(text: str, tokens: Tokens, s: Span) -> bool:
     Houston Bowers" and "eight grandchildren, including Savannah, Dallas and Madison" of
     an obituary name no towns ("children in Texas" does; nor "Her husband, Memphis
     native Brandon Whitfield", a town that says where a person comes from)."""
-    if _NATIVE_OF.match(text, s.end):
-        return False
     keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
     nxt = s.i
     for k in range(s.i - 1, max(-1, s.i - 1 - _KIN_LIST_TOKENS), -1):
         gap = text[ends[k] : starts[nxt]]
         if keys[k] in _KIN and not caps[k]:
-            return gap in (" ", ", ", ": ")
+            return gap in (" ", ", ", ": ") and not _NATIVE_OF.match(text, s.end)
         if not (
             (caps[k] and gap in (" ", ", "))
             or (keys[k] in ("and", "including") and not caps[k] and gap == " ")
@@ -2553,6 +2556,8 @@ def _one_sense(
     two other names of the story lie in, and its qualified namesake abroad ("a case
     confirmed in Lagos after travel from Benin City" of a Nigerian story that later
     names "Lagos, Portugal")."""
+    if not qualified:
+        return
     # country -> the names read in it
     named: dict[str | None, set[str]] = {}
     for m, s in zip(mentions, spans):

@@ -892,11 +892,11 @@ def _goes_on(text: str, tokens: Tokens, j: int) -> bool:
 def _article_goes_on(text: str, tokens: Tokens, j: int) -> bool:
     """Whether the name ending at token ``j`` goes on with a lower-case Arabic article
     joined by a hyphen to a capitalised word ("Aita al-Shaab", "Ain al-Asad")."""
-    k = j + 1
+    k, keys = j + 1, tokens.keys
+    if k + 1 >= len(keys) or keys[k] not in ARABIC_ARTICLES:
+        return False  # (most names: a quick no)
     return (
-        k + 1 < len(tokens)
-        and tokens.keys[k] in ARABIC_ARTICLES
-        and not tokens.caps[k]
+        not tokens.caps[k]
         and tokens.caps[k + 1]
         and text[tokens.ends[j] : tokens.starts[k]] == " "
         and text[tokens.ends[k] : tokens.starts[k + 1]] == "-"
