@@ -3323,6 +3323,21 @@ def test_a_far_village_the_text_calls_a_town_stays(parser):
     assert _only_place(parser, text, "Greymouth").name == "Greymouth"
 
 
+def test_a_thing_is_not_at_a_town_named_for_its_government(parser):
+    """ "Belgrade called the move a provocation, and NATO peacekeepers increased patrols
+    near the Jarinje crossing" put the crossing at Belgrade, 250 km off: a town named
+    for its government holds nothing, unless the name runs on into it ("Presbyterian
+    Hospital Dallas says")."""
+    text = (
+        "Pristina closed offices in Mitrovica and Zvecan. Belgrade called the move a "
+        "provocation, and NATO peacekeepers increased patrols near the Jarinje crossing."
+    )
+    crossing = _only_place(parser, text, "Jarinje crossing")
+    assert crossing is None or crossing.name != "Belgrade"
+    text = "Presbyterian Hospital Dallas says they admitted a patient with Ebola."
+    assert _only_place(parser, text, "Presbyterian Hospital").name == "Dallas"
+
+
 def test_a_ghat_is_a_local_head(parser):
     """ "above the danger level at Annapurna Ghat in Silchar" read Ghat, Libya: a ghat
     (a river's landing steps) is a place of its town, as a street is."""

@@ -1552,7 +1552,17 @@ class Geoparser(Recogniser):
                 confidence = 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
-                in_towns, in_provinces = towns, provinces
+                # (not a town named for its government, unless the name runs on into
+                # it: "Belgrade called the move a provocation, and ... patrols near the
+                # Jarinje crossing" names no crossing at Belgrade; "Presbyterian
+                # Hospital Dallas says" is Dallas')
+                in_towns = [
+                    t
+                    for t in towns
+                    if t.kind is not MentionKind.METONYM
+                    or not text[slice(*_between(m, t))].strip(" ,")
+                ]
+                in_provinces = provinces
                 if s.head in PHYSICAL_HEADS:
                     # land and water: no peer of a list ("in Zamzam camp, south of El
                     # Fasher, and in parts of the Nuba Mountains" names no range at El
