@@ -2464,6 +2464,11 @@ def test_a_known_beginning_of_a_longer_romance_name_is_no_place(parser):
     text = "Floods hit Santa Cruz de la Sierra and Rio de Janeiro in the spring."
     got = [m.surface for m in parser.parse(text)]
     assert got == ["Santa Cruz de la Sierra", "Rio de Janeiro"]
+    # "a" joins a name the gazetteer has whole ("the departments of Gracias a Dios, Colón
+    # and Atlántida" read the Lempira town of Gracias, and Colón as Panama's)
+    text = "Honduras activated alerts for the departments of Gracias a Dios, Colón and Atlántida."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Gracias a Dios"].country_code == got["Colón"].country_code == "HN"
     # ... nor an Arabic one: "U.S. bases near Erbil and at Ain al-Asad" was the Ain
     # department of France; "the village of Aita al-Shaab" is one unknown name;
     # "Syrian al-Qaeda rebels" stays Syria's

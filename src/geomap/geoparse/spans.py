@@ -50,7 +50,7 @@ NAME_PARTICLES = frozenset(
 )
 CONNECTORS = (
     NAME_PARTICLES
-    | frozenset("of am an e and upon on sur en im in the au aux".split())
+    | frozenset("of am an e a and upon on sur en im in the au aux".split())
     | ARABIC_ARTICLES
 )
 
