@@ -2339,6 +2339,11 @@ def test_a_building_is_in_the_town_after_its_in(parser):
     assert got["Washington University"].name == "St. Louis"
     assert got["St Bartholomew's Hospital"].name == "London" and "Hospital" not in got
     assert got["Seoul"].name == got["Jamsil Stadium"].name == "Seoul"
+    # an airport the gazetteer lacks, read as a village of its name, too ("Frans Seda
+    # Airport in Maumere" was Seda, 250 km off); "Luton airport in London" stays Luton's
+    text = "Frans Seda Airport in Maumere closed. Luton airport in London is evacuated."
+    got = places_of(parser, text)
+    assert got["Seda Airport"].name == "Maumere" and got["Luton airport"].name == "Luton"
 
 
 def test_a_building_is_near_the_town_its_sentence_puts_it_near(parser):

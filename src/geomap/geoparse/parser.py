@@ -1765,7 +1765,11 @@ def _town_after_in(
     head = spans[n].head or spans[n].key.rsplit(" ", 1)[-1]
     # (and a national park: "the Grampians National Park in western Victoria")
     physical = (head in PHYSICAL_HEADS and mentions[n].place is None) or _wide_park(text, spans[n])
-    if head not in BUILDING_HEADS and head not in LOCAL_HEADS and not physical:
+    # (an airport, port or station the gazetteer lacks, read as a village of its name:
+    # "Frans Seda Airport in Maumere" is no airport of a village called Seda; "Luton
+    # airport in London" stays Luton's)
+    unknown_hub = head in _HUBS and (mentions[n].place is None or _village(mentions[n].place))
+    if head not in BUILDING_HEADS and head not in LOCAL_HEADS and not physical and not unknown_hub:
         return None
     k = n + 1  # the next name, past the building's acronym if that is one
     if k + 1 < len(spans) and text[spans[n].end : spans[k].start] == " (":
@@ -1788,6 +1792,9 @@ def _town_after_in(
     ):
         return town
     return None
+
+
+_HUBS = frozenset({"airport", "port", "station"})
 
 
 def _wide_park(text: str, s: Span) -> bool:
