@@ -3348,6 +3348,18 @@ def test_a_thing_is_not_at_a_town_named_for_its_government(parser):
     assert _only_place(parser, text, "Presbyterian Hospital").name == "Dallas"
 
 
+def test_a_building_opens_with_the_town_the_story_reads_by_that_name(parser):
+    """ "born in Lebanon, Missouri ... graduated from Lebanon High School" of an obituary
+    naming Tennessee towns put the school in Lebanon, Tennessee: a building whose name
+    opens with a town the story reads by its own name is that town's."""
+    text = (
+        "Mary Crane, 88, of Cookeville, Tenn., died Sunday in Nashville. She was born in "
+        "Lebanon, Missouri. She graduated from Lebanon High School in 1955 and later "
+        "lived in Murfreesboro and Knoxville."
+    )
+    assert _only_place(parser, text, "Lebanon High School").admin1 == "US.MO"
+
+
 def test_a_ghat_is_a_local_head(parser):
     """ "above the danger level at Annapurna Ghat in Silchar" read Ghat, Libya: a ghat
     (a river's landing steps) is a place of its town, as a street is."""

@@ -1543,7 +1543,12 @@ class Geoparser(Recogniser):
                 # "Lebanon school board" is the town's school, "Cairo bridge closure" its
                 # bridge; "Carnegie Library", a person's)
                 whole = m.surface.rsplit(None, 1)[-1][:1].islower()
-                place = None if anywhere else self._town_opening(s, where, home, whole)
+                # (a town the story reads by its own name first: "born in Lebanon,
+                # Missouri ... graduated from Lebanon High School" of a story naming
+                # Tennessee too)
+                place = None if anywhere else _named_opening(s, named, whole)
+                if place is None and not anywhere:
+                    place = self._town_opening(s, where, home, whole)
                 if place is None and s.head in FEATURE_HEADS and s.head not in PHYSICAL_HEADS:
                     # "Yemen's Hodeidah port" (GeoNames' "Al Ḩudaydah", whose other
                     # name gives a port no reading) is at the town the story reads the
@@ -1552,14 +1557,16 @@ class Geoparser(Recogniser):
                 confidence = 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
-                # (not a town named for its government, unless the name runs on into
-                # it: "Belgrade called the move a provocation, and ... patrols near the
+                # (not a town named for its government, opening its sentence, unless
+                # the name runs on into it: "Belgrade called the move a provocation, and ... patrols near the
                 # Jarinje crossing" names no crossing at Belgrade; "Presbyterian
                 # Hospital Dallas says" is Dallas')
                 in_towns = [
                     t
                     for t in towns
                     if t.kind is not MentionKind.METONYM
+                    or not sentence_start(text, t.start)  # ("Residents of Washington
+                    # Heights said" name where they are)
                     or not text[slice(*_between(m, t))].strip(" ,")
                 ]
                 in_provinces = provinces
@@ -2356,6 +2363,18 @@ def _local_thing(s: Span) -> bool:
     """Whether span ``s`` names a building or a street ("Victoria Hospital", "Oxford
     Road"): what a local story places at home when its sentence names no town."""
     return s.head in BUILDING_HEADS or s.head in LOCAL_HEADS
+
+
+def _named_opening(s: Span, named: dict[str, Place], whole: bool) -> Place | None:
+    """The town the story reads by its own name (``named``: by name) whose name opens
+    the name of building ``s``, the longest first (all of it, if ``whole``); not an
+    everyday word ("Green Hill Cemetery")."""
+    words = s.key.split()
+    for k in range(len(words) - (0 if whole else 1), 0, -1):
+        opening = " ".join(words[:k])
+        if opening in named and (k > 1 or opening not in common_words()):
+            return named[opening]
+    return None
 
 
 def _village(p: Place | None) -> bool:
