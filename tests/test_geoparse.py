@@ -3764,6 +3764,18 @@ def test_a_text_with_no_capital_letter_is_read_capitalised(parser):
     assert [m.surface for m in got] == ["santiago", "valparaiso", "chile"]
     assert got[0].place.country_code == "CL"
     assert all(text[m.start : m.end] == m.surface for m in got)
+    # ... and a big place a cased text writes in lower case after a word of place ("took
+    # me 2 hrs from santa monica to pasadena", "I live in klerksdorp"); not a province's
+    # everyday word ("at bay"), nor a compass word or "the" before one ("in north west
+    # London", "near the villages")
+    text = (
+        "LA traffic is insane, took me 2 hrs from santa monica to pasadena. I live in klerksdorp!"
+    )
+    got = parser.parse(text)
+    assert [m.surface for m in got][-3:] == ["santa monica", "pasadena", "klerksdorp"]
+    assert got[-2].place.admin1 == "US.CA"
+    text = "The crew held it at bay. He lives in north west London, near the villages."
+    assert [m.surface for m in parser.parse(text)] == ["London"]
 
 
 def test_a_park_named_after_unknown_land_is_one_park(parser):

@@ -84,6 +84,12 @@ _COUNTRY_IN = re.compile(
 # ... or as the one that reports a case ("Ecuador reported a human case in a child from
 # Bolivar province": its own province, not Venezuela's)
 _REPORTS = re.compile(r" (?:has |have |had )?(?:reported|confirmed|recorded|notified)\b")
+# up to three lower-case words after a word of place ("from santa monica to pasadena")
+_LOWER_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:in|from|to|near|at|toward|towards|around|outside) (?=([a-z]+(?: [a-z]+){0,2}))"
+)
+# lower-case words that open no name after a word of place
+_NOT_OPENING = DIRECTIONS | {"the", "a", "an"}
 # a sentence that opens "In <name>": what follows the name's comma lies there
 _OPENS_IN = re.compile(r"(?:\A|[.!?\"\u201d]\s+|\n)In \Z")
 # nouns of a town's part: "the Jackson Heights subdivision", "the Garden City neighborhood"
@@ -245,8 +251,46 @@ class Geoparser(Recogniser):
         """
         if not any(c.isupper() for c in text):
             cased = _capitalised(text, self.gazetteer)
+        else:
+            cased = self._lower_case_places(text)
+        if cased is not text:
             return [replace(m, surface=text[m.start : m.end]) for m in self._parse(cased)]
         return self._parse(text)
+
+    def _lower_case_places(self, text: str) -> str:
+        """``text`` with the big places it writes in lower case after a word of place
+        capitalised (offsets unchanged): "from santa monica to pasadena", "in chennai"
+        of a tweet: a town of :data:`KNOWN_CITY` people or more or a country by its own
+        name, no everyday word; a town of :data:`VILLAGE` or more or a province, for a
+        name of two or three words, none opening with a compass word or "the" ("in north
+        west London", "near the villages"); ``text`` itself if there are none."""
+        chars: list[str] | None = None
+        kind, people = self._kind, self._pop
+        for hit in _LOWER_AFTER_PLACE_WORD.finditer(text):
+            words = hit.group(1).split(" ")
+            if words[0] in _NOT_OPENING:
+                continue  # "in north west London", "near the villages"
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                forms = self.gazetteer.names.get(name, ())
+                # (one word: a big town or a country, no province: "at bay")
+                floor, kinds = (
+                    (KNOWN_CITY, (_TOWN, _COUNTRY))
+                    if n == 1
+                    else (VILLAGE, (_TOWN, _ADMIN1, _COUNTRY))
+                )
+                if (n > 1 or name not in common_words()) and any(
+                    fk == FORM_NAME and (kind[i] != _TOWN or people[i] >= floor)
+                    for i, fk in zip(forms[::2], forms[1::2])
+                    if kind[i] in kinds
+                ):
+                    chars = chars or list(text)
+                    at = hit.start(1)
+                    for word in words[:n]:
+                        chars[at] = chars[at].upper()
+                        at += len(word) + 1
+                    break
+        return text if chars is None else "".join(chars)
 
     def _parse(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
