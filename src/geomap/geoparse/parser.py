@@ -86,8 +86,16 @@ _COUNTRY_IN = re.compile(
 _REPORTS = re.compile(r" (?:has |have |had )?(?:reported|confirmed|recorded|notified)\b")
 # up to three lower-case words after a word of place ("from santa monica to pasadena")
 _LOWER_AFTER_PLACE_WORD = re.compile(
-    r"\b(?:in|from|to|near|at|toward|towards|around|outside) (?=([a-z]+(?: [a-z]+){0,2}))"
+    r"\b(?:in|from|to|near|at|toward|towards|around|outside) "
+    # (not the function words that follow most of them: a quick no)
+    r"(?!(?:the|a|an|be|this|that|these|those|his|her|its|their|our|my|your|which|what|"
+    r"all|an|any|some|one|two|he|she|it|we|they|you|i|make|take|get|see|have|do|least|"
+    r"order|addition|fact|front|part|time|least|about|up|out|him|them|us|me)\b)"
+    r"(?=([a-z]+(?: [a-z]+){0,2}))"
 )
+# A text this long or shorter may be a post (a tweet, a comment), which writes places in
+# lower case as edited news does not: only such texts are searched for them
+POST_LENGTH = 1000
 # lower-case words that open no name after a word of place
 _NOT_OPENING = DIRECTIONS | {"the", "a", "an"}
 # a sentence that opens "In <name>": what follows the name's comma lies there
@@ -251,16 +259,18 @@ class Geoparser(Recogniser):
         """
         if not any(c.isupper() for c in text):
             cased = _capitalised(text, self.gazetteer)
-        else:
+        elif len(text) <= POST_LENGTH:  # a post's lower-case places (edited news has none)
             cased = self._lower_case_places(text)
+        else:
+            cased = text
         if cased is not text:
             return [replace(m, surface=text[m.start : m.end]) for m in self._parse(cased)]
         return self._parse(text)
 
     def _lower_case_places(self, text: str) -> str:
-        """``text`` with the big places it writes in lower case after a word of place
-        capitalised (offsets unchanged): "from santa monica to pasadena", "in chennai"
-        of a tweet: a town of :data:`KNOWN_CITY` people or more or a country by its own
+        """``text`` (a post's) with the big places it writes in lower case after a word
+        of place capitalised (offsets unchanged): "from santa monica to pasadena", "in
+        chennai" of a tweet: a town of :data:`KNOWN_CITY` people or more or a country by its own
         name, no everyday word; a town of :data:`VILLAGE` or more or a province, for a
         name of two or three words, none opening with a compass word or "the" ("in north
         west London", "near the villages"); ``text`` itself if there are none."""
