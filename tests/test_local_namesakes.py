@@ -3,12 +3,15 @@ reading of a sentence's names, and a town beside its county kept against other s
 
 from __future__ import annotations
 
+import dataclasses
+
 import geopy.distance
 import pytest
 
 from geomap.gazetteer.build import POSTAL, fold
 from geomap.geoparse import Geoparser
 from geomap.geoparse.resolve import DocContext, _read_jointly
+from geomap.geoparse.spans import tokenize
 
 
 @pytest.fixture(scope="module")
@@ -477,6 +480,22 @@ def test_a_town_read_where_the_story_names_two_other_places_is_no_county_namesak
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Bulacan"].admin1 == got["Malolos"].admin1 == "PH.03"
+    # ... but its county is still the one near it: a fold's model read "the Montgomery
+    # County Democrats" of a Red Oak, Iowa story as Maryland's, and the rule, kept off
+    # Red Oak (Iowa and Clarinda are read there too), left the county so
+    text = (
+        "RED OAK — The Montgomery County Democrats will host the forum in Red Oak. Axne "
+        "spoke in Clarinda about Iowa."
+    )
+    spans = parser.recognise(text, tokenize(text))
+    maryland = next(p for p in parser.gazetteer.lookup("Montgomery County") if p.admin1 == "US.MD")
+    mentions = [
+        dataclasses.replace(m, place=maryland) if m.surface == "Montgomery County" else m
+        for m in parser.resolve(text, spans)
+    ]
+    quals = parser.resolver.qualifiers(text, spans)
+    got = parser._county_town(text, mentions, spans, quals)
+    assert {m.place.admin1 for m in got if m.surface == "Montgomery County"} == {"US.IA"}
 
 
 def test_a_lower_case_building_word_after_a_county_leaves_the_county(parser):

@@ -1412,10 +1412,6 @@ class Geoparser(Recogniser):
                 or quals[n] is not None
                 or n in unit_set
                 or (home is not None and p != home and p.admin1 == home.admin1)
-                # "In Bulacan, hospitals in Malolos" of a Philippine story naming Central
-                # Luzon is no Bulacan of Davao del Sur, named before: a town read in a
-                # province the story reads two other names in by themselves stays
-                or len(provinces.get(p.admin1, set()) - {s.key}) >= 2
                 or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
             ):
                 continue
@@ -1446,6 +1442,13 @@ class Geoparser(Recogniser):
                 if town is not None:
                     found = town, key, r
                     break
+            # "In Bulacan, hospitals in Malolos" of a Philippine story naming Central
+            # Luzon is no Bulacan of Davao del Sur, named before: a town read in a
+            # province the story reads two other names in by themselves stays (its
+            # county is still the one near it: "Red Oak ... the Montgomery County
+            # Democrats" of an Iowa story)
+            if found and found[0] != p and len(provinces.get(p.admin1, set()) - {s.key}) >= 2:
+                found = None
             if found:
                 town, key, r = found
                 out[n] = _moved(m, town)
