@@ -610,8 +610,8 @@ SHORT_NAME_POP = 10_000
 
 def _one_word(name: str) -> str | None:
     """A name of two or three capitalised words written as one, as South Asian papers
-    write "Mirpurkhas" (GeoNames' Mirpur Khas); None
-    for a one-word name, one with other words, or one that joins into an everyday word."""
+    write "Mirpurkhas" (GeoNames' Mirpur Khas); None for a one-word name, one with other
+    words, or one that joins into an everyday word."""
     words = name.split(" ")
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None

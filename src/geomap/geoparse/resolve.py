@@ -944,5 +944,4 @@ def _km_bucket(d: float) -> int:
 def _postal(text: str, s: Span) -> bool:
     """Whether a qualifier is a postal abbreviation: "Mo.", "Wash.", "IL" (not a name in a
     headline's capitals: "FLORIDA, GEORGIA HIT BY STORM" is a list)."""
-    surface = text[s.start : s.end]
-    return s.key.endswith(".") or (len(surface) <= 2 and surface.isupper())
+    return abbreviated(text, s) and (s.key.endswith(".") or s.end - s.start <= 2)
