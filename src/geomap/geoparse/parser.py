@@ -89,8 +89,8 @@ _LOWER_AFTER_PLACE_WORD = re.compile(
     r"\b(?:in|from|to|near|at|toward|towards|around|outside) "
     # (not the function words that follow most of them: a quick no)
     r"(?!(?:the|a|an|be|this|that|these|those|his|her|its|their|our|my|your|which|what|"
-    r"all|an|any|some|one|two|he|she|it|we|they|you|i|make|take|get|see|have|do|least|"
-    r"order|addition|fact|front|part|time|least|about|up|out|him|them|us|me)\b)"
+    r"all|any|some|one|two|he|she|it|we|they|you|i|make|take|get|see|have|do|least|"
+    r"order|addition|fact|front|part|time|about|up|out|him|them|us|me)\b)"
     r"(?=([a-z]+(?: [a-z]+){0,2}))"
 )
 # A text this long or shorter may be a post (a tweet, a comment), which writes places in
@@ -270,10 +270,10 @@ class Geoparser(Recogniser):
     def _lower_case_places(self, text: str) -> str:
         """``text`` (a post's) with the big places it writes in lower case after a word
         of place capitalised (offsets unchanged): "from santa monica to pasadena", "in
-        chennai" of a tweet: a town of :data:`KNOWN_CITY` people or more or a country by its own
-        name, no everyday word; a town of :data:`VILLAGE` or more or a province, for a
-        name of two or three words, none opening with a compass word or "the" ("in north
-        west London", "near the villages"); ``text`` itself if there are none."""
+        chennai" of a tweet: a town of :data:`KNOWN_CITY` people or more or a country by
+        its own name, no everyday word; a town of :data:`VILLAGE` or more or a province,
+        for a name of two or three words, none opening with a compass word or "the" ("in
+        north west London", "near the villages"); ``text`` itself if there are none."""
         chars: list[str] | None = None
         kind, people = self._kind, self._pop
         for hit in _LOWER_AFTER_PLACE_WORD.finditer(text):
@@ -737,8 +737,7 @@ class Geoparser(Recogniser):
                 if country is not None and country != m.place.country_code:
                     # (by its name without its head too: GeoNames' "Center" of Haiti is
                     # no "Centre Department")
-                    name, _, head = s.key.rpartition(" ")
-                    forms = s.forms + (self.gazetteer.forms(name) if head in ADMIN_HEADS else ())
+                    forms = self._with_headless(s)
                     there = [
                         i for i in forms[::2] if self._kind[i] == _ADMIN1 and self._cc[i] == country
                     ]
@@ -809,15 +808,17 @@ class Geoparser(Recogniser):
         """The most populous town of :data:`VILLAGE` people or more in ``province`` that
         span ``s`` reads as by a name of its own or another ("Sudbury" of Greater
         Sudbury), if any."""
-        towns = [
-            i
-            for i, fk in zip(s.forms[::2], s.forms[1::2])
-            if fk in (FORM_NAME, FORM_ALT)
-            and self._kind[i] == _TOWN
-            and self._admin1[i] == province
-            and self._pop[i] >= VILLAGE
-        ]
-        return self.gazetteer.place(max(towns, key=lambda i: self._pop[i])) if towns else None
+        return self._biggest_town(
+            s,
+            lambda i: self._admin1[i] == province and self._pop[i] >= VILLAGE,
+            by=(FORM_NAME, FORM_ALT),
+        )
+
+    def _with_headless(self, s: Span) -> tuple[int, ...]:
+        """The readings of span ``s`` and, for a name with an admin head, of its name
+        without the head (GeoNames' "Center" of Haiti is no "Centre department")."""
+        name, _, head = s.key.rpartition(" ")
+        return s.forms + (self.gazetteer.forms(name) if head in ADMIN_HEADS else ())
 
     def _listed_province(
         self, m: Mention, s: Span, listed: Sequence[Place | None], home: str | None
@@ -912,9 +913,9 @@ class Geoparser(Recogniser):
         own name in one of them, is that one: "In Sinaloa, fighting in Culiacán left 30
         dead, and schools in Mazatlán closed" is Sinaloa's port, not a Guerrero village
         the rest of the story leans to; after a sentence's opening "In Maine," any town
-        there ("In Maine, Brunswick and Bath will vote" is no Bath of England). A qualified name keeps its qualifier's; a province
-        named as a boundary ("near Ashland ... toward the California border") holds none
-        of the sentence's towns."""
+        there ("In Maine, Brunswick and Bath will vote" is no Bath of England). A
+        qualified name keeps its qualifier's; a province named as a boundary ("near
+        Ashland ... toward the California border") holds none of the sentence's towns."""
         if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
             return mentions  # a story naming no province: no sentence to read
         out = list(mentions)
@@ -1279,10 +1280,7 @@ class Geoparser(Recogniser):
         nation = _home_country(mentions, spans) if abroad else None
         if nation is None:
             return mentions
-        named: dict[str | None, set[str]] = {}  # country -> the names read in it
-        for m, s in zip(mentions, spans):
-            if m.place is not None:
-                named.setdefault(m.place.country_code, set()).add(s.key)
+        named = _names_by_country(mentions, spans)
         out = list(mentions)
         for n in abroad:
             m, s = mentions[n], spans[n]
@@ -1291,8 +1289,7 @@ class Geoparser(Recogniser):
                 continue
             # (by its name without its head too: GeoNames' "Center" of Haiti is no "Centre
             # department")
-            name, _, head = s.key.rpartition(" ")
-            forms = s.forms + (self.gazetteer.forms(name) if head in ADMIN_HEADS else ())
+            forms = self._with_headless(s)
             home = next(
                 (
                     q
@@ -1470,13 +1467,15 @@ class Geoparser(Recogniser):
 
         return keep
 
-    def _biggest_town(self, s: Span, where: Callable[[int], bool]) -> Place | None:
-        """The most populous town span ``s`` reads as by its own name, among the entries
-        ``where`` admits, if any."""
+    def _biggest_town(
+        self, s: Span, where: Callable[[int], bool], by: tuple[int, ...] = (FORM_NAME,)
+    ) -> Place | None:
+        """The most populous town span ``s`` reads as by its own name (or by any of the
+        form kinds ``by``), among the entries ``where`` admits, if any."""
         towns = [
             i
             for i, fk in zip(s.forms[::2], s.forms[1::2])
-            if fk == FORM_NAME and self._kind[i] == _TOWN and where(i)
+            if fk in by and self._kind[i] == _TOWN and where(i)
         ]
         return self.gazetteer.place(max(towns, key=lambda i: self._pop[i])) if towns else None
 
@@ -1615,9 +1614,9 @@ class Geoparser(Recogniser):
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
                 # (not a town named for its government, opening its sentence, unless
-                # the name runs on into it: "Belgrade called the move a provocation, and ... patrols near the
-                # Jarinje crossing" names no crossing at Belgrade; "Presbyterian
-                # Hospital Dallas says" is Dallas')
+                # the name runs on into it: "Belgrade called the move a provocation,
+                # and ... patrols near the Jarinje crossing" names no crossing at
+                # Belgrade; "Presbyterian Hospital Dallas says" is Dallas')
                 in_towns = [
                     t
                     for t in towns
@@ -1820,11 +1819,10 @@ def _town_after_in(
 ) -> Place | None:
     """The town a building or street is said to be in or near, right after it ("St
     Bartholomew's Hospital in London", "the Bradford Research Center east of Columbia";
-    past an acronym, "... Institute (KEMRI) in Nairobi"), if span
-    ``n`` has such a head and the next name is a town, or a province of the country the
-    building's name places it in ("Kenya Medical Research Institute in Kilifi"); the
-    town or province an unknown valley, river or hill is said to be in ("the Galwan
-    Valley in Ladakh")."""
+    past an acronym, "... Institute (KEMRI) in Nairobi"), if span ``n`` has such a head
+    and the next name is a town, or a province of the country the building's name places
+    it in ("Kenya Medical Research Institute in Kilifi"); the town or province an unknown
+    valley, river or hill is said to be in ("the Galwan Valley in Ladakh")."""
     # its head word, also when the whole is a name ("Wall Street in Kingston")
     head = spans[n].head or spans[n].key.rsplit(" ", 1)[-1]
     # (and a national park: "the Grampians National Park in western Victoria")
@@ -2422,6 +2420,17 @@ def _local_thing(s: Span) -> bool:
     return s.head in BUILDING_HEADS or s.head in LOCAL_HEADS
 
 
+def _names_by_country(
+    mentions: Sequence[Mention], spans: Sequence[Span]
+) -> dict[str | None, set[str]]:
+    """Country -> the names the story reads in it."""
+    named: dict[str | None, set[str]] = {}
+    for m, s in zip(mentions, spans):
+        if m.place is not None:
+            named.setdefault(m.place.country_code, set()).add(s.key)
+    return named
+
+
 def _named_opening(s: Span, named: dict[str, Place], whole: bool) -> Place | None:
     """The town the story reads by its own name (``named``: by name) whose name opens
     the name of building ``s``, the longest first (all of it, if ``whole``); not an
@@ -2651,11 +2660,7 @@ def _one_sense(
     names "Lagos, Portugal")."""
     if not qualified:
         return
-    # country -> the names read in it
-    named: dict[str | None, set[str]] = {}
-    for m, s in zip(mentions, spans):
-        if m.place is not None:
-            named.setdefault(m.place.country_code, set()).add(s.key)
+    named = _names_by_country(mentions, spans)
     for n, (m, s) in enumerate(zip(mentions, spans)):
         readings = qualified.get((s.key, s.head), {})
         # "Dublin City Schools" of a "DUBLIN, Ohio" story: the town, whatever "Dublin
@@ -3020,10 +3025,7 @@ def _lost_peers(
     Germany (Vermont's has no entry); "offices in London and Albany" of an Albany story
     stay London's. ``runs``: each span's list (:func:`_list_runs`). (One pass over the
     mentions and one over each list, however long.)"""
-    names_in: dict[str | None, set[str]] = {}  # country -> the names read in it
-    for m, s in zip(mentions, spans):
-        if m.place is not None:
-            names_in.setdefault(m.place.country_code, set()).add(s.key)
+    names_in = _names_by_country(mentions, spans)
     local_villages: dict[int, int] = {}  # a list's first span -> its villages near home
     out = list(mentions)
     for n, m in enumerate(mentions):
