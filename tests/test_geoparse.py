@@ -300,6 +300,20 @@ def test_a_compass_part_of_a_province_abroad_is_unplaced(parser):
     assert parser.parse(text)[0].place.name == "Syria"
 
 
+def test_what_was_put_at_a_part_of_a_province_abroad_is_unplaced_with_it(parser):
+    """ "a flood warning for the Richmond River catchment ... the Northern Rivers" of a
+    story of Lismore put the river (which the gazetteer lacks) at Nigeria's Rivers State,
+    the province its sentence's "Northern Rivers" was read in before it was found to be
+    a region abroad: what a name of its own does not place goes unplaced with it."""
+    text = (
+        "Residents of Lismore and Kyogle in New South Wales were told to leave. The bureau "
+        "warned of the Richmond River catchment after rain fell on the Northern Rivers."
+    )
+    got = places_of(parser, text)
+    assert got["Northern Rivers"] is None and got["Richmond River"] is None
+    assert got["Lismore"].country_code == "AU"
+
+
 def test_regnal_numbers_and_ship_prefixes_make_names_no_places(parser):
     text = (
         "The islands kept Queen Elizabeth II as their monarch. Chinese ships blocked "

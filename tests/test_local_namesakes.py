@@ -431,6 +431,19 @@ def test_a_village_far_from_the_storys_towns_is_the_big_city_of_its_name(parser)
     assert got["Atlanta"].admin1 == "US.TX"
 
 
+def test_a_far_village_is_no_big_city_of_a_country_the_story_never_names(parser):
+    """ "Coraki and Woodburn, where the Richmond is expected to break its banks" of a
+    story of New South Wales was Richmond, Virginia: a far village of its name is the
+    big city of its name only in a country the story names something in."""
+    text = (
+        "LISMORE - Flood rescues were made in Lismore, Kyogle, Nimbin and Casino. "
+        "Downstream, Coraki and Woodburn worry most, where the Richmond is expected to "
+        "break its banks on Friday."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Richmond"] is None or got["Richmond"].country_code == "AU"
+
+
 def test_a_qualified_name_is_read_so_in_the_stories_context_everywhere(parser):
     """ "MOSCOW, Idaho ... Police in Moscow are investigating ... police in Pullman,
     just across the state line in Washington" read Washington as DC: the second "Moscow"

@@ -1172,7 +1172,9 @@ class Geoparser(Recogniser):
         :data:`NAMESAKE_KM` from every other town the story names, is that city: "the
         Centers for Disease Control and Prevention in Atlanta" of a Lubbock story is no
         Atlanta, Texas of 5,600 people 700 km east of it (a Texarkana story's Atlanta,
-        40 km off, stays). A name the story ever qualifies keeps its qualifier's."""
+        40 km off, stays). Not a city of a country the story names nothing in ("the
+        Richmond" of a story of New South Wales is no Virginian city). A name the story
+        ever qualifies keeps its qualifier's."""
         villages = [
             n
             for n, (m, s) in enumerate(zip(mentions, spans))
@@ -1189,6 +1191,7 @@ class Geoparser(Recogniser):
             return mentions
         grid = PointGrid((k, p.lat, p.lon) for k, p in towns.items())
         qualified = {s.key for s, q in zip(spans, quals) if q is not None}
+        named_in = {m.place.country_code for m in mentions if m.place is not None}
         out = list(mentions)
         for n in villages:
             p, s = mentions[n].place, spans[n]
@@ -1201,7 +1204,7 @@ class Geoparser(Recogniser):
             if grid.within(p.lat, p.lon, NAMESAKE_KM, km):
                 continue
             big = self._biggest_town(s, lambda i: self._pop[i] >= KNOWN_CITY)
-            if big is not None:
+            if big is not None and big.country_code in named_in:
                 out[n] = _moved(mentions[n], big)
         return out
 
@@ -2367,6 +2370,14 @@ def _without_strays(
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
         home = _story_home(text, mentions, spans, towns, where, dateline)
+    # a part of a province abroad, and what was put at it by no name of its own ("the
+    # Richmond River" at the Nigerian Rivers State its sentence's "Northern Rivers" read)
+    abroad = {
+        n
+        for n, (m, s) in enumerate(zip(mentions, spans))
+        if n not in strays and _part_abroad(m, s, placed)
+    }
+    gone = {mentions[n].place.key for n in abroad}
     out = []
     everyday = common_words()
     for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -2382,8 +2393,10 @@ def _without_strays(
                 m = Mention(m.start, m.end, m.surface, m.kind, home, 0.3)
             else:
                 m = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
-        elif _part_abroad(m, s, placed) or (
-            home is not None and _far_village(m, home, where) and not _called_a_town(text, m)
+        elif (
+            n in abroad
+            or (m.place is not None and m.place.key in gone and not _names(m.place, s, keys))
+            or (home is not None and _far_village(m, home, where) and not _called_a_town(text, m))
         ):
             # "the Northern Rivers" of an Australian story is no part of Nigeria's
             # Rivers State: a region the gazetteer lacks, shown unplaced
@@ -2515,6 +2528,12 @@ def _part_abroad(m: Mention, s: Span, placed: dict[int, Place]) -> bool:
         o.country_code != p.country_code and _km(p.lat, p.lon, o.lat, o.lon) >= STRAY_KM
         for o in others
     )
+
+
+def _names(p: Place, s: Span, keys: Sequence[str]) -> bool:
+    """Whether span ``s`` names ``p`` by some name of it, not only borrows its point."""
+    key = p.raw.get("key")
+    return any(keys[i] == key for i in s.forms[::2])
 
 
 def _read_by_other_name(p: Place, s: Span, keys: Sequence[str]) -> bool:
