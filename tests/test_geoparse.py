@@ -381,6 +381,22 @@ def test_a_town_outside_the_country_its_sentence_places_things_in(parser):
     assert _only_place(parser, text, "Norfolk").admin1 == "US.VA"
 
 
+def test_a_province_abroad_is_the_one_holding_a_town_of_its_sentence(parser):
+    """ "Neighbouring Zambia has also reported cases in Chipata and Vubwi districts of
+    Eastern Province" of a Malawi cholera story was Saudi Arabia's Eastern Province: a
+    province read in a country nothing else of the story lies in, with a reading holding
+    a town its sentence names, is that one."""
+    text = (
+        "Malawi's health ministry reported 1,045 new cholera cases. Blantyre remains the "
+        "hardest-hit district, followed by Lilongwe and Mangochi. Vaccine doses would go "
+        "to Chikwawa and Neno, which border Mozambique's Tete province.\n\n[Neighbouring "
+        "Zambia has also reported cases in Chipata and Vubwi districts of Eastern "
+        "Province, close to the Malawi border.]"
+    )
+    got = places_of(parser, text)
+    assert got["Eastern Province"].country_code == "ZM"
+
+
 def test_a_name_the_story_reads_as_a_province_is_it_alone_too(parser):
     """ "a treatment centre at Irrua, in Edo" of a story of "Ondo, Edo and Bauchi
     states" was Tokyo (once called Edo); "In New York" after "New York State" stays the

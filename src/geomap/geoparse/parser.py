@@ -949,6 +949,44 @@ class Geoparser(Recogniser):
             )
             if place is not None:
                 out[n] = _moved(m, place)
+        return self._province_of_towns(mentions, out, spans, quals, sentence, towns)
+
+    def _province_of_towns(
+        self,
+        read: list[Mention],
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+        sentence: Sequence[int],
+        towns: dict[int, Counter[str | None]],
+    ) -> list[Mention]:
+        """A province read in a country nothing else of the story lies in, with a reading
+        holding a town of its sentence, is that one: "cases in Chipata and Vubwi districts
+        of Eastern Province" of a Malawi story is Zambia's, not Saudi Arabia's. A
+        qualified name keeps its qualifier's. (``read``: the mentions as first read, whose
+        countries say what the story names.)"""
+        named = None
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            held = towns.get(sentence[n])
+            if p is None or p.kind is not PlaceKind.ADMIN1 or quals[n] is not None or not held:
+                continue
+            if held[p.admin1]:
+                continue
+            named = named or _names_by_country(read, spans)
+            if named[p.country_code] - {s.key}:
+                continue
+            there = next(
+                (
+                    q
+                    for i in self._with_headless(s)[::2]
+                    if (q := self.gazetteer.place(i)).kind is PlaceKind.ADMIN1 and held[q.admin1]
+                ),
+                None,
+            )
+            if there is not None:
+                out[n] = _moved(m, there)
         return out
 
     def _sentence_country(
