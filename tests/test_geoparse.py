@@ -871,6 +871,24 @@ def test_capitals_used_for_their_government_are_recognised(parser):
     assert (got["Kigali"].kind, got["Kigali"].country_code) == (PlaceKind.CITY, "RW")
 
 
+def test_a_capital_opening_a_sentence_to_speak_for_its_government_is_a_place(parser):
+    """ "... accusing the group of "war crimes". Caracas said it was coordinating with
+    Bogota" and "Brussels welcomed the result." were missed (a name opening a sentence is
+    so often a person's); a capital by its own name before what a government says or
+    does is a place; "The Kremlin spent", which the longer "The Kremlin" hid, is too."""
+    text = (
+        'President Gustavo Petro accused the group of "war crimes". Caracas said it was '
+        "coordinating with Bogota to assist Colombians who crossed into Tachira."
+    )
+    assert "Caracas" in places_of(parser, text)
+    text = (
+        "Moldovans voted to join the EU. Brussels welcomed the result. "
+        '"The Kremlin spent millions, and Moldovans said no," Maia Sandu said in Chisinau.'
+    )
+    got = places_of(parser, text)
+    assert got["Brussels"].country_code == "BE" and got["Kremlin"].name == "Moscow"
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "

@@ -61,6 +61,13 @@ _PEOPLES_FORMS = (FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE)
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+) [A-Z][A-Za-z'’-]+(?:, \d{1,3},)? of $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
+# what a government says or does to what others say, after its capital ("Caracas said",
+# "Brussels welcomed the result")
+_STANCE_AFTER = re.compile(
+    r" (?:said|says|welcomed|welcomes|rejected|rejects|denied|denies|condemned|condemns"
+    r"|accused|accuses|warned|warns|insisted|insists|responded|dismissed|dismisses"
+    r"|hailed|protested|demanded|demands|urged|urges|announced|announces)\b"
+)
 # titles whose period ends no sentence, and words that open sentences
 _TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
 _OPENERS = """The It He She They We I In A An But And This That Its His Her Their On At For
@@ -646,6 +653,7 @@ class Recogniser:
             or (s.score >= HASHTAG_FLOOR and _hashtag(text, s))
             or _abbreviation_placed(text, s)
             or (s.score >= LIST_FLOOR and self._plain_country(s))
+            or (s.score >= LIST_FLOOR and self._capital_speaks(s, text))
             or (
                 s.score >= (REPEAT_FLOOR if n in listed else LIST_FLOOR)
                 and home is not None
@@ -671,7 +679,9 @@ class Recogniser:
                 and w.head is None
                 and id(w) not in kept
                 and " " in text[w.start : w.end]
+                # (nor an opening "The": "The Kremlin spent" is still the Kremlin)
                 and w.key.split(" ", 1)[0] not in DIRECTIONS
+                and not w.key.startswith("the ")
             ):
                 for t in range(w.i, w.j + 1):
                     shadow[t] = max(shadow.get(t, 0), w.j - w.i + 1)
@@ -716,6 +726,16 @@ class Recogniser:
             ):
                 out.add(n)
         return out
+
+    def _capital_speaks(self, s: Span, text: str) -> bool:
+        """Whether span ``s`` may be a country's capital by its own name, no everyday
+        word nor given name, speaking for its government: "Caracas said it was
+        coordinating with Bogota" opening a sentence (where a person's name opens so many)."""
+        return (
+            _STANCE_AFTER.match(text, s.end) is not None
+            and s.key not in self.gazetteer.given_names
+            and any(self._capital_of(s, self._cc[i]) for i in s.forms[::2] if i in self._capitals)
+        )
 
     def _capital_of(self, s: Span, country: str) -> bool:
         """Whether span ``s`` may be the capital of ``country`` by its own name, and is no
