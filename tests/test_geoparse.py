@@ -889,6 +889,19 @@ def test_a_capital_opening_a_sentence_to_speak_for_its_government_is_a_place(par
     assert got["Brussels"].country_code == "BE" and got["Kremlin"].name == "Moscow"
 
 
+def test_a_building_named_by_everyday_words_after_a_place_is_no_second_place(parser):
+    """ "the campus of Henry County High School" gave "Henry County" and a second place
+    "High School" (put at Henry County): a building named by everyday words right after
+    a place's name is that place's; "Harare's Third Street" stays a street."""
+    text = (
+        "PARIS, Tenn. - The Henry County Board of Education voted to build on the campus "
+        "of Henry County High School."
+    )
+    assert "High School" not in places_of(parser, text)
+    text = "Harare's Third Street will soon be renamed after the late leader."
+    assert "Third Street" in places_of(parser, text)
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "

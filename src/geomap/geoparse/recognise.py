@@ -33,6 +33,7 @@ from ..gazetteer.build import (
 from .model import common_words, surnames
 from .spans import (
     ADMIN_HEADS,
+    BUILDING_HEADS,
     CONTEXT_WORDS,
     DIRECTIONS,
     HEADS,
@@ -696,7 +697,17 @@ class Recogniser:
                 used.update(tokens)
                 taken.append(s)
         taken.sort(key=lambda s: s.start)
-        return taken
+        # "Henry County High School": a building named by everyday words right after a
+        # place's name is that place's, and no second place
+        return [
+            s
+            for k, s in enumerate(taken)
+            if s.forms
+            or not k
+            or text[taken[k - 1].end : s.start] != " "
+            or not taken[k - 1].forms
+            or not self._everyday_building(s)
+        ]
 
     def _in_named_country(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of spans that may be a town of a country their sentence names ("fled
@@ -726,6 +737,11 @@ class Recogniser:
             ):
                 out.add(n)
         return out
+
+    def _everyday_building(self, s: Span) -> bool:
+        """Whether span ``s`` names a building by everyday words alone ("High School",
+        "Medical Center")."""
+        return s.head in BUILDING_HEADS and all(w in self._common for w in s.key.split())
 
     def _capital_speaks(self, s: Span, text: str) -> bool:
         """Whether span ``s`` may be a country's capital by its own name, no everyday
