@@ -902,6 +902,17 @@ def test_a_building_named_by_everyday_words_after_a_place_is_no_second_place(par
     assert "Third Street" in places_of(parser, text)
 
 
+def test_a_name_in_a_list_after_a_plural_units_of_is_a_place(parser):
+    """ "frequent cross-border movement to Kigali and the Ugandan towns of Mutukula and
+    Masaka" lost Masaka beside a name the gazetteer lacks: each name of a list after a
+    plural unit's "of" is one of those units."""
+    text = (
+        "Marburg cases were confirmed in Tanzania, with frequent cross-border movement to "
+        "Kigali and the Ugandan towns of Mutukula and Masaka."
+    )
+    assert places_of(parser, text)["Masaka"].country_code == "UG"
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "
