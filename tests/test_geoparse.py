@@ -913,6 +913,14 @@ def test_a_name_in_a_list_after_a_plural_units_of_is_a_place(parser):
     assert places_of(parser, text)["Masaka"].country_code == "UG"
 
 
+def test_an_institution_named_for_its_country_keeps_the_country(parser):
+    """ "The Nigeria Centre for Disease Control and Prevention (NCDC) has recorded" lost
+    Nigeria with the institution's name ("Nigeria Centre" is no place): an institution's
+    name that goes on in "for" still names the place it opens with."""
+    text = "ABUJA - The Nigeria Centre for Disease Control and Prevention recorded 12 deaths."
+    assert places_of(parser, text)["Nigeria"].country_code == "NG"
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "

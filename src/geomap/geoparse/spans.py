@@ -582,6 +582,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         ):
             towns = [s for s in spans[-MAX_TOKENS:] if s.end == ends[i - 1]]
             best = _state_code(gazetteer, tokens, i, towns) or best
+        bare = best  # the name alone, before any head joins it
         if (
             head is not None
             and (best is None or best.j < head[0])
@@ -651,6 +652,17 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             spans.append(best)
         elif best is not None and _disease_after(text, tokens, best.j + 1):
             diseases.add(best.key)
+        elif (
+            best is not None
+            and bare is not None
+            and bare.forms
+            and bare.j < best.j
+            and keys[best.j] in INSTITUTION_HEADS
+            and not _named_thing(text, tokens, bare, gazetteer)
+        ):
+            # "the Nigeria Centre for Disease Control": an institution's, whose name
+            # still says where it is
+            spans.append(bare)
     if diseases:
         spans = _named_diseases(tokens, spans, diseases)
     spans = _outside_headlines(text, tokens, spans, gazetteer)
