@@ -1043,8 +1043,9 @@ def test_a_local_village_does_not_beat_a_city_fifty_times_its_size_at_home(parse
 def test_a_local_town_beats_a_country_nothing_else_names(parser):
     """ "deputies drive inmates to Lebanon and Rolla" in a Missouri paper: a country no
     other name of the story lies in gives way to a town of 10,000 people in the story's
-    own state; beside Beirut it stays the country, and a village ("Cuba", 3,000 people)
-    gives way to no country."""
+    own state; beside Beirut it stays the country. A village ("Cuba", 3,000 people)
+    gives way to no country named beside another (the Missouri town 40 km from Rolla
+    only where the story names nothing else abroad)."""
     text = (
         "SPRINGFIELD, Mo. - Greene County commissioners voted to build a jail. Inmates are "
         "held in Christian County and Joplin, and deputies drive them to Lebanon and Rolla."
@@ -1055,6 +1056,9 @@ def test_a_local_town_beats_a_country_nothing_else_names(parser):
     lebanon = _only_place(parser, text, "Lebanon")
     assert lebanon.kind.value == "country"
     text = text.replace("Lebanon, whose capital Beirut was hit", "Cuba and Rolla")
+    cuba = _only_place(parser, text, "Cuba")
+    assert cuba.admin1 == "US.MO"
+    text = text.replace("Cuba and Rolla", "Cuba and Rolla, and one to Canada")
     cuba = _only_place(parser, text, "Cuba")
     assert cuba.kind.value == "country"
 

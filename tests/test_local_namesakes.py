@@ -12,6 +12,7 @@ from geomap.gazetteer.build import POSTAL, fold
 from geomap.geoparse import Geoparser
 from geomap.geoparse.resolve import DocContext, _read_jointly
 from geomap.geoparse.spans import tokenize
+from geomap.models import PlaceKind
 
 
 @pytest.fixture(scope="module")
@@ -538,3 +539,21 @@ def test_the_town_a_university_is_of_is_the_big_namesake(parser):
     )
     got = [m.place.admin1 for m in parser.parse(text) if m.surface.lower() == "charleston"]
     assert got == ["US.WV", "US.WV"]
+
+
+def test_a_country_of_a_local_story_naming_nothing_else_abroad_is_its_town(parser):
+    """ "Her maple syrup comes from a sugarhouse in Peru" of a story of Norway, Paris and
+    Oxford, Maine was the country: a country is the town of its name in a local story's
+    province, near another of its towns, if the story names nothing else abroad. One
+    that names Canada too keeps the country."""
+    text = (
+        "NORWAY, Maine - A bakery opened on Main Street in Norway this week. The owner "
+        "buys her flour in Skowhegan and her eggs from a farm in Paris, just up the hill "
+        "from South Paris. Her maple syrup comes from a sugarhouse in Peru. Oxford and "
+        "Bethel shops sell her bread too."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Peru"].country_code, got["Peru"].admin1) == ("US", "US.ME")
+    text = text.replace("Bethel shops", "Canadian and Bethel shops")
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Peru"].kind is PlaceKind.COUNTRY

@@ -208,6 +208,9 @@ PROVINCE_STRAY_KM = 500.0
 # How far from the story's other towns, when it names more than NAMESAKE_TOWNS, a village
 # read for a big city's name is that city
 NAMESAKE_KM = 300.0
+# How near another town of a local story a town named like a country lies to be read for
+# the country (the towns of Maine's Oxford County lie 10-30 km apart)
+COUNTRY_NAMESAKE_KM = 50.0
 NAMESAKE_TOWNS = 3
 # How near a county's or district's point a namesake town lies to be the one it holds
 COUNTY_TOWN_KM = 30.0
@@ -1255,7 +1258,10 @@ class Geoparser(Recogniser):
         Florence firm" of an Athens, Alabama story is Florence, Alabama, 50 km off, not
         Italy's ("talks in Paris" stays France's); else the county or parish of its name
         the story names in its province ("from Cameron to Terrebonne" of a story of
-        "Terrebonne Parish"). A qualified name keeps its qualifier's."""
+        "Terrebonne Parish"). A country is the town of its name in the story's province
+        :data:`COUNTRY_NAMESAKE_KM` or less from another of its towns, if the story names
+        nothing else abroad: "a sugarhouse in Peru" of a story of Norway, Paris and Oxford,
+        Maine is Peru, Maine. A qualified name keeps its qualifier's."""
         home = _home_province(mentions, spans)
         if home is None:
             return mentions
@@ -1274,9 +1280,37 @@ class Geoparser(Recogniser):
         }
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
         qualified = {s.key for s, q in zip(spans, quals) if q is not None}
+        abroad = {
+            m.place.country_code
+            for m in mentions
+            if m.place is not None and m.place.country_code != home.split(".")[0]
+        }
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
+            if (
+                p is not None
+                and p.kind is PlaceKind.COUNTRY
+                and m.kind is MentionKind.LITERAL
+                and abroad == {p.country_code}
+                and s.head is None
+                and s.key not in qualified
+            ):
+                place = self._biggest_town(
+                    s,
+                    lambda i: (
+                        self._admin1[i] == home
+                        and grid.within(
+                            lat[i],
+                            lon[i],
+                            COUNTRY_NAMESAKE_KM,
+                            lambda _k, a, b, i=i: _km(lat[i], lon[i], a, b),
+                        )
+                    ),
+                )
+                if place is not None:
+                    out[n] = _moved(m, place)
+                continue
             if (
                 p is None
                 or p.kind is not PlaceKind.CITY
