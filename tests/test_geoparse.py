@@ -1452,6 +1452,15 @@ def test_a_town_is_sought_in_the_province_its_sentence_names(parser):
         "meetings next week. In Maine, Brunswick and Bath will vote in June."
     )
     assert _only_place(parser, text, "Bath").admin1 == "US.ME"
+    # a town read in a country the story names nothing else in, by any of its names:
+    # "the Venezuelan state of Tachira, near the border town of San Antonio" of a
+    # Colombian story was San Antonio, Texas (GeoNames' San Antonio del Táchira)
+    text = (
+        "BOGOTA, Colombia - Fighting displaced thousands in Cucuta and Ocana. Caracas "
+        "said it would help Colombians who had crossed into the Venezuelan state of "
+        "Tachira, near the border town of San Antonio."
+    )
+    assert _only_place(parser, text, "San Antonio").admin1 == "VE.20"
 
 
 def test_a_province_named_as_a_boundary_holds_none_of_its_sentences_towns(parser):

@@ -922,14 +922,15 @@ class Geoparser(Recogniser):
         if not any(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in mentions):
             return mentions  # a story naming no province: no sentence to read
         out = list(mentions)
-        named: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
+        named = None  # the story's names by country, if needed
+        provinces_of: dict[int, set[str | None]] = {}  # sentence -> the provinces it names
         towns: dict[int, Counter[str | None]] = {}  # sentence -> its towns' provinces
         framed: set[int] = set()  # sentences opening "In <province>, ..."
         for m, k in zip(mentions, sentence):
             if m.place is None:
                 continue
             if m.place.kind is PlaceKind.ADMIN1 and not _BOUNDARY_AFTER.match(text, m.end):
-                named.setdefault(k, set()).add(m.place.admin1)
+                provinces_of.setdefault(k, set()).add(m.place.admin1)
                 if text.startswith(",", m.end) and _OPENS_IN.search(
                     text, max(0, m.start - 8), m.start
                 ):
@@ -939,16 +940,22 @@ class Geoparser(Recogniser):
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if quals[n] is not None or m.place is None or m.place.kind is not PlaceKind.CITY:
                 continue
-            provinces = named.get(sentence[n])
+            provinces = provinces_of.get(sentence[n])
             if not provinces or m.place.admin1 in provinces:
                 continue
             if towns[sentence[n]][m.place.admin1] > 1:  # itself and another of its towns
                 continue
             # (after "In Maine," any town of Maine will do: "In Maine, Brunswick and Bath
-            # will vote" is no Bath of England)
-            floor = -1 if sentence[n] in framed else m.place.population
+            # will vote" is no Bath of England; so will one read in a country the story
+            # names nothing else in, by any of its names: "the Venezuelan state of
+            # Tachira, near the border town of San Antonio" is no Texan city)
+            named = named or _names_by_country(mentions, spans)
+            lone = not named[m.place.country_code] - {s.key}
+            floor = -1 if sentence[n] in framed or lone else m.place.population
             place = self._biggest_town(
-                s, lambda i, p=floor, ps=provinces: self._admin1[i] in ps and self._pop[i] > p
+                s,
+                lambda i, p=floor, ps=provinces: self._admin1[i] in ps and self._pop[i] > p,
+                (FORM_NAME, FORM_ALT) if lone else (FORM_NAME,),
             )
             if place is not None:
                 out[n] = _moved(m, place)
