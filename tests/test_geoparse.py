@@ -921,6 +921,17 @@ def test_an_institution_named_for_its_country_keeps_the_country(parser):
     assert places_of(parser, text)["Nigeria"].country_code == "NG"
 
 
+def test_breakaway_regions_adjectives_and_a_countrys_abbreviation_are_places(parser):
+    """ "Tiraspol, the Transnistrian capital" and "Lae, PNG's second city" missed the
+    region's adjective and Papua New Guinea's abbreviation."""
+    got = places_of(parser, "Tiraspol, the Transnistrian capital, faces an energy crisis.")
+    assert got["Transnistrian"].name == "Transnistria"
+    got = places_of(parser, "Aid from Lae, PNG's second city, needed army escorts.")
+    assert got["PNG"].country_code == "PG"
+    got = places_of(parser, "Abkhaz and South Ossetian officials met in Sukhumi.")
+    assert got["Abkhaz"].name == "Abkhazia" and got["South Ossetian"].country_code == "GE"
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "
