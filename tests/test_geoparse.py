@@ -1474,6 +1474,19 @@ def test_a_town_is_sought_in_the_province_its_sentence_names(parser):
     assert _only_place(parser, text, "San Antonio").admin1 == "VE.20"
 
 
+def test_a_county_read_abroad_in_a_one_country_story_is_that_countrys(parser):
+    """ "Clare County Council has approved plans ... at Lahinch" read Clare County,
+    Michigan (and dropped it as a stray): a county read in a country no other name of a
+    story of one other country lies in is that country's county of its name."""
+    text = (
+        "Clare County Council has approved plans for a rock armour scheme to protect the "
+        "promenade at Lahinch. Councillors voted at the monthly meeting in Ennis on "
+        "Monday. Surfers from Lahinch, Kilkee and Galway objected."
+    )
+    got = places_of(parser, text)
+    assert got["Clare County"].country_code == "IE"
+
+
 def test_a_province_named_as_a_boundary_holds_none_of_its_sentences_towns(parser):
     """ "a grass fire near Ashland ... toward the California border" of an Oregon story
     was Ashland, California (a few hundred people bigger): the province across a border

@@ -1352,12 +1352,15 @@ class Geoparser(Recogniser):
         recorded in the Centre department" of a Haitian story is no Cameroonian region),
         else unplaced if read by a name not its own (GeoNames' alternate names, an English
         one): "rain was forecast for Taranaki and the Central Plateau" of a New Zealand
-        story is no "Plateau-Central" of Burkina Faso. A qualified name keeps its
-        qualifier's."""
-        abroad = [  # provinces read outside some country: the few to weigh
+        story is no "Plateau-Central" of Burkina Faso. So is a county: "Clare County
+        Council" of an Irish story is no council of Clare County, Michigan. A qualified
+        name keeps its qualifier's."""
+        abroad = [  # provinces and counties read outside some country: the few to weigh
             n
             for n, m in enumerate(mentions)
-            if m.place is not None and m.place.kind is PlaceKind.ADMIN1 and quals[n] is None
+            if m.place is not None
+            and (m.place.kind is PlaceKind.ADMIN1 or _unit(m.place))
+            and quals[n] is None
         ]
         nation = _home_country(mentions, spans) if abroad else None
         if nation is None:
@@ -1372,11 +1375,15 @@ class Geoparser(Recogniser):
             # (by its name without its head too: GeoNames' "Center" of Haiti is no "Centre
             # department")
             forms = self._with_headless(s)
+            county = p.kind is not PlaceKind.ADMIN1
             home = next(
                 (
                     q
                     for i in forms[::2]
-                    if (q := self.gazetteer.place(i)).kind is PlaceKind.ADMIN1
+                    if (
+                        (q := self.gazetteer.place(i)).kind is PlaceKind.ADMIN1
+                        or (county and _unit(q))
+                    )
                     and q.country_code == nation
                 ),
                 None,
@@ -2607,6 +2614,11 @@ def _part_abroad(m: Mention, s: Span, placed: dict[int, Place]) -> bool:
         o.country_code != p.country_code and _km(p.lat, p.lon, o.lat, o.lon) >= STRAY_KM
         for o in others
     )
+
+
+def _unit(p: Place) -> bool:
+    """Whether ``p`` is a county or district (kept as a town with a unit's key)."""
+    return p.raw.get("key", "").startswith(UNIT_KEYS)
 
 
 def _names(p: Place, s: Span, keys: Sequence[str]) -> bool:
