@@ -557,3 +557,18 @@ def test_a_country_of_a_local_story_naming_nothing_else_abroad_is_its_town(parse
     text = text.replace("Bethel shops", "Canadian and Bethel shops")
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Peru"].kind is PlaceKind.COUNTRY
+
+
+def test_a_lake_of_no_one_country_or_a_province_in_a_name_is_not_abroad(parser):
+    """ "Mexico, Pulaski schools close ... snow off Lake Ontario ... the Tug Hill
+    Plateau" stayed the country Mexico: Lake Ontario (of no one country) and Nigeria's
+    Plateau State read inside "Tug Hill Plateau" counted as places abroad."""
+    text = (
+        "PULASKI - Lake-effect snow off Lake Ontario dumped four feet on parts of northern "
+        "Oswego County and the Tug Hill Plateau. Lacona reported 38 inches and the village "
+        'of Pulaski 31. "You drive out of Mexico into Richland and it\'s like a wall," a '
+        "plow driver in Sandy Creek said."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert (got["Mexico"].country_code, got["Mexico"].admin1) == ("US", "US.NY")
+    assert got["Tug Hill"] is None or got["Tug Hill"].country_code == "US"

@@ -528,7 +528,7 @@ class Geoparser(Recogniser):
         located = self._big_namesake(located, spans, quals)
         located = self._university_town(text, located, spans, quals)
         located = self._county_town(text, located, spans, quals)
-        located = self._local_namesake(located, spans, quals)
+        located = self._local_namesake(text, located, spans, quals)
         located = self._stray_province(located, spans, quals)
         return self._place_in_sentence(text, located, spans, runs)
 
@@ -1257,7 +1257,11 @@ class Geoparser(Recogniser):
         return out
 
     def _local_namesake(
-        self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
     ) -> list[Mention]:
         """A town read abroad in a local story (:func:`_home_province`), no capital, is
         the town of its name in the story's province of :data:`VILLAGE` people or more,
@@ -1268,7 +1272,9 @@ class Geoparser(Recogniser):
         "Terrebonne Parish"). A country is the town of its name in the story's province
         :data:`COUNTRY_NAMESAKE_KM` or less from another of its towns, if the story names
         nothing else abroad: "a sugarhouse in Peru" of a story of Norway, Paris and Oxford,
-        Maine is Peru, Maine. A qualified name keeps its qualifier's."""
+        Maine is Peru, Maine (a province abroad that is part of a name does not count:
+        "the Tug Hill Plateau" is no Plateau State). A qualified name keeps its
+        qualifier's."""
         home = _home_province(mentions, spans)
         if home is None:
             return mentions
@@ -1287,10 +1293,12 @@ class Geoparser(Recogniser):
         }
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
         qualified = {s.key for s, q in zip(spans, quals) if q is not None}
-        abroad = {
+        abroad = {  # (not water and land of no one country: "Lake Ontario")
             m.place.country_code
-            for m in mentions
-            if m.place is not None and m.place.country_code != home.split(".")[0]
+            for m, s in zip(mentions, spans)
+            if m.place is not None
+            and m.place.country_code not in (home.split(".")[0], None)
+            and not (m.place.kind is PlaceKind.ADMIN1 and _part_of_a_name(text, s))
         }
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -2456,14 +2464,22 @@ def _without_strays(
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
         home = _story_home(text, mentions, spans, towns, where, dateline)
-    # a part of a province abroad, and what was put at it by no name of its own ("the
-    # Richmond River" at the Nigerian Rivers State its sentence's "Northern Rivers" read)
+    # a part of a province abroad; and what was put at a place every name of which is a
+    # stray or such a part, by no name of its own, goes with it ("the Richmond River" at
+    # the Nigerian Rivers State its sentence's "Northern Rivers" read; "the Tug Hill
+    # Plateau" at Nigeria's Plateau State)
     abroad = {
         n
         for n, (m, s) in enumerate(zip(mentions, spans))
         if n not in strays and _part_abroad(m, s, placed)
     }
-    gone = {mentions[n].place.key for n in abroad}
+    naming = [
+        n
+        for n, (m, s) in enumerate(zip(mentions, spans))
+        if m.place is not None and _names(m.place, s, keys)
+    ]
+    kept_keys = {mentions[n].place.key for n in naming if n not in strays and n not in abroad}
+    gone = {mentions[n].place.key for n in naming} - kept_keys
     out = []
     everyday = common_words()
     for n, (m, s) in enumerate(zip(mentions, spans)):
