@@ -572,3 +572,19 @@ def test_a_lake_of_no_one_country_or_a_province_in_a_name_is_not_abroad(parser):
     got = {m.surface: m.place for m in parser.parse(text)}
     assert (got["Mexico"].country_code, got["Mexico"].admin1) == ("US", "US.NY")
     assert got["Tug Hill"] is None or got["Tug Hill"].country_code == "US"
+
+
+def test_a_local_storys_county_stays_in_its_province(parser):
+    """ "Chinook on the Washington side of the Columbia River. Down the coast in Lincoln
+    County, the city of Toledo" of an Astoria, Oregon story read Washington, Georgia and
+    Georgia's Lincoln County beside it: a county read in a province the story reads two
+    other names in is not moved out of it for a far town's namesake, and a local story's
+    county read elsewhere is its province's of that name."""
+    text = (
+        "ASTORIA - Clatsop County commissioners met in Astoria on Monday. Seaside, "
+        "Warrenton and Gearhart sent staff. Crowds packed the bridge to Chinook on the "
+        "Washington side of the Columbia River.\n\nDown the coast in Lincoln County, the "
+        "city of Toledo is dealing with its own worries, as are Newport and Waldport."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Lincoln County"].admin1 == "US.OR"

@@ -1326,6 +1326,21 @@ class Geoparser(Recogniser):
                 if place is not None:
                     out[n] = _moved(m, place)
                 continue
+            if p is not None and _unit(p) and p.admin1 != home and s.key not in qualified:
+                # a county: the story's province's of its name ("Down the coast in Lincoln
+                # County" of an Oregon story is no Georgia county that a Washington,
+                # Georgia read for "the Washington side of the Columbia" upheld)
+                there = next(
+                    (
+                        q
+                        for i in s.forms[::2]
+                        if _unit(q := self.gazetteer.place(i)) and q.admin1 == home
+                    ),
+                    None,
+                )
+                if there is not None:
+                    out[n] = _moved(m, there)
+                continue
             if (
                 p is None
                 or p.kind is not PlaceKind.CITY
@@ -1543,6 +1558,16 @@ class Geoparser(Recogniser):
             # Democrats" of an Iowa story)
             if found and found[0] != p and len(provinces.get(p.admin1, set()) - {s.key}) >= 2:
                 found = None
+            # ... nor is a county read in a province the story reads two other names in
+            # moved out of it ("Down the coast in Lincoln County" of an Oregon story is
+            # no Georgia county for "the Washington side of the Columbia River")
+            if found:
+                read = next(mentions[k].place for k in units if spans[k].key == found[1])
+                if (
+                    read.admin1 != self._admin1[found[2]]
+                    and len(provinces.get(read.admin1, set())) >= 2
+                ):
+                    found = None
             if found:
                 town, key, r = found
                 out[n] = _moved(m, town)
