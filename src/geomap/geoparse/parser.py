@@ -950,7 +950,9 @@ class Geoparser(Recogniser):
             # names nothing else in, by any of its names: "the Venezuelan state of
             # Tachira, near the border town of San Antonio" is no Texan city)
             named = named or _names_by_country(mentions, spans)
-            lone = not named[m.place.country_code] - {s.key}
+            # (not a dateline's: "GENEVA (Reuters) - ... cases rose in Australia, where
+            # Victoria and New South Wales" is where the story was filed)
+            lone = not named[m.place.country_code] - {s.key} and not _dateline(text, s)
             floor = -1 if sentence[n] in framed or lone else m.place.population
             place = self._biggest_town(
                 s,
