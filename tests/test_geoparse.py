@@ -932,6 +932,22 @@ def test_breakaway_regions_adjectives_and_a_countrys_abbreviation_are_places(par
     assert got["Abkhaz"].name == "Abkhazia" and got["South Ossetian"].country_code == "GE"
 
 
+def test_a_peoples_word_that_names_no_people_of_a_place_is_no_place(parser):
+    """ "The Pan American Health Organization" was the US, "the Fort Apache Indian
+    Reservation" and "the Bureau of Indian Affairs" India, "Cameroon's English-speaking
+    North-West" England, and "Timor Tengah Selatan" a Balinese village called Tengah."""
+    text = (
+        "The Pan American Health Organization shipped kits. A fire burned on the Fort "
+        "Apache Indian Reservation, the Bureau of Indian Affairs said. Schools shut in "
+        "Cameroon's English-speaking North-West. Rabies spread in Timor Tengah Selatan."
+    )
+    got = places_of(parser, text)
+    assert not {"American", "Indian", "English", "Tengah"} & set(got)
+    assert "Cameroon" in got
+    text = "The Indian Army and American troops met in the Indian Ocean."
+    assert {"Indian", "American", "Indian Ocean"} <= set(places_of(parser, text))
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "

@@ -367,6 +367,9 @@ PHYSICAL_HEADS = frozenset(
 # their own, though GeoNames has a "Coast" region (Tanzania's) and a "Valley" department
 # (Honduras')
 NAME_TAILS = PHYSICAL_HEADS | {"coast", "creek", "brook", "springs", "falls"}
+# Indonesian and Malay compass words, which go after the name they qualify ("Timor Tengah
+# Selatan", "Sulawesi Utara"): after a capitalised word, no village of their name
+_COMPASS_TAILS = frozenset("tengah utara selatan barat timur".split())
 # land and water, after a town's name, that a disease is named after
 _DISEASE_LANDS = NAME_TAILS | {"canyon", "forest"}
 # Words that make a river, lake or range of their own out of a place's name: the Great
@@ -616,7 +619,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         if (
             best is not None
             and best.j == i
-            and (keys[i] in NAME_TAILS or keys[i] in HEADS)
+            and (keys[i] in NAME_TAILS or keys[i] in HEADS or keys[i] in _COMPASS_TAILS)
             and i > 0
             and text[ends[i - 1] : starts[i]] == " "
             and (
@@ -941,6 +944,28 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
 _NUMBER_AFTER = re.compile(r" \d")
 
 
+# What follows "Indian" when it names the native peoples of the Americas, not India
+_NATIVE_AFTER = frozenset("reservation reservations affairs tribe tribes tribal health".split())
+
+
+def _not_a_people(text: str, tokens: Tokens, s: Span) -> bool:
+    """Whether a people's word names no place here: a language before "-speaking"
+    ("English-speaking regions"), "American" after "Pan" ("the Pan American Health
+    Organization"), "Indian" of the native peoples of the Americas ("the Fort Apache
+    Indian Reservation", "the Bureau of Indian Affairs", "American Indian")."""
+    if text.startswith("-speaking", s.end):
+        return True
+    if s.i != s.j:
+        return False
+    before = tokens.keys[s.i - 1] if s.i > 0 else ""
+    if before == "pan" and text[tokens.ends[s.i - 1] : s.start] in (" ", "-"):
+        return True
+    if tokens.keys[s.i] != "indian":
+        return False
+    after = tokens.keys[s.j + 1] if s.j + 1 < len(tokens) else ""
+    return after in _NATIVE_AFTER or before in ("american", "native")
+
+
 def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
     """A name that the words around it make a person's or a ship's: "Elizabeth II",
     "Louis XIV" (a regnal number follows), "William Holland, Sr." (a generational
@@ -961,6 +986,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     :data:`ORGANISATION_HEADS`; "African Union", though "union" is no context word:
     "Jackson & Union counties" are counties)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
+        return True
+    if _not_a_people(text, tokens, s):
         return True
     if s.i == s.j and s.i > 0 and text[tokens.ends[s.i - 1] : s.start] == " ":
         word, before = tokens.keys[s.i], tokens.keys[s.i - 1]
