@@ -948,6 +948,20 @@ def test_a_peoples_word_that_names_no_people_of_a_place_is_no_place(parser):
     assert {"Indian", "American", "Indian Ocean"} <= set(places_of(parser, text))
 
 
+def test_a_reports_list_with_counts_in_brackets_is_a_list(parser):
+    """ "followed by Lambayeque (6,115), Tumbes (4,980) and Ica (3,307)" lost Ica, and
+    "in Kasese (12), Bundibugyo (4) and Ntoroko (2) districts" Bundibugyo: a count in
+    brackets after an item still makes a list, and a province listed beside a sure one
+    of its country needs only the repeat floor."""
+    text = (
+        "The northern region of Piura remains the most affected, followed by Lambayeque "
+        "(6,115), Tumbes (4,980) and Ica (3,307). Cases were reported in Kasese (12), "
+        "Bundibugyo (4) and Ntoroko (2) districts."
+    )
+    got = places_of(parser, text)
+    assert got["Ica"].country_code == "PE" and got["Bundibugyo"].country_code == "UG"
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "

@@ -91,6 +91,8 @@ SENTENCE_END = re.compile(
 )
 # a list's item the gazetteer lacks between two names: ", Chilanga and " of "Kafue,
 # Chilanga and Mpulungu"
+# a count in brackets after a list's item: "Tumbes (4,980)", "Kasese (12 cases)"
+_COUNT = re.compile(r"^ \([\d,.]+(?: [a-z]+){0,2}\)")
 _UNKNOWN_ITEM = re.compile(r"(?:, | and | or )[A-Z][\w'’-]+(?:, | and | or |, and |, or )")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
@@ -875,6 +877,9 @@ class Recogniser:
         for n in range(len(spans) - 1):
             a, b = spans[n], spans[n + 1]
             gap = text[a.end : b.start]
+            if len(gap) <= 40 and gap.startswith(" ("):
+                # "Lambayeque (6,115), Tumbes (4,980) and Ica (3,307)": a report's counts
+                gap = _COUNT.sub("", gap, count=1)
             if gap not in LIST_GAPS and (len(gap) > 40 or not _UNKNOWN_ITEM.fullmatch(gap)):
                 continue
             pairs = [(i, j) for i in ending[a.end] for j in starting[b.start]]
@@ -895,6 +900,13 @@ class Recogniser:
                 home = self._admin1[strong.forms[0]]
                 if kind[strong.forms[0]] in _TOWNS and any(
                     self._admin1[i] == home and kind[i] in _TOWNS for i in spans[weak].forms[::2]
+                ):
+                    province.add(weak)
+                # ... and so does a province of the strong province's country ("followed
+                # by Lambayeque (6,115), Tumbes (4,980) and Ica (3,307)")
+                first = strong.forms[0]
+                if kind[first] == _ADMIN1 and any(
+                    kind[i] == _ADMIN1 and cc[i] == cc[first] for i in spans[weak].forms[::2]
                 ):
                     province.add(weak)
         return out, province
