@@ -2030,6 +2030,10 @@ def test_names_listed_after_a_noun_of_kin_are_persons(parser):
     # ... but a town that says where the kin comes from is a town
     text = "Her husband, Memphis native Brandon Whitfield, runs the business."
     assert [m.surface for m in parser.parse(text)] == ["Memphis"]
+    # ... nor is a clause after the noun of kin: "two H9N2 infections in children, and
+    # India's Ministry of Health reported" lost India
+    text = "Hunan reported infections in children, and India's Ministry of Health reported one."
+    assert "India" in [m.surface for m in parser.parse(text)]
 
 
 def test_a_province_read_by_its_curated_name_counts_in_a_list_of_provinces(parser):

@@ -2283,13 +2283,20 @@ def _kin_named(text: str, tokens: Tokens, s: Span) -> bool:
     """Whether span ``s`` is listed after a noun of kin, so a person's name: "a brother,
     Houston Bowers" and "eight grandchildren, including Savannah, Dallas and Madison" of
     an obituary name no towns ("children in Texas" does; nor "Her husband, Memphis
-    native Brandon Whitfield", a town that says where a person comes from)."""
+    native Brandon Whitfield", a town that says where a person comes from; nor "two
+    infections in children, and India's Ministry of Health")."""
     keys, caps, starts, ends = tokens.keys, tokens.caps, tokens.starts, tokens.ends
     nxt = s.i
     for k in range(s.i - 1, max(-1, s.i - 1 - _KIN_LIST_TOKENS), -1):
         gap = text[ends[k] : starts[nxt]]
         if keys[k] in _KIN and not caps[k]:
-            return gap in (" ", ", ", ": ") and not _NATIVE_OF.match(text, s.end)
+            # (not a clause after it: "infections in children, and India's Ministry of
+            # Health reported")
+            return (
+                gap in (" ", ", ", ": ")
+                and keys[nxt] != "and"
+                and not _NATIVE_OF.match(text, s.end)
+            )
         if not (
             (caps[k] and gap in (" ", ", "))
             or (keys[k] in ("and", "including") and not caps[k] and gap == " ")
