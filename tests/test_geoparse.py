@@ -962,6 +962,19 @@ def test_a_reports_list_with_counts_in_brackets_is_a_list(parser):
     assert got["Ica"].country_code == "PE" and got["Bundibugyo"].country_code == "UG"
 
 
+def test_a_name_its_apposition_calls_a_town_is_a_place(parser):
+    """ "vowed to retake Bara, a town north of the city that has changed hands" was
+    missed: an apposition calling the name a town makes it a place; "Jordan, a town
+    official," does not."""
+    text = (
+        "General al-Burhan visited troops in El Obeid, the capital of North Kordofan, and "
+        "vowed to retake Bara, a town north of the city that has changed hands."
+    )
+    assert places_of(parser, text)["Bara"].country_code == "SD"
+    text = "Officials met Monday. Mike Jordan, a town official, said the road would close."
+    assert "Jordan" not in places_of(parser, text)
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "

@@ -148,6 +148,13 @@ _AWAY = re.compile(
     r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?)(?: \([^()\n]{1,20}\))? "
     r"(?:to the )?(?:north|south|east|west)"
 )
+# An apposition that calls the name before it a town ("retake Bara, a town north of the
+# city"; not "Jordan, a town official,"): a place, though it says not in which province
+_A_TOWN = re.compile(
+    r", (?:a|the) (?:[a-z]+ ){0,2}(?:town|village|city|hamlet|suburb)"
+    r"(?= (?:in|on|near|north|south|east|west|northeast|northwest|southeast|southwest|of"
+    r"|that|where|which|about|some)\b|[,.;])"
+)
 # A name tagged as such ("#Karachi", "#Napa") needs only this score: a tweet tags the
 # places it speaks of
 HASHTAG_FLOOR = 0.15
@@ -695,6 +702,7 @@ class Recogniser:
             )
             or (s.score >= SOLE_FLOOR and home is not None and self._sole_town_of(s, home, text))
             or (s.score >= SOLE_FLOOR and s.forms and _AWAY.match(text, s.end) is not None)
+            or (s.score >= REPEAT_FLOOR and s.forms and _A_TOWN.match(text, s.end) is not None)
             or (
                 s.score >= LIST_FLOOR
                 and nation is not None
