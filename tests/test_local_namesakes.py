@@ -588,3 +588,23 @@ def test_a_local_storys_county_stays_in_its_province(parser):
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Lincoln County"].admin1 == "US.OR"
+
+
+def test_a_local_storys_far_town_of_its_own_country_is_the_homes_namesake(parser):
+    """ "Lakhimpur and Golaghat worst hit" of a GUWAHATI story of Assam's towns was Uttar
+    Pradesh's Lakhimpur, 1,300 km off: a town of the story's own country far from all
+    its towns is its province's town of that name, by any of its names (GeoNames calls
+    North Lakhimpur "Lakhimpur" too); a team's town stays ("the Portland Trail Blazers"
+    of a Houston story)."""
+    text = (
+        "GUWAHATI - Japanese encephalitis deaths rose to 41 in Assam. Lakhimpur and "
+        "Golaghat were worst hit, and cases rose in Dibrugarh, Jorhat and Tezpur."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Lakhimpur"].admin1 == "IN.03"
+    text = (
+        "HOUSTON, Texas - The Houston Rockets beat the Portland Trail Blazers 96-94 in "
+        "Houston. Fans came from Pasadena, Katy and Sugar Land."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Portland"].admin1 == "US.OR"

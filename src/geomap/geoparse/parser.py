@@ -1346,10 +1346,22 @@ class Geoparser(Recogniser):
             if (
                 p is None
                 or p.kind is not PlaceKind.CITY
-                or p.country_code == home.split(".")[0]
+                or p.admin1 == home
                 or s.head is not None
                 or s.key in qualified
                 or any(i in self._capitals and self._cc[i] == p.country_code for i in s.forms[::2])
+            ):
+                continue
+            # a town of the story's own country, far from all its towns, by any of its
+            # names ("camps in Lakhimpur and Majuli" of an Assam story is North
+            # Lakhimpur, not Uttar Pradesh's Lakhimpur 1,300 km off), but a team's
+            # ("the Portland Trail Blazers" of a Houston story)
+            at_home = p.country_code == home.split(".")[0]
+            if at_home and (
+                grid.within(
+                    p.lat, p.lon, NAMESAKE_KM, lambda _k, a, b, p=p: _km(p.lat, p.lon, a, b)
+                )
+                or _team_after().match(text, s.end)
             ):
                 continue
 
@@ -1364,7 +1376,8 @@ class Geoparser(Recogniser):
 
             # (else the story's county or parish of its name: "floods parishes from
             # Cameron to Terrebonne" over a story of "Terrebonne Parish" is no Quebec town)
-            place = self._biggest_town(s, local) or units.get(s.key)
+            by = (FORM_NAME, FORM_ALT) if at_home else (FORM_NAME,)
+            place = self._biggest_town(s, local, by) or units.get(s.key)
             if place is not None:
                 out[n] = _moved(m, place)
         return out
