@@ -240,6 +240,14 @@ def test_a_township_is_not_sent_to_a_far_village_of_its_name(parser):
     from its sentence's town is at that town."""
     (m,) = [m for m in parser.parse(_LIMA_STORY) if m.surface == "Shawnee Township"]
     assert m.place.name == "Wapakoneta"
+    # ... whatever the size of the town it was read as: "Marion Township, west of
+    # Delphos" was the city of Marion, 110 km off
+    text = (
+        "DELPHOS, Ohio - A woman was hurt Saturday when her car went off state Route 697 "
+        "in Marion Township, west of Delphos, and struck a tree near Spencerville."
+    )
+    (m,) = [m for m in parser.parse(text) if m.surface == "Marion Township"]
+    assert m.place.name == "Delphos"
 
 
 def test_a_village_outside_the_storys_province_gives_way_to_the_city(parser):

@@ -1672,7 +1672,7 @@ class Geoparser(Recogniser):
             # (a township too: "near Shawnee Township" of a Lima story is no Ohio village
             # called Shawnee 200 km off)
             if town is None and (s.head in BUILDING_HEADS or s.head == "township"):
-                town = _village_far(text, m, towns, home)
+                town = _village_far(text, m, towns, home, s.head == "township")
             if town is not None and m.place != town:
                 # "St. Mary's Hospital in Paddington", "the Pasteur Institute in Paris":
                 # the building is where the text says, not at the town of its name
@@ -3227,16 +3227,18 @@ def _lost_peers(
 
 
 def _village_far(
-    text: str, m: Mention, towns: Sequence[Mention], home: Place | None
+    text: str, m: Mention, towns: Sequence[Mention], home: Place | None, township: bool = False
 ) -> Place | None:
     """The town of ``m``'s sentence (else a local story's ``home`` town), when ``m`` is
     an institution put at a village of that town's country :data:`VILLAGE_FAR_KM` from
     it: "Rice University and the University of Houston" is Houston's, not at Rice, a
     Texas village 300 km off ("Oberlin College in Ohio ... Cleveland" stays at Oberlin,
     50 km away); "near Berry College" of a Rome, Georgia story is Rome's, not at Berry,
-    an Alabama village."""
+    an Alabama village. A ``township`` is so put whatever the size of the town it was
+    read as ("Marion Township" of a Delphos, Ohio story is no part of the city of Marion,
+    110 km off)."""
     p = m.place
-    if not _village(p):
+    if not (_village(p) or (township and p is not None and p.kind is PlaceKind.CITY)):
         return None
     town = _nearest(text, m, [t for t in towns if t.place != p], SENTENCE_END) or home
     if (
