@@ -48,6 +48,7 @@ from .spans import (
     appositions,
     is_possessive,
     sentence_start,
+    units_listed,
 )
 
 _ADMIN1 = KINDS.index("admin1")
@@ -160,36 +161,6 @@ _A_TOWN = re.compile(
 HASHTAG_FLOOR = 0.15
 # a city this big is news in a story of its country (:meth:`Recogniser._main_place_of`)
 MAIN_CITY = 100_000
-
-
-# the plural units whose "of" opens a list of their names ("the towns of Mutukula and
-# Masaka")
-_PLURAL_UNITS = frozenset(
-    "towns cities villages districts provinces states regions counties islands".split()
-)
-_LIST_ITEM_BEFORE = re.compile(r"([A-Z][\w'’-]*)(?:, and |, | and )$")
-
-
-def _units_listed(text: str, start: int) -> bool:
-    """Whether the name at ``start`` follows other capitalised names in a list after a
-    plural unit's "of" ("the Ugandan towns of Mutukula and Masaka", "the villages of
-    Kibati, Rusayo and Kanyaruchinya"): each name of it is one of those units, though
-    the gazetteer lacks the others. Read back word by word, at most a few items."""
-    at = start
-    for _ in range(8):
-        hit = _LIST_ITEM_BEFORE.search(text, max(0, at - 40), at)
-        if hit is None:
-            return False
-        at = hit.start()
-        while at > 1 and text[at - 1] == " " and text[at - 2 : at - 1].isalpha():
-            word = text.rfind(" ", 0, at - 1) + 1
-            if not text[word].isupper():
-                break
-            at = word  # (a name of several words: "Kibati Camp")
-        before = text[max(0, at - 20) : at].split()
-        if len(before) >= 2 and before[-1] == "of" and before[-2] in _PLURAL_UNITS:
-            return True
-    return False
 
 
 def _hashtag(text: str, s: Span) -> bool:
@@ -690,7 +661,7 @@ class Recogniser:
             or (s.score >= REPEAT_FLOOR and s.key in sure)
             or (s.score >= LIST_FLOOR and n in listed)
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province or n in described))
-            or (s.score >= REPEAT_FLOOR and _units_listed(text, s.start))
+            or (s.score >= REPEAT_FLOOR and units_listed(text, s.start))
             or (s.score >= HASHTAG_FLOOR and _hashtag(text, s))
             or _abbreviation_placed(text, s)
             or (s.score >= LIST_FLOOR and self._plain_country(s))

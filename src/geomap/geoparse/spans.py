@@ -125,10 +125,44 @@ _PREPOSITIONS = LOCATIVES | frozenset(
 )
 # "the town of Ferguson", "the village of Nagrig", "the islands of Rhodes and Crete",
 # "the coast of Rhodes": words whose "of" introduces a place's name
-UNITS_BEFORE_OF = frozenset(
-    """town city village hamlet capital province state region county district suburb
-    municipality port governorate prefecture oblast island islands coast outskirts""".split()
+# ... and those whose "of" opens a list of names: "the villages of Kibati, Rusayo and
+# Kanyaruchinya"
+PLURAL_UNITS = frozenset(
+    """towns cities villages districts provinces states regions counties municipalities
+    communes townships""".split()
 )
+UNITS_BEFORE_OF = (
+    frozenset(
+        """town city village hamlet capital province state region county district suburb
+        municipality port governorate prefecture oblast island islands coast outskirts""".split()
+    )
+    | PLURAL_UNITS
+)
+# a list item's name, and the gap before the next: "Kibati, ", "Rusayo and "
+_LIST_ITEM_BEFORE = re.compile(r"([A-Z][\w'’-]*)(?:, and |, | and )$")
+
+
+def units_listed(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows other capitalised names in a list after a
+    plural unit's "of" ("the Ugandan towns of Mutukula and Masaka", "the villages of
+    Kibati, Rusayo and Kanyaruchinya"): each name of it is one of those units, though
+    the gazetteer lacks them. Read back word by word, at most a few items."""
+    at = start
+    for _ in range(8):
+        hit = _LIST_ITEM_BEFORE.search(text, max(0, at - 40), at)
+        if hit is None:
+            return False
+        at = hit.start()
+        while at > 1 and text[at - 1] == " " and text[at - 2 : at - 1].isalpha():
+            word = text.rfind(" ", 0, at - 1) + 1
+            if not text[word].isupper():
+                break
+            at = word  # (a name of several words: "Kibati Camp")
+        before = text[max(0, at - 20) : at].split()
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in PLURAL_UNITS:
+            return True
+    return False
+
 
 # Month and weekday names: in news they are dates, never the towns that share them.
 CALENDAR = frozenset(
@@ -608,6 +642,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             and (
                 (i > 0 and keys[i - 1] in LOCATIVES)
                 or (i > 1 and keys[i - 1] == "of" and keys[i - 2] in UNITS_BEFORE_OF)
+                or (i > 1 and units_listed(text, starts[i]))
             )
         ):
             best = _unknown_name(text, tokens, i)
@@ -920,11 +955,13 @@ def _article_goes_on(text: str, tokens: Tokens, j: int) -> bool:
 
 def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     """ "in Xyzabad", "near Kfar Aza", "the village of Nagrig": capitalised words after a
-    locative preposition (or a unit word and "of") that the gazetteer does not hold, as
+    locative preposition (or a unit word and "of", or in a list after a plural unit's
+    "of": :func:`units_listed`) that the gazetteer does not hold, as
     a span with no readings (the recogniser decides whether it reads like a place; if
     kept, it is an unresolved mention)."""
     starts, ends, caps = tokens.starts, tokens.ends, tokens.caps
-    if text[ends[i - 1] : starts[i]] != " " or tokens.uppers[i]:
+    # (", " too: an item of "the villages of Kibati, Rusayo and Kanyaruchinya")
+    if text[ends[i - 1] : starts[i]] not in (" ", ", ") or tokens.uppers[i]:
         return None
     j = i
     while j + 1 - i < MAX_UNKNOWN_NAME:
