@@ -371,8 +371,8 @@ PLURAL_HEADS = {
     for h in ADMIN_HEADS
 } | {"rivers": "river"}
 FEATURE_HEADS = frozenset(
-    """airport station river lake mountains mountain valley island islands bay beach harbor
-    harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
+    """airport station river lake mountains mountain range valley island islands bay beach
+    harbor harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
     corridor enclave crossing
     university college hospital institute campus base""".split()
 )
@@ -392,8 +392,8 @@ _COUNTRY_KIND = KIND_CODE["country"]
 # Feature heads of land and water: "Pacific islands", "Aegean islands" are the ocean's
 # and the sea's, never a town's (an airport or a university is its town's).
 PHYSICAL_HEADS = frozenset(
-    """river lake mountains mountain valley island islands bay beach harbor harbour canal
-    strait gulf sea ocean desert peninsula hill hills""".split()
+    """river lake mountains mountain range valley island islands bay beach harbor harbour
+    canal strait gulf sea ocean desert peninsula hill hills""".split()
 )
 # Words that end a longer name ("the Black Sea Coast", "Emerald Coast", "Lake Placid
 # Valley", "the Otter Creek valley", "near Jemez Springs" of a New Mexico story, no
@@ -1482,6 +1482,8 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     """
     head = PLURAL_HEADS.get(tokens.keys[j], tokens.keys[j])
     start, end = tokens.starts[i], tokens.ends[j]
+    if head == "range" and j + 1 < len(tokens) and tokens.caps[j + 1]:
+        return None  # "State Minister Palitha Range Bandara": a person's name goes on
     if head in HEAD_ABBREVIATIONS:  # "Hamilton Twp.": the period is the name's
         head, end = HEAD_ABBREVIATIONS[head], end + 1
     if head in LOCAL_HEADS:
