@@ -981,13 +981,18 @@ def test_a_name_its_apposition_calls_a_town_is_a_place(parser):
     assert "Jordan" not in places_of(parser, text)
 
 
-def test_a_range_is_a_head_of_land(parser):
+def test_a_range_and_a_plateau_are_heads_of_land(parser):
     """ "hill torrents from the Kirthar range" was missed: "range" is a head of land, as
     "mountains" is; "State Minister Palitha Range Bandara" is a person's name."""
     text = "Hill torrents from the Kirthar range flooded Dadu district in Sindh."
     assert places_of(parser, text)["Kirthar range"].name == "Kirthar Range"
     text = "State Minister Palitha Range Bandara met officials in Colombo."
     assert list(places_of(parser, text)) == ["Colombo"]
+    # ... and so is "plateau" ("Drought hit the Kivu Plateau" read Kivu and Nigeria's
+    # Plateau State)
+    text = "Drought hit the Kivu Plateau this year, and Plateau State in Nigeria too."
+    got = places_of(parser, text)
+    assert "Plateau" not in got and got["Kivu Plateau"].country_code == "CD"
 
 
 def test_a_surname_after_a_given_name_is_no_place(parser):

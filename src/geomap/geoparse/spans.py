@@ -371,9 +371,9 @@ PLURAL_HEADS = {
     for h in ADMIN_HEADS
 } | {"rivers": "river"}
 FEATURE_HEADS = frozenset(
-    """airport station river lake mountains mountain range valley island islands bay beach
-    harbor harbour port canal strait gulf sea ocean desert peninsula hill hills center centre
-    corridor enclave crossing
+    """airport station river lake mountains mountain range plateau valley island islands bay
+    beach harbor harbour port canal strait gulf sea ocean desert peninsula hill hills center
+    centre corridor enclave crossing
     university college hospital institute campus base""".split()
 )
 LOCAL_HEADS = frozenset(
@@ -392,8 +392,8 @@ _COUNTRY_KIND = KIND_CODE["country"]
 # Feature heads of land and water: "Pacific islands", "Aegean islands" are the ocean's
 # and the sea's, never a town's (an airport or a university is its town's).
 PHYSICAL_HEADS = frozenset(
-    """river lake mountains mountain range valley island islands bay beach harbor harbour
-    canal strait gulf sea ocean desert peninsula hill hills""".split()
+    """river lake mountains mountain range plateau valley island islands bay beach harbor
+    harbour canal strait gulf sea ocean desert peninsula hill hills""".split()
 )
 # Words that end a longer name ("the Black Sea Coast", "Emerald Coast", "Lake Placid
 # Valley", "the Otter Creek valley", "near Jemez Springs" of a New Mexico story, no
