@@ -395,6 +395,14 @@ def test_a_province_abroad_is_the_one_holding_a_town_of_its_sentence(parser):
     )
     got = places_of(parser, text)
     assert got["Eastern Province"].country_code == "ZM"
+    # ... else one in a country its sentence names: "from the port of Miramar, on
+    # Panama's Caribbean coast in Colón province" was Honduras's Colón department
+    text = (
+        "Migrants sailed from Necoclí, Colombia, and from the port of Miramar, on Panama's "
+        "Caribbean coast in Colón province, toward Colombia. Venezuelans waited in Panama "
+        "City and Costa Rica."
+    )
+    assert places_of(parser, text)["Colón province"].country_code == "PA"
 
 
 def test_a_name_the_story_reads_as_a_province_is_it_alone_too(parser):
@@ -993,6 +1001,21 @@ def test_a_range_and_a_plateau_are_heads_of_land(parser):
     text = "Drought hit the Kivu Plateau this year, and Plateau State in Nigeria too."
     got = places_of(parser, text)
     assert "Plateau" not in got and got["Kivu Plateau"].country_code == "CD"
+
+
+def test_a_name_after_a_lower_case_arabic_article_is_a_place_with_one(parser):
+    """ "clashed in al-Busayrah", "In al-Hasakah city", "the al-Hol camp" were missed,
+    or read as Jordan's Buşayrā and Norway's Hol: a name after a lower-case Arabic
+    article and its hyphen, after a word of place, is a place, one whose own name has
+    the article; "President Bashar al-Assad" stays a person."""
+    text = (
+        "Kurdish-led forces clashed with tribal fighters in al-Busayrah, east of Deir "
+        "ez-Zor. In al-Hasakah city, the al-Hol camp holds families. President Bashar "
+        "al-Assad spoke."
+    )
+    got = places_of(parser, text)
+    assert got["Busayrah"].country_code == "SY" and got["Hol"].country_code == "SY"
+    assert got["Hasakah"].country_code == "SY" and "Assad" not in got
 
 
 def test_a_surname_after_a_given_name_is_no_place(parser):

@@ -40,6 +40,7 @@ from .recognise import CAPITAL_AFTER, DATELINE_ENDS, SENTENCE_END, WORD_BEFORE, 
 from .resolve import KNOWN_CITY, LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
+    ARABIC_ARTICLES,
     BUILDING_HEADS,
     CONTEXT_WORDS,
     DIRECTIONS,
@@ -468,11 +469,16 @@ class Geoparser(Recogniser):
             accented = not surface.isascii() and any(
                 c.isalpha() and not c.isascii() for c in surface
             )
-            memo = (s.key, s.head, qual, held.get(n), unit, team, bool(river), accented)
+            # "in al-Busayrah", "the al-Hol camp": a place whose own name has the article
+            # (Syria's Al Buşayrah, not Jordan's Buşayrā; Al Ḩawl, not Hol of Norway)
+            article = _ARTICLE_BEFORE.search(text, max(0, s.start - 4), s.start) is not None
+            memo = (s.key, s.head, qual, held.get(n), unit, team, bool(river), accented, article)
             if memo not in done:
                 forms = river or s.forms
                 if accented:
                     forms = readings_where(forms, self._not_plain(surface)) or forms
+                if article:
+                    forms = readings_where(forms, self._with_article) or forms
                 if team:  # "the Dallas Cowboys", "the Cleveland Browns": the big city's
                     forms = readings_where(forms, self._team_town) or forms
                 if s.head in ADMIN_HEADS:
@@ -974,28 +980,34 @@ class Geoparser(Recogniser):
     ) -> list[Mention]:
         """A province read in a country nothing else of the story lies in, with a reading
         holding a town of its sentence, is that one: "cases in Chipata and Vubwi districts
-        of Eastern Province" of a Malawi story is Zambia's, not Saudi Arabia's. A
-        qualified name keeps its qualifier's. (``read``: the mentions as first read, whose
-        countries say what the story names.)"""
+        of Eastern Province" of a Malawi story is Zambia's, not Saudi Arabia's; else one
+        in a country its sentence names ("on Panama's Caribbean coast in Colón province"
+        is no Honduran department). A qualified name keeps its qualifier's. (``read``: the
+        mentions as first read, whose countries say what the story names.)"""
         named = None
+        countries: dict[int, set[str | None]] = {}  # sentence -> the countries it names
+        for m, k in zip(mentions, sentence):
+            if m.place is not None and m.place.kind is PlaceKind.COUNTRY:
+                countries.setdefault(k, set()).add(m.place.country_code)
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
-            held = towns.get(sentence[n])
-            if p is None or p.kind is not PlaceKind.ADMIN1 or quals[n] is not None or not held:
+            held = towns.get(sentence[n], Counter())
+            there_too = countries.get(sentence[n], set())
+            if p is None or p.kind is not PlaceKind.ADMIN1 or quals[n] is not None:
                 continue
-            if held[p.admin1]:
+            if held[p.admin1] or p.country_code in there_too or not (held or there_too):
                 continue
             named = named or _names_by_country(read, spans)
             if named[p.country_code] - {s.key}:
                 continue
-            there = next(
-                (
-                    q
-                    for i in self._with_headless(s)[::2]
-                    if (q := self.gazetteer.place(i)).kind is PlaceKind.ADMIN1 and held[q.admin1]
-                ),
-                None,
+            readings = [
+                q
+                for i in self._with_headless(s)[::2]
+                if (q := self.gazetteer.place(i)).kind is PlaceKind.ADMIN1
+            ]
+            there = next((q for q in readings if held[q.admin1]), None) or next(
+                (q for q in readings if q.country_code in there_too), None
             )
             if there is not None:
                 out[n] = _moved(m, there)
@@ -1591,6 +1603,10 @@ class Geoparser(Recogniser):
                     if spans[k].key == key:
                         out[k] = _moved(out[k], county)
         return out
+
+    def _with_article(self, i: int, _: int) -> bool:
+        """Whether entry ``i``'s own name opens with an Arabic article ("Al Ḩawl")."""
+        return fold(self.gazetteer.place(i).name).split(" ", 1)[0] in ARABIC_ARTICLES
 
     def _not_plain(self, surface: str) -> Callable[[int, int], bool]:
         """Whether a reading is no place whose own name is ``surface`` without its
@@ -2554,6 +2570,8 @@ def _without_strays(
     return out
 
 
+# a lower-case Arabic article and its hyphen right before a name ("al-Hol")
+_ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ash|as|ad|ar|az|an|at|ez|es|ed)-$")
 _WORD_AFTER = re.compile(r" ([A-Z][\w'’.-]*)")
 # Words a title-case headline capitalises that join no name ("Schools Across Victoria")
 _FUNCTION_WORDS = frozenset(

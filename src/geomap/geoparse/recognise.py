@@ -156,6 +156,13 @@ _A_TOWN = re.compile(
     r"(?= (?:in|on|near|north|south|east|west|northeast|northwest|southeast|southwest|of"
     r"|that|where|which|about|some)\b|[,.;])"
 )
+# A lower-case Arabic article and its hyphen after a word of place, before a name ("in
+# al-Busayrah and al-Shaddadi", "the al-Hol camp"): a place's name, as wire copy spells
+# it (not a person's: "Bashar al-Assad", whose article follows a capitalised name)
+_ARTICLE_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:[Ii]n|near|from|to|at|and|of|the|toward|towards|outside|around) "
+    r"(?:al|el|ash|as|ad|ar|az|an|at|ez|es|ed)-$"
+)
 # A name tagged as such ("#Karachi", "#Napa") needs only this score: a tweet tags the
 # places it speaks of
 HASHTAG_FLOOR = 0.15
@@ -674,6 +681,12 @@ class Recogniser:
             or (s.score >= SOLE_FLOOR and home is not None and self._sole_town_of(s, home, text))
             or (s.score >= SOLE_FLOOR and s.forms and _AWAY.match(text, s.end) is not None)
             or (s.score >= REPEAT_FLOOR and s.forms and _A_TOWN.match(text, s.end) is not None)
+            or (
+                s.score >= SOLE_FLOOR
+                and s.forms
+                and _ARTICLE_AFTER_PLACE_WORD.search(text, max(0, s.start - 12), s.start)
+                is not None
+            )
             or (
                 s.score >= LIST_FLOOR
                 and nation is not None

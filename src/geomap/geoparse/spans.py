@@ -1073,6 +1073,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         and not tokens.caps[s.i - 1]  # "Hafr Al-Batin" is a town the gazetteer lacks
         and text[tokens.ends[s.i - 1] : s.start] == "-"
         and tokens.caps[s.i - 2]
+        and tokens.keys[s.i - 2] not in LOCATIVES  # ("In al-Hasakah city" is the town)
+        and tokens.keys[s.i - 2] not in ("the", "and", "from", "at", "to")
         and text[tokens.ends[s.i - 2] : tokens.starts[s.i - 1]] == " "
     ):
         return True  # "Hayat Tahrir al-Sham", "Ahrar al-Sham": the end of a longer name
