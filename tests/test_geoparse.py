@@ -944,6 +944,8 @@ def test_breakaway_regions_adjectives_and_a_countrys_abbreviation_are_places(par
     assert got["PNG"].country_code == "PG"
     got = places_of(parser, "Abkhaz and South Ossetian officials met in Sukhumi.")
     assert got["Abkhaz"].name == "Abkhazia" and got["South Ossetian"].country_code == "GE"
+    got = places_of(parser, "Winds reached 79mph at Lerwick in Shetland, forecasters said.")
+    assert got["Shetland"].name == "Shetland Islands"
 
 
 def test_a_peoples_word_that_names_no_people_of_a_place_is_no_place(parser):

@@ -1058,7 +1058,8 @@ def _curated_forms(b: _Builder, cur: Path) -> None:
     English name of a region news reports on ("Crete", "Tuscany": iso3166-2's English
     names, kept as aliases in bulk because they also hold glosses and nicknames)."""
     for row in read_tsv(cur / "aliases.tsv"):
-        idx = b.by_key.get(row["target"])
+        # (an ISO 3166-2 code of a second-level unit too: "Shetland" is GB-ZET)
+        idx = b.by_key.get(row["target"], b.by_key.get(f"iso3166-2:{row['target']}"))
         if idx is None:
             log.warning("alias %r: unknown target %r", row["alias"], row["target"])
             continue
