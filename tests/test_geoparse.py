@@ -4253,6 +4253,18 @@ def test_a_far_town_listed_with_a_local_village_is_a_place_the_gazetteer_lacks(p
         "in Troy and Schenectady."
     )
     assert places_of(parser, text)["London"].country_code == "GB"
+    # ... and where home's province has a town of its name, any size, it is that one:
+    # "In Camden, Menangle and Picton" of a Windsor, NSW story was unplaced (London's
+    # borough, far from its peers)
+    text = (
+        "The towns of Windsor and Richmond were cut off on Sunday as the Hawkesbury River "
+        "peaked. The NSW State Emergency Service issued evacuation orders for Pitt Town, "
+        "Wilberforce and North Richmond.\n\nWarragamba Dam began spilling, sending water "
+        "down the Nepean River past Penrith and into the Hawkesbury. Evacuation centres "
+        "opened at the Hawkesbury Showground in Clarendon.\n\nIn Camden, Menangle and "
+        "Picton, residents began cleaning up after the Nepean peaked."
+    )
+    assert places_of(parser, text)["Camden"].admin1 == "AU.02"
 
 
 def test_a_name_written_with_accents_is_no_place_named_without_them(parser):

@@ -1673,7 +1673,13 @@ class Geoparser(Recogniser):
         home = _story_home(text, mentions, spans, towns, where, dateline)
         if home is not None:
             mentions = _parts_at_home(text, mentions, spans, towns, home)
-            mentions = _lost_peers(mentions, spans, runs, home)
+            mentions = _lost_peers(
+                mentions,
+                spans,
+                runs,
+                home,
+                lambda s, a=home.admin1: self._biggest_town(s, lambda i: self._admin1[i] == a),
+            )
             kept = {id(m) for m in mentions}  # (the parts moved home are towns no more)
             towns = [t for t in towns if id(t) in kept]
         # the countries of the story's towns, provinces and countries
@@ -3207,15 +3213,21 @@ def _parts_at_home(
 
 
 def _lost_peers(
-    mentions: list[Mention], spans: Sequence[Span], runs: Sequence[range], home: Place
+    mentions: list[Mention],
+    spans: Sequence[Span],
+    runs: Sequence[range],
+    home: Place,
+    at_home: Callable[[Span], Place | None],
 ) -> list[Mention]:
     """A town read abroad, :data:`HOME_FAR_KM` from a local story's ``home``, in a list
     beside a village of home's province :data:`VILLAGE_FAR_KM` from it, in a country the
-    story names by no other name, is a place near home the gazetteer lacks: unplaced.
-    "Shelters opened in Berlin and Northfield" of a Montpelier story is no Berlin of
-    Germany (Vermont's has no entry); "offices in London and Albany" of an Albany story
-    stay London's. ``runs``: each span's list (:func:`_list_runs`). (One pass over the
-    mentions and one over each list, however long.)"""
+    story names by no other name, is the town of its name in home's province
+    (``at_home``: "In Camden, Menangle and Picton" of a Windsor, NSW story is the
+    village of 3,000, not London's borough), else a place near home the gazetteer lacks:
+    unplaced. "Shelters opened in Berlin and Northfield" of a Montpelier story is no
+    Berlin of Germany (Vermont's has no entry); "offices in London and Albany" of an
+    Albany story stay London's. ``runs``: each span's list (:func:`_list_runs`). (One
+    pass over the mentions and one over each list, however long.)"""
     names_in = _names_by_country(mentions, spans)
     local_villages: dict[int, int] = {}  # a list's first span -> its villages near home
     out = list(mentions)
@@ -3240,7 +3252,12 @@ def _lost_peers(
                 for k in run
             )
         if local_villages[run.start]:
-            out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+            there = at_home(spans[n])
+            out[n] = (
+                _moved(m, there)
+                if there is not None
+                else Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+            )
     return out
 
 
