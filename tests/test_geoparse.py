@@ -1573,6 +1573,16 @@ def test_a_county_read_abroad_in_a_one_country_story_is_that_countrys(parser):
     )
     got = places_of(parser, text)
     assert got["Clare County"].country_code == "IE"
+    # ... else the country's town of its name, else unplaced: "Durham County Council"
+    # of a Sunderland story was Durham County, North Carolina
+    text = (
+        "Campaigners gathered outside Sunderland Royal Hospital to protest against plans "
+        "for Wearside and County Durham. Patients from Washington, Houghton-le-Spring and "
+        "Seaham could face longer journeys, while those in Peterlee and Hartlepool could "
+        "be sent to Middlesbrough, as at the Royal Victoria Infirmary in Newcastle.\n\n"
+        "Durham County Council's health scrutiny committee will discuss the proposals."
+    )
+    assert places_of(parser, text)["Durham County"].country_code == "GB"
 
 
 def test_a_province_named_as_a_boundary_holds_none_of_its_sentences_towns(parser):

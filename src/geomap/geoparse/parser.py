@@ -1402,8 +1402,9 @@ class Geoparser(Recogniser):
         recorded in the Centre department" of a Haitian story is no Cameroonian region),
         else unplaced if read by a name not its own (GeoNames' alternate names, an English
         one): "rain was forecast for Taranaki and the Central Plateau" of a New Zealand
-        story is no "Plateau-Central" of Burkina Faso. So is a county: "Clare County
-        Council" of an Irish story is no council of Clare County, Michigan. A qualified
+        story is no "Plateau-Central" of Burkina Faso. So is a county, else unplaced:
+        "Clare County Council" of an Irish story is no council of Clare County, Michigan,
+        "Colchester and Kings counties" of a Nova Scotia story not Brooklyn. A qualified
         name keeps its qualifier's."""
         abroad = [  # provinces and counties read outside some country: the few to weigh
             n
@@ -1439,9 +1440,19 @@ class Geoparser(Recogniser):
                 None,
             )
             by = {self.gazetteer.place(i): fk for i, fk in zip(s.forms[::2], s.forms[1::2])}
+            if home is None and county:
+                # (else the nation's biggest town of its name: "voters in Manchester and
+                # Dorset" of a Vermont story is Dorset, Vermont, not England's county)
+                towns = [
+                    q
+                    for i in forms[::2]
+                    if (q := self.gazetteer.place(i)).kind is PlaceKind.CITY
+                    and q.country_code == nation
+                ]
+                home = max(towns, key=lambda q: q.population, default=None)
             if home is not None:
                 out[n] = _moved(m, home)
-            elif by.get(p) in (FORM_ALT, FORM_ALIAS):
+            elif county or by.get(p) in (FORM_ALT, FORM_ALIAS):
                 out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         return out
 
