@@ -1020,6 +1020,23 @@ def test_a_name_after_a_lower_case_arabic_article_is_a_place_with_one(parser):
     assert got["Hasakah"].country_code == "SY" and "Assad" not in got
 
 
+def test_an_office_a_county_seat_or_a_reach_says_a_name_is_a_place(parser):
+    """ "Nelson mayor Nick Smith", "Richmond MP Rishi Sunak", "to Ely, the White Pine
+    County seat" and "as far north as Vernon" were missed: an office after a name, an
+    apposition calling it its county's seat and "as far ... as" before it say it is a
+    place."""
+    text = (
+        "Ministers met in Napier and Hastings. Nelson mayor Nick Smith said the region "
+        "needed help. A delegation went to Ely, the White Pine County seat. Smoke from "
+        "fires near Penticton reached Osoyoos and as far north as Vernon."
+    )
+    got = places_of(parser, text)
+    assert got["Nelson"].country_code == "NZ" and got["Ely"].admin1 == "US.NV"
+    assert got["Vernon"].country_code == "CA"
+    text = "Farmers at Hawes met last week. Richmond MP Rishi Sunak wrote to ministers."
+    assert places_of(parser, text)["Richmond"].country_code == "GB"
+
+
 def test_a_surname_after_a_given_name_is_no_place(parser):
     text = (
         "Judges upheld the conviction of former Liberian President Charles Taylor. "

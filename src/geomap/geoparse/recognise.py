@@ -152,10 +152,19 @@ _AWAY = re.compile(
 # An apposition that calls the name before it a town ("retake Bara, a town north of the
 # city"; not "Jordan, a town official,"): a place, though it says not in which province
 _A_TOWN = re.compile(
-    r", (?:a|the) (?:[a-z]+ ){0,2}(?:town|village|city|hamlet|suburb)"
+    r", (?:(?:a|the) (?:[a-z]+ ){0,2}(?:town|village|city|hamlet|suburb)"
     r"(?= (?:in|on|near|north|south|east|west|northeast|northwest|southeast|southwest|of"
     r"|that|where|which|about|some)\b|[,.;])"
+    # ... or its county's seat: "to Ely, the White Pine County seat"
+    r"|the (?:[A-Z][\w'’-]* ){1,3}(?:County|Parish) seat\b)"
 )
+# An office the town's people elect or hold after its name ("Nelson mayor Nick Smith",
+# "Richmond MP Rishi Sunak", "a Tillamook Republican"): the name is the place they serve
+_ITS_OFFICE = re.compile(
+    r" (?:mayor|MP|MPs|MSP|MLA|TD|councillor|councilor|Republican|Democrat)\b(?!-)"
+)
+# "as far north as Vernon", "as far away as Darwin": how far something reaches
+_AS_FAR_AS = re.compile(r"\bas far (?:north|south|east|west|away|afield|inland) as $")
 # A lower-case Arabic article and its hyphen after a word of place, before a name ("in
 # al-Busayrah and al-Shaddadi", "the al-Hol camp"): a place's name, as wire copy spells
 # it (not a person's: "Bashar al-Assad", whose article follows a capitalised name)
@@ -681,6 +690,12 @@ class Recogniser:
             or (s.score >= SOLE_FLOOR and home is not None and self._sole_town_of(s, home, text))
             or (s.score >= SOLE_FLOOR and s.forms and _AWAY.match(text, s.end) is not None)
             or (s.score >= REPEAT_FLOOR and s.forms and _A_TOWN.match(text, s.end) is not None)
+            or (s.score >= REPEAT_FLOOR and s.forms and _ITS_OFFICE.match(text, s.end) is not None)
+            or (
+                s.score >= SOLE_FLOOR
+                and s.forms
+                and _AS_FAR_AS.search(text, max(0, s.start - 30), s.start) is not None
+            )
             or (
                 s.score >= SOLE_FLOOR
                 and s.forms
