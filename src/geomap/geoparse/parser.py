@@ -471,7 +471,10 @@ class Geoparser(Recogniser):
             )
             # "in al-Busayrah", "the al-Hol camp": a place whose own name has the article
             # (Syria's Al Buşayrah, not Jordan's Buşayrā; Al Ḩawl, not Hol of Norway)
-            article = _ARTICLE_BEFORE.search(text, max(0, s.start - 4), s.start) is not None
+            article = (
+                text[s.start - 1 : s.start] == "-"
+                and _ARTICLE_BEFORE.search(text, max(0, s.start - 4), s.start) is not None
+            )
             memo = (s.key, s.head, qual, held.get(n), unit, team, bool(river), accented, article)
             if memo not in done:
                 forms = river or s.forms
@@ -1314,6 +1317,13 @@ class Geoparser(Recogniser):
             and m.place.country_code not in (home.split(".")[0], None)
             and not (m.place.kind is PlaceKind.ADMIN1 and _part_of_a_name(text, s))
         }
+
+        def near_home(i: int, km: float) -> bool:
+            """Whether entry ``i`` lies in home, ``km`` or less from one of its towns."""
+            return self._admin1[i] == home and grid.within(
+                lat[i], lon[i], km, lambda _k, a, b: _km(lat[i], lon[i], a, b)
+            )
+
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
@@ -1325,18 +1335,7 @@ class Geoparser(Recogniser):
                 and s.head is None
                 and s.key not in qualified
             ):
-                place = self._biggest_town(
-                    s,
-                    lambda i: (
-                        self._admin1[i] == home
-                        and grid.within(
-                            lat[i],
-                            lon[i],
-                            COUNTRY_NAMESAKE_KM,
-                            lambda _k, a, b, i=i: _km(lat[i], lon[i], a, b),
-                        )
-                    ),
-                )
+                place = self._biggest_town(s, lambda i: near_home(i, COUNTRY_NAMESAKE_KM))
                 if place is not None:
                     out[n] = _moved(m, place)
                 continue
@@ -1376,20 +1375,12 @@ class Geoparser(Recogniser):
                 or _team_after().match(text, s.end)
             ):
                 continue
-
-            def local(i: int) -> bool:
-                return (
-                    self._admin1[i] == home
-                    and self._pop[i] >= VILLAGE
-                    and grid.within(
-                        lat[i], lon[i], NAMESAKE_KM, lambda _k, a, b: _km(lat[i], lon[i], a, b)
-                    )
-                )
-
             # (else the story's county or parish of its name: "floods parishes from
             # Cameron to Terrebonne" over a story of "Terrebonne Parish" is no Quebec town)
             by = (FORM_NAME, FORM_ALT) if at_home else (FORM_NAME,)
-            place = self._biggest_town(s, local, by) or units.get(s.key)
+            place = self._biggest_town(
+                s, lambda i: self._pop[i] >= VILLAGE and near_home(i, NAMESAKE_KM), by
+            ) or units.get(s.key)
             if place is not None:
                 out[n] = _moved(m, place)
         return out
@@ -1402,10 +1393,10 @@ class Geoparser(Recogniser):
         recorded in the Centre department" of a Haitian story is no Cameroonian region),
         else unplaced if read by a name not its own (GeoNames' alternate names, an English
         one): "rain was forecast for Taranaki and the Central Plateau" of a New Zealand
-        story is no "Plateau-Central" of Burkina Faso. So is a county, else unplaced:
-        "Clare County Council" of an Irish story is no council of Clare County, Michigan,
-        "Colchester and Kings counties" of a Nova Scotia story not Brooklyn. A qualified
-        name keeps its qualifier's."""
+        story is no "Plateau-Central" of Burkina Faso. So is a county, else that
+        country's biggest town of its name, else unplaced: "Clare County Council" of an
+        Irish story is no council of Clare County, Michigan, "Durham County Council" of an
+        English one none of North Carolina's. A qualified name keeps its qualifier's."""
         abroad = [  # provinces and counties read outside some country: the few to weigh
             n
             for n, m in enumerate(mentions)
@@ -1441,8 +1432,8 @@ class Geoparser(Recogniser):
             )
             by = {self.gazetteer.place(i): fk for i, fk in zip(s.forms[::2], s.forms[1::2])}
             if home is None and county:
-                # (else the nation's biggest town of its name: "voters in Manchester and
-                # Dorset" of a Vermont story is Dorset, Vermont, not England's county)
+                # (else the nation's biggest town of its name: "Durham County Council" of
+                # a Sunderland story is at Durham, not in North Carolina)
                 towns = [
                     q
                     for i in forms[::2]
@@ -2553,13 +2544,15 @@ def _without_strays(
         for n, (m, s) in enumerate(zip(mentions, spans))
         if n not in strays and _part_abroad(m, s, placed)
     }
-    naming = [
-        n
-        for n, (m, s) in enumerate(zip(mentions, spans))
-        if m.place is not None and _names(m.place, s, keys)
-    ]
-    kept_keys = {mentions[n].place.key for n in naming if n not in strays and n not in abroad}
-    gone = {mentions[n].place.key for n in naming} - kept_keys
+    gone: set[str] = set()
+    if strays or abroad:
+        naming = [
+            n
+            for n, (m, s) in enumerate(zip(mentions, spans))
+            if m.place is not None and _names(m.place, s, keys)
+        ]
+        kept_keys = {mentions[n].place.key for n in naming if n not in strays and n not in abroad}
+        gone = {mentions[n].place.key for n in naming} - kept_keys
     out = []
     everyday = common_words()
     for n, (m, s) in enumerate(zip(mentions, spans)):

@@ -46,6 +46,7 @@ from .spans import (
     Span,
     Tokens,
     appositions,
+    has_unit_lists,
     is_possessive,
     sentence_start,
     units_listed,
@@ -90,10 +91,10 @@ SENTENCE_END = re.compile(
     + "|".join(_OPENERS)
     + r")\b))\s"
 )
-# a list's item the gazetteer lacks between two names: ", Chilanga and " of "Kafue,
-# Chilanga and Mpulungu"
 # a count in brackets after a list's item: "Tumbes (4,980)", "Kasese (12 cases)"
 _COUNT = re.compile(r"^ \([\d,.]+(?: [a-z]+){0,2}\)")
+# a list's item the gazetteer lacks between two names: ", Chilanga and " of "Kafue,
+# Chilanga and Mpulungu"
 _UNKNOWN_ITEM = re.compile(r"(?:, | and | or )[A-Z][\w'’-]+(?:, | and | or |, and |, or )")
 # Words that join a list of names: "Gorham and Lancaster".
 _LIST_WORDS = frozenset({"and", "or"})
@@ -177,6 +178,28 @@ _ARTICLE_AFTER_PLACE_WORD = re.compile(
 HASHTAG_FLOOR = 0.15
 # a city this big is news in a story of its country (:meth:`Recogniser._main_place_of`)
 MAIN_CITY = 100_000
+
+
+def _floor_of_words(text: str, s: Span) -> float:
+    """The score a name the gazetteer has needs where the words around span ``s`` say
+    it is a place: :data:`SOLE_FLOOR` where an apposition says how far off it lies
+    (:data:`_AWAY`), after "as far north as" or after a lower-case Arabic article that
+    follows a word of place; :data:`REPEAT_FLOOR` where an apposition calls it a town or
+    its county's seat (:data:`_A_TOWN`) or an office its people hold follows
+    (:data:`_ITS_OFFICE`); else more than any score."""
+    before = text[s.start - 3 : s.start]  # (most names have none of these words around)
+    if (
+        _AWAY.match(text, s.end)
+        or (before == "as " and _AS_FAR_AS.search(text, max(0, s.start - 30), s.start))
+        or (
+            before.endswith("-")
+            and _ARTICLE_AFTER_PLACE_WORD.search(text, max(0, s.start - 12), s.start)
+        )
+    ):
+        return SOLE_FLOOR
+    if _A_TOWN.match(text, s.end) or _ITS_OFFICE.match(text, s.end):
+        return REPEAT_FLOOR
+    return 2.0
 
 
 def _hashtag(text: str, s: Span) -> bool:
@@ -670,6 +693,7 @@ class Recogniser:
             listed |= self._qualifying(spans, text) | self._in_named_country(spans, text)
         placing = self._placing(spans, text) | self._hometowns(spans, text) if text else set()
         described = self._described(spans, text) if text else set()
+        unit_lists = has_unit_lists(text)
         good = [
             s
             for n, s in enumerate(spans)
@@ -677,7 +701,7 @@ class Recogniser:
             or (s.score >= REPEAT_FLOOR and s.key in sure)
             or (s.score >= LIST_FLOOR and n in listed)
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province or n in described))
-            or (s.score >= REPEAT_FLOOR and units_listed(text, s.start))
+            or (s.score >= REPEAT_FLOOR and unit_lists and units_listed(text, s.start))
             or (s.score >= HASHTAG_FLOOR and _hashtag(text, s))
             or _abbreviation_placed(text, s)
             or (s.score >= LIST_FLOOR and self._plain_country(s))
@@ -688,20 +712,7 @@ class Recogniser:
                 and self._town_of(s, home, text)
             )
             or (s.score >= SOLE_FLOOR and home is not None and self._sole_town_of(s, home, text))
-            or (s.score >= SOLE_FLOOR and s.forms and _AWAY.match(text, s.end) is not None)
-            or (s.score >= REPEAT_FLOOR and s.forms and _A_TOWN.match(text, s.end) is not None)
-            or (s.score >= REPEAT_FLOOR and s.forms and _ITS_OFFICE.match(text, s.end) is not None)
-            or (
-                s.score >= SOLE_FLOOR
-                and s.forms
-                and _AS_FAR_AS.search(text, max(0, s.start - 30), s.start) is not None
-            )
-            or (
-                s.score >= SOLE_FLOOR
-                and s.forms
-                and _ARTICLE_AFTER_PLACE_WORD.search(text, max(0, s.start - 12), s.start)
-                is not None
-            )
+            or (bool(s.forms) and s.score >= _floor_of_words(text, s))
             or (
                 s.score >= LIST_FLOOR
                 and nation is not None

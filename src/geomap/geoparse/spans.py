@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, compress
 from typing import Any, NamedTuple, overload
 
@@ -140,6 +141,20 @@ UNITS_BEFORE_OF = (
 )
 # a list item's name, and the gap before the next: "Kibati, ", "Rusayo and "
 _LIST_ITEM_BEFORE = re.compile(r"([A-Z][\w'’-]*)(?:, and |, | and )$")
+
+
+@lru_cache(maxsize=4)
+def has_unit_lists(text: str) -> bool:
+    """Whether ``text`` has a plural unit's "of" before a name at all: most texts have
+    none, and :func:`units_listed` need not be asked there. (Each "s of " looked at once;
+    the last few texts remembered, as the recogniser asks again.)"""
+    at = text.find("s of ")
+    while at != -1:
+        word = text[max(0, at - 15) : at + 1].split()
+        if word and word[-1] in PLURAL_UNITS and text[at + 5 : at + 6].isupper():
+            return True
+        at = text.find("s of ", at + 5)
+    return False
 
 
 def units_listed(text: str, start: int) -> bool:
@@ -441,6 +456,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     linked = _in_links(text, starts)
     # where an apposition says the name before it lies somewhere: ", a village in "
     described = appositions(text)
+    unit_lists = has_unit_lists(text)
     diseases: set[str] = set()  # names of diseases the text names in full ("West Nile")
     for i in compress(range(n), caps):
         if i in linked or (
@@ -642,7 +658,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             and (
                 (i > 0 and keys[i - 1] in LOCATIVES)
                 or (i > 1 and keys[i - 1] == "of" and keys[i - 2] in UNITS_BEFORE_OF)
-                or (i > 1 and units_listed(text, starts[i]))
+                or (i > 1 and unit_lists and units_listed(text, starts[i]))
             )
         ):
             best = _unknown_name(text, tokens, i)
@@ -956,9 +972,9 @@ def _article_goes_on(text: str, tokens: Tokens, j: int) -> bool:
 def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     """ "in Xyzabad", "near Kfar Aza", "the village of Nagrig": capitalised words after a
     locative preposition (or a unit word and "of", or in a list after a plural unit's
-    "of": :func:`units_listed`) that the gazetteer does not hold, as
-    a span with no readings (the recogniser decides whether it reads like a place; if
-    kept, it is an unresolved mention)."""
+    "of": :func:`units_listed`) that the gazetteer does not hold, as a span with no
+    readings (the recogniser decides whether it reads like a place; if kept, it is an
+    unresolved mention)."""
     starts, ends, caps = tokens.starts, tokens.ends, tokens.caps
     # (", " too: an item of "the villages of Kibati, Rusayo and Kanyaruchinya")
     if text[ends[i - 1] : starts[i]] not in (" ", ", ") or tokens.uppers[i]:
@@ -1021,7 +1037,8 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     "for" and a capital ("International Centre for Diarrhoeal Disease Research"); or an
     organisation's head noun after its capitalised modifier ("Security Council",
     :data:`ORGANISATION_HEADS`; "African Union", though "union" is no context word:
-    "Jackson & Union counties" are counties)."""
+    "Jackson & Union counties" are counties); or a people's word that names none
+    (:func:`_not_a_people`)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
     if _not_a_people(text, tokens, s):
