@@ -4,6 +4,8 @@ reading of a sentence's names, and a town beside its county kept against other s
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import geopy.distance
 import pytest
@@ -13,6 +15,9 @@ from geomap.geoparse import Geoparser
 from geomap.geoparse.resolve import DocContext, _read_jointly
 from geomap.geoparse.spans import tokenize
 from geomap.models import PlaceKind
+
+DATA = Path(__file__).parent / "data"
+GEOWEBNEWS = Path(__file__).parents[2] / "shared" / "corpora" / "geowebnews.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -616,3 +621,28 @@ def test_a_local_storys_far_town_of_its_own_country_is_the_homes_namesake(parser
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Portland"].admin1 == "US.OR"
+
+
+def test_postal_villages_are_named_and_read_where_the_story_is(parser, gazetteer):
+    """Places cities500 lacks that local news names ("in Lurgan, County Armagh", "near
+    Birnam ... at Blairgowrie") come from GeoNames' postal codes, with their own names;
+    such a village abroad is read only where the story's countries, provinces or towns
+    are: "the Western Isles, Skye and Lochaber" of a Scottish story holds no Australian
+    Lochaber, "Cloverhill District Court" of a Dublin story no Aberdeen suburb."""
+    keys = gazetteer.column("key")
+    assert sum(k.startswith("postal:") for k in keys) > 20000
+    text = (
+        "BELFAST - Police are investigating an attack on a man in Lurgan, County Armagh, "
+        "and a fire near Portadown and Newry."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Lurgan"].country_code == "GB" and km(got["Lurgan"], (54.46, -6.33)) < 10
+    # (a probe text written for this, and a GeoWebNews article)
+    text = (DATA / "articles" / "hebrides_ferries.txt").read_text(encoding="utf-8")
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Castlebay"].country_code == "GB"
+    assert got.get("Lochaber") is None or got["Lochaber"].country_code == "GB"
+    docs = (json.loads(line) for line in GEOWEBNEWS.open(encoding="utf-8"))
+    text = next(d["text"] for d in docs if d["id"] == "188")
+    courts = [m.place for m in parser.parse(text) if m.surface.startswith("Cloverhill")]
+    assert courts and all(p is None or p.country_code == "IE" for p in courts)

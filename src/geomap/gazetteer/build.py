@@ -11,7 +11,9 @@ Sources (see geodata/README.md for licences):
   demonyms, regions and historical entities;
 * ``us_counties.tsv`` (US Census 2020 centres of population, geodata/build_us_counties.py),
   ``us_places.tsv`` (US post-office towns cities500 lacks, from GeoNames' postal codes,
-  geodata/build_us_places.py), ``airports.tsv`` (airportsdata: airports and military
+  geodata/build_us_places.py), ``postal_places.tsv`` (towns and villages of English-language
+  local news outside the US that cities500 lacks, from the same postal codes,
+  geodata/build_postal_places.py), ``airports.tsv`` (airportsdata: airports and military
   air bases, geodata/build_airports.py) and ``physical.tsv`` (Natural Earth: rivers and
   physical regions, geodata/build_physical.py), shipped in ``geomap/data``;
 * wordfreq: how common each name is as an English word (a recognition feature).
@@ -940,6 +942,45 @@ def _us_places(b: _Builder) -> None:
         b.postal.setdefault(fold(row["name"]), []).append(idx)
 
 
+def _postal_places(b: _Builder) -> None:
+    """Towns and villages of English-language local news that cities500 lacks
+    (``postal_places.tsv``: GeoNames' postal codes, geodata/build_postal_places.py; no
+    population: kind ``city``, key ``postal:CC:unit:name``), with their own names: "in
+    Lurgan", "Blairgowrie". Each takes the first-level unit of the nearest cities500 town
+    of its country (within about 2 degrees), as the dump's units are named, not coded."""
+    city = KIND_CODE["city"]
+    cols = b.cols
+    lat_col, lon_col, cc_col, admin1_col = cols["lat"], cols["lon"], cols["cc"], cols["admin1"]
+    cells: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for i, key in enumerate(cols["key"]):
+        if cols["kind"][i] == city and key.startswith("geonames:") and admin1_col[i]:
+            cells[(cc_col[i], math.floor(lat_col[i]), math.floor(lon_col[i]))].append(i)
+    for row in read_tsv(data_dir() / "postal_places.tsv"):
+        lat, lon, cc = float(row["lat"]), float(row["lon"]), row["country"]
+        stretch = math.cos(math.radians(lat))
+        near = [
+            i
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+            for i in cells.get((cc, math.floor(lat) + dy, math.floor(lon) + dx), ())
+        ]
+        nearest = min(
+            near,
+            key=lambda i: (lat_col[i] - lat) ** 2 + ((lon_col[i] - lon) * stretch) ** 2,
+            default=None,
+        )
+        b.add(
+            key=f"postal:{cc}:{row['unit']}:{row['name']}",
+            geonameid=None,
+            name=row["name"],
+            kind="city",
+            lat=lat,
+            lon=lon,
+            cc=cc,
+            admin1=None if nearest is None else admin1_col[nearest],
+        )
+
+
 _BASE_TAIL = re.compile(r"\s+(?:Air Base|Airbase|Air Force Base|AFB)$")
 
 
@@ -1322,6 +1363,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     _districts(b, frozenset(given))
     _us_counties(b)
     _us_places(b)
+    _postal_places(b)
     _airports(b, frozenset(given))
     _curated_forms(b, cur)
     _physical(b, cur, frozenset(given))

@@ -54,6 +54,7 @@ def _source_digest(curated: Path) -> str:
             "given_names.txt",
             "us_counties.tsv",
             "us_places.tsv",
+            "postal_places.tsv",
             "airports.tsv",
             "physical.tsv",
             "marine.tsv",

@@ -539,6 +539,7 @@ class Geoparser(Recogniser):
         located = self._county_town(text, located, spans, quals)
         located = self._local_namesake(text, located, spans, quals)
         located = self._stray_province(located, spans, quals)
+        located = _postal_abroad(located, spans)
         return self._place_in_sentence(text, located, spans, runs)
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
@@ -1684,11 +1685,14 @@ class Geoparser(Recogniser):
             )
             kept = {id(m) for m in mentions}  # (the parts moved home are towns no more)
             towns = [t for t in towns if id(t) in kept]
-        # the countries of the story's towns, provinces and countries
+        # the countries of the story's towns, provinces and countries (not its postal
+        # villages, which may yet be strays: :func:`_without_strays`)
         countries = Counter(
             m.place.country_code
             for m in mentions
-            if m.place is not None and m.place.kind is not PlaceKind.FEATURE
+            if m.place is not None
+            and m.place.kind is not PlaceKind.FEATURE
+            and not _postal(m.place)
         )
         out = []
         for n, (m, s) in enumerate(zip(mentions, spans)):
@@ -2421,12 +2425,20 @@ def _without_strays(
     story names nothing else in, and what was put at it, is left unplaced
     (:func:`_far_village`). A province alone in its country, :data:`STRAY_KM` from the
     rest, after a capitalised word is part of a name (:func:`_part_of_a_name`)."""
+    # a postal village outside the story's countries is a stray before anything is weighed
+    solid = _solid_countries(mentions) if any(_postal(m.place) for m in mentions) else set()
+    early = {
+        n
+        for n, m in enumerate(mentions)
+        if solid and _postal(m.place) and m.place.country_code not in solid
+    }
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
     placed = {
         n: m.place
         for n, m in enumerate(mentions)
         if m.place is not None
+        and n not in early
         and m.kind in (MentionKind.LITERAL, MentionKind.METONYM)
         and m.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
     }
@@ -2441,7 +2453,7 @@ def _without_strays(
             or m.place.kind is PlaceKind.ADMIN1
         )
     ]
-    strays: set[int] = set()
+    strays = set(early)
     # each place once, with how many of its mentions are no stray, filed by grid cell and
     # counted by country and province: a long text names places over and over, and each
     # small town is weighed against the others in time that does not grow with them
@@ -2477,6 +2489,8 @@ def _without_strays(
                 listed.add(o.key)
     for n in sorted(small, key=lambda n: (spans[n].score, n)):
         p, s = mentions[n].place, spans[n]
+        if n in early:
+            continue
         if kin.get((runs[n].start, p.country_code), set()) - {p.key}:
             continue  # "Fort Hood, Fort Bragg and Fort Campbell": a list of one country
         own = 1 if live[p.key] else 0  # the town itself, among the places counted
@@ -2705,6 +2719,42 @@ def _part_abroad(m: Mention, s: Span, placed: dict[int, Place]) -> bool:
         o.country_code != p.country_code and _km(p.lat, p.lon, o.lat, o.lon) >= STRAY_KM
         for o in others
     )
+
+
+def _postal(p: Place | None) -> bool:
+    """Whether ``p`` is a place only GeoNames' postal codes know (a village of no
+    population, :func:`geomap.gazetteer.build._postal_places`)."""
+    return p is not None and p.raw.get("key", "").startswith("postal:")
+
+
+def _solid_countries(mentions: Sequence[Mention]) -> set[str | None]:
+    """The countries the story's countries, provinces and towns of :data:`VILLAGE` people
+    or more lie in: what a postal village needs to be read in (not another village:
+    "the Western Isles, Skye and Lochaber" of a Scottish story holds no two Australian
+    villages that vouch for each other)."""
+    return {
+        p.country_code
+        for m in mentions
+        if (p := m.place) is not None
+        and (p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or p.population >= VILLAGE)
+    }
+
+
+def _postal_abroad(mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
+    """The mentions, but a name with a head word ("District", "Hospital") read as a
+    postal village (:func:`_postal`) outside the story's countries (:func:`_solid_countries`)
+    is unplaced, then placed as one the gazetteer lacks: "Cloverhill District Court" of a
+    Dublin story is no court of an Aberdeen suburb (a name alone so read is a stray,
+    :func:`_without_strays`)."""
+    if not any(_postal(m.place) for m in mentions):
+        return mentions
+    solid = _solid_countries(mentions)
+    return [
+        Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+        if s.head is not None and _postal(m.place) and m.place.country_code not in solid
+        else m
+        for m, s in zip(mentions, spans)
+    ]
 
 
 def _unit(p: Place) -> bool:
