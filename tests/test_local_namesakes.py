@@ -646,3 +646,11 @@ def test_postal_villages_are_named_and_read_where_the_story_is(parser, gazetteer
     text = next(d["text"] for d in docs if d["id"] == "188")
     courts = [m.place for m in parser.parse(text) if m.surface.startswith("Cloverhill")]
     assert courts and all(p is None or p.country_code == "IE" for p in courts)
+    # ... and one abroad after a word of place stays a place the gazetteer lacks, as it was
+    # before: "unfolding near Manara, a kibbutz" is no Pakistani village, yet a place
+    text = (
+        "The Israeli military said a security incident was unfolding near Manara, a "
+        "kibbutz near the border with Lebanon, and near Metula and Kiryat Shmona."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert "Manara" in got and (got["Manara"] is None or got["Manara"].country_code == "IL")

@@ -2572,8 +2572,13 @@ def _without_strays(
     for n, (m, s) in enumerate(zip(mentions, spans)):
         if n in strays:
             # a name alone, or a building named by everyday words ("Uganda Virus Research
-            # Institute": Research is a suburb of Melbourne), is no place
-            if s.head is None or (s.head in BUILDING_HEADS and everyday.issuperset(s.key.split())):
+            # Institute": Research is a suburb of Melbourne), is no place; but a postal
+            # village abroad after a word of place is one the gazetteer lacks, as it was
+            # before postal villages were read ("near Manara, a kibbutz")
+            lacked = n in early and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if not lacked and (
+                s.head is None or (s.head in BUILDING_HEADS and everyday.issuperset(s.key.split()))
+            ):
                 continue
             # "Victoria Hospital" of a London, Ontario story is no hospital of the
             # Seychelles' capital: a building or street of a local story is at home, as
@@ -2719,6 +2724,10 @@ def _part_abroad(m: Mention, s: Span, placed: dict[int, Place]) -> bool:
         o.country_code != p.country_code and _km(p.lat, p.lon, o.lat, o.lon) >= STRAY_KM
         for o in others
     )
+
+
+# a locative preposition right before a name ("near Manara")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVES)) + r") $")
 
 
 def _postal(p: Place | None) -> bool:
