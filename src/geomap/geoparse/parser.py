@@ -2425,13 +2425,8 @@ def _without_strays(
     story names nothing else in, and what was put at it, is left unplaced
     (:func:`_far_village`). A province alone in its country, :data:`STRAY_KM` from the
     rest, after a capitalised word is part of a name (:func:`_part_of_a_name`)."""
-    # a postal village outside the story's countries is a stray before anything is weighed
-    solid = _solid_countries(mentions) if any(_postal(m.place) for m in mentions) else set()
-    early = {
-        n
-        for n, m in enumerate(mentions)
-        if solid and _postal(m.place) and m.place.country_code not in solid
-    }
+    # a postal village the story does not vouch for is a stray before anything is weighed
+    early = _postal_strays(mentions, spans)
     # what locates a story: towns, provinces and countries it speaks of, not "Canadian"
     # graves in Wales nor "The Atlantic" beside Ferguson
     placed = {
@@ -2736,33 +2731,48 @@ def _postal(p: Place | None) -> bool:
     return p is not None and p.raw.get("key", "").startswith("postal:")
 
 
-def _solid_countries(mentions: Sequence[Mention]) -> set[str | None]:
-    """The countries the story's countries, provinces and towns of :data:`VILLAGE` people
-    or more lie in: what a postal village needs to be read in (not another village:
-    "the Western Isles, Skye and Lochaber" of a Scottish story holds no two Australian
-    villages that vouch for each other)."""
+def _postal_strays(mentions: Sequence[Mention], spans: Sequence[Span]) -> set[int]:
+    """Indices of the postal villages (:func:`_postal`) the story does not vouch for,
+    where it names solid places at all (countries, provinces, towns of :data:`VILLAGE`
+    people or more; not another village: "the Western Isles, Skye and Lochaber" of a
+    Scottish story holds no two Australian villages that vouch for each other): one
+    outside their countries, or outside every province their provinces and towns of its
+    country lie in ("Elysian Fields" of a New Orleans story is no Texas village)."""
+    postal = [n for n, m in enumerate(mentions) if _postal(m.place)]
+    if not postal:
+        return set()
+    countries: set[str | None] = set()
+    provinces: dict[str | None, set[str | None]] = {}  # country -> its solid provinces
+    for m in mentions:
+        p = m.place
+        if p is None or _postal(p):
+            continue
+        if p.kind is PlaceKind.COUNTRY:
+            countries.add(p.country_code)
+        elif p.kind is PlaceKind.ADMIN1 or (p.kind is PlaceKind.CITY and p.population >= VILLAGE):
+            countries.add(p.country_code)
+            provinces.setdefault(p.country_code, set()).add(p.admin1)
+    if not countries:
+        return set()
     return {
-        p.country_code
-        for m in mentions
-        if (p := m.place) is not None
-        and (p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or p.population >= VILLAGE)
+        n
+        for n in postal
+        if (p := mentions[n].place).country_code not in countries
+        or (p.country_code in provinces and p.admin1 not in provinces[p.country_code])
     }
 
 
 def _postal_abroad(mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
     """The mentions, but a name with a head word ("District", "Hospital") read as a
-    postal village (:func:`_postal`) outside the story's countries (:func:`_solid_countries`)
-    is unplaced, then placed as one the gazetteer lacks: "Cloverhill District Court" of a
+    postal village the story does not vouch for (:func:`_postal_strays`) is unplaced, then placed as one the gazetteer lacks: "Cloverhill District Court" of a
     Dublin story is no court of an Aberdeen suburb (a name alone so read is a stray,
     :func:`_without_strays`)."""
-    if not any(_postal(m.place) for m in mentions):
-        return mentions
-    solid = _solid_countries(mentions)
+    strays = _postal_strays(mentions, spans)
     return [
         Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
-        if s.head is not None and _postal(m.place) and m.place.country_code not in solid
+        if n in strays and s.head is not None
         else m
-        for m, s in zip(mentions, spans)
+        for n, (m, s) in enumerate(zip(mentions, spans))
     ]
 
 
