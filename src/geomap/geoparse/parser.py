@@ -49,6 +49,7 @@ from .spans import (
     LIST_GAPS,
     LOCAL_HEADS,
     LOCATIVES,
+    LOWER_ARTICLE,
     ORGANISATION_HEADS,
     PERSON_TITLES,
     PHYSICAL_HEADS,
@@ -971,7 +972,7 @@ class Geoparser(Recogniser):
             )
             if place is not None:
                 out[n] = _moved(m, place)
-        return self._province_of_towns(mentions, out, spans, quals, sentence, towns)
+        return self._province_of_towns(mentions, out, spans, quals, sentence, towns, named)
 
     def _province_of_towns(
         self,
@@ -981,14 +982,15 @@ class Geoparser(Recogniser):
         quals: Sequence[Qualifier | None],
         sentence: Sequence[int],
         towns: dict[int, Counter[str | None]],
+        named: dict[str | None, set[str]] | None,
     ) -> list[Mention]:
         """A province read in a country nothing else of the story lies in, with a reading
         holding a town of its sentence, is that one: "cases in Chipata and Vubwi districts
         of Eastern Province" of a Malawi story is Zambia's, not Saudi Arabia's; else one
         in a country its sentence names ("on Panama's Caribbean coast in Colón province"
         is no Honduran department). A qualified name keeps its qualifier's. (``read``: the
-        mentions as first read, whose countries say what the story names.)"""
-        named = None
+        mentions as first read, whose countries say what the story names; ``named``: their
+        names by country, if already counted.)"""
         countries: dict[int, set[str | None]] = {}  # sentence -> the countries it names
         for m, k in zip(mentions, sentence):
             if m.place is not None and m.place.kind is PlaceKind.COUNTRY:
@@ -1305,9 +1307,7 @@ class Geoparser(Recogniser):
         units = {  # the home's counties the story names, by their names without the head
             fold(p.name.rsplit(" ", 1)[0]): p
             for m in mentions
-            if (p := m.place) is not None
-            and p.admin1 == home
-            and p.raw.get("key", "").startswith(UNIT_KEYS)
+            if (p := m.place) is not None and p.admin1 == home and _unit(p)
         }
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
         qualified = {s.key for s, q in zip(spans, quals) if q is not None}
@@ -1512,9 +1512,7 @@ class Geoparser(Recogniser):
         units = [
             n
             for n, m in enumerate(mentions)
-            if m.place is not None
-            and m.place.kind is PlaceKind.CITY
-            and m.place.raw.get("key", "").startswith(UNIT_KEYS)
+            if m.place is not None and m.place.kind is PlaceKind.CITY and _unit(m.place)
         ]
         if not units:
             return mentions
@@ -2595,7 +2593,7 @@ def _without_strays(
 
 
 # a lower-case Arabic article and its hyphen right before a name ("al-Hol")
-_ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ash|as|ad|ar|az|an|at|ez|es|ed)-$")
+_ARTICLE_BEFORE = re.compile(rf"\b{LOWER_ARTICLE}$")
 _WORD_AFTER = re.compile(r" ([A-Z][\w'’.-]*)")
 # Words a title-case headline capitalises that join no name ("Schools Across Victoria")
 _FUNCTION_WORDS = frozenset(
@@ -2764,8 +2762,9 @@ def _postal_strays(mentions: Sequence[Mention], spans: Sequence[Span]) -> set[in
 
 def _postal_abroad(mentions: list[Mention], spans: Sequence[Span]) -> list[Mention]:
     """The mentions, but a name with a head word ("District", "Hospital") read as a
-    postal village the story does not vouch for (:func:`_postal_strays`) is unplaced, then placed as one the gazetteer lacks: "Cloverhill District Court" of a
-    Dublin story is no court of an Aberdeen suburb (a name alone so read is a stray,
+    postal village the story does not vouch for (:func:`_postal_strays`) is unplaced,
+    then placed as one the gazetteer lacks: "Cloverhill District Court" of a Dublin story
+    is no court of an Aberdeen suburb (a name alone so read is a stray,
     :func:`_without_strays`)."""
     strays = _postal_strays(mentions, spans)
     return [

@@ -40,6 +40,7 @@ from .spans import (
     LIST_GAPS,
     LOCAL_HEADS,
     LOCATIVES,
+    LOWER_ARTICLE,
     LOWER_OPENERS,
     PLURAL_HEADS,
     UNITS_BEFORE_OF,
@@ -171,7 +172,7 @@ _AS_FAR_AS = re.compile(r"\bas far (?:north|south|east|west|away|afield|inland) 
 # it (not a person's: "Bashar al-Assad", whose article follows a capitalised name)
 _ARTICLE_AFTER_PLACE_WORD = re.compile(
     r"\b(?:[Ii]n|near|from|to|at|and|of|the|toward|towards|outside|around) "
-    r"(?:al|el|ash|as|ad|ar|az|an|at|ez|es|ed)-$"
+    rf"{LOWER_ARTICLE}$"
 )
 # A name tagged as such ("#Karachi", "#Napa") needs only this score: a tweet tags the
 # places it speaks of
@@ -801,7 +802,11 @@ class Recogniser:
         return (
             _STANCE_AFTER.match(text, s.end) is not None
             and s.key not in self.gazetteer.given_names
-            and any(self._capital_of(s, self._cc[i]) for i in s.forms[::2] if i in self._capitals)
+            and s.key not in self._common
+            and any(
+                i in self._capitals and fk == FORM_NAME
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
         )
 
     def _capital_of(self, s: Span, country: str) -> bool:

@@ -43,6 +43,9 @@ MAX_UNKNOWN_NAME = 3
 # Words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro").
 # The Arabic article as English spells it: "Deir al-Balah", "Deir ez-Zor", "Ras el-Tin"
 ARABIC_ARTICLES = frozenset("al el ez es er ed et az ash adh".split())
+# A lower-case Arabic article and its hyphen as wire copy writes it before a place's name
+# ("al-Busayrah", "ash-Shaddadi"), as a regular expression
+LOWER_ARTICLE = r"(?:al|el|ash|as|ad|ar|az|an|at|ez|es|ed)-"
 # The Romance and Germanic particles among them, which may also stand inside a name
 # before a head word ("Valle del Cauca province", "Rio de Janeiro state"); not the
 # English ones ("Drills in X Sea")
