@@ -64,6 +64,27 @@ _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’()&/-]+$")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+# Letters Unicode does not decompose into a base letter and an accent, as English news
+# spells them: Vietnamese "Đắk Lắk" is "Dak Lak", Polish "Łódź" "Lodz", Turkish
+# "Diyarbakır" "Diyarbakir", Danish "Ærø" "Aeroe"
+_UNDECOMPOSED = str.maketrans(
+    {
+        "đ": "d",
+        "ł": "l",
+        "ø": "o",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ð": "d",
+        "þ": "th",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŀ": "l",
+    }
+)
+
+
 def fold(name: str) -> str:
     """Matching key of a name: accents removed, lower case, apostrophes unified."""
     name = name.replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -71,7 +92,7 @@ def fold(name: str) -> str:
         return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.lower().split())
+    return " ".join(stripped.lower().translate(_UNDECOMPOSED).split())
 
 
 def _usable_alternate(alt: str, primary: str) -> bool:
