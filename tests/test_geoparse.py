@@ -4449,6 +4449,16 @@ def test_a_country_said_to_be_a_town_is_no_country(parser):
     assert got["Mexico"].admin1 == "US.ME"
 
 
+def test_a_province_by_its_head_word_is_no_town_its_apposition_names(parser):
+    """ "In the Dnipropetrovsk region, the city of Nikopol" left the region unplaced: a
+    name whose own last word says it is a unit is not the town its apposition names."""
+    text = (
+        "KYIV, March 3 (Reuters) - Russian drones struck overnight. In the "
+        "Dnipropetrovsk region, the city of Nikopol was shelled again."
+    )
+    assert places_of(parser, text)["Dnipropetrovsk region"].kind is PlaceKind.ADMIN1
+
+
 def test_a_name_said_to_lie_miles_off_is_a_place(parser):
     """ "Branson, 40 miles south, added a parking garage" scored 0.12 (Richard Branson):
     an apposition giving how far off it lies says it is a place."""
@@ -4622,3 +4632,18 @@ def test_an_unknown_name_before_a_number_is_a_road(parser):
     called Interstate."""
     got = places_of(parser, "Another is planned in Cranston near Interstate 295.")
     assert list(got) == ["Cranston"]
+
+
+def test_a_far_town_known_only_by_an_other_name_is_no_local_place(parser):
+    """ "commute from Cushman, Newark and Southside" of an Arkansas story was Mandan,
+    North Dakota, whose GeoNames other name is Cushman: a town of the story's country far
+    from home, read only by such a name, in a province the story names nothing else in,
+    is a local place the gazetteer lacks."""
+    text = (
+        "BATESVILLE, Ark. — A plant will hire 300 workers in Independence County. "
+        "Workers are expected to commute from Cushman, Newark, Southside and Pleasant "
+        "Plains, as well as from neighboring Sharp and Izard counties."
+    )
+    got = places_of(parser, text)
+    assert got["Cushman"] is None
+    assert got["Newark"].admin1 == "US.AR"

@@ -1216,6 +1216,8 @@ class Geoparser(Recogniser):
                 m.place is None
                 or m.place.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
                 or not text.startswith(", ", m.end)  # (most names: no apposition at all)
+                # ("In the Dnipropetrovsk region, the city of Nikopol")
+                or m.surface.rsplit(None, 1)[-1].lower() in ADMIN_HEADS
             ):
                 continue
             start = said_to_be_a_town(text, m.end)
@@ -1384,6 +1386,20 @@ class Geoparser(Recogniser):
             ) or units.get(s.key)
             if place is not None:
                 out[n] = _moved(m, place)
+            elif (
+                at_home
+                and _read_by_other_name(p, s, self.gazetteer.column("key"))
+                and not any(
+                    q.place is not None and q.place.admin1 == p.admin1
+                    for q in mentions
+                    if q is not m
+                )
+            ):
+                # a town far from home known only by one of GeoNames' other names, in a
+                # province the story names nothing else in, is a place near home the
+                # gazetteer lacks ("commute from Cushman, Newark and Southside" of an
+                # Arkansas story is no Mandan, North Dakota, once called Cushman)
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         return out
 
     def _stray_province(
