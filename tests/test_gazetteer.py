@@ -13,6 +13,7 @@ from geopy.geocoders.base import Geocoder
 from geomap.gazetteer import Gazetteer
 from geomap.gazetteer.build import FORM_NAME, fold
 from geomap.geocoder import OfflineGeocoder
+from geomap.models import PlaceKind
 
 
 def km(a, b):
@@ -28,6 +29,15 @@ def test_fold_removes_accents_case_and_curly_apostrophes():
     assert fold("Badakhshān") == "badakhshan"
     assert fold("Côte d’Ivoire") == "cote d'ivoire"
     assert fold("  New   York ") == "new york"
+
+
+def test_fold_spells_undecomposed_letters_as_english_news_does(gazetteer):
+    """ "Dak Lak" of a Vietnamese outbreak report found nothing: Unicode decomposes no
+    Đ, Ł or Turkish dotless ı into a base letter and an accent."""
+    assert fold("Đắk Lắk") == "dak lak"
+    assert fold("Łódź") == "lodz"
+    assert fold("Diyarbakır") == "diyarbakir"
+    assert gazetteer.lookup("Dak Lak")[0].kind is PlaceKind.ADMIN1
 
 
 @pytest.mark.parametrize(
