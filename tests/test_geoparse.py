@@ -4647,3 +4647,20 @@ def test_a_far_town_known_only_by_an_other_name_is_no_local_place(parser):
     got = places_of(parser, text)
     assert got["Cushman"] is None
     assert got["Newark"].admin1 == "US.AR"
+
+
+def test_a_name_a_point_of_the_compass_is_taken_from_is_a_place(parser):
+    """ "north of Gurley" and "south of Sterling" scored 0.30 and 0.15 (family names):
+    a name after "north of" is a place, but "the" ("north of the city of Sun Prairie")."""
+    text = (
+        "SIDNEY, Neb. — Cheyenne County deputies responded to a two-vehicle crash at "
+        "Highway 385 and Road 108 north of Gurley on Tuesday. Crews dipped water from a "
+        "reservoir about 10 miles southwest of Sidney."
+    )
+    got = places_of(parser, text)
+    assert got["Gurley"].admin1 == "US.NE"
+    text = (
+        "bristol is a town in  county ,  , united states located just north of the city "
+        "of sun prairie and 15 miles northeast of madison ."
+    )
+    assert parser.resolve_at(text, [(0, 7)])[0].place.admin1 == "US.WI"

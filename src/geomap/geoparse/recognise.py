@@ -167,6 +167,9 @@ _ITS_OFFICE = re.compile(
 )
 # "as far north as Vernon", "as far away as Darwin": how far something reaches
 _AS_FAR_AS = re.compile(r"\bas far (?:north|south|east|west|away|afield|inland) as $")
+# "north of Gurley", "about 10 miles southwest of Sterling": a point of the compass from
+# the name (no person's or firm's)
+_COMPASS_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))? of $", re.IGNORECASE)
 # A lower-case Arabic article and its hyphen after a word of place, before a name ("in
 # al-Busayrah and al-Shaddadi", "the al-Hol camp"): a place's name, as wire copy spells
 # it (not a person's: "Bashar al-Assad", whose article follows a capitalised name)
@@ -184,7 +187,7 @@ MAIN_CITY = 100_000
 def _floor_of_words(text: str, s: Span) -> float:
     """The score a name the gazetteer has needs where the words around span ``s`` say
     it is a place: :data:`SOLE_FLOOR` where an apposition says how far off it lies
-    (:data:`_AWAY`), after "as far north as" or after a lower-case Arabic article that
+    (:data:`_AWAY`), after "as far north as", "north of" or after a lower-case Arabic article that
     follows a word of place; :data:`REPEAT_FLOOR` where an apposition calls it a town or
     its county's seat (:data:`_A_TOWN`) or an office its people hold follows
     (:data:`_ITS_OFFICE`); else more than any score."""
@@ -192,6 +195,11 @@ def _floor_of_words(text: str, s: Span) -> float:
     if (
         _AWAY.match(text, s.end)
         or (before == "as " and _AS_FAR_AS.search(text, max(0, s.start - 30), s.start))
+        or (
+            before == "of "
+            and not s.key.startswith("the ")  # ("north of the city of Sun Prairie")
+            and _COMPASS_OF.search(text, max(0, s.start - 14), s.start)
+        )
         or (
             before.endswith("-")
             and _ARTICLE_AFTER_PLACE_WORD.search(text, max(0, s.start - 12), s.start)
