@@ -4664,3 +4664,22 @@ def test_a_name_a_point_of_the_compass_is_taken_from_is_a_place(parser):
         "of sun prairie and 15 miles northeast of madison ."
     )
     assert parser.resolve_at(text, [(0, 7)])[0].place.admin1 == "US.WI"
+
+
+def test_a_local_storys_town_keeps_its_weaker_mentions(parser):
+    """ "Ravenna was led by Emma Brandt" of a Nebraska sports story scored 0.22 where
+    another mention of Ravenna was kept as a town of Nebraska: one sense per discourse
+    for a local story's own towns too."""
+    text = (
+        "CAIRO — Senior guard Kaylee Obermiller scored 22 points and Centura pulled away "
+        "in the fourth quarter to beat Ravenna 54-41 on Friday night in the opening round "
+        "of the subdistrict tournament at St. Paul.\n\nThe Centurions, who draw students "
+        "from Cairo, Boelus and Dannebrog, trailed 30-28 at halftime before a 14-2 run to "
+        "start the final period. Obermiller hit three 3-pointers in the run, and junior "
+        'Addison Kosmicki added 11 points and nine rebounds.\n\n"Our kids just kept '
+        'grinding," Centura coach Brad Sadd said. "Ravenna is well coached and they made '
+        'us earn every possession."\n\nRavenna was led by Emma Brandt with 15 points.'
+    )
+    ravennas = [m for m in parser.parse(text) if m.surface == "Ravenna"]
+    assert len(ravennas) == 3
+    assert all(m.place.admin1 == "US.NE" for m in ravennas)

@@ -697,6 +697,14 @@ class Recogniser:
             and len(words := s.key.rsplit(" ", 1)) == 2
             and words[1] in ADMIN_HEADS
         }
+        # ... and so does a local story of a name it keeps as a town of its province
+        # ("Ravenna was led by" of a Nebraska sports story that named Ravenna as a town)
+        if home is not None:
+            sure |= {
+                s.key
+                for s in spans
+                if s.score >= LIST_FLOOR and s.key not in sure and self._town_of(s, home, text)
+            }
         listed, province = self._listed(spans, text) if text else (set(), set())
         if text:
             listed |= self._qualifying(spans, text) | self._in_named_country(spans, text)
