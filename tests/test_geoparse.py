@@ -4683,3 +4683,15 @@ def test_a_local_storys_town_keeps_its_weaker_mentions(parser):
     ravennas = [m for m in parser.parse(text) if m.surface == "Ravenna"]
     assert len(ravennas) == 3
     assert all(m.place.admin1 == "US.NE" for m in ravennas)
+
+
+def test_a_post_office_town_its_dateline_qualifies_is_that_town_throughout(parser):
+    """ "LEBANON, Kan. — ... county road between Lebanon and U.S. 36" read the second
+    Lebanon as the country: the dateline's town (a post-office town, no reading of the
+    name) is the name's sense throughout."""
+    text = (
+        "LEBANON, Kan. — Smith County commissioners on Monday approved a $412,000 contract "
+        "to resurface four miles of county road between Lebanon and U.S. 36."
+    )
+    lebanons = [m for m in parser.parse(text) if m.surface.lower() == "lebanon"]
+    assert [m.place.admin1 for m in lebanons] == ["US.KS", "US.KS"]

@@ -2964,7 +2964,11 @@ def _one_sense(
             and len(named.get(m.place.country_code, set()) - {s.key}) >= 2
         ):
             continue
-        if m.place != place and (by_town or idx in s.forms[::2]):
+        # (a post-office town is no reading of the name but where it is qualified:
+        # "LEBANON, Kan. — ... the road between Lebanon and U.S. 36" is no country)
+        if m.place != place and (
+            by_town or idx in s.forms[::2] or idx in gazetteer.postal.get(s.key, ())
+        ):
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, place, confidence)
 
 
