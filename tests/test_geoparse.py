@@ -4695,3 +4695,16 @@ def test_a_post_office_town_its_dateline_qualifies_is_that_town_throughout(parse
     )
     lebanons = [m for m in parser.parse(text) if m.surface.lower() == "lebanon"]
     assert [m.place.admin1 for m in lebanons] == ["US.KS", "US.KS"]
+
+
+def test_a_city_before_a_province_head_is_the_province_it_is_the_seat_of(parser):
+    """ "in the Aktobe region" was the city, 280 km from the middle of the region that
+    GeoNames calls Aktjubinskaja oblast'; "the Bergamo province" is no Lombardy."""
+    text = (
+        "ASTANA, April 8 (Reuters) - Floods forced evacuations in the Aktobe region and "
+        "in Atyrau region. In Italy, the Bergamo province reported two cases."
+    )
+    got = places_of(parser, text)
+    assert got["Aktobe region"].kind is PlaceKind.ADMIN1
+    assert got["Atyrau region"].kind is PlaceKind.ADMIN1
+    assert got["Bergamo province"].kind is not PlaceKind.ADMIN1

@@ -164,6 +164,19 @@ class Gazetteer:
         return {k: i for i, k in enumerate(self._d["key"])}
 
     @cached_property
+    def provinces(self) -> dict[str, int]:
+        """First-level unit code ("KZ.04") -> the unit's entry, the most populous where
+        sources give two (built on first use)."""
+        admin1 = build.KINDS.index("admin1")
+        codes, pop = self._d["admin1"], self._d["population"]
+        out: dict[str, int] = {}
+        for i, kind in enumerate(self._d["kind"]):
+            code = codes[i]
+            if kind == admin1 and code and (code not in out or pop[i] > pop[out[code]]):
+                out[code] = i
+        return out
+
+    @cached_property
     def state_codes(self) -> dict[str, tuple[int, ...]]:
         """Folded postal abbreviation -> the provinces it stands for, in the countries
         whose ISO 3166-2 codes are their postal codes: "CA" in "Modesto, CA", "WA" in

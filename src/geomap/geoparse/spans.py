@@ -371,6 +371,9 @@ CAPITAL_HEADS = frozenset({"township", "townships", "side", "elementary"})
 # ... and only in lower case: "Santa Cruz department", but "the Justice Department" and
 # "the Florida Department of Health" are agencies
 LOWER_HEADS = frozenset({"department", "departments"})
+# A city this big named before a province head may stand for the province it is the seat
+# of (:func:`_province_of_its_city`)
+PROVINCE_CITY = 100_000
 # Admin heads that translate one another for a country's first-level units.
 PROVINCE_HEADS = (
     "province",
@@ -1525,7 +1528,11 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         # "Aleppo Governorate", "the Bryansk region" its "Bryansk Oblast"; and all of
         # them are readings ("the Eastern Region" of a Saudi story is its Eastern
         # Province, not Uganda's Eastern Region)
-        whole = _provinces_by_any_head(gazetteer, name_key) or whole
+        whole = (
+            _provinces_by_any_head(gazetteer, name_key)
+            or whole
+            or _province_of_its_city(gazetteer, name_key, forms)
+        )
     if whole and (
         head in ADMIN_HEADS or head in PHYSICAL_HEADS or not _same_country(gazetteer, whole, forms)
     ):
@@ -1802,6 +1809,27 @@ def _provinces_by_any_head(gazetteer: Gazetteer, base: str) -> tuple[int, ...]:
                 seen.add(forms[k])
                 out += (forms[k], FORM_NAME)
     return tuple(out)
+
+
+def _province_of_its_city(
+    gazetteer: Gazetteer, base: str, forms: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The province a city of :data:`PROVINCE_CITY` people that ``base`` names by its own
+    name is the seat of, where the gazetteer knows the province by no name English
+    gives it: "the Aktobe region" is GeoNames' "Aktjubinskaja oblast'", not the city
+    280 km off. Its seat by the first three letters of both names ("the Bergamo
+    province" is no Lombardy)."""
+    kind, pop, admin1 = (
+        gazetteer.column("kind"),
+        gazetteer.column("population"),
+        gazetteer.column("admin1"),
+    )
+    for i, fk in zip(forms[::2], forms[1::2]):
+        if kind[i] == _TOWN and fk == FORM_NAME and pop[i] >= PROVINCE_CITY:
+            province = gazetteer.provinces.get(admin1[i] or "")
+            if province is not None and fold(gazetteer.place(province).name)[:3] == base[:3]:
+                return (province, FORM_NAME)
+    return ()
 
 
 def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
