@@ -4708,3 +4708,28 @@ def test_a_city_before_a_province_head_is_the_province_it_is_the_seat_of(parser)
     assert got["Aktobe region"].kind is PlaceKind.ADMIN1
     assert got["Atyrau region"].kind is PlaceKind.ADMIN1
     assert got["Bergamo province"].kind is not PlaceKind.ADMIN1
+
+
+def test_an_opening_article_is_no_part_of_a_name(parser):
+    """ "A Crisp County jury" was read as a county called "A Crisp" and put in Georgia's
+    middle."""
+    text = "CORDELE, Ga. — A Crisp County jury on Thursday convicted a Vienna man of murder."
+    got = places_of(parser, text)
+    assert "A Crisp County" not in got
+    assert got["Crisp County"].admin1 == "US.GA"
+
+
+def test_a_plural_head_reaches_names_of_several_words_before_it(parser):
+    """ "The circuit covers Crisp, Dooly, Ben Hill and Wilcox counties" lost the first
+    three: "Ben Hill" was read as a hill of Ben, and no list went past it; "Ben Hill"
+    takes the head as a bare name of two words does."""
+    text = (
+        "CORDELE, Ga. — The Cordele Judicial Circuit covers Crisp, Dooly, Ben Hill and "
+        "Wilcox counties."
+    )
+    got = places_of(parser, text)
+    assert {got[n].name for n in ("Crisp", "Dooly", "Ben Hill")} == {
+        "Crisp County",
+        "Dooly County",
+        "Ben Hill County",
+    }

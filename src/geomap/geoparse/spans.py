@@ -127,6 +127,8 @@ PLACE_WORDS = LOCATIVES | frozenset({"at", "from", "to"})
 _PREPOSITIONS = LOCATIVES | frozenset(
     "on at from to of for by with over under within against onto through".split()
 )
+# ... and indefinite articles ("A Crisp County jury"; "A Coruña" is a name the gazetteer has)
+_ARTICLES = frozenset({"a", "an"})
 # "the town of Ferguson", "the village of Nagrig", "the islands of Rhodes and Crete",
 # "the coast of Rhodes": words whose "of" introduces a place's name
 # ... and those whose "of" opens a list of names: "the villages of Kibati, Rusayo and
@@ -703,11 +705,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = None  # "Ipswich Magistrates' Court" is no Swiss village called Court
         if (
             best is not None
-            and keys[i] in _PREPOSITIONS
+            and (keys[i] in _PREPOSITIONS or keys[i] in _ARTICLES)
             and best.j > i
             and _get(names, memo_get, best.key) is None
         ):
-            best = None  # "On Capitol Hill, lawmakers...": the name starts after "On"
+            # "On Capitol Hill, lawmakers...": the name starts after "On"; "A Crisp
+            # County jury" is no county called "A Crisp"
+            best = None
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
         elif best is not None and _disease_after(text, tokens, best.j + 1):
@@ -1704,7 +1708,16 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
             s = spans[k] if k >= 0 else None
             if s is not None and text[s.end : follower.start] in LIST_GAPS:
                 if s.head is not None:
-                    break
+                    # "Crisp, Dooly, Ben Hill and Wilcox counties": Ben Hill County, no
+                    # hill of "Ben"
+                    key = f"{s.key} {s.head} {head}"
+                    whole = gazetteer.names.get(key)
+                    if not whole:
+                        break
+                    spans[k] = s = Span(s.i, s.j, s.start, s.end, key, whole)
+                    follower = s
+                    k -= 1
+                    continue
                 whole = gazetteer.names.get(f"{s.key} {head}")
                 t = s.i - 1  # "Montgomery, Fort Bend and Brazoria counties": Fort Bend County
                 longer = (
