@@ -697,14 +697,14 @@ class Recogniser:
             and len(words := s.key.rsplit(" ", 1)) == 2
             and words[1] in ADMIN_HEADS
         }
-        # ... and so does a local story of a name it keeps as a town of its province
-        # ("Ravenna was led by" of a Nebraska sports story that named Ravenna as a town)
-        if home is not None:
-            sure |= {
-                s.key
-                for s in spans
-                if s.score >= LIST_FLOOR and s.key not in sure and self._town_of(s, home, text)
-            }
+        # ... and so does a local story of a name it keeps as a town of its province,
+        # where it stands alone ("Ravenna was led by" of a Nebraska sports story that
+        # named Ravenna as a town; not "Jim Knight Delphos")
+        home_towns = (
+            {s.key for s in spans if s.score >= LIST_FLOOR and self._town_of(s, home, text)}
+            if home is not None
+            else set()
+        )
         listed, province = self._listed(spans, text) if text else (set(), set())
         if text:
             listed |= self._qualifying(spans, text) | self._in_named_country(spans, text)
@@ -716,6 +716,7 @@ class Recogniser:
             for n, s in enumerate(spans)
             if s.score >= self.threshold
             or (s.score >= REPEAT_FLOOR and s.key in sure)
+            or (s.score >= REPEAT_FLOOR and s.key in home_towns and self._town_of(s, home, text))
             or (s.score >= LIST_FLOOR and n in listed)
             or (s.score >= REPEAT_FLOOR and (n in placing or n in province or n in described))
             or (s.score >= REPEAT_FLOOR and unit_lists and units_listed(text, s.start))
