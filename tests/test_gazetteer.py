@@ -40,6 +40,18 @@ def test_fold_spells_undecomposed_letters_as_english_news_does(gazetteer):
     assert gazetteer.lookup("Dak Lak")[0].kind is PlaceKind.ADMIN1
 
 
+def test_a_transliterations_apostrophes_may_be_dropped(gazetteer):
+    """ "Tskhinvali" found nothing (GeoNames' "Ts’khinvali"): a name's apostrophes are
+    dropped as a spelling of it, but an English possessive's ("Queens Park" is no
+    Queen's Park) or a village's ("Givati", a family name, is no moshav Giv‘ati)."""
+    assert gazetteer.lookup("Tskhinvali")[0].name == "Ts’khinvali"
+    assert gazetteer.lookup("Amanat Al Asimah")[0].kind is PlaceKind.ADMIN1
+    assert not gazetteer.lookup("Queens Park") or all(
+        p.country_code != "GB" for p in gazetteer.lookup("Queens Park")
+    )
+    assert not gazetteer.lookup("Givati")
+
+
 @pytest.mark.parametrize(
     ("name", "kind", "country", "lat", "lon"),
     [

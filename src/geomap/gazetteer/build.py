@@ -85,6 +85,10 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+# Countries whose names' apostrophes are English possessives, not transliterations
+_POSSESSIVE_COUNTRIES = frozenset({"GB", "IE", "US", "CA", "AU", "NZ", "ZA", None})
+
+
 def fold(name: str) -> str:
     """Matching key of a name: accents removed, lower case, apostrophes unified."""
     name = name.replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -225,7 +229,26 @@ class _Builder:
         k = fold(form)
         if not k:
             return
-        forms = self.names.setdefault(k, {})
+        self._add_key(k, idx, form_kind)
+        if (
+            "'" in k
+            and self.cols["cc"][idx] not in _POSSESSIVE_COUNTRIES
+            and (
+                self.cols["kind"][idx] != KIND_CODE["city"]
+                or self.cols["population"][idx] >= VILLAGE
+            )
+        ):
+            # a transliteration's apostrophes (an ayn, a Georgian aspirate) are dropped
+            # in English news too: "Tskhinvali" is GeoNames' "Ts’khinvali", "Amanat Al
+            # Asimah" its "Amānat al ‘Āşimah" -- as a spelling, which a place bearing
+            # the name as its own outweighs ("Sana" is Sanaa, no town called Şanā’); not
+            # an English possessive ("Queens Park Rangers" is no Queen's Park), nor a
+            # village's ("Ori Givati" is no moshav called Giv‘ati)
+            spelling = FORM_ALT if form_kind in (FORM_NAME, FORM_ALIAS) else form_kind
+            self._add_key(k.replace("'", ""), idx, spelling)
+
+    def _add_key(self, key: str, idx: int, form_kind: int) -> None:
+        forms = self.names.setdefault(key, {})
         # Keep the most specific reading (a name beats an alias beats a demonym).
         if idx not in forms or form_kind < forms[idx]:
             forms[idx] = form_kind
