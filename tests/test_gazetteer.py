@@ -11,7 +11,7 @@ import pytest
 from geopy.geocoders.base import Geocoder
 
 from geomap.gazetteer import Gazetteer
-from geomap.gazetteer.build import FORM_NAME, fold
+from geomap.gazetteer.build import FORM_NAME, fold, skeleton
 from geomap.geocoder import OfflineGeocoder
 from geomap.models import PlaceKind
 
@@ -301,3 +301,13 @@ def test_a_province_named_after_a_saint_by_the_abbreviation_news_writes(gazettee
     text = "He plays in St Patrick's and St Seachnails Church in Navan, Ireland."
     assert "DM" not in [m.place.country_code for m in parser.parse(text) if m.place]
     assert parser.parse("St. Petersburg's mayor spoke.")[0].place.kind.value == "city"
+
+
+def test_transliterations_of_one_arabic_name_share_a_skeleton():
+    """The consonants English news keeps of an Arabic name, whatever its vowels,
+    articles and doubled letters."""
+    assert skeleton("deir al-zour") == skeleton("dayr az zawr") == skeleton("deir ez-zor")
+    assert skeleton("khan sheikhoun") == skeleton("khan shaykhun")
+    assert skeleton("hafr al-batin") == skeleton("hafar al-batin")
+    assert skeleton("hadramout") == skeleton("hadhramaut")
+    assert skeleton("homs") != skeleton("hama")

@@ -4733,3 +4733,20 @@ def test_a_plural_head_reaches_names_of_several_words_before_it(parser):
         "Dooly County",
         "Ben Hill County",
     }
+
+
+def test_a_transliteration_of_a_story_country_is_found_by_its_consonants(parser):
+    """ "Hafr al-Batin" (GeoNames' "Hafar Al-Batin") and "Maarat al-Numan" ("Maarrat
+    al-Nu'man") of stories of Saudi Arabia and Syria were unplaced: a name unknown as
+    written may be one of a country the story names in another transliteration; not a
+    title ("Prime Minister" is no Monastir), a possessive or a people's word."""
+    text = (
+        "RIYADH, March 3 (Reuters) - Saudi Arabia reported a MERS case in a man from Hafr "
+        "al-Batin. In Syria, officials in Maarat al-Numan said shelling had stopped. "
+        "Tunisia's Prime Minister and the leader of Yemen's Shia Houthi rebels spoke."
+    )
+    got = places_of(parser, text)
+    assert got["Hafr al-Batin"].country_code == "SA"
+    assert got["Maarat al-Numan"].country_code == "SY"
+    assert "Minister" not in got and "Shia Houthi" not in got
+    assert got["Yemen"].kind is PlaceKind.COUNTRY

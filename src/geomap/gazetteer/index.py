@@ -98,6 +98,8 @@ class Gazetteer:
         self.capitals: frozenset[int] = frozenset(data.get("capitals", ()))
         #: folded name -> US post-office towns of that name (entries without a name form)
         self.postal: Mapping[str, list[int]] = data.get("postal", {})
+        #: consonant skeleton -> the entries of build.SKELETON_COUNTRIES that bear it
+        self.skeletons: Mapping[str, tuple[int, ...]] = data.get("skeletons", {})
         self._places: dict[int, Place] = {}
 
     # -- construction -------------------------------------------------------------------
@@ -372,6 +374,7 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
         "members": {i: m for i, m in enumerate(data["members"]) if m},
         **{col: _join(data[col]) for col in ("geonameid", "name", "key")},
         "names": NameTable.pack(data["names"]),
+        "skeletons": NameTable.pack(data.get("skeletons", {})),
         "zipf_keys": _join(list(data["zipf"])),
         "zipf": array("d", data["zipf"].values()).tobytes(),
         "given": _join(list(data.get("given", ()))),
@@ -392,6 +395,7 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
         "cc": _decoded(*packed["cc"]),
         "admin1": _decoded(*packed["admin1"]),
         "names": NameTable(*packed["names"]),
+        "skeletons": NameTable(*packed["skeletons"]),
         "zipf": dict(zip(_split(packed["zipf_keys"]), array("d", packed["zipf"]))),
         "given": _split(packed["given"]),
         "capitals": packed["capitals"],

@@ -28,10 +28,12 @@ from ..gazetteer.build import (
     FORM_NAME,
     KIND_CODE,
     PART_WORDS,
+    TRANSLIT_ARTICLES,
     VILLAGE,
     fold,
+    skeleton,
 )
-from .model import common_words
+from .model import common_words, surnames
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
@@ -465,6 +467,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     # where an apposition says the name before it lies somewhere: ", a village in "
     described = appositions(text)
     unit_lists = has_unit_lists(text)
+    # the countries whose names' transliterations the text may spell its own way
+    spelt_in = skeleton_countries(text)
     diseases: set[str] = set()  # names of diseases the text names in full ("West Nile")
     for i in compress(range(n), caps):
         if i in linked or (
@@ -610,6 +614,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 # "Petion-Ville" is GeoNames' "Pétionville"
                 if not forms and j > i and (forms := _get(names, memo_get, joined)):
                     key2 = joined
+            if not forms and spelt_in:  # "Hafr al-Batin" is GeoNames' "Hafar Al-Batin"
+                forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i], j > i)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not uppers[j]:
@@ -1843,6 +1849,100 @@ def _province_of_its_city(
             if province is not None and fold(gazetteer.place(province).name)[:3] == base[:3]:
                 return (province, FORM_NAME)
     return ()
+
+
+# A country's name or people's word (or one of its regions', parties'): its places' names
+# may be spelt in any transliteration (:func:`skeleton_countries`)
+_SPELT_IN = {
+    "Syria": "SY",
+    "Iraq": "IQ",
+    "Kurdistan": "IQ",
+    "Yemen": "YE",
+    "Houthi": "YE",
+    "Leban": "LB",
+    "Hezbollah": "LB",
+    "Jordan": "JO",
+    "Saudi": "SA",
+    "Palestin": "PS",
+    "Gaza": "PS",
+    "West Bank": "PS",
+    "Israel": "IL",
+    "Egypt": "EG",
+    "Liby": "LY",
+    "Sudan": "SD",
+    "Darfur": "SD",
+    "Tunisia": "TN",
+    "Algeria": "DZ",
+    "Morocc": "MA",
+    "Mauritania": "MR",
+    "Oman": "OM",
+    "Emirat": "AE",
+    "UAE": "AE",
+    "Qatar": "QA",
+    "Bahrain": "BH",
+    "Kuwait": "KW",
+    "Iran": "IR",
+}
+_SPELT_IN_TEXT = re.compile(r"\b(" + "|".join(_SPELT_IN) + ")")
+
+
+def skeleton_countries(text: str) -> frozenset[str]:
+    """The countries of :data:`~geomap.gazetteer.build.SKELETON_COUNTRIES` ``text``
+    names, by name or people's word ("Syrian", "Houthi"): where a name unknown as
+    written may be one of theirs in another transliteration."""
+    return frozenset(_SPELT_IN[hit.group(1)] for hit in _SPELT_IN_TEXT.finditer(text))
+
+
+def _by_skeleton(
+    gazetteer: Gazetteer, key: str, countries: frozenset[str], first: str, words: bool
+) -> tuple[int, ...]:
+    """The towns and provinces of ``countries`` whose names have ``key``'s consonants (a
+    name of one word: four or more, else three) and its first letter, as other names:
+    "Khan Sheikhoun" of a story of Syria is GeoNames' "Khān Shaykhūn", "Hadramout" of a
+    Yemeni one its "Hadhramaut". No person's name ("Mohammed" is no Mahmudiyah), no
+    possessive ("Yemen's"), no everyday word ("Minister" is no Monastir), nothing after
+    an article the gazetteer has as written ("Al-Qassim" is its "Qassim")."""
+    if first in gazetteer.given_names or first in surnames() or "'s" in key:
+        return ()
+    plain = [w for w in key.replace("-", " ").split() if w not in TRANSLIT_ARTICLES]
+    if (
+        not plain
+        or (len(plain) == len(key.split()) and not _TRANSLITERATED.search(key))
+        or any(w in common_words() or w in _SECTS for w in plain)
+        or (first in TRANSLIT_ARTICLES and gazetteer.names.get(" ".join(plain)))
+    ):
+        return ()
+    bones = skeleton(key)
+    if len(bones) < (3 if words else 4):
+        return ()
+    cc, kind = gazetteer.column("cc"), gazetteer.column("kind")
+    return tuple(
+        x
+        for i in gazetteer.skeletons.get(bones, ())
+        if cc[i] in countries
+        and kind[i] != KIND_CODE["country"]
+        and _first_letter(gazetteer.place(i).name) == plain[0][0]
+        for x in (i, FORM_ALT)
+    )
+
+
+# What only a transliteration writes: an article, a hyphen or apostrophe, a digraph of a
+# consonant English lacks, q, a doubled or paired vowel ("Minister" and "Nagorno" have
+# none; "Hadramout", "Makhmour", "Qaladze" have)
+_TRANSLITERATED = re.compile(r"['-]|kh|sh|dh|gh|q|ou|aa|ee|ii|ei|ay|iy")
+# people's words of a faith, which a transliteration spells like a town ("Shia Houthi
+# rebels" is no Sayhut)
+_SECTS = frozenset({"shia", "shiite", "sunni", "alawite", "druze", "ismaili"})
+
+
+def _first_letter(name: str) -> str:
+    """The first letter of a place's name after any article ("As Sulaymānīyah": "s")."""
+    words = [
+        w
+        for w in fold(name).replace("'", "").replace("-", " ").split()
+        if w not in TRANSLIT_ARTICLES
+    ]
+    return words[0][0] if words else ""
 
 
 def _head_name_forms(gazetteer: Gazetteer, key: str) -> tuple[int, ...]:
