@@ -4750,3 +4750,16 @@ def test_a_transliteration_of_a_story_country_is_found_by_its_consonants(parser)
     assert got["Maarat al-Numan"].country_code == "SY"
     assert "Minister" not in got and "Shia Houthi" not in got
     assert got["Yemen"].kind is PlaceKind.COUNTRY
+
+
+def test_land_and_water_the_gazetteer_lacks_is_at_no_governments_town(parser):
+    """ "Paris has sent additional gendarmes to the Loyalty Islands" put the islands,
+    which the gazetteer knows only as "Îles Loyauté", in Paris: a capital speaking for
+    its government is no town the land or water of its sentence lies at."""
+    text = (
+        "New Caledonia's pro-independence leaders met French officials in Nouméa to "
+        "resume talks. Paris has sent additional gendarmes to the Loyalty Islands and "
+        "to the northern town of Koné."
+    )
+    got = places_of(parser, text)
+    assert got["Loyalty Islands"] is None or got["Loyalty Islands"].country_code != "FR"

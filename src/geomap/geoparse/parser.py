@@ -1808,8 +1808,13 @@ class Geoparser(Recogniser):
                 if s.head in PHYSICAL_HEADS:
                     # land and water: no peer of a list ("in Zamzam camp, south of El
                     # Fasher, and in parts of the Nuba Mountains" names no range at El
-                    # Fasher)
-                    in_towns = [t for t in towns if not _coordinated(text, m, t)]
+                    # Fasher), no government's town ("which Baku calls the Zangezur
+                    # corridor", "Paris has sent gendarmes to the Loyalty Islands")
+                    in_towns = [
+                        t
+                        for t in towns
+                        if t.kind is not MentionKind.METONYM and not _coordinated(text, m, t)
+                    ]
                     in_provinces = [t for t in provinces if not _coordinated(text, m, t)]
                 # where it stands, not where things go from it ("flights at the airport
                 # were diverted to Ahmedabad"; "on Ramree Island, ... where China is
