@@ -4763,3 +4763,18 @@ def test_land_and_water_the_gazetteer_lacks_is_at_no_governments_town(parser):
     )
     got = places_of(parser, text)
     assert got["Loyalty Islands"] is None or got["Loyalty Islands"].country_code != "FR"
+
+
+def test_creeks_dams_basins_and_canyons_are_land_and_water(parser):
+    """ "a new pedestrian bridge over Paradise Creek" of a Moscow, Idaho story was
+    Paradise, Nevada, 1,200 km off, and "the Delaware Basin" of a West Texas story the
+    state of Delaware: "creek", "basin", "reservoir", "dam", "barrage" and "canyon" head
+    names of land and water, which the gazetteer may lack."""
+    text = (
+        "MOSCOW, Idaho — The Latah County commission agreed to help pay for a new "
+        "pedestrian bridge over Paradise Creek.\n\nODESSA, Texas — Regulators tied the "
+        "quakes to a sharp rise in seismic activity across the Delaware Basin."
+    )
+    got = places_of(parser, text)
+    assert got["Paradise Creek"] is None or got["Paradise Creek"].admin1 == "US.ID"
+    assert got["Delaware Basin"] is None or got["Delaware Basin"].admin1 != "US.DE"

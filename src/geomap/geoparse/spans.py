@@ -398,7 +398,7 @@ PLURAL_HEADS = {
 FEATURE_HEADS = frozenset(
     """airport station river lake mountains mountain range plateau valley island islands bay
     beach harbor harbour port canal strait gulf sea ocean desert peninsula hill hills center
-    centre corridor enclave crossing
+    centre corridor enclave crossing creek basin reservoir dam barrage canyon
     university college hospital institute campus base""".split()
 )
 LOCAL_HEADS = frozenset(
@@ -418,7 +418,8 @@ _COUNTRY_KIND = KIND_CODE["country"]
 # and the sea's, never a town's (an airport or a university is its town's).
 PHYSICAL_HEADS = frozenset(
     """river lake mountains mountain range plateau valley island islands bay beach harbor
-    harbour canal strait gulf sea ocean desert peninsula hill hills""".split()
+    harbour canal strait gulf sea ocean desert peninsula hill hills creek basin reservoir
+    dam barrage canyon""".split()
 )
 # Words that end a longer name ("the Black Sea Coast", "Emerald Coast", "Lake Placid
 # Valley", "the Otter Creek valley", "near Jemez Springs" of a New Mexico story, no
