@@ -4778,3 +4778,16 @@ def test_creeks_dams_basins_and_canyons_are_land_and_water(parser):
     got = places_of(parser, text)
     assert got["Paradise Creek"] is None or got["Paradise Creek"].admin1 == "US.ID"
     assert got["Delaware Basin"] is None or got["Delaware Basin"].admin1 != "US.DE"
+
+
+def test_a_town_its_story_places_somewhere_plays_for_no_big_city(parser):
+    """ "the Santa Rosa Warriors held off Lyford ... Santa Rosa, a town of about 3,000 in
+    Cameron County" was Santa Rosa, California (the Warriors are also an NBA team's): a
+    name the story calls a town of somewhere, by its size too, is no major-league town."""
+    text = (
+        "HARLINGEN, Texas — In Class 3A, the Santa Rosa Warriors held off Lyford 21-20. "
+        "Santa Rosa, a town of about 3,000 in Cameron County, last won a playoff game in "
+        "2016."
+    )
+    rosas = [m for m in parser.parse(text) if m.surface == "Santa Rosa"]
+    assert rosas and all(m.place.admin1 == "US.TX" for m in rosas)

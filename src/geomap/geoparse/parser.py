@@ -66,6 +66,7 @@ from .spans import (
     propose,
     readings_where,
     said_to_be_a_town,
+    said_to_lie_in,
     sentence_start,
     tokenize,
 )
@@ -423,7 +424,12 @@ class Geoparser(Recogniser):
             if quals[n] is None and s.head is None and _team_after().match(text, s.end)
         }
         # ... and their names alone: "Josh Allen ran for two touchdowns for Buffalo" of a
-        # story of the Buffalo Bills is the team's town, whatever state the story names
+        # story of the Buffalo Bills is the team's town, whatever state the story names;
+        # but no name the story calls a town of somewhere ("the Santa Rosa Warriors ...
+        # Santa Rosa, a town of about 3,000 in Cameron County" play for no big city)
+        if teams:
+            towns = {s.key for n, s in enumerate(spans) if said_to_lie_in(text, spans, n)}
+            teams = {n for n in teams if spans[n].key not in towns}
         team_names = {spans[n].key for n in teams}
         # names a unit word says the kind of ("The state of Sao Paulo"); a plural one,
         # of its whole list ("cities such as Kharkiv and Sumy")

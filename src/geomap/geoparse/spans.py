@@ -1976,7 +1976,10 @@ _SENTENCE_GAP = re.compile(r"[.!?;:\n—–]| - ")
 # ", a small farming town in eastern "
 _SAID_TO_LIE_IN = re.compile(
     r", (?:a|an|the) (?:[a-z-]+ ){0,3}(?:town|village|city|hamlet|suburb|community|"
-    r"municipality|settlement|port|capital) (?:in|of) (?:the )?(?:[a-z]+ )?"
+    r"municipality|settlement|port|capital)"
+    # ("Santa Rosa, a town of about 3,000 in Cameron County")
+    r"(?: of (?:about |some |nearly |roughly |more than |fewer than |under )?\d[\d,]*"
+    r"(?: people| residents| inhabitants)?)? (?:in|of) (?:the )?(?:[a-z]+ )?"
 )
 
 
