@@ -4791,3 +4791,19 @@ def test_a_town_its_story_places_somewhere_plays_for_no_big_city(parser):
     )
     rosas = [m for m in parser.parse(text) if m.surface == "Santa Rosa"]
     assert rosas and all(m.place.admin1 == "US.TX" for m in rosas)
+
+
+def test_towns_read_outside_their_sentences_country_do_not_hold_each_other_there(parser):
+    """ "while in Paraguay, farmers from Concepción and San Pedro marched on Asunción"
+    read both as Costa Rican towns, each keeping the other there: a town to be moved
+    into the country its sentence names does not hold another in its old one, a name
+    after "from" that follows the country moves too, and a department will do where the
+    country has no town of the name."""
+    text = (
+        "In Honduras, the opposition contested the results of elections in San Pedro "
+        "Sula, while in Paraguay, farmers from Concepción and San Pedro marched on "
+        "Asunción demanding land reform."
+    )
+    got = places_of(parser, text)
+    assert got["Concepción"].country_code == "PY"
+    assert got["San Pedro"].country_code == "PY"

@@ -1072,37 +1072,51 @@ class Geoparser(Recogniser):
         for k, cc in ships:
             named.setdefault(k, set()).add(cc)
         reporting = {sentence[n] for n in countries if _REPORTS.match(text, mentions[n].end)}
-        # sentence -> the countries of its places (each town counts itself too)
-        held: dict[int, Counter[str | None]] = {}
-        for m, k in zip(mentions, sentence):
-            if m.place is not None and m.place.country_code:
-                held.setdefault(k, Counter())[m.place.country_code] += 1
-        out = list(mentions)
+        first: dict[int, int] = {}  # sentence -> where its first country named so is
+        for n in countries:
+            first.setdefault(sentence[n], mentions[n].start)
+        moves: dict[int, Place] = {}  # mention -> its reading in a country named so
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
             if quals[n] is not None or p is None or p.kind not in _TOWN_OR_PROVINCE:
                 continue
             ccs = named.get(sentence[n])
-            if not ccs or p.country_code in ccs or held[sentence[n]][p.country_code] > 1:
-                continue  # (another place of its country in the sentence)
-            if text[max(0, m.start - 5) : m.start].lower() == "from " and (
-                sentence[n] not in reporting
+            if not ccs or p.country_code in ccs:
+                continue
+            if (
+                text[max(0, m.start - 5) : m.start].lower() == "from "
+                and sentence[n] not in reporting
+                and first.get(sentence[n], len(text)) > m.start
             ):
                 continue  # where it comes from: "Students from Cambridge studied in the US"
-                # (a reporting country's case is its own: "a child from Bolivar province")
-            if p.kind is PlaceKind.ADMIN1:
+                # (a reporting country's case is its own: "a child from Bolivar province";
+                # and so is one after the country: "in Paraguay, farmers from Concepción")
+            place = None
+            if p.kind is PlaceKind.CITY:
+                place = self._biggest_town(
+                    s,
+                    lambda i, people=p.population, ccs=ccs: (
+                        self._cc[i] in ccs and 10 * self._pop[i] >= people
+                    ),
+                )
+            if place is None:  # (a town too: "farmers from Concepción and San Pedro" of
+                # a sentence "in Paraguay" are from its departments of those names)
                 there = next((i for i in self._provinces_by_name(s) if self._cc[i] in ccs), None)
-                if there is not None:
-                    out[n] = _moved(m, self.gazetteer.place(there))
-                continue
-            place = self._biggest_town(
-                s,
-                lambda i, people=p.population, ccs=ccs: (
-                    self._cc[i] in ccs and 10 * self._pop[i] >= people
-                ),
-            )
+                place = None if there is None else self.gazetteer.place(there)
             if place is not None:
-                out[n] = _moved(m, place)
+                moves[n] = place
+        # sentence -> the countries of its places that stay where they are read: another
+        # place of a town's country in its sentence keeps it there, but not one that is
+        # itself to move ("in Paraguay, farmers from Concepción and San Pedro" are no
+        # two Costa Rican towns holding each other there)
+        held: dict[int, Counter[str | None]] = {}
+        for n, (m, k) in enumerate(zip(mentions, sentence)):
+            if m.place is not None and m.place.country_code and n not in moves:
+                held.setdefault(k, Counter())[m.place.country_code] += 1
+        out = list(mentions)
+        for n, place in moves.items():
+            if not held.get(sentence[n], Counter())[mentions[n].place.country_code]:
+                out[n] = _moved(mentions[n], place)
         return out
 
     def _named_capital(
