@@ -4800,9 +4800,15 @@ def test_towns_read_outside_their_sentences_country_do_not_hold_each_other_there
     after "from" that follows the country moves too, and a department will do where the
     country has no town of the name."""
     text = (
-        "In Honduras, the opposition contested the results of elections in San Pedro "
-        "Sula, while in Paraguay, farmers from Concepción and San Pedro marched on "
-        "Asunción demanding land reform."
+        "Venezuelan migrants stranded in the Darién jungle turned back north in growing "
+        "numbers, Panamanian officials said, with many heading home through Necoclí in "
+        "Colombia. In Bogotá, President Gustavo Petro said peace talks with the ELN "
+        "would resume in Caracas.\n\nBrazil's environmental agency Ibama reported that "
+        "deforestation in the Amazon fell in the states of Pará and Mato Grosso, while "
+        "drought left the Madeira River at record lows near Porto Velho.\n\nIn Honduras, "
+        "the opposition contested the results of elections in San Pedro Sula, while in "
+        "Paraguay, farmers from Concepción and San Pedro marched on Asunción demanding "
+        "land reform."
     )
     got = places_of(parser, text)
     assert got["Concepción"].country_code == "PY"
