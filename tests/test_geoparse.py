@@ -4813,3 +4813,14 @@ def test_towns_read_outside_their_sentences_country_do_not_hold_each_other_there
     got = places_of(parser, text)
     assert got["Concepción"].country_code == "PY"
     assert got["San Pedro"].country_code == "PY"
+
+
+def test_a_capital_that_summons_an_ambassador_speaks_for_its_government(parser):
+    """ "Baghdad summoned the Turkish ambassador in protest" scored 0.54: what a
+    government does to another (summons, recalls, expels, threatens, sanctions) after
+    its capital's name says the capital is meant."""
+    text = (
+        "ANKARA (Al Jazeera) — Turkish jets struck positions in northern Iraq. Baghdad "
+        "summoned the Turkish ambassador in protest."
+    )
+    assert places_of(parser, text)["Baghdad"].country_code == "IQ"

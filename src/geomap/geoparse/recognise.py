@@ -70,7 +70,10 @@ _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
 _STANCE_AFTER = re.compile(
     r" (?:said|says|welcomed|welcomes|rejected|rejects|denied|denies|condemned|condemns"
     r"|accused|accuses|warned|warns|insisted|insists|responded|dismissed|dismisses"
-    r"|hailed|protested|demanded|demands|urged|urges|announced|announces)\b"
+    r"|hailed|protested|demanded|demands|urged|urges|announced|announces|summoned|summons"
+    r"|recalled|expelled|expels|threatened|threatens|vowed|vows|pledged|pledges|called"
+    r"|calls|signalled|signaled|signals|blamed|blames|criticised|criticized|criticises"
+    r"|criticizes|retaliated|responds|sanctioned|sanctions|recognised|recognized)\b"
 )
 # titles whose period ends no sentence, and words that open sentences
 _TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
