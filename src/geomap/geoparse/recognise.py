@@ -818,10 +818,18 @@ class Recogniser:
     def _capital_speaks(self, s: Span, text: str) -> bool:
         """Whether span ``s`` may be a country's capital by its own name, no everyday
         word nor given name, speaking for its government: "Caracas said it was
-        coordinating with Bogota" opening a sentence (where a person's name opens so many)."""
+        coordinating with Bogota" opening a sentence (where a person's name opens so
+        many); or by a curated name of its seat of government after "the": "while the
+        Kremlin said" scored 0.49."""
+        if _STANCE_AFTER.match(text, s.end) is None:
+            return False
+        if text[max(0, s.start - 4) : s.start].lower() == "the ":
+            return bool(s.forms) and all(
+                i in self._capitals and fk == FORM_ALIAS
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
         return (
-            _STANCE_AFTER.match(text, s.end) is not None
-            and s.key not in self.gazetteer.given_names
+            s.key not in self.gazetteer.given_names
             and s.key not in self._common
             and any(
                 i in self._capitals and fk == FORM_NAME
