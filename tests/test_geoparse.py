@@ -4835,3 +4835,13 @@ def test_a_seat_of_government_that_speaks_is_its_capital(parser):
         "Zaporizhzhia region, while the Kremlin said Russian troops had repelled attacks."
     )
     assert places_of(parser, text)["Kremlin"].name == "Moscow"
+
+
+def test_a_name_after_a_unit_words_of_is_a_place(parser):
+    """ "Paris has sent gendarmes to the northern town of Koné" scored 0.44: a name
+    after "town of", "city of", "village of" is a place."""
+    text = (
+        "New Caledonia's pro-independence leaders met French officials in Nouméa. Paris "
+        "has sent additional gendarmes to the northern town of Koné."
+    )
+    assert places_of(parser, text)["Koné"].country_code == "NC"

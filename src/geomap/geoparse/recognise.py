@@ -170,6 +170,8 @@ _ITS_OFFICE = re.compile(
 )
 # "as far north as Vernon", "as far away as Darwin": how far something reaches
 _AS_FAR_AS = re.compile(r"\bas far (?:north|south|east|west|away|afield|inland) as $")
+# "the northern town of Koné", "the village of Nagrig": a unit word's "of" before a name
+_UNIT_WORD_OF = re.compile(r"\b(?:town|city|village|hamlet|port|township|district) of $")
 # "north of Gurley", "about 10 miles southwest of Sterling": a point of the compass from
 # the name (no person's or firm's)
 _COMPASS_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))? of $", re.IGNORECASE)
@@ -192,8 +194,9 @@ def _floor_of_words(text: str, s: Span) -> float:
     it is a place: :data:`SOLE_FLOOR` where an apposition says how far off it lies
     (:data:`_AWAY`), after "as far north as", "north of" or after a lower-case Arabic article that
     follows a word of place; :data:`REPEAT_FLOOR` where an apposition calls it a town or
-    its county's seat (:data:`_A_TOWN`) or an office its people hold follows
-    (:data:`_ITS_OFFICE`); else more than any score."""
+    its county's seat (:data:`_A_TOWN`), an office its people hold follows
+    (:data:`_ITS_OFFICE`) or a unit word's "of" goes before it ("the town of Koné");
+    else more than any score."""
     before = text[s.start - 3 : s.start]  # (most names have none of these words around)
     if (
         _AWAY.match(text, s.end)
@@ -209,7 +212,11 @@ def _floor_of_words(text: str, s: Span) -> float:
         )
     ):
         return SOLE_FLOOR
-    if _A_TOWN.match(text, s.end) or _ITS_OFFICE.match(text, s.end):
+    if (
+        _A_TOWN.match(text, s.end)
+        or _ITS_OFFICE.match(text, s.end)
+        or (before == "of " and _UNIT_WORD_OF.search(text, max(0, s.start - 12), s.start))
+    ):
         return REPEAT_FLOOR
     return 2.0
 
