@@ -4845,3 +4845,13 @@ def test_a_name_after_a_unit_words_of_is_a_place(parser):
         "has sent additional gendarmes to the northern town of Koné."
     )
     assert places_of(parser, text)["Koné"].country_code == "NC"
+
+
+def test_a_town_qualified_by_an_iso_region_is_the_town(parser):
+    """ "ERBIL, Kurdistan Region (Rudaw)" put the dateline at Iran's Kordestan: an ISO
+    3166-2 region over provinces holds no town by its code, so a qualifier reading as one
+    admits any town of its country."""
+    text = "ERBIL, Kurdistan Region (Rudaw) - The Kurdistan Region's health ministry said."
+    got = parser.parse(text)
+    assert got[0].place.name == "Erbil"
+    assert got[1].place.country_code == "IQ"

@@ -452,6 +452,11 @@ class Resolver:
             ):
                 admins.add(self._admin1[idx])
                 ccs.add(self._cc[idx])
+                if "-" in (self._admin1[idx] or ""):
+                    # an ISO 3166-2 region over provinces that holds no town by its
+                    # code: any town of its country may lie in it ("ERBIL, Kurdistan
+                    # Region" is the city, not the region)
+                    nations.add(self._cc[idx])
         return Qualifier(frozenset(ccs), frozenset(admins), frozenset(nations))
 
     # -- ranking ------------------------------------------------------------------------
