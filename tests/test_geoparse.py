@@ -4855,3 +4855,16 @@ def test_a_town_qualified_by_an_iso_region_is_the_town(parser):
     got = parser.parse(text)
     assert got[0].place.name == "Erbil"
     assert got[1].place.country_code == "IQ"
+
+
+def test_a_lower_case_word_after_a_hyphen_may_end_a_name(parser):
+    """ "from Hpa-an and Mawlamyine" and "Officials in Mazar-i-Sharif" found neither
+    name (GeoNames' "Hpa-An", "Mazār-e Sharīf"); "President Lai Ching-te" is no town."""
+    text = (
+        "Troops moved from Hpa-an and Mawlamyine. Officials in Mazar-i-Sharif urged calm. "
+        "Taiwan President Lai Ching-te spoke."
+    )
+    got = places_of(parser, text)
+    assert got["Hpa-an"].country_code == "MM"
+    assert got["Mazar-i-Sharif"].country_code == "AF"
+    assert "Ching-te" not in got

@@ -593,11 +593,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 if possessive:
                     key += "'s"
                 else:
-                    if not caps[j] and keys[j] not in CONNECTORS:
+                    # (a lower-case word after a hyphen may end a name: "Hpa-an", but no
+                    # person's after a capitalised word: "President Lai Ching-te")
+                    hyphened = gap == "-" and j == i + 1 and (i == 0 or not caps[i - 1])
+                    if not caps[j] and keys[j] not in CONNECTORS and not hyphened:
                         break
                     # GeoNames keeps the period: "St. Paul", "St. Petersburg" (Florida's)
                     key = f"{key}{gap if gap in ('-', '. ') else ' '}{keys[j]}"
-                    if not caps[j]:
+                    if not caps[j] and not hyphened:
                         continue  # a connector inside a name: "Isle of Man"
             else:
                 key = keys[j]
