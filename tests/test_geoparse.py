@@ -4868,3 +4868,6 @@ def test_a_lower_case_word_after_a_hyphen_may_end_a_name(parser):
     assert got["Hpa-an"].country_code == "MM"
     assert got["Mazar-i-Sharif"].country_code == "AF"
     assert "Ching-te" not in got
+    themes = SEED_ARTICLE.parents[1] / "themes" / "a24_taiwan_blockade_drills.txt"
+    if themes.exists():  # the sentence where the person's name was read a town
+        assert "Ching-te" not in places_of(parser, themes.read_text(encoding="utf-8"))
