@@ -4647,6 +4647,14 @@ def test_a_far_town_known_only_by_an_other_name_is_no_local_place(parser):
     got = places_of(parser, text)
     assert got["Cushman"] is None
     assert got["Newark"].admin1 == "US.AR"
+    # ... named twice ("Residents of Madero ... who has lived in Madero" of a Mission,
+    # Texas story were Madera, California, whose other name it is)
+    text = (
+        "MISSION, Texas — The council voted to widen a ditch. Residents of Madero and "
+        "Granjeno said water reached their doors. Maria Cantu, who has lived in Madero "
+        "for 31 years, said her yard flooded."
+    )
+    assert [m.place for m in parser.parse(text) if m.surface == "Madero"] == [None, None]
 
 
 def test_a_name_a_point_of_the_compass_is_taken_from_is_a_place(parser):

@@ -1411,8 +1411,8 @@ class Geoparser(Recogniser):
                 and _read_by_other_name(p, s, self.gazetteer.column("key"))
                 and not any(
                     q.place is not None and q.place.admin1 == p.admin1
-                    for q in mentions
-                    if q is not m
+                    for q, t in zip(mentions, spans)
+                    if t.key != s.key  # (its own other mentions: "Madero" twice)
                 )
             ):
                 # a town far from home known only by one of GeoNames' other names, in a
