@@ -4650,9 +4650,10 @@ def test_a_far_town_known_only_by_an_other_name_is_no_local_place(parser):
     # ... named twice ("Residents of Madero ... who has lived in Madero" of a Mission,
     # Texas story were Madera, California, whose other name it is)
     text = (
-        "MISSION, Texas — The council voted to widen a ditch. Residents of Madero and "
-        "Granjeno said water reached their doors. Maria Cantu, who has lived in Madero "
-        "for 31 years, said her yard flooded."
+        "MISSION, Texas — The council voted to widen a ditch in Hidalgo County. "
+        '"Whatever we do here affects Palmview, Alton and the colonias out by La Joya." '
+        "Residents of Madero and Granjeno said water reached their doors. Maria Cantu, "
+        "who has lived in Madero for 31 years, said her yard flooded."
     )
     assert [m.place for m in parser.parse(text) if m.surface == "Madero"] == [None, None]
 
