@@ -4880,3 +4880,17 @@ def test_a_lower_case_word_after_a_hyphen_may_end_a_name(parser):
     themes = SEED_ARTICLE.parents[1] / "themes" / "a24_taiwan_blockade_drills.txt"
     if themes.exists():  # the sentence where the person's name was read a town
         assert "Ching-te" not in places_of(parser, themes.read_text(encoding="utf-8"))
+
+
+def test_a_name_the_story_qualifies_keeps_its_qualifier_against_the_dateline(parser):
+    """ "moved to Athens County last year from Warsaw, Ind. 'The kids in Warsaw play
+    good football'" of an ATHENS, Ohio story read the second Warsaw as an Ohio village
+    of 674 people: a name the story ever qualifies is not moved into the dateline's
+    province."""
+    text = (
+        "ATHENS, Ohio — The senior moved to Athens County last year from Warsaw, Ind. "
+        '"The kids in Warsaw play good football," he said. Nelsonville and Albany also '
+        "won on Friday."
+    )
+    warsaws = [m.place.admin1 for m in parser.parse(text) if m.surface == "Warsaw"]
+    assert warsaws == ["US.IN", "US.IN"]

@@ -872,7 +872,8 @@ class Geoparser(Recogniser):
         "Victoria's premier" is the Australian state, not the Canadian town (a reader of
         the story knows where it was filed). A county is the dateline province's county
         of its name: under "DAYTON, Ohio", "Montgomery County" is Ohio's, not Maryland's
-        (whose towns share names with Ohio's). A qualified name keeps its qualifier's."""
+        (whose towns share names with Ohio's). A name the story ever qualifies keeps its
+        qualifier's."""
         home = _dateline_town(text, mentions, spans)
         if home is None:
             return mentions
@@ -880,10 +881,13 @@ class Geoparser(Recogniser):
         # province is the one meant, beside a namesake up to LOCAL_RATIO times its size
         where = _story_provinces(*_towns_and_provinces(mentions, spans))
         local_story = _local_dateline(home, where) is not None
+        # (a name the story ever qualifies: "moved from Warsaw, Ind. ... The kids in
+        # Warsaw play good football" of an Athens, Ohio story is no Ohio village)
+        qualified = {s.key for s, q in zip(spans, quals) if q is not None}
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if (
-                quals[n] is not None
+                s.key in qualified
                 or m.place is None
                 or m.place.kind is not PlaceKind.CITY
                 or m.place.admin1 == home.admin1
