@@ -4894,3 +4894,21 @@ def test_a_name_the_story_qualifies_keeps_its_qualifier_against_the_dateline(par
     )
     warsaws = [m.place.admin1 for m in parser.parse(text) if m.surface == "Warsaw"]
     assert warsaws == ["US.IN", "US.IN"]
+
+
+def test_villages_abroad_that_only_place_each_other_are_local_places(parser):
+    """ "Nelsonville-York ... Federal Hocking" of an Athens, Ohio sports story were two
+    Western Australian villages, each keeping the other from being a stray: in a local
+    story, villages abroad that are all the story reads in their country are places near
+    home the gazetteer lacks."""
+    text = (
+        "ATHENS, Ohio — Athens made it look easy Friday night, rolling past "
+        "Nelsonville-York 35-14 at Joe Burrow Stadium.\n\nFans drove in from Albany, "
+        "Amesville and Chauncey, and traffic backed up on U.S. 33.\n\nElsewhere in the "
+        "TVC, Alexander edged Meigs 17-13 in Pomeroy, Federal Hocking shut out Trimble "
+        "28-0 in Glouster, and Wellston held off Vinton County in McArthur. In the "
+        "Hocking Division, Belpre topped Waterford along the Ohio River."
+    )
+    got = places_of(parser, text)
+    assert got["York"] is None
+    assert got["Hocking"] is None

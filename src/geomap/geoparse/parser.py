@@ -1351,6 +1351,17 @@ class Geoparser(Recogniser):
                 lat[i], lon[i], km, lambda _k, a, b: _km(lat[i], lon[i], a, b)
             )
 
+        # the countries abroad the story reads only villages in, two or more (one alone
+        # is a stray: :func:`_without_strays`)
+        villages_only: dict[str | None, bool] = {}
+        village_names: dict[str | None, set[str]] = {}
+        for m, s in zip(mentions, spans):
+            if m.place is not None and m.place.country_code in abroad:
+                cc = m.place.country_code
+                villages_only[cc] = villages_only.get(cc, True) and _village(m.place)
+                village_names.setdefault(cc, set()).add(s.key)
+        for cc, keys in village_names.items():
+            villages_only[cc] = villages_only[cc] and len(keys) >= 2
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
@@ -1410,6 +1421,11 @@ class Geoparser(Recogniser):
             ) or units.get(s.key)
             if place is not None:
                 out[n] = _moved(m, place)
+            elif not at_home and _village(p) and villages_only.get(p.country_code, False):
+                # villages abroad that only each other place in their country are local
+                # places the gazetteer lacks ("Nelsonville-York" and "Hocking" of an
+                # Athens, Ohio story were two Western Australian villages)
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
             elif (
                 at_home
                 and _read_by_other_name(p, s, self.gazetteer.column("key"))
