@@ -4912,3 +4912,18 @@ def test_villages_abroad_that_only_place_each_other_are_local_places(parser):
     got = places_of(parser, text)
     assert got["York"] is None
     assert got["Hocking"] is None
+
+
+def test_a_datelines_town_is_no_namesake_that_land_water_and_longer_names_hold(parser):
+    """ "LONDON, Ont. — ... the Thames River ... southwest of London ... the City of
+    London" read the later Londons as England's: the English Thames and the City of
+    London, read for names of Ontario's, do not make England a country of the story
+    that keeps its namesake there."""
+    text = (
+        "LONDON, Ont. — Middlesex County council voted to keep trucks off the Glendon "
+        "Drive bridge over the Thames River near Komoka. Farmers southwest of London say "
+        "the detour adds half an hour. The Thames was running high, and the City of "
+        "London said its crews were watching the Thames at the Forks."
+    )
+    londons = [m.place.country_code for m in parser.parse(text) if m.surface == "London"]
+    assert londons == ["CA"]

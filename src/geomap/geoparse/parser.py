@@ -2990,7 +2990,18 @@ def _one_sense(
     names "Lagos, Portugal")."""
     if not qualified:
         return
-    named = _names_by_country(mentions, spans)
+    # the towns, provinces and countries the story reads in each country (land and
+    # water, and names holding a qualified name's words, hold no namesake there: "LONDON,
+    # Ont. ... the Thames ... the City of London" keeps London in Ontario)
+    named: dict[str | None, set[str]] = {}
+    words = {w for key, _ in qualified for w in key.split()}
+    for m, s in zip(mentions, spans):
+        if (
+            m.place is not None
+            and m.place.kind is not PlaceKind.FEATURE
+            and words.isdisjoint(s.key.split())
+        ):
+            named.setdefault(m.place.country_code, set()).add(s.key)
     for n, (m, s) in enumerate(zip(mentions, spans)):
         readings = qualified.get((s.key, s.head), {})
         # "Dublin City Schools" of a "DUBLIN, Ohio" story: the town, whatever "Dublin
