@@ -4927,3 +4927,15 @@ def test_a_datelines_town_is_no_namesake_that_land_water_and_longer_names_hold(p
     )
     londons = [m.place.country_code for m in parser.parse(text) if m.surface == "London"]
     assert londons == ["CA"]
+
+
+def test_a_sources_language_tag_names_no_country(parser):
+    """ "[in French, trans., edited]" of a ProMED post was read as France: the language
+    a quoted source was written in names no country."""
+    text = (
+        "Source: Le Nouvelliste [in French, trans., edited]\nCholera cases rose in "
+        "Port-au-Prince, Haiti, where clinics in the Artibonite were full."
+    )
+    got = places_of(parser, text)
+    assert "French" not in got
+    assert got["Haiti"].country_code == "HT"

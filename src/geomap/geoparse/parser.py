@@ -152,6 +152,9 @@ def _team_after() -> re.Pattern[str]:
 _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
     "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
 )
+# "[in French, trans.", "[In Spanish]": the language a source was written in, which
+# names no country (ProMED's posts tag each quoted source so)
+_LANGUAGE_TAG = re.compile(r"\[[Ii]n \Z")
 # the kinds of a town and a province
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
 # navies' ship prefixes and their countries: "The USS Texas docked in Norfolk"
@@ -381,6 +384,8 @@ class Geoparser(Recogniser):
         province and country, :meth:`Recogniser.select`)."""
         kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
         kept = _without_firms(text, tokens, kept, self._kind)
+        if "[" in text:  # (a language tag: "[in Spanish, trans. Mod.JT]" of a ProMED post)
+            kept = [s for s in kept if not _LANGUAGE_TAG.search(text, max(0, s.start - 5), s.start)]
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
         )
