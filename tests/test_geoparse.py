@@ -4939,3 +4939,17 @@ def test_a_sources_language_tag_names_no_country(parser):
     got = places_of(parser, text)
     assert "French" not in got
     assert got["Haiti"].country_code == "HT"
+
+
+def test_departments_and_governorates_of_a_list_are_provinces(parser):
+    """ "reported from the departments of San Martin, Junin and Amazonas" of a Peru
+    paragraph read three Colombian places, and "the department of La Paz" the city:
+    "department(s) of" and "governorate(s) of" say the names are first-level units."""
+    text = (
+        "Peru: Four confirmed cases were reported from the departments of San Martin, "
+        "Junin and Amazonas. Bolivia: cases rose in the department of La Paz."
+    )
+    got = places_of(parser, text)
+    assert {got[n].country_code for n in ("San Martin", "Junin", "Amazonas")} == {"PE"}
+    assert got["Junin"].kind is PlaceKind.ADMIN1
+    assert got["La Paz"].kind is PlaceKind.ADMIN1

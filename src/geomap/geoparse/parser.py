@@ -112,8 +112,9 @@ _BOUNDARY_AFTER = re.compile(r"(?: state)? (?:border|boundary|line)s?\b", re.I)
 # "the city of Kherson", "the state of New York": a unit word and "of" before a name;
 # "cities such as Kharkiv", "towns like Batken": a plural one before its examples
 _UNIT_OF = re.compile(
-    r"\b(?:(city|town|village|hamlet|suburb|state|province) of"
-    r"|(cities|towns|villages|states|provinces)(?: such as| like| including|:)) $",
+    r"\b(?:(city|town|village|hamlet|suburb|state|province|department|governorate) of"
+    r"|(cities|towns|villages|states|provinces|departments|governorates)"
+    r"(?: such as| like| including|:| of)) $",
     re.I,
 )
 # "neighbouring Benin": a country or a province is what neighbours
@@ -123,7 +124,19 @@ _TOWNS_ONLY = frozenset({_TOWN})
 _KIND_OF = {
     w: _TOWNS_ONLY
     for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
-} | {w: frozenset({_ADMIN1}) for w in ("state", "province", "states", "provinces")}
+} | {
+    w: frozenset({_ADMIN1})
+    for w in (
+        "state",
+        "province",
+        "department",
+        "governorate",
+        "states",
+        "provinces",
+        "departments",
+        "governorates",
+    )
+}
 # A major-league team's town is a city of this size or more in the US or Canada, whatever
 # namesake the story's state has ("the Dallas Cowboys" in a Georgia paper)
 TEAM_TOWN = 100_000
