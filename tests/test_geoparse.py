@@ -4953,3 +4953,10 @@ def test_departments_and_governorates_of_a_list_are_provinces(parser):
     assert {got[n].country_code for n in ("San Martin", "Junin", "Amazonas")} == {"PE"}
     assert got["Junin"].kind is PlaceKind.ADMIN1
     assert got["La Paz"].kind is PlaceKind.ADMIN1
+
+
+def test_a_clubs_first_word_is_no_village(parser):
+    """ "the midfielder who joined from Real Betis" read a Portuguese village called
+    Real."""
+    text = "VILLARREAL, Spain (AP) — The midfielder who joined from Real Betis scored twice."
+    assert "Real" not in places_of(parser, text)

@@ -168,6 +168,8 @@ _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
 # "[in French, trans.", "[In Spanish]": the language a source was written in, which
 # names no country (ProMED's posts tag each quoted source so)
 _LANGUAGE_TAG = re.compile(r"\[[Ii]n \Z")
+# Words that open football clubs' names ("Real Betis", "Sporting Lisbon", "Dynamo Kyiv")
+_CLUB_OPENERS = frozenset("real sporting dynamo dinamo olympique deportivo atletico".split())
 # the kinds of a town and a province
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
 # navies' ship prefixes and their countries: "The USS Texas docked in Norfolk"
@@ -399,6 +401,11 @@ class Geoparser(Recogniser):
         kept = _without_firms(text, tokens, kept, self._kind)
         if "[" in text:  # (a language tag: "[in Spanish, trans. Mod.JT]" of a ProMED post)
             kept = [s for s in kept if not _LANGUAGE_TAG.search(text, max(0, s.start - 5), s.start)]
+        # a football club's first word before its town's or nickname ("joined from Real
+        # Betis" is no Portuguese village called Real)
+        kept = [
+            s for s in kept if s.key not in _CLUB_OPENERS or not CAPITAL_AFTER.match(text, s.end)
+        ]
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
         )
