@@ -4960,3 +4960,20 @@ def test_a_clubs_first_word_is_no_village(parser):
     Real."""
     text = "VILLARREAL, Spain (AP) — The midfielder who joined from Real Betis scored twice."
     assert "Real" not in places_of(parser, text)
+
+
+def test_a_name_placed_off_another_by_the_compass_lies_near_it(parser):
+    """ "sites in Clayton, North Carolina, and in Anagni, south-east of Rome, and
+    Bloomington, Indiana" read Rome as an Indiana village (the list's Indiana voted for
+    it) and then dropped Anagni as a stray: the name an apposition places a town off
+    by a point of the compass lies near that town."""
+    text = (
+        "COPENHAGEN (Reuters) - Outside Denmark, the group has added capacity in "
+        "Clayton, North Carolina, and at former Catalent sites in Anagni, south-east of "
+        "Rome, and Bloomington, Indiana.\n\nShares in Novo rose 1.8% by 1100 GMT. U.S. "
+        "rival Eli Lilly, based in Indianapolis, last year announced a $2.5 billion "
+        "plant in Alzey in Germany's Rhineland-Palatinate state."
+    )
+    got = places_of(parser, text)
+    assert got["Rome"].country_code == "IT"
+    assert got["Anagni"].country_code == "IT"

@@ -170,6 +170,14 @@ _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
 _LANGUAGE_TAG = re.compile(r"\[[Ii]n \Z")
 # Words that open football clubs' names ("Real Betis", "Sporting Lisbon", "Dynamo Kyiv")
 _CLUB_OPENERS = frozenset("real sporting dynamo dinamo olympique deportivo atletico".split())
+# ", south-east of ", ", about 20 miles east of ": an apposition placing the name before
+# by a point of the compass from the name after (:meth:`Geoparser._compass_pairs`)
+_COMPASS_OF_AFTER = re.compile(
+    r", (?:about |some |nearly |roughly |just )?(?:[\d,.]+ (?:miles?|km|kilomet(?:er|re)s?) )?"
+    r"(?:to the )?(?:north|south|east|west)(?:-?(?:east|west))? of (?:the )?"
+)
+# how near a name lies to the one an apposition says it lies off by a point of the compass
+COMPASS_KM = 300.0
 # the kinds of a town and a province
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
 # navies' ship prefixes and their countries: "The USS Texas docked in Norfolk"
@@ -565,6 +573,7 @@ class Geoparser(Recogniser):
         located = self._named_capital(text, located, spans, quals, sentence, ends)
         located = self._possessed(text, located, spans, quals)
         located = self._said_to_be_towns(text, located, spans)
+        located = self._compass_pairs(text, located, spans, quals)
         located = self._one_province(located, spans, quals)
         located = self._big_namesake(located, spans, quals)
         located = self._university_town(text, located, spans, quals)
@@ -1282,6 +1291,44 @@ class Geoparser(Recogniser):
             out[n] = (
                 _moved(m, place) if place else Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
             )
+        return out
+
+    def _compass_pairs(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A name whose apposition says it lies off another by a point of the compass
+        ("Anagni, south-east of Rome"; "Kilgore, about 20 miles east of Tyler") lies near
+        it: where the two are read :data:`COMPASS_KM` or more apart, the other is its
+        reading by its own name nearest the first, if one lies that near ("south-east of
+        Rome" beside Anagni is Italy's capital, not the Indiana village a list's
+        "Bloomington, Indiana" had voted for). A qualified name keeps its qualifier's."""
+        out = list(mentions)
+        for n in range(len(mentions) - 1):
+            m, t = out[n], out[n + 1]
+            if (
+                m.place is None
+                or t.place is None
+                or quals[n + 1] is not None
+                or not _COMPASS_OF_AFTER.fullmatch(text, m.end, t.start)
+                or _km(m.place.lat, m.place.lon, t.place.lat, t.place.lon) < COMPASS_KM
+            ):
+                continue
+            s = spans[n + 1]
+            near = [
+                q
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+                if fk == FORM_NAME and self._kind[i] in (_TOWN, _ADMIN1)
+                for q in (self.gazetteer.place(i),)
+                if _km(q.lat, q.lon, m.place.lat, m.place.lon) < COMPASS_KM
+            ]
+            if near:
+                out[n + 1] = _moved(
+                    t, min(near, key=lambda q, p=m.place: _km(q.lat, q.lon, p.lat, p.lon))
+                )
         return out
 
     def _big_namesake(
