@@ -4977,3 +4977,17 @@ def test_a_name_placed_off_another_by_the_compass_lies_near_it(parser):
     got = places_of(parser, text)
     assert got["Rome"].country_code == "IT"
     assert got["Anagni"].country_code == "IT"
+
+
+def test_a_bare_name_read_as_a_river_is_its_town_nearby(parser):
+    """ "residents of Churchill are facing their own supply problems" of a Manitoba
+    story was the Churchill River: a name written with no word of water and no "the",
+    read as a river, is the town of its name that lies near the river."""
+    text = (
+        "WINNIPEG — Manitoba opened winter roads to Oxford House and Gods Lake. "
+        "Meanwhile, residents of Churchill are facing their own supply problems after "
+        "the Hudson Bay Railway was cut."
+    )
+    got = places_of(parser, text)
+    assert got["Churchill"].kind is PlaceKind.CITY
+    assert got["Churchill"].admin1 == "CA.03"

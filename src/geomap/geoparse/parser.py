@@ -574,6 +574,7 @@ class Geoparser(Recogniser):
         located = self._possessed(text, located, spans, quals)
         located = self._said_to_be_towns(text, located, spans)
         located = self._compass_pairs(text, located, spans, quals)
+        located = self._towns_not_water(text, located, spans)
         located = self._one_province(located, spans, quals)
         located = self._big_namesake(located, spans, quals)
         located = self._university_town(text, located, spans, quals)
@@ -1291,6 +1292,37 @@ class Geoparser(Recogniser):
             out[n] = (
                 _moved(m, place) if place else Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
             )
+        return out
+
+    def _towns_not_water(
+        self, text: str, mentions: list[Mention], spans: Sequence[Span]
+    ) -> list[Mention]:
+        """A name read as a river or a lake, written with no word of land or water and no
+        "the" ("residents of Churchill"), is the town or province of its name that lies
+        within :data:`COMPASS_KM` of it, if one does: Churchill, Manitoba, not the
+        Churchill River 60 km off."""
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if (
+                p is None
+                or p.kind is not PlaceKind.FEATURE
+                or s.head is not None
+                or text[max(0, m.start - 4) : m.start].lower() == "the "
+                or not _LAND_AND_WATER.isdisjoint(s.key.split())
+                # (a river or a lake: no "Gaza Strip")
+                or p.raw.get("key", "").split(":", 1)[0] not in ("river", "lake")
+            ):
+                continue
+            near = [
+                q
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+                if fk == FORM_NAME and self._kind[i] in (_TOWN, _ADMIN1)
+                for q in (self.gazetteer.place(i),)
+                if _km(q.lat, q.lon, p.lat, p.lon) < COMPASS_KM
+            ]
+            if near:
+                out[n] = _moved(m, min(near, key=lambda q: _km(q.lat, q.lon, p.lat, p.lon)))
         return out
 
     def _compass_pairs(
