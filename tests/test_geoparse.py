@@ -1035,6 +1035,12 @@ def test_an_office_a_county_seat_or_a_reach_says_a_name_is_a_place(parser):
     assert got["Vernon"].country_code == "CA"
     text = "Farmers at Hawes met last week. Richmond MP Rishi Sunak wrote to ministers."
     assert places_of(parser, text)["Richmond"].country_code == "GB"
+    # ... with no point of the compass too ("bookings from as far as Hershey")
+    text = (
+        "LEBANON, Pa. — The fire company hall reopened in Annville. Bookings have already "
+        "arrived from as far as Hershey."
+    )
+    assert places_of(parser, text)["Hershey"].admin1 == "US.PA"
 
 
 def test_a_surname_after_a_given_name_is_no_place(parser):

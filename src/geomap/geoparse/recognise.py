@@ -168,8 +168,9 @@ _A_TOWN = re.compile(
 _ITS_OFFICE = re.compile(
     r" (?:mayor|MP|MPs|MSP|MLA|TD|councillor|councilor|Republican|Democrat)\b(?!-)"
 )
-# "as far north as Vernon", "as far away as Darwin": how far something reaches
-_AS_FAR_AS = re.compile(r"\bas far (?:north|south|east|west|away|afield|inland) as $")
+# "as far north as Vernon", "as far away as Darwin", "from as far as Hershey": how far
+# something reaches
+_AS_FAR_AS = re.compile(r"\bas far (?:(?:north|south|east|west|away|afield|inland) )?as $")
 # "the northern town of Koné", "the village of Nagrig": a unit word's "of" before a name
 _UNIT_WORD_OF = re.compile(r"\b(?:town|city|village|hamlet|port|township|district) of $")
 # "north of Gurley", "about 10 miles southwest of Sterling": a point of the compass from
