@@ -4997,3 +4997,16 @@ def test_a_bare_name_read_as_a_river_is_its_town_nearby(parser):
     got = places_of(parser, text)
     assert got["Churchill"].kind is PlaceKind.CITY
     assert got["Churchill"].admin1 == "CA.03"
+
+
+def test_a_bigger_town_spelt_so_in_the_storys_country_beats_a_namesake_elsewhere(parser):
+    """ "pilgrims travelling to Makkah and Al-Madinah for Hajj" of a Saudi MERS report
+    was Iraq's Al Madīnah (255,000 people, whose own name it is): a town of a country
+    the story names, bigger, of which the name is a spelling, beats a namesake in a
+    country the story does not name."""
+    text = (
+        "RIYADH - Saudi Arabia reported two MERS cases in Riyadh and one in Taif. WHO "
+        "advises that pilgrims travelling to Makkah and Al-Madinah for Hajj should "
+        "avoid contact with camels."
+    )
+    assert places_of(parser, text)["Al-Madinah"].country_code == "SA"

@@ -521,7 +521,12 @@ class Resolver:
             own = ctx.own_countries.get(key, {}) if ctx else {}
             if (
                 ctx is not None
-                and max(named) < KNOWN_CITY
+                # (or a bigger town spells it: "pilgrims travelling to Makkah and
+                # Al-Madinah" of a Saudi story is Madinah, not Iraq's Al Madīnah)
+                and (
+                    max(named) < KNOWN_CITY
+                    or any(fk == FORM_ALT and self._pop[i] > max(named) for i, fk in out)
+                )
                 and not any(
                     ctx.naming[self._cc[i]] > (self._cc[i] in own)
                     for i, fk in out
