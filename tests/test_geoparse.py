@@ -5010,3 +5010,17 @@ def test_a_bigger_town_spelt_so_in_the_storys_country_beats_a_namesake_elsewhere
         "avoid contact with camels."
     )
     assert places_of(parser, text)["Al-Madinah"].country_code == "SA"
+
+
+def test_a_governor_after_a_name_says_it_is_the_province(parser):
+    """ "Belgorod governor Vyacheslav Gladkov said" read the city, 70 km from the
+    province's point: a governor or a regional government after a name is the
+    province's."""
+    text = (
+        "Russia's Defence Ministry said its air defences had shot down 41 Ukrainian "
+        "drones over the Belgorod, Kursk and Bryansk regions. Belgorod governor "
+        "Vyacheslav Gladkov said a drone struck a car in the village of Shebekino, "
+        "wounding the driver."
+    )
+    belgorods = [m.place.kind for m in parser.parse(text) if m.surface == "Belgorod"]
+    assert belgorods == [PlaceKind.ADMIN1, PlaceKind.ADMIN1]

@@ -121,6 +121,14 @@ _UNIT_OF = re.compile(
 _NEIGHBOURING = re.compile(r"\bneighbou?ring $", re.I)
 _NEIGHBOURS = frozenset({_COUNTRY, _ADMIN1})
 _TOWNS_ONLY = frozenset({_TOWN})
+_PROVINCES = frozenset({_ADMIN1})
+# a province's governor or regional government after its name ("Belgorod governor
+# Vyacheslav Gladkov", "the head of the Odesa regional administration"): the province's,
+# not its capital's
+_GOVERNOR_AFTER = re.compile(
+    r" (?:(?:regional|provincial|oblast|state) (?:governor|administration|government)"
+    r"|governor)\b"
+)
 _KIND_OF = {
     w: _TOWNS_ONLY
     for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
@@ -495,6 +503,8 @@ class Geoparser(Recogniser):
                 unit = _NEIGHBOURS  # "Neighbouring Benin and Guinea": no Benin City
             elif unit is None and before.endswith(" near ") and self._near_town(s):
                 unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
+            elif unit is None and _GOVERNOR_AFTER.match(text, s.end):
+                unit = _PROVINCES  # "Belgorod governor", "the Odesa regional administration"
             team = qual is None and s.head is None and s.key in team_names and not wire
             # "the Dnipro's western bank", "along the Ohio": a river by its bare name
             river = (
