@@ -1324,16 +1324,22 @@ class Geoparser(Recogniser):
                 or p.raw.get("key", "").split(":", 1)[0] not in ("river", "lake")
             ):
                 continue
-            near = [
-                q
-                for i, fk in zip(s.forms[::2], s.forms[1::2])
-                if fk == FORM_NAME and self._kind[i] in (_TOWN, _ADMIN1)
-                for q in (self.gazetteer.place(i),)
-                if _km(q.lat, q.lon, p.lat, p.lon) < COMPASS_KM
-            ]
-            if near:
-                out[n] = _moved(m, min(near, key=lambda q: _km(q.lat, q.lon, p.lat, p.lon)))
+            near = self._own_reading_near(s, p)
+            if near is not None:
+                out[n] = _moved(m, near)
         return out
+
+    def _own_reading_near(self, s: Span, p: Place) -> Place | None:
+        """The town or province span ``s`` names by its own name nearest ``p``, if one
+        lies :data:`COMPASS_KM` or less from it."""
+        near = [
+            q
+            for i, fk in zip(s.forms[::2], s.forms[1::2])
+            if fk == FORM_NAME and self._kind[i] in (_TOWN, _ADMIN1)
+            for q in (self.gazetteer.place(i),)
+            if _km(q.lat, q.lon, p.lat, p.lon) < COMPASS_KM
+        ]
+        return min(near, key=lambda q: _km(q.lat, q.lon, p.lat, p.lon), default=None)
 
     def _compass_pairs(
         self,
@@ -1359,18 +1365,9 @@ class Geoparser(Recogniser):
                 or _km(m.place.lat, m.place.lon, t.place.lat, t.place.lon) < COMPASS_KM
             ):
                 continue
-            s = spans[n + 1]
-            near = [
-                q
-                for i, fk in zip(s.forms[::2], s.forms[1::2])
-                if fk == FORM_NAME and self._kind[i] in (_TOWN, _ADMIN1)
-                for q in (self.gazetteer.place(i),)
-                if _km(q.lat, q.lon, m.place.lat, m.place.lon) < COMPASS_KM
-            ]
-            if near:
-                out[n + 1] = _moved(
-                    t, min(near, key=lambda q, p=m.place: _km(q.lat, q.lon, p.lat, p.lon))
-                )
+            near = self._own_reading_near(spans[n + 1], m.place)
+            if near is not None:
+                out[n + 1] = _moved(t, near)
         return out
 
     def _big_namesake(
