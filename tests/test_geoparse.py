@@ -5024,3 +5024,14 @@ def test_a_governor_after_a_name_says_it_is_the_province(parser):
     )
     belgorods = [m.place.kind for m in parser.parse(text) if m.surface == "Belgorod"]
     assert belgorods == [PlaceKind.ADMIN1, PlaceKind.ADMIN1]
+
+
+def test_the_province_of_a_name_may_be_a_second_level_unit(parser):
+    """ "the southern province of Sulu" was a Chinese village, then a stray: where no
+    first-level unit bears the name, "the province of" takes the unit the gazetteer
+    names with the word (ISO 3166-2's "Sulu Province")."""
+    text = (
+        "MANILA (Reuters) - Troops were deployed in the southern province of Sulu on "
+        "Monday after clashes in Jolo and Zamboanga."
+    )
+    assert places_of(parser, text)["Sulu"].name == "Sulu Province"

@@ -538,7 +538,13 @@ class Geoparser(Recogniser):
                     forms = r.county_readings(s.key, forms, ctx)
                 if unit is not None:  # "the southern city of Kherson" is the city, not
                     # the province of its name; "the state of New York" the state
-                    forms = readings_where(forms, lambda i, _, k=unit: self._kind[i] in k) or forms
+                    forms = (
+                        readings_where(forms, lambda i, _, k=unit: self._kind[i] in k)
+                        # ("the southern province of Sulu": ISO 3166-2's "Sulu Province",
+                        # a second-level unit, where no first-level one bears the name)
+                        or (unit == _PROVINCES and self._unit_by_head(s.key, hit))
+                        or forms
+                    )
                 # a wire dateline names its town alone only when the town needs no
                 # qualifier wherever the story is about (the agencies' style books):
                 # "GENEVA (Reuters)" over a story about Australia is still Switzerland's
@@ -593,6 +599,16 @@ class Geoparser(Recogniser):
         located = self._stray_province(located, spans, quals)
         located = _postal_abroad(located, spans)
         return self._place_in_sentence(text, located, spans, runs)
+
+    def _unit_by_head(self, key: str, hit: re.Match[str] | None) -> tuple[int, ...]:
+        """The units the gazetteer names ``key`` with the unit word before it, where
+        ``hit`` (:data:`_UNIT_OF`) is "the province of" or "the state of"."""
+        if hit is None or not hit.group(1):
+            return ()
+        return readings_where(
+            self.gazetteer.forms(f"{key} {hit.group(1).lower()}"),
+            lambda i, _: _unit(self.gazetteer.place(i)),
+        )
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
         """The readings of "<name> River" that are rivers, for a name that reads as no
