@@ -311,3 +311,11 @@ def test_transliterations_of_one_arabic_name_share_a_skeleton():
     assert skeleton("hafr al-batin") == skeleton("hafar al-batin")
     assert skeleton("hadramout") == skeleton("hadhramaut")
     assert skeleton("homs") != skeleton("hama")
+
+
+def test_news_names_of_provinces_the_gazetteer_spells_otherwise(gazetteer):
+    """English news's "Bangsamoro", "Wielkopolska" and "Tyrolean" found nothing (GeoNames:
+    "Autonomous Region in Muslim Mindanao", "Wielkopolskie", Tirol)."""
+    assert gazetteer.lookup("Bangsamoro")[0].country_code == "PH"
+    assert gazetteer.lookup("Wielkopolska")[0].country_code == "PL"
+    assert gazetteer.lookup("Tyrolean")[0].country_code == "AT"
