@@ -5035,3 +5035,13 @@ def test_the_province_of_a_name_may_be_a_second_level_unit(parser):
         "Monday after clashes in Jolo and Zamboanga."
     )
     assert places_of(parser, text)["Sulu"].name == "Sulu Province"
+
+
+def test_the_bare_name_of_a_sea_is_the_sea(parser):
+    """ "tankers load Russian crude at ports on the Baltic" read the Baltic states: a
+    bare name after "the" that no river bears is the sea of its name, but a region's
+    own name ("the Caribbean and the Americas") or a point of the compass."""
+    text = "Tankers load Russian crude at ports on the Baltic, then sail for India."
+    assert places_of(parser, text)["Baltic"].name == "Baltic Sea"
+    text = "The regional risk for the Caribbean and the Americas is moderate."
+    assert places_of(parser, text)["Caribbean"].kind is PlaceKind.REGION

@@ -73,6 +73,7 @@ from .spans import (
 
 _TOWN, _ADMIN1, _COUNTRY = KIND_CODE["city"], KIND_CODE["admin1"], KIND_CODE["country"]
 _FEATURE = KIND_CODE["feature"]
+_REGION = KIND_CODE["region"]
 # What follows a river's bare name, not a name modifying a noun ("the Sacramento area",
 # "the Missouri verdict"): a possessive, a stop, a preposition or a river's verb
 _RIVER_AFTER = re.compile(
@@ -611,13 +612,30 @@ class Geoparser(Recogniser):
         )
 
     def _river_named(self, s: Span) -> tuple[int, ...]:
-        """The readings of "<name> River" that are rivers, for a name that reads as no
-        country ("the Congo", "the Gambia" are countries): "the Dnipro" is the river
-        whose forms hold "Dnipro River", not the city."""
-        if adjective_only(s.forms) or any(self._kind[i] == _COUNTRY for i in s.forms[::2]):
+        """The readings of "<name> River" that are rivers, else of "<name> Sea", for a
+        name that reads as no country ("the Congo", "the Gambia" are countries) and no
+        point of the compass ("in the North"): "the Dnipro" is the river whose forms hold
+        "Dnipro River", not the city; "load crude on the Baltic" the Baltic Sea, not the
+        Baltic states."""
+        if (
+            adjective_only(s.forms)
+            or s.key in DIRECTIONS
+            or any(self._kind[i] == _COUNTRY for i in s.forms[::2])
+        ):
             return ()
-        return readings_where(
+        rivers = readings_where(
             self.gazetteer.forms(f"{s.key} river"), lambda i, _: self._kind[i] == _FEATURE
+        )
+        if (
+            rivers
+            or any(  # (a region by its own name: "the Caribbean and the Americas")
+                self._kind[i] == _REGION and fk in (FORM_NAME, FORM_ALIAS)
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
+        ):
+            return rivers
+        return readings_where(
+            self.gazetteer.forms(f"{s.key} sea"), lambda i, _: self._kind[i] == _FEATURE
         )
 
     def _one_province(
