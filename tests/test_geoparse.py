@@ -5045,3 +5045,11 @@ def test_the_bare_name_of_a_sea_is_the_sea(parser):
     assert places_of(parser, text)["Baltic"].name == "Baltic Sea"
     text = "The regional risk for the Caribbean and the Americas is moderate."
     assert places_of(parser, text)["Caribbean"].kind is PlaceKind.REGION
+
+
+def test_an_opening_conjunction_is_no_part_of_a_street(parser):
+    """ "Because Fischer Boulevard floods at high tide" was read as a boulevard called
+    "Because Fischer"."""
+    text = "TOMS RIVER, N.J. — Because Fischer Boulevard floods at high tide, Ocean County will raise it."
+    got = places_of(parser, text)
+    assert "Fischer Boulevard" in got and "Because Fischer Boulevard" not in got

@@ -115,6 +115,10 @@ CONTEXT_WORDS = (
 # Words that open a sentence before a place's name but never begin one: "Nearby Laclede
 # County districts" name Laclede County
 LOWER_OPENERS = frozenset("nearby neighboring neighbouring".split())
+# Conjunctions, capitalised only where they open a sentence
+_CONJUNCTIONS = frozenset(
+    "because while although though whereas when whenever if unless since but and".split()
+)
 # What joins the items of a list of names ("Lake, Kane and Will counties")
 LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
@@ -570,6 +574,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and (keys[j] != "side" or all(keys[k] in PART_WORDS for k in range(i, j)))
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                     and keys[i] not in LOWER_OPENERS
+                    # "Because Fischer Boulevard floods": a sentence's conjunction
+                    and keys[i] not in _CONJUNCTIONS
                     # "the Black Sea corridor": the Black Sea's, no "Sea corridor"; "the
                     # Allen County Public Library": Allen County's, no "County Public
                     # Library"
