@@ -5053,3 +5053,15 @@ def test_an_opening_conjunction_is_no_part_of_a_street(parser):
     text = "TOMS RIVER, N.J. — Because Fischer Boulevard floods at high tide, Ocean County will raise it."
     got = places_of(parser, text)
     assert "Fischer Boulevard" in got and "Because Fischer Boulevard" not in got
+
+
+def test_a_states_abbreviation_before_a_name_is_a_title(parser):
+    """ "Del. Will Wampler, R-Abingdon, said" of a Virginia legislature story was
+    Delaware, three times: a state's abbreviation before a capitalised word and after
+    no comma is a person's title ("Dover, Del. agreed" stays Delaware)."""
+    text = (
+        "RICHMOND, Va. — Del. Will Wampler, R-Abingdon, said the bill passed. Officials "
+        "in Dover, Del. agreed."
+    )
+    dels = [m.place.name for m in parser.parse(text) if m.surface == "Del."]
+    assert dels == ["Delaware"]

@@ -423,8 +423,25 @@ class Geoparser(Recogniser):
         kept = [
             s for s in kept if s.key not in _CLUB_OPENERS or not CAPITAL_AFTER.match(text, s.end)
         ]
+        # a state's abbreviation before a name, after no comma, is a title ("Del. Will
+        # Wampler" is a delegate of Virginia's House, not Delaware; "Dover, Del." stays)
+        kept = [s for s in kept if not self._title_not_state(text, s)]
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
+        )
+
+    def _title_not_state(self, text: str, s: Span) -> bool:
+        """Whether span ``s`` is a state's abbreviation with its period ("Del.", "Rep.")
+        before a capitalised word and after no comma: a person's title."""
+        return (
+            s.key.endswith(".")
+            and bool(s.forms)
+            and all(
+                fk == FORM_ALIAS and self._kind[i] == _ADMIN1
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+            )
+            and CAPITAL_AFTER.match(text, s.end) is not None
+            and text[max(0, s.start - 2) : s.start] != ", "
         )
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
