@@ -5065,3 +5065,16 @@ def test_a_states_abbreviation_before_a_name_is_a_title(parser):
     )
     dels = [m.place.name for m in parser.parse(text) if m.surface == "Del."]
     assert dels == ["Delaware"]
+
+
+def test_a_county_the_story_names_is_no_far_town_of_its_name(parser):
+    """ "The case was moved to Tippecanoe Superior Court 1 in Lafayette" of a story of
+    Tippecanoe and Clinton counties read a Tippecanoe village of Marshall County, 100
+    km off: a county the story names, by its name alone, is no town of its name outside
+    it."""
+    text = (
+        "FRANKFORT, Ind. — A Clinton County jury could not be seated, so the case was "
+        "moved to Tippecanoe County. Jurors at Tippecanoe Superior Court 1 in Lafayette "
+        "heard the case last week."
+    )
+    assert places_of(parser, text)["Tippecanoe"].name == "Tippecanoe County"

@@ -243,6 +243,9 @@ ALT_STRAY_POPULATION = 1_000_000
 # a Tennessee story is no Rhode Island town). On GeoWebNews' cross-validated predictions
 # none such was right either (8 wrong, 6 no place; at 300 km, 1 of 21 right).
 PROVINCE_STRAY_KM = 500.0
+# How far from the point of a county a local story names a town of the county's name lies
+# to be no part of it (:meth:`Geoparser._local_namesake`)
+UNIT_TOWN_KM = 40.0
 # How far from the story's other towns, when it names more than NAMESAKE_TOWNS, a village
 # read for a big city's name is that city
 NAMESAKE_KM = 300.0
@@ -1527,6 +1530,21 @@ class Geoparser(Recogniser):
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
+            unit = units.get(s.key)
+            if (
+                unit is not None
+                and p is not None
+                and p.kind is PlaceKind.CITY
+                and not _unit(p)
+                and s.head is None
+                and s.key not in qualified
+                and _km(p.lat, p.lon, unit.lat, unit.lon) > UNIT_TOWN_KM
+            ):
+                # a county the story names, by its name alone, is no town of its name
+                # outside it ("Tippecanoe Superior Court" of a story of Tippecanoe
+                # County is no village of Marshall County 100 km off)
+                out[n] = _moved(m, unit)
+                continue
             if (
                 p is not None
                 and p.kind is PlaceKind.COUNTRY
