@@ -1903,6 +1903,7 @@ def skeleton_countries(text: str) -> frozenset[str]:
     return frozenset(_SPELT_IN[hit.group(1)] for hit in _SPELT_IN_TEXT.finditer(text))
 
 
+@lru_cache(maxsize=4096)  # (a long list names the same unknown words again and again)
 def _by_skeleton(
     gazetteer: Gazetteer, key: str, countries: frozenset[str], first: str, words: bool
 ) -> tuple[int, ...]:
