@@ -472,8 +472,9 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     # where an apposition says the name before it lies somewhere: ", a village in "
     described = appositions(text)
     unit_lists = has_unit_lists(text)
-    # the countries whose names' transliterations the text may spell its own way
-    spelt_in = skeleton_countries(text)
+    # the countries whose names' transliterations the text may spell its own way (asked
+    # the first time a name written as a transliteration is not found)
+    spelt_in: frozenset[str] | None = None
     diseases: set[str] = set()  # names of diseases the text names in full ("West Nile")
     for i in compress(range(n), caps):
         if i in linked or (
@@ -624,8 +625,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 # "Petion-Ville" is GeoNames' "Pétionville"
                 if not forms and j > i and (forms := _get(names, memo_get, joined)):
                     key2 = joined
-            if not forms and spelt_in:  # "Hafr al-Batin" is GeoNames' "Hafar Al-Batin"
-                forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i], j > i)
+            if not forms and _transliterated(key2):  # "Hafr al-Batin": "Hafar Al-Batin"
+                if spelt_in is None:
+                    spelt_in = skeleton_countries(text)
+                if spelt_in:
+                    forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i], j > i)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not uppers[j]:
@@ -1918,7 +1922,6 @@ def _by_skeleton(
     plain = [w for w in key.replace("-", " ").split() if w not in TRANSLIT_ARTICLES]
     if (
         not plain
-        or (len(plain) == len(key.split()) and not _TRANSLITERATED.search(key))
         or any(w in common_words() or w in _SECTS for w in plain)
         or (first in TRANSLIT_ARTICLES and gazetteer.names.get(" ".join(plain)))
     ):
@@ -1944,6 +1947,12 @@ _TRANSLITERATED = re.compile(r"['-]|kh|sh|dh|gh|q|ou|aa|ee|ii|ei|ay|iy")
 # people's words of a faith, which a transliteration spells like a town ("Shia Houthi
 # rebels" is no Sayhut)
 _SECTS = frozenset({"shia", "shiite", "sunni", "alawite", "druze", "ismaili"})
+
+
+def _transliterated(key: str) -> bool:
+    """Whether a name is written as only a transliteration writes one (an article, a
+    hyphen or apostrophe, :data:`_TRANSLITERATED`)."""
+    return _TRANSLITERATED.search(key) is not None or not TRANSLIT_ARTICLES.isdisjoint(key.split())
 
 
 def _first_letter(name: str) -> str:
