@@ -472,9 +472,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     # where an apposition says the name before it lies somewhere: ", a village in "
     described = appositions(text)
     unit_lists = has_unit_lists(text)
-    # the countries whose names' transliterations the text may spell its own way (asked
-    # the first time a name written as a transliteration is not found)
-    spelt_in: frozenset[str] | None = None
+    # the countries whose names' transliterations the text may spell its own way
+    spelt_in = skeleton_countries(text)
     diseases: set[str] = set()  # names of diseases the text names in full ("West Nile")
     for i in compress(range(n), caps):
         if i in linked or (
@@ -625,11 +624,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 # "Petion-Ville" is GeoNames' "Pétionville"
                 if not forms and j > i and (forms := _get(names, memo_get, joined)):
                     key2 = joined
-            if not forms and _transliterated(key2):  # "Hafr al-Batin": "Hafar Al-Batin"
-                if spelt_in is None:
-                    spelt_in = skeleton_countries(text)
-                if spelt_in:
-                    forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i], j > i)
+            if not forms and spelt_in:  # "Hafr al-Batin" is GeoNames' "Hafar Al-Batin"
+                forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i], j > i)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not uppers[j]:
@@ -1897,14 +1893,13 @@ _SPELT_IN = {
     "Kuwait": "KW",
     "Iran": "IR",
 }
-_SPELT_IN_TEXT = re.compile(r"\b(" + "|".join(_SPELT_IN) + ")")
 
 
 def skeleton_countries(text: str) -> frozenset[str]:
     """The countries of :data:`~geomap.gazetteer.build.SKELETON_COUNTRIES` ``text``
     names, by name or people's word ("Syrian", "Houthi"): where a name unknown as
     written may be one of theirs in another transliteration."""
-    return frozenset(_SPELT_IN[hit.group(1)] for hit in _SPELT_IN_TEXT.finditer(text))
+    return frozenset(cc for word, cc in _SPELT_IN.items() if word in text)
 
 
 @lru_cache(maxsize=4096)  # (a long list names the same unknown words again and again)
@@ -1922,6 +1917,7 @@ def _by_skeleton(
     plain = [w for w in key.replace("-", " ").split() if w not in TRANSLIT_ARTICLES]
     if (
         not plain
+        or not _transliterated(key)
         or any(w in common_words() or w in _SECTS for w in plain)
         or (first in TRANSLIT_ARTICLES and gazetteer.names.get(" ".join(plain)))
     ):
