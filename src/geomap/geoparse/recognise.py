@@ -193,11 +193,11 @@ MAIN_CITY = 100_000
 def _floor_of_words(text: str, s: Span) -> float:
     """The score a name the gazetteer has needs where the words around span ``s`` say
     it is a place: :data:`SOLE_FLOOR` where an apposition says how far off it lies
-    (:data:`_AWAY`), after "as far north as", "north of" or after a lower-case Arabic article that
-    follows a word of place; :data:`REPEAT_FLOOR` where an apposition calls it a town or
-    its county's seat (:data:`_A_TOWN`), an office its people hold follows
-    (:data:`_ITS_OFFICE`) or a unit word's "of" goes before it ("the town of Koné");
-    else more than any score."""
+    (:data:`_AWAY`), after "as far (north) as", after "north of" or after a lower-case
+    Arabic article that follows a word of place; :data:`REPEAT_FLOOR` where an
+    apposition calls it a town or its county's seat (:data:`_A_TOWN`), an office its
+    people hold follows (:data:`_ITS_OFFICE`) or a unit word's "of" goes before it ("the
+    town of Koné"); else more than any score."""
     before = text[s.start - 3 : s.start]  # (most names have none of these words around)
     if (
         _AWAY.match(text, s.end)
