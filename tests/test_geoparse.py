@@ -5078,3 +5078,15 @@ def test_a_county_the_story_names_is_no_far_town_of_its_name(parser):
         "heard the case last week."
     )
     assert places_of(parser, text)["Tippecanoe"].name == "Tippecanoe County"
+
+
+def test_land_the_gazetteer_lacks_is_of_the_place_its_of_names(parser):
+    """ "Turkish jets struck positions in the Qandil mountains of northern Iraq" put the
+    mountains at Diyarbakır, the town the sentence named first: land or water said to be
+    "of" a place is that place's."""
+    text = (
+        "ANKARA (Al Jazeera) — Ankara said it had detained 12 suspects linked to a bombing "
+        "in Diyarbakır, as Turkish jets struck positions in the Qandil mountains of "
+        "northern Iraq."
+    )
+    assert places_of(parser, text)["Qandil mountains"].country_code == "IQ"

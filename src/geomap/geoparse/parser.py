@@ -185,6 +185,11 @@ _COMPASS_OF_AFTER = re.compile(
     r", (?:about |some |nearly |roughly |just )?(?:[\d,.]+ (?:miles?|km|kilomet(?:er|re)s?) )?"
     r"(?:to the )?(?:north|south|east|west)(?:-?(?:east|west))? of (?:the )?"
 )
+# " of northern ", " of the ": land or water said to be of the place after it
+_OF_A_PLACE = re.compile(
+    r" of (?:the )?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)? )?"
+)
 # how near a name lies to the one an apposition says it lies off by a point of the compass
 COMPASS_KM = 300.0
 # the kinds of a town and a province
@@ -2047,10 +2052,17 @@ class Geoparser(Recogniser):
                     here = [t for t in here if id(t) not in datelines]
                 held = _standing(text, m, in_provinces)
                 if s.head in PHYSICAL_HEADS and place is None:
-                    # land and water: the sentence's nearest town or province ("the
-                    # Galwan valley" after "in Ladakh" is no valley of the dateline town)
-                    place = _nearest(text, m, [*here, *held], SENTENCE_END)
-                    confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
+                    # land and water: the place its "of" names ("the Qandil mountains
+                    # of northern Iraq" are no mountains of the sentence's Diyarbakır),
+                    # else the sentence's nearest town or province ("the Galwan valley"
+                    # after "in Ladakh" is no valley of the dateline town)
+                    after = mentions[n + 1] if n + 1 < len(mentions) else None
+                    hit = _OF_A_PLACE.match(text, m.end)
+                    if hit and after is not None and after.start == hit.end() and after.place:
+                        place, confidence = after.place, 0.3
+                    else:
+                        place = _nearest(text, m, [*here, *held], SENTENCE_END)
+                        confidence = 0.4 if place and place.kind is PlaceKind.CITY else 0.3
                 for boundary, fallback, near in (
                     (SENTENCE_END, 0.4, here),
                     (SENTENCE_END, 0.3, held),
