@@ -5090,3 +5090,19 @@ def test_land_the_gazetteer_lacks_is_of_the_place_its_of_names(parser):
         "northern Iraq."
     )
     assert places_of(parser, text)["Qandil mountains"].country_code == "IQ"
+
+
+def test_a_county_abroad_of_a_local_story_with_no_namesake_at_home_is_unplaced(parser):
+    """ "Middlesex County council has voted" of a "LONDON, Ont." story was Massachusetts'
+    county (and the bridge and road of its sentence with it): a county read abroad, of
+    a name home's country has nothing of, in a country the story names nothing else in
+    but villages and names sharing its words, is home's county the gazetteer lacks."""
+    text = (
+        "LONDON, Ont. — Middlesex County council has voted to keep heavy trucks off the "
+        "aging Glendon Drive bridge over the Thames River near Komoka. Grain trucks are "
+        "detoured through Delaware and Ilderton, and Middlesex Centre staff said the "
+        "township would help."
+    )
+    got = places_of(parser, text)
+    assert got["Middlesex County"] is None
+    assert got["Glendon Drive"] is None or got["Glendon Drive"].country_code == "CA"

@@ -1521,6 +1521,11 @@ class Geoparser(Recogniser):
                 lat[i], lon[i], km, lambda _k, a, b: _km(lat[i], lon[i], a, b)
             )
 
+        # the names the story reads as no village, by country
+        solid_in: dict[str | None, set[str]] = {}
+        for m, s in zip(mentions, spans):
+            if m.place is not None and not _village(m.place):
+                solid_in.setdefault(m.place.country_code, set()).add(s.key)
         # the countries abroad the story reads only villages in, two or more (one alone
         # is a stray: :func:`_without_strays`)
         villages_only: dict[str | None, bool] = {}
@@ -1574,8 +1579,27 @@ class Geoparser(Recogniser):
                     ),
                     None,
                 )
+                bare = s.key.rsplit(" ", 1)[0]  # ("Clare" of "Clare County")
                 if there is not None:
                     out[n] = _moved(m, there)
+                elif (
+                    p.country_code != home.split(".")[0]
+                    # (else it is home's country's, :meth:`_stray_province`: "Clare County
+                    # Council" of an Irish story)
+                    and all(
+                        self._cc[i] != home.split(".")[0]
+                        for i in (*s.forms[::2], *self.gazetteer.forms(bare)[::2])
+                    )
+                ) and not any(
+                    core.isdisjoint(k.split())
+                    for k in solid_in.get(p.country_code, ())
+                    if (core := set(s.key.split()) - ADMIN_HEADS)
+                ):
+                    # ... and none abroad, where the story names nothing else there but
+                    # villages and names sharing its words: a county of home the gazetteer
+                    # lacks ("Middlesex County council" of a "LONDON, Ont." story is no
+                    # county of Massachusetts, nor "Middlesex Centre" a New Jersey town)
+                    out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
                 continue
             if (
                 p is None
