@@ -1521,22 +1521,9 @@ class Geoparser(Recogniser):
                 lat[i], lon[i], km, lambda _k, a, b: _km(lat[i], lon[i], a, b)
             )
 
-        # the names the story reads as no village, by country
-        solid_in: dict[str | None, set[str]] = {}
-        for m, s in zip(mentions, spans):
-            if m.place is not None and not _village(m.place):
-                solid_in.setdefault(m.place.country_code, set()).add(s.key)
-        # the countries abroad the story reads only villages in, two or more (one alone
-        # is a stray: :func:`_without_strays`)
-        villages_only: dict[str | None, bool] = {}
-        village_names: dict[str | None, set[str]] = {}
-        for m, s in zip(mentions, spans):
-            if m.place is not None and m.place.country_code in abroad:
-                cc = m.place.country_code
-                villages_only[cc] = villages_only.get(cc, True) and _village(m.place)
-                village_names.setdefault(cc, set()).add(s.key)
-        for cc, keys in village_names.items():
-            villages_only[cc] = villages_only[cc] and len(keys) >= 2
+        # the names the story reads, and those it reads as no village, by country
+        names_in = _names_by_country(mentions, spans)
+        solid_in = _names_by_country(mentions, spans, lambda m, _: not _village(m.place))
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
@@ -1630,7 +1617,12 @@ class Geoparser(Recogniser):
             ) or units.get(s.key)
             if place is not None:
                 out[n] = _moved(m, place)
-            elif not at_home and _village(p) and villages_only.get(p.country_code, False):
+            elif (
+                not at_home
+                and _village(p)
+                and p.country_code not in solid_in
+                and len(names_in[p.country_code]) >= 2  # (one alone is a stray)
+            ):
                 # villages abroad that only each other place in their country are local
                 # places the gazetteer lacks ("Nelsonville-York" and "Hocking" of an
                 # Athens, Ohio story were two Western Australian villages)
@@ -2900,12 +2892,14 @@ def _local_thing(s: Span) -> bool:
 
 
 def _names_by_country(
-    mentions: Sequence[Mention], spans: Sequence[Span]
+    mentions: Sequence[Mention],
+    spans: Sequence[Span],
+    keep: Callable[[Mention, Span], bool] | None = None,
 ) -> dict[str | None, set[str]]:
-    """Country -> the names the story reads in it."""
+    """Country -> the names the story reads in it (of the mentions ``keep`` keeps)."""
     named: dict[str | None, set[str]] = {}
     for m, s in zip(mentions, spans):
-        if m.place is not None:
+        if m.place is not None and (keep is None or keep(m, s)):
             named.setdefault(m.place.country_code, set()).add(s.key)
     return named
 
@@ -3209,15 +3203,12 @@ def _one_sense(
     # the towns, provinces and countries the story reads in each country (land and
     # water, and names holding a qualified name's words, hold no namesake there: "LONDON,
     # Ont. ... the Thames ... the City of London" keeps London in Ontario)
-    named: dict[str | None, set[str]] = {}
     words = {w for key, _ in qualified for w in key.split()}
-    for m, s in zip(mentions, spans):
-        if (
-            m.place is not None
-            and m.place.kind is not PlaceKind.FEATURE
-            and words.isdisjoint(s.key.split())
-        ):
-            named.setdefault(m.place.country_code, set()).add(s.key)
+    named = _names_by_country(
+        mentions,
+        spans,
+        lambda m, s: m.place.kind is not PlaceKind.FEATURE and words.isdisjoint(s.key.split()),
+    )
     for n, (m, s) in enumerate(zip(mentions, spans)):
         readings = qualified.get((s.key, s.head), {})
         # "Dublin City Schools" of a "DUBLIN, Ohio" story: the town, whatever "Dublin
