@@ -987,7 +987,7 @@ class Geoparser(Recogniser):
         local_story = _local_dateline(home, where) is not None
         # (a name the story ever qualifies: "moved from Warsaw, Ind. ... The kids in
         # Warsaw play good football" of an Athens, Ohio story is no Ohio village)
-        qualified = {s.key for s, q in zip(spans, quals) if q is not None}
+        qualified = _qualified_keys(spans, quals)
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             if (
@@ -1454,7 +1454,7 @@ class Geoparser(Recogniser):
         if len(towns) <= NAMESAKE_TOWNS:
             return mentions
         grid = PointGrid((k, p.lat, p.lon) for k, p in towns.items())
-        qualified = {s.key for s, q in zip(spans, quals) if q is not None}
+        qualified = _qualified_keys(spans, quals)
         named_in = {m.place.country_code for m in mentions if m.place is not None}
         out = list(mentions)
         for n in villages:
@@ -1506,7 +1506,7 @@ class Geoparser(Recogniser):
             if (p := m.place) is not None and p.admin1 == home and _unit(p)
         }
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
-        qualified = {s.key for s, q in zip(spans, quals) if q is not None}
+        qualified = _qualified_keys(spans, quals)
         abroad = {  # (not water and land of no one country: "Lake Ontario")
             m.place.country_code
             for m, s in zip(mentions, spans)
@@ -2889,6 +2889,12 @@ def _local_thing(s: Span) -> bool:
     """Whether span ``s`` names a building or a street ("Victoria Hospital", "Oxford
     Road"): what a local story places at home when its sentence names no town."""
     return s.head in BUILDING_HEADS or s.head in LOCAL_HEADS
+
+
+def _qualified_keys(spans: Sequence[Span], quals: Sequence[Qualifier | None]) -> set[str]:
+    """The names the story qualifies somewhere ("Springfield, Ill."): they keep their
+    qualifier's reading wherever they stand."""
+    return {s.key for s, q in zip(spans, quals) if q is not None}
 
 
 def _names_by_country(
