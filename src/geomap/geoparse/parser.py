@@ -174,9 +174,6 @@ def _team_after() -> re.Pattern[str]:
 _LAND_AND_WATER = PHYSICAL_HEADS | frozenset(
     "mount mt cerro sierra rio lago monte mont isla lac bahia cabo cape punta pico".split()
 )
-# "[in French, trans.", "[In Spanish]": the language a source was written in, which
-# names no country (ProMED's posts tag each quoted source so)
-_LANGUAGE_TAG = re.compile(r"\[[Ii]n \Z")
 # Words that open football clubs' names ("Real Betis", "Sporting Lisbon", "Dynamo Kyiv")
 _CLUB_OPENERS = frozenset("real sporting dynamo dinamo olympique deportivo atletico".split())
 # ", south-east of ", ", about 20 miles east of ": an apposition placing the name before
@@ -424,23 +421,22 @@ class Geoparser(Recogniser):
         province and country, :meth:`Recogniser.select`)."""
         kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
         kept = _without_firms(text, tokens, kept, self._kind)
-        if "[" in text:  # (a language tag: "[in Spanish, trans. Mod.JT]" of a ProMED post)
-            kept = [s for s in kept if not _LANGUAGE_TAG.search(text, max(0, s.start - 5), s.start)]
-        # a football club's first word before its town's or nickname ("joined from Real
-        # Betis" is no Portuguese village called Real)
-        kept = [
-            s for s in kept if s.key not in _CLUB_OPENERS or not CAPITAL_AFTER.match(text, s.end)
-        ]
-        # a state's abbreviation before a name, after no comma, is a title ("Del. Will
-        # Wampler" is a delegate of Virginia's House, not Delaware; "Dover, Del." stays)
-        kept = [s for s in kept if not self._title_not_state(text, s)]
+        kept = [s for s in kept if not self._names_no_place(text, s)]
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
         )
 
-    def _title_not_state(self, text: str, s: Span) -> bool:
-        """Whether span ``s`` is a state's abbreviation with its period ("Del.", "Rep.")
-        before a capitalised word and after no comma: a person's title."""
+    def _names_no_place(self, text: str, s: Span) -> bool:
+        """Whether span ``s`` is a word that names no place where it stands: a source's
+        language tag ("[in Spanish, trans. Mod.JT]" of a ProMED post), a football club's
+        first word before its town's or nickname ("joined from Real Betis" is no
+        Portuguese village called Real), or a state's abbreviation with its period before
+        a capitalised word and after no comma, a person's title ("Del. Will Wampler" is a
+        delegate of Virginia's House, not Delaware; "Dover, Del." stays)."""
+        if text[max(0, s.start - 4) : s.start] in ("[in ", "[In "):
+            return True
+        if s.key in _CLUB_OPENERS:
+            return CAPITAL_AFTER.match(text, s.end) is not None
         return (
             s.key.endswith(".")
             and bool(s.forms)
