@@ -5106,3 +5106,24 @@ def test_a_county_abroad_of_a_local_story_with_no_namesake_at_home_is_unplaced(p
     got = places_of(parser, text)
     assert got["Middlesex County"] is None
     assert got["Glendon Drive"] is None or got["Glendon Drive"].country_code == "CA"
+
+
+def test_the_generic_tail_of_a_longer_name_is_no_building(parser):
+    """ "the Alex Ekwueme Federal University Teaching Hospital" gave a place "Teaching
+    Hospital", "the Wood County Judicial Building" one "Judicial Building": everyday
+    words before a building's head, just after a capitalised word of the same name, only
+    say what kind of building a person's, an organisation's or a place's is. A street
+    listed after another street keeps its name."""
+    text = (
+        "ABAKALIKI, Nigeria — A nurse at the Alex Ekwueme Federal University Teaching "
+        "Hospital in Abakaliki is stable, and early voting at the Wood County Judicial "
+        "Building in Parkersburg drew crowds. The OSU Panhandle Research and Extension "
+        "Center at Goodwell measured rain. Streets along Bryan Road and Inspiration Road "
+        "flooded."
+    )
+    got = places_of(parser, text)
+    assert "Teaching Hospital" not in got
+    assert "Judicial Building" not in got
+    assert "Extension Center" not in got
+    assert got["Abakaliki"].country_code == "NG"
+    assert "Inspiration Road" in got

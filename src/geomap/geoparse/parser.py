@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -437,6 +437,8 @@ class Geoparser(Recogniser):
             return True
         if s.key in _CLUB_OPENERS:
             return CAPITAL_AFTER.match(text, s.end) is not None
+        if _generic_tail(text, s, self.gazetteer.names):
+            return True
         return (
             s.key.endswith(".")
             and bool(s.forms)
@@ -3671,6 +3673,40 @@ def _nearest(
         if best is None or b - a < best[0]:
             best = (b - a, t.place)
     return None if best is None else best[1]
+
+
+# The words before a building's head ("Teaching Hospital", "Judicial Building") this
+# common (wordfreq's Zipf scale) describe it and name nothing, unless they are a place's
+# name no everyday word shares ("California State University")
+GENERIC_ZIPF = 3.0
+# a longer name's capitalised word just before a span ("Smith County Memorial Hospital",
+# "Research and Extension Center"), not a sentence's opening word ("The", "Because") nor
+# a name of its own before "and" ("Bryan Road and Inspiration Road")
+_NAME_BEFORE = re.compile(r"([A-Z][\w-]*)( (?:&|and))? $")
+_NOT_NAME_WORDS = frozenset(
+    """the a an this that these those its his her their our in at on because when while
+    after before if as since but so then also where""".split()
+)
+
+
+def _generic_tail(text: str, s: Span, names: Mapping[str, tuple[int, ...]]) -> bool:
+    """Whether ``s`` is the tail of a longer name that only says what kind of building it
+    is ("Alex Ekwueme Federal University Teaching Hospital", "Wood County Judicial
+    Building"): its words before a building's head all everyday words, a capitalised word
+    of that name just before it. The name the tail belongs to is a person's or an
+    organisation's, or holds the place, which is read on its own ("Smith County")."""
+    if s.head not in BUILDING_HEADS and s.head not in LOCAL_HEADS:
+        return False
+    if not all(
+        _zipf(w) >= GENERIC_ZIPF and (w not in names or w in common_words())
+        for w in s.key.split()  # (the head is no part of the key)
+    ):
+        return False
+    before = _NAME_BEFORE.search(text, max(0, s.start - 40), s.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word not in _NOT_NAME_WORDS and not (before.group(2) and word in HEADS)
 
 
 _WORD = re.compile(r"[a-z][a-z'.-]*")
