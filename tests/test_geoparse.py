@@ -5127,3 +5127,17 @@ def test_the_generic_tail_of_a_longer_name_is_no_building(parser):
     assert "Extension Center" not in got
     assert got["Abakaliki"].country_code == "NG"
     assert "Inspiration Road" in got
+
+
+def test_a_countrys_adjective_before_a_lower_case_head_is_the_adjective(parser):
+    """ "the Philippine island of Luzon", "the Kurdish enclave of Afrin" were one span
+    each with the head word (GeoWebNews' gold marks "Kurdish", "Greek"): a people's or
+    country's adjective before a lower-case head that makes no name with it is the
+    adjective alone."""
+    text = (
+        "Typhoon Krathon hit the Philippine island of Luzon, and Turkish forces pressed "
+        "into the Kurdish enclave of Afrin."
+    )
+    got = places_of(parser, text)
+    assert got["Philippine"].country_code == "PH"
+    assert "Kurdish" in got and "Kurdish enclave" not in got

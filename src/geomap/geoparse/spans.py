@@ -1557,6 +1557,8 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
         head in ADMIN_HEADS or head in PHYSICAL_HEADS or not _same_country(gazetteer, whole, forms)
     ):
         return Span(i, j, start, end, f"{name_key} {head}", whole)
+    if not whole and not tokens.caps[j] and adjective_only(forms):
+        return None  # "the Philippine island of Luzon", "a Chinese province": the adjective
     words = name_key.split(" ")
     # an unknown institution lies in the province or country it is named after
     # (not land or water: "the Nelson Mandela Bay Municipality" is no bay of New
