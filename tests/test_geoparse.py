@@ -5141,3 +5141,17 @@ def test_a_countrys_adjective_before_a_lower_case_head_is_the_adjective(parser):
     got = places_of(parser, text)
     assert got["Philippine"].country_code == "PH"
     assert "Kurdish" in got and "Kurdish enclave" not in got
+
+
+def test_a_road_between_two_places_joined_by_a_dash_is_both_places(parser):
+    """ "the Lokoja–Abuja highway" (an en dash) was one road named "Abuja highway" put at
+    Lokoja, and "the Kasese–Fort Portal road" a "Portal road" at Kasese: any dash joins
+    two places before a connecting head, and the second may be of several words."""
+    text = (
+        "KAMPALA, Uganda — Floods cut the Kasese–Fort Portal road and the Mbale–Tororo "
+        "highway, while in Nigeria the Lokoja–Abuja highway was closed."
+    )
+    got = places_of(parser, text)
+    assert got["Fort Portal"].country_code == "UG"
+    assert got["Tororo"].country_code == "UG"
+    assert got["Abuja"].country_code == "NG"

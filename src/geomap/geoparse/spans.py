@@ -415,6 +415,7 @@ HEADS = ADMIN_HEADS | FEATURE_HEADS | LOCAL_HEADS
 # Heads that may join two places' names ("the Kabul-Kandahar road", "the Asian-Pacific
 # region"), unlike a building's ("Lambert-St. Louis International Airport")
 CONNECTING_HEADS = frozenset("road rd highway bridge corridor crossing region".split())
+_JOINING_DASHES = frozenset({"-", "–", "—"})  # hyphen, en and em dash
 _FEATURE = KIND_CODE["feature"]
 _TOWN = KIND_CODE["city"]
 _COUNTRY_KIND = KIND_CODE["country"]
@@ -555,13 +556,9 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         )
                         for k in range(i, j)
                     )
-                    # "Kabul-Kandahar road": two places, not a road named after them
-                    and not (
-                        keys[j] in CONNECTING_HEADS
-                        and i > 0
-                        and caps[i - 1]
-                        and text[ends[i - 1] : starts[i]] == "-"
-                    )
+                    # "Kabul-Kandahar road", "the Lokoja–Abuja highway": two places,
+                    # not a road named after them
+                    and not (keys[j] in CONNECTING_HEADS and _after_dash(text, tokens, i))
                     and not _joined_places(names, key)
                     # "The centre"; but "Lake and Will counties" are Will County's
                     and (
@@ -1502,6 +1499,15 @@ def _compass_only(keys: Sequence[str], s: Span) -> bool:
     if words[0] == "the":
         words = words[1:]
     return bool(words) and all(k in _PARTS for k in words)
+
+
+def _after_dash(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the run of capitalised words through token ``i`` follows a capitalised word
+    and a dash: the second place of "the Kasese–Fort Portal road"."""
+    starts, ends, caps = tokens.starts, tokens.ends, tokens.caps
+    while i > 0 and caps[i - 1] and text[ends[i - 1] : starts[i]] == " ":
+        i -= 1
+    return i > 0 and caps[i - 1] and text[ends[i - 1] : starts[i]] in _JOINING_DASHES
 
 
 def _joined_places(names: Mapping[str, tuple[int, ...]], key: str) -> bool:
