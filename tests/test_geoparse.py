@@ -5155,3 +5155,17 @@ def test_a_road_between_two_places_joined_by_a_dash_is_both_places(parser):
     assert got["Fort Portal"].country_code == "UG"
     assert got["Tororo"].country_code == "UG"
     assert got["Abuja"].country_code == "NG"
+
+
+def test_the_town_of_after_a_province_names_a_town_in_it(parser):
+    """ "In southern Mexico, the city of Tapachula" and "in Kymenlaakso, the municipality
+    of Virolahti" read the apposition as saying Mexico and Kymenlaakso were towns, and
+    left them unplaced: "the city of" names the town that follows; "a town in", "the
+    capital of" say where the name before lies."""
+    text = (
+        "In southern Mexico, the city of Tapachula, in Chiapas state, has emptied. Further "
+        "south in Kymenlaakso, the municipality of Virolahti saw truck traffic fall."
+    )
+    got = places_of(parser, text)
+    assert got["Mexico"].country_code == "MX"
+    assert got["Kymenlaakso"] is not None and got["Kymenlaakso"].country_code == "FI"

@@ -1997,12 +1997,17 @@ _SENTENCE_GAP = re.compile(r"[.!?;:\n—–]| - ")
 
 # An apposition that says where a town lies: ", a village in ", ", the capital of ",
 # ", a small farming town in eastern "
+_TOWN_WORD = r"(?:town|village|city|hamlet|suburb|community|municipality|settlement|port)"
 _SAID_TO_LIE_IN = re.compile(
-    r", (?:a|an|the) (?:[a-z-]+ ){0,3}(?:town|village|city|hamlet|suburb|community|"
-    r"municipality|settlement|port|capital)"
+    r", (?:"
+    rf"(?:a|an) (?:[a-z-]+ ){{0,3}}(?:{_TOWN_WORD}|capital)"
     # ("Santa Rosa, a town of about 3,000 in Cameron County")
     r"(?: of (?:about |some |nearly |roughly |more than |fewer than |under )?\d[\d,]*"
-    r"(?: people| residents| inhabitants)?)? (?:in|of) (?:the )?(?:[a-z]+ )?"
+    r"(?: people| residents| inhabitants)?)? (?:in|of)"
+    # "the town of" names the town ("In southern Mexico, the city of Tapachula"); "the
+    # capital of" and "the town in" say where it lies
+    rf"|the (?:[a-z-]+ ){{0,3}}(?:{_TOWN_WORD} in|capital (?:in|of))"
+    r") (?:the )?(?:[a-z]+ )?"
 )
 
 
