@@ -5169,3 +5169,16 @@ def test_the_town_of_after_a_province_names_a_town_in_it(parser):
     got = places_of(parser, text)
     assert got["Mexico"].country_code == "MX"
     assert got["Kymenlaakso"] is not None and got["Kymenlaakso"].country_code == "FI"
+
+
+def test_a_county_over_the_border_of_a_local_story_stays_placed(parser):
+    """ "near the border with County Cavan" of a Fermanagh story was unplaced twice, as a
+    county of a country the story names nothing else in: a county abroad within
+    NAMESAKE_KM of the story's places lies over its border."""
+    text = (
+        "ENNISKILLEN, Northern Ireland — Roads around Lisnaskea and Newtownbutler remain "
+        "impassable after the River Erne burst its banks near the border with County "
+        "Cavan. Fermanagh farmers said the water was still rising."
+    )
+    got = places_of(parser, text)
+    assert got["County Cavan"] is not None and got["County Cavan"].country_code == "IE"

@@ -1568,22 +1568,30 @@ class Geoparser(Recogniser):
                 if there is not None:
                     out[n] = _moved(m, there)
                 elif (
-                    p.country_code != home.split(".")[0]
-                    # (else it is home's country's, :meth:`_stray_province`: "Clare County
-                    # Council" of an Irish story)
-                    and all(
-                        self._cc[i] != home.split(".")[0]
-                        for i in (*s.forms[::2], *self.gazetteer.forms(bare)[::2])
+                    (
+                        p.country_code != home.split(".")[0]
+                        # (else it is home's country's, :meth:`_stray_province`: "Clare County
+                        # Council" of an Irish story)
+                        and all(
+                            self._cc[i] != home.split(".")[0]
+                            for i in (*s.forms[::2], *self.gazetteer.forms(bare)[::2])
+                        )
                     )
-                ) and not any(
-                    core.isdisjoint(k.split())
-                    for k in solid_in.get(p.country_code, ())
-                    if (core := set(s.key.split()) - ADMIN_HEADS)
+                    and not any(
+                        core.isdisjoint(k.split())
+                        for k in solid_in.get(p.country_code, ())
+                        if (core := set(s.key.split()) - ADMIN_HEADS)
+                    )
+                    and not grid.within(
+                        p.lat, p.lon, NAMESAKE_KM, lambda _k, a, b, p=p: _km(p.lat, p.lon, a, b)
+                    )
                 ):
                     # ... and none abroad, where the story names nothing else there but
-                    # villages and names sharing its words: a county of home the gazetteer
-                    # lacks ("Middlesex County council" of a "LONDON, Ont." story is no
-                    # county of Massachusetts, nor "Middlesex Centre" a New Jersey town)
+                    # villages and names sharing its words, far from its towns: a county
+                    # of home the gazetteer lacks ("Middlesex County council" of a
+                    # "LONDON, Ont." story is no county of Massachusetts, nor "Middlesex
+                    # Centre" a New Jersey town; "County Cavan" of a Fermanagh story is
+                    # over the border)
                     out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
                 continue
             if (
@@ -1652,7 +1660,8 @@ class Geoparser(Recogniser):
         story is no "Plateau-Central" of Burkina Faso. So is a county, else that
         country's biggest town of its name, else unplaced: "Clare County Council" of an
         Irish story is no council of Clare County, Michigan, "Durham County Council" of an
-        English one none of North Carolina's. A qualified name keeps its qualifier's."""
+        English one none of North Carolina's. Not one :data:`NAMESAKE_KM` from a place of
+        the story's country: over its border. A qualified name keeps its qualifier's."""
         abroad = [  # provinces and counties read outside some country: the few to weigh
             n
             for n, m in enumerate(mentions)
@@ -1664,12 +1673,15 @@ class Geoparser(Recogniser):
         if nation is None:
             return mentions
         named = _names_by_country(mentions, spans)
+        at_home = [m.place for m in mentions if m.place and m.place.country_code == nation]
         out = list(mentions)
         for n in abroad:
             m, s = mentions[n], spans[n]
             p = m.place
             if p.country_code == nation or named[p.country_code] - {s.key}:
                 continue
+            if any(_km(p.lat, p.lon, q.lat, q.lon) < NAMESAKE_KM for q in at_home):
+                continue  # over the border: "near the border with County Cavan" of Fermanagh
             # (by its name without its head too: GeoNames' "Center" of Haiti is no "Centre
             # department")
             forms = self._with_headless(s)
