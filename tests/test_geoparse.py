@@ -5182,3 +5182,16 @@ def test_a_county_over_the_border_of_a_local_story_stays_placed(parser):
     )
     got = places_of(parser, text)
     assert got["County Cavan"] is not None and got["County Cavan"].country_code == "IE"
+
+
+def test_a_capitalised_governor_after_a_name_says_it_is_the_province(parser):
+    """ "Kharkiv Governor Oleh Syniehubov said" read the city: "Governor" and "Regional
+    Military Administration" say the name is the province, capitalised or not."""
+    text = (
+        "KYIV (Reuters) — Russian drones hit a kindergarten. In the north-east, Kharkiv "
+        "Governor Oleh Syniehubov said two people were hurt, and the Kherson Regional "
+        "Military Administration reported shelling."
+    )
+    got = places_of(parser, text)
+    assert got["Kharkiv"].kind is PlaceKind.ADMIN1
+    assert got["Kherson"].kind is PlaceKind.ADMIN1

@@ -127,8 +127,9 @@ _PROVINCES = frozenset({_ADMIN1})
 # Vyacheslav Gladkov", "the head of the Odesa regional administration"): the province's,
 # not its capital's
 _GOVERNOR_AFTER = re.compile(
-    r" (?:(?:regional|provincial|oblast|state) (?:governor|administration|government)"
-    r"|governor)\b"
+    r" (?:(?:regional|provincial|oblast|state) (?:(?:military )?administration|governor"
+    r"|government)|governor)\b",
+    re.IGNORECASE,  # "Kharkiv Governor Oleh Syniehubov", "Kherson Regional Military ..."
 )
 _KIND_OF = {
     w: _TOWNS_ONLY
