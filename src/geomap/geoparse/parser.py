@@ -126,6 +126,7 @@ _PROVINCES = frozenset({_ADMIN1})
 # a province's governor or regional government after its name ("Belgorod governor
 # Vyacheslav Gladkov", "the head of the Odesa regional administration"): the province's,
 # not its capital's
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 _GOVERNOR_AFTER = re.compile(
     r" (?:(?:regional|provincial|oblast|state) (?:(?:military )?administration|governor"
     r"|government)|governor)\b",
@@ -530,6 +531,15 @@ class Geoparser(Recogniser):
                 unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
             elif unit is None and _GOVERNOR_AFTER.match(text, s.end):
                 unit = _PROVINCES  # "Belgorod governor", "the Odesa regional administration"
+            elif (
+                unit is None
+                and text.startswith(" city", s.end)
+                and not text[s.end + 5 : s.end + 6].isalpha()
+                and not _ARTICLE_BEFORE.search(before)
+                and not any(self._kind[i] == _COUNTRY for i in s.forms[::2])
+            ):
+                # "on Zaporizhzhia city"; not "the Ohio city of Dayton", "Sudan city"
+                unit = _TOWNS_ONLY
             team = qual is None and s.head is None and s.key in team_names and not wire
             # "the Dnipro's western bank", "along the Ohio": a river by its bare name
             river = (
