@@ -5208,3 +5208,18 @@ def test_a_name_before_a_lower_case_city_is_the_city(parser):
     got = places_of(parser, text)
     assert got["Zaporizhzhia"].kind is PlaceKind.CITY
     assert got["Ohio"].kind is PlaceKind.ADMIN1
+
+
+def test_a_provinces_own_longer_name_is_the_province_again(parser):
+    """ "We need a plan to rebuild Rio Grande do Sul" after "the state of Rio Grande do
+    Sul" was the port of Rio Grande, whose other name it is and which the story names:
+    a province's own name in more words than the town's is the province where it
+    stands alone."""
+    text = (
+        "PORTO ALEGRE, Brazil (AFP) — Floodwaters kept rising across the southern "
+        'Brazilian state of Rio Grande do Sul. "We need a plan to rebuild Rio Grande do '
+        'Sul," the governor said. Water draining south could threaten Pelotas and the '
+        "port city of Rio Grande."
+    )
+    got = [m for m in parser.parse(text) if m.surface == "Rio Grande do Sul"]
+    assert len(got) == 2 and all(m.place.kind is PlaceKind.ADMIN1 for m in got)

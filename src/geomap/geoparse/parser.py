@@ -699,10 +699,20 @@ class Geoparser(Recogniser):
             ):
                 continue
             readings = {self.gazetteer.place(i): fk for i, fk in zip(s.forms[::2], s.forms[1::2])}
+            # (a spelling of the town's name is the town, unless it is the province's own
+            # name in more words: "rebuild Rio Grande do Sul" after "the state of Rio
+            # Grande do Sul" is no port of Rio Grande, whose other name it is; "the Jenin
+            # camp" stays at Janin)
             if (
                 readings.get(m.place) == FORM_ALT
                 and province in readings
-                and not spelling_of(m.surface, m.place.name)
+                and (
+                    not spelling_of(m.surface, m.place.name)
+                    or (
+                        readings[province] == FORM_NAME
+                        and len(m.surface.split()) > len(m.place.name.split())
+                    )
+                )
             ):
                 out[n] = _moved(m, province)
         return out
