@@ -5200,14 +5200,18 @@ def test_a_capitalised_governor_after_a_name_says_it_is_the_province(parser):
 def test_a_name_before_a_lower_case_city_is_the_city(parser):
     """ "the Shevchenkivskyi district of Zaporizhzhia city" read the oblast: a name
     before a lower-case "city" is a town; not a country's ("Siege tightens on Sudan
-    city") nor one after an article ("the Ohio city of Dayton")."""
+    city") nor a people's adjective ("the southern English city of Salisbury" of
+    GeoWebNews was a town called English), nor one after an article ("the Ohio city of
+    Dayton")."""
     text = (
         "KYIV (Reuters) — A drone hit a block in the Shevchenkivskyi district of "
-        "Zaporizhzhia city. He moved to the Ohio city of Dayton."
+        "Zaporizhzhia city. He moved to the Ohio city of Dayton, she to the southern "
+        "English city of Salisbury."
     )
     got = places_of(parser, text)
     assert got["Zaporizhzhia"].kind is PlaceKind.CITY
     assert got["Ohio"].kind is PlaceKind.ADMIN1
+    assert got["English"].country_code == "GB"
 
 
 def test_a_provinces_own_longer_name_is_the_province_again(parser):

@@ -537,8 +537,10 @@ class Geoparser(Recogniser):
                 and not text[s.end + 5 : s.end + 6].isalpha()
                 and not _ARTICLE_BEFORE.search(before)
                 and not any(self._kind[i] == _COUNTRY for i in s.forms[::2])
+                and not any(fk in (FORM_ADJECTIVE, FORM_DEMONYM) for fk in s.forms[1::2])
             ):
-                # "on Zaporizhzhia city"; not "the Ohio city of Dayton", "Sudan city"
+                # "on Zaporizhzhia city"; not "the Ohio city of Dayton", "Sudan city",
+                # "the southern English city of Salisbury"
                 unit = _TOWNS_ONLY
             team = qual is None and s.head is None and s.key in team_names and not wire
             # "the Dnipro's western bank", "along the Ohio": a river by its bare name
