@@ -5227,3 +5227,14 @@ def test_a_provinces_own_longer_name_is_the_province_again(parser):
     )
     got = [m for m in parser.parse(text) if m.surface == "Rio Grande do Sul"]
     assert len(got) == 2 and all(m.place.kind is PlaceKind.ADMIN1 for m in got)
+
+
+def test_a_town_before_a_lower_case_local_head_is_where_the_thing_is(parser):
+    """ "stalls at the Techiman market in the Bono East Region" were at Kumasi, the
+    dateline's town: a town's name before a lower-case head (a market, a stadium, a
+    prison) names the town the thing is in, as "Lebanon school" does."""
+    text = (
+        "KUMASI, Ghana — Fire destroyed stalls at the Techiman market in the Bono East "
+        "Region on Sunday, traders said."
+    )
+    assert places_of(parser, text)["Techiman market"].name == "Techiman"

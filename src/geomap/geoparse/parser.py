@@ -2048,9 +2048,10 @@ class Geoparser(Recogniser):
                 # ("St. Paul Lutheran Church" is the apostle's, not a town's)
                 saint = s.head in _WORSHIP and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
                 anywhere = saint or s.head in _NAMED_AFTER_ANYWHERE
-                # (all its name, for an institution or a bridge with a lower-case head:
-                # "Lebanon school board" is the town's school, "Cairo bridge closure" its
-                # bridge; "Carnegie Library", a person's)
+                # (all its name, for an institution or a local thing with a lower-case
+                # head: "Lebanon school board" is the town's school, "Cairo bridge
+                # closure" its bridge, "the Techiman market" its market; "Carnegie
+                # Library", a person's)
                 whole = m.surface.rsplit(None, 1)[-1][:1].islower()
                 # (a town the story reads by its own name first: "born in Lebanon,
                 # Missouri ... graduated from Lebanon High School" of a story naming
@@ -2211,7 +2212,8 @@ class Geoparser(Recogniser):
     ) -> Place | None:
         """The town whose name opens the name of building ``s`` ("Greenville" of
         "Greenville Memorial", "Spartanburg" of "Spartanburg Regional Medical"; all its
-        name, if ``whole``, for an institution: "Lebanon" of "Lebanon school"), in the
+        name, if ``whole``, for an institution or a street, market or such: "Lebanon" of
+        "Lebanon school", "Techiman" of "the Techiman market"), in the
         province the story names most (``provinces``: its places' provinces, counted),
         the most populous of a tie; None if no such town lies in one of them, or, for an
         institution of a local story, :data:`VILLAGE_FAR_KM` from its ``home``
@@ -2227,7 +2229,7 @@ class Geoparser(Recogniser):
             return not local or _km(lat[i], lon[i], home.lat, home.lon) < VILLAGE_FAR_KM
 
         words = s.key.split()
-        whole = whole and (s.head in BUILDING_HEADS or s.head in ("school", "bridge"))
+        whole = whole and (s.head in BUILDING_HEADS or s.head in LOCAL_HEADS)
         for k, opening in enumerate(self._opening_towns(s, whole)):
             # (the runs come longest first: the last is the first word alone)
             if k == len(words) - 2 + whole and words[0] in common_words():
