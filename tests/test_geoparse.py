@@ -5238,3 +5238,17 @@ def test_a_town_before_a_lower_case_local_head_is_where_the_thing_is(parser):
         "Region on Sunday, traders said."
     )
     assert places_of(parser, text)["Techiman market"].name == "Techiman"
+
+
+def test_a_town_followed_by_in_and_a_country_lies_in_it(parser):
+    """ "the Caribbean port of Miramar, in Panama's Colón province" was Mexico's Miramar:
+    ", in" and a country or province after a town's name say where it lies, as "Camp
+    Murray, Wash." does; not a list's repeated "in" ("in Berlin, in Munich")."""
+    text = (
+        "Some then board boats from the Caribbean port of Miramar, in Panama's Colón "
+        "province, for the Colombian coast. Rallies were held in Berlin, in Munich and in "
+        "Hamburg."
+    )
+    got = places_of(parser, text)
+    assert got["Miramar"].country_code == "PA"
+    assert got["Berlin"].country_code == got["Munich"].country_code == "DE"

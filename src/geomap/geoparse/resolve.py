@@ -72,6 +72,7 @@ NEAR_KM = (25.0, 100.0, 300.0, 1000.0, 3000.0)
 GRID_ANCHORS = 200  # more anchors than a story has: sought by grid cell
 CITY = KIND_CODE["city"]
 COUNTRY = KIND_CODE["country"]
+_IN_GAPS = frozenset({", in ", ", in the "})  # "Miramar, in Panama's Colón"
 ADMIN1 = KIND_CODE["admin1"]
 FEATURE = KIND_CODE["feature"]
 # Fallback preference between kinds when no trained weights are available: a bare name
@@ -225,8 +226,9 @@ class Resolver:
             qual = None
             if qualified(text, spans, n) or self._province_qualifies(text, spans, n):
                 qual = self.qualifier(spans[n + 1].forms)
-            elif said_to_lie_in(text, spans, n):
-                # "Steinfurt, a village in Brandenburg": a province or country, not a town
+            elif said_to_lie_in(text, spans, n) or self._in_after(text, spans, n):
+                # "Steinfurt, a village in Brandenburg", "Miramar, in Panama's Colón
+                # province": a province or country, not a town
                 qual = self.qualifier(spans[n + 1].forms)
                 if not qual.countries:
                     qual = None
@@ -244,6 +246,17 @@ class Resolver:
                 qual = replace(qual, abbreviated=True)
             out.append(qual)
         return out
+
+    def _in_after(self, text: str, spans: Sequence[Span], n: int) -> bool:
+        """Whether span ``n`` is followed by ", in" and a country or a province (mainly,
+        :meth:`_mainly_province`): "Tapachula, in Chiapas state"; not "in Berlin, in
+        Munich and in Hamburg"."""
+        if n + 1 >= len(spans) or text[spans[n].end : spans[n + 1].start] not in _IN_GAPS:
+            return False
+        after = spans[n + 1]
+        return bool(after.forms) and (
+            self._kind[after.forms[0]] == COUNTRY or self._mainly_province(after)
+        )
 
     def _province_qualifies(self, text: str, spans: Sequence[Span], n: int) -> bool:
         """Whether span ``n`` is followed by a province that qualifies its town even
