@@ -5252,3 +5252,19 @@ def test_a_town_followed_by_in_and_a_country_lies_in_it(parser):
     got = places_of(parser, text)
     assert got["Miramar"].country_code == "PA"
     assert got["Berlin"].country_code == got["Munich"].country_code == "DE"
+
+
+def test_a_region_owned_through_a_word_of_where_lies_in_its_owner(parser):
+    """ "Helene crashed ashore in Florida's rural Big Bend region" read Texas' Big Bend,
+    1,900 km off: words of where ("rural", "northeastern") may stand between a possessive
+    and the thing it owns; a river of no one country lies in any ("Greece's
+    northeastern Evros region")."""
+    text = (
+        "PERRY, Fla. (AP) — Hurricane Helene crashed ashore in Florida's rural Big Bend "
+        "region late Thursday. Firefighters in Greece's northeastern Evros region battled "
+        "a blaze."
+    )
+    got = places_of(parser, text)
+    big_bend = got["Big Bend region"]
+    assert big_bend is None or big_bend.admin1 == "US.FL"
+    assert got["Evros region"] is not None

@@ -230,6 +230,9 @@ _BEFORE_LITERAL = LOCATIVES | {"at", "from"}
 _POSSESSIVE = re.compile(r"['’]s (?:(?!in |at |to |from |near )[a-z]+ ){0,3}")
 # ... right before the name it owns: "South Sudan's Renk county"
 _OWNED = re.compile(r"['’]s ")
+# ... or with words of where in it between: "Florida's rural Big Bend region"
+_WHERE_WORDS = "|".join(sorted(DIRECTIONS | {"rural", "remote", "coastal", "far", "upper"}))
+_OWNED_PART = re.compile(rf"['’]s (?:(?:{_WHERE_WORDS}) ){{0,2}}")
 # what follows a town that names a disease, before where its outbreak is
 _OUTBREAK_IN = re.compile(r" (?:virus |fever )?(?:outbreak|epidemic)s? (?:in|across) (?:the )?")
 # A town smaller than this, in a country no other place of the story lies in and this
@@ -2012,7 +2015,7 @@ class Geoparser(Recogniser):
                 # "Florida's Big Bend region" is no Big Bend of Texas: a thing named with
                 # a head word outside the province or country whose possessive opens it
                 # (not a name before another noun: "Russia's Pacific Fleet")
-                or (s.head is not None and not _lies_in(p, _owner(text, mentions, n, _OWNED)))
+                or (s.head is not None and not _lies_in(p, _owner(text, mentions, n, _OWNED_PART)))
             )
             # "the River Derwent burst its banks at Matlock" of a Yorkshire story is no
             # Tasmanian river: land or water named as such of a country the local story
@@ -3359,7 +3362,7 @@ def _owner(
 def _lies_in(place: Place, owner: Place | None) -> bool:
     """Whether ``place`` lies in country or province ``owner`` (:func:`_owner`); True
     when there is no owner."""
-    if owner is None:
+    if owner is None or place.country_code is None:  # (a river of no one country)
         return True
     if owner.kind is PlaceKind.COUNTRY:
         return place.country_code == owner.country_code
