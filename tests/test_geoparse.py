@@ -5268,3 +5268,21 @@ def test_a_region_owned_through_a_word_of_where_lies_in_its_owner(parser):
     big_bend = got["Big Bend region"]
     assert big_bend is None or big_bend.admin1 == "US.FL"
     assert got["Evros region"] is not None
+
+
+def test_a_bare_dateline_read_as_the_capital_is_the_capital_again(parser):
+    """ "WASHINGTON — ... The Judicial Conference, meeting in Washington" was Washington
+    State, which the story names later: a bare dateline read as the capital keeps that
+    sense where the name stands alone, not before "state" nor after a compass word."""
+    text = (
+        "WASHINGTON — The Supreme Court agreed on Monday to hear a challenge to the "
+        "federal approval of the pill. The Judicial Conference, meeting in Washington, "
+        "issued guidance. Officials in New York, Illinois and Washington State have "
+        "stockpiled the pill, as have clinics in eastern Washington."
+    )
+    got = [
+        (m.surface, m.place.admin1) for m in parser.parse(text) if "washington" in m.surface.lower()
+    ]
+    assert got[1] == ("Washington", "US.DC")
+    assert ("Washington State", "US.WA") in got
+    assert got[-1] == ("Washington", "US.WA")

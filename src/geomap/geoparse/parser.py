@@ -207,6 +207,7 @@ _SHIP_PREFIX = re.compile(rf"\b(?:{'|'.join(_SHIP_PREFIXES)})(?= [A-Z])")
 # an institution named after the town it is of ("the University of Cambridge")
 _UNIVERSITY_OF = re.compile(r"\bUniversity of (?:the )?\Z")
 # a compass adjective right before a name: a part of a province ("eastern Washington")
+_STATE_AFTER = re.compile(r" [Ss]tate\b")
 _WORD_BEFORE_NAME = re.compile(r"\b(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh|[Cc]entr)(?:ern|al)? $")
 # a national government's institutions: a sentence naming one names its capital by the
 # capital's name ("Congress in Washington", "the federal government in Ottawa")
@@ -1296,6 +1297,7 @@ class Geoparser(Recogniser):
         # (the story's own town stays: "OTTAWA, Ill. — The federal grant to Ottawa")
         dateline = _dateline_town(text, mentions, spans) if governed else None
         out = list(mentions)
+        capitals: dict[str, Place] = {}  # a bare dateline's name -> the capital it reads
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
             bare_dateline = bool(governed) and m.start < DATELINE_WITHIN and _dateline(text, s)
@@ -1321,6 +1323,24 @@ class Geoparser(Recogniser):
                 s, lambda i, cc=p.country_code: i in self._capitals and self._cc[i] == cc
             )
             if capital is not None and capital.key != p.key:
+                out[n] = _moved(m, capital)
+                if bare_dateline:
+                    capitals[s.key] = capital
+        # one sense per discourse with a bare dateline read as the capital: "WASHINGTON —
+        # ... The Judicial Conference, meeting in Washington" of a story that names
+        # "Washington State" later; not that name with "state" after it or a point of
+        # the compass before ("eastern Washington")
+        for n, (m, s) in enumerate(zip(out, spans)):
+            capital = capitals.get(s.key)
+            if (
+                capital is not None
+                and m.place is not None
+                and m.place != capital
+                and quals[n] is None
+                and s.head is None
+                and not _STATE_AFTER.match(text, m.end)
+                and _WORD_BEFORE_NAME.search(text, max(0, m.start - 20), m.start) is None
+            ):
                 out[n] = _moved(m, capital)
         return out
 
