@@ -319,3 +319,18 @@ def test_news_names_of_provinces_the_gazetteer_spells_otherwise(gazetteer):
     assert gazetteer.lookup("Bangsamoro")[0].country_code == "PH"
     assert gazetteer.lookup("Wielkopolska")[0].country_code == "PL"
     assert gazetteer.lookup("Tyrolean")[0].country_code == "AT"
+
+
+def test_a_saints_province_shares_its_abbreviation_with_small_towns(gazetteer, parser):
+    """ "the big hotels in St James are full" of a Barbados story was unplaced, and
+    "shelters in St Thomas and St Mary" of a Jamaican one left St Mary unplaced: a
+    province keeps its saint's abbreviation beside small towns that bear it (St James,
+    New York; St Catherine, Egypt), not beside a town of SAINT_TOWN people."""
+    assert "BB" in [p.country_code for p in gazetteer.lookup("St James")]
+    assert "JM" in [p.country_code for p in gazetteer.lookup("St Catherine")]
+    text = (
+        "BRIDGETOWN, Barbados — Hoteliers on the west coast said the big hotels in St "
+        "James were full, while Oistins and Speightstown were quiet."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["St James"].country_code == "BB"

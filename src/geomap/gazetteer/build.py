@@ -41,7 +41,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: Increment when the layout of the built index changes, so stale caches are rebuilt.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 # How a name form refers to its entry. Stored beside each entry index in the name table.
 # FORM_ALT is a GeoNames alternate name of a town ("Salisbury" for Harare).
@@ -1117,16 +1117,24 @@ def _airports(b: _Builder, given: frozenset[str]) -> None:
                 b.add_form(form, idx, FORM_NAME)
 
 
+# A town this big keeps a saint's abbreviated name from a province ("St. Petersburg")
+SAINT_TOWN = 100_000
+
+
 def _saints_abbreviated(b: _Builder) -> None:
     """A province named after a saint by the abbreviation news writes ("St. Elizabeth
     parish", "St Andrew": Jamaica's Saint Elizabeth and Saint Andrew, whose ISO names
-    spell the word out), where no place has that form already ("St. Petersburg" stays
+    spell the word out; "St James" of Barbados, beside towns of New York and Minnesota),
+    unless a town of :data:`SAINT_TOWN` people has that form ("St. Petersburg" stays
     Florida's town)."""
-    for idx, (kind, name) in enumerate(zip(b.cols["kind"], b.cols["name"])):
+    kinds, pop = b.cols["kind"], b.cols["population"]
+    town = KIND_CODE["city"]
+    for idx, (kind, name) in enumerate(zip(kinds, b.cols["name"])):
         if kind != KIND_CODE["admin1"] or not name.startswith(("Saint ", "Sainte ")):
             continue
         for form in _abbreviations(name):
-            if fold(form) not in b.names:
+            holders = b.names.get(fold(form), {})
+            if all(kinds[i] != town or pop[i] < SAINT_TOWN for i in holders):
                 b.add_form(form, idx, FORM_ALIAS)
 
 
