@@ -5286,3 +5286,19 @@ def test_a_bare_dateline_read_as_the_capital_is_the_capital_again(parser):
     assert got[1] == ("Washington", "US.DC")
     assert ("Washington State", "US.WA") in got
     assert got[-1] == ("Washington", "US.WA")
+
+
+def test_an_offices_title_or_a_numbered_district_is_no_place(parser):
+    """ "the Resident District Commissioner" was a place at Bulambuli and "the 8th
+    Congressional District" one at Hazleton: everyday words before an admin head are a
+    title before "Commissioner" or "Officer", and a district by its number is none
+    GeoNames has."""
+    text = (
+        "KAMPALA, Uganda — At Bulambuli Health Centre IV, the Resident District "
+        "Commissioner said roads were cut. In Pennsylvania, the 8th Congressional "
+        "District stretches from the Poconos to Hazleton."
+    )
+    got = places_of(parser, text)
+    assert "Resident District" not in got
+    assert "Congressional District" not in got
+    assert got["Hazleton"].admin1 == "US.PA"

@@ -445,6 +445,13 @@ class Geoparser(Recogniser):
             return CAPITAL_AFTER.match(text, s.end) is not None
         if _generic_tail(text, s, self.gazetteer.names):
             return True
+        if s.head in ADMIN_HEADS and _everyday(s.key, self.gazetteer.names):
+            # "the Resident District Commissioner", "the Chief District Officer", "the
+            # 8th Congressional District": an office's title or a district by number
+            return (
+                _TITLE_AFTER.match(text, s.end) is not None
+                or _ORDINAL_BEFORE.search(text, max(0, s.start - 8), s.start) is not None
+            )
         return (
             s.key.endswith(".")
             and bool(s.forms)
@@ -3749,6 +3756,18 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+_TITLE_AFTER = re.compile(r" (?:Commissioner|Officer|Administrator|Executive|Collector)\b")
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) $")
+
+
+def _everyday(key: str, names: Mapping[str, tuple[int, ...]]) -> bool:
+    """Whether every word of ``key`` is an everyday word (:data:`GENERIC_ZIPF`) that
+    names no place, or one a place shares with everyday English (:func:`common_words`)."""
+    return all(
+        _zipf(w) >= GENERIC_ZIPF and (w not in names or w in common_words()) for w in key.split()
+    )
+
+
 def _generic_tail(text: str, s: Span, names: Mapping[str, tuple[int, ...]]) -> bool:
     """Whether ``s`` is the tail of a longer name that only says what kind of building it
     is ("Alex Ekwueme Federal University Teaching Hospital", "Wood County Judicial
@@ -3757,10 +3776,7 @@ def _generic_tail(text: str, s: Span, names: Mapping[str, tuple[int, ...]]) -> b
     organisation's, or holds the place, which is read on its own ("Smith County")."""
     if s.head not in BUILDING_HEADS and s.head not in LOCAL_HEADS:
         return False
-    if not all(
-        _zipf(w) >= GENERIC_ZIPF and (w not in names or w in common_words())
-        for w in s.key.split()  # (the head is no part of the key)
-    ):
+    if not _everyday(s.key, names):  # (the head is no part of the key)
         return False
     before = _NAME_BEFORE.search(text, max(0, s.start - 40), s.start)
     if before is None:
