@@ -5302,3 +5302,21 @@ def test_an_offices_title_or_a_numbered_district_is_no_place(parser):
     assert "Resident District" not in got
     assert "Congressional District" not in got
     assert got["Hazleton"].admin1 == "US.PA"
+
+
+def test_a_town_of_a_paragraph_naming_another_province_stays_there(parser):
+    """ "Across the state line, Eddy and Lea counties in New Mexico ... production near
+    Carlsbad and Jal" of a "MIDLAND, Texas" story was a Texas hamlet called Carlsbad:
+    a local story's town is not moved into the dateline's province where its paragraph
+    names the province it is read in."""
+    text = (
+        "MIDLAND, Texas (Reuters) - Shale producers in the Permian Basin are trimming rig "
+        "counts, squeezing drillers in West Texas and southeastern New Mexico.\n\n"
+        "Diamondback Energy, which is headquartered in Midland, would drop two rigs in "
+        "Howard County and defer wells near Big Spring. Coterra would shift capital away "
+        "from its Culberson County acreage.\n\nIn Reeves County, operators complained "
+        "about prices at the Waha hub near Fort Stockton.\n\nAcross the state line, Eddy "
+        "and Lea counties in New Mexico continue to post record output. State officials "
+        "in Santa Fe said production near Carlsbad and Jal rose 14% in the first quarter."
+    )
+    assert places_of(parser, text)["Carlsbad"].admin1 == "US.NM"

@@ -1042,12 +1042,15 @@ class Geoparser(Recogniser):
                     None,
                 )
             place = None if reading is None else self.gazetteer.place(reading)
-            # (not a major-league team's town: "the Portland Trail Blazers")
+            # (not a major-league team's town: "the Portland Trail Blazers"; nor one of a
+            # paragraph that names its province: "Across the state line, Eddy and Lea
+            # counties in New Mexico ... State officials in Santa Fe" of a Midland story)
             if (
                 place is None
                 and local_story
                 and s.head is None
                 and not _team_after().match(text, s.end)
+                and m.place.admin1 not in _paragraph_provinces(text, mentions, n)
             ):
                 place = self._biggest_town(
                     s,
@@ -3115,6 +3118,20 @@ def _postal_abroad(mentions: list[Mention], spans: Sequence[Span]) -> list[Menti
         else m
         for n, (m, s) in enumerate(zip(mentions, spans))
     ]
+
+
+def _paragraph_provinces(text: str, mentions: Sequence[Mention], n: int) -> set[str | None]:
+    """The provinces mention ``n``'s paragraph names, as provinces or by their counties."""
+    start = text.rfind("\n", 0, mentions[n].start) + 1
+    end = text.find("\n", mentions[n].end)
+    end = len(text) if end < 0 else end
+    return {
+        p.admin1
+        for m in mentions
+        if start <= m.start < end
+        and (p := m.place) is not None
+        and (p.kind is PlaceKind.ADMIN1 or _unit(p))
+    }
 
 
 def _unit(p: Place) -> bool:
