@@ -5320,3 +5320,17 @@ def test_a_town_of_a_paragraph_naming_another_province_stays_there(parser):
         "in Santa Fe said production near Carlsbad and Jal rose 14% in the first quarter."
     )
     assert places_of(parser, text)["Carlsbad"].admin1 == "US.NM"
+
+
+def test_a_country_whose_people_the_story_names_is_no_surname(parser):
+    """ "a rally at Villa Somalia" (the presidential palace; Villa is a given name) made
+    Somalia a surname, and dropped "central Somalia's Hiiraan region" and "Somalia's
+    Ministry of Information" of a story of "Somali forces": a country whose adjective or
+    demonym the story uses is the country."""
+    text = (
+        "MOGADISHU, Somalia (AP) — Militants captured Moqokori in central Somalia's "
+        "Hiiraan region after Somali forces withdrew. Somalia's Ministry of Information "
+        "said the army would return. The president spoke at a rally at Villa Somalia."
+    )
+    got = [m for m in parser.parse(text) if m.surface == "Somalia"]
+    assert len(got) >= 3

@@ -2394,8 +2394,21 @@ def _without_first_names(
     # ("Sen. Elizabeth Warren ... Warren and Sen. Patty Murray wrote", the first left out
     # by the recogniser already), unless a capitalised word goes on with it: "the Sam
     # Houston National Forest" is named after a person, and "Houston" stays the city
+    # (not a country whose people the story names: "at Villa Somalia" of a story of
+    # "Somali forces" names the palace, and Somalia stays the country elsewhere)
+    peoples = {
+        i
+        for s in spans
+        for i, fk in zip(s.forms[::2], s.forms[1::2])
+        if fk in (FORM_ADJECTIVE, FORM_DEMONYM) and kinds[i] == _COUNTRY
+    }
     alone_keys = {
-        s.key for s in spans if s.i == s.j and s.head is None and not adjective_only(s.forms)
+        s.key
+        for s in spans
+        if s.i == s.j
+        and s.head is None
+        and not adjective_only(s.forms)
+        and peoples.isdisjoint(s.forms[::2])
     }
     named_after = (
         {
