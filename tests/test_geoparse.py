@@ -5334,3 +5334,23 @@ def test_a_country_whose_people_the_story_names_is_no_surname(parser):
     )
     got = [m for m in parser.parse(text) if m.surface == "Somalia"]
     assert len(got) >= 3
+
+
+def test_a_word_of_water_opening_an_unknown_name_is_no_sea(parser):
+    """ "a pipeline at its Soldado field in the Gulf of Paria" and "on the Gulf of Urabá"
+    read the Persian Gulf: a word of water that stands for one sea alone, before "of"
+    and a capitalised word, opens a name the gazetteer lacks."""
+    text = "Oil leaked into the Gulf of Paria, and boats crossed the Gulf of Urabá."
+    assert "Gulf" not in places_of(parser, text)
+    assert places_of(parser, "Tankers crossed the Gulf.")["Gulf"] is not None
+
+
+def test_an_abbreviated_governor_after_a_name_says_it_is_the_province(parser):
+    """ "Kumamoto Gov. Takashi Kimura said" read the city: "Gov." is "governor"."""
+    text = (
+        "KIKUYO, Japan — Farmers in Koshi worry about the groundwater. Kumamoto city and "
+        "the surrounding towns rely on it.\n\nKumamoto Gov. Takashi Kimura said the "
+        "prefecture would expand measures."
+    )
+    got = [m for m in parser.parse(text) if m.surface == "Kumamoto"]
+    assert got[-1].place.kind is PlaceKind.ADMIN1

@@ -129,7 +129,7 @@ _PROVINCES = frozenset({_ADMIN1})
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 _GOVERNOR_AFTER = re.compile(
     r" (?:(?:regional|provincial|oblast|state) (?:(?:military )?administration|governor"
-    r"|government)|governor)\b",
+    r"|government)|governor|gov\.)(?!\w)",
     re.IGNORECASE,  # "Kharkiv Governor Oleh Syniehubov", "Kherson Regional Military ..."
 )
 _KIND_OF = {
@@ -445,6 +445,8 @@ class Geoparser(Recogniser):
             return CAPITAL_AFTER.match(text, s.end) is not None
         if _generic_tail(text, s, self.gazetteer.names):
             return True
+        if s.key in _WATER_WORDS and _OF_A_NAME.match(text, s.end):
+            return True  # "the Gulf of Paria", a name the gazetteer lacks: no Persian Gulf
         if s.head in ADMIN_HEADS and _everyday(s.key, self.gazetteer.names):
             # "the Resident District Commissioner", "the Chief District Officer", "the
             # 8th Congressional District": an office's title or a district by number
@@ -3786,6 +3788,10 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+# a word of water that stands for one sea alone ("the Gulf"), and the "of" and
+# capitalised word that make it the start of another's name
+_WATER_WORDS = frozenset({"gulf", "bay", "strait", "straits", "channel", "sea"})
+_OF_A_NAME = re.compile(r" of (?:the |la |el )?[A-Z]")
 _TITLE_AFTER = re.compile(r" (?:Commissioner|Officer|Administrator|Executive|Collector)\b")
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) $")
 
