@@ -334,3 +334,18 @@ def test_a_saints_province_shares_its_abbreviation_with_small_towns(gazetteer, p
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["St James"].country_code == "BB"
+
+
+def test_an_ayn_opening_a_word_leaves_the_name_the_places_own(parser):
+    """ "visitor numbers to Asir and Al-Baha" of a Saudi tourism story read an Iranian
+    village called Asīr: GeoNames' "‘Asīr" without its opening ayn is the region's own
+    name, not only a spelling a bearer of the name outweighs ("Sana" stays Sanaa)."""
+    text = (
+        "Asir, Jazan tourism drive gains momentum as new airports take shape\n\nRIYADH: "
+        "Saudi Arabia's southern regions are emerging as a new frontier for domestic "
+        "tourism, with visitor numbers to Asir and Al-Baha rising sharply this summer.\n\n"
+        "In the central Qassim region, the annual dates festival in Buraidah drew traders "
+        "from Kuwait, Bahrain and Qatar, while Unaizah hosted a heritage week."
+    )
+    got = [m for m in parser.parse(text) if m.surface == "Asir"]
+    assert [m.place.country_code for m in got] == ["SA", "SA"]

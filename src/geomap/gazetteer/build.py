@@ -41,7 +41,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: Increment when the layout of the built index changes, so stale caches are rebuilt.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 # How a name form refers to its entry. Stored beside each entry index in the name table.
 # FORM_ALT is a GeoNames alternate name of a town ("Salisbury" for Harare).
@@ -272,8 +272,13 @@ class _Builder:
             # Asimah" its "Amānat al ‘Āşimah" -- as a spelling, which a place bearing
             # the name as its own outweighs ("Sana" is Sanaa, no town called Şanā’); not
             # an English possessive ("Queens Park Rangers" is no Queen's Park), nor a
-            # village's ("Ori Givati" is no moshav called Giv‘ati)
-            spelling = FORM_ALT if form_kind in (FORM_NAME, FORM_ALIAS) else form_kind
+            # village's ("Ori Givati" is no moshav called Giv‘ati); an ayn that opens a
+            # word only is no letter English writes, and the name stays the place's own
+            # ("Asir" is Saudi Arabia's ‘Asīr as much as an Iranian village's Asīr)
+            opening = all(n == 0 or k[n - 1] == " " for n, c in enumerate(k) if c == "'")
+            spelling = (
+                FORM_ALT if form_kind in (FORM_NAME, FORM_ALIAS) and not opening else form_kind
+            )
             self._add_key(k.replace("'", ""), idx, spelling)
 
     def _add_key(self, key: str, idx: int, form_kind: int) -> None:
