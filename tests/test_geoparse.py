@@ -5354,3 +5354,16 @@ def test_an_abbreviated_governor_after_a_name_says_it_is_the_province(parser):
     )
     got = [m for m in parser.parse(text) if m.surface == "Kumamoto"]
     assert got[-1].place.kind is PlaceKind.ADMIN1
+
+
+def test_a_title_case_abbreviation_opening_a_longer_name_is_no_state(parser):
+    """ "the research village of Ny-Ålesund" read "Ny" as New York State and "the La Zurza
+    neighborhood" "La" as Los Angeles: a two-letter abbreviation written in title case,
+    before a capitalised word, opens a name; "NY", "LA" and a qualifier stay."""
+    text = (
+        "Further north, at the research village of Ny-Ålesund, scientists measured the "
+        "ice. A case was reported in the La Zurza neighborhood. Traffic in LA was heavy."
+    )
+    got = places_of(parser, text)
+    assert "Ny" not in got and "La" not in got
+    assert got["LA"].name == "Los Angeles"

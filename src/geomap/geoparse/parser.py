@@ -445,6 +445,14 @@ class Geoparser(Recogniser):
             return CAPITAL_AFTER.match(text, s.end) is not None
         if _generic_tail(text, s, self.gazetteer.names):
             return True
+        if (
+            len(s.key) == 2
+            and text[s.start : s.end].istitle()
+            and _NAME_GOES_ON.match(text, s.end)
+            and text[max(0, s.start - 2) : s.start] != ", "  # (a qualifier: "Lexington, Tx")
+            and self._aliases_only(s)
+        ):
+            return True  # "Ny-Ålesund", "the La Zurza neighborhood": no "NY" nor "LA"
         if s.key in _WATER_WORDS and _OF_A_NAME.match(text, s.end):
             return True  # "the Gulf of Paria", a name the gazetteer lacks: no Persian Gulf
         if s.head in ADMIN_HEADS and _everyday(s.key, self.gazetteer.names):
@@ -464,6 +472,10 @@ class Geoparser(Recogniser):
             and CAPITAL_AFTER.match(text, s.end) is not None
             and text[max(0, s.start - 2) : s.start] != ", "
         )
+
+    def _aliases_only(self, s: Span) -> bool:
+        """Whether span ``s`` reads only by aliases (abbreviations: "ny", "la")."""
+        return bool(s.forms) and all(fk == FORM_ALIAS for fk in s.forms[1::2])
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
@@ -3792,6 +3804,7 @@ _NOT_NAME_WORDS = frozenset(
 # capitalised word that make it the start of another's name
 _WATER_WORDS = frozenset({"gulf", "bay", "strait", "straits", "channel", "sea"})
 _OF_A_NAME = re.compile(r" of (?:the |la |el )?[A-Z]")
+_NAME_GOES_ON = re.compile(r"[ -][A-ZÀ-Ý]")  # a capitalised word after a space or hyphen
 _TITLE_AFTER = re.compile(r" (?:Commissioner|Officer|Administrator|Executive|Collector)\b")
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) $")
 
