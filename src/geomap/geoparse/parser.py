@@ -126,12 +126,14 @@ _PROVINCES = frozenset({_ADMIN1})
 # a province's governor or regional government after its name ("Belgorod governor
 # Vyacheslav Gladkov", "the head of the Odesa regional administration"): the province's,
 # not its capital's
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 _GOVERNOR_AFTER = re.compile(
     r" (?:(?:regional|provincial|oblast|state) (?:(?:military )?administration|governor"
     r"|government)|governor|gov\.)(?!\w)",
     re.IGNORECASE,  # "Kharkiv Governor Oleh Syniehubov", "Kherson Regional Military ..."
 )
+# an article before a name and a lower-case "city": a town of that place ("the Ohio city
+# of Dayton"), not a town of that name
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 _KIND_OF = {
     w: _TOWNS_ONLY
     for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
@@ -206,8 +208,9 @@ _SHIP_PREFIXES = {
 _SHIP_PREFIX = re.compile(rf"\b(?:{'|'.join(_SHIP_PREFIXES)})(?= [A-Z])")
 # an institution named after the town it is of ("the University of Cambridge")
 _UNIVERSITY_OF = re.compile(r"\bUniversity of (?:the )?\Z")
-# a compass adjective right before a name: a part of a province ("eastern Washington")
+# "state" after a name: the state, not the capital of its name ("Washington State")
 _STATE_AFTER = re.compile(r" [Ss]tate\b")
+# a compass adjective right before a name: a part of a province ("eastern Washington")
 _WORD_BEFORE_NAME = re.compile(r"\b(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh|[Cc]entr)(?:ern|al)? $")
 # a national government's institutions: a sentence naming one names its capital by the
 # capital's name ("Congress in Washington", "the federal government in Ottawa")
@@ -450,7 +453,7 @@ class Geoparser(Recogniser):
             and text[s.start : s.end].istitle()
             and _NAME_GOES_ON.match(text, s.end)
             and text[max(0, s.start - 2) : s.start] != ", "  # (a qualifier: "Lexington, Tx")
-            and self._aliases_only(s)
+            and _aliases_only(s)
         ):
             return True  # "Ny-Ålesund", "the La Zurza neighborhood": no "NY" nor "LA"
         if s.key in _WATER_WORDS and _OF_A_NAME.match(text, s.end):
@@ -472,10 +475,6 @@ class Geoparser(Recogniser):
             and CAPITAL_AFTER.match(text, s.end) is not None
             and text[max(0, s.start - 2) : s.start] != ", "
         )
-
-    def _aliases_only(self, s: Span) -> bool:
-        """Whether span ``s`` reads only by aliases (abbreviations: "ny", "la")."""
-        return bool(s.forms) and all(fk == FORM_ALIAS for fk in s.forms[1::2])
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
         """A span over ``text[a:b]`` with the gazetteer's readings of that name."""
@@ -3798,15 +3797,21 @@ _NOT_NAME_WORDS = frozenset(
     """the a an this that these those its his her their our in at on because when while
     after before if as since but so then also where""".split()
 )
-
-
 # a word of water that stands for one sea alone ("the Gulf"), and the "of" and
-# capitalised word that make it the start of another's name
+# capitalised word that make it the start of another's name ("the Gulf of Paria")
 _WATER_WORDS = frozenset({"gulf", "bay", "strait", "straits", "channel", "sea"})
 _OF_A_NAME = re.compile(r" of (?:the |la |el )?[A-Z]")
-_NAME_GOES_ON = re.compile(r"[ -][A-ZÀ-Ý]")  # a capitalised word after a space or hyphen
+# a capitalised word after a space or hyphen: a name goes on ("Ny-Ålesund")
+_NAME_GOES_ON = re.compile(r"[ -][A-ZÀ-Ý]")
+# an office's title after "District" ("the Chief District Officer"), and an ordinal
+# before it ("the 8th Congressional District")
 _TITLE_AFTER = re.compile(r" (?:Commissioner|Officer|Administrator|Executive|Collector)\b")
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) $")
+
+
+def _aliases_only(s: Span) -> bool:
+    """Whether span ``s`` reads only by aliases (abbreviations: "ny", "la")."""
+    return bool(s.forms) and all(fk == FORM_ALIAS for fk in s.forms[1::2])
 
 
 def _everyday(key: str, names: Mapping[str, tuple[int, ...]]) -> bool:
