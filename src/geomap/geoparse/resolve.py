@@ -72,9 +72,10 @@ NEAR_KM = (25.0, 100.0, 300.0, 1000.0, 3000.0)
 GRID_ANCHORS = 200  # more anchors than a story has: sought by grid cell
 CITY = KIND_CODE["city"]
 COUNTRY = KIND_CODE["country"]
-_IN_GAPS = frozenset({", in ", ", in the "})  # "Miramar, in Panama's Colón"
 ADMIN1 = KIND_CODE["admin1"]
 FEATURE = KIND_CODE["feature"]
+# between a town and the country or province it lies in: "Miramar, in Panama's Colón"
+_IN_GAPS = frozenset({", in ", ", in the "})
 # Fallback preference between kinds when no trained weights are available: a bare name
 # most often means the country, then a region, then a province, then the biggest town.
 _PRIOR = {
