@@ -5212,6 +5212,8 @@ def test_a_name_before_a_lower_case_city_is_the_city(parser):
     assert got["Zaporizhzhia"].kind is PlaceKind.CITY
     assert got["Ohio"].kind is PlaceKind.ADMIN1
     assert got["English"].country_code == "GB"
+    text = "He moved from Idaho to the Washington city of Spokane last year."
+    assert places_of(parser, text)["Washington"].kind is PlaceKind.ADMIN1
 
 
 def test_a_provinces_own_longer_name_is_the_province_again(parser):

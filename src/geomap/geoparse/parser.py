@@ -131,9 +131,10 @@ _GOVERNOR_AFTER = re.compile(
     r"|government)|governor|gov\.)(?!\w)",
     re.IGNORECASE,  # "Kharkiv Governor Oleh Syniehubov", "Kherson Regional Military ..."
 )
-# an article before a name and a lower-case "city": a town of that place ("the Ohio city
-# of Dayton"), not a town of that name
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
+# an English article before a name and a lower-case "city": a town of that place ("the
+# Ohio city of Dayton"), not a town of that name (the Arabic article before a name is
+# :data:`_ARTICLE_BEFORE`)
+_AN_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 _KIND_OF = {
     w: _TOWNS_ONLY
     for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
@@ -559,7 +560,7 @@ class Geoparser(Recogniser):
                 unit is None
                 and text.startswith(" city", s.end)
                 and not text[s.end + 5 : s.end + 6].isalpha()
-                and not _ARTICLE_BEFORE.search(before)
+                and not _AN_ARTICLE_BEFORE.search(before)
                 and not any(self._kind[i] == _COUNTRY for i in s.forms[::2])
                 and not any(fk in (FORM_ADJECTIVE, FORM_DEMONYM) for fk in s.forms[1::2])
             ):
