@@ -440,8 +440,12 @@ class Geoparser(Recogniser):
         """Whether span ``s`` is a word that names no place where it stands: a source's
         language tag ("[in Spanish, trans. Mod.JT]" of a ProMED post), a football club's
         first word before its town's or nickname ("joined from Real Betis" is no
-        Portuguese village called Real), or a state's abbreviation with its period before
-        a capitalised word and after no comma, a person's title ("Del. Will Wampler" is a
+        Portuguese village called Real), a building's generic tail (:func:`_generic_tail`),
+        a title-case abbreviation opening a longer name ("Ny-Ålesund"), a word of water
+        opening a name the gazetteer lacks ("the Gulf of Paria"), an office's title or a
+        district by its number ("the Resident District Commissioner", "the 8th
+        Congressional District"), or a state's abbreviation with its period before a
+        capitalised word and after no comma, a person's title ("Del. Will Wampler" is a
         delegate of Virginia's House, not Delaware; "Dover, Del." stays)."""
         if text[max(0, s.start - 4) : s.start] in ("[in ", "[In "):
             return True
