@@ -496,6 +496,18 @@ def test_a_town_far_from_every_county_named_is_the_namesake_one_holds(parser):
     assert got["Nashville"].admin1 == "US.TN" and got["Washington County"].admin1 == "US.TN"
 
 
+def test_a_county_named_holds_a_post_office_town_cities500_lacks(parser):
+    """ "Cleveland is a town in Russell County" was Cleveland, Ohio: cities500 has no
+    Cleveland in any of the four Russell Counties, but Virginia's holds a post-office
+    town of that name, which is the one meant; a town cities500 has is still preferred
+    ("Dayton ... the county seat of Montgomery County" is Ohio's city, not Maryland's
+    post office in the more populous Montgomery County)."""
+    got = {m.surface: m.place for m in parser.parse("Cleveland is a town in Russell County.")}
+    assert got["Cleveland"].admin1 == got["Russell County"].admin1 == "US.VA"
+    text = "Dayton is a big city and the county seat of Montgomery County."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Dayton"].admin1 == got["Montgomery County"].admin1 == "US.OH"
+
 def test_a_town_read_where_the_story_names_two_other_places_is_no_county_namesake(parser):
     """ "In Bulacan, hospitals in Malolos and San Jose del Monte" of a Philippine story
     that also named Davao del Sur (a second-level unit, as a US county is) was Bulacan of

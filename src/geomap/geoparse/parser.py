@@ -1891,34 +1891,25 @@ class Geoparser(Recogniser):
                 or n in unit_set
                 or (home is not None and p != home and p.admin1 == home.admin1)
                 or _wire_dateline(text, s)  # "PARIS (Reuters)" needs no qualifier
-            ):
-                continue
-            first = s.key.split(" ", 1)[0]
-            near = {  # the units' readings that lie near a town of this name
-                int(r)
-                for i, fk in zip(s.forms[::2], s.forms[1::2])
-                if fk == FORM_NAME and self._kind[i] == _TOWN
-                for r, a, b in readings.around(lat[i], lon[i], COUNTY_TOWN_KM)
-                if _km(lat[i], lon[i], a, b) < COUNTY_TOWN_KM
-            }
-            if not near or placed.within(
-                p.lat, p.lon, NAMESAKE_KM, lambda _, a, b, p=p: _km(p.lat, p.lon, a, b)
-            ):
-                continue
-            found = None
-            for r in sorted(near, key=order.__getitem__):
-                key = named[r]
-                if key.split(" ", 1)[0] == first:
-                    continue  # "Washington County"
-                town = self._biggest_town(
-                    s,
-                    lambda i, r=r: (
-                        self._admin1[i] == self._admin1[r]
-                        and _km(lat[i], lon[i], lat[r], lon[r]) < COUNTY_TOWN_KM
-                    ),
+                or placed.within(
+                    p.lat, p.lon, NAMESAKE_KM, lambda _, a, b, p=p: _km(p.lat, p.lon, a, b)
                 )
-                if town is not None:
-                    found = town, key, r
+            ):
+                continue
+            # a town of this name, else a post-office town cities500 lacks ("Cleveland is a
+            # town in Russell County" is Virginia's village; "Dayton ... the county seat of
+            # Montgomery County" stays Ohio's city, no post office of Maryland's county)
+            found = None
+            for towns in (
+                [
+                    i
+                    for i, fk in zip(s.forms[::2], s.forms[1::2])
+                    if fk == FORM_NAME and self._kind[i] == _TOWN
+                ],
+                self.gazetteer.postal.get(s.key, ()),
+            ):
+                found = self._unit_town(s, towns, readings, named, order)
+                if found:
                     break
             # "In Bulacan, hospitals in Malolos" of a Philippine story naming Central
             # Luzon is no Bulacan of Davao del Sur, named before: a town read in a
@@ -1945,6 +1936,41 @@ class Geoparser(Recogniser):
                     if spans[k].key == key:
                         out[k] = _moved(out[k], county)
         return out
+
+    def _unit_town(
+        self,
+        s: Span,
+        towns: Sequence[int],
+        readings: PointGrid,
+        named: dict[int, str],
+        order: dict[int, int],
+    ) -> tuple[Place, str, int] | None:
+        """For :meth:`_county_town`: the biggest of ``towns`` (readings of span ``s``) that
+        lies :data:`COUNTY_TOWN_KM` from a reading of a unit the story names (``named``:
+        reading to the unit's key, ``readings`` their points), in the unit's province, with
+        that unit's key and reading; the units in ``order``, a unit of the town's name
+        skipped."""
+        lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
+        near = {  # the units' readings that lie near a town of this name
+            int(r)
+            for i in towns
+            for r, a, b in readings.around(lat[i], lon[i], COUNTY_TOWN_KM)
+            if _km(lat[i], lon[i], a, b) < COUNTY_TOWN_KM
+        }
+        first = s.key.split(" ", 1)[0]
+        for r in sorted(near, key=order.__getitem__):
+            key = named[r]
+            if key.split(" ", 1)[0] == first:
+                continue  # "Washington County"
+            inside = [
+                i
+                for i in towns
+                if self._admin1[i] == self._admin1[r]
+                and _km(lat[i], lon[i], lat[r], lon[r]) < COUNTY_TOWN_KM
+            ]
+            if inside:
+                return self.gazetteer.place(max(inside, key=self._pop.__getitem__)), key, r
+        return None
 
     def _with_article(self, i: int, _: int) -> bool:
         """Whether entry ``i``'s own name opens with an Arabic article ("Al Ḩawl")."""
