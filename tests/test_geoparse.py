@@ -4475,6 +4475,24 @@ def test_a_name_said_to_lie_miles_off_is_a_place(parser):
     assert places_of(parser, text)["Branson"].admin1 == "US.MO"
 
 
+def test_a_name_said_by_its_verb_to_lie_miles_off_or_to_be_a_town_is_a_place(parser):
+    """ "about 40 miles from Texarkana" (0.45), "Salem is 20 miles east of Clemson"
+    (0.51) and "Franklin is a city in Tennessee" (0.49) lost the name: how far off a name
+    lies, before it or after its verb, or a verb calling it a town says it is a place;
+    and it is where something lies, no metonym ("Jordan is a town official" says
+    neither)."""
+    text = "The lake is about 40 miles from Texarkana."
+    assert places_of(parser, text)["Texarkana"].admin1 in ("US.AR", "US.TX")
+    got = {m.surface: m for m in parser.parse("Salem is 20 miles east of Clemson.")}
+    assert got["Salem"].place.admin1 == "US.SC" and got["Salem"].kind is MentionKind.LITERAL
+    got = {m.surface: m for m in parser.parse("Franklin is a city in Tennessee.")}
+    assert got["Franklin"].place.admin1 == "US.TN"
+    assert got["Franklin"].kind is MentionKind.LITERAL
+    assert places_of(parser, "Jordan is a town official in Maine.")["Jordan"].kind is (
+        PlaceKind.COUNTRY
+    )
+
+
 def test_a_local_storys_only_town_of_a_name_needs_a_low_score(parser):
     """ "Ocala has had less than an inch of rain" of a Florida story scored 0.08 ("X
     has" is mostly a person's or a firm's): a name with one reading, a town of the

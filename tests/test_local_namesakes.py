@@ -508,6 +508,7 @@ def test_a_county_named_holds_a_post_office_town_cities500_lacks(parser):
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Dayton"].admin1 == got["Montgomery County"].admin1 == "US.OH"
 
+
 def test_a_town_read_where_the_story_names_two_other_places_is_no_county_namesake(parser):
     """ "In Bulacan, hospitals in Malolos and San Jose del Monte" of a Philippine story
     that also named Davao del Sur (a second-level unit, as a US county is) was Bulacan of

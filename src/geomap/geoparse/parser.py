@@ -36,7 +36,14 @@ from ..gazetteer.build import (
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
 from .model import common_words, load_model, surnames
 from .nearby import PointGrid
-from .recognise import CAPITAL_AFTER, DATELINE_ENDS, SENTENCE_END, WORD_BEFORE, Recogniser
+from .recognise import (
+    CALLED_A_TOWN,
+    CAPITAL_AFTER,
+    DATELINE_ENDS,
+    SENTENCE_END,
+    WORD_BEFORE,
+    Recogniser,
+)
 from .resolve import KNOWN_CITY, LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
@@ -3925,15 +3932,21 @@ _VERBS_AFTER_METONYM = frozenset(
 
 
 def _undergoes(after: list[str]) -> bool:
-    """ "El-Fasher has been under siege", "Kabul was captured": a town that something
-    happens to is the place, not its government speaking."""
+    """ "El-Fasher has been under siege", "Kabul was captured", "Salem is 20 miles east":
+    a town that something happens to, or that lies somewhere, is the place, not its
+    government speaking."""
     if len(after) < 2:
         return False
     verb, nxt = after
     if verb in ("has", "have", "had"):
         return nxt == "been"
     if verb in ("is", "was"):
-        return nxt.endswith(("ed", "en")) or nxt in ("under", "home", "located", "now", "still")
+        # ("Salem is 20 miles east of Clemson": where it lies)
+        return (
+            nxt.endswith(("ed", "en"))
+            or nxt in ("under", "home", "located", "now", "still")
+            or nxt[:1].isdigit()
+        )
     return False
 
 
@@ -3952,6 +3965,7 @@ def _mention_kind(form_kind: int, text: str, s: Span, place: Place, opening: int
             after
             and after[0] in _VERBS_AFTER_METONYM
             and not _undergoes(after)
+            and not CALLED_A_TOWN.match(text, s.end)  # "Franklin is a city in Tennessee"
             # "villagers in Tawang said", "repairs at Kendall Square would": the place
             # the speakers or the work are in
             and not (before and before[0].lower() in _BEFORE_LITERAL)

@@ -146,18 +146,22 @@ LIST_FLOOR = 0.3
 # everyday word (wordfreq's Zipf scale below this), needs only this score
 SOLE_FLOOR = 0.05
 SOLE_ZIPF = 3.0
-# ... and so does a name whose apposition gives its distance from where the story stands
-# ("Branson, 40 miles south, added a garage"; "Kilgore, about 20 miles east of Tyler"):
-# no person or firm lies miles off
+# ... and so does a name whose apposition or verb gives its distance from where the
+# story stands ("Branson, 40 miles south, added a garage"; "Kilgore, about 20 miles east
+# of Tyler"; "Salem is 20 miles east of Clemson"): no person or firm lies miles off
+_ABOUT = r"(?:about |some |nearly |roughly |almost |just |more than |less than )?"
+_MILES = r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?)(?: \([^()\n]{1,20}\))? "
 _AWAY = re.compile(
-    r", (?:about |some |nearly |roughly |almost |just |more than |less than )?"
-    r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?)(?: \([^()\n]{1,20}\))? "
-    r"(?:to the )?(?:north|south|east|west)"
+    rf"(?:, | (?:is|lies|sits) (?:located )?){_ABOUT}{_MILES}(?:to the )?(?:north|south|east|west)"
 )
-# An apposition that calls the name before it a town ("retake Bara, a town north of the
-# city"; not "Jordan, a town official,"): a place, though it says not in which province
-_A_TOWN = re.compile(
-    r", (?:(?:a|the) (?:[a-z]+ ){0,2}(?:town|village|city|hamlet|suburb)"
+# ... or before it, how far off it is ("about 40 miles from Texarkana", "15 km outside
+# Goma")
+_MILES_FROM = re.compile(rf"{_MILES}(?:away )?(?:from|outside(?: of)?) $")
+# An apposition or a verb that calls the name before it a town ("retake Bara, a town
+# north of the city", "Franklin is a city in Tennessee"; not "Jordan, a town official,"):
+# a place, though it says not in which province
+CALLED_A_TOWN = re.compile(
+    r"(?:,| is) (?:(?:a|the) (?:[a-z]+ ){0,2}(?:town|village|city|hamlet|suburb)"
     r"(?= (?:in|on|near|north|south|east|west|northeast|northwest|southeast|southwest|of"
     r"|that|where|which|about|some)\b|[,.;])"
     # ... or its county's seat: "to Ely, the White Pine County seat"
@@ -195,12 +199,16 @@ def _floor_of_words(text: str, s: Span) -> float:
     it is a place: :data:`SOLE_FLOOR` where an apposition says how far off it lies
     (:data:`_AWAY`), after "as far (north) as", after "north of" or after a lower-case
     Arabic article that follows a word of place; :data:`REPEAT_FLOOR` where an
-    apposition calls it a town or its county's seat (:data:`_A_TOWN`), an office its
+    apposition calls it a town or its county's seat (:data:`CALLED_A_TOWN`), an office its
     people hold follows (:data:`_ITS_OFFICE`) or a unit word's "of" goes before it ("the
     town of Koné"); else more than any score."""
     before = text[s.start - 3 : s.start]  # (most names have none of these words around)
     if (
         _AWAY.match(text, s.end)
+        or (
+            before in ("om ", "of ", "de ")
+            and _MILES_FROM.search(text, max(0, s.start - 40), s.start)
+        )
         or (before == "as " and _AS_FAR_AS.search(text, max(0, s.start - 30), s.start))
         or (
             before == "of "
@@ -214,7 +222,7 @@ def _floor_of_words(text: str, s: Span) -> float:
     ):
         return SOLE_FLOOR
     if (
-        _A_TOWN.match(text, s.end)
+        CALLED_A_TOWN.match(text, s.end)
         or _ITS_OFFICE.match(text, s.end)
         or (before == "of " and _UNIT_WORD_OF.search(text, max(0, s.start - 12), s.start))
     ):
