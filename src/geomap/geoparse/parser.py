@@ -1853,7 +1853,8 @@ class Geoparser(Recogniser):
         County deputies" Newport in Arkansas' Jackson County, not Wales' Newport beside
         Missouri's Jackson County. The namesake lies :data:`COUNTY_TOWN_KM` from the
         unit's point, and the unit is named otherwise ("Washington County" says nothing
-        of which Washington). A town of the dateline's province, other than the
+        of which Washington); a post-office town cities500 lacks will do where none of
+        its towns does ("Cleveland is a town in Russell County" is Virginia's). A town of the dateline's province, other than the
         dateline's town, stays: "a Nashville band" of a JONESBOROUGH, Tenn. story naming
         Washington County is no Nashville of Illinois' Washington County."""
         unit_key = self.gazetteer.column("key")

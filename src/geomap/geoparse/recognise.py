@@ -196,8 +196,9 @@ MAIN_CITY = 100_000
 
 def _floor_of_words(text: str, s: Span) -> float:
     """The score a name the gazetteer has needs where the words around span ``s`` say
-    it is a place: :data:`SOLE_FLOOR` where an apposition says how far off it lies
-    (:data:`_AWAY`), after "as far (north) as", after "north of" or after a lower-case
+    it is a place: :data:`SOLE_FLOOR` where an apposition or a verb says how far off it
+    lies (:data:`_AWAY`) or the words before it do (:data:`_MILES_FROM`), after "as far
+    (north) as", after "north of" or after a lower-case
     Arabic article that follows a word of place; :data:`REPEAT_FLOOR` where an
     apposition calls it a town or its county's seat (:data:`CALLED_A_TOWN`), an office its
     people hold follows (:data:`_ITS_OFFICE`) or a unit word's "of" goes before it ("the
@@ -206,7 +207,7 @@ def _floor_of_words(text: str, s: Span) -> float:
     if (
         _AWAY.match(text, s.end)
         or (
-            before in ("om ", "of ", "de ")
+            before in ("om ", "de ", "of ")  # "from ", "outside ", "outside of "
             and _MILES_FROM.search(text, max(0, s.start - 40), s.start)
         )
         or (before == "as " and _AS_FAR_AS.search(text, max(0, s.start - 30), s.start))
