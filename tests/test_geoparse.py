@@ -5002,6 +5002,12 @@ def test_a_name_placed_off_another_by_the_compass_lies_near_it(parser):
     assert got["Rome"].country_code == "IT"
     assert got["Anagni"].country_code == "IT"
 
+    # ... and where no reading of the other lies near the first, the nearest pair of
+    # their readings: "Bristol is 25 miles northwest of Concord" was England's Bristol
+    # and California's Concord
+    got = places_of(parser, "Bristol is located just 25 miles northwest of Concord.")
+    assert got["Bristol"].admin1 == got["Concord"].admin1 == "US.NH"
+
 
 def test_a_bare_name_read_as_a_river_is_its_town_nearby(parser):
     """ "residents of Churchill are facing their own supply problems" of a Manitoba

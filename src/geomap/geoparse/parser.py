@@ -191,7 +191,7 @@ _CLUB_OPENERS = frozenset("real sporting dynamo dinamo olympique deportivo atlet
 # ", south-east of ", ", about 20 miles east of ": an apposition placing the name before
 # by a point of the compass from the name after (:meth:`Geoparser._compass_pairs`)
 _COMPASS_OF_AFTER = re.compile(
-    r", (?:about |some |nearly |roughly |just )?(?:[\d,.]+ (?:miles?|km|kilomet(?:er|re)s?) )?"
+    r"(?:, | (?:is|lies|sits) (?:located )?)(?:about |some |nearly |roughly |just )?(?:[\d,.]+ (?:miles?|km|kilomet(?:er|re)s?) )?"
     r"(?:to the )?(?:north|south|east|west)(?:-?(?:east|west))? of (?:the )?"
 )
 # " of northern ", " of the ": land or water said to be of the place after it
@@ -1506,6 +1506,21 @@ class Geoparser(Recogniser):
             near = self._own_reading_near(spans[n + 1], m.place)
             if near is not None:
                 out[n + 1] = _moved(t, near)
+            elif quals[n] is None:
+                # else the nearest pair of their readings, both moved: "Bristol is 25
+                # miles northwest of Concord" is New Hampshire's two, not England's
+                # Bristol and California's Concord
+                pairs = [
+                    (_km(here.lat, here.lon, there.lat, there.lon), here, there)
+                    for i, fk in zip(spans[n].forms[::2], spans[n].forms[1::2])
+                    if fk == FORM_NAME and self._kind[i] in (_TOWN, _ADMIN1)
+                    for here in (self.gazetteer.place(i),)
+                    for there in (self._own_reading_near(spans[n + 1], here),)
+                    if there is not None
+                ]
+                if pairs:
+                    _, here, there = min(pairs, key=lambda pair: pair[0])
+                    out[n], out[n + 1] = _moved(m, here), _moved(t, there)
         return out
 
     def _big_namesake(
