@@ -6,7 +6,8 @@ valley...) that news names ("the Cauvery dispute", "Dnieper", "the Appalachian M
 "Himalayas", "around the Cape of Good Hope"), which the gazetteer (``geomap.gazetteer.build``)
 adds as entries of kind ``feature``.
 
-Columns: ``key`` (``river:cauvery``, ``physical:appalachian-mountains``, ``cape:cape-horn``),
+Columns: ``key`` (``river:cauvery``, ``stream:great-miami`` for a river of the regional
+supplements, ``physical:appalachian-mountains``, ``cape:cape-horn``),
 ``name`` (the English name), ``forms`` (``|``-joined: the name forms news uses; the gazetteer
 drops a form that would take a name from a place it already has, see ``_physical`` there),
 ``lat``/``lon`` (the river's mouth, else a point half-way along it; or the region's
@@ -157,6 +158,10 @@ RIVER_NOT_BARE = frozenset(
 # Bare one-word river names only for the bigger rivers: Natural Earth's scalerank 0-7
 # (Cauvery is 7); smaller ones ("Ebola", 8) only with "River".
 RIVER_BARE_RANK = 7
+# A regional supplement's line ranks this more than its scale rank: a river of the
+# supplements alone has no bare name, only "X River" ("Red Rock Canyon" of Las Vegas and
+# "Big Blue Nation" of Kentucky's fans are no Montana or Indiana river)
+REGIONAL_RANK = 100.0
 MERGE_DEGREES = 1.0  # parts of one name farther apart, and not bridged, are namesakes
 MIN_SHARE = 0.02  # a member country holds at least this share of a river's length...
 MIN_DEGREES = 0.5  # ...or this much of it (degrees), else it only grazes the simplified border
@@ -537,16 +542,22 @@ def _clusters(parts: list[shapely.Geometry], reach: float) -> list[list[int]]:
     return groups
 
 
-def read_rivers(source: Path, countries: Countries) -> list[Feature]:
+def read_rivers(
+    source: Path, countries: Countries, supplements: Sequence[Path] = ()
+) -> list[Feature]:
     """Named rivers (not lake centerlines), the parts of one English name merged (see
     :func:`_merge`): the lake centerlines of that name (the reservoirs it runs through)
     link its parts, and a line of the source running end to end between two groups joins
-    them (see :func:`_bridge`)."""
-    collection = json.loads(source.read_text(encoding="utf-8"))
+    them (see :func:`_bridge`). The regional supplements (``supplements``: Natural
+    Earth's North American and European rivers) add the rivers the world file lacks, by
+    name: a line of theirs named as a world river is left out, near it (that river,
+    drawn again) or far (a namesake: the world file's rivers stay as they were, and "the
+    Salt River" of a Missouri story, which neither file has, is no Kentucky river that
+    the story's words cannot tell from Arizona's)."""
     parts: dict[str, list[tuple[shapely.Geometry, float, str]]] = defaultdict(list)
     reservoirs: dict[str, list[shapely.Geometry]] = defaultdict(list)
     lines = []
-    for feature in collection["features"]:
+    for feature in json.loads(source.read_text(encoding="utf-8"))["features"]:
         props = feature["properties"]
         if not feature["geometry"]:
             continue
@@ -559,8 +570,19 @@ def read_rivers(source: Path, countries: Countries) -> list[Feature]:
         if not str(props.get("featurecla") or "").startswith("River"):
             reservoirs[name].append(geometry)
             continue
-        rank = float(props.get("scalerank") if props.get("scalerank") is not None else 99)
-        parts[name].append((geometry, rank, raw))
+        parts[name].append((geometry, _rank(props), raw))
+    world = {_slug(name) for name in parts}  # ("Santa María" is "Santa Maria")
+    for path in supplements:
+        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            props = feature["properties"]
+            named = _supplement_name(props)
+            if not feature["geometry"] or named is None:
+                continue
+            geometry = shape(feature["geometry"])
+            name, raw = named
+            if _slug(name) in world:
+                continue
+            parts[name].append((geometry, REGIONAL_RANK + _rank(props), raw))
     bridged = _bridge(lines)
     rivers = []
     for name in sorted(parts):
@@ -576,6 +598,42 @@ def read_rivers(source: Path, countries: Countries) -> list[Feature]:
                 )
             )
     return rivers
+
+
+# Names of regional rivers that are words of direction: "the Western Rivers Conservancy"
+# and "the North River" of a Nova Scotia story were Nunavut's and Labrador's streams
+_DIRECTIONS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Middle".split()
+)
+
+
+def _supplement_name(props: dict) -> tuple[str, str] | None:
+    """A regional supplement's river name (see :func:`_river_name`), written out from its
+    full name ("N. Fk. Edisto": "North Fork Edisto River" -> "North Fork Edisto"); None
+    for creeks and brooks (a name many small streams share: "Clear Creek", "Beaver
+    Creek"), for a name still abbreviated, for a word of direction (``_DIRECTIONS``) and for
+    the French and Spanish names whose accented letters the source lost ("Rivire aux
+    Outardes", "Ro Conchos")."""
+    if not str(props.get("featurecla") or "").startswith("River"):
+        return None
+    full = _clean(props.get("name_full"))
+    name = full.removesuffix(" River") if full.endswith(" River") else _clean(props.get("name"))
+    if (
+        not name
+        or "." in name
+        or "Rivire" in full
+        or name.startswith("Ro ")  # (Río)
+        or name in _DIRECTIONS
+        or name.endswith((" Creek", " Brook"))
+        or full.endswith((" Creek", " Brook"))
+    ):
+        return None
+    return _river_name({**props, "name": name})
+
+
+def _rank(props: dict) -> float:
+    """A line's scale rank (small: drawn at small scales, a big river), 99 for none."""
+    return float(props.get("scalerank") if props.get("scalerank") is not None else 99)
 
 
 def _river_name(props: dict) -> tuple[str, str] | None:
@@ -1021,13 +1079,16 @@ def forms_of(feature: Feature) -> list[str]:
     A river: its name, "X River" and "River X" (unless the name already says what it is:
     "Shatt al Arab", "Suez Canal"), the same for each other name in the source ("Rhein
     River"). A one-word name of a small river is left out ("Ebola": only "Ebola River"),
-    and so are those of ``RIVER_NOT_BARE``. A region: its name and its aliases. Which
+    and so are those of ``RIVER_NOT_BARE`` and a regional supplement's river
+    (``REGIONAL_RANK``). A region: its name and its aliases. Which
     forms the gazetteer keeps is decided there."""
     name = feature.name
     if feature.kind != "river":
         return _unique(s for n in (name, *feature.aliases) for s in _spellings(n))
     forms = []
-    if " " in name or (feature.rank <= RIVER_BARE_RANK and name not in RIVER_NOT_BARE):
+    if (" " in name and feature.rank < REGIONAL_RANK) or (
+        feature.rank <= RIVER_BARE_RANK and name not in RIVER_NOT_BARE
+    ):
         forms += _spellings(name)
     for other in (name, *sorted(feature.local)):
         for spelling in _spellings(other):
@@ -1054,7 +1115,9 @@ def rows(features: list[Feature], countries: Countries) -> list[tuple[str, ...]]
 
     by_key: dict[str, list[Feature]] = defaultdict(list)
     for f in features:
-        by_key[f"{f.kind}:{_slug(f.name)}"].append(f)
+        # (a regional supplement's river is a "stream": short, its namesakes many)
+        prefix = "stream" if f.kind == "river" and f.rank >= REGIONAL_RANK else f.kind
+        by_key[f"{prefix}:{_slug(f.name)}"].append(f)
     lines = [f.geometry for f in features if f.kind == "river"]
     tree = shapely.STRtree(lines)
 
@@ -1108,11 +1171,12 @@ def build(
     peaks: Path | None = None,
     parks: Sequence[Path] = (),
     capes: Path | None = None,
+    more_rivers: Sequence[Path] = (),
 ) -> dict[str, int]:
     """Write physical.tsv; return counts (rivers, regions, lakes, peaks, capes, parks,
     forms)."""
     countries = Countries.read()
-    features = read_rivers(rivers, countries) + read_regions(regions, countries)
+    features = read_rivers(rivers, countries, more_rivers) + read_regions(regions, countries)
     if lakes is not None:
         features += read_lakes(lakes, countries)
     if peaks is not None:
@@ -1124,7 +1188,7 @@ def build(
     lines = ["\t".join(HEADER), *("\t".join(row) for row in table)]
     (out_dir / "physical.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {
-        "rivers": sum(r[0].startswith("river:") for r in table),
+        "rivers": sum(r[0].startswith(("river:", "stream:")) for r in table),
         "regions": sum(r[0].startswith("physical:") for r in table),
         "lakes": sum(r[0].startswith("lake:") for r in table),
         "peaks": sum(r[0].startswith("peak:") for r in table),
@@ -1153,11 +1217,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         help="ne_10m_geography_regions_points as GeoJSON (its points of class cape)",
     )
+    ap.add_argument(
+        "--more-rivers",
+        type=Path,
+        nargs="+",
+        default=(),
+        help="ne_10m_rivers_north_america and ne_10m_rivers_europe as GeoJSON",
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     counts = build(
-        args.rivers, args.regions, args.out, args.lakes, args.peaks, args.parks, args.capes
+        args.rivers,
+        args.regions,
+        args.out,
+        args.lakes,
+        args.peaks,
+        args.parks,
+        args.capes,
+        args.more_rivers,
     )
     log.info(
         "wrote %(rivers)d rivers, %(regions)d regions, %(lakes)d lakes, %(peaks)d peaks,"

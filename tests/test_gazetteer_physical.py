@@ -38,6 +38,19 @@ def test_rivers_are_found_near_where_they_flow(gazetteer):
     assert gazetteer.get("river:cauvery").country_code == "IN"
 
 
+def test_regional_rivers_are_in_the_shipped_gazetteer(gazetteer):
+    # Natural Earth's North American and European supplements: at their mouths
+    for name, (lat, lon) in {
+        "Great Miami River": (39.09, -84.82),  # into the Ohio below Cincinnati
+        "Licking River": (39.09, -84.51),  # into the Ohio at Newport, Kentucky
+        "River Swale": (54.1, -1.35),  # into the Ure, North Yorkshire
+    }.items():
+        found = _features(gazetteer, name)
+        assert found and found[0].raw["key"].startswith("stream:"), name
+        assert _near(found[0], lat, lon, 100), (name, found[0])
+    assert not _features(gazetteer, "Red Rock")  # a regional river has no bare name
+
+
 def test_namesake_rivers_of_one_country_are_apart(gazetteer):
     """The Red River of the North (Fargo, Winnipeg) is no part of the Red River of the
     South: sharing the United States made them one river with its point in Louisiana,
@@ -301,6 +314,81 @@ def test_parts_of_one_name_and_country_are_one_only_where_joined(tmp_path):
         "lake:trout-lake-ca",
     }
     assert rows["river:red"][6] == "US" and float(rows["river:red-us"][3]) > 45
+
+
+def test_regional_rivers_add_the_rivers_the_world_file_lacks(tmp_path):
+    """Natural Earth's North American and European rivers add the rivers its world file
+    lacks ("the Great Miami River", "the Licking River" were the state's point): a line of
+    theirs named as a world river is left out, near it (that river again: the world
+    river keeps its key and point) or far (a namesake the story's words could not tell
+    from it); abbreviations are written out from the full name;
+    creeks, names whose accents the source lost, bare names ("Red Rock Canyon", "Big
+    Blue Nation") and words of direction ("the Western Rivers Conservancy") are left
+    out; their keys say "stream", not "river"."""
+    builder = _builder()
+    world = _collection(
+        tmp_path / "world.json",
+        [
+            (
+                {"featurecla": "River", "scalerank": 2, "name": "Ohio"},
+                LineString([(-89, 37), (-81, 40)]),
+            )
+        ],
+    )
+    regions = _collection(tmp_path / "regions.json", [])
+    small = {"featurecla": "River", "scalerank": 10}
+    regional = _collection(
+        tmp_path / "regional.json",
+        [
+            (
+                {**small, "name": "Ohio", "name_full": "Ohio River"},
+                LineString([(-88, 37.5), (-86, 38)]),
+            ),
+            (  # a namesake far off
+                {**small, "name": "Ohio", "name_full": "Ohio River"},
+                LineString([(-120, 50), (-121, 51)]),
+            ),
+            (
+                {**small, "name": "Licking", "name_full": "Licking River"},
+                LineString([(-84.5, 39), (-83, 38)]),
+            ),
+            (
+                {**small, "name": "Great Miami", "name_full": "Great Miami River"},
+                LineString([(-84.8, 39.1), (-84, 40)]),
+            ),
+            (
+                {**small, "name": "N. Fk. Edisto", "name_full": "North Fork Edisto River"},
+                LineString([(-81, 33.3), (-81.5, 33.7)]),
+            ),
+            (
+                {**small, "name": "North", "name_full": "North River"},
+                LineString([(-79, 38.3), (-79.2, 38.6)]),
+            ),
+            (
+                {**small, "name": "Clear Cr.", "name_full": "Clear Creek"},
+                LineString([(-105, 39.8), (-105.5, 39.7)]),
+            ),
+            (
+                {**small, "name": "Rivire du Nord", "name_full": "Rivire du Nord"},
+                LineString([(-74, 45.6), (-74.2, 45.9)]),
+            ),
+        ],
+    )
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    builder.build(world, regions, alone)
+    builder.build(world, regions, tmp_path, more_rivers=[regional])
+    rows = {r[0]: r for r in _built_rows(tmp_path)}
+    assert set(rows) == {
+        "river:ohio",
+        "stream:licking",
+        "stream:great-miami",
+        "stream:north-fork-edisto",
+    }
+    assert rows["river:ohio"] == _built_rows(alone)[0]  # the world river as it was
+    assert rows["stream:licking"][2] == "Licking River|River Licking"
+    assert rows["stream:great-miami"][2] == "Great Miami River|River Great Miami"
+    assert rows["stream:north-fork-edisto"][1:3] == ["North Fork Edisto", "North Fork Edisto"]
 
 
 def test_lakes_are_built_under_the_english_names_news_uses(tmp_path):

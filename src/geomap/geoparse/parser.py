@@ -201,6 +201,11 @@ _OF_A_PLACE = re.compile(
 )
 # how near a name lies to the one an apposition says it lies off by a point of the compass
 COMPASS_KM = 300.0
+# A river of several namesakes this far from every town and province the story names is
+# none of them (:meth:`Geoparser._namesake_rivers`): the longest, whose mouth a story on
+# its upper course names from afar, and the others
+FAR_RIVER_KM = 2000.0
+NEAR_RIVER_KM = 500.0
 # the kinds of a town and a province
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
 # navies' ship prefixes and their countries: "The USS Texas docked in Norfolk"
@@ -671,6 +676,7 @@ class Geoparser(Recogniser):
         located = self._local_namesake(text, located, spans, quals)
         located = self._stray_province(located, spans, quals)
         located = _postal_abroad(located, spans)
+        located, spans = self._namesake_rivers(located, spans)
         return self._place_in_sentence(text, located, spans, runs)
 
     def _unit_by_head(self, key: str, hit: re.Match[str] | None) -> tuple[int, ...]:
@@ -1459,13 +1465,66 @@ class Geoparser(Recogniser):
                 or text[max(0, m.start - 4) : m.start].lower() == "the "
                 or not _LAND_AND_WATER.isdisjoint(s.key.split())
                 # (a river or a lake: no "Gaza Strip")
-                or p.raw.get("key", "").split(":", 1)[0] not in ("river", "lake")
+                or p.raw.get("key", "").split(":", 1)[0] not in ("river", "stream", "lake")
             ):
                 continue
             near = self._own_reading_near(s, p)
             if near is not None:
                 out[n] = _moved(m, near)
         return out
+
+    def _namesake_rivers(
+        self, mentions: list[Mention], spans: Sequence[Span]
+    ) -> tuple[list[Mention], Sequence[Span]]:
+        """A name read as one of several rivers of that name, far from every town and
+        province the story names, is its namesake :data:`NEAR_RIVER_KM` from them, if
+        one lies that near, else a river the gazetteer lacks (its span returned without
+        readings, placed as one). Far is :data:`FAR_RIVER_KM` for the longest namesake of
+        Natural Earth's world rivers (the one with the plain key), whose point, its
+        mouth, may lie that far from a story on its upper course, and
+        :data:`NEAR_RIVER_KM` for the others and the regional supplements' streams:
+        "the Tay River" of a Perth, Ontario story is no Yukon or Scottish Tay, "the Salt
+        River" of a Mexico, Missouri story no Kentucky river 600 km off, "the North River"
+        of a Truro, Nova Scotia story none of Labrador's (the gazetteer has neither
+        Ontario's, Missouri's nor Nova Scotia's). A river without namesakes stays where it is
+        (the Nile's point is 1,900 km from Khartoum)."""
+        anchors = [
+            m.place for m in mentions if m.place is not None and m.place.kind in _TOWN_OR_PROVINCE
+        ]
+        if not anchors:
+            return mentions, spans
+
+        def far(q: Place) -> float:
+            return min(_km(q.lat, q.lon, a.lat, a.lon) for a in anchors)
+
+        out, unread = list(mentions), list(spans)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if p is None or p.kind is not PlaceKind.FEATURE or not _river(p):
+                continue
+            rivers = {
+                q.raw["key"]: q
+                for i in (*s.forms[::2], *self._river_named(s)[::2])
+                if self._kind[i] == _FEATURE
+                for q in (self.gazetteer.place(i),)
+                if _river(q)
+            }
+            if len(rivers) < 2:
+                continue
+            longest = min(rivers, key=lambda k: (len(k), k))  # the plain key, unsuffixed
+            world = p.raw["key"] == longest and longest.startswith("river:")
+            limit = FAR_RIVER_KM if world else NEAR_RIVER_KM
+            if far(p) <= limit:
+                continue
+            km, _, near = min((far(q), key, q) for key, q in rivers.items())
+            if km <= NEAR_RIVER_KM:
+                out[n] = _moved(m, near)
+            else:
+                out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+                # (with the head word its whole name had: "Tay River" by Perth)
+                last = s.key.rpartition(" ")[2]
+                unread[n] = replace(s, forms=(), head=last if last in PHYSICAL_HEADS else s.head)
+        return out, unread
 
     def _own_reading_near(self, s: Span, p: Place) -> Place | None:
         """The town or province span ``s`` names by its own name nearest ``p``, if one
@@ -3212,6 +3271,12 @@ def _paragraph_provinces(text: str, mentions: Sequence[Mention], n: int) -> set[
         and (p := m.place) is not None
         and (p.kind is PlaceKind.ADMIN1 or _unit(p))
     }
+
+
+def _river(p: Place) -> bool:
+    """Whether ``p`` is a river (physical.tsv's ``river:`` rows, and ``stream:`` rows of
+    the regional supplements)."""
+    return p.raw.get("key", "").startswith(("river:", "stream:"))
 
 
 def _unit(p: Place) -> bool:
