@@ -766,6 +766,16 @@ def test_a_county_is_the_datelines_provinces_county(parser):
     assert got["Montgomery County"].admin1 == "US.MD"
 
 
+def test_a_bare_name_after_the_is_no_regional_stream(parser):
+    """ "the Sinaloa and Jalisco cartels" read Sinaloa as the Sinaloa River once Natural
+    Earth's regional rivers came in: a bare name after "the" is a world river only
+    ("along the Ohio" stays the river)."""
+    text = "Analysts said the Sinaloa and Jalisco cartels were competing for routes."
+    assert places_of(parser, text)["Sinaloa"].kind is PlaceKind.ADMIN1
+    text = "Barges moved slowly along the Ohio, near Louisville."
+    assert places_of(parser, text)["Ohio"].kind is PlaceKind.FEATURE
+
+
 def test_a_great_or_little_river_is_a_river_of_its_own(parser):
     """ "the Great Miami River" is not the Miami River (read as Miami, Florida), nor "the
     Black Warrior River" a "Warrior River": the whole is a river (the Great Miami, since

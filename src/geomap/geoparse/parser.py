@@ -694,15 +694,22 @@ class Geoparser(Recogniser):
         name that reads as no country ("the Congo", "the Gambia" are countries) and no
         point of the compass ("in the North"): "the Dnipro" is the river whose forms hold
         "Dnipro River", not the city; "load crude on the Baltic" the Baltic Sea, not the
-        Baltic states."""
+        Baltic states. Not a regional stream (``stream:``)."""
         if (
             adjective_only(s.forms)
             or s.key in DIRECTIONS
             or any(self._kind[i] == _COUNTRY for i in s.forms[::2])
         ):
             return ()
+        # (a world river: a regional stream by its bare name is too rarely meant, beside
+        # towns and provinces that bear it: "the Sinaloa and Jalisco cartels", "the
+        # Jackson, Wyoming, area")
         rivers = readings_where(
-            self.gazetteer.forms(f"{s.key} river"), lambda i, _: self._kind[i] == _FEATURE
+            self.gazetteer.forms(f"{s.key} river"),
+            lambda i, _: (
+                self._kind[i] == _FEATURE
+                and not self.gazetteer.place(i).raw.get("key", "").startswith("stream:")
+            ),
         )
         if (
             rivers
