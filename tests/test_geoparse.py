@@ -5037,6 +5037,10 @@ def test_a_river_far_from_every_place_of_the_story_is_its_namesake_or_unknown(pa
     assert got.country_code == "CA" and got.lat < 51  # Perth's Ontario, not the Yukon
     text = "Residents evacuated as River Tay bursts banks in Perth, Scotland."
     assert places_of(parser, text)["River Tay"].country_code == "GB"
+    # ... and a stream without namesakes: California's Santa Ana River is no Mexican one
+    text = "Runners raced along the Santa Ana River in Anaheim, California, on Saturday."
+    got = places_of(parser, text).get("Santa Ana River")
+    assert got is None or got.country_code == "US"
 
 
 def test_a_bare_name_read_as_a_river_is_its_town_nearby(parser):

@@ -1483,18 +1483,19 @@ class Geoparser(Recogniser):
     def _namesake_rivers(
         self, mentions: list[Mention], spans: Sequence[Span]
     ) -> tuple[list[Mention], Sequence[Span]]:
-        """A name read as one of several rivers of that name, far from every town and
-        province the story names, is its namesake :data:`NEAR_RIVER_KM` from them, if
-        one lies that near, else a river the gazetteer lacks (its span returned without
-        readings, placed as one). Far is :data:`FAR_RIVER_KM` for the longest namesake of
-        Natural Earth's world rivers (the one with the plain key), whose point, its
-        mouth, may lie that far from a story on its upper course, and
-        :data:`NEAR_RIVER_KM` for the others and the regional supplements' streams:
-        "the Tay River" of a Perth, Ontario story is no Yukon or Scottish Tay, "the Salt
-        River" of a Mexico, Missouri story no Kentucky river 600 km off, "the North River"
-        of a Truro, Nova Scotia story none of Labrador's (the gazetteer has neither
-        Ontario's, Missouri's nor Nova Scotia's). A river without namesakes stays where it is
-        (the Nile's point is 1,900 km from Khartoum)."""
+        """A name read as one of several rivers of that name, or as a regional stream,
+        far from every town and province the story names, is its namesake
+        :data:`NEAR_RIVER_KM` from them, if one lies that near, else a river the
+        gazetteer lacks (its span returned without readings, placed as one). Far is
+        :data:`FAR_RIVER_KM` for the longest namesake of Natural Earth's world rivers (the
+        one with the plain key), whose point, its mouth, may lie that far from a story on
+        its upper course, and :data:`NEAR_RIVER_KM` for the others and the regional
+        supplements' streams: "the Tay River" of a Perth, Ontario story is no Yukon or
+        Scottish Tay, "the Salt River" of a Mexico, Missouri story no Kentucky river 600
+        km off, "the Santa Ana River" of a California story no Mexican stream (the
+        gazetteer has none of Ontario's, Missouri's or California's). A world river
+        without namesakes stays where it is (the Nile's point is 1,900 km from
+        Khartoum)."""
         anchors = [
             m.place for m in mentions if m.place is not None and m.place.kind in _TOWN_OR_PROVINCE
         ]
@@ -1516,7 +1517,7 @@ class Geoparser(Recogniser):
                 for q in (self.gazetteer.place(i),)
                 if _river(q)
             }
-            if len(rivers) < 2:
+            if len(rivers) < 2 and not p.raw["key"].startswith("stream:"):
                 continue
             longest = min(rivers, key=lambda k: (len(k), k))  # the plain key, unsuffixed
             world = p.raw["key"] == longest and longest.startswith("river:")
