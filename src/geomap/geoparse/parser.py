@@ -206,6 +206,7 @@ COMPASS_KM = 300.0
 # its upper course names from afar, and the others
 FAR_RIVER_KM = 2000.0
 NEAR_RIVER_KM = 500.0
+_STREAM = "stream:"  # the key prefix of physical.tsv's rows of regional rivers
 # the kinds of a town and a province
 _TOWN_OR_PROVINCE = (PlaceKind.CITY, PlaceKind.ADMIN1)
 # navies' ship prefixes and their countries: "The USS Texas docked in Norfolk"
@@ -694,7 +695,7 @@ class Geoparser(Recogniser):
         name that reads as no country ("the Congo", "the Gambia" are countries) and no
         point of the compass ("in the North"): "the Dnipro" is the river whose forms hold
         "Dnipro River", not the city; "load crude on the Baltic" the Baltic Sea, not the
-        Baltic states. Not a regional stream (``stream:``)."""
+        Baltic states. Not a regional stream (:func:`_stream`)."""
         if (
             adjective_only(s.forms)
             or s.key in DIRECTIONS
@@ -706,10 +707,7 @@ class Geoparser(Recogniser):
         # Jackson, Wyoming, area")
         rivers = readings_where(
             self.gazetteer.forms(f"{s.key} river"),
-            lambda i, _: (
-                self._kind[i] == _FEATURE
-                and not self.gazetteer.place(i).raw.get("key", "").startswith("stream:")
-            ),
+            lambda i, _: self._kind[i] == _FEATURE and not _stream(self.gazetteer.place(i)),
         )
         if (
             rivers
@@ -1472,7 +1470,7 @@ class Geoparser(Recogniser):
                 or text[max(0, m.start - 4) : m.start].lower() == "the "
                 or not _LAND_AND_WATER.isdisjoint(s.key.split())
                 # (a river or a lake: no "Gaza Strip")
-                or p.raw.get("key", "").split(":", 1)[0] not in ("river", "stream", "lake")
+                or not (_river(p) or p.raw.get("key", "").startswith("lake:"))
             ):
                 continue
             near = self._own_reading_near(s, p)
@@ -1517,10 +1515,10 @@ class Geoparser(Recogniser):
                 for q in (self.gazetteer.place(i),)
                 if _river(q)
             }
-            if len(rivers) < 2 and not p.raw["key"].startswith("stream:"):
+            if len(rivers) < 2 and not _stream(p):
                 continue
             longest = min(rivers, key=lambda k: (len(k), k))  # the plain key, unsuffixed
-            world = p.raw["key"] == longest and longest.startswith("river:")
+            world = p.raw["key"] == longest and not _stream(p)
             limit = FAR_RIVER_KM if world else NEAR_RIVER_KM
             if far(p) <= limit:
                 continue
@@ -3282,9 +3280,14 @@ def _paragraph_provinces(text: str, mentions: Sequence[Mention], n: int) -> set[
 
 
 def _river(p: Place) -> bool:
-    """Whether ``p`` is a river (physical.tsv's ``river:`` rows, and ``stream:`` rows of
-    the regional supplements)."""
-    return p.raw.get("key", "").startswith(("river:", "stream:"))
+    """Whether ``p`` is a river (physical.tsv's ``river:`` rows, and its streams)."""
+    return p.raw.get("key", "").startswith(("river:", _STREAM))
+
+
+def _stream(p: Place) -> bool:
+    """Whether ``p`` is a stream: a river of Natural Earth's regional supplements, short,
+    its namesakes many (physical.tsv's ``stream:`` rows)."""
+    return p.raw.get("key", "").startswith(_STREAM)
 
 
 def _unit(p: Place) -> bool:
