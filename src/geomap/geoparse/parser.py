@@ -40,6 +40,8 @@ from .recognise import (
     CALLED_A_TOWN,
     CAPITAL_AFTER,
     DATELINE_ENDS,
+    MILES,
+    PLACED_BY,
     SENTENCE_END,
     WORD_BEFORE,
     Recogniser,
@@ -191,7 +193,7 @@ _CLUB_OPENERS = frozenset("real sporting dynamo dinamo olympique deportivo atlet
 # ", south-east of ", ", about 20 miles east of ": an apposition placing the name before
 # by a point of the compass from the name after (:meth:`Geoparser._compass_pairs`)
 _COMPASS_OF_AFTER = re.compile(
-    r"(?:, | (?:is|lies|sits) (?:located )?)(?:about |some |nearly |roughly |just )?(?:[\d,.]+ (?:miles?|km|kilomet(?:er|re)s?) )?"
+    rf"{PLACED_BY}(?:about |some |nearly |roughly |just )?(?:[\d,.]+ (?:miles?|km|kilomet(?:er|re)s?) )?"
     r"(?:to the )?(?:north|south|east|west)(?:-?(?:east|west))? of (?:the )?"
 )
 # " of northern ", " of the ": land or water said to be of the place after it
@@ -1666,11 +1668,12 @@ class Geoparser(Recogniser):
         }
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
         qualified = _qualified_keys(spans, quals)
+        home_cc = home.split(".")[0]  # (home is a province's code: "US.OH")
         abroad = {  # (not water and land of no one country: "Lake Ontario")
             m.place.country_code
             for m, s in zip(mentions, spans)
             if m.place is not None
-            and m.place.country_code not in (home.split(".")[0], None)
+            and m.place.country_code not in (home_cc, None)
             and not (m.place.kind is PlaceKind.ADMIN1 and _part_of_a_name(text, s))
         }
 
@@ -1730,11 +1733,11 @@ class Geoparser(Recogniser):
                     out[n] = _moved(m, there)
                 elif (
                     (
-                        p.country_code != home.split(".")[0]
+                        p.country_code != home_cc
                         # (else it is home's country's, :meth:`_stray_province`: "Clare County
                         # Council" of an Irish story)
                         and all(
-                            self._cc[i] != home.split(".")[0]
+                            self._cc[i] != home_cc
                             for i in (*s.forms[::2], *self.gazetteer.forms(bare)[::2])
                         )
                     )
@@ -1768,7 +1771,7 @@ class Geoparser(Recogniser):
             # names ("camps in Lakhimpur and Majuli" of an Assam story is North
             # Lakhimpur, not Uttar Pradesh's Lakhimpur 1,300 km off), but a team's
             # ("the Portland Trail Blazers" of a Houston story)
-            at_home = p.country_code == home.split(".")[0]
+            at_home = p.country_code == home_cc
             if at_home and (
                 grid.within(
                     p.lat, p.lon, NAMESAKE_KM, lambda _k, a, b, p=p: _km(p.lat, p.lon, a, b)
@@ -1934,9 +1937,10 @@ class Geoparser(Recogniser):
         Missouri's Jackson County. The namesake lies :data:`COUNTY_TOWN_KM` from the
         unit's point, and the unit is named otherwise ("Washington County" says nothing
         of which Washington); a post-office town cities500 lacks will do where none of
-        its towns does ("Cleveland is a town in Russell County" is Virginia's). A town of the dateline's province, other than the
-        dateline's town, stays: "a Nashville band" of a JONESBOROUGH, Tenn. story naming
-        Washington County is no Nashville of Illinois' Washington County."""
+        its towns does ("Cleveland is a town in Russell County" is Virginia's). A town of
+        the dateline's province, other than the dateline's town, stays: "a Nashville
+        band" of a JONESBOROUGH, Tenn. story naming Washington County is no Nashville of
+        Illinois' Washington County."""
         unit_key = self.gazetteer.column("key")
         units = [
             n
@@ -3267,15 +3271,10 @@ def _postal_abroad(mentions: list[Mention], spans: Sequence[Span]) -> list[Menti
 
 def _paragraph_provinces(text: str, mentions: Sequence[Mention], n: int) -> set[str | None]:
     """The provinces mention ``n``'s paragraph names, as provinces or by their counties."""
-    start = text.rfind("\n", 0, mentions[n].start) + 1
-    end = text.find("\n", mentions[n].end)
-    end = len(text) if end < 0 else end
     return {
         p.admin1
-        for m in mentions
-        if start <= m.start < end
-        and (p := m.place) is not None
-        and (p.kind is PlaceKind.ADMIN1 or _unit(p))
+        for m in _in_paragraph(text, mentions[n], mentions)
+        if (p := m.place) is not None and (p.kind is PlaceKind.ADMIN1 or _unit(p))
     }
 
 
@@ -3657,8 +3656,7 @@ def _far_from(text: str, t: Mention) -> bool:
 
 # a distance before a town: "500 km west of Kathmandu", "20 miles from Tyler"
 _FAR_FROM = re.compile(
-    r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?) (?:\([^()\n]{1,20}\) )?"
-    r"(?:(?:to the )?(?:north|south)?(?:east|west)?(?:ern)? )?(?:of|from) $"
+    rf"{MILES}(?:(?:to the )?(?:north|south)?(?:east|west)?(?:ern)? )?(?:of|from) $"
 )
 # "a Nashville developer", "A 34-year-old Mount Juliet man": a town before a lower-case
 # noun after "a"

@@ -150,13 +150,14 @@ SOLE_ZIPF = 3.0
 # story stands ("Branson, 40 miles south, added a garage"; "Kilgore, about 20 miles east
 # of Tyler"; "Salem is 20 miles east of Clemson"): no person or firm lies miles off
 _ABOUT = r"(?:about |some |nearly |roughly |almost |just |more than |less than )?"
-_MILES = r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?)(?: \([^()\n]{1,20}\))? "
-_AWAY = re.compile(
-    rf"(?:, | (?:is|lies|sits) (?:located )?){_ABOUT}{_MILES}(?:to the )?(?:north|south|east|west)"
-)
+# a distance and its unit, a conversion in brackets after it ("40 miles (64 km) ")
+MILES = r"\d[\d,.]* (?:miles?|km|kilomet(?:er|re)s?)(?: \([^()\n]{1,20}\))? "
+# what places a name where it stands: an apposition's comma or a verb of lying
+PLACED_BY = r"(?:, | (?:is|lies|sits) (?:located )?)"
+_AWAY = re.compile(rf"{PLACED_BY}{_ABOUT}{MILES}(?:to the )?(?:north|south|east|west)")
 # ... or before it, how far off it is ("about 40 miles from Texarkana", "15 km outside
 # Goma")
-_MILES_FROM = re.compile(rf"{_MILES}(?:away )?(?:from|outside(?: of)?) $")
+_MILES_FROM = re.compile(rf"{MILES}(?:away )?(?:from|outside(?: of)?) $")
 # An apposition or a verb that calls the name before it a town ("retake Bara, a town
 # north of the city", "Franklin is a city in Tennessee"; not "Jordan, a town official,"):
 # a place, though it says not in which province
@@ -198,11 +199,11 @@ def _floor_of_words(text: str, s: Span) -> float:
     """The score a name the gazetteer has needs where the words around span ``s`` say
     it is a place: :data:`SOLE_FLOOR` where an apposition or a verb says how far off it
     lies (:data:`_AWAY`) or the words before it do (:data:`_MILES_FROM`), after "as far
-    (north) as", after "north of" or after a lower-case
-    Arabic article that follows a word of place; :data:`REPEAT_FLOOR` where an
-    apposition calls it a town or its county's seat (:data:`CALLED_A_TOWN`), an office its
-    people hold follows (:data:`_ITS_OFFICE`) or a unit word's "of" goes before it ("the
-    town of Koné"); else more than any score."""
+    (north) as", after "north of" or after a lower-case Arabic article that follows a
+    word of place; :data:`REPEAT_FLOOR` where an apposition or a verb calls it a town or
+    its county's seat (:data:`CALLED_A_TOWN`), an office its people hold follows
+    (:data:`_ITS_OFFICE`) or a unit word's "of" goes before it ("the town of Koné"); else
+    more than any score."""
     before = text[s.start - 3 : s.start]  # (most names have none of these words around)
     if (
         _AWAY.match(text, s.end)
