@@ -74,6 +74,21 @@ def test_a_post_office_town_outbids_a_known_town_of_a_less_named_province(parser
     assert m.place is not None and m.place.admin1 == "US.ME"
 
 
+def test_a_local_town_among_as_many_neighbours_outbids_a_town_next_door(parser):
+    """A Vermont town-meeting story put Wilmington at Massachusetts' (22,000 people),
+    whose reading stood beside other names' readings (Windham, New Hampshire): the local
+    post-office town stands beside as many of the story's names, in the province it
+    names."""
+    text = (
+        "Putney has a traditional Town Meeting. About 75% of Vermont towns like Putney "
+        "went with it. Wardsboro and Windham decided to postpone their in-person "
+        "meetings. In Rockingham, Marlboro, and Wilmington, voters considered the "
+        "Australian ballot. Wilmington voted to keep in-person meetings and Rockingham "
+        "voters rejected it."
+    )
+    assert _provinces(parser, text, "Wilmington") == ["US.VT", "US.VT"]
+
+
 def test_a_post_office_town_is_no_candidate_without_its_province(parser):
     m = _at(parser, "The fire in Arlington was fought by crews from the city.", "Arlington")
     assert m.place is not None and m.place.population > 100_000

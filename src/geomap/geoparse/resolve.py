@@ -789,8 +789,10 @@ class Resolver:
         abroad = self._kind[best] == COUNTRY and not ctx.other_countries(key)[self._cc[best]]
         if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
             return ranked
-        if not abroad and self.neighbours(best, key, ctx)[1]:
-            return ranked
+        # (a town among other names' readings gives way only to a local town among as
+        # many: "Rockingham, Marlboro, and Wilmington" of a Vermont story is no town of
+        # Massachusetts that a Windham, New Hampshire stands beside)
+        near = 0 if abroad else self.neighbours(best, key, ctx)[1]
         homes = (ctx.named_home(key), ctx.voted_home(key))
         if homes == (None, None):
             return ranked  # a story with no province of its own
@@ -803,6 +805,7 @@ class Resolver:
                 self._kind[idx] == CITY
                 and self._admin1[idx] in homes
                 and (not abroad or self._pop[idx] >= VILLAGE)
+                and (not near or self.neighbours(idx, key, ctx)[1] >= near)
                 # "the CDC in Atlanta" of a Texas story is no Texas village of 5,000
                 and (
                     self._cc[idx] != self._cc[best]
@@ -811,6 +814,8 @@ class Resolver:
                 )
             ):
                 return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
+        if near:
+            return ranked
         big = towns[0] if towns else best
         at = next((n for n, (_, i, _) in enumerate(ranked) if i == big), None)
         if (
