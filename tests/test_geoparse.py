@@ -3511,6 +3511,31 @@ def test_a_name_whose_apposition_says_a_person_is_no_place(parser):
     assert "Warrensburg" in got and "Austin" in got
 
 
+def test_a_compound_title_in_the_apposition_makes_a_person(parser):
+    """ "Fayah Tamba, the secretary-general of the Liberian Red Cross" was Tamba, Japan:
+    a person's noun may go on in a hyphen ("secretary-general", "attorney-general")."""
+    text = (
+        "Fayah Tamba, the secretary-general of the Liberian division of the charity, "
+        "said the crematorium in Monrovia could not cope."
+    )
+    assert [m.surface for m in parser.parse(text)] == ["Liberian", "Monrovia"]
+
+
+def test_a_name_after_a_make_of_car_is_its_model(parser):
+    """ "a 2017 Dodge Durango was stopped at a red signal" of a Pennsylvania crash was
+    Durango, Mexico: makers name models after places. A make after a year is the car's
+    ("a 2012 Toyota Prius" is no Toyota, Japan); a place after a make stays where the
+    make builds ("the Toyota Kentucky plant")."""
+    text = (
+        "CLARION, Pa. - Police say a 2012 Toyota Prius hit a 2017 Dodge Durango that was "
+        "stopped at a red signal, and the Chevy Tahoe behind it. The driver works at the "
+        "Toyota Kentucky plant in Georgetown, Kentucky."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert "Durango" not in got and "Tahoe" not in got and got.count("Toyota") <= 1
+    assert "Kentucky" in got[: got.index("Georgetown")]
+
+
 def test_a_town_listed_beside_one_town_of_a_country_is_its_capital_only(parser):
     """ "Fire crews from New Zealand flew in from Auckland and Wellington" of a New South
     Wales story read Wellington, New South Wales: beside one town of a country, a name

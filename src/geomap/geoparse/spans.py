@@ -212,6 +212,20 @@ WARSHIPS = frozenset(
 VESSELS = WARSHIPS | frozenset(
     "flagship icebreaker tanker freighter ferry trawler yacht vessel ship".split()
 )
+# Makes of car and truck: the name after one, after a year or an article, is its model
+# ("a 2017 Dodge Durango", "the Chevy Tahoe", "her Toyota Tacoma"), as makers name models
+# after places
+VEHICLE_MAKES = frozenset(
+    """acura audi bmw buick cadillac chevrolet chevy chrysler dodge fiat ford gmc honda
+    hyundai infiniti isuzu jeep kia lexus lincoln mazda mercury mitsubishi nissan
+    oldsmobile plymouth pontiac ram saturn subaru suzuki tesla toyota volkswagen volvo vw
+    """.split()
+)
+_MODEL_YEAR = re.compile(r"(?:19|20)\d\d")
+_VEHICLE_OPENERS = frozenset("a an the his her their its my our your".split())
+# Words after a make and a place that make the place where the make builds or sells: "the
+# Toyota Kentucky plant"
+_WORKS_AFTER = re.compile(r" (?:plant|factory|assembly|dealership|facility|works)\b", re.I)
 # Words that end a disease's name: the place before one names the disease ("West Nile
 # virus", "Lassa fever", "Crimean-Congo hemorrhagic fever", "Spanish flu", "Middle East
 # respiratory syndrome", "the Delta variant"; any word ending in "virus": "Sudan
@@ -1064,7 +1078,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     (:func:`_not_a_people`)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
-    if _not_a_people(text, tokens, s):
+    if _not_a_people(text, tokens, s) or _vehicle_model(text, tokens, s):
         return True
     if s.i == s.j and s.i > 0 and text[tokens.ends[s.i - 1] : s.start] == " ":
         word, before = tokens.keys[s.i], tokens.keys[s.i - 1]
@@ -1204,7 +1218,8 @@ _PERSON_APPOSITIVE = re.compile(
     + "|".join(sorted(PERSON_NOUNS))
     # closed as an apposition is: not "Sales rose in Austin, a spokesman for the firm
     # said", a reporting clause after a place
-    + r")(?=[,.;:]| of | who | at )",
+    # (a compound title: "Fayah Tamba, the secretary-general of the Liberian Red Cross")
+    + r")(?:-[a-z]+)*(?=[,.;:]| of | who | at )",
     re.IGNORECASE,  # "Jordan, a Republican, said"
 )
 # A person's age set off by commas after the name, maybe after the rest of it, before a
@@ -1222,6 +1237,29 @@ _VESSEL_APPOSITIVE = re.compile(
     + "|".join(sorted(VESSELS))
     + r")(?=[,.;:]| of )"
 )
+
+
+def _vehicle_model(text: str, tokens: Tokens, s: Span) -> bool:
+    """ "a 2017 Dodge Durango", "the Chevy Tahoe": a name after a make of car
+    (:data:`VEHICLE_MAKES`) that follows a year or an article is the car's model; not
+    "the Toyota Kentucky plant". A make after a year is the car's ("a 2012 Toyota
+    Prius": no Toyota, Japan)."""
+    i = s.i
+    keys = tokens.keys
+    if i == s.j and keys[i] in VEHICLE_MAKES and i >= 1:
+        return (
+            _MODEL_YEAR.fullmatch(keys[i - 1]) is not None
+            and text[tokens.ends[i - 1] : s.start] == " "
+        )
+    return (
+        i >= 2
+        and keys[i - 1] in VEHICLE_MAKES
+        and tokens.caps[i - 1]
+        and text[tokens.ends[i - 1] : s.start] == " "
+        and (keys[i - 2] in _VEHICLE_OPENERS or _MODEL_YEAR.fullmatch(keys[i - 2]) is not None)
+        and text[tokens.ends[i - 2] : tokens.starts[i - 1]] == " "
+        and _WORKS_AFTER.match(text, s.end) is None
+    )
 
 
 def _titled_person(text: str, tokens: Tokens, s: Span) -> bool:
