@@ -89,6 +89,19 @@ def test_a_local_town_among_as_many_neighbours_outbids_a_town_next_door(parser):
     assert _provinces(parser, text, "Wilmington") == ["US.VT", "US.VT"]
 
 
+def test_a_county_of_the_province_other_names_lie_in_outbids_a_big_one(parser):
+    """A Kentucky sports page that names Tennessee most put "Fulton County" in Georgia (a
+    million people, fifty times the Kentucky county's size): a county of a province the
+    story's other names lie in (Calloway County) is the name's, however small."""
+    text = (
+        "High school football kicked off on Friday night, with Calloway County hosting "
+        "Henderson County, Fulton County at Gleason, TN, and Trigg County at Todd County "
+        "Central. The Fulton County Pilots traveled to Gleason, TN, for their first game "
+        "and fell 40-0 against the Tennessee team."
+    )
+    assert _provinces(parser, text, "Fulton County") == ["US.KY", "US.KY"]
+
+
 def test_a_post_office_town_is_no_candidate_without_its_province(parser):
     m = _at(parser, "The fire in Arlington was fought by crews from the city.", "Arlington")
     assert m.place is not None and m.place.population > 100_000

@@ -800,15 +800,24 @@ class Resolver:
         # Georgia is, though Ghana has a Savannah region half its size)
         towns = readings_where(forms, lambda i, _: self._kind[i] == CITY)
         dominant = bool(towns) and self._dominant(towns)
+        keys = self.gazetteer.column("key")
+        county = keys[best].startswith(UNIT_KEYS)
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
+            # a county of a province the story's other names lie in, however small:
+            # "Fulton County" beside Calloway and Trigg counties of a story that names
+            # Tennessee most is Kentucky's, not Georgia's of a million people
+            local_county = (
+                county and keys[idx].startswith(UNIT_KEYS) and self._is_local(idx, key, ctx)
+            )
             if (
                 self._kind[idx] == CITY
-                and self._admin1[idx] in homes
+                and (self._admin1[idx] in homes or local_county)
                 and (not abroad or self._pop[idx] >= VILLAGE)
                 and (not near or self.neighbours(idx, key, ctx)[1] >= near)
                 # "the CDC in Atlanta" of a Texas story is no Texas village of 5,000
                 and (
-                    self._cc[idx] != self._cc[best]
+                    local_county
+                    or self._cc[idx] != self._cc[best]
                     or self._pop[best] <= LOCAL_RATIO * max(self._pop[idx], 1)
                     or not dominant
                 )
