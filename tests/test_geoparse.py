@@ -1268,6 +1268,17 @@ def test_a_name_unknown_in_its_qualifying_province_stays_in_it(parser):
     assert (got[0].place.admin1, got[0].place.kind) == ("US.MO", PlaceKind.ADMIN1)
 
 
+def test_a_short_province_after_a_name_known_only_elsewhere_qualifies_it(parser):
+    """ "Clinton Township, NJ." was Michigan's Clinton Township, the gazetteer's only
+    one, and "NJ" no place: a province's abbreviation of the name's country after its
+    comma qualifies it whether or not the gazetteer has the name there."""
+    got = parser.parse("He lives in Clinton Township, NJ. He works in Trenton.")
+    assert [(m.surface, m.place.admin1) for m in got][:2] == [
+        ("Clinton Township", "US.NJ"),
+        ("NJ", "US.NJ"),
+    ]
+
+
 def test_a_city_alias_qualifies_by_its_province(parser):
     """ "Washington, D.C.": D.C. is a curated alias of the city, and admits only the
     Washington of its district (not Washington, New Jersey, in a New Jersey story)."""

@@ -75,6 +75,8 @@ _STANCE_AFTER = re.compile(
     r"|calls|signalled|signaled|signals|blamed|blames|criticised|criticized|criticises"
     r"|criticizes|retaliated|responds|sanctioned|sanctions|recognised|recognized)\b"
 )
+# A province written short: "NJ", "N.J.", "Wash."
+_ABBREVIATION = re.compile(r"[A-Z]{2}|(?:[A-Z][a-z]*\.){1,2}")
 # titles whose period ends no sentence, and words that open sentences
 _TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
 _OPENERS = """The It He She They We I In A An But And This That Its His Her Their On At For
@@ -983,15 +985,25 @@ class Recogniser:
     def _qualifying(self, spans: Sequence[Span], text: str) -> set[int]:
         """Indices of provinces after the comma of a name over the threshold that they
         may hold as a town ("Moncton, NB", "Springfield, Ill."): a qualifier, whatever
-        its short, capitalised shape says alone."""
+        its short, capitalised shape says alone; so is a province's abbreviation of the
+        name's country after one the gazetteer knows only elsewhere ("Clinton Township,
+        NJ": Michigan's is the only one it has)."""
         out: set[int] = set()
+        cc = self._cc
         for n in range(1, len(spans)):
             town, province = spans[n - 1], spans[n]
             if (
                 town.score >= self.threshold
                 and text[town.end : province.start] == ", "
-                and self._holds(province, (town,))
                 and all(self._kind[i] == _ADMIN1 for i in province.forms[::2])
+                and (
+                    self._holds(province, (town,))
+                    or (
+                        _ABBREVIATION.fullmatch(text, province.start, province.end) is not None
+                        and {cc[i] for i in province.forms[::2]}
+                        & {cc[i] for i in town.forms[::2] if self._kind[i] in _TOWNS}
+                    )
+                )
             ):
                 out.add(n)
         return out
