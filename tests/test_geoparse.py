@@ -3532,6 +3532,24 @@ def test_a_compound_title_in_the_apposition_makes_a_person(parser):
     assert [m.surface for m in parser.parse(text)] == ["Liberian", "Monrovia"]
 
 
+def test_a_town_name_after_an_unknown_capitalised_word_is_a_surname(parser):
+    """ "a 20-yard pass from Kanyon Franklin to Drew Hudgin" was Franklin, Tennessee, and
+    "chief operating officer Yusuke Otsuka" a Japanese town: a one-word town's name
+    after a capitalised word that is no place and no English word is a surname. An
+    English word ("Baseball Toronto") or a place ("Victoria Park London") before it
+    leaves the town."""
+    text = (
+        "Henderson County beat Calloway County in Gleason, TN. Henderson scored on a "
+        "20-yard pass from Kanyon Franklin to Drew Hudgin. President Koichiro Wada and "
+        "chief operating officer Yusuke Otsuka will resign, the Tokyo firm said. Keegan "
+        "Matheson, the editor of Baseball Toronto, saw the concert in Victoria Park London."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert "Gleason" in got and "Tokyo" in got
+    assert "Franklin" not in got and "Otsuka" not in got
+    assert "Toronto" in got and "London" in got
+
+
 def test_a_name_after_a_make_of_car_is_its_model(parser):
     """ "a 2017 Dodge Durango was stopped at a red signal" of a Pennsylvania crash was
     Durango, Mexico: makers name models after places. A make after a year is the car's

@@ -222,6 +222,9 @@ VEHICLE_MAKES = frozenset(
     """.split()
 )
 _MODEL_YEAR = re.compile(r"(?:19|20)\d\d")
+# wordfreq's Zipf frequency from which a word is English, not a name ("baseball" 4.2,
+# "upsets" 3.3; "Kanyon", "Tanesha", "Yusuke" below 2.5)
+ENGLISH_ZIPF = 3.0
 _VEHICLE_OPENERS = frozenset("a an the his her their its my our your".split())
 # Words after a make and a place that make the place where the make builds or sells: "the
 # Toyota Kentucky plant"
@@ -1078,7 +1081,11 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
     (:func:`_not_a_people`)."""
     if _press_title(text, tokens, s) or _after_title(text, tokens, s, gazetteer):
         return True
-    if _not_a_people(text, tokens, s) or _vehicle_model(text, tokens, s):
+    if (
+        _not_a_people(text, tokens, s)
+        or _vehicle_model(text, tokens, s)
+        or _after_unknown_name(text, tokens, s, gazetteer)
+    ):
         return True
     if s.i == s.j and s.i > 0 and text[tokens.ends[s.i - 1] : s.start] == " ":
         word, before = tokens.keys[s.i], tokens.keys[s.i - 1]
@@ -1259,6 +1266,40 @@ def _vehicle_model(text: str, tokens: Tokens, s: Span) -> bool:
         and (keys[i - 2] in _VEHICLE_OPENERS or _MODEL_YEAR.fullmatch(keys[i - 2]) is not None)
         and text[tokens.ends[i - 2] : tokens.starts[i - 1]] == " "
         and _WORKS_AFTER.match(text, s.end) is None
+    )
+
+
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word (0 for one it does not know)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _after_unknown_name(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
+    """ "from Kanyon Franklin to Drew Hudgin", "chief operating officer Yusuke Otsuka",
+    "Tanesha Melbourne-Blake": a one-word name that reads only as towns, right after a
+    capitalised word inside a sentence that is no place, no English word
+    (:data:`ENGLISH_ZIPF`) and no acronym, is a person's surname after a given name no
+    list holds. Not "Baseball Toronto" (an English word), "Victoria Park London" (a
+    place's), "the UN Geneva office"."""
+    i = s.i
+    if i < 2 or i != s.j:
+        return False
+    keys, caps = tokens.keys, tokens.caps
+    before = keys[i - 1]
+    return (
+        caps[i - 1]
+        and not tokens.uppers[i - 1]
+        and tokens.texts[i - 1].isalpha()
+        and text[tokens.ends[i - 1] : s.start] == " "
+        and text[tokens.ends[i - 2] : tokens.starts[i - 1]] == " "  # (inside a sentence)
+        and before not in gazetteer.names
+        and before not in CONTEXT_WORDS
+        and before not in common_words()
+        and _zipf(before) < ENGLISH_ZIPF
+        and all(gazetteer.column("kind")[r] == _TOWN for r in s.forms[::2])
     )
 
 
