@@ -3031,6 +3031,23 @@ def test_a_province_is_read_by_any_of_its_heads(parser):
     assert got["Eastern Region"].country_code == "UG"
 
 
+def test_a_province_head_reads_the_provinces_of_the_bare_name_too(parser):
+    """ "the Western Region ... Ghana's disaster agency" was Sri Lanka's Western
+    Province: Ghana's is GeoNames' "Western" alone, which no head found."""
+    text = "Floods hit the Western Region and the Northern Region, Ghana's disaster agency said."
+    got = places_of(parser, text)
+    assert got["Western Region"].admin1 == "GH.09"
+    assert got["Northern Region"].country_code == "GH"
+
+
+def test_a_province_of_a_named_country_comes_before_a_bigger_one_abroad(parser):
+    """ "Zambia's health minister ... Vubwi district, Eastern Province" was Saudi
+    Arabia's Eastern Province, the name's most populous: a province of a country the
+    story names comes first."""
+    text = "Zambia's health minister announced a cholera death in Vubwi district, Eastern Province."
+    assert places_of(parser, text)["Eastern Province"].admin1 == "ZM.03"
+
+
 def test_a_unit_named_like_a_town_is_known_by_its_name_and_type(parser):
     """iso3166-2's second-level units whose name is a town's were left out, so "Isabela
     province" of a Philippine typhoon story was the town of Isabela on Negros, 700 km

@@ -758,8 +758,24 @@ class Resolver:
         ranked = sorted(
             ((e / z, -n, i, fk) for n, (e, (i, fk)) in enumerate(zip(exps, cands))), reverse=True
         )
-        out = [(round(p, 3), i, fk) for p, _, i, fk in ranked]
+        out = self._named_country_first(key, [(round(p, 3), i, fk) for p, _, i, fk in ranked], ctx)
         return out if qual is not None else self._local_first(key, out, ctx, forms)
+
+    def _named_country_first(
+        self, key: str, ranked: list[tuple[float, int, int]], ctx: DocContext
+    ) -> list[tuple[float, int, int]]:
+        """A province of a country the story's other names lie in comes before one of a
+        country they do not: "Zambia's ... Eastern Province" is Zambia's, not Saudi
+        Arabia's, the most populous of the name; "the Western Region ... Ghana's" Ghana's,
+        not Sri Lanka's Western Province."""
+        best = ranked[0][1]
+        countries = ctx.other_countries(key)
+        if self._kind[best] != ADMIN1 or countries[self._cc[best]]:
+            return ranked
+        for n, (_, idx, fk) in enumerate(ranked[1:], 1):
+            if self._kind[idx] == ADMIN1 and countries[self._cc[idx]]:
+                return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
+        return ranked
 
     def _local_first(
         self,

@@ -1924,6 +1924,18 @@ def _provinces_by_any_head(gazetteer: Gazetteer, base: str) -> tuple[int, ...]:
             if forms[k] not in seen and forms[k + 1] != FORM_ALT and kind[forms[k]] != _TOWN:
                 seen.add(forms[k])
                 out += (forms[k], FORM_NAME)
+    if out:
+        # ... and the provinces of the bare name: Ghana's Western Region is GeoNames'
+        # "Western" and no "Western Region", which Uganda's and Iceland's are
+        forms = names.get(base, ())
+        for k in range(0, len(forms), 2):
+            if (
+                forms[k] not in seen
+                and forms[k + 1] == FORM_NAME
+                and kind[forms[k]] == KIND_CODE["admin1"]
+            ):
+                seen.add(forms[k])
+                out += (forms[k], FORM_NAME)
     return tuple(out)
 
 
