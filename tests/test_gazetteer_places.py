@@ -366,6 +366,19 @@ def test_a_province_named_by_its_side_of_the_country_keeps_its_type_word(gazette
     assert gazetteer.get(code).name == label
 
 
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("PH-07", "Central Visayas"), ("MY-12", "Sabah"), ("BA-SRP", "Republika Srpska")],
+)
+def test_a_province_is_labelled_by_no_gloss_or_nickname(gazetteer, code, label):
+    """iso3166-2's English other names of Central Visayas and Sabah are "Center of
+    Christianity" and "Sabah Land Below The Wind", which labelled them: a phrase of "of"
+    or "the" the ISO name has no particle for is a gloss or a nickname ("Isle of Youth"
+    for "Isla de la Juventud" stays)."""
+    assert gazetteer.get(code).name == label
+    assert gazetteer.get("CU-99").name == "Isle of Youth"
+
+
 def test_a_plain_label_is_no_name_cut_short(gazetteer):
     """GeoNames' "Ngouni Province" beside "Ngounié" is the name without its accented
     letter, not a plainer name."""

@@ -533,6 +533,12 @@ def _display_form(english: str, iso_name: str) -> bool:
         return True
     if any(len(w) > 3 and w[0].islower() and "-" not in w for w in english.split()):
         return False
+    if _GLOSS_WORDS.intersection(english.split()) and not _PARTICLES.intersection(
+        re.split(r"[ ,-]+", fold(iso_name))
+    ):
+        # a phrase the ISO name has no particle for is a gloss or a nickname: "Center of
+        # Christianity" for Central Visayas, "Sabah Land Below The Wind"
+        return False
     # a shorter form of a one-word ISO name shares four letters: "Hesse", "Harju", not
     # "Tassie" for Tasmania nor "Gabs" for Gaborone, which are nicknames
     shared = 4 if len(english) < len(iso_name) and iso_name.isascii() and iso_name.isalpha() else 3
@@ -540,6 +546,13 @@ def _display_form(english: str, iso_name: str) -> bool:
         return len(fold(english)) > 3 or fold(english) == fold(iso_name)
     typed = _TYPE_WORDS.intersection(re.split(r"[ ,]+", fold(iso_name).replace("’", "'")))
     return bool(typed) and len(english) > 3 and not _common_word(english)
+
+
+# Words of an English phrase ("Center of Christianity", "Land Below The Wind"), and the
+# particles of a name that such a phrase translates ("Isla de la Juventud", "Città di San
+# Marino")
+_GLOSS_WORDS = frozenset({"of", "the", "The"})
+_PARTICLES = frozenset("of the de di del della la le du des do da dos y e el".split())
 
 
 # Type words of ISO 3166-2 names in Slavic, Kazakh, Croatian and Dutch ("Vlaams Gewest")
