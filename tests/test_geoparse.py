@@ -3567,6 +3567,23 @@ def test_a_town_name_after_an_unknown_capitalised_word_is_a_surname(parser):
     assert "Toronto" in got and "London" in got
 
 
+def test_a_name_after_a_counting_prefix_is_part_of_a_compound(parser):
+    """ "the Tri-Valley Bulldogs" was Honduras' Valle department (English "Valley"): an
+    area named for its parts ("Tri-Valley", "Bi-State") is no place its last part
+    names; a compound the gazetteer has stays ("Tri-Cities")."""
+    text = "Tri-Valley beat Halifax 26-14. Tri-Cities fans drove home through the Tri-Valley."
+    assert [m.surface for m in parser.parse(text)] == ["Halifax", "Tri-Cities"]
+
+
+def test_a_title_and_a_given_name_open_a_persons_name(parser):
+    """ "Township Supervisor Mark St. Charles says" read "Supervisor Mark St." as a
+    street and then St. Charles, Missouri: "St." before a capital is a saint's, and a
+    name after a title and a given name is the holder's."""
+    text = "Township Supervisor Mark St. Charles says Rushton Road in Howell had work done."
+    got = [m.surface for m in parser.parse(text)]
+    assert "Howell" in got and not any("St" in g for g in got)
+
+
 def test_a_name_after_a_make_of_car_is_its_model(parser):
     """ "a 2017 Dodge Durango was stopped at a red signal" of a Pennsylvania crash was
     Durango, Mexico: makers name models after places. A make after a year is the car's

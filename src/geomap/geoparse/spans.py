@@ -212,6 +212,9 @@ WARSHIPS = frozenset(
 VESSELS = WARSHIPS | frozenset(
     "flagship icebreaker tanker freighter ferry trawler yacht vessel ship".split()
 )
+# Prefixes that count the parts of an area whose compound name they open ("Tri-Valley",
+# "Tri-County", "Bi-State"): the name after the hyphen is no place of its own
+_COUNT_PREFIXES = frozenset({"tri", "bi", "quad"})
 # Makes of car and truck: the name after one, after a year or an article, is its model
 # ("a 2017 Dodge Durango", "the Chevy Tahoe", "her Toyota Tacoma"), as makers name models
 # after places
@@ -887,12 +890,14 @@ def is_possessive(text: str, tokens: Tokens, k: int) -> bool:
 
 def _state_in_name(text: str, tokens: Tokens, j: int) -> bool:
     """ "Colorado State University", "Ohio State Police": "State" (or "state") before a
-    capitalised word is inside an institution's name, not a head word."""
-    return (
-        tokens.keys[j] == "state"
-        and j + 1 < len(tokens)
-        and tokens.caps[j + 1]
-        and text[tokens.ends[j] : tokens.starts[j + 1]] == " "
+    capitalised word is inside an institution's name, not a head word; "St." before a
+    capitalised word is a saint's ("Supervisor Mark St. Charles said": no street)."""
+    nxt = j + 1
+    if nxt >= len(tokens) or not tokens.caps[nxt]:
+        return False
+    gap = text[tokens.ends[j] : tokens.starts[nxt]]
+    return (tokens.keys[j] == "state" and gap == " ") or (
+        tokens.keys[j] == "st" and tokens.texts[j] == "St" and gap == ". "
     )
 
 
@@ -1139,6 +1144,12 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         and text[tokens.ends[s.i - 2] : tokens.starts[s.i - 1]] == " "
     ):
         return True  # "Hayat Tahrir al-Sham", "Ahrar al-Sham": the end of a longer name
+    if (
+        s.i > 0
+        and tokens.keys[s.i - 1] in _COUNT_PREFIXES
+        and text[tokens.ends[s.i - 1] : s.start] == "-"
+    ):
+        return True  # "the Tri-Valley Bulldogs", "Bi-State": an area named for its parts
     if (
         text[s.end : s.end + 2] in ("'s", "’s")
         and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
@@ -1433,11 +1444,20 @@ def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         )
     return (
         i >= 2
-        and s.j == i
-        and keys[i - 2] in PERSON_TITLES
         and text[ends[i - 2] : starts[i - 1]] == " "
         and tokens.caps[i - 1]
-        and keys[i - 1] not in gazetteer.names
+        and (
+            (s.j == i and keys[i - 2] in PERSON_TITLES and keys[i - 1] not in gazetteer.names)
+            # "Township Supervisor Mark St. Charles says": a title, a given name, and the
+            # rest of the holder's name
+            or (
+                (
+                    keys[i - 2] in PERSON_TITLES
+                    or (tokens.caps[i - 2] and keys[i - 2] in LOCAL_TITLES)
+                )
+                and keys[i - 1] in gazetteer.given_names
+            )
+        )
     )
 
 
