@@ -4568,6 +4568,18 @@ def test_a_province_by_its_head_word_is_no_town_its_apposition_names(parser):
     assert places_of(parser, text)["Dnipropetrovsk region"].kind is PlaceKind.ADMIN1
 
 
+def test_a_name_before_an_event_a_place_names_is_a_place(parser):
+    """ "Woman shot at Ferguson protest" (score 0.42), "the Ferguson riot" (0.24) and
+    "the Napa earthquake" were missed, Ferguson being also a surname: an event a place
+    names, right after the name, says it is one. Not "shooting", which a person's name
+    goes before too."""
+    text = "Woman shot at Ferguson protest. I took my kid to the Ferguson riot."
+    assert [m.surface for m in parser.parse(text)] == ["Ferguson", "Ferguson"]
+    assert [m.surface for m in parser.parse("Sleepers woke up from the Napa earthquake.")] == [
+        "Napa"
+    ]
+
+
 def test_a_name_said_to_lie_miles_off_is_a_place(parser):
     """ "Branson, 40 miles south, added a parking garage" scored 0.12 (Richard Branson):
     an apposition giving how far off it lies says it is a place."""

@@ -197,6 +197,15 @@ HASHTAG_FLOOR = 0.15
 MAIN_CITY = 100_000
 
 
+# An event a place names, right after the name: "at Ferguson protest", "the Ferguson
+# riot", "the Napa earthquake" (not "shooting" or "attack", which persons' names go
+# before too)
+_EVENT_AFTER = re.compile(
+    r" (?:protests?|protesters|riots?|rioting|unrest|uprising|massacre|earthquake|quake"
+    r"|floods|flooding|wildfire|outbreak|clashes|siege)\b"
+)
+
+
 def _floor_of_words(text: str, s: Span) -> float:
     """The score a name the gazetteer has needs where the words around span ``s`` say
     it is a place: :data:`SOLE_FLOOR` where an apposition or a verb says how far off it
@@ -228,6 +237,7 @@ def _floor_of_words(text: str, s: Span) -> float:
     if (
         CALLED_A_TOWN.match(text, s.end)
         or _ITS_OFFICE.match(text, s.end)
+        or _EVENT_AFTER.match(text, s.end)
         or (before == "of " and _UNIT_WORD_OF.search(text, max(0, s.start - 12), s.start))
     ):
         return REPEAT_FLOOR
