@@ -830,6 +830,15 @@ def test_a_qualifier_that_is_a_country_and_a_province_admits_the_whole_country(p
     ]
 
 
+def test_a_country_after_a_list_of_countries_qualifies_no_name(parser):
+    """ "Italy, England, USA etc once had Malaria" put England in Arkansas, "USA" read
+    as its qualifier: a name between two countries' commas is an item of their list.
+    "Paris, Texas, USA" is still Texas'."""
+    text = "Italy, England, USA etc once had Malaria. She grew up in Paris, Texas, USA."
+    got = [(m.surface, m.place.admin1) for m in parser.parse(text)]
+    assert ("England", "GB.ENG") in got and ("Paris", "US.TX") in got
+
+
 def test_a_name_with_a_particle_takes_its_head_word(parser):
     """ "Valle del Cauca provinces" was cut to "Cauca provinces" (the Cauca next door) and
     "Rio de Janeiro state" was the city: a Romance particle inside a name before a head

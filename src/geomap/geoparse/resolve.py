@@ -233,14 +233,29 @@ class Resolver:
                 qual = self.qualifier(spans[n + 1].forms)
                 if not qual.countries:
                     qual = None
-            if qual is not None and (
-                (
-                    _LIST_GOES_ON.match(text, spans[n + 1].end)
-                    and not readings_where(spans[n].forms, lambda i, _, q=qual: self.fits(i, q))
+            if (
+                qual is not None
+                and (
+                    (
+                        _LIST_GOES_ON.match(text, spans[n + 1].end)
+                        and not readings_where(spans[n].forms, lambda i, _, q=qual: self.fits(i, q))
+                    )
+                    # a country beside a country is a list: "Mexico, U.S. reach deal" is no
+                    # town called Mexico in the United States
+                    or (
+                        not qual.admins
+                        and any(self._kind[i] == COUNTRY for i in spans[n].forms[::2])
+                    )
+                    # ... and so is a name after a country's comma before one: "Italy,
+                    # England, USA" is no England, Arkansas
+                    or (
+                        not qual.admins
+                        and n > 0
+                        and text[spans[n - 1].end : spans[n].start] == ", "
+                        and bool(spans[n - 1].forms)
+                        and self._kind[spans[n - 1].forms[0]] == COUNTRY
+                    )
                 )
-                # a country beside a country is a list: "Mexico, U.S. reach deal" is no
-                # town called Mexico in the United States
-                or (not qual.admins and any(self._kind[i] == COUNTRY for i in spans[n].forms[::2]))
             ):
                 qual = None
             if qual is not None and _postal(text, spans[n + 1]):
