@@ -1853,6 +1853,29 @@ def test_a_list_is_no_qualified_name(parser):
     )
 
 
+def test_a_plural_head_before_its_list_makes_each_name_a_unit(parser):
+    """ "available in the following counties: Alameda, Alpine, Amador, ..." read Amador
+    as Dublin, California (once called Amador), Lassen as a village and left Calaveras
+    out: a plural admin head before its "of" or colon makes each listed name that unit,
+    whether or not the name alone is a span."""
+    text = (
+        "Loans are available in the following counties: Alameda, Amador, Butte, "
+        "Calaveras, Los Angeles and Lassen. Fighting raged in the provinces of Helmand "
+        "and Kandahar."
+    )
+    got = [(m.surface, m.place.name) for m in parser.parse(text)]
+    assert got == [
+        ("Alameda", "Alameda County"),
+        ("Amador", "Amador County"),
+        ("Butte", "Butte County"),
+        ("Calaveras", "Calaveras County"),
+        ("Los Angeles", "Los Angeles County"),
+        ("Lassen", "Lassen County"),
+        ("Helmand", "Helmand"),
+        ("Kandahar", "Kandahār"),
+    ]
+
+
 def test_a_plural_head_read_as_one_gazetteer_name_still_covers_its_list(parser):
     """GeoNames has "Ebonyi State", so "Ebonyi states" read as that name and lost its
     head: Edo stayed Tokyo's old name and Ondo the town."""

@@ -764,6 +764,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
         spans = _named_diseases(tokens, spans, diseases)
     spans = _outside_headlines(text, tokens, spans, gazetteer)
     _share_plural_heads(text, tokens, spans, gazetteer)
+    _share_leading_heads(text, tokens, spans, gazetteer)
     # "a base in Puerto Jordan" is no Jordan, "Port Jordan" no Port (after the plural
     # heads: "Montgomery, Fort Bend and Brazoria counties" joins Fort to Bend)
     spans = [
@@ -1876,6 +1877,78 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                 break
             spans.insert(k + 1, bare)
             follower = bare
+
+
+def _share_leading_heads(
+    text: str, tokens: Tokens, spans: list[Span], gazetteer: Gazetteer
+) -> None:
+    """Give a plural admin head to the names listed after it and its "of" or colon ("the
+    counties of Amador and Lassen", "the following counties: Alameda, Alpine, Amador"),
+    in place, as :func:`_share_plural_heads` gives one to the names before it: each name
+    of the list, joined by a comma or "and"/"or", is the gazetteer's name with the head
+    when it has one ("Amador County", not Dublin, California, once called Amador), else
+    the name's wider readings; a listed word that is no span joins when it is one with
+    the head ("Calaveras" of "Butte, Calaveras, Colusa")."""
+    keys, starts = tokens.keys, tokens.starts
+    for t in range(len(tokens) - 1):
+        head = PLURAL_HEADS.get(keys[t])
+        if head is None or head not in ADMIN_HEADS or tokens.caps[t]:
+            continue
+        end = tokens.ends[t]
+        gap = next((g for g in (" of ", ": ") if text.startswith(g, end)), None)
+        if gap is None:
+            continue
+        item = bisect_left(starts, end + len(gap))  # the first item's first token
+        n = bisect_left([s.start for s in spans], end + len(gap))
+        while item < len(tokens):
+            if n < len(spans) and spans[n].start == starts[item] and not spans[n].head:
+                s = spans[n]
+                whole = gazetteer.names.get(f"{s.key} {head}")
+                forms = None if whole else _admin_readings(gazetteer, s.forms, head)
+                if whole:
+                    spans[n] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
+                elif forms:
+                    spans[n] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
+            else:
+                s = _bare_item_at(text, tokens, item, head, gazetteer)
+                if s is None:
+                    break
+                spans.insert(n, s)
+            n += 1
+            while n < len(spans) and spans[n].start < s.end:
+                n += 1  # ("Angeles" inside "Los Angeles")
+            item = _next_list_item(text, tokens, s.j)
+            if item is None:
+                break
+
+
+def _next_list_item(text: str, tokens: Tokens, last: int) -> int | None:
+    """The first token of the list item after the one ending at token ``last``: past a
+    comma, "and" or "or" ("Butte, Calaveras", "Yolo and Yuba"), else None."""
+    t = last + 1
+    if t < len(tokens) and tokens.keys[t] in ("and", "or") and not tokens.caps[t]:
+        t += 1
+    if t >= len(tokens) or text[tokens.ends[last] : tokens.starts[t]] not in LIST_GAPS:
+        return None
+    return t
+
+
+def _bare_item_at(
+    text: str, tokens: Tokens, t: int, head: str, gazetteer: Gazetteer
+) -> Span | None:
+    """The capitalised words from token ``t`` (one to three) as a span of the unit they
+    name with ``head``, when the gazetteer has that unit ("Calaveras County"), else
+    None."""
+    for last in range(min(len(tokens), t + 3) - 1, t - 1, -1):
+        if not all(tokens.caps[k] for k in range(t, last + 1)):
+            continue
+        if any(text[tokens.ends[k] : tokens.starts[k + 1]] != " " for k in range(t, last)):
+            continue
+        key = " ".join(tokens.keys[t : last + 1]) + f" {head}"
+        whole = gazetteer.names.get(key)
+        if whole:
+            return Span(t, last, tokens.starts[t], tokens.ends[last], key, whole)
+    return None
 
 
 def _bare_list_item(
