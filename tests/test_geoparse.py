@@ -593,6 +593,9 @@ def test_a_place_in_a_newspapers_or_airlines_name_is_no_place(parser):
     # "Air Lines" and a company's "Lines" too ("Delta Air Lines" was Delta, BC)
     text = "Delta Air Lines and Casco Bay Lines cancelled trips from Atlanta."
     assert [m.surface for m in parser.parse(text)] == ["Atlanta"]
+    # a news agency ("Xinhua News Agency" was Xinhua, a town of Yunnan)
+    text = "A landslide hit a village in Yunnan province, Xinhua News Agency reported."
+    assert [m.surface for m in parser.parse(text)] == ["Yunnan province"]
     # "The Kyiv Independent" and the "Evening Standard" are papers; "the Houston
     # Independent School District" is Houston's
     text = "The Kyiv Independent and the London Evening Standard said talks in Geneva failed."
@@ -1203,6 +1206,13 @@ def test_a_local_town_beats_a_country_nothing_else_names(parser):
     text = text.replace("Cuba and Rolla", "Cuba and Rolla, and one to Canada")
     cuba = _only_place(parser, text, "Cuba")
     assert cuba.kind.value == "country"
+    # a round-up that names other countries keeps the country, and a town bearing the
+    # name only as another name (Panama City, Florida) is no "Panama"
+    text = (
+        "Cases continue in Florida, in Miami Beach. In Central America, Panama continues "
+        "to report fewer cases. The Peru Ministry of Health reported cases in Iquitos."
+    )
+    assert _only_place(parser, text, "Panama").kind.value == "country"
 
 
 def test_a_name_after_an_honorific_is_a_person(parser):

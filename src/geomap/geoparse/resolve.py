@@ -817,7 +817,8 @@ class Resolver:
         third its size); and a village chosen outside the story's province gives way to
         such a town."""
         best = ranked[0][1]
-        abroad = self._kind[best] == COUNTRY and not ctx.other_countries(key)[self._cc[best]]
+        countries = ctx.other_countries(key)
+        abroad = self._kind[best] == COUNTRY and not countries[self._cc[best]]
         if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
             return ranked
         # (a town among other names' readings gives way only to a local town among as
@@ -843,7 +844,18 @@ class Resolver:
             if (
                 self._kind[idx] == CITY
                 and (self._admin1[idx] in homes or local_county)
-                and (not abroad or self._pop[idx] >= VILLAGE)
+                # (a country gives way only to a town bearing its name as its own, in a
+                # story that names no other country: "In Central America, Panama
+                # continues to report" of a round-up naming Peru and Florida is no
+                # Panama City, Florida)
+                and (
+                    not abroad
+                    or (
+                        self._pop[idx] >= VILLAGE
+                        and fk != FORM_ALT
+                        and all(c == self._cc[idx] for c, v in countries.items() if v)
+                    )
+                )
                 and (not near or self.neighbours(idx, key, ctx)[1] >= near)
                 # "the CDC in Atlanta" of a Texas story is no Texas village of 5,000
                 and (

@@ -252,6 +252,8 @@ PRESS_WORDS = frozenset(
     sun mail express mirror guardian news today argus advertiser ledger statesman
     picayune independent standard airlines airways lines shimbun ilbo zeitung""".split()
 )
+# Words that go on a press word's title ("Xinhua News Agency", "Fox News Channel")
+_PRESS_TAILS = frozenset("agency service network channel".split())
 # Words between a title's name and its press word ("Sydney Morning Herald", "Delta Air
 # Lines")
 EDITION_WORDS = frozenset("morning evening daily sunday weekly free air".split())
@@ -1388,6 +1390,7 @@ def _press_title(text: str, tokens: Tokens, s: Span) -> bool:
             and text[ends[k] : starts[after]] == " "
             and caps[after]
             and keys[after] not in PRESS_WORDS
+            and keys[after] not in _PRESS_TAILS
         )
     # "Times of India", "Voice of America", "Radio Free Europe"
     i = s.i
