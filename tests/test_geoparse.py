@@ -3090,6 +3090,23 @@ def test_a_province_of_a_named_country_comes_before_a_bigger_one_abroad(parser):
     assert places_of(parser, text)["Eastern Province"].admin1 == "ZM.03"
 
 
+def test_a_side_named_province_abroad_is_left_unplaced(parser):
+    """ "the North Eastern region of India" was Uganda's Eastern region and "parts of the
+    Central Region" of a locust report on Eritrea and Sudan India's Madhya Pradesh: a
+    province named by its side alone, in a country no other name of the story lies in,
+    is shown unplaced; one of a named country is placed ("Uganda ... the Eastern
+    Region"); inside a longer name it is left to the stray filter ("Seoul Central
+    District Court")."""
+    got = places_of(parser, "Visits to the North Eastern region of India were vital.")
+    assert got["North Eastern"] is None and got["India"].country_code == "IN"
+    got = places_of(parser, "Swarms are breeding in the Central Region, in Eritrea and Sudan.")
+    assert got["Central Region"] is None
+    got = places_of(parser, "Uganda said floods hit the Eastern Region and Mbale.")
+    assert got["Eastern Region"].country_code == "UG"
+    text = "The former president of South Korea was not in the Seoul Central District Court."
+    assert "Central District" not in places_of(parser, text)
+
+
 def test_a_unit_named_like_a_town_is_known_by_its_name_and_type(parser):
     """iso3166-2's second-level units whose name is a town's were left out, so "Isabela
     province" of a Philippine typhoon story was the town of Isabela on Negros, 700 km

@@ -297,6 +297,12 @@ HOME_FAR_KM = 500.0
 WIDE_HEADS = frozenset(
     "region province governorate oblast krai kray prefecture".split()
 )  # title, dateline and lead of a news article
+# A province's name that says only which side of its country it lies on ("Eastern",
+# "North Eastern Region", "Central Province")
+_SIDE_NAME = re.compile(
+    r"(?:(?:north|south)[- ]?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
+    r"(?: (?:province|region|district|state|governorate|department))?"
+)
 # Parks and forests as wide as a county or more: no part of a town
 _WIDE_PARK = re.compile(r"\b(?:national|state|provincial) (?:park|forest|monument)s?$")
 
@@ -606,7 +612,19 @@ class Geoparser(Recogniser):
                 text[s.start - 1 : s.start] == "-"
                 and _ARTICLE_BEFORE.search(text, max(0, s.start - 4), s.start) is not None
             )
-            memo = (s.key, s.head, qual, held.get(n), unit, team, bool(river), accented, article)
+            side = _SIDE_NAME.fullmatch(s.key) is not None and not _part_of_a_name(text, s)
+            memo = (
+                s.key,
+                s.head,
+                qual,
+                held.get(n),
+                unit,
+                team,
+                bool(river),
+                accented,
+                article,
+                side,
+            )
             if memo not in done:
                 forms = river or s.forms
                 if accented:
@@ -632,6 +650,14 @@ class Geoparser(Recogniser):
                 ranked = r.rank(s.key, forms, DocContext() if wire else ctx, qual)
                 if n in held:
                     ranked = r.holding(ranked, *held[n])
+                if side and self._side_abroad(s.key, ranked, ctx):
+                    # a province named by its side of a country alone, in a story that
+                    # names other countries, is a side the gazetteer cannot tell: "the
+                    # North Eastern region" of an Indian story is no Ugandan province,
+                    # "parts of the Central Region" of a locust report on the Red Sea no
+                    # Indian one (after a capitalised word it is part of a name, and
+                    # :func:`_without_strays` weighs it: "Seoul Central District Court")
+                    ranked = []
                 alts = tuple(Candidate(self.gazetteer.place(i), p) for p, i, _ in ranked[1:4])
                 done[memo] = (ranked, alts)
             ranked, alternatives = done[memo]
@@ -1632,6 +1658,16 @@ class Geoparser(Recogniser):
             if big is not None and big.country_code in named_in:
                 out[n] = _moved(mentions[n], big)
         return out
+
+    def _side_abroad(
+        self, key: str, ranked: Sequence[tuple[float, int, int]], ctx: DocContext
+    ) -> bool:
+        """Whether the best reading is a province of a country no other name of the
+        story lies in while the story names some country."""
+        if not ranked or self._kind[ranked[0][1]] != _ADMIN1:
+            return False
+        countries = ctx.other_countries(key)
+        return any(countries.values()) and not countries[self._cc[ranked[0][1]]]
 
     def _local_namesake(
         self,
