@@ -1845,7 +1845,6 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                     follower = s
                     k -= 1
                     continue
-                whole = gazetteer.names.get(f"{s.key} {head}")
                 t = s.i - 1  # "Montgomery, Fort Bend and Brazoria counties": Fort Bend County
                 longer = (
                     gazetteer.names.get(f"{tokens.keys[t]} {s.key} {head}")
@@ -1857,18 +1856,11 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                         t, s.j, tokens.starts[t], s.end, f"{tokens.keys[t]} {s.key} {head}", longer
                     )
                     spans[k] = s
-                elif whole:  # "Franklin, Delaware and Licking counties": Delaware County, Ohio
-                    spans[k] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
                 else:
-                    admin = head in ADMIN_HEADS and s.forms
-                    forms = _admin_readings(gazetteer, s.forms, head) if admin else None
-                    if head in PHYSICAL_HEADS:
-                        # "the Juba and Shabelle rivers" of a Somali story: a river the
-                        # gazetteer lacks, no South Sudanese capital
-                        forms = _physical_readings(gazetteer, s.forms, head)
-                    if forms is None:
+                    headed = _with_head(gazetteer, s, head)
+                    if headed is None:
                         break
-                    spans[k] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
+                    spans[k] = headed
                 follower = s
                 k -= 1
                 continue
@@ -1880,6 +1872,21 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
                 break
             spans.insert(k + 1, bare)
             follower = bare
+
+
+def _with_head(gazetteer: Gazetteer, s: Span, head: str) -> Span | None:
+    """Span ``s`` read with the plural head of its list: the gazetteer's name with the
+    head when it has one ("Franklin, Delaware and Licking counties": Delaware County,
+    Ohio), else the name's readings as that unit (:func:`_admin_readings`; "the Juba and
+    Shabelle rivers" of a Somali story: a river the gazetteer lacks, no South Sudanese
+    capital, :func:`_physical_readings`), else None."""
+    whole = gazetteer.names.get(f"{s.key} {head}")
+    if whole:
+        return Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
+    forms = _admin_readings(gazetteer, s.forms, head) if head in ADMIN_HEADS and s.forms else None
+    if head in PHYSICAL_HEADS:
+        forms = _physical_readings(gazetteer, s.forms, head)
+    return None if forms is None else Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
 
 
 def _share_leading_heads(
@@ -1906,12 +1913,9 @@ def _share_leading_heads(
         while item < len(tokens):
             if n < len(spans) and spans[n].start == starts[item] and not spans[n].head:
                 s = spans[n]
-                whole = gazetteer.names.get(f"{s.key} {head}")
-                forms = None if whole else _admin_readings(gazetteer, s.forms, head)
-                if whole:
-                    spans[n] = Span(s.i, s.j, s.start, s.end, f"{s.key} {head}", whole)
-                elif forms:
-                    spans[n] = Span(s.i, s.j, s.start, s.end, s.key, forms, head=head)
+                headed = _with_head(gazetteer, s, head)
+                if headed is not None and headed.forms:
+                    spans[n] = headed
             else:
                 s = _bare_item_at(text, tokens, item, head, gazetteer)
                 if s is None:
@@ -1937,12 +1941,12 @@ def _next_list_item(text: str, tokens: Tokens, last: int) -> int | None:
 
 
 def _bare_item_at(
-    text: str, tokens: Tokens, t: int, head: str, gazetteer: Gazetteer
+    text: str, tokens: Tokens, t: int, head: str, gazetteer: Gazetteer, words: int = 3
 ) -> Span | None:
-    """The capitalised words from token ``t`` (one to three) as a span of the unit they
-    name with ``head``, when the gazetteer has that unit ("Calaveras County"), else
-    None."""
-    for last in range(min(len(tokens), t + 3) - 1, t - 1, -1):
+    """The capitalised words from token ``t`` (``words`` at most, the most first) as a
+    span of the unit they name with ``head``, when the gazetteer has that unit
+    ("Calaveras County"), else None."""
+    for last in range(min(len(tokens), t + words) - 1, t - 1, -1):
         if not all(tokens.caps[k] for k in range(t, last + 1)):
             continue
         if any(text[tokens.ends[k] : tokens.starts[k + 1]] != " " for k in range(t, last)):
@@ -1967,11 +1971,7 @@ def _bare_list_item(
         return None
     if text[tokens.ends[t] : follower.start] not in LIST_GAPS:
         return None
-    key = f"{tokens.keys[t]} {head}"
-    whole = gazetteer.names.get(key)
-    if not whole:
-        return None
-    return Span(t, t, tokens.starts[t], tokens.ends[t], key, whole)
+    return _bare_item_at(text, tokens, t, head, gazetteer, words=1)
 
 
 def _same_country(gazetteer: Gazetteer, forms: tuple[int, ...], others: tuple[int, ...]) -> bool:
