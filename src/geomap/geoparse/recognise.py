@@ -49,6 +49,7 @@ from .spans import (
     appositions,
     has_unit_lists,
     is_possessive,
+    postal_abbreviation,
     sentence_start,
     units_listed,
 )
@@ -75,8 +76,6 @@ _STANCE_AFTER = re.compile(
     r"|calls|signalled|signaled|signals|blamed|blames|criticised|criticized|criticises"
     r"|criticizes|retaliated|responds|sanctioned|sanctions|recognised|recognized)\b"
 )
-# A province written short: "NJ", "N.J.", "Wash."
-_ABBREVIATION = re.compile(r"[A-Z]{2}|(?:[A-Z][a-z]*\.){1,2}")
 # titles whose period ends no sentence, and words that open sentences
 _TITLES = "Mr Mrs Ms Dr St Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Mt Ft".split()
 _OPENERS = """The It He She They We I In A An But And This That Its His Her Their On At For
@@ -1009,7 +1008,7 @@ class Recogniser:
                 and (
                     self._holds(province, (town,))
                     or (
-                        _ABBREVIATION.fullmatch(text, province.start, province.end) is not None
+                        postal_abbreviation(text, province)
                         and {cc[i] for i in province.forms[::2]}
                         & {cc[i] for i in town.forms[::2] if self._kind[i] in _TOWNS}
                     )

@@ -41,6 +41,7 @@ from .spans import (
     Span,
     abbreviated,
     comma_next,
+    postal_abbreviation,
     qualified,
     readings_where,
     said_to_lie_in,
@@ -241,24 +242,25 @@ class Resolver:
                         and not readings_where(spans[n].forms, lambda i, _, q=qual: self.fits(i, q))
                     )
                     # a country beside a country is a list: "Mexico, U.S. reach deal" is no
-                    # town called Mexico in the United States
+                    # town called Mexico in the United States, and a name after a
+                    # country's comma before one an item of it: "Italy, England, USA" is no
+                    # England, Arkansas
                     or (
                         not qual.admins
-                        and any(self._kind[i] == COUNTRY for i in spans[n].forms[::2])
-                    )
-                    # ... and so is a name after a country's comma before one: "Italy,
-                    # England, USA" is no England, Arkansas
-                    or (
-                        not qual.admins
-                        and n > 0
-                        and text[spans[n - 1].end : spans[n].start] == ", "
-                        and bool(spans[n - 1].forms)
-                        and self._kind[spans[n - 1].forms[0]] == COUNTRY
+                        and (
+                            any(self._kind[i] == COUNTRY for i in spans[n].forms[::2])
+                            or (
+                                n > 0
+                                and text[spans[n - 1].end : spans[n].start] == ", "
+                                and bool(spans[n - 1].forms)
+                                and self._kind[spans[n - 1].forms[0]] == COUNTRY
+                            )
+                        )
                     )
                 )
             ):
                 qual = None
-            if qual is not None and _postal(text, spans[n + 1]):
+            if qual is not None and postal_abbreviation(text, spans[n + 1]):
                 qual = replace(qual, abbreviated=True)
             out.append(qual)
         return out
@@ -773,18 +775,18 @@ class Resolver:
         ranked = sorted(
             ((e / z, -n, i, fk) for n, (e, (i, fk)) in enumerate(zip(exps, cands))), reverse=True
         )
-        out = self._named_country_first(key, [(round(p, 3), i, fk) for p, _, i, fk in ranked], ctx)
-        return out if qual is not None else self._local_first(key, out, ctx, forms)
+        countries = ctx.other_countries(key)
+        out = self._named_country_first([(round(p, 3), i, fk) for p, _, i, fk in ranked], countries)
+        return out if qual is not None else self._local_first(key, out, ctx, forms, countries)
 
     def _named_country_first(
-        self, key: str, ranked: list[tuple[float, int, int]], ctx: DocContext
+        self, ranked: list[tuple[float, int, int]], countries: Counter[str]
     ) -> list[tuple[float, int, int]]:
-        """A province of a country the story's other names lie in comes before one of a
-        country they do not: "Zambia's ... Eastern Province" is Zambia's, not Saudi
-        Arabia's, the most populous of the name; "the Western Region ... Ghana's" Ghana's,
-        not Sri Lanka's Western Province."""
+        """A province of a country the story's other names lie in (``countries``) comes
+        before one of a country they do not: "Zambia's ... Eastern Province" is Zambia's,
+        not Saudi Arabia's, the most populous of the name; "the Western Region ...
+        Ghana's" Ghana's, not Sri Lanka's Western Province."""
         best = ranked[0][1]
-        countries = ctx.other_countries(key)
         if self._kind[best] != ADMIN1 or countries[self._cc[best]]:
             return ranked
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
@@ -798,6 +800,7 @@ class Resolver:
         ranked: list[tuple[float, int, int]],
         ctx: DocContext,
         forms: tuple[int, ...],
+        countries: Counter[str],
     ) -> list[tuple[float, int, int]]:
         """A town in the article's own province (the one that most of its other names,
         :data:`LOCAL_NAMES` or more, place it in, :meth:`DocContext.named_home`: "Lufkin,
@@ -817,7 +820,6 @@ class Resolver:
         third its size); and a village chosen outside the story's province gives way to
         such a town."""
         best = ranked[0][1]
-        countries = ctx.other_countries(key)
         abroad = self._kind[best] == COUNTRY and not countries[self._cc[best]]
         if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
             return ranked
@@ -1020,9 +1022,3 @@ def _km_bucket(d: float) -> int:
         if d < limit:
             return i
     return 5
-
-
-def _postal(text: str, s: Span) -> bool:
-    """Whether a qualifier is a postal abbreviation: "Mo.", "Wash.", "IL" (not a name in a
-    headline's capitals: "FLORIDA, GEORGIA HIT BY STORM" is a list)."""
-    return abbreviated(text, s) and (s.key.endswith(".") or s.end - s.start <= 2)

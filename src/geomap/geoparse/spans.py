@@ -1756,6 +1756,12 @@ def abbreviated(text: str, s: Span) -> bool:
     return s.key.endswith(".") or text[s.start : s.end].isupper()
 
 
+def postal_abbreviation(text: str, s: Span) -> bool:
+    """Whether a province is written as a postal abbreviation: "Mo.", "Wash.", "IL" (not a
+    name in a headline's capitals: "FLORIDA, GEORGIA HIT BY STORM" is a list)."""
+    return abbreviated(text, s) and (s.key.endswith(".") or s.end - s.start <= 2)
+
+
 def adjective_only(forms: tuple[int, ...]) -> bool:
     """Whether a name reads only as a people's or a country's adjective ("Turkish")."""
     return bool(forms) and all(
