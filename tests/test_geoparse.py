@@ -3643,6 +3643,14 @@ def test_a_title_and_a_given_name_open_a_persons_name(parser):
     assert "Howell" in got and not any("St" in g for g in got)
 
 
+def test_a_name_after_a_given_name_and_a_middle_initial_is_a_surname(parser):
+    """ "County Commissioner Board Post 1 - Sherri L. Washington and Tuwanya Smith" of a
+    Georgia election page was Washington, DC: a name after a given name and a middle
+    initial is the person's."""
+    text = "Post 1: Sherri L. Washington and Tuwanya Smith won in Augusta, Georgia."
+    assert [m.surface for m in parser.parse(text)] == ["Augusta", "Georgia"]
+
+
 def test_a_name_after_a_make_of_car_is_its_model(parser):
     """ "a 2017 Dodge Durango was stopped at a red signal" of a Pennsylvania crash was
     Durango, Mexico: makers name models after places. A make after a year is the car's

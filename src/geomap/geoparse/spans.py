@@ -1093,6 +1093,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         _not_a_people(text, tokens, s)
         or _vehicle_model(text, tokens, s)
         or _after_unknown_name(text, tokens, s, gazetteer)
+        or _after_middle_initial(text, tokens, s, gazetteer)
     ):
         return True
     if s.i == s.j and s.i > 0 and text[tokens.ends[s.i - 1] : s.start] == " ":
@@ -1280,6 +1281,21 @@ def _vehicle_model(text: str, tokens: Tokens, s: Span) -> bool:
         and (keys[i - 2] in _VEHICLE_OPENERS or _MODEL_YEAR.fullmatch(keys[i - 2]) is not None)
         and text[tokens.ends[i - 2] : tokens.starts[i - 1]] == " "
         and _WORKS_AFTER.match(text, s.end) is None
+    )
+
+
+def _after_middle_initial(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
+    """ "Sherri L. Washington", "John F. Kennedy": a name after a given name and a middle
+    initial is the person's surname."""
+    i = s.i
+    return (
+        i >= 2
+        and len(tokens.texts[i - 1]) == 1
+        and tokens.texts[i - 1].isupper()
+        and text[tokens.ends[i - 1] : s.start] == ". "
+        and text[tokens.ends[i - 2] : tokens.starts[i - 1]] == " "
+        and tokens.caps[i - 2]
+        and tokens.keys[i - 2] in gazetteer.given_names
     )
 
 
