@@ -379,6 +379,16 @@ def test_a_province_is_labelled_by_no_gloss_or_nickname(gazetteer, code, label):
     assert gazetteer.get("CU-99").name == "Isle of Youth"
 
 
+def test_a_chinese_towns_first_syllable_is_no_name_of_it(gazetteer, parser):
+    """GeoNames gives Chenzhou "Ch'en" and Weifang "Wei", abbreviations no English text
+    uses, spelt like Chinese family names: "resident Chen Jie" was Chenzhou."""
+    assert not gazetteer.lookup("Chen")
+    assert all(p.name != "Weifang" for p in gazetteer.lookup("Wei"))
+    assert gazetteer.lookup("Chenzhou")[0].country_code == "CN"
+    text = "The clip of resident Chen Jie was cut short, a Guizhou official said."
+    assert [m.surface for m in parser.parse(text)] == ["Guizhou"]
+
+
 def test_a_plain_label_is_no_name_cut_short(gazetteer):
     """GeoNames' "Ngouni Province" beside "Ngounié" is the name without its accented
     letter, not a plainer name."""

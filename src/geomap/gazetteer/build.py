@@ -150,6 +150,22 @@ def _water_or_range(alt: str, name: str) -> bool:
 
 
 _WATER_OR_RANGE = frozenset("river lake sea gulf ocean strait mountains canal".split())
+_CHINESE = frozenset({"CN", "TW", "HK", "MO"})
+
+
+def _syllable_of(alt: str, name: str, cc: str | None) -> bool:
+    """A Chinese town's other name that is the first syllable of its own: an
+    abbreviation ("Chen" of Chenzhou, "Yang" of Yangzhou, "Wei" of Weifang) no English
+    text uses, spelt like the family names of Chinese news ("resident Chen Jie")."""
+    short = fold(alt).replace("'", "")
+    own = fold(name).replace(" ", "").replace("'", "")
+    return (
+        cc in _CHINESE
+        and " " not in short
+        and len(short) <= 5
+        and own.startswith(short)
+        and own != short
+    )
 
 
 def _nickname(alt: str, *names: str) -> bool:
@@ -653,6 +669,7 @@ def _cities(b: _Builder) -> None:
                 and not _part_of_any_town(alt)
                 and not _nickname(alt, c["name"])
                 and not _water_or_range(alt, c["name"])
+                and not _syllable_of(alt, c["name"], c.get("countrycode"))
                 and (fold(alt), c.get("countrycode")) not in country_names
                 and ((fold(alt), province) not in province_names or spelling_of(alt, c["name"]))
             ):
