@@ -3651,6 +3651,13 @@ def test_a_name_after_a_given_name_and_a_middle_initial_is_a_surname(parser):
     assert [m.surface for m in parser.parse(text)] == ["Augusta", "Georgia"]
 
 
+def test_a_list_of_provinces_with_counts_in_brackets_is_a_list(parser):
+    """ "New York (274), New Jersey (109) and Florida (240)" of a CDC count was New York
+    City: a count in brackets after each item keeps the list a list of states."""
+    text = "Cases were reported in New York (274), New Jersey (109) and Florida (240)."
+    assert places_of(parser, text)["New York"].kind is PlaceKind.ADMIN1
+
+
 def test_a_name_after_a_make_of_car_is_its_model(parser):
     """ "a 2017 Dodge Durango was stopped at a red signal" of a Pennsylvania crash was
     Durango, Mexico: makers name models after places. A make after a year is the car's

@@ -297,6 +297,8 @@ HOME_FAR_KM = 500.0
 WIDE_HEADS = frozenset(
     "region province governorate oblast krai kray prefecture".split()
 )  # title, dateline and lead of a news article
+# A list's gap after an item's count in brackets: " (274), ", " (109) and "
+_COUNTED_GAP = re.compile(r" \(\d[\d,.]*\)(?:, | and |, and | or |, or )")
 # A province's name that says only which side of its country it lies on ("Eastern",
 # "North Eastern Region", "Central Province")
 _SIDE_NAME = re.compile(
@@ -2475,12 +2477,16 @@ class Geoparser(Recogniser):
 
 
 def _list_runs(text: str, spans: Sequence[Span]) -> list[range]:
-    """For each span, the spans of the list it is in ("A, B, C and D"), itself alone
-    when in none: found in one pass, however long the list."""
+    """For each span, the spans of the list it is in ("A, B, C and D"; also with a count
+    in brackets after each: "New York (274), New Jersey (109) and Florida"), itself
+    alone when in none: found in one pass, however long the list."""
     runs: list[range] = []
     start = 0
     for k in range(1, len(spans) + 1):
-        if k == len(spans) or text[spans[k - 1].end : spans[k].start] not in LIST_GAPS:
+        if k == len(spans) or (
+            (gap := text[spans[k - 1].end : spans[k].start]) not in LIST_GAPS
+            and _COUNTED_GAP.fullmatch(gap) is None
+        ):
             runs += [range(start, k)] * (k - start)
             start = k
     return runs
