@@ -3107,6 +3107,16 @@ def test_a_side_named_province_abroad_is_left_unplaced(parser):
     assert "Central District" not in places_of(parser, text)
 
 
+def test_a_name_said_to_be_of_a_country_is_none_of_its_namesakes_abroad(parser):
+    """ "Plague is endemic on the Plateaux of Madagascar" was the Congolese department of
+    Plateaux, and "the Somali region of Ethiopia" Somalia: a name followed by "of" and a
+    country is its reading there, else unplaced."""
+    text = "Plague is endemic on the Plateaux of Madagascar, including Ankazobe District."
+    assert places_of(parser, text)["Plateaux"] is None
+    text = "Floods displaced thousands in the Somali region of Ethiopia."
+    assert places_of(parser, text)["Somali region"].country_code == "ET"
+
+
 def test_a_unit_named_like_a_town_is_known_by_its_name_and_type(parser):
     """iso3166-2's second-level units whose name is a town's were left out, so "Isabela
     province" of a Philippine typhoon story was the town of Isabela on Negros, 700 km

@@ -615,6 +615,15 @@ class Geoparser(Recogniser):
                 and _ARTICLE_BEFORE.search(text, max(0, s.start - 4), s.start) is not None
             )
             side = _SIDE_NAME.fullmatch(s.key) is not None and not _part_of_a_name(text, s)
+            # "the Plateaux of Madagascar": the country the name is said to be of
+            of_country = (
+                self._cc[spans[n + 1].forms[0]]
+                if n + 1 < len(spans)
+                and text[s.end : spans[n + 1].start] == " of "
+                and spans[n + 1].forms
+                and self._kind[spans[n + 1].forms[0]] == _COUNTRY
+                else None
+            )
             memo = (
                 s.key,
                 s.head,
@@ -626,6 +635,7 @@ class Geoparser(Recogniser):
                 accented,
                 article,
                 side,
+                of_country,
             )
             if memo not in done:
                 forms = river or s.forms
@@ -652,6 +662,11 @@ class Geoparser(Recogniser):
                 ranked = r.rank(s.key, forms, DocContext() if wire else ctx, qual)
                 if n in held:
                     ranked = r.holding(ranked, *held[n])
+                if of_country and ranked and self._cc[ranked[0][1]] != of_country:
+                    # a name said to be of a country is none of its namesakes elsewhere:
+                    # "the Plateaux of Madagascar" is no Congolese department (its reading
+                    # there first, else unplaced)
+                    ranked = [x for x in ranked if self._cc[x[1]] == of_country]
                 if side and self._side_abroad(s.key, ranked, ctx):
                     # a province named by its side of a country alone, in a story that
                     # names other countries, is a side the gazetteer cannot tell: "the
