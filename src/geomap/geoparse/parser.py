@@ -667,7 +667,7 @@ class Geoparser(Recogniser):
                     # "the Plateaux of Madagascar" is no Congolese department (its reading
                     # there first, else unplaced)
                     ranked = [x for x in ranked if self._cc[x[1]] == of_country]
-                if side and self._side_abroad(s.key, ranked, ctx):
+                if side and r.best_province_abroad(s.key, ranked, ctx):
                     # a province named by its side of a country alone, in a story that
                     # names other countries, is a side the gazetteer cannot tell: "the
                     # North Eastern region" of an Indian story is no Ugandan province,
@@ -1675,16 +1675,6 @@ class Geoparser(Recogniser):
             if big is not None and big.country_code in named_in:
                 out[n] = _moved(mentions[n], big)
         return out
-
-    def _side_abroad(
-        self, key: str, ranked: Sequence[tuple[float, int, int]], ctx: DocContext
-    ) -> bool:
-        """Whether the best reading is a province of a country no other name of the
-        story lies in while the story names some country."""
-        if not ranked or self._kind[ranked[0][1]] != _ADMIN1:
-            return False
-        countries = ctx.other_countries(key)
-        return any(countries.values()) and not countries[self._cc[ranked[0][1]]]
 
     def _local_namesake(
         self,

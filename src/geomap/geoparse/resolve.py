@@ -786,13 +786,29 @@ class Resolver:
         before one of a country they do not: "Zambia's ... Eastern Province" is Zambia's,
         not Saudi Arabia's, the most populous of the name; "the Western Region ...
         Ghana's" Ghana's, not Sri Lanka's Western Province."""
-        best = ranked[0][1]
-        if self._kind[best] != ADMIN1 or countries[self._cc[best]]:
+        if not self._province_abroad(ranked[0][1], countries):
             return ranked
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             if self._kind[idx] == ADMIN1 and countries[self._cc[idx]]:
                 return [(LOCAL_CONFIDENCE, idx, fk), *ranked[:n], *ranked[n + 1 :]]
         return ranked
+
+    def _province_abroad(self, idx: int, countries: Counter[str]) -> bool:
+        """Whether entry ``idx`` is a province of a country none of ``countries`` (the
+        story's other names' countries) is."""
+        return self._kind[idx] == ADMIN1 and not countries[self._cc[idx]]
+
+    def best_province_abroad(
+        self, key: str, ranked: Sequence[tuple[float, int, int]], ctx: DocContext
+    ) -> bool:
+        """Whether the best of a name's ``ranked`` readings is a province of a country no
+        other name of the story lies in, while the story names some country."""
+        countries = ctx.other_countries(key)
+        return (
+            bool(ranked)
+            and any(countries.values())
+            and self._province_abroad(ranked[0][1], countries)
+        )
 
     def _local_first(
         self,
