@@ -2596,6 +2596,21 @@ def test_a_sentences_first_word_before_a_lower_case_head_names_nothing(parser):
     assert [m.surface for m in parser.parse("Soweto township was calm.")] == ["Soweto"]
 
 
+def test_an_ing_head_before_its_object_is_a_verb(parser):
+    """ "arriving in Cox's Bazar of Bangladesh crossing the Naf River" read a place named
+    "Bangladesh crossing", and "reports of Rohingya crossing over to refugee camps" a
+    crossing named "Rohingya", put at Cox's Bazar. A lower-case "-ing" head right before
+    a preposition or an article is a verb; "the Rafah crossing into Egypt", after "the",
+    is still a crossing."""
+    text = (
+        "Rohingyas are arriving in Cox's Bazar of Bangladesh crossing the Naf River. He had "
+        "reports of Rohingya crossing over to camps. Aid waits at the Rafah crossing into "
+        "Egypt."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert got == ["Cox's Bazar", "Bangladesh", "Naf River", "Rafah crossing", "Egypt"]
+
+
 def test_a_former_name_is_a_name_of_its_place(parser):
     """ "Kiev" (a curated former spelling of Kyiv) reads as a name of the capital, not as
     an alias of the kind of "White House", which news corpora seldom annotate."""

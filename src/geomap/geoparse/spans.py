@@ -119,6 +119,7 @@ LOWER_OPENERS = frozenset("nearby neighboring neighbouring".split())
 _CONJUNCTIONS = frozenset(
     "because while although though whereas when whenever if unless since but and".split()
 )
+_DETERMINERS = frozenset("the a an".split())
 # What joins the items of a list of names ("Lake, Kane and Will counties")
 LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
@@ -593,6 +594,16 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     and (keys[j] != "side" or all(keys[k] in PART_WORDS for k in range(i, j)))
                     and keys[i] != "the"  # "The Athens-Clarke County": from "Athens"
                     and keys[i] not in LOWER_OPENERS
+                    # "Rohingya crossing the Naf River": a lower-case "-ing" head before
+                    # its object is a verb, no named crossing ("the Rafah crossing into
+                    # Egypt" is one)
+                    and not (
+                        not caps[j]
+                        and (i == 0 or keys[i - 1] not in _DETERMINERS)
+                        and keys[j].endswith("ing")
+                        and j + 1 < n
+                        and (keys[j + 1] in _PREPOSITIONS or keys[j + 1] in _DETERMINERS)
+                    )
                     # "Because Fischer Boulevard floods": a sentence's conjunction
                     and keys[i] not in _CONJUNCTIONS
                     # "the Black Sea corridor": the Black Sea's, no "Sea corridor"; "the
