@@ -32,7 +32,9 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data" / "admin2.tsv"
+DATA = Path(__file__).resolve().parent.parent / "src" / "geomap" / "data"
+OUT = DATA / "admin2.tsv"
+OUT_PROVINCES = DATA / "admin1_geonames.tsv"
 # the English type words GeoNames and its English other names put after a unit's name
 _TYPED = re.compile(
     r"^(.+?) (District|Agency|Regency|Raion|Rayon|Governorate|Oblast|Okrug|Prefecture"
@@ -102,13 +104,49 @@ def main() -> int:
         rows.append(
             (geonameid, label, cc, admin1, f"{lat:.4f}", f"{lon:.4f}", people, "|".join(forms))
         )
+    _write(OUT, rows)
+    print(f"wrote {OUT}: {len(rows)} second-level units")
+    provinces = _provinces_without_iso(subs, country_code, points)
+    _write(OUT_PROVINCES, provinces)
+    print(f"wrote {OUT_PROVINCES}: {len(provinces)} first-level units")
+    return 0
+
+
+def _provinces_without_iso(
+    subs: list[list[str]], country_code: dict[int, str], points: dict[int, list]
+) -> list[tuple]:
+    """GeoNames' first-level units that ISO 3166-2 does not list, in countries whose ISO
+    provinces it does (Madagascar's 22 regions beside ISO's six former provinces, Norway's
+    former counties, Angola's provinces of 2024): their towns lie in them by GeoNames'
+    code. Territories that ISO divides no further (Puerto Rico's municipios, Jersey's
+    parishes) are left to their towns."""
+    with_iso = {country_code[int(r[8])] for r in subs if r[6] == "1" and r[1]}
+    rows = []
+    for n, (name, iso, code, geonameid, _type, aliases, level, _parent, country) in enumerate(
+        subs, 1
+    ):
+        cc = country_code[int(country)]
+        towns = points.get(n)
+        if level != "1" or iso or cc not in with_iso or not towns or not geonameid:
+            continue
+        if code.count(".") != 1 or not _latin(name):
+            continue
+        forms = sorted({a for a in aliases.split("|") if a and _latin(a)} - {name})
+        lat = sum(t[0] for t in towns) / len(towns)
+        lon = sum(t[1] for t in towns) / len(towns)
+        people = sum(t[2] for t in towns)
+        rows.append(
+            (geonameid, name, cc, code, f"{lat:.4f}", f"{lon:.4f}", people, "|".join(forms))
+        )
+    return rows
+
+
+def _write(path: Path, rows: list[tuple]) -> None:
     rows.sort(key=lambda r: (r[2], r[1], int(r[0])))
-    with OUT.open("w", encoding="utf-8", newline="") as f:
+    with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
         w.writerow(("geonameid", "name", "cc", "admin1", "lat", "lon", "population", "forms"))
         w.writerows(rows)
-    print(f"wrote {OUT}: {len(rows)} second-level units")
-    return 0
 
 
 if __name__ == "__main__":

@@ -129,6 +129,37 @@ def test_a_districts_plain_name_drops_its_type_word():
     )
 
 
+def test_provinces_geonames_has_and_iso_lacks(gazetteer, parser):
+    """Madagascar's 22 regions and Norway's former counties are GeoNames' first-level
+    units but not ISO 3166-2's (which lists Madagascar's six former provinces): "an
+    alert from Arivonimamo health district, Itasy region" named no place at "Itasy
+    region". They are provinces now, at the mean of their towns, and the towns lie in
+    them; a region named like a place elsewhere stays that place's ("Sofia")."""
+    itasy = _first(gazetteer, "Itasy")
+    assert (itasy.kind.value, itasy.country_code, itasy.admin1) == ("admin1", "MG", "MG.13")
+    assert km(itasy, (-19.0, 47.0)) < 60
+    assert _first(gazetteer, "Finnmark").country_code == "NO"
+    assert _first(gazetteer, "Haute Matsiatra").name == "Upper Matsiatra"
+    assert {p.country_code for p in gazetteer.lookup("Sofia")} == {"BG"}
+    text = "Madagascar received an alert from Arivonimamo health district, Itasy region."
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Itasy region"] == itasy and got["Arivonimamo"].admin1 == "MG.13"
+
+
+def test_provinces_without_iso_are_read_only_where_iso_has_provinces():
+    """A territory ISO divides no further (Puerto Rico's municipios) keeps its towns."""
+    build_admin2 = load("build_admin2")
+    subs = [  # name, iso, code, geonameid, type, aliases, level, parent, country
+        ["Antananarivo", "MG-T", "", "1", "", "", "1", "", "1"],
+        ["Itasy", "", "MG.13", "2", "", "Itasy Region|ᎠᏂ", "1", "", "1"],
+        ["Aguada", "", "PR.003", "3", "", "", "1", "", "2"],
+        ["Arivonimamo District", "", "MG.13.1", "4", "", "", "2", "2", "1"],
+    ]
+    towns = {2: [(-19.0, 47.2, 30000), (-19.1, 46.9, 10000)], 3: [(18.4, -67.2, 4000)]}
+    (row,) = build_admin2._provinces_without_iso(subs, {1: "MG", 2: "PR"}, towns)
+    assert row == ("2", "Itasy", "MG", "MG.13", "-19.0500", "47.0500", 40000, "Itasy Region")
+
+
 def test_arab_towns_are_found_without_their_article(gazetteer):
     """GeoNames' "Al Qāmishlī" is news' "Qamishli"; the article stays optional."""
     for bare, full in (("Qamishli", "Al Qamishli"), ("Diwaniyah", "Al Diwaniyah")):

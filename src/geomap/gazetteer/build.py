@@ -950,20 +950,8 @@ def _own_name_people(b: _Builder) -> dict[str, int]:
 def _districts(b: _Builder, given: frozenset[str]) -> None:
     """GeoNames' second-level units that iso3166-2 lacks and news names by a name no town
     of their country bears ("North Waziristan", "Kurram": ``admin2.tsv``, built by
-    geodata/build_admin2.py), as towns to the resolver like the counties; not those
-    named as something else is (:func:`_named_elsewhere`), nor a given name ("Ezequiel
-    Zamora" is a person first), nor a word English uses at all often
-    (:data:`DISTRICT_WORD_ZIPF`: "SWAT team", "Knox")."""
-    named_elsewhere = _named_elsewhere(b)
-    for row in read_tsv(data_dir() / "admin2.tsv"):
-        forms = [row["name"], *_split(row["forms"])]
-        if any(
-            named_elsewhere(row["cc"], f)
-            or fold(f).split()[0] in given
-            or (" " not in f and _zipf(fold(f)) >= DISTRICT_WORD_ZIPF)
-            for f in forms
-        ):
-            continue
+    geodata/build_admin2.py), as towns to the resolver like the counties."""
+    for row, forms in _geonames_units(b, given, "admin2.tsv"):
         idx = b.add(
             key=f"admin2:{row['geonameid']}",
             geonameid=row["geonameid"],
@@ -977,6 +965,46 @@ def _districts(b: _Builder, given: frozenset[str]) -> None:
         )
         for other in forms[1:]:
             b.add_form(other, idx, FORM_ALIAS)
+
+
+def _provinces_without_iso(b: _Builder, given: frozenset[str]) -> None:
+    """GeoNames' first-level units that ISO 3166-2 does not list (Madagascar's regions
+    "Itasy", "Analamanga"; Norway's former counties "Finnmark", "Troms":
+    ``admin1_geonames.tsv``, built by geodata/build_admin2.py), as provinces their
+    towns lie in by GeoNames' code. Their population is their towns' (as for every
+    province)."""
+    for row, forms in _geonames_units(b, given, "admin1_geonames.tsv"):
+        idx = b.add(
+            key=row["admin1"],
+            geonameid=row["geonameid"],
+            name=row["name"],
+            kind="admin1",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            cc=row["cc"],
+            admin1=row["admin1"],
+        )
+        for other in forms[1:]:
+            b.add_form(other, idx, FORM_ALIAS)
+
+
+def _geonames_units(
+    b: _Builder, given: frozenset[str], file: str
+) -> Iterator[tuple[dict[str, str], list[str]]]:
+    """The rows of a file of GeoNames units (and their names) that no other place
+    (:func:`_named_elsewhere`), given name ("Ezequiel Zamora" is a person first) or word
+    English uses at all often (:data:`DISTRICT_WORD_ZIPF`: "SWAT team", "Knox")
+    holds."""
+    named_elsewhere = _named_elsewhere(b)
+    for row in read_tsv(data_dir() / file):
+        forms = [row["name"], *_split(row["forms"])]
+        if not any(
+            named_elsewhere(row["cc"], f)
+            or fold(f).split()[0] in given
+            or (" " not in f and _zipf(fold(f)) >= DISTRICT_WORD_ZIPF)
+            for f in forms
+        ):
+            yield row, forms
 
 
 def _nearest_unit_populations(
@@ -1491,6 +1519,7 @@ def build_index(curated: Path | None = None) -> dict[str, Any]:
     # read once: a person-name feature, no district named as a person, no bare river name
     given = _given_names()
     _districts(b, frozenset(given))
+    _provinces_without_iso(b, frozenset(given))
     _us_counties(b)
     _us_places(b)
     _postal_places(b)

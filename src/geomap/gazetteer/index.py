@@ -51,6 +51,7 @@ def _source_digest(curated: Path) -> str:
         for n in (
             "admin1.tsv",
             "admin2.tsv",
+            "admin1_geonames.tsv",
             "given_names.txt",
             "us_counties.tsv",
             "us_places.tsv",
