@@ -1215,6 +1215,24 @@ def test_a_local_town_beats_a_country_nothing_else_names(parser):
     assert _only_place(parser, text, "Panama").kind.value == "country"
 
 
+def test_a_country_gives_way_to_a_town_among_a_countys_places(parser):
+    """ "If funded, Lebanon would receive the most" of a Warren County, Ohio story whose
+    other names vote for no province (Deerfield, Franklin, Georgetown...) was the
+    country: a country no other name lies in also gives way to a town that two of the
+    story's names, a county one of them, lie near (Lebanon is Warren County's seat);
+    beside Beirut it stays the country."""
+    text = (
+        "The Warren County Board of Commissioners postponed the grants. RELATED: No grant "
+        "for Franklin museum. If funded, Lebanon would receive the most, for road work on "
+        "Georgetown Drive. Franklin Twp. is to receive $160,000. The U.S. Department of "
+        "Housing pays."
+    )
+    lebanon = _only_place(parser, text, "Lebanon")
+    assert (lebanon.country_code, lebanon.admin1) == ("US", "US.OH")
+    text = text.replace("the most,", "the most, as Beirut did,")
+    assert _only_place(parser, text, "Lebanon").kind.value == "country"
+
+
 def test_a_name_after_an_honorific_is_a_person(parser):
     text = "Gen. Austin said Mr. Jordan and Ms. Georgia met Dr. Lima in London."
     assert {m.surface for m in parser.parse(text)} == {"London"}

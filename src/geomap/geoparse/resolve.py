@@ -837,14 +837,15 @@ class Resolver:
         such a town."""
         best = ranked[0][1]
         abroad = self._kind[best] == COUNTRY and not countries[self._cc[best]]
-        if (self._kind[best] != CITY and not abroad) or self._is_local(best, key, ctx):
+        # (a country is never local: its province is None, which other countries share)
+        if not abroad and (self._kind[best] != CITY or self._is_local(best, key, ctx)):
             return ranked
         # (a town among other names' readings gives way only to a local town among as
         # many: "Rockingham, Marlboro, and Wilmington" of a Vermont story is no town of
         # Massachusetts that a Windham, New Hampshire stands beside)
         near = 0 if abroad else self.neighbours(best, key, ctx)[1]
         homes = (ctx.named_home(key), ctx.voted_home(key))
-        if homes == (None, None):
+        if homes == (None, None) and not abroad:
             return ranked  # a story with no province of its own
         # the name's towns: is its biggest far bigger than the next ("Savannah" of
         # Georgia is, though Ghana has a Savannah region half its size)
@@ -861,7 +862,14 @@ class Resolver:
             )
             if (
                 self._kind[idx] == CITY
-                and (self._admin1[idx] in homes or local_county)
+                and (
+                    self._admin1[idx] in homes
+                    or local_county
+                    # (a country also gives way to a town among the story's places, a
+                    # county one of them: "Lebanon would receive the most" of a Warren
+                    # County, Ohio story is its county seat)
+                    or (abroad and self._among_a_county(idx, key, ctx))
+                )
                 # (a country gives way only to a town bearing its name as its own, in a
                 # story that names no other country: "In Central America, Panama
                 # continues to report" of a round-up naming Peru and Florida is no
@@ -902,6 +910,12 @@ class Resolver:
             # to its country's city the name stands for
             return [(LOCAL_CONFIDENCE, big, ranked[at][2]), *ranked[:at], *ranked[at + 1 :]]
         return ranked
+
+    def _among_a_county(self, idx: int, key: str, ctx: DocContext) -> bool:
+        """Whether :data:`LOCAL_NAMES` or more of the story's other names have a reading
+        near a town, a county one of them."""
+        _, close, county = self.neighbours(idx, key, ctx)
+        return close >= LOCAL_NAMES and county
 
     def _is_local(self, idx: int, key: str, ctx: DocContext) -> bool:
         admin1 = self._admin1[idx]
