@@ -5017,6 +5017,25 @@ def test_a_transliteration_of_a_story_country_is_found_by_its_consonants(parser)
     assert got["Yemen"].kind is PlaceKind.COUNTRY
 
 
+def test_a_transliteration_takes_its_head_and_a_surname_first_word(parser):
+    """ "areas in Hadramout governorate" of a Yemeni story and "the town of Khan
+    Sheikhoun" of a Syrian one were unplaced, though "Hadramout" alone is GeoNames'
+    Hadhramaut and "Khan Sheikhoun" its "Khān Shaykhūn": a province head takes the
+    readings the name alone has by its consonants, and a name of two words may open
+    with a surname ("Khan"); a surname alone is still no place ("Assad")."""
+    text = (
+        "Yemen's Houthis advanced and families fled to areas in Hadramout governorate. In "
+        "Syria, an airstrike hit a market in the town of Khan Sheikhoun, and Assad spoke."
+    )
+    got = places_of(parser, text)
+    assert (got["Hadramout governorate"].kind, got["Hadramout governorate"].admin1) == (
+        PlaceKind.ADMIN1,
+        "YE.04",
+    )
+    assert got["Khan Sheikhoun"].name == "Khān Shaykhūn"
+    assert "Assad" not in got
+
+
 def test_land_and_water_the_gazetteer_lacks_is_at_no_governments_town(parser):
     """ "Paris has sent additional gendarmes to the Loyalty Islands" put the islands,
     which the gazetteer knows only as "Îles Loyauté", in Paris: a capital speaking for

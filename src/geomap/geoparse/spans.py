@@ -702,7 +702,13 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 and sentence_start(text, starts[i])
             )
         ):
-            best = _head_span(gazetteer, tokens, i, *head) or best
+            # (the name alone read in another transliteration: "Hadramout governorate")
+            spelt = (
+                best.forms
+                if best is not None and best.j + 1 == head[0] and not names.get(best.key)
+                else ()
+            )
+            best = _head_span(gazetteer, tokens, i, *head, spelt) or best
         if best is None or best.j == i:
             # "the Hmeimim air base": a base the gazetteer names with its lower-case tail
             best = _air_base(text, tokens, i, names) or best
@@ -1648,7 +1654,14 @@ def _joined_places(names: Mapping[str, tuple[int, ...]], key: str) -> bool:
     return all(_named(names.get(part, ())) for part in key.split("-"))
 
 
-def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: str) -> Span | None:
+def _head_span(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    i: int,
+    j: int,
+    name_key: str,
+    spelt: tuple[int, ...] = (),
+) -> Span | None:
     """Name + head word, or None when the name is no place but a shorter name inside it
     is (that span starts later: "Carnegie Moscow Center" is left to "Moscow Center").
 
@@ -1659,7 +1672,9 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     town called Heathrow; "Kabul airport" stays with Kabul). Else the head takes the
     name's own readings (not GeoNames alternate names: "State University" is no
     evidence): admin heads only provinces and regions, and heads of land or water only
-    features ("Pacific islands": the ocean), when there are any.
+    features ("Pacific islands": the ocean), when there are any. ``spelt`` holds the
+    readings of a name the gazetteer spells otherwise (:func:`_by_skeleton`), which an
+    admin head takes like the name's own.
     """
     head = PLURAL_HEADS.get(tokens.keys[j], tokens.keys[j])
     start, end = tokens.starts[i], tokens.ends[j]
@@ -1675,7 +1690,7 @@ def _head_span(gazetteer: Gazetteer, tokens: Tokens, i: int, j: int, name_key: s
     if not forms and head in ADMIN_HEADS:
         # "Hodeidah governorate": around the town that has the name only as an
         # alternate (GeoNames' "Al Ḩudaydah"); a feature head would take no such evidence
-        forms = gazetteer.names.get(name_key, ())
+        forms = gazetteer.names.get(name_key, ()) or spelt
     whole = gazetteer.names.get(f"{name_key} {head}")
     if not whole and head == "airport":
         whole = _renamed_airport(gazetteer, name_key)
@@ -2140,7 +2155,8 @@ def _by_skeleton(
     Yemeni one its "Hadhramaut". No person's name ("Mohammed" is no Mahmudiyah), no
     possessive ("Yemen's"), no everyday word ("Minister" is no Monastir), nothing after
     an article the gazetteer has as written ("Al-Qassim" is its "Qassim")."""
-    if first in gazetteer.given_names or first in surnames() or "'s" in key:
+    # (a surname opens a person's name, not "Khan Sheikhoun")
+    if first in gazetteer.given_names or (first == key and first in surnames()) or "'s" in key:
         return ()
     plain = [w for w in key.replace("-", " ").split() if w not in TRANSLIT_ARTICLES]
     if (
