@@ -5036,6 +5036,21 @@ def test_a_transliteration_takes_its_head_and_a_surname_first_word(parser):
     assert "Assad" not in got
 
 
+def test_a_one_letter_elision_and_an_articles_one_word(parser):
+    """ "the emergence of Ebola in N'Zérékoré" was unplaced (GeoNames' "Nzérékoré"): a
+    one-letter word elided before a name is read without its apostrophe ("He'll", "A's"
+    are not). "in the Al-Karkh side of Baghdad" was Kirkuk: after its article a name is
+    one word, whose three consonants are too few to tell a transliteration."""
+    text = (
+        "Guinea confirmed Ebola in N’Zérékoré. In Iraq, 10 cases were reported in the "
+        "Al-Karkh side of Baghdad. He’ll drive to Conakry."
+    )
+    got = places_of(parser, text)
+    assert got["N’Zérékoré"].name == "Nzérékoré"
+    assert "Kirkuk" not in {p.name for p in got.values() if p}
+    assert set(got) <= {"Guinea", "N’Zérékoré", "Iraq", "Al-Karkh", "Baghdad", "Conakry"}
+
+
 def test_land_and_water_the_gazetteer_lacks_is_at_no_governments_town(parser):
     """ "Paris has sent additional gendarmes to the Loyalty Islands" put the islands,
     which the gazetteer knows only as "Îles Loyauté", in Paris: a capital speaking for

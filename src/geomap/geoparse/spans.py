@@ -120,6 +120,8 @@ _CONJUNCTIONS = frozenset(
     "because while although though whereas when whenever if unless since but and".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+# a one-letter word elided before a name ("N'Zérékoré", "N'Djamena")
+_ELISION = re.compile(r"(?<![a-z])([a-z])'(?=[a-z]{2})")
 # What joins the items of a list of names ("Lake, Kane and Will counties")
 LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
@@ -654,8 +656,14 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 # "Petion-Ville" is GeoNames' "Pétionville"
                 if not forms and j > i and (forms := _get(names, memo_get, joined)):
                     key2 = joined
+            if not forms and "'" in key2:
+                # "N'Zérékoré" is GeoNames' "Nzérékoré" (a one-letter elision, not
+                # "He'll")
+                joined = _ELISION.sub(r"\1", key2)
+                if joined != key2 and (forms := _get(names, memo_get, joined)):
+                    key2 = joined
             if not forms and spelt_in:  # "Hafr al-Batin" is GeoNames' "Hafar Al-Batin"
-                forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i], j > i)
+                forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i])
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not uppers[j]:
@@ -2147,10 +2155,11 @@ def skeleton_countries(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)  # (a long list names the same unknown words again and again)
 def _by_skeleton(
-    gazetteer: Gazetteer, key: str, countries: frozenset[str], first: str, words: bool
+    gazetteer: Gazetteer, key: str, countries: frozenset[str], first: str
 ) -> tuple[int, ...]:
     """The towns and provinces of ``countries`` whose names have ``key``'s consonants (a
-    name of one word: four or more, else three) and its first letter, as other names:
+    name of one word after any article: four or more, else three; "Al-Karkh" is no
+    Kirkuk) and its first letter, as other names:
     "Khan Sheikhoun" of a story of Syria is GeoNames' "Khān Shaykhūn", "Hadramout" of a
     Yemeni one its "Hadhramaut". No person's name ("Mohammed" is no Mahmudiyah), no
     possessive ("Yemen's"), no everyday word ("Minister" is no Monastir), nothing after
@@ -2167,7 +2176,7 @@ def _by_skeleton(
     ):
         return ()
     bones = skeleton(key)
-    if len(bones) < (3 if words else 4):
+    if len(bones) < (3 if len(plain) > 1 else 4):
         return ()
     cc, kind = gazetteer.column("cc"), gazetteer.column("kind")
     return tuple(
