@@ -1431,6 +1431,21 @@ def test_a_plural_county_head_makes_each_listed_name_that_county(parser):
     ]
 
 
+def test_a_plural_head_reaches_items_that_each_have_their_article(parser):
+    """ "Yellow Fever in the Savannah and the Upper West regions" of a Ghanaian story put
+    Savannah at the Savannah River in Georgia; "the Big Muddy and the Mississippi
+    rivers" missed the Big Muddy: items of a list before a plural head may each have
+    their article."""
+    text = (
+        "The outbreak of Yellow Fever in the Savannah and the Upper West regions has "
+        "killed 25 in Ghana. In Illinois, officials monitor the Big Muddy and the "
+        "Mississippi rivers."
+    )
+    got = places_of(parser, text)
+    assert (got["Savannah"].country_code, got["Savannah"].kind) == ("GH", PlaceKind.ADMIN1)
+    assert got["Big Muddy"].name == "Big Muddy River"
+
+
 def test_a_plural_county_head_reaches_listed_words_that_are_no_names_alone(parser):
     """ "DuPage, Lake and Will counties": "Will" is a verb and "Lake", "DuPage" are no
     place alone, but each is a county with the head the list shares."""

@@ -124,6 +124,9 @@ _DETERMINERS = frozenset("the a an".split())
 _ELISION = re.compile(r"(?<![a-z])([a-z])'(?=[a-z]{2})")
 # What joins the items of a list of names ("Lake, Kane and Will counties")
 LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", ", or "})
+# ... and the items of one before a plural head, each with its article ("the Savannah
+# and the Upper West regions")
+_PLURAL_LIST_GAPS = LIST_GAPS | {" and the "}
 # Prepositions after which a capitalised name the gazetteer lacks may still be a place.
 LOCATIVES = frozenset(
     "in near outside inside across around into throughout toward towards via".split()
@@ -1889,7 +1892,7 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
         follower = last
         while True:
             s = spans[k] if k >= 0 else None
-            if s is not None and text[s.end : follower.start] in LIST_GAPS:
+            if s is not None and text[s.end : follower.start] in _PLURAL_LIST_GAPS:
                 if s.head is not None:
                     # "Crisp, Dooly, Ben Hill and Wilcox counties": Ben Hill County, no
                     # hill of "Ben"
