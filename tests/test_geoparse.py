@@ -1233,6 +1233,21 @@ def test_a_country_gives_way_to_a_town_among_a_countys_places(parser):
     assert _only_place(parser, text, "Lebanon").kind.value == "country"
 
 
+def test_a_name_qualified_by_a_province_abroad_is_not_its_namesake(parser):
+    """ "the village of Bani, Seno province" of a Burkina Faso story was Baní, Dominican
+    Republic, and "the border village of Kok-Tash, Batken region" of a Kyrgyz one a
+    Tajik town once called so: a town the gazetteer lacks in the province (or district)
+    that qualifies it is no namesake in another country; it is shown as a guess at the
+    qualifier."""
+    text = (
+        "OUAGADOUGOU: Gunmen killed 20 civilians in the northern village of Bani, Seno "
+        "province. Police in Kyrgyzstan said the attack hit the border village of "
+        "Kok-Tash, Batken region."
+    )
+    got = places_of(parser, text)
+    assert got["Bani"].country_code == "BF" and got["Kok-Tash"].country_code == "KG"
+
+
 def test_a_name_after_an_honorific_is_a_person(parser):
     text = "Gen. Austin said Mr. Jordan and Ms. Georgia met Dr. Lima in London."
     assert {m.surface for m in parser.parse(text)} == {"London"}

@@ -44,6 +44,14 @@ def common_words() -> frozenset[str]:
     return frozenset(ref.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word (0 for one it does not know)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Folded family names that countries' locales list ("peterson", "hilton"): after a

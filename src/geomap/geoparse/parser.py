@@ -34,7 +34,7 @@ from ..gazetteer.build import (
     spelling_of,
 )
 from ..models import Candidate, Mention, MentionKind, Place, PlaceKind
-from .model import common_words, load_model, surnames
+from .model import common_words, load_model, surnames, zipf
 from .nearby import PointGrid
 from .recognise import (
     CALLED_A_TOWN,
@@ -3993,7 +3993,7 @@ def _everyday(key: str, names: Mapping[str, tuple[int, ...]]) -> bool:
     """Whether every word of ``key`` is an everyday word (:data:`GENERIC_ZIPF`) that
     names no place, or one a place shares with everyday English (:func:`common_words`)."""
     return all(
-        _zipf(w) >= GENERIC_ZIPF and (w not in names or w in common_words()) for w in key.split()
+        zipf(w) >= GENERIC_ZIPF and (w not in names or w in common_words()) for w in key.split()
     )
 
 
@@ -4042,7 +4042,7 @@ def _capitalised(text: str, gazetteer: Gazetteer) -> str:
     for k, w in enumerate(words):
         word = w.group()
         if not cap[k]:
-            cap[k] = _zipf(word) < COMMON_ZIPF or (
+            cap[k] = zipf(word) < COMMON_ZIPF or (
                 word in HEADS
                 and k > 0
                 and cap[k - 1]
@@ -4053,13 +4053,6 @@ def _capitalised(text: str, gazetteer: Gazetteer) -> str:
         if c:
             chars[w.start()] = chars[w.start()].upper()
     return "".join(chars)
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 _VERBS_AFTER_METONYM = frozenset(

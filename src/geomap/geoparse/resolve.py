@@ -34,9 +34,10 @@ from ..gazetteer.build import (
     VILLAGE,
     fold,
 )
-from .model import load_model
+from .model import load_model, zipf
 from .nearby import PointGrid
 from .spans import (
+    ENGLISH_ZIPF,
     LIST_GAPS,
     Span,
     abbreviated,
@@ -471,15 +472,19 @@ class Resolver:
     def qualifier(self, forms: tuple[int, ...]) -> Qualifier:
         """The countries/provinces a qualifying name may be: its country and province
         readings, and the province of a town it is a curated alias of ("Washington,
-        D.C.": D.C. is the city, the one town of its district)."""
+        D.C.": D.C. is the city, the one town of its district) or of a county or
+        district ("Bani, Seno province": Séno is a district of Burkina Faso's Sahel)."""
         ccs, admins, nations = set(), set(), set()
+        keys = self.gazetteer.column("key")
         for k in range(0, len(forms), 2):
             idx = forms[k]
             if self._kind[idx] == COUNTRY and self._cc[idx]:
                 ccs.add(self._cc[idx])
                 nations.add(self._cc[idx])
             elif self._kind[idx] == ADMIN1 or (
-                self._kind[idx] == CITY and forms[k + 1] == FORM_ALIAS and self._admin1[idx]
+                self._kind[idx] == CITY
+                and (forms[k + 1] == FORM_ALIAS or keys[idx].startswith(UNIT_KEYS))
+                and self._admin1[idx]
             ):
                 admins.add(self._admin1[idx])
                 ccs.add(self._cc[idx])
@@ -753,11 +758,16 @@ class Resolver:
                 not fit
                 and qual.admins
                 and (qual.abbreviated or all(self._kind[i] == CITY for i, _ in cands))
-                and any(self._cc[i] in qual.countries for i, _ in cands)
+                # (an everyday word abroad is the end of an institution's name: "Macon
+                # County Circuit Court, Illinois State Police")
+                and (
+                    any(self._cc[i] in qual.countries for i, _ in cands) or zipf(key) < ENGLISH_ZIPF
+                )
             ):
                 # "Camp Murray, Wash.": a town of that province the gazetteer lacks, not
-                # its namesake in another one (Murray, Utah), nor a state ("Florida, Mo.");
-                # "Utah, Colorado" is a list
+                # its namesake in another one (Murray, Utah) or country ("the village of
+                # Bani, Seno province" of Burkina Faso is no Baní of the Dominican
+                # Republic), nor a state ("Florida, Mo."); "Utah, Colorado" is a list.
                 return []
             cands = fit or cands
         if not cands:

@@ -33,7 +33,7 @@ from ..gazetteer.build import (
     fold,
     skeleton,
 )
-from .model import common_words, surnames
+from .model import common_words, surnames, zipf
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
@@ -1327,14 +1327,6 @@ def _after_middle_initial(text: str, tokens: Tokens, s: Span, gazetteer: Gazette
     )
 
 
-@lru_cache(maxsize=4096)
-def _zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of an English word (0 for one it does not know)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
 def _after_unknown_name(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
     """ "from Kanyon Franklin to Drew Hudgin", "chief operating officer Yusuke Otsuka",
     "Tanesha Melbourne-Blake": a one-word name that reads only as towns, right after a
@@ -1356,7 +1348,7 @@ def _after_unknown_name(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer
         and before not in gazetteer.names
         and before not in CONTEXT_WORDS
         and before not in common_words()
-        and _zipf(before) < ENGLISH_ZIPF
+        and zipf(before) < ENGLISH_ZIPF
         and all(gazetteer.column("kind")[r] == _TOWN for r in s.forms[::2])
     )
 
