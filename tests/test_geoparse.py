@@ -1248,6 +1248,20 @@ def test_a_name_qualified_by_a_province_abroad_is_not_its_namesake(parser):
     assert got["Bani"].country_code == "BF" and got["Kok-Tash"].country_code == "KG"
 
 
+def test_a_given_name_before_a_middle_initial_is_a_person(parser):
+    """ "Wylie J. Miller, 23, Hume; Jordan L. Blackburn, 31, Marshfield" of a Missouri
+    court list put Jordan, the country, on the map: a given name right before a middle
+    initial and a capitalised word opens a person's name ("Washington D. C." does not:
+    its initial is followed by another)."""
+    text = (
+        "Wylie J. Miller, 23, Hume; Jordan L. Blackburn, 31, Marshfield. Paris J. Smith "
+        "met officials in Washington D. C. on Monday."
+    )
+    got = places_of(parser, text)
+    assert "Jordan" not in got and "Paris" not in got
+    assert got["Washington D. C."].admin1 == "US.DC"
+
+
 def test_a_name_after_an_honorific_is_a_person(parser):
     text = "Gen. Austin said Mr. Jordan and Ms. Georgia met Dr. Lima in London."
     assert {m.surface for m in parser.parse(text)} == {"London"}

@@ -1121,7 +1121,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         _not_a_people(text, tokens, s)
         or _vehicle_model(text, tokens, s)
         or _after_unknown_name(text, tokens, s, gazetteer)
-        or _after_middle_initial(text, tokens, s, gazetteer)
+        or _by_middle_initial(text, tokens, s, gazetteer)
     ):
         return True
     if s.i == s.j and s.i > 0 and text[tokens.ends[s.i - 1] : s.start] == " ":
@@ -1312,19 +1312,35 @@ def _vehicle_model(text: str, tokens: Tokens, s: Span) -> bool:
     )
 
 
-def _after_middle_initial(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
+def _by_middle_initial(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
     """ "Sherri L. Washington", "John F. Kennedy": a name after a given name and a middle
-    initial is the person's surname."""
-    i = s.i
-    return (
+    initial is the person's surname; "Jordan L. Blackburn", a given name before a middle
+    initial and a capitalised word, the person's given name."""
+    i, k = s.i, s.j + 1
+    if (
         i >= 2
-        and len(tokens.texts[i - 1]) == 1
-        and tokens.texts[i - 1].isupper()
+        and _initial(tokens, i - 1)
         and text[tokens.ends[i - 1] : s.start] == ". "
         and text[tokens.ends[i - 2] : tokens.starts[i - 1]] == " "
         and tokens.caps[i - 2]
         and tokens.keys[i - 2] in gazetteer.given_names
+    ):
+        return True
+    return (
+        i == s.j
+        and k + 1 < len(tokens)
+        and s.key in gazetteer.given_names
+        and _initial(tokens, k)
+        and text[s.end : tokens.starts[k]] == " "
+        and text[tokens.ends[k] : tokens.starts[k + 1]] == ". "
+        and tokens.caps[k + 1]
+        and not tokens.uppers[k + 1]
     )
+
+
+def _initial(tokens: Tokens, t: int) -> bool:
+    """Whether token ``t`` is one capital letter (a middle initial)."""
+    return len(tokens.texts[t]) == 1 and tokens.texts[t].isupper()
 
 
 def _after_unknown_name(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
