@@ -1262,6 +1262,21 @@ def test_a_given_name_before_a_middle_initial_is_a_person(parser):
     assert got["Washington D. C."].admin1 == "US.DC"
 
 
+def test_a_country_in_a_list_of_one_provinces_towns_is_its_town_there(parser):
+    """ "firefighters from Norway, Paris, Oxford, West Paris and Poland" of a Maine story
+    put Norway and Poland in Europe: a country in a list of two or more towns of one
+    province is its town of that province, if it has one."""
+    text = (
+        "NORWAY — An early-morning fire destroyed a farmhouse. It took approximately 50 "
+        "firefighters from Norway, Paris, Oxford, West Paris and Poland to fight the blaze."
+    )
+    got = [m.place for m in parser.parse(text)]
+    assert {(p.kind.value, p.admin1) for p in got} == {("city", "US.ME")}
+    text = "Ministers from Norway, Paris and Lyon met. Poland, Kraków and Gdańsk hosted."
+    countries = {m.surface for m in parser.parse(text) if m.place.kind.value == "country"}
+    assert countries == {"Norway", "Poland"}
+
+
 def test_a_name_after_an_honorific_is_a_person(parser):
     text = "Gen. Austin said Mr. Jordan and Ms. Georgia met Dr. Lima in London."
     assert {m.surface for m in parser.parse(text)} == {"London"}

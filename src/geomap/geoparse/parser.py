@@ -959,11 +959,14 @@ class Geoparser(Recogniser):
         out = list(mentions)
         home = _home_province(mentions, spans)
         for n, (m, s) in enumerate(zip(mentions, spans)):
-            if m.place is None or m.place.kind not in _TOWN_OR_PROVINCE or quals[n] is not None:
-                continue
-            if not 1 < len(runs[n]) <= MAX_LIST:
+            if m.place is None or quals[n] is not None or not 1 < len(runs[n]) <= MAX_LIST:
                 continue  # in no list, or in a table
             listed = [mentions[k].place for k in runs[n] if k != n]
+            if m.place.kind is PlaceKind.COUNTRY:
+                out[n] = self._listed_country(m, s, listed)
+                continue
+            if m.place.kind not in _TOWN_OR_PROVINCE:
+                continue
             countries = {
                 p.country_code if p and p.kind in _TOWN_OR_PROVINCE else None for p in listed
             }
@@ -1005,6 +1008,18 @@ class Geoparser(Recogniser):
             if place is not None:
                 out[n] = _moved(m, place)
         return out
+
+    def _listed_country(self, m: Mention, s: Span, listed: list[Place | None]) -> Mention:
+        """A country in a list of two or more towns of one province is its town there, if
+        it has one: "Firefighters from Norway, Paris, Otisfield, Mechanic Falls and
+        Poland" of a Maine story are towns of Maine, not two countries."""
+        towns = [p for p in listed if p is not None and p.kind is PlaceKind.CITY]
+        provinces = {p.admin1 for p in towns}
+        if len(towns) < 2 or len(provinces) != 1:
+            return m
+        (province,) = provinces
+        place = self._biggest_town(s, lambda i: self._admin1[i] == province)
+        return m if place is None else _moved(m, place)
 
     def _listed_at_home(
         self,
