@@ -11,7 +11,8 @@ meets, built from the name, and an airport's IATA code only before its head word
 * the name ("Kabul International Airport"), and without "International" ("Kabul Airport",
   which also matches "Kabul airport");
 * without the city in front ("London Heathrow Airport" -> "Heathrow Airport"), unless only
-  generic words are left ("Alpena County Regional Airport" is no "County Regional Airport");
+  generic words are left ("Alpena County Regional Airport" is no "County Regional Airport",
+  "Iwakuni Marine Corps Air Station" no "Marine Corps Air Station");
 * never the bare name ("Heathrow", "Ataturk", "Jinnah"): many are people's names or
   towns' ("Heathrow, Florida"), and one word is too weak a clue; except a military air
   base's outside the countries that name theirs after people (``NAMED_AFTER_PEOPLE``:
@@ -69,13 +70,18 @@ GENERIC = frozenset(
     """county regional municipal international city metropolitan memorial national state
     area field airpark executive downtown domestic intercontinental air""".split()
 )
+# ... and the words of a base's type: "Iwakuni Marine Corps Air Station" without its city
+# was "Marine Corps Air Station", which "Marine Corps Air Station Miramar" put in Japan
+GENERIC_BASE = GENERIC | frozenset(
+    "naval army marine corps station airfield airbase base force joint reserve".split()
+)
 
 
 def forms(name: str, city: str) -> list[str]:
     """The forms of one airfield's name (see the module docstring)."""
     out = [name, name.replace("International ", "")]
     core = name[len(city) + 1 :] if city and name.startswith(city + " ") else ""
-    if any(word.lower() not in GENERIC for word in _bare(core).split()):
+    if any(word.lower() not in GENERIC_BASE for word in _bare(core).split()):
         out += [core, core.replace("International ", "")]
     for f in list(out):
         for long, short in (("Air Force Base", "AFB"), ("Space Force Base", "SFB")):

@@ -314,8 +314,17 @@ def test_no_airport_is_known_by_generic_words_alone(gazetteer, parser):
     """ "Alpena County Regional Airport" without its city was "County Regional Airport",
     and 231 airports were "Municipal Airport": "the Dane County Regional Airport" of a
     Madison story was Alpena's, in Michigan, and "the Municipal Airport" of an Athens,
-    Ohio story Zanesville's. Generic words alone name no airport."""
-    for form in ("County Regional Airport", "Municipal Airport", "Regional Airport"):
+    Ohio story Zanesville's. Generic words alone name no airport, nor a base's type
+    words ("Marine Corps Air Station Miramar" was Iwakuni's, in Japan, and "Naval Air
+    Station Fallon" Ramnad's, in India)."""
+    for form in (
+        "County Regional Airport",
+        "Municipal Airport",
+        "Regional Airport",
+        "Marine Corps Air Station",
+        "Naval Air Station",
+        "Army Air Field",
+    ):
         assert gazetteer.lookup(form) == [], form
     assert gazetteer.lookup("Heathrow Airport")  # a city's airport without the city stays
     text = "MADISON, Wis. - Flights at the Dane County Regional Airport were delayed."
