@@ -3775,6 +3775,18 @@ def test_a_name_after_a_make_of_car_is_its_model(parser):
     assert "Kentucky" in got[: got.index("Georgetown")]
 
 
+def test_a_make_of_car_after_an_article_is_the_car(parser):
+    """ "headed eastbound on Highway 39 while a Toyota 4-Runner was on its way west ...
+    That caused the Toyota to swerve left" of a Tennessee crash put Toyota, Japan, on
+    the map four times: a make after an article is the car; "the Lincoln area" stays."""
+    text = (
+        "A Ford was headed east while a Toyota 4-Runner was on its way west. That caused the "
+        "Toyota to swerve left. He lives in the Lincoln area."
+    )
+    got = [m.surface for m in parser.parse(text)]
+    assert "Toyota" not in got and "Lincoln" in got
+
+
 def test_a_town_listed_beside_one_town_of_a_country_is_its_capital_only(parser):
     """ "Fire crews from New Zealand flew in from Auckland and Wellington" of a New South
     Wales story read Wellington, New South Wales: beside one town of a country, a name

@@ -231,6 +231,7 @@ VEHICLE_MAKES = frozenset(
     """.split()
 )
 _MODEL_YEAR = re.compile(r"(?:19|20)\d\d")
+_AREA_WORDS = frozenset("area areas region metro".split())
 # wordfreq's Zipf frequency from which a word is English, not a name ("baseball" 4.2,
 # "upsets" 3.3; "Kanyon", "Tanesha", "Yusuke" below 2.5)
 ENGLISH_ZIPF = 3.0
@@ -1292,14 +1293,18 @@ _VESSEL_APPOSITIVE = re.compile(
 def _vehicle_model(text: str, tokens: Tokens, s: Span) -> bool:
     """ "a 2017 Dodge Durango", "the Chevy Tahoe": a name after a make of car
     (:data:`VEHICLE_MAKES`) that follows a year or an article is the car's model; not
-    "the Toyota Kentucky plant". A make after a year is the car's ("a 2012 Toyota
-    Prius": no Toyota, Japan)."""
+    "the Toyota Kentucky plant". A make after a year or an article is the car's ("a 2012
+    Toyota Prius", "the Toyota overturned": no Toyota, Japan)."""
     i = s.i
     keys = tokens.keys
     if i == s.j and keys[i] in VEHICLE_MAKES and i >= 1:
-        return (
+        after = keys[i + 1] if i + 1 < len(tokens) else ""
+        return text[tokens.ends[i - 1] : s.start] == " " and (
             _MODEL_YEAR.fullmatch(keys[i - 1]) is not None
-            and text[tokens.ends[i - 1] : s.start] == " "
+            # "a Toyota 4-Runner", "the Toyota overturned": a make after an article is
+            # the car (not "the Lincoln area")
+            or keys[i - 1] in ("a", "an")
+            or (keys[i - 1] == "the" and after not in HEADS and after not in _AREA_WORDS)
         )
     return (
         i >= 2
