@@ -3775,6 +3775,20 @@ def test_a_name_after_a_make_of_car_is_its_model(parser):
     assert "Kentucky" in got[: got.index("Georgetown")]
 
 
+def test_land_read_as_a_province_is_no_evidence_for_its_neighbours(parser):
+    """ "The Rat Creek fire started in Icicle Creek canyon just south of this central
+    Cascades Mountain community" of a Washington story put the creek in Burkina Faso's
+    Cascades region, which "Cascades Mountain" read as before it was moved home: land or
+    water read as a province places nothing else."""
+    text = (
+        "LEAVENWORTH, Wash. (AP) — Residents fled. The Rat Creek fire started Friday "
+        "afternoon in Icicle Creek canyon just south of this central Cascades Mountain "
+        "community, about 25 miles from Wenatchee."
+    )
+    got = places_of(parser, text)
+    assert got["Rat Creek"].country_code == "US"
+
+
 def test_a_make_of_car_after_an_article_is_the_car(parser):
     """ "headed eastbound on Highway 39 while a Toyota 4-Runner was on its way west ...
     That caused the Toyota to swerve left" of a Tennessee crash put Toyota, Japan, on

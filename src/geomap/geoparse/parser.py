@@ -3433,12 +3433,18 @@ def _majority(where: dict[str, str | None]) -> str | None:
 def _towns_and_provinces(
     mentions: Sequence[Mention], spans: Sequence[Span]
 ) -> tuple[list[Mention], list[Mention]]:
-    """The mentions read as towns by their own names (no streets), and as provinces."""
+    """The mentions read as towns by their own names (no streets), and as provinces (not
+    land or water read as one: "this central Cascades Mountain community" is no
+    evidence for Burkina Faso's Cascades region)."""
     towns, provinces = [], []
     for m, s in zip(mentions, spans):
         if m.place is not None and m.place.kind is PlaceKind.CITY and s.head is None:
             towns.append(m)
-        elif m.place is not None and m.place.kind is PlaceKind.ADMIN1:
+        elif (
+            m.place is not None
+            and m.place.kind is PlaceKind.ADMIN1
+            and s.head not in PHYSICAL_HEADS
+        ):
             provinces.append(m)
     return towns, provinces
 
