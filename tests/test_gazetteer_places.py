@@ -146,6 +146,19 @@ def test_provinces_geonames_has_and_iso_lacks(gazetteer, parser):
     assert got["Itasy region"] == itasy and got["Arivonimamo"].admin1 == "MG.13"
 
 
+def test_a_former_states_name_leaves_other_countries_provinces_theirs(gazetteer, parser):
+    """ "34 in Zaire, 33 in Cuanza-Sul, 25 in Cabinda" of an Angolan cholera report was
+    the former Zaire (the Congo): a curated historical state took its name from every
+    province, Angola's Zaire province too. It takes it only from its own countries'."""
+    assert {p.kind.value for p in gazetteer.lookup("Zaire")} == {"historical", "admin1"}
+    text = (
+        "Angola's cholera toll rose: 102 in Cuanza-Norte, 34 in Zaire, 33 in Cuanza-Sul "
+        "and 25 in Cabinda. Mobutu renamed the Congo Zaire in 1971."
+    )
+    got = [(m.surface, m.place.kind.value, m.place.country_code) for m in parser.parse(text)]
+    assert ("Zaire", "admin1", "AO") in got
+
+
 def test_provinces_without_iso_are_read_only_where_iso_has_provinces():
     """A territory ISO divides no further (Puerto Rico's municipios) keeps its towns."""
     build_admin2 = load("build_admin2")

@@ -1236,17 +1236,25 @@ def _curated_places(b: _Builder, cur: Path) -> None:
                 )
             for alias in _split(row.get("aliases", "")):
                 b.add_form(alias, idx, FORM_ALIAS)
+            # (a former state's name is no other country's province's: Angola's Zaire)
+            countries = set(_split(row["members"])) if kind == "historical" else set()
             for form in (row["name"], *_split(row.get("aliases", ""))):
-                _drop_subdivision_aliases(b, form)
+                _drop_subdivision_aliases(b, form, countries)
 
 
-def _drop_subdivision_aliases(b: _Builder, form: str) -> None:
+def _drop_subdivision_aliases(b: _Builder, form: str, countries: set[str]) -> None:
     """A curated place owns its name: a province's name or other name that is the same
     ("Transnistria" for Moldova's Stînga Nistrului, "Crimea") goes, so the map shows the
-    place under the name readers use rather than under the administrative unit's."""
+    place under the name readers use rather than under the administrative unit's. Given
+    ``countries`` (a former state's), only a province of those goes: Angola's Zaire
+    province is no former Congo."""
     forms = b.names.get(fold(form), {})
-    admin1 = KIND_CODE["admin1"]
-    for i in [i for i, fk in forms.items() if fk != FORM_ALT and b.cols["kind"][i] == admin1]:
+    admin1, ccs = KIND_CODE["admin1"], b.cols["cc"]
+    for i in [
+        i
+        for i, fk in forms.items()
+        if fk != FORM_ALT and b.cols["kind"][i] == admin1 and (not countries or ccs[i] in countries)
+    ]:
         del forms[i]
 
 
