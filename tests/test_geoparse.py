@@ -3789,6 +3789,23 @@ def test_land_read_as_a_province_is_no_evidence_for_its_neighbours(parser):
     assert got["Rat Creek"].country_code == "US"
 
 
+def test_a_village_named_like_a_province_among_provinces_is_the_province(parser):
+    """ "followed by Oaxaca with 69, Guerrero with 52, Veracruz with five, Tabasco with
+    four, Michoacán and Campeche with three" of a Mexican Zika count read Veracruz and
+    Michoacán as villages of Chiapas (its other names' towns lie near them): a village
+    bearing a province's name, in a story naming two or more other provinces of its
+    country, is the province."""
+    text = (
+        "The state of Chiapas is facing the biggest number of cases, with 242, followed by "
+        "Oaxaca, with 196. In regard to mothers to be, Chiapas has up to 147 cases, followed "
+        "by Oaxaca with 69, Guerrero with 52, Veracruz with five, Tabasco with four, "
+        "Michoacán and Campeche with three."
+    )
+    got = places_of(parser, text)
+    assert (got["Veracruz"].kind, got["Veracruz"].admin1) == (PlaceKind.ADMIN1, "MX.30")
+    assert got["Michoacán"].kind is PlaceKind.ADMIN1
+
+
 def test_a_make_of_car_after_an_article_is_the_car(parser):
     """ "headed eastbound on Highway 39 while a Toyota 4-Runner was on its way west ...
     That caused the Toyota to swerve left" of a Tennessee crash put Toyota, Japan, on

@@ -46,7 +46,7 @@ from .recognise import (
     WORD_BEFORE,
     Recogniser,
 )
-from .resolve import KNOWN_CITY, LOCAL_RATIO, DocContext, Qualifier, Resolver
+from .resolve import KNOWN_CITY, LOCAL_NAMES, LOCAL_RATIO, DocContext, Qualifier, Resolver
 from .spans import (
     ADMIN_HEADS,
     ARABIC_ARTICLES,
@@ -717,6 +717,7 @@ class Geoparser(Recogniser):
         located = self._towns_not_water(text, located, spans)
         located = self._one_province(located, spans, quals)
         located = self._big_namesake(located, spans, quals)
+        located = self._province_namesake(text, located, spans, quals)
         located = self._university_town(text, located, spans, quals)
         located = self._county_town(text, located, spans, quals)
         located = self._local_namesake(text, located, spans, quals)
@@ -1689,6 +1690,44 @@ class Geoparser(Recogniser):
             big = self._biggest_town(s, lambda i: self._pop[i] >= KNOWN_CITY)
             if big is not None and big.country_code in named_in:
                 out[n] = _moved(mentions[n], big)
+        return out
+
+    def _province_namesake(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A village read for a name a province of its country bears as its own, in a
+        story that names :data:`LOCAL_NAMES` or more other provinces of that country, is
+        that province: "followed by Oaxaca with 69, Guerrero with 52, Veracruz with five,
+        Tabasco with four, Michoacán and Campeche with three" of a Mexican Zika count
+        read Veracruz and Michoacán as villages of Chiapas, whose other names' towns lie
+        near them. A qualified name keeps its qualifier's, and a dateline its town
+        ("WASHINGTON — Farmers in Kansas and Iowa met in Topeka")."""
+        provinces: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.place is not None and m.place.kind is PlaceKind.ADMIN1:
+                provinces.setdefault(m.place.country_code or "", set()).add(m.place.key)
+        qualified = _qualified_keys(spans, quals)
+        out = list(mentions)
+        for n, (m, s) in enumerate(zip(mentions, spans)):
+            p = m.place
+            if not _village(p) or s.head is not None or s.key in qualified:
+                continue
+            if m.start < DATELINE_WITHIN and _dateline(text, s):
+                continue
+            own = [
+                i
+                for i, fk in zip(s.forms[::2], s.forms[1::2])
+                if fk in (FORM_NAME, FORM_ALIAS)
+                and self._kind[i] == _ADMIN1
+                and self._cc[i] == p.country_code
+            ]
+            others = provinces.get(p.country_code or "", set())
+            if own and len(others - {self.gazetteer.place(own[0]).key}) >= LOCAL_NAMES:
+                out[n] = _moved(m, self.gazetteer.place(own[0]))
         return out
 
     def _local_namesake(
