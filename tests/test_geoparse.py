@@ -5138,6 +5138,22 @@ def test_a_transliteration_takes_its_head_and_a_surname_first_word(parser):
     assert "Assad" not in got
 
 
+def test_a_province_head_lets_three_consonants_tell_a_province(parser):
+    """ "a girl from the Minufiyah governorate", "the Qaliubiya governorate" and "the
+    southern governorate of Sohaj" of a WHO report on Egypt were unplaced (GeoNames'
+    Monufia, Qalyubia, Sohag): next to a province head, three consonants of a name are
+    enough to tell one of the story's country's provinces (alone they are not)."""
+    text = (
+        "Egypt reported H5N1 in an 18-year-old girl from the Minufiyah governorate, north "
+        "of Cairo, a boy from the Qaliubiya governorate and a girl from the southern "
+        "governorate of Sohaj."
+    )
+    got = places_of(parser, text)
+    assert got["Minufiyah governorate"].name == "Monufia"
+    assert got["Qaliubiya governorate"].name == "Qalyubia"
+    assert got["Sohaj"].name == "Sohag" and got["Sohaj"].kind is PlaceKind.ADMIN1
+
+
 def test_a_one_letter_elision_and_an_articles_one_word(parser):
     """ "the emergence of Ebola in N'Zérékoré" was unplaced (GeoNames' "Nzérékoré"): a
     one-letter word elided before a name is read without its apostrophe ("He'll", "A's"

@@ -667,7 +667,12 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 if joined != key2 and (forms := _get(names, memo_get, joined)):
                     key2 = joined
             if not forms and spelt_in:  # "Hafr al-Batin" is GeoNames' "Hafar Al-Batin"
-                forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i])
+                # (before or after a province head three consonants tell a province:
+                # "the Minufiyah governorate", "the governorate of Sohaj")
+                province = (j + 1 < n and keys[j + 1] in PROVINCE_HEADS) or (
+                    i > 1 and keys[i - 1] == "of" and keys[i - 2] in PROVINCE_HEADS
+                )
+                forms = _by_skeleton(gazetteer, key2, spelt_in, keys[i], province)
             # "Ill." / "Calif." / "St." abbreviations keep their period ("LA." ends a
             # sentence: all capitals are an acronym, not "La." for Louisiana).
             if end < len(text) and text[end] == "." and not uppers[j]:
@@ -2171,11 +2176,12 @@ def skeleton_countries(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)  # (a long list names the same unknown words again and again)
 def _by_skeleton(
-    gazetteer: Gazetteer, key: str, countries: frozenset[str], first: str
+    gazetteer: Gazetteer, key: str, countries: frozenset[str], first: str, province: bool = False
 ) -> tuple[int, ...]:
     """The towns and provinces of ``countries`` whose names have ``key``'s consonants (a
     name of one word after any article: four or more, else three; "Al-Karkh" is no
-    Kirkuk) and its first letter, as other names:
+    Kirkuk; a ``province`` named with its head: three, provinces only) and its first
+    letter, as other names:
     "Khan Sheikhoun" of a story of Syria is GeoNames' "Khān Shaykhūn", "Hadramout" of a
     Yemeni one its "Hadhramaut". No person's name ("Mohammed" is no Mahmudiyah), no
     possessive ("Yemen's"), no everyday word ("Minister" is no Monastir), nothing after
@@ -2186,13 +2192,13 @@ def _by_skeleton(
     plain = [w for w in key.replace("-", " ").split() if w not in TRANSLIT_ARTICLES]
     if (
         not plain
-        or not _transliterated(key)
+        or not (province or _transliterated(key))
         or any(w in common_words() or w in _SECTS for w in plain)
         or (first in TRANSLIT_ARTICLES and gazetteer.names.get(" ".join(plain)))
     ):
         return ()
     bones = skeleton(key)
-    if len(bones) < (3 if len(plain) > 1 else 4):
+    if len(bones) < (3 if len(plain) > 1 or province else 4):
         return ()
     cc, kind = gazetteer.column("cc"), gazetteer.column("kind")
     return tuple(
@@ -2200,6 +2206,7 @@ def _by_skeleton(
         for i in gazetteer.skeletons.get(bones, ())
         if cc[i] in countries
         and kind[i] != KIND_CODE["country"]
+        and (not province or kind[i] == KIND_CODE["admin1"])
         and _first_letter(gazetteer.place(i).name) == plain[0][0]
         for x in (i, FORM_ALT)
     )
