@@ -1277,6 +1277,17 @@ def test_a_country_in_a_list_of_one_provinces_towns_is_its_town_there(parser):
     assert countries == {"Norway", "Poland"}
 
 
+def test_a_unit_said_to_be_in_a_country_is_no_namesake_abroad(parser):
+    """ "the Agouégan health area located in the Lacs district in Togo" put the district
+    (and the village after it) in Côte d'Ivoire's Lacs region: a unit the text places in
+    a country, with no reading there, is shown unplaced; a headline's comma is no such
+    statement ("As Chaos Engulfs Kabul, Russia Says ...")."""
+    text = "A cholera outbreak is ongoing in the Lacs district in Togo, near Benin."
+    assert places_of(parser, text)["Lacs district"] is None
+    text = "As Chaos Engulfs Kabul, Russia Says It's Ready to Work With the Taliban."
+    assert places_of(parser, text)["Kabul"].country_code == "AF"
+
+
 def test_a_name_after_an_honorific_is_a_person(parser):
     text = "Gen. Austin said Mr. Jordan and Ms. Georgia met Dr. Lima in London."
     assert {m.surface for m in parser.parse(text)} == {"London"}

@@ -37,6 +37,7 @@ from ..gazetteer.build import (
 from .model import load_model, zipf
 from .nearby import PointGrid
 from .spans import (
+    ADMIN_HEADS,
     ENGLISH_ZIPF,
     LIST_GAPS,
     Span,
@@ -182,6 +183,9 @@ class Qualifier:
     nations: frozenset[str] = frozenset()
     # written as a postal abbreviation ("Mo.", "IL"), which no list of places is made of
     abbreviated: bool = False
+    # said in words to hold the name ("a village in Brandenburg", "the Lacs district in
+    # Togo"), which no headline's comma is ("As Chaos Engulfs Kabul, Russia Says")
+    stated: bool = False
 
 
 class Resolver:
@@ -229,10 +233,14 @@ class Resolver:
             qual = None
             if qualified(text, spans, n) or self._province_qualifies(text, spans, n):
                 qual = self.qualifier(spans[n + 1].forms)
-            elif said_to_lie_in(text, spans, n) or self._in_after(text, spans, n):
+            elif (
+                said_to_lie_in(text, spans, n)
+                or self._in_after(text, spans, n)
+                or self._unit_in_country(text, spans, n)
+            ):
                 # "Steinfurt, a village in Brandenburg", "Miramar, in Panama's Colón
                 # province": a province or country, not a town
-                qual = self.qualifier(spans[n + 1].forms)
+                qual = replace(self.qualifier(spans[n + 1].forms), stated=True)
                 if not qual.countries:
                     qual = None
             if (
@@ -275,6 +283,18 @@ class Resolver:
         after = spans[n + 1]
         return bool(after.forms) and (
             self._kind[after.forms[0]] == COUNTRY or self._mainly_province(after)
+        )
+
+    def _unit_in_country(self, text: str, spans: Sequence[Span], n: int) -> bool:
+        """Whether span ``n``, a name with an admin head, is followed by "in" and a
+        country: "the Lacs district in Togo" (no Ivorian Lacs region)."""
+        if n + 1 >= len(spans) or spans[n].key.rsplit(" ", 1)[-1] not in ADMIN_HEADS:
+            return False
+        after = spans[n + 1]
+        return (
+            text[spans[n].end : after.start] == " in "
+            and bool(after.forms)
+            and self._kind[after.forms[0]] == COUNTRY
         )
 
     def _province_qualifies(self, text: str, spans: Sequence[Span], n: int) -> bool:
@@ -754,6 +774,16 @@ class Resolver:
         if qual is not None:
             # "Springfield, Ill.": only the readings the qualifier allows, if any
             fit = [c for c in cands if self.fits(c[0], qual)]
+            if (
+                not fit
+                and qual.stated
+                and qual.nations
+                and not qual.admins
+                and all(self._kind[i] in (CITY, ADMIN1) for i, _ in cands)
+            ):
+                # "the Lacs district in Togo": a town or province the gazetteer lacks in
+                # the country that qualifies it, not its namesake abroad
+                return []
             if (
                 not fit
                 and qual.admins
