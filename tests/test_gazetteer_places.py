@@ -115,6 +115,27 @@ def test_districts_news_names_by_a_name_no_town_bears(gazetteer, parser):
     assert [m.surface for m in parser.parse(text)] == ["Ferguson"]
 
 
+def test_districts_of_countries_that_name_them_bare(gazetteer, parser):
+    """Nepal names its districts with no type word ("Kailali", not "Kailali District"),
+    so none was kept: "cholera ... in Kailali" was unplaced and "Kailali district" put at
+    its province. A country whose second-level units share no type word has them under
+    their bare names ("Guma" of Nigeria's Benue state, a local government area)."""
+    kailali = _first(gazetteer, "Kailali")
+    assert (kailali.country_code, kailali.admin1) == ("NP", "NP.7")
+    text = "Nepal reported cholera in Lalitpur (38), followed by Kailali (8) and Pyuthan (2)."
+    assert places_of_text(parser, text)["Kailali"] == kailali
+    build_admin2 = load("build_admin2")
+    subs = [  # name, iso, code, geonameid, type, aliases, level, parent, country
+        *([f"Comuna X{k}", "", "", "1", "", "", "2", "1", "1"] for k in range(12)),
+        *([f"District{k}", "", "", "1", "", "", "2", "1", "2"] for k in range(12)),
+    ]
+    assert build_admin2.bare_named(subs, {1: "RO", 2: "NP"}) == {"NP"}
+
+
+def places_of_text(parser, text):
+    return {m.surface: m.place for m in parser.parse(text)}
+
+
 def test_a_districts_plain_name_drops_its_type_word():
     build_admin2 = load("build_admin2")
     assert build_admin2.plain_name("North Wazīristān District", []) == "North Wazīristān"
