@@ -4996,6 +4996,22 @@ def test_a_month_opens_a_name_before_a_particle(parser):
     assert got["Mar del Plata"].country_code == "AR"
 
 
+def test_an_unknown_name_ends_before_a_day(parser):
+    """ "Crash shuts down all lanes on Shorter Avenue near Lowes Wednesday" marked an
+    unknown place called "Lowes Wednesday": a day or a month ends a name the gazetteer
+    does not hold."""
+    got = places_of(parser, "Crash shuts down all lanes on Shorter Avenue near Lowes Wednesday.")
+    assert not any("Wednesday" in name for name in got)
+
+
+def test_a_compass_word_opens_no_unknown_name(parser):
+    """ "tonight in Southeast Kansas, and the rivalry begins" marked an unknown place
+    called "Southeast Kansas" (the gazetteer has no "Southeast"), hiding Kansas: a
+    compass word after "in" opens no unknown name; the name after it is found."""
+    got = places_of(parser, "Football gets into full swing tonight in Southeast Kansas, and then.")
+    assert got["Kansas"].admin1 == "US.KS"
+
+
 def test_an_unknown_name_before_a_number_is_a_road(parser):
     """ "another is planned in Cranston near Interstate 295" marked an unknown place
     called Interstate."""

@@ -1061,9 +1061,17 @@ def _unknown_name(text: str, tokens: Tokens, i: int) -> Span | None:
     # (", " too: an item of "the villages of Kibati, Rusayo and Kanyaruchinya")
     if text[ends[i - 1] : starts[i]] not in (" ", ", ") or tokens.uppers[i]:
         return None
+    if tokens.keys[i] in DIRECTIONS:
+        return None  # "in Southeast Kansas": the name after it is found on its own
     j = i
     while j + 1 - i < MAX_UNKNOWN_NAME:
-        if j + 1 < len(tokens) and caps[j + 1] and text[ends[j] : starts[j + 1]] in (" ", "-"):
+        if (
+            j + 1 < len(tokens)
+            and caps[j + 1]
+            and text[ends[j] : starts[j + 1]] in (" ", "-")
+            # ("near Lowes Wednesday": a day names no place)
+            and tokens.keys[j + 1] not in CALENDAR
+        ):
             j += 1
         elif _article_goes_on(text, tokens, j):
             j += 2  # "the village of Aita al-Shaab"
