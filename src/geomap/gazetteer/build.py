@@ -951,20 +951,7 @@ def _districts(b: _Builder, given: frozenset[str]) -> None:
     """GeoNames' second-level units that iso3166-2 lacks and news names by a name no town
     of their country bears ("North Waziristan", "Kurram": ``admin2.tsv``, built by
     geodata/build_admin2.py), as towns to the resolver like the counties."""
-    for row, forms in _geonames_units(b, given, "admin2.tsv"):
-        idx = b.add(
-            key=f"admin2:{row['geonameid']}",
-            geonameid=row["geonameid"],
-            name=row["name"],
-            kind="city",
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            cc=row["cc"],
-            admin1=row["admin1"],
-            population=int(row["population"]),
-        )
-        for other in forms[1:]:
-            b.add_form(other, idx, FORM_ALIAS)
+    _geonames_units(b, given, "admin2.tsv", "city")
 
 
 def _provinces_without_iso(b: _Builder, given: frozenset[str]) -> None:
@@ -973,38 +960,38 @@ def _provinces_without_iso(b: _Builder, given: frozenset[str]) -> None:
     ``admin1_geonames.tsv``, built by geodata/build_admin2.py), as provinces their
     towns lie in by GeoNames' code. Their population is their towns' (as for every
     province)."""
-    for row, forms in _geonames_units(b, given, "admin1_geonames.tsv"):
-        idx = b.add(
-            key=row["admin1"],
-            geonameid=row["geonameid"],
-            name=row["name"],
-            kind="admin1",
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            cc=row["cc"],
-            admin1=row["admin1"],
-        )
-        for other in forms[1:]:
-            b.add_form(other, idx, FORM_ALIAS)
+    _geonames_units(b, given, "admin1_geonames.tsv", "admin1")
 
 
-def _geonames_units(
-    b: _Builder, given: frozenset[str], file: str
-) -> Iterator[tuple[dict[str, str], list[str]]]:
-    """The rows of a file of GeoNames units (and their names) that no other place
+def _geonames_units(b: _Builder, given: frozenset[str], file: str, kind: str) -> None:
+    """Add the rows of a file of GeoNames units that no other place
     (:func:`_named_elsewhere`), given name ("Ezequiel Zamora" is a person first) or word
-    English uses at all often (:data:`DISTRICT_WORD_ZIPF`: "SWAT team", "Knox")
-    holds."""
+    English uses at all often (:data:`DISTRICT_WORD_ZIPF`: "SWAT team", "Knox") holds:
+    as towns keyed by GeoNames id, or as provinces keyed by GeoNames code."""
     named_elsewhere = _named_elsewhere(b)
+    province = kind == "admin1"
     for row in read_tsv(data_dir() / file):
         forms = [row["name"], *_split(row["forms"])]
-        if not any(
+        if any(
             named_elsewhere(row["cc"], f)
             or fold(f).split()[0] in given
             or (" " not in f and _zipf(fold(f)) >= DISTRICT_WORD_ZIPF)
             for f in forms
         ):
-            yield row, forms
+            continue
+        idx = b.add(
+            key=row["admin1"] if province else f"admin2:{row['geonameid']}",
+            geonameid=row["geonameid"],
+            name=row["name"],
+            kind=kind,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            cc=row["cc"],
+            admin1=row["admin1"],
+            population=0 if province else int(row["population"]),
+        )
+        for other in forms[1:]:
+            b.add_form(other, idx, FORM_ALIAS)
 
 
 def _nearest_unit_populations(

@@ -1725,9 +1725,11 @@ class Geoparser(Recogniser):
                 and self._kind[i] == _ADMIN1
                 and self._cc[i] == p.country_code
             ]
-            others = provinces.get(p.country_code or "", set())
-            if own and len(others - {self.gazetteer.place(own[0]).key}) >= LOCAL_NAMES:
-                out[n] = _moved(m, self.gazetteer.place(own[0]))
+            if not own:
+                continue
+            province = self.gazetteer.place(own[0])
+            if len(provinces.get(p.country_code or "", set()) - {province.key}) >= LOCAL_NAMES:
+                out[n] = _moved(m, province)
         return out
 
     def _local_namesake(

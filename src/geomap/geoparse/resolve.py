@@ -869,7 +869,9 @@ class Resolver:
         Mississippi) stays, however many names point to a neighbouring state ("165 miles
         n of New Orleans, Louisiana"). A country nothing
         else of the story lies in gives way too, to a local town of :data:`VILLAGE`
-        people or more ("to Lebanon and Rolla" in a Missouri paper). A town of the local
+        people or more ("to Lebanon and Rolla" in a Missouri paper), or to one two of the
+        story's names lie near, a county one of them (:meth:`_among_a_county`), in a
+        story with no province of its own too. A town of the local
         town's own country :data:`LOCAL_RATIO` times its size does not ("the CDC in
         Atlanta" of a Texas story), if it is the name's dominant reading (not "Lincoln"
         of a New Hampshire story, which Nebraska's capital shares with an English city a
