@@ -4996,6 +4996,19 @@ def test_a_month_opens_a_name_before_a_particle(parser):
     assert got["Mar del Plata"].country_code == "AR"
 
 
+def test_an_acronym_mid_sentence_is_no_town(parser):
+    """ "enhanced surveillance for ILI and SARI in local health centres" of a Cambodian
+    bird-flu report put Sari, Iran, on the map twice: four capitals or more between
+    lower-case words, read only as towns, are an acronym; a country so written stays
+    ("including the DPRK and South Korea"), and so does "L.A."."""
+    text = (
+        "There is enhanced surveillance for ILI and SARI in local health centres. Talks "
+        "including the DPRK and South Korea resumed, and fans in L.A. cheered."
+    )
+    got = places_of(parser, text)
+    assert "SARI" not in got and got["DPRK"].kind is PlaceKind.COUNTRY and "L.A." in got
+
+
 def test_an_unknown_name_ends_before_a_day(parser):
     """ "Crash shuts down all lanes on Shorter Avenue near Lowes Wednesday" marked an
     unknown place called "Lowes Wednesday": a day or a month ends a name the gazetteer

@@ -1136,6 +1136,7 @@ def _named_thing(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         or _vehicle_model(text, tokens, s)
         or _after_unknown_name(text, tokens, s, gazetteer)
         or _by_middle_initial(text, tokens, s, gazetteer)
+        or _acronym_mid_sentence(text, tokens, s, gazetteer)
     ):
         return True
     if s.i == s.j and s.i > 0 and text[tokens.ends[s.i - 1] : s.start] == " ":
@@ -1353,6 +1354,29 @@ def _by_middle_initial(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer)
         and text[tokens.ends[k] : tokens.starts[k + 1]] == ". "
         and tokens.caps[k + 1]
         and not tokens.uppers[k + 1]
+    )
+
+
+def _acronym_mid_sentence(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bool:
+    """ "any increase in number of SARI cases", "surveillance for ILI and SARI in local
+    health centres": a word of four capitals or more between lower-case words, read only
+    as towns, is an acronym (SARI, not Sari, Iran); countries and continents so written
+    stay ("including the DPRK and South Korea", "the AFRICA hot zone")."""
+    i, k = s.i, s.j + 1
+    return (
+        i == s.j
+        and i > 0
+        and k < len(tokens)
+        and tokens.uppers[i]
+        and len(tokens.texts[i]) >= 4
+        and tokens.texts[i].isalpha()
+        and not tokens.caps[i - 1]
+        and tokens.texts[i - 1].isalpha()
+        and text[tokens.ends[i - 1] : s.start] == " "
+        and text[s.end : tokens.starts[k]] == " "
+        and not tokens.caps[k]
+        and tokens.texts[k].isalpha()
+        and all(gazetteer.column("kind")[r] == _TOWN for r in s.forms[::2])
     )
 
 
