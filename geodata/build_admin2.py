@@ -127,12 +127,10 @@ def main() -> int:
         # Waziristan" for "North Wazīristān")
         label = next((a for a in others if a != plain and _fold(a) == _fold(plain)), plain)
         forms = sorted({plain, *(a for a in others if _fold(a) == _fold(plain))} - {label})
-        lat = sum(t[0] for t in towns) / len(towns)
-        lon = sum(t[1] for t in towns) / len(towns)
+        lat, lon, people = _centre(towns)
         admin1 = subs[int(parent) - 1][2]
         if "." not in admin1:  # no GeoNames province to place it in
             continue
-        people = sum(t[2] for t in towns)
         rows.append(
             (geonameid, label, cc, admin1, f"{lat:.4f}", f"{lon:.4f}", people, "|".join(forms))
         )
@@ -164,13 +162,18 @@ def _provinces_without_iso(
         if code.count(".") != 1 or not _latin(name):
             continue
         forms = sorted({a for a in aliases.split("|") if a and _latin(a)} - {name})
-        lat = sum(t[0] for t in towns) / len(towns)
-        lon = sum(t[1] for t in towns) / len(towns)
-        people = sum(t[2] for t in towns)
+        lat, lon, people = _centre(towns)
         rows.append(
             (geonameid, name, cc, code, f"{lat:.4f}", f"{lon:.4f}", people, "|".join(forms))
         )
     return rows
+
+
+def _centre(towns: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """The mean point of a unit's towns and the sum of their people."""
+    lat = sum(t[0] for t in towns) / len(towns)
+    lon = sum(t[1] for t in towns) / len(towns)
+    return lat, lon, sum(t[2] for t in towns)
 
 
 def _write(path: Path, rows: list[tuple]) -> None:

@@ -1407,7 +1407,7 @@ class Geoparser(Recogniser):
         capitals: dict[str, Place] = {}  # a bare dateline's name -> the capital it reads
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
-            bare_dateline = bool(governed) and m.start < DATELINE_WITHIN and _dateline(text, s)
+            bare_dateline = bool(governed) and _story_dateline(text, s)
             if quals[n] is not None or p is None or (p == dateline and not bare_dateline):
                 continue
             k = sentence[n]
@@ -1716,7 +1716,7 @@ class Geoparser(Recogniser):
             p = m.place
             if not _village(p) or s.head is not None or s.key in qualified:
                 continue
-            if m.start < DATELINE_WITHIN and _dateline(text, s):
+            if _story_dateline(text, s):
                 continue
             own = [
                 i
@@ -2224,11 +2224,7 @@ class Geoparser(Recogniser):
         }
         where = _story_provinces(towns, provinces)
         dateline = _dateline_town(text, mentions, spans)
-        datelines = {
-            id(t)
-            for t, s in zip(mentions, spans)
-            if t.start < DATELINE_WITHIN and _dateline(text, s)
-        }
+        datelines = {id(t) for t, s in zip(mentions, spans) if _story_dateline(text, s)}
         home = _story_home(text, mentions, spans, towns, where, dateline)
         if home is not None:
             mentions = _parts_at_home(text, mentions, spans, towns, home)
@@ -3434,6 +3430,12 @@ def _dateline(text: str, s: Span) -> bool:
     )
 
 
+def _story_dateline(text: str, s: Span) -> bool:
+    """Whether ``s`` is the story's own dateline: a dateline (:func:`_dateline`) within
+    :data:`DATELINE_WITHIN` characters of the start, under any headline."""
+    return s.start < DATELINE_WITHIN and _dateline(text, s)
+
+
 def _home_province(mentions: Sequence[Mention], spans: Sequence[Span]) -> str | None:
     """The province of a local story: one that holds more than half its distinct towns
     (by their own names), counties and provinces, at least :data:`HOME_NAMES` of them."""
@@ -3515,7 +3517,7 @@ def _dateline_town(text: str, mentions: Sequence[Mention], spans: Sequence[Span]
         (
             n
             for n, m in enumerate(mentions)
-            if m.place is not None and m.start < DATELINE_WITHIN and _dateline(text, spans[n])
+            if m.place is not None and _story_dateline(text, spans[n])
         ),
         None,
     )

@@ -495,7 +495,6 @@ class Resolver:
         D.C.": D.C. is the city, the one town of its district) or of a county or
         district ("Bani, Seno province": Séno is a district of Burkina Faso's Sahel)."""
         ccs, admins, nations = set(), set(), set()
-        keys = self.gazetteer.column("key")
         for k in range(0, len(forms), 2):
             idx = forms[k]
             if self._kind[idx] == COUNTRY and self._cc[idx]:
@@ -503,7 +502,7 @@ class Resolver:
                 nations.add(self._cc[idx])
             elif self._kind[idx] == ADMIN1 or (
                 self._kind[idx] == CITY
-                and (forms[k + 1] == FORM_ALIAS or keys[idx].startswith(UNIT_KEYS))
+                and (forms[k + 1] == FORM_ALIAS or self._is_unit(idx))
                 and self._admin1[idx]
             ):
                 admins.add(self._admin1[idx])
@@ -893,15 +892,12 @@ class Resolver:
         # Georgia is, though Ghana has a Savannah region half its size)
         towns = readings_where(forms, lambda i, _: self._kind[i] == CITY)
         dominant = bool(towns) and self._dominant(towns)
-        keys = self.gazetteer.column("key")
-        county = keys[best].startswith(UNIT_KEYS)
+        county = self._is_unit(best)
         for n, (_, idx, fk) in enumerate(ranked[1:], 1):
             # a county of a province the story's other names lie in, however small:
             # "Fulton County" beside Calloway and Trigg counties of a story that names
             # Tennessee most is Kentucky's, not Georgia's of a million people
-            local_county = (
-                county and keys[idx].startswith(UNIT_KEYS) and self._is_local(idx, key, ctx)
-            )
+            local_county = county and self._is_unit(idx) and self._is_local(idx, key, ctx)
             if (
                 self._kind[idx] == CITY
                 and (
@@ -953,6 +949,10 @@ class Resolver:
             return [(LOCAL_CONFIDENCE, big, ranked[at][2]), *ranked[:at], *ranked[at + 1 :]]
         return ranked
 
+    def _is_unit(self, idx: int) -> bool:
+        """Whether entry ``idx`` is a county or district (:data:`UNIT_KEYS`)."""
+        return self.gazetteer.column("key")[idx].startswith(UNIT_KEYS)
+
     def _among_a_county(self, idx: int, key: str, ctx: DocContext) -> bool:
         """Whether :data:`LOCAL_NAMES` or more of the story's other names have a reading
         near a town, a county one of them."""
@@ -976,8 +976,7 @@ class Resolver:
             return forms
         # "Cagayan province", "Pangasinan province": a second-level unit of the name (kept
         # as a town, at its own point) where there is one, not a town called so
-        keys = self.gazetteer.column("key")
-        units = readings_where(forms, lambda i, _: keys[i].startswith(UNIT_KEYS))
+        units = readings_where(forms, lambda i, _: self._is_unit(i))
         if len(units) == 2:
             return units
         forms = units or forms

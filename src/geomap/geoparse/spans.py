@@ -119,7 +119,6 @@ LOWER_OPENERS = frozenset("nearby neighboring neighbouring".split())
 _CONJUNCTIONS = frozenset(
     "because while although though whereas when whenever if unless since but and".split()
 )
-_DETERMINERS = frozenset("the a an".split())
 # a one-letter word elided before a name ("N'Zérékoré", "N'Djamena")
 _ELISION = re.compile(r"(?<![a-z])([a-z])'(?=[a-z]{2})")
 # What joins the items of a list of names ("Lake, Kane and Will counties")
@@ -141,6 +140,7 @@ _PREPOSITIONS = LOCATIVES | frozenset(
 )
 # ... and indefinite articles ("A Crisp County jury"; "A Coruña" is a name the gazetteer has)
 _ARTICLES = frozenset({"a", "an"})
+_DETERMINERS = _ARTICLES | {"the"}
 # "the town of Ferguson", "the village of Nagrig", "the islands of Rhodes and Crete",
 # "the coast of Rhodes": words whose "of" introduces a place's name
 # ... and those whose "of" opens a list of names: "the villages of Kibati, Rusayo and
@@ -1317,7 +1317,7 @@ def _vehicle_model(text: str, tokens: Tokens, s: Span) -> bool:
             _MODEL_YEAR.fullmatch(keys[i - 1]) is not None
             # "a Toyota 4-Runner", "the Toyota overturned": a make after an article is
             # the car (not "the Lincoln area")
-            or keys[i - 1] in ("a", "an")
+            or keys[i - 1] in _ARTICLES
             or (keys[i - 1] == "the" and after not in HEADS and after not in _AREA_WORDS)
         )
     return (
@@ -1376,8 +1376,14 @@ def _acronym_mid_sentence(text: str, tokens: Tokens, s: Span, gazetteer: Gazette
         and text[s.end : tokens.starts[k]] == " "
         and not tokens.caps[k]
         and tokens.texts[k].isalpha()
-        and all(gazetteer.column("kind")[r] == _TOWN for r in s.forms[::2])
+        and _towns_only(gazetteer, s)
     )
+
+
+def _towns_only(gazetteer: Gazetteer, s: Span) -> bool:
+    """Whether every reading of span ``s`` is a town."""
+    kind = gazetteer.column("kind")
+    return all(kind[r] == _TOWN for r in s.forms[::2])
 
 
 def _initial(tokens: Tokens, t: int) -> bool:
@@ -1407,7 +1413,7 @@ def _after_unknown_name(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer
         and before not in CONTEXT_WORDS
         and before not in common_words()
         and zipf(before) < ENGLISH_ZIPF
-        and all(gazetteer.column("kind")[r] == _TOWN for r in s.forms[::2])
+        and _towns_only(gazetteer, s)
     )
 
 
