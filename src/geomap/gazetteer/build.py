@@ -275,6 +275,13 @@ class _Builder:
         if not k:
             return
         self._add_key(k, idx, form_kind)
+        if self.cols["kind"][idx] != KIND_CODE["city"] and (m := _COMPASS_PAIR.match(k)):
+            # "Southwest region" of a Cameroon story is its South-West, "the North-West"
+            # of a Haitian one its Northwest (a unit's, not a town's: "Northwest" is a
+            # North Carolina town)
+            one, apart, joined = m.groups()
+            other = f"{one}{apart}" if joined is None else f"{one}-{joined}"
+            self._add_key(other + k[m.end() :], idx, form_kind)
         if (
             "'" in k
             and self.cols["cc"][idx] not in _POSSESSIVE_COUNTRIES
@@ -497,6 +504,8 @@ def _subdivisions(
 
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
+# a compass word of two, spelt apart or as one: "north-west", "north west", "northwest"
+_COMPASS_PAIR = re.compile(r"(north|south)(?:[ -](east|west)|(east|west))(?![a-z])")
 # Type words GeoNames' other names of a province end with: "Aleppo Governorate".
 _TYPE_SUFFIXES = (
     "Governorate Province Region Oblast Prefecture District State County Department "

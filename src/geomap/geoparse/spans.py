@@ -37,6 +37,8 @@ from .model import common_words, surnames, zipf
 
 MAX_TOKENS = 6
 MAX_ACRONYM_LETTERS = 3  # "EU", "U.S.", "UAE"; "HANOI", "ROME" in a dateline are names
+# A word that common is a function word ("us", "me", "or") unless in capitals
+FUNCTION_WORD_ZIPF = 6.0
 # capitalised words before a head word ("Holy Redeemer Church", "St. Mary's Regional
 # Medical Center"), and in a name the gazetteer lacks after "in" ("in Kfar Aza")
 MAX_HEAD_NAME = 4
@@ -69,6 +71,8 @@ ORGANISATION_HEADS = frozenset(
     party front movement alliance assembly parliament senate congress police patrol
     command federation""".split()
 )
+# ... and the words a public body's name ends with ("the Wis. Department of Health")
+BODY_HEADS = ORGANISATION_HEADS | frozenset("department agency office authority division".split())
 # Head nouns that name an institution before "of" and the place it is of ("University of
 # Alberta", "Bank of England", "Council of Europe"), never the village that bears the word.
 INSTITUTION_HEADS = ORGANISATION_HEADS | frozenset(
@@ -141,6 +145,11 @@ _PREPOSITIONS = LOCATIVES | frozenset(
 # ... and indefinite articles ("A Crisp County jury"; "A Coruña" is a name the gazetteer has)
 _ARTICLES = frozenset({"a", "an"})
 _DETERMINERS = _ARTICLES | {"the"}
+# ... and words that count or pick what follows ("Two Darke County deputies", "All
+# Collier County beaches"; "Two Rivers" is a name the gazetteer has)
+_QUANTIFIERS = frozenset(
+    "one two three four five six seven eight nine ten all both each every some many several".split()
+)
 # "the town of Ferguson", "the village of Nagrig", "the islands of Rhodes and Crete",
 # "the coast of Rhodes": words whose "of" introduces a place's name
 # ... and those whose "of" opens a list of names: "the villages of Kibati, Rusayo and
@@ -241,12 +250,12 @@ _VEHICLE_OPENERS = frozenset("a an the his her their its my our your".split())
 _WORKS_AFTER = re.compile(r" (?:plant|factory|assembly|dealership|facility|works)\b", re.I)
 # Words that end a disease's name: the place before one names the disease ("West Nile
 # virus", "Lassa fever", "Crimean-Congo hemorrhagic fever", "Spanish flu", "Middle East
-# respiratory syndrome", "the Delta variant"; any word ending in "virus": "Sudan
+# respiratory syndrome", "the Delta variant", "Shiga toxin"; any word ending in "virus": "Sudan
 # ebolavirus"), not a place the text speaks of. Not "measles": no place names it, so
 # "California measles outbreak" is an outbreak in California.
 DISEASE_WORDS = frozenset(
     """virus fever flu influenza disease syndrome encephalitis hemorrhagic haemorrhagic
-    equine respiratory spotted variant subvariant""".split()
+    equine respiratory spotted variant subvariant toxin""".split()
 )
 # Words that end the title of a newspaper, news agency or airline: the place before one
 # names the company ("The Washington Post", "Sydney Morning Herald", "Agence
@@ -525,7 +534,10 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                     gap not in (" ", "-")
                     and not possessive
                     and not (
-                        gap == ". " and (ends[j - 1] - starts[j - 1] <= 2 or keys[j - 1] == "ste")
+                        gap == ". "
+                        and (ends[j - 1] - starts[j - 1] <= 2 or keys[j - 1] == "ste")
+                        # ("on Route FF. The Audrain County": a sentence ends)
+                        and keys[j] != "the"
                     )
                 ):
                     break
@@ -621,13 +633,11 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                         and caps[i - 1]
                         and text[ends[i - 1] : starts[i]] == " "
                     )
-                    # "South Carolina Highway Patrol": an organisation's, not a road
-                    # (but "Leicestershire County Council" is the county's)
+                    # "South Carolina Highway Patrol", "the Ohio Highway State Patrol":
+                    # an organisation's, not a road (but "Leicestershire County Council"
+                    # is the county's)
                     and not (
-                        j + 1 < n
-                        and caps[j + 1]
-                        and keys[j + 1] in ORGANISATION_HEADS
-                        and text[ends[j] : starts[j + 1]] == " "
+                        _organisation_after(text, tokens, j)
                         and not (keys[j] in ADMIN_HEADS and _get(names, memo_get, key))
                     )
                 ):
@@ -689,6 +699,15 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
                 # "the Florida Department of Corrections": an agency, not the department
                 # (Uruguay's) of that name
                 forms = None
+            if (
+                forms
+                and j == i
+                and not uppers[j]
+                and len(key) <= MAX_ACRONYM_LETTERS
+                and gazetteer.zipf.get(key, 0.0) >= FUNCTION_WORD_ZIPF
+            ):
+                # "They Like Us" of a headline: a pronoun, the alias "US" only in capitals
+                forms = readings_where(forms, lambda _, fk: fk != FORM_ALIAS) or None
             if forms:
                 if uppers[j] and _letters(text, starts[i], end) <= MAX_ACRONYM_LETTERS:
                     # "JOS, Nigeria (AP)": a dateline's town, the country after its comma
@@ -713,10 +732,10 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             # "Migrants crossing the Darien Gap": a sentence's first word, no name of
             # any place, before a lower-case head is no named crossing
             and not (
-                best is None
+                (best is None or keys[i] in _QUANTIFIERS)  # ("One lane will remain open")
                 and head[0] == i + 1
                 and not caps[head[0]]
-                and sentence_start(text, starts[i])
+                and _opens_sentence(text, starts[i])
             )
         ):
             # (the name alone read in another transliteration: "Hadramout governorate")
@@ -774,7 +793,12 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = None  # "Ipswich Magistrates' Court" is no Swiss village called Court
         if (
             best is not None
-            and (keys[i] in _PREPOSITIONS or keys[i] in _ARTICLES)
+            and (
+                keys[i] in _PREPOSITIONS
+                or keys[i] in _ARTICLES
+                # (mid-sentence a number opens a name: "at Six Flags Magic Mountain")
+                or (keys[i] in _QUANTIFIERS and _opens_sentence(text, starts[i]))
+            )
             and best.j > i
             and _get(names, memo_get, best.key) is None
         ):
@@ -1437,6 +1461,17 @@ def _titled_person(text: str, tokens: Tokens, s: Span) -> bool:
     )
 
 
+def _organisation_after(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether an organisation's head word (:data:`ORGANISATION_HEADS`) follows token
+    ``j`` within two capitalised words ("Highway Patrol", "Highway State Patrol")."""
+    for k in range(j + 1, min(len(tokens), j + 3)):
+        if not tokens.caps[k] or text[tokens.ends[k - 1] : tokens.starts[k]] != " ":
+            return False
+        if tokens.keys[k] in ORGANISATION_HEADS:
+            return True
+    return False
+
+
 def _disease_after(text: str, tokens: Tokens, k: int) -> bool:
     """Whether token ``k`` is a disease word after a space (:data:`DISEASE_WORDS`)."""
     return (
@@ -1693,6 +1728,12 @@ def sentence_start(text: str, start: int) -> bool:
     return k < 0 or text[k] in ".!?\n:…"
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` opens a sentence or follows a dateline's dash
+    ("DARKE COUNTY – Two Darke County deputies")."""
+    return sentence_start(text, start) or text[max(0, start - 3) : start] in (" – ", " — ")
+
+
 def _compass_only(keys: Sequence[str], s: Span) -> bool:
     """ "South", "Northern", "The North", "the Centre": words for a part only (after a
     leading "the")."""
@@ -1889,8 +1930,13 @@ def _admin_readings(
     kind = gazetteer.column("kind")
     if head == "township":
         return readings_where(forms, lambda i, _: kind[i] == _TOWN)
-    if head == "state" and not readings_where(forms, lambda i, _: kind[i] == KIND_CODE["admin1"]):
+    province = KIND_CODE["admin1"]
+    if head == "state" and not readings_where(forms, lambda i, _: kind[i] == province):
         return None
+    if head in PROVINCE_HEADS and readings_where(forms, lambda i, _: kind[i] == province):
+        # "the Somali region" of an Ethiopian story is its Somali Region, not Somalia's
+        # adjective ("the Russian region of Belgorod" has no province called Russian)
+        forms = readings_where(forms, lambda _, fk: fk not in (FORM_ADJECTIVE, FORM_DEMONYM))
     return (
         readings_where(forms, lambda i, _: kind[i] != KIND_CODE["city"])
         or _seat_provinces(gazetteer, forms)
