@@ -707,3 +707,43 @@ def test_postal_villages_are_named_and_read_where_the_story_is(parser, gazetteer
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert "Manara" in got and (got["Manara"] is None or got["Manara"].country_code == "IL")
+
+
+def test_a_towns_own_bodies_make_a_country_its_town(parser):
+    """ "A Peru couple ... Peru Fire Department Chief Erick Hawk" of an Indiana paper and
+    "the Lebanon City Schools" of an Ohio one read the countries: a country's name before
+    a town's own body (a city council, a police or fire department, a high school) is a
+    town of that name, and so are its other mentions in the story."""
+    text = (
+        "PERU — A Peru couple is recovering at a Fort Wayne hospital after firefighters "
+        "rescued the pair from their burning home. Peru Fire Department Chief Erick Hawk "
+        "said the fire broke out around 5:30 a.m."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface.lower() == "peru"]
+    assert len(got) == 3 and all(p.admin1 == "US.IN" for p in got)
+    text = (
+        "“We’re seeing a lot of interest in Lebanon,” he said. Projects include working "
+        "with the Lebanon City Schools on safety plans and the widening of Ohio 63."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface == "Lebanon"]
+    assert len(got) == 2 and all(p.admin1 == "US.OH" for p in got)
+    # (the country stays where nothing of a town follows)
+    got = {m.surface: m.place for m in parser.parse("Israel struck targets in Lebanon.")}
+    assert got["Lebanon"].kind is PlaceKind.COUNTRY
+
+
+def test_a_states_abbreviation_before_a_public_body_is_the_state(parser):
+    """ "Berlin is part of the N.H. Drug Task Force" of a Berlin, New Hampshire paper read
+    no state, and that Berlin was Germany's: an abbreviated state with its period before
+    a public body's name is the state (before a person's name it is a title: "Del. Will
+    Wampler")."""
+    text = (
+        "BERLIN — The Berlin City Council approved grant applications for the Berlin "
+        "Police Department, with funds from the N.H. Department of Justice. Berlin is "
+        "part of the N.H. Drug Task Force."
+    )
+    got = parser.parse(text)
+    assert [m.place.admin1 for m in got if m.surface == "N.H."] == ["US.NH", "US.NH"]
+    assert got[-2].surface == "Berlin" and got[-2].place.admin1 == "US.NH"
+    text = "RICHMOND, Va. — Del. Will Wampler, R-Abingdon, said the bill passed."
+    assert "Del." not in {m.surface for m in parser.parse(text)}

@@ -50,11 +50,13 @@ from .resolve import KNOWN_CITY, LOCAL_NAMES, LOCAL_RATIO, DocContext, Qualifier
 from .spans import (
     ADMIN_HEADS,
     ARABIC_ARTICLES,
+    BODY_HEADS,
     BUILDING_HEADS,
     CONTEXT_WORDS,
     DIRECTIONS,
     FEATURE_HEADS,
     HEADS,
+    INSTITUTION_HEADS,
     LIST_GAPS,
     LOCAL_HEADS,
     LOCATIVES,
@@ -143,7 +145,22 @@ _GOVERNOR_AFTER = re.compile(
 # an English article before a name and a lower-case "city": a town of that place ("the
 # Ohio city of Dayton"), not a town of that name (the Arabic article before a name is
 # :data:`_ARTICLE_BEFORE`)
+# capitalised words up to a public body's head word ("Department of Justice", "Drug Task
+# Force", "Highway Safety Agency")
+_BODY_AFTER = re.compile(
+    r"(?: [A-Z][\w.&-]*){0,2} (?:"
+    + "|".join(sorted(w.title() for w in INSTITUTION_HEADS | BODY_HEADS))
+    + r")\b"
+)
 _AN_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
+# a town's own bodies after its name ("Lebanon City Council", "Peru Fire Department",
+# "Norway Town Meeting"): no country has them
+_CIVIC_AFTER = re.compile(
+    r" (?:(?:City|Town|Village|Township) (?:Council|Hall|Schools?|Administrator|Manager"
+    r"|Commission|Clerk|Attorney|Board|Meeting)|(?:Police|Fire) Department"
+    r"|(?:High|Middle|Elementary) School|Public (?:Library|Schools)|School District"
+    r"|Board of Education)(?!\w)"
+)
 _KIND_OF = {
     w: _TOWNS_ONLY
     for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
@@ -502,6 +519,8 @@ class Geoparser(Recogniser):
             )
             and CAPITAL_AFTER.match(text, s.end) is not None
             and text[max(0, s.start - 2) : s.start] != ", "
+            # (not a body's: "the N.H. Department of Justice", "the N.H. Drug Task Force")
+            and not _BODY_AFTER.match(text, s.end)
         )
 
     def _span_at(self, text: str, tokens: Tokens, a: int, b: int) -> Span:
@@ -553,6 +572,7 @@ class Geoparser(Recogniser):
         # names a unit word says the kind of ("The state of Sao Paulo"); a plural one,
         # of its whole list ("cities such as Kharkiv and Sumy")
         worded: set[int] = set()
+        civic: set[int] = set()  # names a town's own bodies follow (:data:`_CIVIC_AFTER`)
         runs = _list_runs(text, spans)
         list_unit: dict[int, frozenset[int]] = {}  # a list's first span -> its unit
         for n, s in enumerate(spans):
@@ -583,6 +603,14 @@ class Geoparser(Recogniser):
                 unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
             elif unit is None and _GOVERNOR_AFTER.match(text, s.end):
                 unit = _PROVINCES  # "Belgorod governor", "the Odesa regional administration"
+            elif (
+                unit is None
+                and _CIVIC_AFTER.match(text, s.end)
+                and any(self._kind[i] == _COUNTRY for i in s.forms[::2])
+                and not any(self._kind[i] == _ADMIN1 for i in s.forms[::2])
+            ):
+                unit = _TOWNS_ONLY  # "Lebanon City Council" (not "Georgia High School ...")
+                civic.add(n)
             elif (
                 unit is None
                 and text.startswith(" city", s.end)
@@ -686,6 +714,9 @@ class Geoparser(Recogniser):
             conf, best, fk = ranked[0]
             if qual is not None:
                 held[n + 1] = (conf, best)
+            if qual is not None or n in civic:
+                # (the town its bodies name is the town of its other mentions too: "A
+                # Peru couple ... Peru Fire Department Chief")
                 qualified.setdefault((s.key, s.head), {})[best] = conf
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place, spans[runs[n].start].start)
