@@ -5919,3 +5919,53 @@ def test_a_compass_pair_is_spelt_as_one_word_or_two(parser):
     got = places_of(parser, text)
     assert got["Southwest region"].country_code == "CM"
     assert got["North West region"].country_code == "CM"
+
+
+def test_an_unknown_district_is_at_no_town_of_its_sentence(parser):
+    """ "The landslide hit during the night in Taplejung district, about 310 miles east of
+    the capital, Kathmandu" put the district at Kathmandu, and "cases in Nsama district"
+    of a Zambian report at Lusaka: a district by a name of its own that the gazetteer
+    lacks is around towns, at none the sentence or paragraph names; it is in the town or
+    province it is said to be in ("1 in Rufunsa district in Lusaka Province", "a farm
+    of Xixiu District in Anshun City")."""
+    text = (
+        "KATHMANDU, Nepal (AP) — The landslide hit during the night in Taplejung "
+        "district, about 310 miles east of the capital, Kathmandu."
+    )
+    assert places_of(parser, text)["Taplejung district"] is None
+    text = (
+        "Since 5 February, 567 cases of cholera have been reported in Zambia; 481 in "
+        "Lusaka City and 1 in Rufunsa district in Lusaka Province. There were 31 cases "
+        "under treatment in Lusaka and 3 in Nsama district."
+    )
+    got = places_of(parser, text)
+    assert got["Rufunsa district"].kind is PlaceKind.ADMIN1
+    assert got["Rufunsa district"].country_code == "ZM"
+    assert got["Nsama district"] is None
+    text = "The outbreak was found at a farm of Xixiu District in Anshun City, Guizhou."
+    assert places_of(parser, text)["Xixiu District"].name == "Anshun"
+
+
+def test_a_name_read_by_another_name_alone_before_a_family_name_is_a_person(parser):
+    """ "Abiy Ahmed, the prime minister" read Ābīy Ādī, a Tigrayan town one of whose
+    GeoNames names is "Abiy": a name read by such other names alone, before a family
+    name, opens a person's name."""
+    text = "Fighting continued in Tigray. Abiy Ahmed, the prime minister, went to Algeria."
+    got = places_of(parser, text)
+    assert "Abiy" not in got and got["Tigray"].country_code == "ET"
+
+
+def test_a_building_named_after_a_saint_is_at_no_town_abroad(parser):
+    """ "Thank you to the Lewis and Clark County Sheriff's Office, Montana Highway Patrol,
+    ... St. Peters Hospital Staff" put the hospital at Saint Peters, Kent: a building
+    named after a saint, read at a town of the saint's name alone in a country far from
+    the story's places, is unplaced ("St. Louis University" of a Missouri story stays
+    St. Louis)."""
+    text = (
+        "TOWNSEND — A Broadwater County deputy was hurt. “Thank you to the Lewis and Clark "
+        "County Sheriff's Office, Montana Highway Patrol, Broadwater County Volunteer "
+        "Fire Department, EMS, St. Peters Hospital Staff,” the sheriff wrote."
+    )
+    assert places_of(parser, text)["St. Peters Hospital"] is None
+    text = "Researchers at St. Louis University in Missouri and in Kansas City agreed."
+    assert places_of(parser, text)["St. Louis University"].admin1 == "US.MO"

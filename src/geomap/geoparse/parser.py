@@ -54,6 +54,7 @@ from .spans import (
     BUILDING_HEADS,
     CONTEXT_WORDS,
     DIRECTIONS,
+    ENGLISH_ZIPF,
     FEATURE_HEADS,
     HEADS,
     INSTITUTION_HEADS,
@@ -2366,6 +2367,16 @@ class Geoparser(Recogniser):
                 # the name runs on into it: "Belgrade called the move a provocation,
                 # and ... patrols near the Jarinje crossing" names no crossing at
                 # Belgrade; "Presbyterian Hospital Dallas says" is Dallas')
+                # an unknown district by a name of its own is a unit around towns, at
+                # none of them: "in Taplejung district, about 310 miles east of the
+                # capital, Kathmandu" (a "School District" or "Levee District" is a
+                # local thing, and a district named after a town is at it, above)
+                district = (
+                    place is None
+                    and s.head == "district"
+                    and all(zipf(w) < ENGLISH_ZIPF for w in s.key.split()[:-1])
+                    and not CAPITAL_AFTER.match(text, s.end)  # ("Cloverhill District Court")
+                )
                 in_towns = [
                     t
                     for t in towns
@@ -2374,6 +2385,8 @@ class Geoparser(Recogniser):
                     # Heights said" name where they are)
                     or not text[slice(*_between(m, t))].strip(" ,")
                 ]
+                if district:
+                    in_towns = []
                 in_provinces = provinces
                 if s.head in PHYSICAL_HEADS:
                     # land and water: no peer of a list ("in Zamzam camp, south of El
@@ -2432,7 +2445,12 @@ class Geoparser(Recogniser):
                 # not a part of a town: "gathered in Phulrai village" of a Lucknow story
                 # is where no town of its paragraph nor the dateline's is
                 settlement = m.surface.endswith(" village")
-                if place is None and s.head not in PHYSICAL_HEADS and not settlement:
+                if (
+                    place is None
+                    and s.head not in PHYSICAL_HEADS
+                    and not settlement
+                    and not district
+                ):
                     # ...else its paragraph's, if in a country of the sentence's own
                     # places ("Crimea's Kerch bridge" is not in Riyadh, named before); not
                     # land or water ("when the Turia river overflowed" is no river of the
@@ -2593,6 +2611,9 @@ def _town_after_in(
     head = spans[n].head or spans[n].key.rsplit(" ", 1)[-1]
     # (and a national park: "the Grampians National Park in western Victoria")
     physical = (head in PHYSICAL_HEADS and mentions[n].place is None) or _wide_park(text, spans[n])
+    # (and an unknown district: "Xixiu District in Anshun City", "Rufunsa district in
+    # Lusaka Province")
+    physical = physical or (head == "district" and mentions[n].place is None)
     # (an airport, port or station the gazetteer lacks, read as a village of its name:
     # "Frans Seda Airport in Maumere" is no airport of a village called Seda; "Luton
     # airport in London" stays Luton's)
@@ -2744,7 +2765,13 @@ def _without_first_names(
             keys[s.j + 1] not in everyday or _family_name_then_lower(text, tokens, s.j + 1, family)
         )
         and keys[s.j + 1] not in CONTEXT_WORDS
-        and (s.key in given or _named_like_a_person(text, tokens, s, family, kinds))
+        and (
+            s.key in given
+            or _named_like_a_person(text, tokens, s, family, kinds)
+            # (a name read by one of GeoNames' other names alone, before a family name:
+            # "Abiy Ahmed, the prime minister" is no Ābīy Ādī)
+            or (keys[s.j + 1] in family and all(fk == FORM_ALT for fk in s.forms[1::2]))
+        )
     ]
     if not first_names:  # most texts: no scan of their words for surnames used alone
         return spans
@@ -3037,7 +3064,8 @@ def _without_strays(
     unless everyday words name the building ("Research Institute", "Federal University"):
     then it is no place at all. A local story's village far from home in a province the
     story names nothing else in, and what was put at it, is left unplaced
-    (:func:`_far_village`). A province alone in its country, :data:`STRAY_KM` from the
+    (:func:`_far_village`), as is a building named after a saint read at a town abroad
+    (:func:`_saint_abroad`). A province alone in its country, :data:`STRAY_KM` from the
     rest, after a capitalised word is part of a name (:func:`_part_of_a_name`)."""
     # a postal village the story does not vouch for is a stray before anything is weighed
     early = _postal_strays(mentions, spans)
@@ -3165,7 +3193,7 @@ def _without_strays(
     abroad = {
         n
         for n, (m, s) in enumerate(zip(mentions, spans))
-        if n not in strays and _part_abroad(m, s, placed)
+        if n not in strays and (_part_abroad(m, s, placed) or _saint_abroad(m, s, placed))
     }
     gone: set[str] = set()
     if strays or abroad:
@@ -3336,6 +3364,26 @@ def _part_abroad(m: Mention, s: Span, placed: dict[int, Place]) -> bool:
         return False
     if s.key.split(" ", 1)[0] in DIRECTIONS:
         return False  # a name of its own ("Northern Ireland", "Western Cape")
+    return _alone_abroad(p, placed)
+
+
+def _saint_abroad(m: Mention, s: Span, placed: dict[int, Place]) -> bool:
+    """Whether ``m`` is a building named after a saint ("St. Peters Hospital"), read at
+    the town of the saint's name STRAY_KM from the story's other places, in a country
+    none of them lies in: a Montana deputy's "St. Peters Hospital Staff" is no
+    hospital of Saint Peters, Kent."""
+    return (
+        m.place is not None
+        and m.place.kind is PlaceKind.CITY
+        and s.head in BUILDING_HEADS
+        and s.key.split(" ", 1)[0].rstrip(".") in SAINTS
+        and _alone_abroad(m.place, placed)
+    )
+
+
+def _alone_abroad(p: Place, placed: dict[int, Place]) -> bool:
+    """Whether ``p`` lies STRAY_KM from the story's other places (``placed``), in a
+    country none of them lies in."""
     others = [o for o in placed.values() if o.key != p.key]
     return bool(others) and all(
         o.country_code != p.country_code and _km(p.lat, p.lon, o.lat, o.lon) >= STRAY_KM
