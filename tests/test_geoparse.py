@@ -5969,3 +5969,38 @@ def test_a_building_named_after_a_saint_is_at_no_town_abroad(parser):
     assert places_of(parser, text)["St. Peters Hospital"] is None
     text = "Researchers at St. Louis University in Missouri and in Kansas City agreed."
     assert places_of(parser, text)["St. Louis University"].admin1 == "US.MO"
+
+
+def test_a_big_city_before_a_big_city_is_a_list_not_a_qualified_name(parser):
+    """ "rallies were held in the northern city of Aqtobe, Shymkent in the south" put
+    Aqtobe at Shymkent, which is a province too: a city of 100,000 people or more before
+    another's comma is listed beside it ("Madrid, NM" still qualifies: New Mexico is no
+    city)."""
+    text = (
+        "Smaller rallies were held in the northern city of Aqtobe, Shymkent in the south, "
+        "Oral in the west, Almaty in the southeast, and Nur-Sultan, the capital."
+    )
+    assert places_of(parser, text)["Aqtobe"].name == "Aktobe"
+    text = "The ribbon-cutting is at 5 Firehouse Ln, Madrid, NM, in Santa Fe County."
+    assert places_of(parser, text)["Madrid"].country_code == "US"
+
+
+def test_a_town_within_a_list_is_qualified_by_no_next_item(parser):
+    """ "the hospitals of Cachar, Dibrugarh, Hailakandi, Goalpara, Lakhimpur, Kamrup
+    (Rural) and Karimganj districts" put Lakhimpur at Kamrup, as if "Lakhimpur, Kamrup"
+    were a town qualified by its district: after another item's comma a town or district
+    qualifies no name (a province or country still does: "Lima, Ohio")."""
+    text = (
+        "The deaths occurred in the hospitals of Cachar, Dibrugarh, Hailakandi, Goalpara, "
+        "Lakhimpur, Kamrup (Rural) and Karimganj districts."
+    )
+    assert places_of(parser, text)["Lakhimpur"].name == "North Lakhimpur"
+
+
+def test_a_county_qualified_by_a_province_it_does_not_lie_in_is_a_guess_there(parser):
+    """ "confirmed on a farm in Oxford County, Ontario" read Oxford County, Maine: a name
+    of two words or more that none of its readings places in the province qualifying it
+    is one the gazetteer lacks there (Ontario's county), not its namesake abroad."""
+    text = "A second case of H5N2 was confirmed on a farm in Oxford County, Ontario."
+    got = places_of(parser, text)["Oxford County"]
+    assert got.country_code == "CA" and got.kind is PlaceKind.ADMIN1

@@ -226,7 +226,9 @@ class Resolver:
 
         A name none of whose readings the next one holds, with a capitalised word after
         that one's comma, heads a list rather than a qualified name: "Riyadh, Najran, Hafr
-        Al-Batin and Taif" (the gazetteer lacks Hafr Al-Batin, so the list looks short).
+        Al-Batin and Taif" (the gazetteer lacks Hafr Al-Batin, so the list looks short);
+        so does a city of :data:`KNOWN_CITY` people or more before another ("Aqtobe,
+        Shymkent in the south": Shymkent is a province too).
         """
         out: list[Qualifier | None] = []
         for n in range(len(spans)):
@@ -247,8 +249,28 @@ class Resolver:
                 qual is not None
                 and (
                     (
-                        _LIST_GOES_ON.match(text, spans[n + 1].end)
+                        (
+                            _LIST_GOES_ON.match(text, spans[n + 1].end)
+                            # (or a big city is named, not qualified, beside a big
+                            # city: "the northern city of Aqtobe, Shymkent in the south")
+                            or all(
+                                any(
+                                    self._kind[i] == CITY and self._pop[i] >= KNOWN_CITY
+                                    for i in t.forms[::2]
+                                )
+                                for t in (spans[n], spans[n + 1])
+                            )
+                        )
                         and not readings_where(spans[n].forms, lambda i, _, q=qual: self.fits(i, q))
+                    )
+                    # a town or district within a list qualifies none: "the hospitals of
+                    # Cachar, Goalpara, Lakhimpur, Kamrup and Karimganj districts"
+                    or (
+                        n > 0
+                        and text[spans[n - 1].end : spans[n].start] == ", "
+                        and not any(
+                            self._kind[i] in (ADMIN1, COUNTRY) for i in spans[n + 1].forms[::2]
+                        )
                     )
                     # a country beside a country is a list: "Mexico, U.S. reach deal" is no
                     # town called Mexico in the United States, and a name after a
@@ -788,9 +810,12 @@ class Resolver:
                 and qual.admins
                 and (qual.abbreviated or all(self._kind[i] == CITY for i, _ in cands))
                 # (an everyday word abroad is the end of an institution's name: "Macon
-                # County Circuit Court, Illinois State Police")
+                # County Circuit Court, Illinois State Police"; a name of two words or
+                # more is none: "a farm in Oxford County, Ontario" is no Maine county)
                 and (
-                    any(self._cc[i] in qual.countries for i, _ in cands) or zipf(key) < ENGLISH_ZIPF
+                    any(self._cc[i] in qual.countries for i, _ in cands)
+                    or zipf(key) < ENGLISH_ZIPF
+                    or " " in key
                 )
             ):
                 # "Camp Murray, Wash.": a town of that province the gazetteer lacks, not
