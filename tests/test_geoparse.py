@@ -6004,3 +6004,60 @@ def test_a_county_qualified_by_a_province_it_does_not_lie_in_is_a_guess_there(pa
     text = "A second case of H5N2 was confirmed on a farm in Oxford County, Ontario."
     got = places_of(parser, text)["Oxford County"]
     assert got.country_code == "CA" and got.kind is PlaceKind.ADMIN1
+
+
+def test_what_the_text_calls_a_village_is_no_big_city(parser):
+    """ "The troops bulldozed the cemetery in the village of Blida" of a Lebanese story
+    read Blida, an Algerian city of 180,000: a name the text calls a village or hamlet
+    reads no city of 100,000 people or more."""
+    text = "The troops bulldozed the cemetery in the village of Blida nearby, in south Lebanon."
+    got = places_of(parser, text)
+    assert "Blida" in got and (got["Blida"] is None or got["Blida"].country_code == "LB")
+
+
+def test_a_possessive_after_a_comma_qualifies_no_name(parser):
+    """ "the border town of Vovchansk, Kyiv's troops said" put Vovchansk at Kyiv: a name
+    with a possessive after the comma opens a clause; it qualifies nothing."""
+    text = "Fighting reached the border town of Vovchansk, Kyiv's troops said, in Kharkiv region."
+    assert places_of(parser, text)["Vovchansk"].admin1 == "UA.07"
+
+
+def test_a_wire_storys_credits_name_people(parser):
+    """ "(Reporting by Erikas Mwisi Kambale in Goma; Writing by Hereward Holland)" read the
+    Netherlands: the names after "Reporting by", "Writing by" and "Editing by" are people
+    (the town a reporter files from stays a place), as is a newspaper's name in "Voice"
+    ("Speaking to The Eastleigh Voice" was Eastleigh, Hampshire)."""
+    text = (
+        "Assailants killed 18 people near Beni. (Reporting by Erikas Mwisi Kambale in Goma; "
+        "Writing by Hereward Holland; Editing by Chizu Nomiyama) Speaking to The Eastleigh "
+        "Voice, the coordinator in Garissa said farms were flooded."
+    )
+    got = places_of(parser, text)
+    assert "Holland" not in got and "Eastleigh" not in got
+    assert got["Goma"].country_code == "CD"
+
+
+def test_a_car_model_named_again_is_still_the_car(parser):
+    """ "a 2012 GMC Yukon entered the roadway ... the deputy attempted to avoid the Yukon"
+    read the Yukon River: a name the text gives a car's model is the car wherever it
+    stands again; "Indian Route 71" of a Navajo County story is no road of India."""
+    text = (
+        "Barr said a 2012 GMC Yukon entered the roadway in Troy, Alabama. The deputy "
+        "attempted to avoid the Yukon, but the vehicles collided. A ready status remains "
+        "for Indian Route 71 near Winslow, Arizona."
+    )
+    got = places_of(parser, text)
+    assert "Yukon" not in got and "Indian" not in got
+
+
+def test_a_county_the_story_names_is_its_name_alone_abroad_too(parser):
+    """ "The Berkshire town of Great Barrington" of a story of Berkshire County,
+    Massachusetts read England's Berkshire: a county the local story names is what its
+    name alone reads, before a reading abroad too."""
+    text = (
+        "Berkshire County is home to many towns. Williamstown, Lenox, Adams and Monterey "
+        "held their meetings. In Great Barrington voters struck down the title, and the "
+        "Berkshire town was not declared a Compassionate City."
+    )
+    got = places_of(parser, text)
+    assert got["Berkshire"].country_code == "US" and got["Berkshire"].admin1 == "US.MA"

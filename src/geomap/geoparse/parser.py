@@ -153,6 +153,12 @@ _BODY_AFTER = re.compile(
     + "|".join(sorted(w.title() for w in INSTITUTION_HEADS | BODY_HEADS))
     + r")\b"
 )
+# a wire story's credits: the names after "Reporting by" are its reporters' ("(Reporting
+# by Erikas Mwisi Kambale in Goma; Writing by Hereward Holland)": Goma stays a place)
+_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?|[Vv]ideo) by "
+    r"((?:[A-Z][\w.'’-]*,? (?:and )?)*[A-Z][\w.'’-]*)"
+)
 _AN_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 # a town's own bodies after its name ("Lebanon City Council", "Peru Fire Department",
 # "Norway Town Meeting"): no country has them
@@ -162,22 +168,26 @@ _CIVIC_AFTER = re.compile(
     r"|(?:High|Middle|Elementary) School|Public (?:Library|Schools)|School District"
     r"|Board of Education)(?!\w)"
 )
-_KIND_OF = {
-    w: _TOWNS_ONLY
-    for w in ("city", "town", "village", "hamlet", "suburb", "cities", "towns", "villages")
-} | {
-    w: frozenset({_ADMIN1})
-    for w in (
-        "state",
-        "province",
-        "department",
-        "governorate",
-        "states",
-        "provinces",
-        "departments",
-        "governorates",
-    )
-}
+# what a text calls a village is a town, and none of a big city's size ("the village of
+# Blida" of a Lebanese story is no Algerian city; -1 is no kind: it only tells the two apart)
+_VILLAGES = frozenset({_TOWN, -1})
+_KIND_OF = (
+    {w: _TOWNS_ONLY for w in ("city", "town", "suburb", "cities", "towns")}
+    | {w: _VILLAGES for w in ("village", "hamlet", "villages")}
+    | {
+        w: frozenset({_ADMIN1})
+        for w in (
+            "state",
+            "province",
+            "department",
+            "governorate",
+            "states",
+            "provinces",
+            "departments",
+            "governorates",
+        )
+    }
+)
 # A major-league team's town is a city of this size or more in the US or Canada, whatever
 # namesake the story's state has ("the Dallas Cowboys" in a Georgia paper)
 TEAM_TOWN = 100_000
@@ -473,6 +483,9 @@ class Geoparser(Recogniser):
         kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
         kept = _without_firms(text, tokens, kept, self._kind)
         kept = [s for s in kept if not self._names_no_place(text, s)]
+        if "by " in text:
+            credited = [m.span(1) for m in _CREDIT.finditer(text)]
+            kept = [s for s in kept if not any(a <= s.start < b for a, b in credited)]
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
         )
@@ -676,7 +689,11 @@ class Geoparser(Recogniser):
                     forms = readings_where(forms, self._team_town) or forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
-                if unit is not None:  # "the southern city of Kherson" is the city, not
+                if unit == _VILLAGES:
+                    forms = readings_where(
+                        forms, lambda i, _: self._kind[i] == _TOWN and self._pop[i] < KNOWN_CITY
+                    )
+                elif unit is not None:  # "the southern city of Kherson" is the city, not
                     # the province of its name; "the state of New York" the state
                     forms = (
                         readings_where(forms, lambda i, _, k=unit: self._kind[i] in k)
@@ -1824,8 +1841,12 @@ class Geoparser(Recogniser):
             if (
                 unit is not None
                 and p is not None
-                and p.kind is PlaceKind.CITY
-                and not _unit(p)
+                # (or a place abroad: "The Berkshire town of" in a story of Berkshire
+                # County, Massachusetts, is no English county)
+                and (
+                    (p.kind is PlaceKind.CITY and not _unit(p))
+                    or p.country_code != unit.country_code
+                )
                 and s.head is None
                 and s.key not in qualified
                 and _km(p.lat, p.lon, unit.lat, unit.lon) > UNIT_TOWN_KM
@@ -1967,13 +1988,17 @@ class Geoparser(Recogniser):
         nation = _home_country(mentions, spans) if abroad else None
         if nation is None:
             return mentions
-        named = _names_by_country(mentions, spans)
         at_home = [m.place for m in mentions if m.place and m.place.country_code == nation]
         out = list(mentions)
         for n in abroad:
             m, s = mentions[n], spans[n]
             p = m.place
-            if p.country_code == nation or named[p.country_code] - {s.key}:
+            # (its own other mentions, by other forms, vouch for nothing: "North Eastern
+            # Region ... North Eastern region")
+            if p.country_code == nation or any(
+                q.place is not None and q.place.country_code == p.country_code and q.place != p
+                for q in mentions
+            ):
                 continue
             if any(_km(p.lat, p.lon, q.lat, q.lon) < NAMESAKE_KM for q in at_home):
                 continue  # over the border: "near the border with County Cavan" of Fermanagh

@@ -95,7 +95,8 @@ PERSON_TITLES = frozenset(
 # without them)
 LOCAL_TITLES = frozenset(
     """councilman councilwoman councilmember councillor councilor alderman alderwoman
-    supervisor trustee sheriff superintendent principal""".split()
+    supervisor trustee sheriff superintendent principal clerk treasurer assessor coroner
+    constable marshal auditor recorder selectman selectwoman magistrate""".split()
 )
 # Capitalised titles no town's name follows as the title's place (unlike "Governor
 # Punjab", "Mayor Karachi"): the name after them is the holder's
@@ -265,7 +266,7 @@ DISEASE_WORDS = frozenset(
 PRESS_WORDS = frozenset(
     """post times tribune herald gazette journal chronicle press presse inquirer enquirer
     examiner courier observer telegraph dispatch sentinel globe bee register bulletin star
-    sun mail express mirror guardian news today argus advertiser ledger statesman
+    sun mail express mirror guardian news today argus advertiser ledger statesman voice
     picayune independent standard airlines airways lines shimbun ilbo zeitung""".split()
 )
 # Words that go on a press word's title ("Xinhua News Agency", "Fox News Channel")
@@ -514,6 +515,7 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
     # the countries whose names' transliterations the text may spell its own way
     spelt_in = skeleton_countries(text)
     diseases: set[str] = set()  # names of diseases the text names in full ("West Nile")
+    models: set[str] = set()  # names the text gives a car's model ("a GMC Yukon")
     for i in compress(range(n), caps):
         if i in linked or (
             # a month or a day opens no name but a particle's ("Mar del Plata")
@@ -807,6 +809,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             best = None
         if best is not None and not _named_thing(text, tokens, best, gazetteer):
             spans.append(best)
+        elif best is not None and _vehicle_model(text, tokens, best):
+            models.add(best.key)
         elif best is not None and _disease_after(text, tokens, best.j + 1):
             diseases.add(best.key)
         elif (
@@ -822,6 +826,8 @@ def propose(text: str, tokens: Tokens, gazetteer: Gazetteer) -> list[Span]:
             spans.append(bare)
     if diseases:
         spans = _named_diseases(tokens, spans, diseases)
+    if models:  # "a 2012 GMC Yukon ... the deputy attempted to avoid the Yukon"
+        spans = [s for s in spans if s.key not in models]
     spans = _outside_headlines(text, tokens, spans, gazetteer)
     _share_plural_heads(text, tokens, spans, gazetteer)
     _share_leading_heads(text, tokens, spans, gazetteer)
@@ -1112,7 +1118,9 @@ _NUMBER_AFTER = re.compile(r" \d")
 
 
 # What follows "Indian" when it names the native peoples of the Americas, not India
-_NATIVE_AFTER = frozenset("reservation reservations affairs tribe tribes tribal health".split())
+_NATIVE_AFTER = frozenset(
+    "reservation reservations affairs tribe tribes tribal health route".split()
+)  # ("Indian Route 71" of a Navajo County story)
 
 
 def _not_a_people(text: str, tokens: Tokens, s: Span) -> bool:
@@ -1586,7 +1594,15 @@ def _after_title(text: str, tokens: Tokens, s: Span, gazetteer: Gazetteer) -> bo
         and text[ends[i - 2] : starts[i - 1]] == " "
         and tokens.caps[i - 1]
         and (
-            (s.j == i and keys[i - 2] in PERSON_TITLES and keys[i - 1] not in gazetteer.names)
+            # ("Circuit Clerk Clint Langley": a title, a word no place bears, a name)
+            (
+                s.j == i
+                and (
+                    keys[i - 2] in PERSON_TITLES
+                    or (tokens.caps[i - 2] and keys[i - 2] in LOCAL_TITLES)
+                )
+                and keys[i - 1] not in gazetteer.names
+            )
             # "Township Supervisor Mark St. Charles says": a title, a given name, and the
             # rest of the holder's name
             or (
@@ -2396,4 +2412,5 @@ def qualified(text: str, spans: Sequence[Span], n: int) -> bool:
         and not _SENTENCE_GAP.search(text, spans[n + 1].end, spans[n + 2].start)
     ):
         return False
-    return not re.match(r"\s*(?:and|or)\b", after)
+    # "the border town of Vovchansk, Kyiv's troops said": a possessive opens a clause
+    return not re.match(r"\s*(?:and|or)\b|['’]s\b", after)
