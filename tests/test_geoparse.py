@@ -6061,3 +6061,17 @@ def test_a_county_the_story_names_is_its_name_alone_abroad_too(parser):
     )
     got = places_of(parser, text)
     assert got["Berkshire"].country_code == "US" and got["Berkshire"].admin1 == "US.MA"
+
+
+def test_a_romance_compass_word_after_a_name_is_no_place(parser):
+    """ "the health districts of Girei (15), Yola Nord (7) and Yola Sud (18)" of a
+    cholera bulletin put "Nord" and "Sud" in Thalwil, Switzerland: a French, Spanish or
+    Portuguese compass word after a capitalised word is part of that name ("Baja
+    California Sur" stays whole)."""
+    text = (
+        "In the state of Adamawa, the health districts of Girei (15), Yola Nord (7) and Yola "
+        "Sud (18) are the most affected. Cases also rose in Baja California Sur."
+    )
+    got = places_of(parser, text)
+    assert "Nord" not in got and "Sud" not in got
+    assert got["Yola"].country_code == "NG" and got["Baja California Sur"].country_code == "MX"

@@ -472,8 +472,9 @@ PHYSICAL_HEADS = frozenset(
 # (Honduras')
 NAME_TAILS = PHYSICAL_HEADS | {"coast", "creek", "brook", "springs", "falls"}
 # Indonesian and Malay compass words, which go after the name they qualify ("Timor Tengah
-# Selatan", "Sulawesi Utara"): after a capitalised word, no village of their name
-_COMPASS_TAILS = frozenset("tengah utara selatan barat timur".split())
+# Selatan", "Sulawesi Utara"), and French, Spanish and Portuguese ones ("the health
+# districts of Yola Nord and Yola Sud"): after a capitalised word, no place of their name
+_COMPASS_TAILS = frozenset("tengah utara selatan barat timur nord sud ouest norte sur sul".split())
 # land and water, after a town's name, that a disease is named after
 _DISEASE_LANDS = NAME_TAILS | {"canyon", "forest"}
 # Words that make a river, lake or range of their own out of a place's name: the Great
