@@ -747,3 +747,17 @@ def test_a_states_abbreviation_before_a_public_body_is_the_state(parser):
     assert got[-2].surface == "Berlin" and got[-2].place.admin1 == "US.NH"
     text = "RICHMOND, Va. — Del. Will Wampler, R-Abingdon, said the bill passed."
     assert "Del." not in {m.surface for m in parser.parse(text)}
+
+
+def test_a_country_whose_name_a_towns_school_bears_is_that_town(parser):
+    """ "CHINA: No progress on Neck Road Fire Pond ... China selectmen" of a China, Maine
+    paper, whose "China Middle School" and "China Primary School" are the town's, read
+    the People's Republic: a country's one-word name that a town's own body bears
+    anywhere in the story is a town of that name."""
+    text = (
+        "CHINA: No progress on Neck Road Fire Pond\n\nChina selectmen had a short meeting. "
+        "Students at China Primary School and China Middle School walked to the lake, the "
+        "biggest in Kennebec County."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface.lower() == "china"]
+    assert len(got) == 2 and all(p.admin1 == "US.ME" for p in got)

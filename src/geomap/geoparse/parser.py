@@ -162,12 +162,16 @@ _CREDIT = re.compile(
 _AN_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 # a town's own bodies after its name ("Lebanon City Council", "Peru Fire Department",
 # "Norway Town Meeting"): no country has them
-_CIVIC_AFTER = re.compile(
+_CIVIC = (
     r" (?:(?:City|Town|Village|Township) (?:Council|Hall|Schools?|Administrator|Manager"
     r"|Commission|Clerk|Attorney|Board|Meeting)|(?:Police|Fire) Department"
-    r"|(?:High|Middle|Elementary) School|Public (?:Library|Schools)|School District"
+    r"|(?:High|Middle|Elementary|Primary) School|Public (?:Library|Schools)|School District"
     r"|Board of Education)(?!\w)"
 )
+_CIVIC_AFTER = re.compile(_CIVIC)
+# ... and the one-word names they follow anywhere in the text, as a building's name too
+# ("China Middle School" of a China, Maine paper, whose "CHINA:" heads it)
+_CIVIC_NAME = re.compile(r"\b([A-Z][a-z]+)(?=" + _CIVIC + ")")
 # what a text calls a village is a town, and none of a big city's size ("the village of
 # Blida" of a Lebanese story is no Algerian city; -1 is no kind: it only tells the two apart)
 _VILLAGES = frozenset({_TOWN, -1})
@@ -587,6 +591,7 @@ class Geoparser(Recogniser):
         # of its whole list ("cities such as Kharkiv and Sumy")
         worded: set[int] = set()
         civic: set[int] = set()  # names a town's own bodies follow (:data:`_CIVIC_AFTER`)
+        civic_names = {m.group(1).lower() for m in _CIVIC_NAME.finditer(text)}
         runs = _list_runs(text, spans)
         list_unit: dict[int, frozenset[int]] = {}  # a list's first span -> its unit
         for n, s in enumerate(spans):
@@ -619,7 +624,7 @@ class Geoparser(Recogniser):
                 unit = _PROVINCES  # "Belgorod governor", "the Odesa regional administration"
             elif (
                 unit is None
-                and _CIVIC_AFTER.match(text, s.end)
+                and (s.key in civic_names or _CIVIC_AFTER.match(text, s.end))
                 and any(self._kind[i] == _COUNTRY for i in s.forms[::2])
                 and not any(self._kind[i] == _ADMIN1 for i in s.forms[::2])
             ):
