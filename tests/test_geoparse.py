@@ -6075,3 +6075,17 @@ def test_a_romance_compass_word_after_a_name_is_no_place(parser):
     got = places_of(parser, text)
     assert "Nord" not in got and "Sud" not in got
     assert got["Yola"].country_code == "NG" and got["Baja California Sur"].country_code == "MX"
+
+
+def test_a_plural_head_reaches_past_a_saints_abbreviated_name(parser):
+    """ "457 cases ... in Huron, Ingham, Lapeer, Livingston, Macomb, Monroe, Oakland,
+    Sanilac, St. Clair, Washtenaw, and Wayne counties" read Huron and Livingston as
+    Californian towns: the list's head stopped at "Clair" of "St. Clair" (a name inside
+    the longer one); it reaches every item."""
+    text = (
+        "In Michigan there have been 457 cases in Huron, Ingham, Lapeer, Livingston, "
+        "Macomb, Monroe, Oakland, Sanilac, St. Clair, Washtenaw, and Wayne counties."
+    )
+    got = places_of(parser, text)
+    assert got["Huron"].name == "Huron County" and got["Livingston"].admin1 == "US.MI"
+    assert got["St. Clair"].name == "St. Clair County"

@@ -2011,6 +2011,15 @@ def _share_plural_heads(text: str, tokens: Tokens, spans: list[Span], gazetteer:
         follower = last
         while True:
             s = spans[k] if k >= 0 else None
+            # (the longer of two names ending together: "St. Clair", not its "Clair")
+            while (
+                s is not None
+                and k > 0
+                and spans[k - 1].start < s.start
+                and spans[k - 1].end == s.end
+            ):
+                k -= 1
+                s = spans[k]
             if s is not None and text[s.end : follower.start] in _PLURAL_LIST_GAPS:
                 if s.head is not None:
                     # "Crisp, Dooly, Ben Hill and Wilcox counties": Ben Hill County, no
