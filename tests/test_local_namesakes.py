@@ -761,3 +761,23 @@ def test_a_country_whose_name_a_towns_school_bears_is_that_town(parser):
     )
     got = [m.place for m in parser.parse(text) if m.surface.lower() == "china"]
     assert len(got) == 2 and all(p.admin1 == "US.ME" for p in got)
+
+
+def test_a_council_storys_dateline_is_the_town_of_the_one_state_it_names(parser):
+    """ "TORONTO – An emergency ordinance was passed during Monday night's City Council
+    meeting ... an agreement with Ohio" of a Steubenville paper read Toronto, Canada: a
+    local dateline, in a story of a town's council that names one state and nothing
+    abroad, is the town of its name in that state (a wire dateline stays: "PARIS (AP)")."""
+    text = (
+        "Toronto passes emergency ordinance\n\nTORONTO – An emergency ordinance was passed "
+        "during Monday night's City Council meeting, authorizing the city to enter into "
+        "an agreement with Ohio for a housing loan fund."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface.lower() == "toronto"]
+    assert len(got) == 2 and all(p.admin1 == "US.OH" for p in got)
+    text = (
+        "PARIS (AP) — The City Council met as Ohio's governor visited. Paris officials "
+        "welcomed him."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface.lower() == "paris"]
+    assert got and got[0].country_code == "FR"

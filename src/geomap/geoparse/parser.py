@@ -159,6 +159,8 @@ _CREDIT = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?|[Vv]ideo) by "
     r"((?:[A-Z][\w.'’-]*,? (?:and )?)*[A-Z][\w.'’-]*)"
 )
+# a town's council at work: the story is local to the town it is filed from
+_COUNCIL = re.compile(r"\b(?:City|Town|Village) Council\b|\bcouncil (?:meeting|member)s?\b")
 _AN_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 # a town's own bodies after its name ("Lebanon City Council", "Peru Fire Department",
 # "Norway Town Meeting"): no country has them
@@ -775,6 +777,7 @@ class Geoparser(Recogniser):
         located = self._university_town(text, located, spans, quals)
         located = self._county_town(text, located, spans, quals)
         located = self._local_namesake(text, located, spans, quals)
+        located = self._council_dateline(text, located, spans, quals)
         located = self._stray_province(located, spans, quals)
         located = _postal_abroad(located, spans)
         located, spans = self._namesake_rivers(located, spans)
@@ -1969,6 +1972,54 @@ class Geoparser(Recogniser):
                 # Arkansas story is no Mandan, North Dakota, once called Cushman)
                 out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
         return out
+
+    def _council_dateline(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A local dateline read as a town abroad, in a story of a town's council that
+        names one province and nothing else abroad, is the town of its name in that
+        province, and so are its other mentions: "TORONTO – An emergency ordinance was
+        passed during Monday night's City Council meeting ... an agreement with Ohio" is
+        Toronto, Ohio (a wire dateline is the agency's town: "PARIS (AP)")."""
+        if not _COUNCIL.search(text):
+            return mentions
+        n = next((n for n, s in enumerate(spans) if _story_dateline(text, s)), None)
+        if n is None:
+            return mentions
+        s, p = spans[n], mentions[n].place
+        if (
+            p is None
+            or p.kind is not PlaceKind.CITY
+            or quals[n] is not None
+            or _wire_dateline(text, s)
+        ):
+            return mentions
+        provinces = {
+            q.place.admin1
+            for q in mentions
+            if q.place is not None and q.place.kind is PlaceKind.ADMIN1
+        }
+        abroad = {
+            q.place.country_code
+            for q in mentions
+            if q.place is not None and q.place.key != p.key and q.place.country_code
+        }
+        if len(provinces) != 1:
+            return mentions
+        (home,) = provinces
+        if abroad - {home.split(".")[0]} or home.split(".")[0] == p.country_code:
+            return mentions
+        place = self._biggest_town(s, lambda i: self._admin1[i] == home)
+        if place is None:
+            return mentions
+        return [
+            _moved(q, place) if q.place == p and t.key == s.key else q
+            for q, t in zip(mentions, spans)
+        ]
 
     def _stray_province(
         self, mentions: list[Mention], spans: Sequence[Span], quals: Sequence[Qualifier | None]
