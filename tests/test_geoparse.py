@@ -6089,3 +6089,15 @@ def test_a_plural_head_reaches_past_a_saints_abbreviated_name(parser):
     got = places_of(parser, text)
     assert got["Huron"].name == "Huron County" and got["Livingston"].admin1 == "US.MI"
     assert got["St. Clair"].name == "St. Clair County"
+
+
+def test_a_datelines_town_lies_in_the_country_it_names(parser):
+    """ "COPAN, HONDURAS (AP) – More than 1,000 Honduran migrants" read Copan, Oklahoma: a
+    dateline's town none of whose readings lies in the country after its comma is one
+    the gazetteer lacks there, not a namesake abroad."""
+    text = (
+        "COPAN, HONDURAS (AP) – More than 1,000 Honduran migrants pushed their way into "
+        "Guatemala on Friday night, hoping to reach the United States."
+    )
+    got = places_of(parser, text)
+    assert "COPAN" in got and (got["COPAN"] is None or got["COPAN"].country_code == "HN")

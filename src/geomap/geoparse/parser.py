@@ -617,7 +617,10 @@ class Geoparser(Recogniser):
             )
             if wire or dateline:
                 unit = _TOWNS_ONLY  # a dateline is the town the story was filed from
-                # ("OAXACA, Mexico (AP)" is Oaxaca de Juárez, not its state)
+                # ("OAXACA, Mexico (AP)" is Oaxaca de Juárez, not its state), in the
+                # country it names ("COPAN, HONDURAS (AP)" is no Copan, Oklahoma)
+                if dateline:
+                    qual = replace(qual, stated=True)
             elif unit is None and _NEIGHBOURING.search(before) and not self._home_town(s, ctx):
                 unit = _NEIGHBOURS  # "Neighbouring Benin and Guinea": no Benin City
             elif unit is None and before.endswith(" near ") and self._near_town(s):
