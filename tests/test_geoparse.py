@@ -6101,3 +6101,16 @@ def test_a_datelines_town_lies_in_the_country_it_names(parser):
     )
     got = places_of(parser, text)
     assert "COPAN" in got and (got["COPAN"] is None or got["COPAN"].country_code == "HN")
+
+
+def test_a_town_named_like_a_state_among_three_states_is_the_state(parser):
+    """ "three cases in Utah, two cases in Washington and one case in Colorado, Nebraska,
+    Oregon" of a measles report read Washington, Utah (27,000 people): a town of fewer
+    than 100,000 people bearing the name of a province of its country, in a story that
+    names three or more of that country's other provinces, is the province (a village
+    needs two)."""
+    text = (
+        "There have been three cases in Utah, two cases in Washington and one case in "
+        "Colorado, Nebraska and Oregon, according to the health department."
+    )
+    assert places_of(parser, text)["Washington"].kind is PlaceKind.ADMIN1

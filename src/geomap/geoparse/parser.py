@@ -1760,8 +1760,8 @@ class Geoparser(Recogniser):
         quals: Sequence[Qualifier | None],
     ) -> list[Mention]:
         """A village read for a name a province of its country bears as its own, in a
-        story that names :data:`LOCAL_NAMES` or more other provinces of that country, is
-        that province: "followed by Oaxaca with 69, Guerrero with 52, Veracruz with five,
+        story that names :data:`LOCAL_NAMES` or more other provinces of that country (a
+        town of fewer than :data:`KNOWN_CITY` people, one more), is that province: "followed by Oaxaca with 69, Guerrero with 52, Veracruz with five,
         Tabasco with four, Michoacán and Campeche with three" of a Mexican Zika count
         read Veracruz and Michoacán as villages of Chiapas, whose other names' towns lie
         near them. A qualified name keeps its qualifier's, and a dateline its town
@@ -1774,7 +1774,13 @@ class Geoparser(Recogniser):
         out = list(mentions)
         for n, (m, s) in enumerate(zip(mentions, spans)):
             p = m.place
-            if not _village(p) or s.head is not None or s.key in qualified:
+            if (
+                p is None
+                or p.kind is not PlaceKind.CITY
+                or p.population >= KNOWN_CITY
+                or s.head is not None
+                or s.key in qualified
+            ):
                 continue
             if _story_dateline(text, s):
                 continue
@@ -1788,7 +1794,11 @@ class Geoparser(Recogniser):
             if not own:
                 continue
             province = self.gazetteer.place(own[0])
-            if len(provinces.get(p.country_code or "", set()) - {province.key}) >= LOCAL_NAMES:
+            # (a town, not a village, among three other provinces: "three cases in Utah,
+            # two cases in Washington and one case in Colorado, Nebraska, Oregon" is no
+            # Washington, Utah)
+            needed = LOCAL_NAMES if _village(p) else LOCAL_NAMES + 1
+            if len(provinces.get(p.country_code or "", set()) - {province.key}) >= needed:
                 out[n] = _moved(m, province)
         return out
 
