@@ -6114,3 +6114,11 @@ def test_a_town_named_like_a_state_among_three_states_is_the_state(parser):
         "Colorado, Nebraska and Oregon, according to the health department."
     )
     assert places_of(parser, text)["Washington"].kind is PlaceKind.ADMIN1
+
+
+def test_an_unknown_given_and_family_name_is_a_person(parser):
+    """ "Voters also wrote in Walter Gallagher for a second open position" marked an
+    unknown place called Walter Gallagher (after "in"): an unknown name of a given name
+    and a family name is a person's ("in El Collao" stays a place)."""
+    text = "Voters also wrote in Walter Gallagher for a second open position in Poland, Maine."
+    assert "Walter Gallagher" not in places_of(parser, text)

@@ -488,12 +488,25 @@ class Geoparser(Recogniser):
         province and country, :meth:`Recogniser.select`)."""
         kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
         kept = _without_firms(text, tokens, kept, self._kind)
-        kept = [s for s in kept if not self._names_no_place(text, s)]
+        kept = [s for s in kept if not self._names_no_place(text, s) and not self._a_person(s)]
         if "by " in text:
             credited = [m.span(1) for m in _CREDIT.finditer(text)]
             kept = [s for s in kept if not any(a <= s.start < b for a, b in credited)]
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
+        )
+
+    def _a_person(self, s: Span) -> bool:
+        """Whether unknown span ``s`` is a given name and a family name, no place the
+        gazetteer lacks: "Voters also wrote in Walter Gallagher" (after "in")."""
+        words = s.key.split(" ")
+        return (
+            not s.forms
+            and s.head is None
+            and len(words) == 2
+            and len(words[0]) > 2  # (no article: "El Collao" is a Peruvian province)
+            and words[0] in self.gazetteer.given_names
+            and words[1] in surnames()
         )
 
     def _names_no_place(self, text: str, s: Span) -> bool:
