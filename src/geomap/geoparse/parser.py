@@ -143,9 +143,6 @@ _GOVERNOR_AFTER = re.compile(
     r"|government)|governor|gov\.)(?!\w)",
     re.IGNORECASE,  # "Kharkiv Governor Oleh Syniehubov", "Kherson Regional Military ..."
 )
-# an English article before a name and a lower-case "city": a town of that place ("the
-# Ohio city of Dayton"), not a town of that name (the Arabic article before a name is
-# :data:`_ARTICLE_BEFORE`)
 # capitalised words up to a public body's head word ("Department of Justice", "Drug Task
 # Force", "Highway Safety Agency")
 _BODY_AFTER = re.compile(
@@ -161,6 +158,9 @@ _CREDIT = re.compile(
 )
 # a town's council at work: the story is local to the town it is filed from
 _COUNCIL = re.compile(r"\b(?:City|Town|Village) Council\b|\bcouncil (?:meeting|member)s?\b")
+# an English article before a name and a lower-case "city": a town of that place ("the
+# Ohio city of Dayton"), not a town of that name (the Arabic article before a name is
+# :data:`_ARTICLE_BEFORE`)
 _AN_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
 # a town's own bodies after its name ("Lebanon City Council", "Peru Fire Department",
 # "Norway Town Meeting"): no country has them
@@ -1774,11 +1774,12 @@ class Geoparser(Recogniser):
     ) -> list[Mention]:
         """A village read for a name a province of its country bears as its own, in a
         story that names :data:`LOCAL_NAMES` or more other provinces of that country (a
-        town of fewer than :data:`KNOWN_CITY` people, one more), is that province: "followed by Oaxaca with 69, Guerrero with 52, Veracruz with five,
-        Tabasco with four, Michoacán and Campeche with three" of a Mexican Zika count
-        read Veracruz and Michoacán as villages of Chiapas, whose other names' towns lie
-        near them. A qualified name keeps its qualifier's, and a dateline its town
-        ("WASHINGTON — Farmers in Kansas and Iowa met in Topeka")."""
+        town of fewer than :data:`KNOWN_CITY` people, one more), is that province:
+        "followed by Oaxaca with 69, Guerrero with 52, Veracruz with five, Tabasco with
+        four, Michoacán and Campeche with three" of a Mexican Zika count read Veracruz
+        and Michoacán as villages of Chiapas, whose other names' towns lie near them. A
+        qualified name keeps its qualifier's, and a dateline its town ("WASHINGTON —
+        Farmers in Kansas and Iowa met in Topeka")."""
         provinces: dict[str, set[str]] = {}
         for m in mentions:
             if m.place is not None and m.place.kind is PlaceKind.ADMIN1:
@@ -2029,7 +2030,7 @@ class Geoparser(Recogniser):
             for q in mentions
             if q.place is not None and q.place.kind is PlaceKind.ADMIN1
         }
-        abroad = {
+        countries = {  # of the story's other places
             q.place.country_code
             for q in mentions
             if q.place is not None and q.place.key != p.key and q.place.country_code
@@ -2037,7 +2038,8 @@ class Geoparser(Recogniser):
         if len(provinces) != 1:
             return mentions
         (home,) = provinces
-        if abroad - {home.split(".")[0]} or home.split(".")[0] == p.country_code:
+        cc = home.split(".")[0]  # (a province's code: "US.OH")
+        if countries - {cc} or cc == p.country_code:
             return mentions
         place = self._biggest_town(s, lambda i: self._admin1[i] == home)
         if place is None:
@@ -2470,10 +2472,6 @@ class Geoparser(Recogniser):
                 confidence = 0.4
                 if place is None and s.head in BUILDING_HEADS and not saint:
                     place = self._city_opening(s)
-                # (not a town named for its government, opening its sentence, unless
-                # the name runs on into it: "Belgrade called the move a provocation,
-                # and ... patrols near the Jarinje crossing" names no crossing at
-                # Belgrade; "Presbyterian Hospital Dallas says" is Dallas')
                 # an unknown district by a name of its own is a unit around towns, at
                 # none of them: "in Taplejung district, about 310 miles east of the
                 # capital, Kathmandu" (a "School District" or "Levee District" is a
@@ -2481,9 +2479,13 @@ class Geoparser(Recogniser):
                 district = (
                     place is None
                     and s.head == "district"
-                    and all(zipf(w) < ENGLISH_ZIPF for w in s.key.split()[:-1])
+                    and all(zipf(w) < ENGLISH_ZIPF for w in s.key.split())
                     and not CAPITAL_AFTER.match(text, s.end)  # ("Cloverhill District Court")
                 )
+                # (not a town named for its government, opening its sentence, unless
+                # the name runs on into it: "Belgrade called the move a provocation,
+                # and ... patrols near the Jarinje crossing" names no crossing at
+                # Belgrade; "Presbyterian Hospital Dallas says" is Dallas')
                 in_towns = [
                     t
                     for t in towns

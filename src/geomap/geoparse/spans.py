@@ -251,9 +251,9 @@ _VEHICLE_OPENERS = frozenset("a an the his her their its my our your".split())
 _WORKS_AFTER = re.compile(r" (?:plant|factory|assembly|dealership|facility|works)\b", re.I)
 # Words that end a disease's name: the place before one names the disease ("West Nile
 # virus", "Lassa fever", "Crimean-Congo hemorrhagic fever", "Spanish flu", "Middle East
-# respiratory syndrome", "the Delta variant", "Shiga toxin"; any word ending in "virus": "Sudan
-# ebolavirus"), not a place the text speaks of. Not "measles": no place names it, so
-# "California measles outbreak" is an outbreak in California.
+# respiratory syndrome", "the Delta variant", "Shiga toxin"; any word ending in
+# "virus": "Sudan ebolavirus"), not a place the text speaks of. Not "measles": no place
+# names it, so "California measles outbreak" is an outbreak in California.
 DISEASE_WORDS = frozenset(
     """virus fever flu influenza disease syndrome encephalitis hemorrhagic haemorrhagic
     equine respiratory spotted variant subvariant toxin""".split()
