@@ -781,3 +781,15 @@ def test_a_council_storys_dateline_is_the_town_of_the_one_state_it_names(parser)
     )
     got = [m.place for m in parser.parse(text) if m.surface.lower() == "paris"]
     assert got and got[0].country_code == "FR"
+
+
+def test_a_town_meeting_storys_dateline_is_the_town_of_its_countys_state(parser):
+    """ "POLAND — Voters at Friday's annual Town Meeting approved a nearly $5.1 million
+    budget ... Androscoggin County" of a Maine paper read the country: a town meeting
+    is a town's council at work, and a county names its state."""
+    text = (
+        "POLAND — Voters at Friday's annual Town Meeting approved a nearly $5.1 million "
+        "budget, including the town's share of Androscoggin County taxes."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface == "POLAND"]
+    assert got and got[0].admin1 == "US.ME"

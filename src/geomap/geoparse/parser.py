@@ -157,7 +157,10 @@ _CREDIT = re.compile(
     r"((?:[A-Z][\w.'’-]*,? (?:and )?)*[A-Z][\w.'’-]*)"
 )
 # a town's council at work: the story is local to the town it is filed from
-_COUNCIL = re.compile(r"\b(?:City|Town|Village) Council\b|\bcouncil (?:meeting|member)s?\b")
+_COUNCIL = re.compile(
+    r"\b(?:City|Town|Village) Council\b|\bcouncil (?:meeting|member)s?\b|\bTown Meeting\b"
+    r"|\b[Ss]electmen\b|\bSelect ?[Bb]oard\b"
+)
 # an English article before a name and a lower-case "city": a town of that place ("the
 # Ohio city of Dayton"), not a town of that name (the Arabic article before a name is
 # :data:`_ARTICLE_BEFORE`)
@@ -2007,11 +2010,13 @@ class Geoparser(Recogniser):
         spans: Sequence[Span],
         quals: Sequence[Qualifier | None],
     ) -> list[Mention]:
-        """A local dateline read as a town abroad, in a story of a town's council that
-        names one province and nothing else abroad, is the town of its name in that
-        province, and so are its other mentions: "TORONTO – An emergency ordinance was
-        passed during Monday night's City Council meeting ... an agreement with Ohio" is
-        Toronto, Ohio (a wire dateline is the agency's town: "PARIS (AP)")."""
+        """A local dateline read as a town or a country abroad, in a story of a town's
+        council or town meeting that names one province (or its counties) and nothing
+        else abroad, is the town of its name in that province, and so are its other
+        mentions: "TORONTO – An emergency ordinance was passed during Monday night's City
+        Council meeting ... an agreement with Ohio" is Toronto, Ohio, "POLAND — Voters at
+        Friday's annual Town Meeting ... Androscoggin County" Poland, Maine (a wire
+        dateline is the agency's town: "PARIS (AP)")."""
         if not _COUNCIL.search(text):
             return mentions
         n = next((n for n, s in enumerate(spans) if _story_dateline(text, s)), None)
@@ -2020,15 +2025,15 @@ class Geoparser(Recogniser):
         s, p = spans[n], mentions[n].place
         if (
             p is None
-            or p.kind is not PlaceKind.CITY
+            or p.kind not in (PlaceKind.CITY, PlaceKind.COUNTRY)
             or quals[n] is not None
             or _wire_dateline(text, s)
         ):
             return mentions
-        provinces = {
+        provinces = {  # (a county names its state: "POLAND — ... Androscoggin County")
             q.place.admin1
             for q in mentions
-            if q.place is not None and q.place.kind is PlaceKind.ADMIN1
+            if q.place is not None and (q.place.kind is PlaceKind.ADMIN1 or _unit(q.place))
         }
         countries = {  # of the story's other places
             q.place.country_code
