@@ -5944,6 +5944,12 @@ def test_an_unknown_district_is_at_no_town_of_its_sentence(parser):
     assert got["Nsama district"] is None
     text = "The outbreak was found at a farm of Xixiu District in Anshun City, Guizhou."
     assert places_of(parser, text)["Xixiu District"].name == "Anshun"
+    # ... and at a town of the story spelt like it, its seat
+    text = (
+        "SINDHUPALCHOWK: Bodies of all eight people who went missing in a landslide in "
+        "Melamchi Municipality of Sindhupalchok district have been recovered."
+    )
+    assert places_of(parser, text)["Sindhupalchok district"].name == "Sindhupalchowk"
 
 
 def test_a_name_read_by_another_name_alone_before_a_family_name_is_a_person(parser):

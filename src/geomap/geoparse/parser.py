@@ -13,6 +13,7 @@ from bisect import bisect
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress, pairwise
 from typing import Any
@@ -307,6 +308,9 @@ ALT_STRAY_POPULATION = 1_000_000
 # a Tennessee story is no Rhode Island town). On GeoWebNews' cross-validated predictions
 # none such was right either (8 wrong, 6 no place; at 300 km, 1 of 21 right).
 PROVINCE_STRAY_KM = 500.0
+# How alike an unknown district's name and a town of the story must be for the town to be
+# its seat (difflib's ratio: "Sindhupalchok" and "Sindhupalchowk" 0.96)
+SEAT_SPELLING = 0.9
 # How far from the point of a county a local story names a town of the county's name lies
 # to be no part of it (:meth:`Geoparser._local_namesake`)
 UNIT_TOWN_KM = 40.0
@@ -2500,6 +2504,17 @@ class Geoparser(Recogniser):
                     or not text[slice(*_between(m, t))].strip(" ,")
                 ]
                 if district:
+                    # (but a town of the story spelt like it is its seat: "Melamchi
+                    # Municipality of Sindhupalchok district" under "SINDHUPALCHOWK:")
+                    place = next(
+                        (
+                            t.place
+                            for t in towns
+                            if SequenceMatcher(None, s.key, fold(t.place.name)).ratio()
+                            >= SEAT_SPELLING
+                        ),
+                        None,
+                    )
                     in_towns = []
                 in_provinces = provinces
                 if s.head in PHYSICAL_HEADS:
