@@ -793,3 +793,15 @@ def test_a_town_meeting_storys_dateline_is_the_town_of_its_countys_state(parser)
     )
     got = [m.place for m in parser.parse(text) if m.surface == "POLAND"]
     assert got and got[0].admin1 == "US.ME"
+
+
+def test_an_institution_named_after_the_storys_town_is_that_towns(parser):
+    """ "Denmark Technical College" of a story of Denmark, South Carolina, read the
+    kingdom while the story's "Denmark" was the town: an institution whose name opens
+    with a town the story reads is that town's, not its country namesake's."""
+    text = (
+        "Churches in Denmark, South Carolina, gave water to residents. Denmark Technical "
+        "College opened its gym, and the Denmark Public Library in Bamberg County stayed open."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Denmark Technical College"].admin1 == "US.SC"

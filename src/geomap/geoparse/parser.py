@@ -2409,6 +2409,17 @@ class Geoparser(Recogniser):
                 # (the point is the town's: 0.4; a province's: 0.3, as below)
                 confidence = 0.4 if town.kind is PlaceKind.CITY else 0.3
                 m = Mention(m.start, m.end, m.surface, m.kind, town, confidence)
+            elif (
+                m.place is not None
+                and m.place.kind is PlaceKind.COUNTRY
+                and s.head in BUILDING_HEADS
+                and (town := _named_opening(s, named, False)) is not None
+                and town.country_code != m.place.country_code
+            ):
+                # an institution named after a town the story reads is that town's, not
+                # its country namesake's: "Denmark Technical College" of a story of
+                # Denmark, South Carolina; "Peru State College" of Peru, Nebraska
+                m = Mention(m.start, m.end, m.surface, m.kind, town, 0.4)
             p = m.place
             far = p is not None and s.head in PHYSICAL_HEADS and p.kind is PlaceKind.CITY
             # "a teenager from the Fraser Valley" after "Canada's British Columbia" is no
