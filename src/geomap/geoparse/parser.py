@@ -2023,7 +2023,7 @@ class Geoparser(Recogniser):
         dateline is the agency's town: "PARIS (AP)")."""
         if not _COUNCIL.search(text):
             return mentions
-        n = next((n for n, s in enumerate(spans) if _story_dateline(text, s)), None)
+        n = _placed_dateline(text, mentions, spans)
         if n is None:
             return mentions
         s, p = spans[n], mentions[n].place
@@ -3732,7 +3732,19 @@ def _dateline_town(text: str, mentions: Sequence[Mention], spans: Sequence[Span]
     """The town of the story's dateline (:func:`_dateline`, within its first
     :data:`DATELINE_WITHIN` characters: under a headline that may name places too), if it
     lies in a known province."""
-    first = next(
+    first = _placed_dateline(text, mentions, spans)
+    if first is None:
+        return None
+    home = mentions[first].place
+    if home is None or home.kind is not PlaceKind.CITY or not home.admin1:
+        return None
+    return home
+
+
+def _placed_dateline(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> int | None:
+    """The index of the story's own dateline (:func:`_story_dateline`), the first one
+    read as a place."""
+    return next(
         (
             n
             for n, m in enumerate(mentions)
@@ -3740,12 +3752,6 @@ def _dateline_town(text: str, mentions: Sequence[Mention], spans: Sequence[Span]
         ),
         None,
     )
-    if first is None:
-        return None
-    home = mentions[first].place
-    if home is None or home.kind is not PlaceKind.CITY or not home.admin1:
-        return None
-    return home
 
 
 def _wire_dateline(text: str, s: Span) -> bool:
