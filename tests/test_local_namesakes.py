@@ -805,3 +805,19 @@ def test_an_institution_named_after_the_storys_town_is_that_towns(parser):
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Denmark Technical College"].admin1 == "US.SC"
+
+
+def test_a_canadian_county_named_like_a_town_is_in_the_gazetteer(parser):
+    """ "this case has occurred in Oxford County" of a story of avian flu in Ontario read
+    Maine's Oxford County: the gazetteer left Ontario's out, as Oxford is also a town of
+    Nova Scotia; a county is kept by its full name, which no town bears."""
+    text = (
+        "A case of avian influenza was confirmed in Ontario. Like the previous two "
+        "outbreaks in the Canadian province, this case has occurred in Oxford County."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Oxford County"].admin1 == "CA.08"
+    # ... and one whose plain name is a lake's and Ohio's towns' ("Huron County, Ontario"
+    # was Ontario, Ohio) by that full name
+    got = {m.surface: m.place for m in parser.parse("A farm in Huron County, Ontario.")}
+    assert got["Huron County"].admin1 == "CA.08" and got["Ontario"].country_code == "CA"

@@ -987,11 +987,18 @@ def _geonames_units(b: _Builder, given: frozenset[str], file: str, kind: str) ->
             or (" " not in f and _zipf(fold(f)) >= DISTRICT_WORD_ZIPF)
             for f in forms
         ):
-            continue
+            # a county by its full name alone, which nothing else bears and no person
+            # ("Kent County" of New Brunswick; "Huron County" of Ontario, whose "Huron"
+            # is a lake's and Ohio's towns')
+            forms = [
+                f for f in forms if f.endswith(" County") and not named_elsewhere(row["cc"], f)
+            ]
+            if not forms:
+                continue
         idx = b.add(
             key=row["admin1"] if province else f"admin2:{row['geonameid']}",
             geonameid=row["geonameid"],
-            name=row["name"],
+            name=forms[0],
             kind=kind,
             lat=float(row["lat"]),
             lon=float(row["lon"]),
