@@ -821,3 +821,17 @@ def test_a_canadian_county_named_like_a_town_is_in_the_gazetteer(parser):
     # was Ontario, Ohio) by that full name
     got = {m.surface: m.place for m in parser.parse("A farm in Huron County, Ontario.")}
     assert got["Huron County"].admin1 == "CA.08" and got["Ontario"].country_code == "CA"
+
+
+def test_a_name_whose_every_reading_is_american_makes_georgia_the_state(parser):
+    """ "a house fire in southern Dawson County ... Georgia Forestry was requested" read
+    the Caucasian country (and then dropped the county as a stray of it): Dawson County
+    is Georgia's, Texas', Montana's or Nebraska's, American whichever it is, so the
+    story's "Georgia" is the state beside it."""
+    text = (
+        "A fire was reported in Dawson County on Sunday. Additionally, Georgia Forestry "
+        "was requested to plow a break around it."
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Georgia"].kind.value == "admin1" and got["Georgia"].admin1 == "US.GA"
+    assert got["Dawson County"].admin1 == "US.GA"

@@ -366,6 +366,16 @@ class Resolver:
                 either.append((key, forms))
             elif forms:
                 self._file(ctx, key, forms, seen)
+        if either:
+            # a name of many readings, all in the country of a province or country's
+            # province, is of that country whichever it is: "Dawson County" (Georgia,
+            # Texas, Montana or Nebraska) tells the "Georgia" beside it is the state
+            at_home = {self._cc[forms[0]] for _, forms in either}
+            sure = set(ctx.own_countries)
+            for key, forms in names:
+                ccs = {self._cc[i] for i in forms[::2]}
+                if len(ccs) == 1 and ccs <= at_home and key not in sure:
+                    ctx.own_countries.setdefault(key, Counter())[self._cc[forms[0]]] += 1
         for key, forms in either:
             # "Georgia": the province or the country the story's other names lie in
             # ("Tbilisi", "Atlanta")
