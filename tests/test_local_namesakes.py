@@ -835,3 +835,17 @@ def test_a_name_whose_every_reading_is_american_makes_georgia_the_state(parser):
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Georgia"].kind.value == "admin1" and got["Georgia"].admin1 == "US.GA"
     assert got["Dawson County"].admin1 == "US.GA"
+
+
+def test_a_county_read_where_none_of_the_storys_towns_lies_is_the_one_holding_one(parser):
+    """ "Delaware County Board of Supervisors ... a professor of criminal justice at SUNY
+    Delhi" of a New York paper read Pennsylvania's Delaware County (the most populous)
+    beside Delhi, New York: the county whose reading holds a town the story reads is
+    that one."""
+    text = (
+        "Bovina Town Supervisor and Delaware County Board of Supervisors Chairman Tina Mole "
+        'said the survey results reflected positively on the department. "Things are going '
+        'well," said Simon Purdy, a professor of criminal justice at SUNY Delhi.'
+    )
+    got = {m.surface: m.place for m in parser.parse(text)}
+    assert got["Delhi"].admin1 == "US.NY" and got["Delaware County"].admin1 == "US.NY"

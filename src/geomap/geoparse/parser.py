@@ -2276,6 +2276,57 @@ class Geoparser(Recogniser):
                 for k in units:  # the county's every mention
                     if spans[k].key == key:
                         out[k] = _moved(out[k], county)
+        return self._county_of_towns(out, spans, quals, units, named)
+
+    def _county_of_towns(
+        self,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+        units: Sequence[int],
+        named: dict[int, str],
+    ) -> list[Mention]:
+        """For :meth:`_county_town`: a county read where none of the story's towns lies,
+        one other reading of whose name holds one (:data:`COUNTY_TOWN_KM`, same province),
+        is that reading: "Delaware County Sheriff ... the Delhi Town Court" of a story
+        that reads Delhi in New York is New York's county, not Pennsylvania's of more
+        people. A town of the county's opening word tells nothing ("Washington County")."""
+        lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
+        towns = [
+            (spans[n].key, m.place)
+            for n, m in enumerate(mentions)
+            if m.place is not None
+            and m.place.kind is PlaceKind.CITY
+            and not _unit(m.place)
+            and spans[n].head is None
+        ]
+
+        def holds(key: str, admin1: str | None, a: float, b: float) -> bool:
+            first = key.split(" ", 1)[0]
+            return any(
+                t.admin1 == admin1
+                and name.split(" ", 1)[0] != first
+                and _km(t.lat, t.lon, a, b) < COUNTY_TOWN_KM
+                for name, t in towns
+            )
+
+        out = list(mentions)
+        for key in dict.fromkeys(spans[k].key for k in units):
+            mine = [k for k in units if spans[k].key == key]
+            read = out[mine[0]].place
+            if any(quals[k] is not None for k in mine) or holds(
+                key, read.admin1, read.lat, read.lon
+            ):
+                continue
+            other = [
+                r
+                for r, name in named.items()
+                if name == key and holds(key, self._admin1[r], lat[r], lon[r])
+            ]
+            if len(other) == 1:
+                county = self.gazetteer.place(other[0])
+                for k in mine:
+                    out[k] = _moved(out[k], county)
         return out
 
     def _unit_town(
