@@ -3072,6 +3072,18 @@ def test_a_given_name_before_a_surname_used_alone_is_a_person(parser):
     assert [m.surface for m in parser.parse(text)][:2] == ["Georgian", "US"]
 
 
+def test_a_given_name_before_what_follows_a_persons_name_is_a_person(parser):
+    """ "With just two commissioners absent - Jordan Cocke, of District 5, and David
+    Cranford" of a Tennessee county board's story was the country: a given name before a
+    capitalised word that a verb of speech or a person's ", of" follows is a person,
+    whatever family name it is ("Chad Hitchcock said"); "Jordan, of course" is none."""
+    text = "Two members were absent - Jordan Cocke, of District 5, and David Cranford."
+    assert parser.parse(text) == []
+    assert parser.parse("Chad Hitchcock said the board met on Friday.") == []
+    text = "Jordan, of course, said no to the plan for Jordan Valley farmers."
+    assert next(m.surface for m in parser.parse(text)) == "Jordan"
+
+
 def test_a_given_name_before_a_listed_family_name_is_a_person(parser):
     """ "Paris Hilton flew to Las Vegas": named once, the person has no surname used
     alone to give her away; a family name countries' locales list does. A capitalised

@@ -2985,10 +2985,19 @@ def _without_first_names(
         or (
             len(keys[spans[n].j + 1]) > 2
             and not _after_word_of_place(keys, spans[n].i)
-            and _towns_only(spans[n], kinds)
+            and (
+                _towns_only(spans[n], kinds)
+                # ... or what a person's name takes after it: "Jordan Cocke, of District
+                # 5, and David Cranford" of a county board's story, "Chad Hitchcock said"
+                or (spans[n].key in given and _PERSON_AFTER.match(text, ends[spans[n].j + 1]))
+            )
         )
     }
     return [s for n, s in enumerate(spans) if n not in dropped]
+
+
+# what follows a person's name: a verb of speech, or where (and how old) one is from
+_PERSON_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b|, (?:\d{1,3}, )?of [A-Z]")
 
 
 def _after_word_of_place(keys: Sequence[str], i: int) -> bool:
