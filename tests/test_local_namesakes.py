@@ -849,3 +849,19 @@ def test_a_county_read_where_none_of_the_storys_towns_lies_is_the_one_holding_on
     )
     got = {m.surface: m.place for m in parser.parse(text)}
     assert got["Delhi"].admin1 == "US.NY" and got["Delaware County"].admin1 == "US.NY"
+
+
+def test_the_city_of_a_qualified_towns_name_is_that_town(parser):
+    """ "MILAN, Tenn. - After a hard-fought race, the city of Milan has a new mayor" read
+    Italy's Milan after "the city of": a unit word keeps a name's own reading only where
+    the story's qualified one is not of the kind it says ("Brazil (Sao Paulo) ... the
+    state of Sao Paulo" is the state)."""
+    text = (
+        "MILAN, Tenn. - After a hard-fought race, the city of Milan has a new mayor. He "
+        "will bring jobs back to the city of Milan."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface.lower() == "milan"]
+    assert len(got) == 3 and all(p.admin1 == "US.TN" for p in got)
+    text = "SAO PAULO, Brazil - Rain fell again across the state of Sao Paulo."
+    got = [m.place for m in parser.parse(text) if m.surface.lower() == "sao paulo"]
+    assert got[0].kind.value == "city" and got[1].kind.value == "admin1"

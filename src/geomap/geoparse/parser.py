@@ -611,7 +611,7 @@ class Geoparser(Recogniser):
         team_names = {spans[n].key for n in teams}
         # names a unit word says the kind of ("The state of Sao Paulo"); a plural one,
         # of its whole list ("cities such as Kharkiv and Sumy")
-        worded: set[int] = set()
+        worded: dict[int, frozenset[int]] = {}  # ... and the kinds that word allows
         civic: set[int] = set()  # names a town's own bodies follow (:data:`_CIVIC_AFTER`)
         civic_names = {m.group(1).lower() for m in _CIVIC_NAME.finditer(text)}
         runs = _list_runs(text, spans)
@@ -628,7 +628,7 @@ class Geoparser(Recogniser):
             elif unit is None:
                 unit = list_unit.get(runs[n].start)
             if unit is not None:
-                worded.add(n)
+                worded[n] = unit
             dateline = (
                 unit is None
                 and qual is not None
@@ -769,7 +769,18 @@ class Geoparser(Recogniser):
             place = self.gazetteer.place(best)
             kind = _mention_kind(fk, text, s, place, spans[runs[n].start].start)
             mentions.append(Mention(s.start, s.end, surface, kind, place, conf, alternatives))
-        _one_sense(mentions, spans, quals, qualified, self.gazetteer, teams | worded)
+        # a unit word keeps its name's own reading, unless the qualified one is of the
+        # kind it says: "MILAN, Tenn. - ... the city of Milan has a new mayor" is no Italian
+        # city, "Brazil (Sao Paulo) ... The state of Sao Paulo" no Brazilian one
+        unlike = {
+            n
+            for n, unit in worded.items()
+            if not all(
+                self._kind[i] in unit and (unit != _VILLAGES or self._pop[i] < KNOWN_CITY)
+                for i in qualified.get((spans[n].key, spans[n].head), ())
+            )
+        }
+        _one_sense(mentions, spans, quals, qualified, self.gazetteer, teams | unlike)
         for n in unknown_in:
             # "Camp Murray, Wash.", "Oulton Park, Cheshire": somewhere in that province or
             # county (confidence 0.3, as a street placed at its paragraph's town: the point
@@ -781,7 +792,7 @@ class Geoparser(Recogniser):
             m = mentions[n]
             confidence = 0.4 if where.kind is PlaceKind.CITY else 0.3
             mentions[n] = Mention(m.start, m.end, m.surface, m.kind, where, confidence)
-        listed = self._listed_provinces(text, mentions, spans, quals, runs, worded)
+        listed = self._listed_provinces(text, mentions, spans, quals, runs, set(worded))
         listed = self._listed_towns(text, listed, spans, quals, runs)
         located = self._dateline_province(text, listed, spans, quals)
         # each mention's sentence, read once: the rules below move places, not offsets
