@@ -865,3 +865,22 @@ def test_the_city_of_a_qualified_towns_name_is_that_town(parser):
     text = "SAO PAULO, Brazil - Rain fell again across the state of Sao Paulo."
     got = [m.place for m in parser.parse(text) if m.surface.lower() == "sao paulo"]
     assert got[0].kind.value == "city" and got[1].kind.value == "admin1"
+
+
+def test_a_select_boards_town_is_in_new_england(parser):
+    """ "MANCHESTER - ... The Manchester Select Board cut nearly every budget" of a
+    Vermont paper read England's Manchester, "China select board members" the country:
+    only New England's towns have select boards and town meetings, so the name before
+    one is such a town (the biggest of its name there, when the story names no state)."""
+    text = (
+        "MANCHESTER - Voters approved the budget. The Manchester Select Board cut nearly "
+        "every budget in town."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface.lower() == "manchester"]
+    assert len(got) == 2 and all(p.admin1 in ("US.NH", "US.VT") for p in got)
+    text = "China select board members met on June 5. China residents may fill out the survey."
+    got = [m.place for m in parser.parse(text)]
+    assert len(got) == 2 and all(p.admin1 == "US.ME" for p in got)
+    # a country's name before no select board stays the country
+    got = parser.parse("The select board met on June 5 to discuss trade with China.")
+    assert [m.place.kind.value for m in got] == ["country"]

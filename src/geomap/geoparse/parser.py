@@ -178,9 +178,19 @@ _CIVIC_AFTER = re.compile(_CIVIC)
 # ... and the one-word names they follow anywhere in the text, as a building's name too
 # ("China Middle School" of a China, Maine paper, whose "CHINA:" heads it)
 _CIVIC_NAME = re.compile(r"\b([A-Z][a-z]+)(?=" + _CIVIC + ")")
+# a New England town's own government (only the six states' towns have select boards
+# and town meetings): "The Manchester Select Board", "China select board members"
+_SELECT_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= (?:[Ss]elect ?[Bb]oard|[Ss]electmen|Board of "
+    r"Selectmen|Town Meeting)\b)"
+)
+NEW_ENGLAND = frozenset({"US.CT", "US.MA", "US.ME", "US.NH", "US.RI", "US.VT"})
 # what a text calls a village is a town, and none of a big city's size ("the village of
 # Blida" of a Lebanese story is no Algerian city; -1 is no kind: it only tells the two apart)
 _VILLAGES = frozenset({_TOWN, -1})
+# ... and what a New England town's government follows (:data:`_SELECT_NAME`) is a town
+# there (-2 is no kind: it only tells it apart)
+_NEW_ENGLAND_TOWNS = frozenset({_TOWN, -2})
 _KIND_OF = (
     {w: _TOWNS_ONLY for w in ("city", "town", "suburb", "cities", "towns")}
     | {w: _VILLAGES for w in ("village", "hamlet", "villages")}
@@ -614,6 +624,11 @@ class Geoparser(Recogniser):
         worded: dict[int, frozenset[int]] = {}  # ... and the kinds that word allows
         civic: set[int] = set()  # names a town's own bodies follow (:data:`_CIVIC_AFTER`)
         civic_names = {m.group(1).lower() for m in _CIVIC_NAME.finditer(text)}
+        select_names = {  # (a name of two words, or its last: "The Manchester")
+            name
+            for m in _SELECT_NAME.finditer(text)
+            for name in (m.group(1).lower(), m.group(1).lower().rpartition(" ")[2])
+        }
         runs = _list_runs(text, spans)
         list_unit: dict[int, frozenset[int]] = {}  # a list's first span -> its unit
         for n, s in enumerate(spans):
@@ -647,6 +662,15 @@ class Geoparser(Recogniser):
                 unit = _TOWNS_ONLY  # "The quake struck near Sagaing": the city
             elif unit is None and _GOVERNOR_AFTER.match(text, s.end):
                 unit = _PROVINCES  # "Belgorod governor", "the Odesa regional administration"
+            elif (
+                unit is None
+                and s.key in select_names
+                and self._biggest_town(s, lambda i: self._admin1[i] in NEW_ENGLAND)
+            ):
+                # "MANCHESTER - ... The Manchester Select Board" is no English city, "China
+                # select board members" no country: the town of that name in New England
+                unit = _NEW_ENGLAND_TOWNS
+                civic.add(n)
             elif (
                 unit is None
                 and (s.key in civic_names or _CIVIC_AFTER.match(text, s.end))
@@ -719,7 +743,12 @@ class Geoparser(Recogniser):
                     forms = readings_where(forms, self._team_town) or forms
                 if s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
-                if unit == _VILLAGES:
+                if unit is _NEW_ENGLAND_TOWNS:
+                    forms = readings_where(
+                        forms,
+                        lambda i, _: self._kind[i] == _TOWN and self._admin1[i] in NEW_ENGLAND,
+                    )
+                elif unit == _VILLAGES:
                     forms = readings_where(
                         forms, lambda i, _: self._kind[i] == _TOWN and self._pop[i] < KNOWN_CITY
                     )
