@@ -3072,6 +3072,22 @@ def test_a_given_name_before_a_surname_used_alone_is_a_person(parser):
     assert [m.surface for m in parser.parse(text)][:2] == ["Georgian", "US"]
 
 
+def test_an_organisation_of_everyday_words_after_the_is_no_village(parser):
+    """ "The American Red Cross opened a shelter ... Volunteers from the Red Cross" read
+    Red Cross, North Carolina (742 people): a name of everyday words only villages bear,
+    after "the" (or "the" and a people's adjective), is an organisation's; a town takes
+    no article. A head word keeps a place ("the Safety Bay foreshore"), and the village
+    stays where named as a town ("in Red Cross, N.C.")."""
+    text = (
+        "The American Red Cross opened a shelter. Volunteers from the Red Cross helped "
+        "families, and more came from Red Cross, N.C."
+    )
+    got = [(m.surface, m.place and m.place.admin1) for m in parser.parse(text)]
+    assert ("Red Cross", "US.NC") in got and got.count(("Red Cross", "US.NC")) == 1
+    text = "Dead fish washed up on the Safety Bay foreshore near Rockingham, Western Australia."
+    assert "Safety Bay" in [m.surface for m in parser.parse(text)]
+
+
 def test_a_given_name_before_what_follows_a_persons_name_is_a_person(parser):
     """ "With just two commissioners absent - Jordan Cocke, of District 5, and David
     Cranford" of a Tennessee county board's story was the country: a given name before a

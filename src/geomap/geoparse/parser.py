@@ -178,6 +178,11 @@ _CIVIC_AFTER = re.compile(_CIVIC)
 # ... and the one-word names they follow anywhere in the text, as a building's name too
 # ("China Middle School" of a China, Maine paper, whose "CHINA:" heads it)
 _CIVIC_NAME = re.compile(r"\b([A-Z][a-z]+)(?=" + _CIVIC + ")")
+# "the" right before a name, or before a people's adjective before it ("the American Red
+# Cross")
+_THE_BEFORE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ )?$")
+# how common in English each word of an organisation's everyday name is ("red", "cross")
+EVERYDAY_ZIPF = 4.5
 # a New England town's own government (only the six states' towns have select boards
 # and town meetings): "The Manchester Select Board", "China select board members"
 _SELECT_NAME = re.compile(
@@ -505,12 +510,38 @@ class Geoparser(Recogniser):
         province and country, :meth:`Recogniser.select`)."""
         kept = _restated_as_one(text, self.select(spans, text, home, nation), self._kind)
         kept = _without_firms(text, tokens, kept, self._kind)
-        kept = [s for s in kept if not self._names_no_place(text, s) and not self._a_person(s)]
+        kept = [
+            s
+            for s in kept
+            if not self._names_no_place(text, s)
+            and not self._a_person(s)
+            and not self._everyday_body(text, s)
+        ]
         if "by " in text:
             credited = [m.span(1) for m in _CREDIT.finditer(text)]
             kept = [s for s in kept if not any(a <= s.start < b for a, b in credited)]
         return _without_first_names(
             text, tokens, kept, self.gazetteer.given_names, self.gazetteer.column("kind")
+        )
+
+    def _everyday_body(self, text: str, s: Span) -> bool:
+        """Whether span ``s`` is an organisation's name of everyday words that only
+        villages bear, after "the" or "the" and a people's adjective: "the Red Cross",
+        "the American Red Cross" are no Red Cross, North Carolina (742 people); a town
+        takes no article ("the Safety Bay foreshore", "the Hollywood Park neighborhood"
+        are places by their heads)."""
+        words = s.key.split(" ")
+        return (
+            len(words) > 1
+            and s.head is None
+            and bool(s.forms)
+            and all(
+                zipf(w) >= EVERYDAY_ZIPF and w not in HEADS and w not in _FUNCTION_WORDS
+                for w in words
+            )
+            and all(self._kind[i] == _TOWN and self._pop[i] < VILLAGE for i in s.forms[::2])
+            and _THE_BEFORE.search(text, max(0, s.start - 30), s.start) is not None
+            and not CAPITAL_AFTER.match(text, s.end)
         )
 
     def _a_person(self, s: Span) -> bool:
