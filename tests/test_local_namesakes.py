@@ -884,3 +884,28 @@ def test_a_select_boards_town_is_in_new_england(parser):
     # a country's name before no select board stays the country
     got = parser.parse("The select board met on June 5 to discuss trade with China.")
     assert [m.place.kind.value for m in got] == ["country"]
+
+
+def test_an_american_councils_town_named_like_a_capital_abroad_is_a_guess_at_home(parser):
+    """ "Vienna resident and former councilmember Vince Olson ... Town Attorney Steve
+    Briglia" of a Virginia paper read Austria's capital, "Aberdeen City Council ... City
+    Manager Joe Gaa" Scotland's Aberdeen: a story of an American town's government that
+    names nothing else abroad is of the biggest American town of that name, shown as a
+    guess (confidence 0.3). Not a story that names the capital's country, nor one that
+    counts in pounds or euros."""
+    text = (
+        "The Town Council met Tuesday. Vienna resident and former councilmember Vince "
+        "Olson objected, and Town Attorney Steve Briglia said vendors in Vienna may bid."
+    )
+    got = [m for m in parser.parse(text) if m.surface == "Vienna"]
+    assert len(got) == 2 and all(m.place.admin1 == "US.VA" for m in got)
+    assert all(m.confidence < 0.5 for m in got)
+    text = (
+        "Aberdeen City Council met Monday. City Manager Joe Gaa said the Aberdeen "
+        "projects will cost $800,000."
+    )
+    got = [m.place for m in parser.parse(text) if m.surface.startswith("Aberdeen")]
+    assert got and all(p.country_code == "US" for p in got)
+    for other in (" Austria agreed.", " It cost 2 million euros."):
+        got = [m.place for m in parser.parse(text.replace("Aberdeen", "Vienna") + other)]
+        assert got[0].country_code == "AT"

@@ -183,6 +183,17 @@ _CIVIC_NAME = re.compile(r"\b([A-Z][a-z]+)(?=" + _CIVIC + ")")
 _THE_BEFORE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ )?$")
 # how common in English each word of an organisation's everyday name is ("red", "cross")
 EVERYDAY_ZIPF = 4.5
+# an American town's government at work: what only its council and officers are called
+# ("Councilmember", "aldermen", "City Manager"; British councils have councillors)
+_US_CIVIC = re.compile(
+    r"\b(?:[Cc]ouncil ?(?:[Mm]ember|[Mm]an|[Mm]en|[Ww]oman|[Ww]omen)s?|[Aa]lderm[ae]n|"
+    r"(?:City|Town|city|town) (?:[Mm]anager|[Aa]ttorney)|Mayor Pro Tem)\b"
+)
+# money of a country with no dollar: a story that converts euros or pounds is no local
+# American one ("100 million euros ($110 million)")
+_FOREIGN_MONEY = re.compile(r"[€£]|\b(?:euros?|pounds? sterling|pence)\b")
+# the confidence of a town chosen with nothing but the story's kind to go on
+GUESS_CONFIDENCE = 0.3
 # a New England town's own government (only the six states' towns have select boards
 # and town meetings): "The Manchester Select Board", "China select board members"
 _SELECT_NAME = re.compile(
@@ -872,6 +883,7 @@ class Geoparser(Recogniser):
         located = self._county_town(text, located, spans, quals)
         located = self._local_namesake(text, located, spans, quals)
         located = self._council_dateline(text, located, spans, quals)
+        located = self._american_council_town(text, located, spans, quals)
         located = self._stray_province(located, spans, quals)
         located = _postal_abroad(located, spans)
         located, spans = self._namesake_rivers(located, spans)
@@ -2076,6 +2088,57 @@ class Geoparser(Recogniser):
                 # gazetteer lacks ("commute from Cushman, Newark and Southside" of an
                 # Arkansas story is no Mandan, North Dakota, once called Cushman)
                 out[n] = Mention(m.start, m.end, m.surface, m.kind, None, 0.0)
+        return out
+
+    def _american_council_town(
+        self,
+        text: str,
+        mentions: list[Mention],
+        spans: Sequence[Span],
+        quals: Sequence[Qualifier | None],
+    ) -> list[Mention]:
+        """A town read abroad in a story of an American town's government (its council
+        members, aldermen, city manager or attorney: :data:`_US_CIVIC`; no euros nor
+        pounds) that names nothing else abroad and nothing else of that town's country
+        is the biggest American town of its name, and so are its other mentions, a guess
+        (confidence 0.3): "The Cairo City Council ... council member Linda Jackson ...
+        the city attorney" is no Egyptian capital, "Aberdeen City Council ... City
+        Manager Joe Gaa" no Scottish city, "Vienna resident and former councilmember"
+        no Austrian one. A qualified name stays ("PARIS, France")."""
+        if not _US_CIVIC.search(text) or _FOREIGN_MONEY.search(text):
+            return mentions
+        # the names read abroad (with what was put at them), which must be one town's
+        # and its own council area's ("Aberdeen", "Aberdeen City")
+        mine = [
+            n
+            for n, m in enumerate(mentions)
+            if m.place is not None
+            and m.place.kind is PlaceKind.CITY
+            and m.place.country_code not in (None, "US")
+        ]
+        named = [n for n in mine if spans[n].head is None]
+        if not named:
+            return mentions
+        first = min(named, key=lambda n: len(spans[n].key))
+        name = spans[first].key
+        cc = mentions[first].place.country_code
+        if any(
+            quals[n] is not None
+            or mentions[n].place.country_code != cc
+            or not (spans[n].head is not None or spans[n].key.split(" ", 1)[0] == name)
+            for n in mine
+        ) or any(  # nothing else of that country, nor of any other country abroad
+            m.place is not None and n not in mine and m.place.country_code not in (None, "US")
+            for n, m in enumerate(mentions)
+        ):
+            return mentions
+        town = self._biggest_town(spans[first], lambda i: self._cc[i] == "US")
+        if town is None:
+            return mentions
+        out = list(mentions)
+        for n in mine:
+            m = mentions[n]
+            out[n] = Mention(m.start, m.end, m.surface, m.kind, town, GUESS_CONFIDENCE)
         return out
 
     def _council_dateline(
