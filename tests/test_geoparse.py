@@ -3088,6 +3088,19 @@ def test_an_organisation_of_everyday_words_after_the_is_no_village(parser):
     assert "Safety Bay" in [m.surface for m in parser.parse(text)]
 
 
+def test_a_states_counties_are_the_state(parser):
+    """ "several northwestern Iowa counties that have been battling H5N2" read Iowa
+    County, "the seven Arkansas counties" Arkansas County: a plural "counties" after one
+    name that a state bears names that state's counties, not a county of its name; a
+    list keeps its counties ("Adams and Brown counties"), and one county stays one."""
+    got = places_of(parser, "Floods hit several Ohio counties on Monday.")
+    assert got["Ohio counties"].kind is PlaceKind.ADMIN1 and got["Ohio counties"].admin1 == "US.OH"
+    got = places_of(parser, "Floods hit Adams and Brown counties in Ohio.")
+    assert got["Brown counties"].kind is PlaceKind.CITY
+    got = places_of(parser, "Flooding closed roads in Ohio County, West Virginia, on Monday.")
+    assert got["Ohio County"].kind is PlaceKind.CITY
+
+
 def test_a_given_name_before_what_follows_a_persons_name_is_a_person(parser):
     """ "With just two commissioners absent - Jordan Cocke, of District 5, and David
     Cranford" of a Tennessee county board's story was the country: a given name before a

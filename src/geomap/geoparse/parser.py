@@ -762,6 +762,17 @@ class Geoparser(Recogniser):
                 and self._kind[spans[n + 1].forms[0]] == _COUNTRY
                 else None
             )
+            # "several Ohio counties", "northwestern Iowa counties": a plural unit word
+            # after one name (no list) names units of that province, not one of its name
+            provinces_units: tuple[int, ...] = ()
+            if (
+                surface.rsplit(None, 1)[-1].lower() in ("counties", "parishes")
+                and len(runs[n]) == 1
+            ):
+                base = s.key if s.head is not None else s.key.rpartition(" ")[0]
+                provinces_units = readings_where(
+                    self.gazetteer.names.get(base, ()), lambda i, _: self._kind[i] == _ADMIN1
+                )
             memo = (
                 s.key,
                 s.head,
@@ -774,6 +785,7 @@ class Geoparser(Recogniser):
                 article,
                 side,
                 of_country,
+                provinces_units,
             )
             if memo not in done:
                 forms = river or s.forms
@@ -783,7 +795,9 @@ class Geoparser(Recogniser):
                     forms = readings_where(forms, self._with_article) or forms
                 if team:  # "the Dallas Cowboys", "the Cleveland Browns": the big city's
                     forms = readings_where(forms, self._team_town) or forms
-                if s.head in ADMIN_HEADS:
+                if provinces_units:
+                    forms = provinces_units
+                elif s.head in ADMIN_HEADS:
                     forms = r.county_readings(s.key, forms, ctx)
                 if unit is _NEW_ENGLAND_TOWNS:
                     forms = readings_where(
