@@ -4787,6 +4787,13 @@ def test_towns_listed_as_neighbourhoods_of_a_town_are_in_it(parser):
     got = places_of(parser, text)
     assert got["Highbridge"].name == "The Bronx"
     assert got["Morris Heights"].name == "Morris Heights"
+    # one suburb is the other way round: "the Minneapolis suburb of Hopkins" put
+    # Minneapolis at Hopkins
+    text = (
+        "HOPKINS -- Officials are investigating five cases of Legionnaire's disease in the "
+        "Minneapolis suburb of Hopkins, Minnesota. The cases in Hopkins were confirmed."
+    )
+    assert places_of(parser, text)["Minneapolis"].name == "Minneapolis"
 
 
 def test_a_name_after_a_towns_possessive_is_a_part_of_it(parser):

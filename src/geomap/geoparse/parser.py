@@ -4283,7 +4283,8 @@ _NOT_MOTION_TO = frozenset("according next close due thanks compared".split())
 
 # "... neighborhoods of the Bronx", "... district of Kabul": the town whose parts a list
 # names
-_PARTS_OF = re.compile(r" (?:neighbou?rhoods?|districts?|suburbs?) of (?:the )?", re.I)
+# (one suburb is the other way round: "the Minneapolis suburb of Hopkins" is Hopkins)
+_PARTS_OF = re.compile(r" (?:neighbou?rhoods?|districts?|suburbs) of (?:the )?", re.I)
 PART_KM = 15.0  # a part of a town read farther than this from it is another place
 
 
