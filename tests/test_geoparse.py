@@ -3088,6 +3088,18 @@ def test_an_organisation_of_everyday_words_after_the_is_no_village(parser):
     assert "Safety Bay" in [m.surface for m in parser.parse(text)]
 
 
+def test_the_and_an_everyday_word_before_a_capitalised_one_is_a_name(parser):
+    """ "The District Health Board had been working to encourage the industry" of a
+    Christchurch story, "The District Attorney's Office" read the District of Columbia:
+    "The" and an everyday word before a capitalised word open an organisation's name
+    ("The District voted" stays D.C.; "The Hague Tribunal" The Hague)."""
+    text = "The District Health Board had been working to encourage testing, said Dr Pink."
+    assert parser.parse(text) == []
+    got = parser.parse("The District voted on Tuesday to fund schools.")
+    assert [m.place.admin1 for m in got] == ["US.DC"]
+    assert parser.parse("The Hague Tribunal ruled.")[0].place.name == "The Hague"
+
+
 def test_a_states_counties_are_the_state(parser):
     """ "several northwestern Iowa counties that have been battling H5N2" read Iowa
     County, "the seven Arkansas counties" Arkansas County: a plural "counties" after one

@@ -593,6 +593,13 @@ class Geoparser(Recogniser):
             and _aliases_only(s)
         ):
             return True  # "Ny-Ålesund", "the La Zurza neighborhood": no "NY" nor "LA"
+        if (
+            s.key.startswith("the ")
+            and " " not in s.key[4:]
+            and zipf(s.key[4:]) >= EVERYDAY_ZIPF
+            and CAPITAL_AFTER.match(text, s.end)
+        ):
+            return True  # "The District Health Board" of a New Zealand story: no D.C.
         if s.key in _WATER_WORDS and _OF_A_NAME.match(text, s.end):
             return True  # "the Gulf of Paria", a name the gazetteer lacks: no Persian Gulf
         if s.head in ADMIN_HEADS and _everyday(s.key, self.gazetteer.names):
