@@ -3100,6 +3100,17 @@ def test_the_and_an_everyday_word_before_a_capitalised_one_is_a_name(parser):
     assert parser.parse("The Hague Tribunal ruled.")[0].place.name == "The Hague"
 
 
+def test_a_district_read_as_a_province_abroad_is_in_the_province_it_is_said_to_be_in(
+    parser,
+):
+    """ "a herding village in Bali district in Taraba state" of a Nigerian story read
+    Indonesia's province of Bali: a district said to be in a province of another country
+    is there (a guess at the province's point: 0.3)."""
+    text = "Gunmen invaded a herding village in Bali district in Taraba state, Nigeria."
+    got = places_of(parser, text)["Bali district"]
+    assert got.admin1 == "NG.43"
+
+
 def test_a_states_counties_are_the_state(parser):
     """ "several northwestern Iowa counties that have been battling H5N2" read Iowa
     County, "the seven Arkansas counties" Arkansas County: a plural "counties" after one

@@ -2960,11 +2960,21 @@ def _town_after_in(
     # (and an unknown district: "Xixiu District in Anshun City", "Rufunsa district in
     # Lusaka Province")
     physical = physical or (head == "district" and mentions[n].place is None)
+    # (or a district read as a province abroad: "a herding village in Bali district in
+    # Taraba state" of a Nigerian story is no Indonesian province)
+    named = mentions[n].place
+    province = head == "district" and named is not None and named.kind is PlaceKind.ADMIN1
     # (an airport, port or station the gazetteer lacks, read as a village of its name:
     # "Frans Seda Airport in Maumere" is no airport of a village called Seda; "Luton
     # airport in London" stays Luton's)
     unknown_hub = head in _HUBS and (mentions[n].place is None or _village(mentions[n].place))
-    if head not in BUILDING_HEADS and head not in LOCAL_HEADS and not physical and not unknown_hub:
+    if (
+        head not in BUILDING_HEADS
+        and head not in LOCAL_HEADS
+        and not physical
+        and not unknown_hub
+        and not province
+    ):
         return None
     k = n + 1  # the next name, past the building's acronym if that is one
     if k + 1 < len(spans) and text[spans[n].end : spans[k].start] == " (":
@@ -2974,7 +2984,15 @@ def _town_after_in(
         or (physical and _IN_PART_AFTER.fullmatch(text, spans[n].end, spans[k].start))
     ):
         return None
-    town, named = mentions[k].place, mentions[n].place
+    town = mentions[k].place
+    if province:
+        return (
+            town
+            if town is not None
+            and town.kind in (PlaceKind.CITY, PlaceKind.ADMIN1)
+            and town.country_code != named.country_code
+            else None
+        )
     if town is None or town.kind is PlaceKind.CITY or (physical and town.kind is PlaceKind.ADMIN1):
         # an unknown valley or river "in Ladakh" lies in that province
         return town
