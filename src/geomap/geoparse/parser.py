@@ -44,6 +44,7 @@ from .recognise import (
     MILES,
     PLACED_BY,
     SENTENCE_END,
+    SPEECH_AFTER,
     WORD_BEFORE,
     Recogniser,
 )
@@ -3170,7 +3171,7 @@ def _without_first_names(
 
 
 # what follows a person's name: a verb of speech, or where (and how old) one is from
-_PERSON_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b|, (?:\d{1,3}, )?of [A-Z]")
+_PERSON_AFTER = re.compile(SPEECH_AFTER.pattern + r"|, (?:\d{1,3}, )?of [A-Z]")
 
 
 def _after_word_of_place(keys: Sequence[str], i: int) -> bool:

@@ -65,7 +65,7 @@ _PEOPLES_FORMS = (FORM_ADJECTIVE, FORM_DEMONYM, FORM_LANGUAGE)
 # Longview", "Kevin Lyons, 28, of Dobson"
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+) [A-Z][A-Za-z'’-]+(?:, \d{1,3},)? of $")
 CAPITAL_AFTER = re.compile(r" [A-Z]")
-_SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
+SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b")
 # what a government says or does to what others say, after its capital ("Caracas said",
 # "Brussels welcomed the result")
 _STANCE_AFTER = re.compile(
@@ -932,7 +932,7 @@ class Recogniser:
             and s.key not in self._common
             and (before is None or fold(before.group(1)) in CONTEXT_WORDS)
             and not CAPITAL_AFTER.match(text, s.end)
-            and not _SPEECH_AFTER.match(text, s.end)
+            and not SPEECH_AFTER.match(text, s.end)
         )
 
     def _listed(self, spans: Sequence[Span], text: str) -> tuple[set[int], set[int]]:
