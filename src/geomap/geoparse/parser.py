@@ -2448,37 +2448,40 @@ class Geoparser(Recogniser):
         that reads Delhi in New York is New York's county, not Pennsylvania's of more
         people. A town of the county's opening word tells nothing ("Washington County")."""
         lat, lon = self.gazetteer.column("lat"), self.gazetteer.column("lon")
-        towns = [
-            (spans[n].key, m.place)
+        towns = [  # (the first word of its name, the town), filed by cell below
+            (spans[n].key.split(" ", 1)[0], m.place)
             for n, m in enumerate(mentions)
             if m.place is not None
             and m.place.kind is PlaceKind.CITY
             and not _unit(m.place)
             and spans[n].head is None
         ]
+        grid = PointGrid((str(k), t.lat, t.lon) for k, (_, t) in enumerate(towns))
 
         def holds(key: str, admin1: str | None, a: float, b: float) -> bool:
             first = key.split(" ", 1)[0]
-            return any(
-                t.admin1 == admin1
-                and name.split(" ", 1)[0] != first
-                and _km(t.lat, t.lon, a, b) < COUNTY_TOWN_KM
-                for name, t in towns
-            )
 
+            def km(k: str, t_lat: float, t_lon: float) -> float | None:
+                word, t = towns[int(k)]
+                return _km(t_lat, t_lon, a, b) if t.admin1 == admin1 and word != first else None
+
+            return grid.within(a, b, COUNTY_TOWN_KM, km)
+
+        readings_of: dict[str, list[int]] = {}  # each unit's name -> its unit readings
+        for r, name in named.items():
+            readings_of.setdefault(name, []).append(r)
+        units_of: dict[str, list[int]] = {}  # ... and its mentions
+        for k in units:
+            units_of.setdefault(spans[k].key, []).append(k)
         out = list(mentions)
-        for key in dict.fromkeys(spans[k].key for k in units):
-            mine = [k for k in units if spans[k].key == key]
+        for key, readings in readings_of.items():
+            mine = units_of[key]
             read = out[mine[0]].place
             if any(quals[k] is not None for k in mine) or holds(
                 key, read.admin1, read.lat, read.lon
             ):
                 continue
-            other = [
-                r
-                for r, name in named.items()
-                if name == key and holds(key, self._admin1[r], lat[r], lon[r])
-            ]
+            other = [r for r in readings if holds(key, self._admin1[r], lat[r], lon[r])]
             if len(other) == 1:
                 county = self.gazetteer.place(other[0])
                 for k in mine:
