@@ -125,11 +125,12 @@ def main() -> int:
             plain = name  # "Kailali": Nepal names its districts with no type word
         if plain is None:
             continue
+        county = name.endswith(" County") and _latin(name)  # ("Oxford County")
         if _fold(plain) in towns_of[cc]:
             # a county named like a town of its country is still the county by its full
             # name ("Oxford County" of Ontario; Oxford is a town of Nova Scotia), which
             # no town bears: kept under that name alone
-            if not name.endswith(" County") or not _latin(name):
+            if not county:
                 continue
             label, forms = name, []
         else:
@@ -137,7 +138,7 @@ def main() -> int:
             # Waziristan" for "North Wazīristān")
             label = next((a for a in others if a != plain and _fold(a) == _fold(plain)), plain)
             forms = sorted({plain, *(a for a in others if _fold(a) == _fold(plain))} - {label})
-            if name.endswith(" County") and _latin(name):
+            if county:
                 forms.append(name)  # (the gazetteer keeps it if the plain name goes)
         lat, lon, people = _centre(towns)
         admin1 = subs[int(parent) - 1][2]
